@@ -1,0 +1,56 @@
+import type { Actor } from './actor.js';
+import { newId, nowIso } from './ids.js';
+import type { Scope } from './scope.js';
+
+export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'revoke';
+
+type Snapshot = Record<string, unknown>;
+
+const IGNORED = new Set(['version', 'updated_at', 'created_at', 'workspace_id', 'id', 'password_hash']);
+
+/** Field-by-field difference between two snapshots (only fields that changed). */
+export function diff(before: Snapshot | null, after: Snapshot | null): Record<string, { before: unknown; after: unknown }> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of keys) {
+    if (IGNORED.has(key)) continue;
+    const b = before?.[key] ?? null;
+    const a = after?.[key] ?? null;
+    if (b !== a) out[toCamel(key)] = { before: b, after: a };
+  }
+  return out;
+}
+
+const toCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export type AuditInput = {
+  entityType: AuditEntity;
+  entityId: string;
+  action: AuditAction;
+  before: Snapshot | null;
+  after: Snapshot | null;
+};
+
+/**
+ * Writes who changed what, when, before and after. Call it inside the transaction that makes the
+ * change, so the record and its history never disagree. The actor's name is copied so history
+ * keeps the original name after people leave.
+ */
+export async function audit(scope: Scope, actor: Pick<Actor, 'id' | 'name'> | null, events: AuditInput | AuditInput[]): Promise<void> {
+  const at = nowIso();
+  const list = Array.isArray(events) ? events : [events];
+  await scope.insert(
+    'audit_events',
+    list.map((e) => ({
+      id: newId(),
+      actor_id: actor?.id ?? null,
+      actor_name: actor?.name ?? 'Advance',
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      action: e.action,
+      changes: JSON.stringify(diff(e.before, e.after)),
+      occurred_at: at,
+    })),
+  );
+}

@@ -1,0 +1,87 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import { hashSecret, newSecret } from '../ids.js';
+import type { Actor } from '../actor.js';
+
+export const SESSION_COOKIE = 'advance_session';
+export const cookieName = (config: Config) => (config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+
+// Touch last_seen_at at most this often, so reads do not turn into writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Starts a session with a fresh id (never reuses one from before sign-in). Returns the cookie token. */
+export async function createSession(db: Db, config: Config, user: { id: string; workspace_id: string }): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSecret();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashSecret(token),
+      user_id: user.id,
+      workspace_id: user.workspace_id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** The actor for a session cookie, or null when the session is unknown, idle too long, expired or the person deactivated. */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const id = hashSecret(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.team_id',
+      'users.time_zone',
+      'users.status',
+      'users.workspace_id',
+      'workspaces.default_time_zone',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active') return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(row.last_seen_at);
+  if (Date.parse(row.expires_at) <= now || lastSeen + config.sessionIdleMs <= now) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+  }
+  const ledTeamIds =
+    row.role === 'manager'
+      ? (await db.selectFrom('teams').select('id').where('manager_id', '=', row.id).where('workspace_id', '=', row.workspace_id).execute()).map((t) => t.id)
+      : [];
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    workspaceId: row.workspace_id,
+    teamId: row.team_id,
+    ledTeamIds,
+    timeZone: row.time_zone ?? row.default_time_zone,
+    sessionId: row.session_id,
+  };
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function endAllSessionsOf(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

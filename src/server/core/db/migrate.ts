@@ -1,0 +1,42 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect.js';
+import * as m0001 from './migrations/0001_workspaces.js';
+import * as m0002 from './migrations/0002_users_teams.js';
+import * as m0003 from './migrations/0003_sessions.js';
+import * as m0004 from './migrations/0004_invites.js';
+import * as m0005 from './migrations/0005_sign_in_failures.js';
+import * as m0006 from './migrations/0006_accounts.js';
+import * as m0007 from './migrations/0007_contacts.js';
+import * as m0008 from './migrations/0008_stages.js';
+import * as m0009 from './migrations/0009_opportunities.js';
+import * as m0010 from './migrations/0010_audit_events.js';
+
+/** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '0001_workspaces': m0001,
+  '0002_users_teams': m0002,
+  '0003_sessions': m0003,
+  '0004_invites': m0004,
+  '0005_sign_in_failures': m0005,
+  '0006_accounts': m0006,
+  '0007_contacts': m0007,
+  '0008_stages': m0008,
+  '0009_opportunities': m0009,
+  '0010_audit_events': m0010,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied (used by /readyz). */
+export async function migrationsApplied(db: Db): Promise<boolean> {
+  const migrator = new Migrator({ db, provider });
+  const all = await migrator.getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,159 @@
+import type { ColumnType } from 'kysely';
+
+/** Instants are stored as RFC 3339 UTC text (`2026-11-23T16:00:00.000Z`) on both engines: they sort
+ *  as text, compare portably, and reach the API unchanged. Calendar dates are `YYYY-MM-DD` text. */
+type Instant = string;
+
+export type WorkspaceTable = {
+  id: string;
+  name: string;
+  default_time_zone: string;
+  is_demo: number;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type UserTable = {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'manager' | 'rep';
+  team_id: string | null;
+  time_zone: string | null;
+  status: 'active' | 'deactivated';
+  deactivated_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type TeamTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  manager_id: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type SessionTable = {
+  id: string; // sha256 of the cookie token; the token itself is never stored
+  user_id: string;
+  workspace_id: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+};
+
+export type InviteTable = {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: 'admin' | 'manager' | 'rep';
+  team_id: string | null;
+  token_hash: string;
+  invited_by_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+  accepted_at: Instant | null;
+  accepted_user_id: string | null;
+  revoked_at: Instant | null;
+};
+
+export type SignInFailureTable = {
+  id: string;
+  key: string;
+  failed_at: Instant;
+};
+
+export type AccountTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  owner_id: string;
+  notes: string | null;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type ContactTable = {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  buying_role: string | null;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type StageTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  position: number;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type OpportunityTable = {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  name: string;
+  // pg returns int8 as text unless told otherwise; the pool sets a parser (see connect.ts)
+  amount_minor: ColumnType<number, number, number>;
+  currency: string;
+  stage_id: string;
+  close_date: string;
+  owner_id: string;
+  status: 'open' | 'won' | 'lost' | 'walked_away';
+  close_reason: string | null;
+  closed_at: Instant | null;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type AuditEventTable = {
+  id: string;
+  workspace_id: string;
+  actor_id: string | null;
+  actor_name: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  changes: string; // JSON: { field: { before, after } }
+  occurred_at: Instant;
+};
+
+export type Database = {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  teams: TeamTable;
+  sessions: SessionTable;
+  invites: InviteTable;
+  sign_in_failures: SignInFailureTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+  stages: StageTable;
+  opportunities: OpportunityTable;
+  audit_events: AuditEventTable;
+};
+

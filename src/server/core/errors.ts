@@ -1,0 +1,29 @@
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
+
+export type ErrorDetail = { path: string; message: string };
+
+/** A failure the client can act on. Anything else is masked as `internal_error`. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly extra: { current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.status = ERROR_CODES[code];
+  }
+}
+
+export const notFound = (what = 'Record') => new AppError('not_found', `${what} not found.`);
+export const forbidden = (message = 'You are not allowed to do that.') => new AppError('forbidden', message);
+export const notSignedIn = () => new AppError('not_signed_in', 'Please sign in.');
+export const conflict = (current: unknown) =>
+  new AppError('version_conflict', 'Someone else changed this record since you opened it. Here is the current version.', [], {
+    current,
+  });
+export const invalid = (path: string, message: string) =>
+  new AppError('validation_failed', 'Some fields need attention.', [{ path, message }]);
+export const ruleViolation = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('rule_violation', message, details);

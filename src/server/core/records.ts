@@ -1,0 +1,50 @@
+import type { Actor } from './actor.js';
+import { audit, type AuditEntity } from './audit.js';
+import { conflict, invalid } from './errors.js';
+import { nowIso } from './ids.js';
+import type { Scope, ScopedTable } from './scope.js';
+
+type Versioned = { id: string; version: number; [column: string]: unknown };
+
+/**
+ * The one way a versioned record changes: only from the version the editor saw (else 409 with the
+ * current record), version + 1, and an audit event in the same transaction.
+ */
+export async function writeVersioned<Row extends Versioned, Out>(opts: {
+  scope: Scope;
+  actor: Actor;
+  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users'>;
+  entityType: AuditEntity;
+  action: 'update' | 'archive' | 'restore';
+  current: Row;
+  expectedVersion: number | undefined;
+  patch: Partial<Row>;
+  present: () => Promise<Out>;
+}): Promise<Out> {
+  const { scope, actor, current } = opts;
+  if (opts.expectedVersion === undefined) {
+    throw invalid('version', 'Send the version you edited (the "version" field or an If-Match header).');
+  }
+  if (opts.expectedVersion !== current.version) throw conflict(await opts.present());
+  const changed = Object.fromEntries(Object.entries(opts.patch).filter(([k, v]) => v !== undefined && current[k] !== v));
+  if (Object.keys(changed).length === 0) return opts.present();
+  const result = await scope
+    .updateTable(opts.table)
+    .set({ ...changed, version: current.version + 1, updated_at: nowIso() } as never)
+    .where('id' as never, '=', current.id as never)
+    .where('version' as never, '=', current.version as never)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw conflict(await opts.present());
+  const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]]));
+  await audit(scope, actor, { entityType: opts.entityType, entityId: current.id, action: opts.action, before, after: changed });
+  return opts.present();
+}
+
+/** snake_case column patch from a camelCase body, keeping only fields that were sent. */
+export function columnsOf<T extends Record<string, unknown>>(body: T, map: Partial<Record<keyof T, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(map) as [keyof T, string][]) {
+    if (body[key] !== undefined) out[column] = body[key];
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { sql, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
+import type { Database } from './db/schema.js';
+
+export type Conn = Kysely<Database> | Transaction<Database>;
+
+/** Tables that belong to a workspace. Every read and write of them goes through `Scope`. */
+export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events';
+
+/**
+ * The one place that confines queries to a workspace: a record of another workspace is simply
+ * not there, so it answers exactly like one that does not exist.
+ */
+export class Scope {
+  constructor(
+    readonly db: Conn,
+    readonly workspaceId: string,
+  ) {}
+
+  selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    return (this.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, ScopedTable, {}>).where(
+      sql.ref(`${table}.workspace_id`),
+      '=',
+      this.workspaceId,
+    ) as unknown as SelectQueryBuilder<Database, T, {}>;
+  }
+
+  updateTable<T extends ScopedTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+    return (this.db.updateTable(table) as unknown as UpdateQueryBuilder<Database, ScopedTable, ScopedTable, UpdateResult>).where(
+      sql.ref(`${table}.workspace_id`),
+      '=',
+      this.workspaceId,
+    ) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+  }
+
+  /** Inserts always carry this workspace's id. */
+  async insert<T extends ScopedTable>(table: T, rows: Omit<Database[T], 'workspace_id'> | Omit<Database[T], 'workspace_id'>[]): Promise<void> {
+    const list = (Array.isArray(rows) ? rows : [rows]).map((r) => ({ ...r, workspace_id: this.workspaceId }));
+    if (list.length === 0) return;
+    // Chunk to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < list.length; i += 200) {
+      await this.db
+        .insertInto(table)
+        .values(list.slice(i, i + 200) as never)
+        .execute();
+    }
+  }
+
+  /** Run `fn` in a transaction with a scope bound to it. */
+  async transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R> {
+    if (this.db.isTransaction) return fn(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new Scope(trx, this.workspaceId)));
+  }
+}

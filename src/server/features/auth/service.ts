@@ -1,0 +1,108 @@
+import type { SignUpBody } from '../../../shared/auth.js';
+import type { Me } from '../../../shared/auth.js';
+import { DEFAULT_STAGES } from '../../../shared/stages.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '../../core/auth/passwords.js';
+import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from '../../core/auth/rate-limit.js';
+import type { Config } from '../../core/config.js';
+import type { Db } from '../../core/db/connect.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { Scope } from '../../core/scope.js';
+import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
+
+export function assertAcceptablePassword(password: string, path = 'password'): void {
+  if (isCommonPassword(password)) {
+    throw invalid(path, 'This password is on a list of commonly used passwords. Choose another — a short sentence works well.');
+  }
+}
+
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst());
+}
+
+/** A new workspace with its first admin and the default stages. */
+export async function signUp(db: Db, input: SignUpBody): Promise<{ userId: string; workspaceId: string }> {
+  assertAcceptablePassword(input.password);
+  const email = input.email.toLowerCase();
+  if (await emailTaken(db, email)) {
+    throw new AppError('duplicate', 'Some fields need attention.', [{ path: 'email', message: 'An account with this email already exists. Sign in instead.' }]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const now = nowIso();
+  const workspaceId = newId();
+  const userId = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('workspaces')
+      .values({ id: workspaceId, name: input.workspaceName, default_time_zone: input.timeZone, is_demo: 0, version: 1, created_at: now, updated_at: now })
+      .execute();
+    const scope = new Scope(trx, workspaceId);
+    const user = {
+      id: userId,
+      email,
+      name: input.name,
+      password_hash: passwordHash,
+      role: 'admin' as const,
+      team_id: null,
+      time_zone: input.timeZone,
+      status: 'active' as const,
+      deactivated_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await scope.insert('users', user);
+    await scope.insert(
+      'stages',
+      DEFAULT_STAGES.map((name, position) => ({ id: newId(), name, position, archived_at: null, version: 1, created_at: now, updated_at: now })),
+    );
+    const actor = { id: userId, name: input.name };
+    await audit(scope, actor, [
+      { entityType: 'workspace', entityId: workspaceId, action: 'create', before: null, after: { name: input.workspaceName, default_time_zone: input.timeZone } },
+      { entityType: 'user', entityId: userId, action: 'create', before: null, after: { name: input.name, email, role: 'admin' } },
+    ]);
+  });
+  return { userId, workspaceId };
+}
+
+/**
+ * Checks email and password. A wrong password and an unknown email get the same answer, in about
+ * the same time; failures are counted per account and per address.
+ */
+export async function signIn(db: Db, config: Config, email: string, password: string, ip: string) {
+  const normalized = email.trim().toLowerCase();
+  await assertSignInAllowed(db, config, normalized, ip);
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'workspace_id', 'password_hash', 'status'])
+    .where('email', '=', normalized)
+    .executeTakeFirst();
+  const ok = user ? await verifyPassword(user.password_hash, password) : (await burnVerifyTime(password), false);
+  if (!user || !ok || user.status !== 'active') {
+    await recordSignInFailure(db, normalized, ip);
+    throw new AppError('invalid_credentials', 'That email and password do not match an active account.');
+  }
+  await clearAccountFailures(db, normalized);
+  return user;
+}
+
+export async function loadMe(db: Db, actor: Actor): Promise<Me> {
+  const scope = new Scope(db, actor.workspaceId);
+  const [row, workspace] = await Promise.all([
+    selectUsers(scope).where('users.id', '=', actor.id).executeTakeFirst(),
+    db.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirst(),
+  ]);
+  if (!row || !workspace) throw notFound('Person');
+  const isAdmin = actor.role === 'admin';
+  return {
+    user: presentUser(row, actor),
+    workspace: presentWorkspace(workspace),
+    capabilities: { managePeople: isAdmin, editWorkspace: isAdmin, editStages: isAdmin },
+  };
+}
+
+export async function hasAnyWorkspace(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('workspaces').select('id').where('is_demo', '=', 0).limit(1).executeTakeFirst());
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, parseConfig } from './core/config.js';
+import { connect } from './core/db/connect.js';
+import { migrateToLatest } from './core/db/migrate.js';
+import type { Lifecycle } from './core/ops.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const db = connect(config.database);
+  const applied = await migrateToLatest(db);
+
+  const webRoot = path.resolve('dist/web');
+  const serveWeb = config.env === 'production' || fs.existsSync(path.join(webRoot, 'index.html'));
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const app = await buildApp({ config, db, lifecycle, webRoot: serveWeb ? webRoot : null });
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    lifecycle.shuttingDown = true; // /readyz answers 503 from now on
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000);
+    timer.unref();
+    // Give the load balancer a moment to see /readyz fail before we stop accepting connections.
+    if (config.env === 'production') await new Promise((r) => setTimeout(r, Math.min(2_000, config.shutdownGraceMs)));
+    await app.close(); // stops accepting, waits for in-flight requests
+    await db.destroy();
+    app.log.info('database closed; bye');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  app.log.info(`Advance is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { parseConfig, type Config } from '../core/config.js';
+import { connect, type Db } from '../core/db/connect.js';
+import { migrateToLatest } from '../core/db/migrate.js';
+import type { App } from '../core/http.js';
+
+/**
+ * A real app on a real, freshly migrated database: a SQLite file by default, or — when
+ * TEST_DATABASE_URL is a postgres:// URL — a PostgreSQL schema of its own, dropped afterwards.
+ */
+export async function testApp(env: Record<string, string> = {}): Promise<{ app: App; db: Db; config: Config }> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const config = parseConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  if (pgUrl) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize: 4 });
+    cleanup = async () => {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
+    db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    cleanup = async () => {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  await migrateToLatest(db);
+  const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: pgUrl } : config.database }, db, logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await cleanup();
+  });
+  return { app, db, config };
+}
+
+export const isPostgres = () => !!process.env.TEST_DATABASE_URL;
+export { sql };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { TimeZone, requiredText } from './common.js';
+import { Email, Password, User, Workspace } from './people.js';
+
+export const SignUpBody = z.strictObject({
+  workspaceName: requiredText(120, 'Workspace name'),
+  name: requiredText(120, 'Your name'),
+  email: Email,
+  password: Password,
+  timeZone: TimeZone,
+});
+export type SignUpBody = z.infer<typeof SignUpBody>;
+
+export const SignInBody = z.strictObject({
+  email: z.string().trim().min(1, 'Enter your email.').max(254),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+/** Who is signed in, and what they may do; the web app shapes itself from this. */
+export const Me = z
+  .object({
+    user: User,
+    workspace: Workspace,
+    capabilities: z.object({
+      managePeople: z.boolean(),
+      editWorkspace: z.boolean(),
+      editStages: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const SetupStatus = z.object({ hasWorkspaces: z.boolean(), demoEnabled: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;

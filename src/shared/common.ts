@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Opaque, time-ordered identifiers (UUIDv7). */
+export const Id = z.string().min(1).max(64);
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date, `YYYY-MM-DD`, meaning that day in its owner's time zone. */
+export const CalendarDate = z
+  .string()
+  .refine(isCalendarDate, 'Use a real date in the form YYYY-MM-DD.')
+  .meta({ description: 'Calendar date (YYYY-MM-DD) in the owner’s time zone', example: '2026-12-31' });
+
+/** An instant, RFC 3339 in UTC. */
+export const Instant = z.string().meta({ description: 'RFC 3339 instant in UTC', example: '2026-11-23T16:00:00.000Z' });
+
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'Choose a time zone such as Europe/Paris.')
+  .meta({ description: 'IANA time zone', example: 'Europe/Paris' });
+
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.');
+
+export const Money = z
+  .object({
+    amountMinor: z
+      .number()
+      .int('Amounts are whole minor units (cents).')
+      .min(0, 'The amount cannot be negative.')
+      .max(999_999_999_999_999, 'That amount is too large.'),
+    currency: Currency,
+  })
+  .meta({ id: 'Money', description: 'Integer minor units and an ISO 4217 code' });
+export type Money = z.infer<typeof Money>;
+
+export const Version = z.number().int().min(1);
+
+export const ROLES = ['admin', 'manager', 'rep'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const UserRef = z.object({ id: Id, name: z.string() });
+export type UserRef = z.infer<typeof UserRef>;
+
+export const Permissions = z.object({ canEdit: z.boolean() });
+
+export const LIST_LIMIT_DEFAULT = 50;
+export const LIST_LIMIT_MAX = 200;
+
+export const listQueryBase = {
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
+  cursor: z.string().max(500).optional(),
+};
+
+/** `active` (default), `archived`, or `all`. */
+export const ArchivedFilter = z.enum(['active', 'archived', 'all']).default('active');
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const IdParams = z.strictObject({ id: Id });
+
+/** Optional text: empty strings from forms become null. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .nullable()
+    .optional();
+}
+
+export function requiredText(max: number, what = 'This') {
+  return z.string().trim().min(1, `${what} is required.`).max(max, `Keep this under ${max} characters.`);
+}
+
+/** Archive and restore take an optional version; without one they act on the current record. */
+export const ArchiveBody = z.strictObject({ version: Version.optional() }).optional();

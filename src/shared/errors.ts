@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The one catalogue of error codes the API answers with (stable snake_case). */
+export const ERROR_CODES = {
+  validation_failed: 400,
+  invalid_json: 400,
+  not_signed_in: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  origin_mismatch: 403,
+  not_found: 404,
+  version_conflict: 409,
+  duplicate: 409,
+  unsupported_media_type: 415,
+  rule_violation: 422,
+  too_many_requests: 429,
+  internal_error: 500,
+  not_ready: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(ErrorDetail),
+      requestId: z.string(),
+      current: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorBody = z.infer<typeof ErrorBody>;
