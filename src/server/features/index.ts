@@ -1,9 +1,19 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { contactRoutes } from './contacts/routes.js';
+import { demoRoutes } from './demo/routes.js';
+import { opportunityRoutes } from './opportunities/routes.js';
+import { peopleRoutes } from './people/routes.js';
+import { stageRoutes } from './stages/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
   authRoutes(app);
+  demoRoutes(app);
+  peopleRoutes(app);
+  stageRoutes(app);
   accountRoutes(app);
+  contactRoutes(app);
+  opportunityRoutes(app);
 }

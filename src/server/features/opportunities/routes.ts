@@ -1,0 +1,5 @@
+import type { App } from '../../core/http.js';
+
+export function opportunityRoutes(app: App): void {
+  void app;
+}

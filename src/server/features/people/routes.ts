@@ -1,0 +1,5 @@
+import type { App } from '../../core/http.js';
+
+export function peopleRoutes(app: App): void {
+  void app;
+}
