@@ -33,7 +33,7 @@ export class Client {
       const pair = c.split(';')[0];
       this.cookie = /=$/.test(pair) || /expires=Thu, 01 Jan 1970/i.test(c) ? undefined : pair;
     }
-    const data = res.body && (res.headers['content-type'] ?? '').includes('json') ? JSON.parse(res.body) : undefined;
+    const data = res.body && String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(res.body) : undefined;
     return Object.assign(res, { data }) as Res<T>;
   }
   get<T = any>(url: string, headers?: Record<string, string>) {
