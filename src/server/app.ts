@@ -21,7 +21,11 @@ export type BuildOptions = {
   /** Folder of the built web app to serve (production). */
   webRoot?: string | null;
   logger?: boolean;
+  /** Where logs go (tests read them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
 };
+
+export type RouteInfo = { method: string; url: string; public: boolean };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -37,6 +41,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         ? false
         : {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             serializers: {
               req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
@@ -53,6 +58,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
+
+  // Every route, as registered: the authorization test walks this list so no route escapes it.
+  const routeList: RouteInfo[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeList.push({ method, url: route.url, public: Boolean((route.config as { public?: boolean } | undefined)?.public) });
+    }
+  });
 
   await app.register(cookie);
 

@@ -35,10 +35,10 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => {
       app.log.error('in-flight requests did not finish in time; exiting');
       process.exit(1);
-    }, config.shutdownGraceMs + 5_000);
+    }, config.shutdownDelayMs + config.shutdownGraceMs);
     timer.unref();
     // Give the load balancer a moment to see /readyz fail before we stop accepting connections.
-    if (config.env === 'production') await new Promise((r) => setTimeout(r, Math.min(2_000, config.shutdownGraceMs)));
+    await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
     await app.close(); // stops accepting, waits for in-flight requests
     await db.destroy();
     app.log.info('database closed; bye');

@@ -45,7 +45,10 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  /** Milliseconds to let in-flight requests finish after SIGTERM. */
+  /** After SIGTERM, milliseconds /readyz answers 503 before the server stops accepting connections,
+   *  so a load balancer stops sending traffic first. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** After that, milliseconds in-flight requests get to finish before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -65,6 +68,7 @@ export type Config = {
   signinMaxFailuresPerAccount: number;
   signinMaxFailuresPerIp: number;
   trustProxy: boolean;
+  shutdownDelayMs: number;
   shutdownGraceMs: number;
   env: 'development' | 'production' | 'test';
 };
@@ -97,6 +101,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     signinMaxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
     signinMaxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
     trustProxy: e.TRUST_PROXY,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     env: e.NODE_ENV,
   };

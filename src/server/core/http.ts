@@ -15,6 +15,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    routeList: { method: string; url: string; public: boolean }[];
   }
   interface FastifyContextConfig {
     /** Reachable without signing in. Everything else needs a session (secure by default). */

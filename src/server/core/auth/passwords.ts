@@ -30,7 +30,7 @@ export function isCommonPassword(password: string): boolean {
       .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
       .split('\n')
       .map((l) => l.trim().toLowerCase())
-      .filter(Boolean),
+      .filter((l) => l && !l.startsWith('#')),
   );
   return common.has(password.toLowerCase());
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, daysOverdue, isOverdue, todayIn } from './dates.js';
+
+describe('calendar dates in the owner’s time zone', () => {
+  // 23:30 UTC on 31 Dec: already 1 Jan in Paris, still 31 Dec in New York.
+  const lateNightUtc = new Date('2026-12-31T23:30:00Z');
+
+  it('tells the date where the person is, not in UTC', () => {
+    expect(todayIn('UTC', lateNightUtc)).toBe('2026-12-31');
+    expect(todayIn('Europe/Paris', lateNightUtc)).toBe('2027-01-01');
+    expect(todayIn('America/New_York', lateNightUtc)).toBe('2026-12-31');
+    expect(todayIn('Pacific/Kiritimati', new Date('2026-06-01T10:00:00Z'))).toBe('2026-06-02');
+  });
+
+  it('makes a date overdue only after that day has ended there', () => {
+    expect(isOverdue('2026-12-31', 'Europe/Paris', lateNightUtc)).toBe(true);
+    expect(isOverdue('2026-12-31', 'America/New_York', lateNightUtc)).toBe(false);
+    expect(isOverdue('2026-12-31', 'UTC', lateNightUtc)).toBe(false);
+    expect(isOverdue('2026-12-31', 'UTC', new Date('2027-01-01T00:00:00Z'))).toBe(true);
+  });
+
+  it('counts days across month, year and DST changes', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // Europe's clocks change on the 29th
+    expect(daysBetween('2027-01-01', '2026-12-31')).toBe(-1);
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysOverdue('2026-12-25', 'Europe/Paris', lateNightUtc)).toBe(7);
+    expect(daysOverdue('2027-01-05', 'Europe/Paris', lateNightUtc)).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Calendar dates in people's time zones. A due date such as `2026-12-31` means that day where its
+ * owner lives: it is overdue only once that day has ended there, not at midnight UTC.
+ * Pure functions; `now` is always passed in.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date it is at `now` in `timeZone`, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = formatterFor(timeZone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** True once the whole of `date` has passed in `timeZone`. */
+export function isOverdue(date: string, timeZone: string, now: Date): boolean {
+  return todayIn(timeZone, now) > date;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days a date is overdue for its owner at `now` (0 when not overdue). */
+export function daysOverdue(date: string, timeZone: string, now: Date): number {
+  return Math.max(0, daysBetween(date, todayIn(timeZone, now)));
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Client, createAccount, signUpWorkspace } from './test/factories.js';
+import { testApp } from './test/harness.js';
+
+/**
+ * Walks every registered route. Anonymous callers get 401 on everything not declared public; a
+ * signed-in person of another workspace gets 404 — the same answer as for a record that does not
+ * exist — on every route that names a record. A new route without a check, or naming a kind of
+ * record this test has no fixture for, fails here.
+ */
+const { app } = await testApp();
+
+// Public on purpose; anything else reachable without a session fails the test.
+const PUBLIC = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/openapi.json',
+  'GET /api/v1/setup',
+  'POST /api/v1/signup',
+  'POST /api/v1/session',
+  'POST /api/v1/demo/session',
+  'POST /api/v1/invites/lookup',
+  'POST /api/v1/invites/accept',
+]);
+
+const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
+const sampleBody = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : { version: 1 });
+
+describe('authorization on every route', () => {
+  it('declares public exactly the routes meant to be public', () => {
+    const declared = app.routeList.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
+    for (const route of declared) expect(PUBLIC.has(route), `${route} is public but not in the allow-list`).toBe(true);
+    for (const route of PUBLIC) expect(declared, `${route} should exist and be public`).toContain(route);
+  });
+
+  it('answers 401 to anonymous callers on every other /api/v1 route', async () => {
+    const anonymous = new Client(app);
+    const routes = apiRoutes().filter((r) => !r.public);
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) {
+      const url = r.url.replace(/:(\w+)/g, '01a00000-0000-7000-8000-000000000000');
+      const res = await anonymous.request(r.method as 'GET', url, sampleBody(r.method));
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.data.error.code).toBe('not_signed_in');
+    }
+  });
+
+  it('answers 404 to another workspace on every route that names a record', async () => {
+    const a = await signUpWorkspace(app);
+    const b = await signUpWorkspace(app);
+    const account = await createAccount(a.client);
+    const contact = (await a.client.post('/api/v1/contacts', { accountId: account.id, name: 'Carla Contact' })).data;
+    const stages = (await a.client.get('/api/v1/stages')).data.data;
+    const opportunity = (
+      await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' })
+    ).data;
+    const team = (await a.client.post('/api/v1/teams', { name: 'Team A' })).data;
+    const invite = (await a.client.post('/api/v1/invites', { email: 'someone-new@example.com', role: 'rep' })).data.invite;
+    const ids: Record<string, string> = {
+      accounts: account.id,
+      contacts: contact.id,
+      opportunities: opportunity.id,
+      stages: stages[0].id,
+      teams: team.id,
+      invites: invite.id,
+      users: a.me.user.id,
+    };
+    for (const [kind, id] of Object.entries(ids)) expect(id, `fixture for ${kind}`).toBeTruthy();
+
+    const routes = apiRoutes().filter((r) => r.url.includes(':'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const r of routes) {
+      const kind = r.url.split('/')[3];
+      const id = ids[kind];
+      expect(id, `no fixture for ${r.method} ${r.url}: add one to this test`).toBeDefined();
+      const url = r.url.replace(':id', id);
+      const body = r.url.endsWith('/deactivate') ? { transferToId: b.me.user.id } : sampleBody(r.method);
+      const res = await b.client.request(r.method as 'GET', url, body);
+      expect(res.statusCode, `${r.method} ${r.url} as another workspace`).toBe(404);
+      expect(res.data.error.code).toBe('not_found');
+      // And the owner still sees the record: the 404 was the workspace boundary, not a broken route.
+      if (r.method === 'GET') expect((await a.client.get(url)).statusCode, `${r.method} ${r.url} as its owner`).toBe(200);
+    }
+  });
+});
