@@ -31,5 +31,6 @@ export const Me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
-export const SetupStatus = z.object({ hasWorkspaces: z.boolean(), demoEnabled: z.boolean() });
+/** What the first page should offer. Public, and always 200, so booting the app logs no errors. */
+export const SetupStatus = z.object({ hasWorkspaces: z.boolean(), demoEnabled: z.boolean(), signedIn: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;

@@ -25,9 +25,10 @@ export async function startSession(db: Db, config: Config, reply: FastifyReply, 
 export function authRoutes(app: App): void {
   const { db, config } = app;
 
-  app.get('/setup', { config: { public: true }, schema: { tags: ['session'], summary: 'What the first page should offer', response: { 200: SetupStatus } } }, async () => ({
+  app.get('/setup', { config: { public: true }, schema: { tags: ['session'], summary: 'What the first page should offer', response: { 200: SetupStatus } } }, async (req) => ({
     hasWorkspaces: await hasAnyWorkspace(db),
     demoEnabled: config.demoEnabled,
+    signedIn: req.actor !== null,
   }));
 
   app.post(

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { parseConfig } from '../src/server/core/config.js';
+import { connect } from '../src/server/core/db/connect.js';
+import { migrateToLatest } from '../src/server/core/db/migrate.js';
+
+export const SCREENSHOTS = path.resolve('e2e/screenshots');
+const WEB_ROOT = path.resolve('dist/web');
+
+/** The production app (built web app + API) on a fresh SQLite database, on a free port. */
+export async function startAdvance(env: Record<string, string> = {}): Promise<{ baseUrl: string }> {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error('dist/web is missing: run `npm test` (it builds the web app) or `npx vite build` first.');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-e2e-'));
+  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env });
+  const db = connect(config.database);
+  await migrateToLatest(db);
+  const app = await buildApp({ config, db, webRoot: WEB_ROOT, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Debian's Chromium (or CHROME_PATH), headless, with nothing that phones home. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`);
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  afterAll(async () => browser.close());
+  return browser;
+}
+
+/** A page that records console errors and uncaught exceptions, so a journey can assert there were none. */
+export async function newPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
