@@ -28,6 +28,7 @@ export const OPPORTUNITY_STATUS_LABELS: Record<OpportunityStatus, string> = {
 
 /** Lost and walked-away deals carry a reason: that is what a retrospective learns from. */
 export const statusNeedsReason = (s: OpportunityStatus) => s === 'lost' || s === 'walked_away';
+export const CLOSE_REASON_REQUIRED = 'Say why the deal was lost or walked away from.';
 
 const opportunityFields = {
   accountId: Id,
@@ -42,7 +43,7 @@ const opportunityFields = {
 
 function reasonRule(v: { status?: OpportunityStatus; closeReason?: string | null }, ctx: z.RefinementCtx) {
   if (v.status && statusNeedsReason(v.status) && !v.closeReason) {
-    ctx.addIssue({ code: 'custom', path: ['closeReason'], message: 'Say why the deal was lost or walked away from.' });
+    ctx.addIssue({ code: 'custom', path: ['closeReason'], message: CLOSE_REASON_REQUIRED });
   }
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
 import type { Database } from './db/schema.js';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
@@ -33,7 +33,7 @@ export class Scope {
   }
 
   /** Inserts always carry this workspace's id. */
-  async insert<T extends ScopedTable>(table: T, rows: Omit<Database[T], 'workspace_id'> | Omit<Database[T], 'workspace_id'>[]): Promise<void> {
+  async insert<T extends ScopedTable>(table: T, rows: Omit<Insertable<Database[T]>, 'workspace_id'> | Omit<Insertable<Database[T]>, 'workspace_id'>[]): Promise<void> {
     const list = (Array.isArray(rows) ? rows : [rows]).map((r) => ({ ...r, workspace_id: this.workspaceId }));
     if (list.length === 0) return;
     // Chunk to stay under SQLite's bound-parameter limit.

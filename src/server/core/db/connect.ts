@@ -33,7 +33,7 @@ export function connect(options: DbOptions): Db {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-export function dbKind(db: Kysely<unknown>): DbKind {
+export function dbKind(db: Pick<Kysely<unknown>, 'getExecutor'>): DbKind {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 

@@ -1,5 +1,5 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './connect.js';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { dbKind, type Db } from './connect.js';
 import * as m0001 from './migrations/0001_workspaces.js';
 import * as m0002 from './migrations/0002_users_teams.js';
 import * as m0003 from './migrations/0003_sessions.js';
@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_contacts.js';
 import * as m0008 from './migrations/0008_stages.js';
 import * as m0009 from './migrations/0009_opportunities.js';
 import * as m0010 from './migrations/0010_audit_events.js';
+import * as m0011 from './migrations/0011_keyset_filter_indexes.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -23,20 +24,28 @@ export const migrations: Record<string, Migration> = {
   '0008_stages': m0008,
   '0009_opportunities': m0009,
   '0010_audit_events': m0010,
+  '0011_keyset_filter_indexes': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+// On PostgreSQL the bookkeeping tables live in the current schema (not wherever the first
+// `kysely_migration` happens to be on the search path), so separate schemas never share them.
+async function migrator(db: Db): Promise<Migrator> {
+  if (dbKind(db) !== 'postgres') return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0].schema });
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const m = await migrator(db);
+  const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every known migration has been applied (used by /readyz). */
 export async function migrationsApplied(db: Db): Promise<boolean> {
-  const migrator = new Migrator({ db, provider });
-  const all = await migrator.getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -1,5 +1,3 @@
-import type { ColumnType } from 'kysely';
-
 /** Instants are stored as RFC 3339 UTC text (`2026-11-23T16:00:00.000Z`) on both engines: they sort
  *  as text, compare portably, and reach the API unchanged. Calendar dates are `YYYY-MM-DD` text. */
 type Instant = string;
@@ -116,8 +114,8 @@ export type OpportunityTable = {
   workspace_id: string;
   account_id: string;
   name: string;
-  // pg returns int8 as text unless told otherwise; the pool sets a parser (see connect.ts)
-  amount_minor: ColumnType<number, number, number>;
+  // bigint column; pg returns int8 as text unless told otherwise, so connect.ts sets a parser
+  amount_minor: number;
   currency: string;
   stage_id: string;
   close_date: string;

@@ -1,0 +1,150 @@
+import { CLOSE_REASON_REQUIRED, statusNeedsReason, type CreateOpportunityBody, type Opportunity, type OpportunityStatus, type UpdateOpportunityBody } from '../../../shared/opportunities.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import { AppError, forbidden, notFound, type ErrorDetail } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { assertAssignableOwner } from '../../core/owners.js';
+import { canEditOwned } from '../../core/policies.js';
+import { columnsOf, writeVersioned } from '../../core/records.js';
+import type { OpportunityTable } from '../../core/db/schema.js';
+import type { Scope } from '../../core/scope.js';
+import { findOpportunity } from './queries.js';
+
+type Op<T> = { scope: Scope; actor: Actor } & T;
+
+async function present(scope: Scope, actor: Actor, id: string): Promise<Opportunity> {
+  const opportunity = await findOpportunity(scope, actor, id);
+  if (!opportunity) throw notFound('Opportunity');
+  return opportunity;
+}
+
+/** The opportunity row for a change; refuses what the actor may not edit (owner, their manager, admin). */
+async function loadForChange(scope: Scope, actor: Actor, id: string) {
+  const row = await scope
+    .selectFrom('opportunities')
+    .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
+    .selectAll('opportunities')
+    .select('owner.team_id as owner_team_id')
+    .where('opportunities.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Opportunity');
+  if (!canEditOwned(actor, { id: row.owner_id, teamId: row.owner_team_id })) {
+    throw forbidden('Only the owner, their manager or an admin can change this opportunity.');
+  }
+  const { owner_team_id: _team, ...opportunity } = row;
+  return { ...opportunity, amount_minor: Number(opportunity.amount_minor) };
+}
+
+async function checkAccount(scope: Scope, accountId: string, issues: ErrorDetail[]): Promise<void> {
+  const account = await scope.selectFrom('accounts').select('archived_at').where('accounts.id', '=', accountId).executeTakeFirst();
+  if (!account) issues.push({ path: 'accountId', message: 'Choose an account in this workspace.' });
+  else if (account.archived_at) issues.push({ path: 'accountId', message: 'This account is archived. Restore it or choose another.' });
+}
+
+/** The stage to use: the one asked for if it is active here, else (when none is asked) the first active one. */
+async function checkStage(scope: Scope, stageId: string | undefined, issues: ErrorDetail[]): Promise<string> {
+  let q = scope.selectFrom('stages').select('id').where('stages.archived_at', 'is', null);
+  q = stageId ? q.where('stages.id', '=', stageId) : q.orderBy('stages.position').orderBy('stages.id').limit(1);
+  const stage = await q.executeTakeFirst();
+  if (!stage) {
+    issues.push({ path: 'stageId', message: stageId ? 'Choose an active stage of this workspace.' : 'This workspace has no active stage yet; an admin can add one.' });
+  }
+  return stage?.id ?? '';
+}
+
+/** Owner problems that are the input's fault join the other field issues; a refusal (403) stays a refusal. */
+async function checkOwner(scope: Scope, actor: Actor, ownerId: string, issues: ErrorDetail[]): Promise<void> {
+  try {
+    await assertAssignableOwner(scope, actor, ownerId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') issues.push(...err.details);
+    else throw err;
+  }
+}
+
+type Closing = { status: OpportunityStatus; close_reason: string | null; closed_at: string | null };
+
+/**
+ * Status, reason and closed_at after a change. Closing (won, lost, walked away) stamps closed_at;
+ * reopening clears the close; lost and walked-away deals must keep a reason, whichever field changed.
+ */
+function closing(current: Closing | null, input: { status?: OpportunityStatus; closeReason?: string | null }, issues: ErrorDetail[]): Closing {
+  const status = input.status ?? current?.status ?? 'open';
+  if (status === 'open') return { status, close_reason: null, closed_at: null };
+  const reason = input.closeReason !== undefined ? input.closeReason || null : (current?.close_reason ?? null);
+  if (statusNeedsReason(status) && !reason) issues.push({ path: 'closeReason', message: CLOSE_REASON_REQUIRED });
+  const closedAt = current && current.status === status && current.closed_at ? current.closed_at : nowIso();
+  return { status, close_reason: reason, closed_at: closedAt };
+}
+
+function assertNoIssues(issues: ErrorDetail[]): void {
+  if (issues.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', issues);
+}
+
+export async function createOpportunity({ scope, actor, input }: Op<{ input: CreateOpportunityBody }>): Promise<Opportunity> {
+  return scope.transaction(async (tx) => {
+    const issues: ErrorDetail[] = [];
+    const ownerId = input.ownerId ?? actor.id;
+    await checkAccount(tx, input.accountId, issues);
+    const stageId = await checkStage(tx, input.stageId, issues);
+    await checkOwner(tx, actor, ownerId, issues);
+    const close = closing(null, input, issues);
+    assertNoIssues(issues);
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      account_id: input.accountId,
+      name: input.name,
+      amount_minor: input.amount.amountMinor,
+      currency: input.amount.currency,
+      stage_id: stageId,
+      close_date: input.closeDate,
+      owner_id: ownerId,
+      ...close,
+      archived_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await tx.insert('opportunities', row);
+    await audit(tx, actor, { entityType: 'opportunity', entityId: row.id, action: 'create', before: null, after: row });
+    return present(tx, actor, row.id);
+  });
+}
+
+export async function updateOpportunity({ scope, actor, id, input, version }: Op<{ id: string; input: UpdateOpportunityBody; version?: number }>): Promise<Opportunity> {
+  return scope.transaction(async (tx) => {
+    const current = await loadForChange(tx, actor, id);
+    // Only references that change are checked: a deal may stay on an account or stage archived since.
+    const issues: ErrorDetail[] = [];
+    if (input.accountId && input.accountId !== current.account_id) await checkAccount(tx, input.accountId, issues);
+    if (input.stageId && input.stageId !== current.stage_id) await checkStage(tx, input.stageId, issues);
+    if (input.ownerId && input.ownerId !== current.owner_id) await checkOwner(tx, actor, input.ownerId, issues);
+    const close = closing(current, input, issues);
+    assertNoIssues(issues);
+    const patch = {
+      ...columnsOf(input, { accountId: 'account_id', name: 'name', stageId: 'stage_id', closeDate: 'close_date', ownerId: 'owner_id' }),
+      ...(input.amount ? { amount_minor: input.amount.amountMinor, currency: input.amount.currency } : {}),
+      ...close,
+    };
+    return writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, present: () => present(tx, actor, id) });
+  });
+}
+
+export async function setOpportunityArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Opportunity> {
+  return scope.transaction(async (tx) => {
+    const current = await loadForChange(tx, actor, id);
+    if ((current.archived_at !== null) === archived) return present(tx, actor, id);
+    return writeVersioned({
+      scope: tx,
+      actor,
+      table: 'opportunities',
+      entityType: 'opportunity',
+      action: archived ? 'archive' : 'restore',
+      current,
+      expectedVersion: version ?? current.version,
+      patch: { archived_at: archived ? nowIso() : null },
+      present: () => present(tx, actor, id),
+    });
+  });
+}
