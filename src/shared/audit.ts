@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant, listQueryBase, page } from './common.js';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'transfer', 'deactivate'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'transfer', 'deactivate', 'accept', 'revoke'] as const;
 
 export const AuditEvent = z
   .object({

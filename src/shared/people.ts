@@ -46,8 +46,10 @@ export const User = z
 export type User = z.infer<typeof User>;
 
 export const UserList = z.object({ data: z.array(User) }).meta({ id: 'UserList' });
+export type UserList = z.infer<typeof UserList>;
 
 export const UserListQuery = z.strictObject({ status: z.enum(['active', 'deactivated', 'all']).default('active') });
+export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UpdateUserBody = z.strictObject({
   name: requiredText(120, 'Name').optional(),
@@ -68,7 +70,8 @@ export const Team = z
   .object({ id: Id, name: z.string(), manager: UserRef.nullable(), memberCount: z.number().int(), version: Version })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof Team>;
-export const TeamList = z.object({ data: z.array(Team) });
+export const TeamList = z.object({ data: z.array(Team) }).meta({ id: 'TeamList' });
+export type TeamList = z.infer<typeof TeamList>;
 
 export const CreateTeamBody = z.strictObject({ name: requiredText(120, 'Name'), managerId: Id.nullable().optional() });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
@@ -94,13 +97,15 @@ export const Invite = z
   })
   .meta({ id: 'Invite' });
 export type Invite = z.infer<typeof Invite>;
-export const InviteList = z.object({ data: z.array(Invite) });
+export const InviteList = z.object({ data: z.array(Invite) }).meta({ id: 'InviteList' });
+export type InviteList = z.infer<typeof InviteList>;
 
 export const CreateInviteBody = z.strictObject({ email: Email, role: Role, teamId: Id.nullable().optional() });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 /** The link is shown once, at creation; only its hash is stored. */
 export const CreatedInvite = z.object({ invite: Invite, url: z.string() });
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
 export const InviteTokenBody = z.strictObject({ token: z.string().min(10).max(200) });
 export const InvitePreview = z.object({

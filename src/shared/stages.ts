@@ -16,6 +16,7 @@ export const Stage = z
 export type Stage = z.infer<typeof Stage>;
 
 export const StageList = z.object({ data: z.array(Stage) }).meta({ id: 'StageList' });
+export type StageList = z.infer<typeof StageList>;
 
 export const CreateStageBody = z.strictObject({ name: requiredText(80, 'Name') });
 export type CreateStageBody = z.infer<typeof CreateStageBody>;

@@ -9,6 +9,7 @@ import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
@@ -95,11 +96,10 @@ export async function loadMe(db: Db, actor: Actor): Promise<Me> {
     db.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirst(),
   ]);
   if (!row || !workspace) throw notFound('Person');
-  const isAdmin = actor.role === 'admin';
   return {
     user: presentUser(row, actor),
     workspace: presentWorkspace(workspace),
-    capabilities: { managePeople: isAdmin, editWorkspace: isAdmin, editStages: isAdmin },
+    capabilities: { managePeople: canManagePeople(actor), editWorkspace: canEditWorkspace(actor), editStages: canEditWorkspace(actor) },
   };
 }
 

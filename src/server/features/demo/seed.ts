@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { uuidV7At } from '../../../domain/demo-data.js';
+import { DEFAULT_STAGES } from '../../../shared/stages.js';
+import { diff } from '../../core/audit.js';
+import type { Db } from '../../core/db/connect.js';
+import type { AuditEventTable, OpportunityTable } from '../../core/db/schema.js';
+import { Scope } from '../../core/scope.js';
+import { DEMO_PEOPLE, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
+import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
+
+// Backdated records get ids carrying their backdated time (see uuidV7At).
+const backdatedId = (at: string) => uuidV7At(Date.parse(at), randomBytes(16));
+
+const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+
+type OppSnapshot = Pick<Selectable<OpportunityTable>, 'name' | 'account_id' | 'amount_minor' | 'currency' | 'stage_id' | 'close_date' | 'owner_id' | 'status' | 'close_reason' | 'closed_at' | 'archived_at'>;
+
+/**
+ * Writes the demo workspace described by `plan` in one transaction, with history backdated to when
+ * each thing happened. Throws if a demo person's email already exists (a concurrent first call won
+ * the race); the transaction then leaves nothing behind.
+ */
+export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Promise<{ workspaceId: string }> {
+  const start = plan.startedAt;
+  const workspaceId = backdatedId(start);
+  const teamId = backdatedId(start);
+  const keys = Object.keys(DEMO_PEOPLE) as DemoPersonKey[];
+  const people = Object.fromEntries(keys.map((key, i) => [key, { id: backdatedId(plusMinutes(start, i + 1)), name: DEMO_PEOPLE[key].name, at: plusMinutes(start, i + 1) }])) as Record<
+    DemoPersonKey,
+    { id: string; name: string; at: string }
+  >;
+  const events: Omit<AuditEventTable, 'workspace_id'>[] = [];
+  const record = (by: DemoPersonKey, at: string, entityType: string, entityId: string, action: string, before: object | null, after: object) =>
+    events.push({
+      id: backdatedId(at),
+      actor_id: people[by].id,
+      actor_name: people[by].name,
+      entity_type: entityType,
+      entity_id: entityId,
+      action,
+      changes: JSON.stringify(diff(before as Record<string, unknown> | null, after as Record<string, unknown>)),
+      occurred_at: at,
+    });
+
+  const users = keys.map((key) => {
+    const p = DEMO_PEOPLE[key];
+    return {
+      id: people[key].id,
+      email: demoEmail(key),
+      name: p.name,
+      password_hash: passwordHash,
+      role: p.role,
+      team_id: p.role === 'admin' ? null : teamId,
+      time_zone: p.timeZone,
+      status: 'active' as const,
+      deactivated_at: null,
+      version: 1,
+      created_at: people[key].at,
+      updated_at: people[key].at,
+    };
+  });
+  record('admin', start, 'workspace', workspaceId, 'create', null, { name: DEMO_WORKSPACE_NAME, default_time_zone: DEMO_TIME_ZONE });
+  for (const u of users) record('admin', u.created_at, 'user', u.id, 'create', null, { name: u.name, email: u.email, role: u.role });
+  const teamAt = plusMinutes(start, keys.length + 1);
+  record('admin', teamAt, 'team', teamId, 'create', null, { name: DEMO_TEAM_NAME, manager_id: people.manager.id });
+
+  const stages = DEFAULT_STAGES.map((name, position) => ({ id: backdatedId(start), name, position, archived_at: null, version: 1, created_at: start, updated_at: start }));
+
+  const accounts = plan.accounts.map((a) => {
+    const row = { id: backdatedId(a.createdAt), name: a.name, domain: a.domain, industry: a.industry, size: a.size, owner_id: people[a.owner].id, notes: a.notes, archived_at: null, version: 1, created_at: a.createdAt, updated_at: a.createdAt };
+    record(a.createdBy, a.createdAt, 'account', row.id, 'create', null, row);
+    return row;
+  });
+  const contacts = plan.accounts.flatMap((a, index) =>
+    a.contacts.map((c) => {
+      const row = { id: backdatedId(c.createdAt), account_id: accounts[index].id, name: c.name, title: c.title, email: c.email, phone: c.phone, buying_role: c.buyingRole, archived_at: null, version: 1, created_at: c.createdAt, updated_at: c.createdAt };
+      record(a.owner, c.createdAt, 'contact', row.id, 'create', null, row);
+      return row;
+    }),
+  );
+
+  const snapshot = (o: PlannedOpportunity, s: OppState): OppSnapshot => ({
+    name: o.name,
+    account_id: accounts[o.account].id,
+    amount_minor: s.amountMinor,
+    currency: o.currency,
+    stage_id: stages[s.stage].id,
+    close_date: s.closeDate,
+    owner_id: people[o.owner].id,
+    status: s.status,
+    close_reason: s.closeReason,
+    closed_at: s.closedAt,
+    archived_at: null,
+  });
+  const opportunities = plan.opportunities.map((o) => {
+    const id = backdatedId(o.createdAt);
+    let state = o.initial;
+    let before = snapshot(o, state);
+    record(o.owner, o.createdAt, 'opportunity', id, 'create', null, before);
+    for (const change of o.changes) {
+      state = { ...state, ...change.set };
+      const after = snapshot(o, state);
+      record(change.by, change.at, 'opportunity', id, 'update', before, after);
+      before = after;
+    }
+    const updatedAt = o.changes.at(-1)?.at ?? o.createdAt;
+    return { id, ...before, version: 1 + o.changes.length, created_at: o.createdAt, updated_at: updatedAt };
+  });
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('workspaces')
+      .values({ id: workspaceId, name: DEMO_WORKSPACE_NAME, default_time_zone: DEMO_TIME_ZONE, is_demo: 1, version: 1, created_at: start, updated_at: start })
+      .execute();
+    const scope = new Scope(trx, workspaceId);
+    // People first: their unique emails are what makes a concurrent second seeding fail early.
+    await scope.insert('users', users);
+    await scope.insert('teams', { id: teamId, name: DEMO_TEAM_NAME, manager_id: people.manager.id, version: 1, created_at: teamAt, updated_at: teamAt });
+    await scope.insert('stages', stages);
+    await scope.insert('accounts', accounts);
+    await scope.insert('contacts', contacts);
+    // Scope.insert types rows with the table's select type, which a ColumnType (amount_minor) does not match.
+    await scope.insert('opportunities', opportunities as unknown as Omit<OpportunityTable, 'workspace_id'>[]);
+    await scope.insert('audit_events', events);
+  });
+  return { workspaceId };
+}

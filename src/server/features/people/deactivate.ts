@@ -1,0 +1,50 @@
+import type { User } from '../../../shared/people.js';
+import type { Actor } from '../../core/actor.js';
+import { audit, type AuditInput } from '../../core/audit.js';
+import { endAllSessionsOf } from '../../core/auth/sessions.js';
+import { invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { nowIso } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
+import { assertCanManagePeople } from './policies.js';
+import { releaseLedTeams } from './teams.service.js';
+import { findUser } from './users.service.js';
+
+/**
+ * Someone leaves: in one transaction their accounts and opportunities go to `transferToId` (each
+ * record audited), the teams they led lose their manager, and their sessions end. The person is
+ * kept (deactivated, never deleted) and history keeps the names it was written with.
+ */
+export async function deactivateUser({ scope, actor, id, transferToId }: { scope: Scope; actor: Actor; id: string; transferToId: string }): Promise<User> {
+  assertCanManagePeople(actor, 'deactivate people');
+  return scope.transaction(async (tx) => {
+    const person = await tx.selectFrom('users').select(['id', 'status', 'version']).where('users.id', '=', id).executeTakeFirst();
+    if (!person) throw notFound('Person');
+    if (person.id === actor.id) throw ruleViolation('You cannot deactivate yourself. Ask another admin.');
+    if (person.status !== 'active') throw ruleViolation('This person is already deactivated.');
+    if (transferToId === id) throw invalid('transferToId', 'Choose someone other than the person who is leaving.');
+    const heir = await tx.selectFrom('users').select(['id', 'status']).where('users.id', '=', transferToId).executeTakeFirst();
+    if (!heir || heir.status !== 'active') throw invalid('transferToId', 'Choose an active person in this workspace.');
+
+    const now = nowIso();
+    await tx.updateTable('users').set({ status: 'deactivated', deactivated_at: now, version: person.version + 1, updated_at: now }).where('users.id', '=', id).execute();
+
+    const events: AuditInput[] = [
+      { entityType: 'user', entityId: id, action: 'deactivate', before: { status: 'active' }, after: { status: 'deactivated', deactivated_at: now, transferred_to_id: transferToId } },
+    ];
+    // One statement per table; RETURNING gives exactly the rows moved, for their audit events.
+    for (const [table, entityType] of [['accounts', 'account'], ['opportunities', 'opportunity']] as const) {
+      const moved = await tx
+        .updateTable(table)
+        .set((eb) => ({ owner_id: transferToId, version: eb(`${table}.version`, '+', 1), updated_at: now }))
+        .where(`${table}.owner_id`, '=', id)
+        .returning(`${table}.id`)
+        .execute();
+      for (const r of moved) events.push({ entityType, entityId: r.id, action: 'transfer', before: { owner_id: id }, after: { owner_id: transferToId } });
+    }
+    await audit(tx, actor, events);
+    await releaseLedTeams(tx, actor, id);
+    // Their next request finds no session and gets 401.
+    await endAllSessionsOf(tx.db, id);
+    return findUser(tx, actor, id);
+  });
+}

@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import { dbKind } from '../../core/db/connect.js';
+import { AppError, invalid, ruleViolation } from '../../core/errors.js';
+import type { Scope } from '../../core/scope.js';
+
+/**
+ * Serializes changes that guard a workspace-wide rule (at least one admin, one active stage, stage
+ * positions): on PostgreSQL two transactions could otherwise each see the other's row as still
+ * there. SQLite already runs one write transaction at a time.
+ */
+export async function lockWorkspace(scope: Scope): Promise<void> {
+  if (dbKind(scope.db as unknown as Kysely<unknown>) !== 'postgres') return;
+  await sql`select id from workspaces where id = ${scope.workspaceId} for update`.execute(scope.db);
+}
+
+export const duplicate = (path: string, message: string) => new AppError('duplicate', 'Some fields need attention.', [{ path, message }]);
+
+export const emailHasAccount = () => duplicate('email', 'An account with this email already exists. Sign in instead.');
+
+/** A unique index refused the row (two requests raced past the application's own check). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export async function assertTeamOfWorkspace(scope: Scope, teamId: string, path = 'teamId'): Promise<void> {
+  const team = await scope.selectFrom('teams').select('id').where('teams.id', '=', teamId).executeTakeFirst();
+  if (!team) throw invalid(path, 'Choose a team of this workspace.');
+}
+
+/** Refuses a change that would leave the workspace without an active admin. */
+export async function assertAnotherActiveAdmin(scope: Scope, userId: string): Promise<void> {
+  await lockWorkspace(scope);
+  const other = await scope
+    .selectFrom('users')
+    .select('id')
+    .where('users.role', '=', 'admin')
+    .where('users.status', '=', 'active')
+    .where('users.id', '!=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!other) throw ruleViolation('This is the last active admin. Make someone else an admin first.');
+}

@@ -1,0 +1,153 @@
+import type { AcceptInviteBody, CreateInviteBody, CreatedInvite, Invite, InvitePreview } from '../../../shared/people.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import { hashPassword } from '../../core/auth/passwords.js';
+import type { Db } from '../../core/db/connect.js';
+import { AppError, notFound, ruleViolation } from '../../core/errors.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
+import { Scope } from '../../core/scope.js';
+import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
+import { assertTeamOfWorkspace, emailHasAccount, isUniqueViolation } from './guards.js';
+import { assertCanManagePeople } from './policies.js';
+import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
+
+type Op<T> = { scope: Scope; actor: Actor } & T;
+
+/** Unknown, expired, revoked and used links get the same answer: nothing to learn by guessing. */
+const inviteGone = () => new AppError('not_found', 'This invite link has expired, was revoked or was already used. Ask for a new one.');
+
+async function present(scope: Scope, id: string): Promise<Invite> {
+  const row = await selectInvites(scope).where('invites.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Invite');
+  return presentInvite(row);
+}
+
+export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
+  assertCanManagePeople(actor, 'invite people');
+  const email = input.email.toLowerCase();
+  if (await emailTaken(scope.db, email)) throw emailHasAccount();
+  const token = newSecret();
+  const id = await scope.transaction(async (tx) => {
+    if (input.teamId) await assertTeamOfWorkspace(tx, input.teamId);
+    const now = new Date();
+    const row = {
+      id: newId(),
+      email,
+      role: input.role,
+      team_id: input.teamId ?? null,
+      token_hash: hashSecret(token),
+      invited_by_id: actor.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+      accepted_at: null,
+      accepted_user_id: null,
+      revoked_at: null,
+    };
+    await tx.insert('invites', row);
+    const { token_hash: _secret, ...visible } = row;
+    await audit(tx, actor, { entityType: 'invite', entityId: row.id, action: 'create', before: null, after: visible });
+    return row.id;
+  });
+  // The only response that ever carries the token: only its hash is stored.
+  return { invite: await present(scope, id), url: `${baseUrl}/invite/${token}` };
+}
+
+export async function listInvites(scope: Scope, actor: Actor): Promise<{ data: Invite[] }> {
+  assertCanManagePeople(actor, 'see invites');
+  const rows = await selectInvites(scope).orderBy('invites.created_at', 'desc').orderBy('invites.id', 'desc').execute();
+  return { data: rows.map(presentInvite) };
+}
+
+export async function revokeInvite({ scope, actor, id }: Op<{ id: string }>): Promise<Invite> {
+  assertCanManagePeople(actor, 'revoke invites');
+  return scope.transaction(async (tx) => {
+    const row = await tx.selectFrom('invites').select(['id', 'accepted_at', 'revoked_at', 'expires_at']).where('invites.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Invite');
+    if (row.accepted_at) throw ruleViolation('This invite was already used; deactivate the person instead.');
+    if (!row.revoked_at) {
+      const now = nowIso();
+      await tx.updateTable('invites').set({ revoked_at: now }).where('invites.id', '=', id).execute();
+      await audit(tx, actor, { entityType: 'invite', entityId: id, action: 'revoke', before: { revoked_at: null }, after: { revoked_at: now } });
+    }
+    return present(tx, id);
+  });
+}
+
+/**
+ * The invite a link stands for, if it can still be used. The token is the only thing that names the
+ * workspace here, so this one lookup runs before a Scope exists; everything after it is scoped.
+ */
+async function findUsableInvite(db: Db, token: string) {
+  const hit = await db.selectFrom('invites').select(['id', 'workspace_id']).where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  if (!hit) throw inviteGone();
+  const scope = new Scope(db, hit.workspace_id);
+  const row = await selectInvites(scope).where('invites.id', '=', hit.id).executeTakeFirst();
+  if (!row || inviteStatus(row) !== 'pending') throw inviteGone();
+  return { scope, row };
+}
+
+export async function lookupInvite(db: Db, token: string): Promise<InvitePreview> {
+  const { scope, row } = await findUsableInvite(db, token);
+  const workspace = await db.selectFrom('workspaces').select('name').where('id', '=', scope.workspaceId).executeTakeFirstOrThrow();
+  return {
+    workspaceName: workspace.name,
+    email: row.email,
+    role: row.role,
+    teamName: row.team_name,
+    invitedByName: row.inviter_name,
+    expiresAt: row.expires_at,
+  };
+}
+
+/**
+ * The invitee becomes a member with the invite's role and team. Single use: the invite is marked
+ * accepted in the transaction that creates the person, guarded so a second use finds nothing. An
+ * email that already has an account is refused and that account is left exactly as it was.
+ */
+export async function acceptInvite(db: Db, input: AcceptInviteBody): Promise<{ id: string; workspace_id: string }> {
+  const { scope, row } = await findUsableInvite(db, input.token);
+  assertAcceptablePassword(input.password);
+  if (await emailTaken(db, row.email)) throw emailHasAccount();
+  const passwordHash = await hashPassword(input.password);
+  return scope.transaction(async (tx) => {
+    const now = nowIso();
+    const user = {
+      id: newId(),
+      email: row.email,
+      name: input.name,
+      password_hash: passwordHash,
+      role: row.role,
+      team_id: row.team_id,
+      time_zone: input.timeZone ?? null,
+      status: 'active' as const,
+      deactivated_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    // Claim the invite first: a concurrent second use waits on this row, then finds it used.
+    const claimed = await tx
+      .updateTable('invites')
+      .set({ accepted_at: now })
+      .where('invites.id', '=', row.id)
+      .where('invites.accepted_at', 'is', null)
+      .where('invites.revoked_at', 'is', null)
+      .where('invites.expires_at', '>', now)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw inviteGone();
+    try {
+      await tx.insert('users', user);
+    } catch (err) {
+      // The address got an account since we checked; the transaction (and the claim) is undone.
+      if (isUniqueViolation(err)) throw emailHasAccount();
+      throw err;
+    }
+    await tx.updateTable('invites').set({ accepted_user_id: user.id }).where('invites.id', '=', row.id).execute();
+    const actor = { id: user.id, name: user.name };
+    await audit(tx, actor, [
+      { entityType: 'invite', entityId: row.id, action: 'accept', before: { accepted_at: null }, after: { accepted_at: now, accepted_user_id: user.id } },
+      { entityType: 'user', entityId: user.id, action: 'create', before: null, after: { name: user.name, email: user.email, role: user.role, team_id: user.team_id, time_zone: user.time_zone } },
+    ]);
+    return { id: user.id, workspace_id: scope.workspaceId };
+  });
+}

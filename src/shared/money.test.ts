@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { currencyDigits, minorToDecimal, parseAmount } from './money.js';
+
+describe('money', () => {
+  it('knows how many decimals a currency has', () => {
+    expect(currencyDigits('EUR')).toBe(2);
+    expect(currencyDigits('JPY')).toBe(0);
+    expect(currencyDigits('KWD')).toBe(3);
+  });
+
+  it('reads amounts the way people type them', () => {
+    expect(parseAmount('12500', 'EUR')).toBe(1_250_000);
+    expect(parseAmount('12,500.50', 'USD')).toBe(1_250_050);
+    expect(parseAmount('12 500,5', 'EUR')).toBe(1_250_050);
+    expect(parseAmount('1.250.000', 'EUR')).toBe(125_000_000);
+    expect(parseAmount('12,500', 'USD')).toBe(1_250_000);
+    expect(parseAmount('€ 99.9', 'EUR')).toBe(9_990);
+    expect(parseAmount('0.05', 'EUR')).toBe(5);
+    expect(parseAmount('1500', 'JPY')).toBe(1500);
+    expect(parseAmount('-3', 'EUR')).toBe(-300);
+  });
+
+  it('refuses what is not an amount', () => {
+    expect(parseAmount('', 'EUR')).toBeNull();
+    expect(parseAmount('abc', 'EUR')).toBeNull();
+    expect(parseAmount('1.234', 'KWD')).toBe(1234);
+    expect(parseAmount('10.5', 'JPY')).toBeNull();
+    expect(parseAmount('1.2.3,4,5', 'EUR')).toBeNull();
+  });
+
+  it('writes minor units back as a plain decimal', () => {
+    expect(minorToDecimal(1_250_050, 'EUR')).toBe('12500.50');
+    expect(minorToDecimal(5, 'EUR')).toBe('0.05');
+    expect(minorToDecimal(1500, 'JPY')).toBe('1500');
+    expect(parseAmount(minorToDecimal(123_456_789, 'USD'), 'USD')).toBe(123_456_789);
+  });
+});

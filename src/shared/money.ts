@@ -1,0 +1,59 @@
+/**
+ * Money as people type and read it. Amounts travel as integer minor units (see `Money` in
+ * common.ts); these helpers convert at the edges (forms, CSV) without floating-point rounding.
+ */
+
+/** Decimal places a currency uses (EUR 2, JPY 0, KWD 3), from the platform's ISO 4217 data. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Parses what a person typed ("12,500.50", "12 500,5", "€1.250.000", "-3") into minor units of
+ * `currency`; null when it is not an amount or has more decimals than the currency allows.
+ * A single separator followed by exactly three digits is read as a thousands separator
+ * ("12,500" and "12.500" are both twelve thousand five hundred), since money rarely has three decimals.
+ */
+export function parseAmount(text: string, currency: string): number | null {
+  // Grouping spaces, a sign and a currency symbol or code around the number are fine; nothing else.
+  const compact = text.replace(/[\s\u00a0\u202f'_]/g, '');
+  const negative = compact.startsWith('-');
+  const s = compact.replace(/^[-+]/, '').replace(/^[A-Za-z€$£¥₹]+|[A-Za-z€$£¥₹]+$/gu, '');
+  if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return null;
+  const digits = currencyDigits(currency);
+  let intPart = s;
+  let fracPart = '';
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  const decimalAt = Math.max(lastDot, lastComma);
+  if (decimalAt >= 0) {
+    const sep = s[decimalAt];
+    const both = lastDot >= 0 && lastComma >= 0;
+    const count = s.split(sep).length - 1;
+    const after = s.slice(decimalAt + 1);
+    if (both && count > 1) return null;
+    const isDecimal = both || (count === 1 && !(after.length === 3 && digits !== 3));
+    if (isDecimal) {
+      intPart = s.slice(0, decimalAt);
+      fracPart = after;
+    }
+    intPart = intPart.replace(/[.,]/g, '');
+  }
+  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart) || fracPart.length > digits) return null;
+  if (intPart === '' && fracPart === '') return null;
+  const minor = Number((intPart || '0') + fracPart.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(minor)) return null;
+  return negative ? -minor : minor;
+}
+
+/** Minor units as a plain decimal string for an input ("12500.50"), no grouping, no symbol. */
+export function minorToDecimal(amountMinor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}
