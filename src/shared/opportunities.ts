@@ -73,6 +73,8 @@ export const Opportunity = z
     amount: Money,
     stage: z.object({ id: Id, name: z.string() }),
     closeDate: CalendarDate,
+    /** Still open after the close date has ended in the owner's time zone. */
+    closeDatePassed: z.boolean(),
     owner: UserRef,
     status: OpportunityStatus,
     closeReason: z.string().nullable(),

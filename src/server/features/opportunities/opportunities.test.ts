@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { Client, addMember, createAccount, signUpWorkspace, type Signed } from '../../test/factories.js';
+import { todayIn } from '../../../domain/dates.js';
 
 const { app, db } = await testApp();
 
@@ -292,5 +293,25 @@ describe('opportunities', () => {
     expect(await names(rep.client, `ownerId=${rep.me.user.id}`)).toEqual(['Rep deal']);
     expect(await names(rep.client, `ownerId=${admin.me.user.id}`)).toEqual(['Admin deal']);
     expect((await admin.client.get(`/api/v1/opportunities/${adminsDeal.id}`)).data).toMatchObject({ name: 'Admin deal', version: 1 });
+  });
+});
+
+describe('close date in the owner’s time zone', () => {
+  it('counts a close date as passed only once that day has ended where the owner is', async () => {
+    // Kiritimati (UTC+14) is always at least a day ahead of Pago Pago (UTC-11).
+    const { client, me } = await signUpWorkspace(app, { timeZone: 'Pacific/Kiritimati' });
+    const todayInPagoPago = todayIn('Pacific/Pago_Pago', new Date());
+    const account = await createAccount(client);
+    const opp = (
+      await client.post('/api/v1/opportunities', { accountId: account.id, name: 'Edge of the day', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: todayInPagoPago })
+    ).data;
+    expect(opp.closeDatePassed).toBe(true);
+
+    const user = (await client.get(`/api/v1/users/${me.user.id}`)).data;
+    expect((await client.patch(`/api/v1/users/${me.user.id}`, { timeZone: 'Pacific/Pago_Pago', version: user.version })).statusCode).toBe(200);
+    expect((await client.get(`/api/v1/opportunities/${opp.id}`)).data.closeDatePassed).toBe(false);
+
+    const won = await client.patch(`/api/v1/opportunities/${opp.id}`, { status: 'won', version: opp.version });
+    expect(won.data.closeDatePassed).toBe(false);
   });
 });

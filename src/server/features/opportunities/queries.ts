@@ -5,6 +5,7 @@ import { invalid } from '../../core/errors.js';
 import { containsPattern, decodeCursor, keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
+import { isOverdue } from '../../../domain/dates.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -13,6 +14,8 @@ export function selectOpportunities(scope: Scope) {
     .innerJoin('accounts as account', 'account.id', 'opportunities.account_id')
     .innerJoin('stages as stage', 'stage.id', 'opportunities.stage_id')
     .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
+    .innerJoin('workspaces as ws', 'ws.id', 'opportunities.workspace_id')
+    .select(sql<string>`coalesce(owner.time_zone, ws.default_time_zone)`.as('owner_time_zone'))
     .select([
       'opportunities.id',
       'opportunities.account_id',
@@ -46,6 +49,7 @@ export function presentOpportunity(row: OpportunityRow, actor: Actor): Opportuni
     amount: { amountMinor: Number(row.amount_minor), currency: row.currency },
     stage: { id: row.stage_id, name: row.stage_name },
     closeDate: row.close_date,
+    closeDatePassed: row.status === 'open' && isOverdue(row.close_date, row.owner_time_zone, new Date()),
     owner: { id: row.owner_id, name: row.owner_name },
     status: row.status,
     closeReason: row.close_reason,
