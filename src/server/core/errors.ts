@@ -27,3 +27,4 @@ export const invalid = (path: string, message: string) =>
   new AppError('validation_failed', 'Some fields need attention.', [{ path, message }]);
 export const ruleViolation = (message: string, details: ErrorDetail[] = []) =>
   new AppError('rule_violation', message, details);
+export const duplicate = (path: string, message: string) => new AppError('duplicate', 'Some fields need attention.', [{ path, message }]);

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
+import { dbKind } from './db/connect.js';
 import type { Database } from './db/schema.js';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
@@ -43,6 +44,16 @@ export class Scope {
         .values(list.slice(i, i + 200) as never)
         .execute();
     }
+  }
+
+  /**
+   * Serializes changes that guard a workspace-wide rule (at least one admin, one active stage, stage
+   * positions): on PostgreSQL two transactions could otherwise each see the other's row as still
+   * there. SQLite already runs one write transaction at a time. Call inside a transaction.
+   */
+  async lockWorkspace(): Promise<void> {
+    if (dbKind(this.db) !== 'postgres') return;
+    await sql`select id from workspaces where id = ${this.workspaceId} for update`.execute(this.db);
   }
 
   /** Run `fn` in a transaction with a scope bound to it. */

@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
+import { emailHasAccount } from '../people/guards.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
 export function assertAcceptablePassword(password: string, path = 'password'): void {
@@ -28,7 +29,7 @@ export async function signUp(db: Db, input: SignUpBody): Promise<{ userId: strin
   assertAcceptablePassword(input.password);
   const email = input.email.toLowerCase();
   if (await emailTaken(db, email)) {
-    throw new AppError('duplicate', 'Some fields need attention.', [{ path: 'email', message: 'An account with this email already exists. Sign in instead.' }]);
+    throw emailHasAccount();
   }
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();

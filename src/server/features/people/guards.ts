@@ -1,19 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { dbKind } from '../../core/db/connect.js';
-import { AppError, invalid, ruleViolation } from '../../core/errors.js';
+import { duplicate, invalid, ruleViolation } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
-
-/**
- * Serializes changes that guard a workspace-wide rule (at least one admin, one active stage, stage
- * positions): on PostgreSQL two transactions could otherwise each see the other's row as still
- * there. SQLite already runs one write transaction at a time.
- */
-export async function lockWorkspace(scope: Scope): Promise<void> {
-  if (dbKind(scope.db as unknown as Kysely<unknown>) !== 'postgres') return;
-  await sql`select id from workspaces where id = ${scope.workspaceId} for update`.execute(scope.db);
-}
-
-export const duplicate = (path: string, message: string) => new AppError('duplicate', 'Some fields need attention.', [{ path, message }]);
 
 export const emailHasAccount = () => duplicate('email', 'An account with this email already exists. Sign in instead.');
 
@@ -30,7 +16,7 @@ export async function assertTeamOfWorkspace(scope: Scope, teamId: string, path =
 
 /** Refuses a change that would leave the workspace without an active admin. */
 export async function assertAnotherActiveAdmin(scope: Scope, userId: string): Promise<void> {
-  await lockWorkspace(scope);
+  await scope.lockWorkspace();
   const other = await scope
     .selectFrom('users')
     .select('id')

@@ -2,11 +2,10 @@ import type { CreateStageBody, Stage, StageList, UpdateStageBody } from '../../.
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { StageTable } from '../../core/db/schema.js';
-import { notFound, ruleViolation } from '../../core/errors.js';
+import { notFound, ruleViolation, duplicate } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { duplicate, lockWorkspace } from '../people/guards.js';
 import { assertCanEditStages } from './policies.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -44,7 +43,7 @@ function assertNameFree(stages: StageRow[], name: string, exceptId?: string): vo
 export async function createStage({ scope, actor, input }: Op<{ input: CreateStageBody }>): Promise<Stage> {
   assertCanEditStages(actor);
   return scope.transaction(async (tx) => {
-    await lockWorkspace(tx);
+    await tx.lockWorkspace();
     const stages = await allStages(tx);
     assertNameFree(stages, input.name);
     const now = nowIso();
@@ -63,7 +62,7 @@ export async function createStage({ scope, actor, input }: Op<{ input: CreateSta
 export async function updateStage({ scope, actor, id, input, version }: Op<{ id: string; input: Omit<UpdateStageBody, 'version'>; version?: number }>): Promise<Stage> {
   assertCanEditStages(actor);
   return scope.transaction(async (tx) => {
-    await lockWorkspace(tx);
+    await tx.lockWorkspace();
     const stages = await allStages(tx);
     const current = stages.find((s) => s.id === id);
     if (!current) throw notFound('Stage');
