@@ -26,6 +26,10 @@ describe('money', () => {
     expect(parseAmount('1.234', 'KWD')).toBe(1234);
     expect(parseAmount('10.5', 'JPY')).toBeNull();
     expect(parseAmount('1.2.3,4,5', 'EUR')).toBeNull();
+    expect(parseAmount('12.5.5', 'USD')).toBeNull();
+    expect(parseAmount('1,25,000', 'INR')).toBe(12_500_000);
+    expect(parseAmount('1,2,3', 'USD')).toBeNull();
+    expect(parseAmount('1,250,000.50', 'USD')).toBe(125_000_050);
   });
 
   it('writes minor units back as a plain decimal', () => {

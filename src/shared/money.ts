@@ -41,6 +41,9 @@ export function parseAmount(text: string, currency: string): number | null {
       intPart = s.slice(0, decimalAt);
       fracPart = after;
     }
+    // What remains in the whole part must be digit grouping — 1,234,567 or the Indian 12,34,567 —
+    // so a typo such as 12.5.5 is refused rather than read as 1255.
+    if (/[.,]/.test(intPart) && !/^\d{1,3}([.,]\d{3})+$/.test(intPart) && !/^\d{1,2}(,\d{2})+,\d{3}$/.test(intPart)) return null;
     intPart = intPart.replace(/[.,]/g, '');
   }
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart) || fracPart.length > digits) return null;

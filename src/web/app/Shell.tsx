@@ -1,0 +1,83 @@
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Icon } from '../ui/Icon';
+import { PageLoading } from '../ui/States';
+import { SearchBox } from './SearchBox';
+import { SideNav } from './SideNav';
+import { UserMenu } from './UserMenu';
+import { useMe } from './session';
+
+/** The signed-in frame: top bar, side navigation (a drawer on phones), and the page. */
+export function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // On a new page: close the drawer, scroll up, and move focus to the page heading so screen
+  // readers announce where the person arrived (not on the first load, which starts at the top).
+  useEffect(() => {
+    setNavOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    // The page's code may still be loading: look for its heading for up to a second.
+    let tries = 0;
+    const t = setInterval(() => {
+      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+      if (heading || ++tries > 20) clearInterval(t);
+      if (heading && !document.activeElement?.closest('[role="search"]')) heading.focus({ preventScroll: true });
+    }, 50);
+    return () => clearInterval(t);
+  }, [location.pathname]);
+
+  return (
+    <div className={navOpen ? 'shell nav-open' : 'shell'}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="icon-btn nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls="sidenav"
+          onClick={() => setNavOpen((o) => !o)}
+        >
+          <Icon name={navOpen ? 'x' : 'menu'} size={20} />
+          <span className="sr-only">Navigation</span>
+        </button>
+        <Link to="/today" className="brand" aria-label="Advance — go to Today">
+          <span className="brand-mark" aria-hidden="true">A</span>
+          <span className="brand-name">Advance</span>
+        </Link>
+        <span className="topbar-workspace" title={me.workspace.name}>
+          {me.workspace.name}
+        </span>
+        <SearchBox />
+        <UserMenu />
+      </header>
+      {me.workspace.isDemo ? (
+        <p className="demo-banner">
+          <Icon name="sparkles" size={15} />
+          You are exploring the demo workspace — a sample team with made-up customers. Change anything you like.
+        </p>
+      ) : null}
+      <div className="shell-body">
+        <SideNav onClose={() => setNavOpen(false)} open={navOpen} />
+        <button type="button" className="nav-scrim" tabIndex={-1} aria-hidden="true" onClick={() => setNavOpen(false)} />
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

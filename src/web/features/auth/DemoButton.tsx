@@ -1,0 +1,27 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import type { Me } from '../../../shared/auth';
+import { api } from '../../app/api';
+import { useStartSession } from '../../app/session';
+import { Button } from '../../ui/Button';
+import { FormAlert } from '../../ui/FormAlert';
+
+export function DemoButton({ variant = 'secondary', label = 'Explore the demo workspace' }: { variant?: 'primary' | 'secondary'; label?: string }) {
+  const startSession = useStartSession();
+  const navigate = useNavigate();
+  const demo = useMutation({
+    mutationFn: () => api.post<Me>('/demo/session', {}),
+    onSuccess: (me) => {
+      startSession(me);
+      navigate('/today', { replace: true });
+    },
+  });
+  return (
+    <div className="demo-button">
+      <Button variant={variant} icon="sparkles" busy={demo.isPending} onClick={() => demo.mutate()}>
+        {label}
+      </Button>
+      <FormAlert message={demo.isError ? `The demo could not be opened: ${demo.error.message}` : null} />
+    </div>
+  );
+}

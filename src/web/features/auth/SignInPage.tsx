@@ -1,0 +1,68 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { SignInBody, type Me } from '../../../shared/auth';
+import { api } from '../../app/api';
+import { useStartSession } from '../../app/session';
+import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
+import { useTitle } from '../../lib/hooks';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { AuthLayout } from './AuthLayout';
+import { DemoButton } from './DemoButton';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage({ demoEnabled }: { demoEnabled: boolean }) {
+  useTitle('Sign in');
+  const startSession = useStartSession();
+  const form = useForm({ email: '', password: '' });
+  const signIn = useMutation({
+    mutationFn: (body: SignInBody) => api.post<Me>('/session', body),
+    // The page re-renders as the signed-in app at the same address, so deep links survive sign-in.
+    onSuccess: startSession,
+    onError: (err) => {
+      const { fieldErrors, formError } = fromServer(err, FIELDS);
+      form.fail(fieldErrors, formError);
+    },
+  });
+
+  return (
+    <AuthLayout>
+      <div className="auth-card">
+        <h1 tabIndex={-1}>Sign in to Advance</h1>
+        <p className="auth-lead">Welcome back. Pick up where your customers left off.</p>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const result = check(SignInBody, form.values, FIELDS);
+            if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
+            form.clear();
+            signIn.mutate(result.data);
+          }}
+        >
+          <FormAlert message={form.formError} />
+          <TextField label="Email" type="email" autoComplete="username" required {...form.field('email')} />
+          <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+          <Button type="submit" variant="primary" className="btn-block" busy={signIn.isPending}>
+            Sign in
+          </Button>
+        </form>
+        <div className="auth-alt">
+          <p>
+            New to Advance? <Link to="/signup">Create a workspace</Link>
+          </p>
+          {demoEnabled ? (
+            <>
+              <p className="auth-divider">
+                <span>or</span>
+              </p>
+              <DemoButton />
+            </>
+          ) : null}
+        </div>
+      </div>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { SignUpBody, type Me } from '../../../shared/auth';
+import { PASSWORD_MIN } from '../../../shared/people';
+import { api } from '../../app/api';
+import { useStartSession } from '../../app/session';
+import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { TimeZoneSelect, browserTimeZone } from '../../ui/TimeZoneSelect';
+
+const FIELDS = ['workspaceName', 'name', 'email', 'password', 'timeZone'] as const;
+
+export function SignUpForm() {
+  const startSession = useStartSession();
+  const navigate = useNavigate();
+  const form = useForm({ workspaceName: '', name: '', email: '', password: '', timeZone: browserTimeZone() });
+  const signUp = useMutation({
+    mutationFn: (body: SignUpBody) => api.post<Me>('/signup', body),
+    onSuccess: (me) => {
+      startSession(me);
+      navigate('/today', { replace: true });
+    },
+    onError: (err) => {
+      const { fieldErrors, formError } = fromServer(err, FIELDS);
+      form.fail(fieldErrors, formError);
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const result = check(SignUpBody, form.values, FIELDS);
+        if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
+        form.clear();
+        signUp.mutate(result.data);
+      }}
+    >
+      <FormAlert message={form.formError} />
+      <TextField label="Workspace name" hint="Usually your company or team name." autoComplete="organization" required {...form.field('workspaceName')} />
+      <TextField label="Your name" autoComplete="name" required {...form.field('name')} />
+      <TextField label="Email" type="email" autoComplete="email" required {...form.field('email')} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember and hard to guess.`}
+        required
+        {...form.field('password')}
+      />
+      <TimeZoneSelect label="Time zone" hint="Used for due dates and for what “today” means. You can change it later." {...form.field('timeZone')} />
+      <Button type="submit" variant="primary" className="btn-block" busy={signUp.isPending}>
+        Create workspace
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
+import { minorToDecimal, parseAmount } from '../../../shared/money';
+import { formatDate, formatMoney } from '../../lib/format';
+import { orNull } from '../../lib/forms';
+import type { EditorSpec } from '../records/useRecordEditor';
+
+export type OpportunityValues = {
+  accountId: string;
+  name: string;
+  amount: string;
+  currency: string;
+  stageId: string;
+  closeDate: string;
+  ownerId: string;
+  status: string;
+  closeReason: string;
+};
+
+export const emptyOpportunity = (o: { accountId: string; ownerId: string; currency: string; stageId: string; closeDate: string }): OpportunityValues => ({
+  ...o,
+  name: '',
+  amount: '',
+  status: 'open',
+  closeReason: '',
+});
+
+const needsReason = (status: string) => status !== '' && statusNeedsReason(status as OpportunityStatus);
+
+export const opportunitySpec: EditorSpec<Opportunity, OpportunityValues> = {
+  resource: 'opportunities',
+  toValues: (o) => ({
+    accountId: o.account.id,
+    name: o.name,
+    amount: minorToDecimal(o.amount.amountMinor, o.amount.currency),
+    currency: o.amount.currency,
+    stageId: o.stage.id,
+    closeDate: o.closeDate,
+    ownerId: o.owner.id,
+    status: o.status,
+    closeReason: o.closeReason ?? '',
+  }),
+  toBody: (v) => ({
+    accountId: v.accountId,
+    name: v.name.trim(),
+    amount: { amountMinor: parseAmount(v.amount, v.currency) ?? 0, currency: v.currency },
+    stageId: v.stageId || undefined,
+    closeDate: v.closeDate,
+    ownerId: v.ownerId || undefined,
+    status: (v.status || undefined) as OpportunityStatus | undefined,
+    // A reason belongs to a lost or walked-away deal; reopening or winning clears it.
+    closeReason: needsReason(v.status) ? orNull(v.closeReason) : null,
+  }),
+  precheck: (v) => {
+    const errors: Partial<Record<keyof OpportunityValues, string>> = {};
+    if (v.amount.trim() === '') errors.amount = 'Enter the amount, such as 12,500.';
+    else if (parseAmount(v.amount, v.currency) === null) errors.amount = `Enter an amount in ${v.currency}, such as 12,500.00.`;
+    if (v.closeDate === '') errors.closeDate = 'Choose the date you expect the deal to close.';
+    if (needsReason(v.status) && !v.closeReason.trim()) errors.closeReason = CLOSE_REASON_REQUIRED;
+    return errors;
+  },
+  fields: ['accountId', 'name', 'amount', 'currency', 'stageId', 'closeDate', 'ownerId', 'status', 'closeReason'],
+  aliases: { 'amount.amountMinor': 'amount', 'amount.currency': 'currency' },
+  labels: {
+    accountId: 'Account',
+    name: 'Name',
+    amount: 'Amount',
+    currency: 'Currency',
+    stageId: 'Stage',
+    closeDate: 'Close date',
+    ownerId: 'Owner',
+    status: 'Status',
+    closeReason: 'Reason',
+  },
+  display: (o) => ({
+    accountId: o.account.name,
+    name: o.name,
+    amount: formatMoney(o.amount),
+    currency: o.amount.currency,
+    stageId: o.stage.name,
+    closeDate: formatDate(o.closeDate),
+    ownerId: o.owner.name,
+    status: OPPORTUNITY_STATUS_LABELS[o.status],
+    closeReason: o.closeReason ?? '',
+  }),
+};

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import type { AuditEvent } from '../../../shared/audit';
+import { useStages, useUsers } from '../../app/directory';
+import { useRecordHistory, type RecordResource } from '../../app/records';
+import { useMe } from '../../app/session';
+import { formatDateTime, relativeTime } from '../../lib/format';
+import { Avatar } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
+import { changeLines, eventHeadline, type Lookups } from './describeEvent';
+
+/** Who changed what and when, newest first: accountability needs history. */
+export function HistoryCard({ resource, id, noun, currency, accountNames }: { resource: RecordResource; id: string; noun: string; currency?: string; accountNames?: Record<string, string> }) {
+  const me = useMe();
+  const history = useRecordHistory(resource, id);
+  const users = useUsers('all');
+  const stages = useStages();
+
+  const lookups = useMemo<Lookups>(() => {
+    const userMap = new Map((users.data ?? []).map((u) => [u.id, u.name]));
+    const stageMap = new Map((stages.data ?? []).map((s) => [s.id, s.name]));
+    return {
+      userName: (uid) => userMap.get(uid),
+      stageName: (sid) => stageMap.get(sid),
+      accountName: (aid) => accountNames?.[aid],
+      currency,
+    };
+  }, [users.data, stages.data, currency, accountNames]);
+
+  const events = history.data?.pages.flatMap((p) => p.data) ?? [];
+
+  return (
+    <Card title="History" flush>
+      {history.isPending ? (
+        <SkeletonLines lines={4} padded />
+      ) : history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : events.length === 0 ? (
+        <EmptyState icon="clock" title="No history yet" />
+      ) : (
+        <ol className="timeline">
+          {events.map((e) => (
+            <HistoryItem key={e.id} event={e} noun={noun} lookups={lookups} timeZone={me.user.timeZone} />
+          ))}
+        </ol>
+      )}
+      {history.hasNextPage ? (
+        <div className="timeline-more">
+          <Button size="sm" variant="ghost" busy={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+            Show older changes
+          </Button>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function HistoryItem({ event, noun, lookups, timeZone }: { event: AuditEvent; noun: string; lookups: Lookups; timeZone: string }) {
+  const lines = event.action === 'update' || event.action === 'transfer' ? changeLines(event, lookups) : [];
+  const headline = eventHeadline(event, noun, lines);
+  return (
+    <li className="timeline-item">
+      <Avatar name={event.actor.name} size="sm" />
+      <div className="timeline-body">
+        <p>
+          <strong>{event.actor.name}</strong> {headline}
+        </p>
+        {lines.length > 1 ? (
+          <ul>
+            {lines.map((l) => (
+              <li key={l.key}>{l.text.charAt(0).toUpperCase() + l.text.slice(1)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <time className="timeline-time" dateTime={event.occurredAt} title={formatDateTime(event.occurredAt, timeZone)}>
+          {relativeTime(event.occurredAt, timeZone)}
+        </time>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { useMe } from '../../app/session';
+import { useTitle } from '../../lib/hooks';
+import { PageHeader } from '../../ui/PageHeader';
+import { ProfileSettings } from './ProfileSettings';
+import { StagesSettings } from './StagesSettings';
+import { WorkspaceSettings } from './WorkspaceSettings';
+
+export function SettingsPage() {
+  useTitle('Settings');
+  const me = useMe();
+  return (
+    <div className="page page-narrow">
+      <PageHeader title="Settings" meta={<span>{me.capabilities.editWorkspace ? 'Your profile, and how this workspace works.' : 'Your profile, and how this workspace is set up.'}</span>} />
+      <nav className="tabs" aria-label="Settings sections">
+        <NavLink to="/settings/profile" className="tab">
+          My profile
+        </NavLink>
+        <NavLink to="/settings/workspace" className="tab">
+          Workspace
+        </NavLink>
+        <NavLink to="/settings/stages" className="tab">
+          Stages
+        </NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="profile" replace />} />
+        <Route path="profile" element={<ProfileSettings />} />
+        <Route path="workspace" element={<WorkspaceSettings />} />
+        <Route path="stages" element={<StagesSettings />} />
+        <Route path="*" element={<Navigate to="profile" replace />} />
+      </Routes>
+    </div>
+  );
+}

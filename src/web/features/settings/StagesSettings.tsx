@@ -1,0 +1,151 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CreateStageBody, UpdateStageBody, type Stage } from '../../../shared/stages';
+import { api, isApiError } from '../../app/api';
+import { directoryKeys, useStages } from '../../app/directory';
+import { useMe } from '../../app/session';
+import { check } from '../../lib/forms';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { TextField } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { ErrorState, SkeletonLines } from '../../ui/States';
+import { StageRow } from './StageRow';
+
+/** One PATCH per action: the server renumbers the other stages in the same transaction. */
+export function useStageMutation(onError: (message: string) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateStageBody }) => api.patch<Stage>(`/stages/${id}`, body),
+    onSettled: () => void client.invalidateQueries({ queryKey: directoryKeys.stages }),
+    onError: (err) => {
+      if (isApiError(err, 'version_conflict')) onError('Someone else changed the stages a moment ago — here is the latest order. Try again.');
+      else onError(isApiError(err) ? (err.details[0]?.message ?? err.message) : 'That did not work. Try again.');
+    },
+  });
+}
+
+export function StagesSettings() {
+  const me = useMe();
+  const stages = useStages();
+  const [message, setMessage] = useState<string | null>(null);
+  const mutation = useStageMutation(setMessage);
+  const editable = me.capabilities.editStages;
+
+  if (stages.isPending) return <Card title="Stages"><SkeletonLines lines={5} /></Card>;
+  if (stages.isError) return <Card title="Stages"><ErrorState error={stages.error} onRetry={() => void stages.refetch()} /></Card>;
+
+  // Positions count archived stages too; moving swaps with the neighbouring active stage.
+  const all = [...stages.data].sort((a, b) => a.position - b.position);
+  const active = all.filter((s) => s.archivedAt === null);
+  const archived = all.filter((s) => s.archivedAt !== null);
+  const move = (stage: Stage, direction: -1 | 1) => {
+    const i = active.indexOf(stage);
+    const neighbour = active[i + direction];
+    if (!neighbour) return;
+    setMessage(null);
+    mutation.mutate({ id: stage.id, body: { position: all.indexOf(neighbour), version: stage.version } });
+  };
+
+  return (
+    <>
+      <Card title="Opportunity stages" flush>
+        <p className="card-intro">
+          The steps a deal moves through, in order. {editable ? 'Rename, reorder, add or archive them; archived stages keep their history and their deals.' : 'Only an admin can change them.'}
+        </p>
+        <div className="card-pad card-pad-tight">
+          <FormAlert message={message} tone="warning" />
+        </div>
+        <ol className="stage-list">
+          {active.map((s, i) => (
+            <StageRow
+              key={`${s.id}-${s.version}`}
+              stage={s}
+              index={i}
+              editable={editable}
+              first={i === 0}
+              last={i === active.length - 1}
+              busy={mutation.isPending}
+              onMove={(d) => move(s, d)}
+              onRename={(name) => {
+                setMessage(null);
+                mutation.mutate({ id: s.id, body: { name, version: s.version } });
+              }}
+              onArchive={() => {
+                setMessage(null);
+                mutation.mutate({ id: s.id, body: { archived: true, version: s.version } });
+              }}
+            />
+          ))}
+        </ol>
+        {editable ? <AddStage onError={setMessage} /> : null}
+      </Card>
+      {archived.length > 0 ? (
+        <Card title="Archived stages" flush>
+          <ul className="stage-list">
+            {archived.map((s) => (
+              <li key={s.id} className="stage-row">
+                <span className="stage-name muted">{s.name}</span>
+                {editable ? (
+                  <Button size="sm" variant="ghost" icon="restore" busy={mutation.isPending} onClick={() => mutation.mutate({ id: s.id, body: { archived: false, version: s.version } })} aria-label={`Restore stage ${s.name}`}>
+                    Restore
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+function AddStage({ onError }: { onError: (m: string | null) => void }) {
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const create = useMutation({
+    mutationFn: (body: CreateStageBody) => api.post<Stage>('/stages', body),
+    onSuccess: () => {
+      setName('');
+      void client.invalidateQueries({ queryKey: directoryKeys.stages });
+    },
+    onError: (err) => {
+      const detail = isApiError(err) ? err.details.find((d) => d.path === 'name') : undefined;
+      if (detail) setError(detail.message);
+      else onError(isApiError(err) ? err.message : 'That did not work. Try again.');
+    },
+  });
+  return (
+    <form
+      className="add-stage"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onError(null);
+        const result = check(CreateStageBody, { name: name.trim() }, ['name'] as const);
+        if (!result.ok) return setError(result.fieldErrors.name ?? result.other[0]);
+        create.mutate(result.data);
+      }}
+    >
+      <div className="inline-form">
+        <TextField
+          label="New stage"
+          required
+          autoComplete="off"
+          placeholder="e.g. Security review"
+          name="name"
+          value={name}
+          error={error}
+          onChange={(v) => {
+            setName(v);
+            setError(undefined);
+          }}
+        />
+        <Button type="submit" icon="plus" busy={create.isPending}>
+          Add stage
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { CreateInviteBody, type CreatedInvite } from '../../../shared/people';
+import { useTeams } from '../../app/directory';
+import { useMe } from '../../app/session';
+import { ROLE_LABELS, formatDateTime, relativeTime } from '../../lib/format';
+import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { SelectField, TextField } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { Icon } from '../../ui/Icon';
+import { ErrorState, SkeletonLines } from '../../ui/States';
+import { ROLE_OPTIONS } from './PersonDialog';
+import { useCreateInvite, useInvites, useRevokeInvite } from './api';
+
+const FIELDS = ['email', 'role', 'teamId'] as const;
+
+export function InviteCard() {
+  const teams = useTeams();
+  const create = useCreateInvite();
+  const form = useForm({ email: '', role: 'rep', teamId: '' });
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
+
+  const submit = () => {
+    const result = check(CreateInviteBody, { email: form.values.email.trim(), role: form.values.role, teamId: form.values.teamId || null }, FIELDS);
+    if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
+    form.clear();
+    create.mutate(result.data, {
+      onSuccess: (res) => {
+        setCreated(res);
+        form.setValues({ email: '', role: form.values.role, teamId: form.values.teamId });
+      },
+      onError: (err) => {
+        const { fieldErrors, formError } = fromServer(err, FIELDS);
+        form.fail(fieldErrors, formError);
+      },
+    });
+  };
+
+  return (
+    <Card title="Invite people">
+      {created ? <CreatedLink created={created} onDismiss={() => setCreated(null)} /> : null}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <FormAlert message={form.formError} />
+        <TextField label="Email" type="email" required autoComplete="off" placeholder="colleague@company.com" {...form.field('email')} />
+        <div className="form-grid">
+          <SelectField label="Role" required options={ROLE_OPTIONS} {...form.field('role')} />
+          <SelectField label="Team" options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} placeholder="No team" {...form.field('teamId')} />
+        </div>
+        <div className="form-actions form-actions-start">
+          <Button type="submit" variant="primary" icon="mail" busy={create.isPending}>
+            Create invite link
+          </Button>
+        </div>
+      </form>
+      <PendingInvites />
+    </Card>
+  );
+}
+
+/** The link exists in clear only in this response, so it is shown once, with a copy button. */
+function CreatedLink({ created, onDismiss }: { created: CreatedInvite; onDismiss: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(created.url);
+      setCopied(true);
+    } catch {
+      document.querySelector<HTMLInputElement>('#invite-link')?.select();
+    }
+  };
+  return (
+    <div className="alert alert-success invite-created" role="status">
+      <Icon name="check" />
+      <div className="alert-body">
+        <strong>Invite link for {created.invite.email}</strong>
+        <p className="small">Send it to them yourself. It is shown only now, works once, and expires {formatDateTime(created.invite.expiresAt)}.</p>
+        <div className="copy-row">
+          <label htmlFor="invite-link" className="sr-only">
+            Invite link
+          </label>
+          <input id="invite-link" className="input" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
+          <Button icon={copied ? 'check' : 'copy'} onClick={() => void copy()}>
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+        </div>
+        <div className="alert-actions">
+          <button type="button" className="link-button small" onClick={onDismiss}>
+            Done — hide the link
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PendingInvites() {
+  const me = useMe();
+  const invites = useInvites(true);
+  const revoke = useRevokeInvite();
+  const pending = (invites.data ?? []).filter((i) => i.status === 'pending');
+  return (
+    <div className="subsection">
+      <h3>Pending invites</h3>
+      {invites.isPending ? (
+        <SkeletonLines lines={2} />
+      ) : invites.isError ? (
+        <ErrorState error={invites.error} onRetry={() => void invites.refetch()} />
+      ) : pending.length === 0 ? (
+        <p className="muted small">No invites waiting to be accepted.</p>
+      ) : (
+        <ul className="invite-list">
+          {pending.map((i) => (
+            <li key={i.id}>
+              <div className="row-main">
+                <strong>{i.email}</strong>
+                <div className="row-sub">
+                  {ROLE_LABELS[i.role]}
+                  {i.team ? ` · ${i.team.name}` : ''} · invited by {i.invitedBy.name} {relativeTime(i.createdAt, me.user.timeZone)}
+                </div>
+              </div>
+              <Button size="sm" variant="ghost" busy={revoke.isPending && revoke.variables === i.id} onClick={() => revoke.mutate(i.id)} aria-label={`Revoke the invite for ${i.email}`}>
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {revoke.isError ? <FormAlert message={revoke.error.message} /> : null}
+    </div>
+  );
+}

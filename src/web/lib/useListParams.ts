@@ -1,0 +1,24 @@
+import { useSearchParams } from 'react-router';
+
+/**
+ * List filters live in the address (shareable, survive reload and back). Defaults are left out of
+ * the URL; changing a filter replaces the history entry instead of stacking one per keystroke.
+ */
+export function useListParams<K extends string>(defaults: Record<K, string>) {
+  const [search, setSearch] = useSearchParams();
+  const values = Object.fromEntries(Object.entries(defaults).map(([k, d]) => [k, search.get(k) ?? d])) as Record<K, string>;
+  const set = (key: K, value: string) => {
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === defaults[key]) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const reset = () => setSearch(new URLSearchParams(), { replace: true });
+  const isFiltered = (Object.keys(defaults) as K[]).some((k) => k !== 'sort' && values[k] !== defaults[k]);
+  return { values, set, reset, isFiltered };
+}
