@@ -183,3 +183,24 @@ export function companyName(rng: Rng, n?: number): { name: string; domain: strin
   const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${TLD[country]}`;
   return { name, domain, country };
 }
+
+/**
+ * A UUIDv7 for a given instant, from 16 random bytes (10 of them used). Sample data is backdated,
+ * and its ids must carry the backdated time: lists and history page by id. (`newId()` cannot: it is
+ * monotonic within the process, so it clamps a past time to "now".)
+ */
+export function uuidV7At(ms: number, random: Uint8Array): string {
+  let h = '';
+  for (let i = 0; i < 16; i++) {
+    const byte =
+      i < 6 ? Math.floor(ms / 2 ** (8 * (5 - i))) & 0xff // 48-bit big-endian milliseconds
+      : i === 6 ? 0x70 | (random[i] & 0x0f) // version 7
+      : i === 8 ? 0x80 | (random[i] & 0x3f) // RFC 4122 variant
+      : random[i];
+    h += HEX[byte];
+    if (i === 3 || i === 5 || i === 7 || i === 9) h += '-';
+  }
+  return h;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
 import { testApp } from '../../test/harness.js';
 import { Client } from '../../test/factories.js';
 import { DEMO_PASSWORD, demoEmail } from './catalogue.js';
 
-// The demo workspace is one per database, so this file shares one database and its first test is
-// the first visit. (One database per file also keeps PostgreSQL runs clear of the migrator's
-// cross-schema table check.)
-const { app, db, config } = await testApp();
+// The demo workspace is one per database: these tests share one, and the first test is the first visit.
+const { app, db } = await testApp();
 
 describe('demo workspace', () => {
   it('creates exactly one demo workspace, quickly, when the first visits arrive at once', async () => {
@@ -82,12 +79,11 @@ describe('demo workspace', () => {
   });
 
   it('is not there when the server has the demo turned off', async () => {
-    // Same database, a server configured with DEMO_ENABLED=false.
-    const off = await buildApp({ config: { ...config, demoEnabled: false }, db, logger: false });
-    const res = await new Client(off).post('/api/v1/demo/session');
-    await off.close();
+    const off = await testApp({ DEMO_ENABLED: 'false' });
+    const res = await new Client(off.app).post('/api/v1/demo/session');
     expect(res.statusCode).toBe(404);
     expect(res.data.error.code).toBe('not_found');
     expect(res.headers['set-cookie']).toBeUndefined();
+    expect(await off.db.selectFrom('workspaces').select('id').execute()).toHaveLength(0);
   });
 });

@@ -1,0 +1,203 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { hashPassword } from '../src/server/core/auth/passwords.js';
+import { connect } from '../src/server/core/db/connect.js';
+import { migrateToLatest } from '../src/server/core/db/migrate.js';
+import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
+import { measure, type Figures, type MeasureOptions, type Target } from './measure.js';
+import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
+import type { ServerReady } from './server.js';
+import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
+
+/** `npm run bench`: see bench/README.md for what it measures and how to read it. */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PASSWORD = 'benchmark passphrase 2026';
+const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities'] as const;
+
+function settings() {
+  const num = (name: string, fallback: number) => {
+    const raw = process.env[name];
+    const n = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+    return n;
+  };
+  const scale = num('BENCH_SCALE', 1);
+  const size: BenchSize = {
+    users: Math.max(3, Math.round(num('BENCH_USERS', 200) * scale)),
+    accounts: Math.max(10, Math.round(num('BENCH_ACCOUNTS', 20_000) * scale)),
+    opportunities: Math.max(10, Math.round(num('BENCH_OPPORTUNITIES', 100_000) * scale)),
+  };
+  const duration = num('BENCH_DURATION', 10);
+  const measureOptions: MeasureOptions = { connections: Math.round(num('BENCH_CONNECTIONS', 50)), duration, warmup: Math.min(3, Math.max(1, Math.round(duration / 5))) };
+  return { size, measureOptions, databaseUrl: process.env.DATABASE_URL };
+}
+
+type Database = { kind: 'sqlite' | 'postgres'; serverEnv: Record<string, string>; migrateWith: Parameters<typeof connect>[0]; writer: () => Promise<Writer>; cleanup: () => Promise<void> };
+
+/** A throwaway database: a temp SQLite file, or a new PostgreSQL database beside DATABASE_URL's. */
+async function createDatabase(databaseUrl: string | undefined): Promise<Database> {
+  if (!databaseUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-bench-'));
+    const file = path.join(dir, 'advance.sqlite'); // where the app looks with DATA_DIR=dir
+    return {
+      kind: 'sqlite',
+      serverEnv: { BENCH_DATA_DIR: dir },
+      migrateWith: { kind: 'sqlite', file },
+      writer: async () => sqliteWriter(file),
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  // A database of its own (not a schema): the app then connects exactly as in production.
+  const name = `advance_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    serverEnv: { BENCH_DATABASE_URL: url.toString() },
+    migrateWith: { kind: 'postgres', url: url.toString() },
+    writer: () => postgresWriter(url.toString()),
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Forks bench/server.ts (it inherits tsx through process.execArgv) and waits for its ports. */
+function startServers(env: Record<string, string>): Promise<{ child: ChildProcess; ready: ServerReady }> {
+  const child = fork(path.join(here, 'server.ts'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => resolve({ child, ready: ready as ServerReady }));
+    child.once('exit', (code) => reject(new Error(`the server process exited early (code ${code})`)));
+  });
+}
+
+async function signIn(port: number, email: string, password: string): Promise<string> {
+  const origin = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('advance_session='));
+  if (!cookie) throw new Error('sign-in did not set the session cookie');
+  return cookie.split(';')[0];
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const since = (t: number) => (performance.now() - t) / 1000;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const { size, measureOptions, databaseUrl } = settings();
+  const database = await createDatabase(databaseUrl);
+  let server: ChildProcess | undefined;
+  let writer: Writer | undefined;
+  try {
+    log(`database: ${database.kind}; migrating…`);
+    const db = connect(database.migrateWith);
+    await migrateToLatest(db);
+    await db.destroy();
+
+    log(`generating ${size.users} users, ${size.accounts} accounts, ${size.opportunities} opportunities…`);
+    const passwordHash = await hashPassword(PASSWORD);
+    let t = performance.now();
+    writer = await database.writer();
+    const w = writer;
+    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, passwordHash, PASSWORD));
+    const rows = size.users + size.accounts + size.opportunities;
+    const generation = { seconds: since(t), rows, rowsPerSecond: rows / since(t) };
+    log(`  ${generation.seconds.toFixed(1)} s`);
+
+    const servers = await startServers(database.serverEnv);
+    server = servers.child;
+    const { appPort, barePort } = servers.ready;
+    const cookie = await signIn(appPort, ws.signIn.email, ws.signIn.password);
+    const rep = ws.reps[0];
+    const api = (name: string, p: string, rotate?: string[]): Target => ({ name, port: appPort, path: p, cookie, rotate });
+    const detailPaths = ws.sampleOpportunityIds.map((id) => `/api/v1/opportunities/${id}`);
+    const list = api('GET /opportunities (list)', '/api/v1/opportunities');
+    const filtered = api('GET /opportunities?ownerId&sort=-amount', `/api/v1/opportunities?ownerId=${rep}&sort=-amount`);
+    const targets: Target[] = [
+      { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
+      api('GET /session (who am I)', '/api/v1/session'),
+      list,
+      api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
+      filtered,
+    ];
+
+    const skipped: Results['skipped'] = [];
+    const run = async (ts: Target[]) => {
+      const out: Figures[] = [];
+      for (const target of ts) {
+        // A quick probe first: an endpoint that answers 404 or 500 would benchmark its error page.
+        const probe = await fetch(`http://127.0.0.1:${target.port}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {} });
+        if (probe.status !== 200) {
+          skipped.push({ name: target.name, reason: `answered ${probe.status}` });
+          continue;
+        }
+        log(`measuring ${target.name}…`);
+        out.push(await measure(target, measureOptions));
+      }
+      return out;
+    };
+    const first = await run(targets);
+    const bare = first.find((f) => f.path === '/bare');
+
+    log(`growing to 10× accounts and opportunities…`);
+    t = performance.now();
+    await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
+    const growthSeconds = since(t);
+    log(`  ${growthSeconds.toFixed(1)} s`);
+    const grown = await run([list, filtered]);
+
+    const results: Results = {
+      startedAt,
+      durationSeconds: since(started),
+      environment: { node: process.versions.node, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', database: database.kind },
+      settings: { connections: measureOptions.connections, durationPerMeasurement: measureOptions.duration, warmup: measureOptions.warmup },
+      size,
+      generation,
+      measurements: withBare(first, bare),
+      growth: {
+        size: { accounts: size.accounts * 10, opportunities: size.opportunities * 10 },
+        seconds: growthSeconds,
+        measurements: withBare(grown, bare),
+        ratios: growthRatios(first, grown),
+      },
+      skipped,
+    };
+    printResults(results);
+    writeResults(results, path.join(here, 'results', 'latest.json'));
+    log(`figures written to bench/results/latest.json`);
+  } finally {
+    log('stopping the servers and removing the database…');
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server?.once('exit', r));
+      server.send('stop');
+      await exited;
+    }
+    await writer?.close();
+    await database.cleanup();
+    log(`done in ${since(started).toFixed(0)} s`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
