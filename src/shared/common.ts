@@ -3,13 +3,21 @@ import { z } from 'zod';
 /** Opaque, time-ordered identifiers (UUIDv7). */
 export const Id = z.string().min(1).max(64);
 
+const knownTimeZones = new Map<string, boolean>();
+
+/** Checking a zone builds an Intl formatter, which is slow on hot paths (every response): remember answers. */
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz.length > 0;
-  } catch {
-    return false;
+  let valid = knownTimeZones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      valid = tz.length > 0;
+    } catch {
+      valid = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(tz, valid);
   }
+  return valid;
 }
 
 export function isCalendarDate(value: string): boolean {
