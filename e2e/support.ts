@@ -67,7 +67,7 @@ export async function newPage(context: BrowserContext): Promise<{ page: Page; er
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 /** A button or a link, by its visible name: journeys should not care which one the design chose. */
