@@ -55,6 +55,7 @@ describe('a newcomer', () => {
     await page.getByLabel('Email').fill('nora@kestrel.example');
     await page.getByLabel('Password').fill('a sentence is a fine password');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
 
     // Search finds the account and the opportunity.
     const search = page.getByRole('combobox', { name: 'Search accounts and opportunities' }).or(page.getByLabel('Search accounts and opportunities'));
