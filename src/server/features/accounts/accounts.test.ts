@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { Client, createAccount, signUpWorkspace } from '../../test/factories.js';
 
-const { app } = await testApp();
+const { app, db } = await testApp();
 
 describe('accounts', () => {
   it('creates, finds by search, edits with a version and keeps history', async () => {
@@ -71,5 +71,16 @@ describe('accounts', () => {
     expect(theirs.data.error.code).toBe(missing.data.error.code);
     expect(theirs.data.error.message).toBe(missing.data.error.message);
     expect((await new Client(app).get('/api/v1/accounts')).statusCode).toBe(401);
+  });
+});
+
+describe('history', () => {
+  it('cannot be changed or deleted, even directly in the database', async () => {
+    const { client } = await signUpWorkspace(app);
+    const acc = await createAccount(client);
+    const row = await db.selectFrom('audit_events').select('id').where('entity_id', '=', acc.id).executeTakeFirstOrThrow();
+    await expect(db.updateTable('audit_events').set({ actor_name: 'Someone else' }).where('id', '=', row.id).execute()).rejects.toThrow(/cannot be changed/);
+    await expect(db.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(/cannot be changed/);
+    expect((await client.get(`/api/v1/accounts/${acc.id}/history`)).data.data).toHaveLength(1);
   });
 });
