@@ -15,11 +15,21 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Lists ask for "today" once per row. Every zone's offset is a whole number of minutes, so a day
+// never starts inside a UTC minute: the answer for one (zone, minute) pair is exact to reuse.
+const todayCache = new Map<string, { minute: number; date: string }>();
+
 /** The calendar date it is at `now` in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const hit = todayCache.get(timeZone);
+  if (hit && hit.minute === minute) return hit.date;
   const parts = formatterFor(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (todayCache.size > 1000) todayCache.clear();
+  todayCache.set(timeZone, { minute, date });
+  return date;
 }
 
 /** True once the whole of `date` has passed in `timeZone`. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, isValidTimeZone } from './common.js';
+
+describe('calendar dates and time zones', () => {
+  it('accepts real dates only, leap years included', () => {
+    for (const ok of ['2026-01-31', '2028-02-29', '2000-02-29', '2026-12-31']) expect(isCalendarDate(ok), ok).toBe(true);
+    for (const bad of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-01', '26-01-01', '2026-01-01T00:00']) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+    }
+  });
+
+  it('knows IANA time zones, and keeps knowing them', () => {
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});
