@@ -23,6 +23,17 @@ const PUBLIC = new Set([
   'POST /api/v1/invites/accept',
 ]);
 
+// Creating routes validate their body before looking the record up; a valid body reaches the lookup.
+const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/v1/opportunities/:id/plan': { title: 'Plan', targetDate: '2027-01-31' },
+  'POST /api/v1/plans/:id/milestones': { title: 'Milestone' },
+  'POST /api/v1/plans/:id/commitments': { side: 'seller', title: 'Commitment', dueDate: '2027-01-10' },
+  'POST /api/v1/plans/:id/layout': { milestones: [] },
+  'POST /api/v1/commitments/:id/renegotiations': { newDate: '2027-01-20', reason: 'Because' },
+  'POST /api/v1/renegotiations/:id/accept': {},
+  'POST /api/v1/renegotiations/:id/decline': {},
+};
+
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
 const sampleBody = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : { version: 1 });
 
@@ -56,7 +67,15 @@ describe('authorization on every route', () => {
     ).data;
     const team = (await a.client.post('/api/v1/teams', { name: 'Team A' })).data;
     const invite = (await a.client.post('/api/v1/invites', { email: 'someone-new@example.com', role: 'rep' })).data.invite;
+    const plan = (await a.client.post(`/api/v1/opportunities/${opportunity.id}/plan`, { title: 'Plan', targetDate: '2027-01-31' })).data;
+    const milestone = (await a.client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Evaluate' })).data;
+    const commitment = (await a.client.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'seller', title: 'Send proposal', dueDate: '2027-01-10' })).data;
+    const renegotiation = (await a.client.post(`/api/v1/commitments/${commitment.id}/renegotiations`, { newDate: '2027-01-12', reason: 'Legal review' })).data.renegotiation;
     const ids: Record<string, string> = {
+      plans: plan.id,
+      milestones: milestone.id,
+      commitments: commitment.id,
+      renegotiations: renegotiation.id,
       accounts: account.id,
       contacts: contact.id,
       opportunities: opportunity.id,
@@ -74,7 +93,7 @@ describe('authorization on every route', () => {
       const id = ids[kind];
       expect(id, `no fixture for ${r.method} ${r.url}: add one to this test`).toBeDefined();
       const url = r.url.replace(':id', id);
-      const body = r.url.endsWith('/deactivate') ? { transferToId: b.me.user.id } : sampleBody(r.method);
+      const body = r.url.endsWith('/deactivate') ? { transferToId: b.me.user.id } : (VALID_BODIES[`${r.method} ${r.url}`] ?? sampleBody(r.method));
       const res = await b.client.request(r.method as 'GET', url, body);
       expect(res.statusCode, `${r.method} ${r.url} as another workspace`).toBe(404);
       expect(res.data.error.code).toBe('not_found');

@@ -2,7 +2,8 @@ import type { Actor } from './actor.js';
 import { newId, nowIso } from './ids.js';
 import type { Scope } from './scope.js';
 
-export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage';
+export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
+  | 'plan' | 'milestone' | 'commitment' | 'renegotiation';
 export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'revoke';
 
 type Snapshot = Record<string, unknown>;

@@ -5,7 +5,8 @@ import type { Database } from './db/schema.js';
 export type Conn = Kysely<Database> | Transaction<Database>;
 
 /** Tables that belong to a workspace. Every read and write of them goes through `Scope`. */
-export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events';
+export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events'
+  | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

@@ -5,6 +5,7 @@ import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { plansFeature } from './plans/routes.js';
 import { stageRoutes } from './stages/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -16,4 +17,5 @@ export function registerFeatures(app: App): void {
   accountRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
+  plansFeature(app);
 }

@@ -11,6 +11,10 @@ import * as m0008 from './migrations/0008_stages.js';
 import * as m0009 from './migrations/0009_opportunities.js';
 import * as m0010 from './migrations/0010_audit_events.js';
 import * as m0011 from './migrations/0011_keyset_filter_indexes.js';
+import * as m0012 from './migrations/0012_plans.js';
+import * as m0013 from './migrations/0013_plan_milestones.js';
+import * as m0014 from './migrations/0014_commitments.js';
+import * as m0015 from './migrations/0015_commitment_renegotiations.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -25,6 +29,10 @@ export const migrations: Record<string, Migration> = {
   '0009_opportunities': m0009,
   '0010_audit_events': m0010,
   '0011_keyset_filter_indexes': m0011,
+  '0012_plans': m0012,
+  '0013_plan_milestones': m0013,
+  '0014_commitments': m0014,
+  '0015_commitment_renegotiations': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

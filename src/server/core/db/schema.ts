@@ -141,6 +141,84 @@ export type AuditEventTable = {
   occurred_at: Instant;
 };
 
+export type PlanTable = {
+  id: string;
+  workspace_id: string;
+  opportunity_id: string;
+  title: string;
+  agreed_outcome: string | null;
+  why_it_matters: string | null;
+  cost_of_inaction: string | null;
+  start_date: string | null;
+  target_date: string;
+  status: 'draft' | 'active' | 'completed' | 'abandoned';
+  customer_time_zone: string;
+  version: number;
+  last_activity_at: Instant;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type PlanMilestoneTable = {
+  id: string;
+  workspace_id: string;
+  plan_id: string;
+  title: string;
+  due_date: string | null;
+  position: number;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type CommitmentTable = {
+  id: string;
+  workspace_id: string;
+  plan_id: string;
+  milestone_id: string | null;
+  position: number;
+  side: 'seller' | 'customer';
+  owner_user_id: string | null;
+  owner_contact_id: string | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  role: string | null;
+  title: string;
+  detail: string | null;
+  due_date: string;
+  original_due_date: string;
+  must_do: number;
+  internal_only: number;
+  status: 'open' | 'done' | 'dropped';
+  drop_reason: string | null;
+  done_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type CommitmentRenegotiationTable = {
+  id: string;
+  workspace_id: string;
+  plan_id: string;
+  commitment_id: string;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  status: 'pending' | 'accepted' | 'declined';
+  requested_by_side: 'seller' | 'customer';
+  requested_by_user_id: string | null;
+  requested_by_name: string;
+  requested_at: Instant;
+  in_advance: number;
+  decided_by_side: 'seller' | 'customer' | null;
+  decided_by_user_id: string | null;
+  decided_by_name: string | null;
+  decided_at: Instant | null;
+  note: string | null;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -153,5 +231,9 @@ export type Database = {
   stages: StageTable;
   opportunities: OpportunityTable;
   audit_events: AuditEventTable;
+  plans: PlanTable;
+  plan_milestones: PlanMilestoneTable;
+  commitments: CommitmentTable;
+  commitment_renegotiations: CommitmentRenegotiationTable;
 };
 

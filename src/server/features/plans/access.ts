@@ -1,0 +1,71 @@
+import type { Actor } from '../../core/actor.js';
+import { forbidden, notFound } from '../../core/errors.js';
+import { nowIso } from '../../core/ids.js';
+import { canEditOwned } from '../../core/policies.js';
+import type { Scope, ScopedTable } from '../../core/scope.js';
+import type { CommitmentTable } from '../../core/db/schema.js';
+
+/**
+ * Who may do what on a plan. Everyone in the workspace reads every plan. Edit rights follow the
+ * opportunity's owner (the owner, their manager, an admin); the seller-side owner of a commitment may
+ * also tick it off and re-date it, since it is their word that is on the line.
+ */
+export type PlanAccess = {
+  planId: string;
+  opportunityId: string;
+  ownerId: string;
+  ownerTeamId: string | null;
+  customerTimeZone: string;
+  canEdit: boolean;
+};
+
+export function selectPlanAccess(scope: Scope) {
+  return scope
+    .selectFrom('plans')
+    .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')
+    .innerJoin('users as owner', 'owner.id', 'opp.owner_id')
+    .select(['plans.id', 'plans.opportunity_id', 'plans.customer_time_zone', 'opp.owner_id', 'owner.team_id as owner_team_id']);
+}
+
+type AccessRow = { id: string; opportunity_id: string; customer_time_zone: string; owner_id: string; owner_team_id: string | null };
+
+export function toAccess(row: AccessRow, actor: Actor | null): PlanAccess {
+  return {
+    planId: row.id,
+    opportunityId: row.opportunity_id,
+    ownerId: row.owner_id,
+    ownerTeamId: row.owner_team_id,
+    customerTimeZone: row.customer_time_zone,
+    canEdit: actor !== null && canEditOwned(actor, { id: row.owner_id, teamId: row.owner_team_id }),
+  };
+}
+
+export async function planAccess(scope: Scope, actor: Actor, planId: string): Promise<PlanAccess> {
+  const row = await selectPlanAccess(scope).where('plans.id', '=', planId).executeTakeFirst();
+  if (!row) throw notFound('Plan');
+  return toAccess(row, actor);
+}
+
+/** The plan's access, refusing a person who may not change it. */
+export async function editablePlan(scope: Scope, actor: Actor, planId: string): Promise<PlanAccess> {
+  const access = await planAccess(scope, actor, planId);
+  if (!access.canEdit) throw forbidden('Only the opportunity’s owner, their manager or an admin can change this plan.');
+  return access;
+}
+
+export function canEditCommitment(access: PlanAccess, actor: Actor | null, c: Pick<CommitmentTable, 'side' | 'owner_user_id'>): boolean {
+  if (access.canEdit) return true;
+  return actor !== null && c.side === 'seller' && c.owner_user_id === actor.id;
+}
+
+/** Anything done on a plan counts as activity: "no activity for 14 days" reads this. */
+export async function touchPlan(scope: Scope, planId: string, at = nowIso()): Promise<void> {
+  await scope.updateTable('plans').set({ last_activity_at: at }).where('plans.id', '=', planId).execute();
+}
+
+/**
+ * `writeVersioned` (core/records.ts) lists the tables it knows; plan tables have the same
+ * id/version/updated_at shape. Until that list includes them, this names them for it.
+ */
+export type VersionedPlanTable = Extract<ScopedTable, 'plans' | 'plan_milestones' | 'commitments'>;
+export const versionedTable = (table: VersionedPlanTable) => table as unknown as 'accounts';

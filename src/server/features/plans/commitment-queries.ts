@@ -1,0 +1,152 @@
+import { sql } from 'kysely';
+import type { Commitment, CommitmentOwner, Renegotiation } from '../../../shared/commitments.js';
+import { classifyCommitment, daysUntilDue, hasPendingDateChange, isMissed, type CommitmentFacts } from '../../../domain/commitments.js';
+import type { Actor } from '../../core/actor.js';
+import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
+import type { Scope } from '../../core/scope.js';
+import { canEditCommitment, type PlanAccess } from './access.js';
+
+/**
+ * Commitments with what is needed to judge and show them: the owner's name and the time zone their
+ * due day is judged in (the user's, else the workspace's, on the seller side; the plan's customer
+ * zone on the customer side).
+ */
+export function selectCommitments(scope: Scope) {
+  return scope
+    .selectFrom('commitments')
+    .innerJoin('plans as plan', 'plan.id', 'commitments.plan_id')
+    .innerJoin('workspaces as ws', 'ws.id', 'commitments.workspace_id')
+    .leftJoin('users as owner_user', 'owner_user.id', 'commitments.owner_user_id')
+    .leftJoin('contacts as owner_contact', 'owner_contact.id', 'commitments.owner_contact_id')
+    .selectAll('commitments')
+    .select(['plan.status as plan_status', 'owner_user.name as owner_user_name', 'owner_contact.name as owner_contact_name', 'owner_contact.email as owner_contact_email'])
+    .select(
+      sql<string>`case when commitments.side = 'seller' then coalesce(owner_user.time_zone, ws.default_time_zone) else plan.customer_time_zone end`.as(
+        'owner_time_zone',
+      ),
+    );
+}
+
+export type CommitmentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCommitments>['executeTakeFirst']>>>;
+export type RenegotiationRow = CommitmentRenegotiationTable;
+
+export function ownerOf(row: CommitmentRow): CommitmentOwner {
+  if (row.owner_user_id) return { kind: 'user', id: row.owner_user_id, name: row.owner_user_name ?? '', email: null };
+  if (row.owner_contact_id) return { kind: 'contact', id: row.owner_contact_id, name: row.owner_contact_name ?? '', email: row.owner_contact_email };
+  return { kind: 'person', id: null, name: row.owner_name ?? '', email: row.owner_email };
+}
+
+/** A stable key per owner, for reliability per person. */
+export function ownerKeyOf(row: Pick<CommitmentRow, 'owner_user_id' | 'owner_contact_id' | 'owner_name' | 'owner_email'>): string {
+  if (row.owner_user_id) return `user:${row.owner_user_id}`;
+  if (row.owner_contact_id) return `contact:${row.owner_contact_id}`;
+  return `guest:${(row.owner_email ?? row.owner_name ?? '').toLowerCase()}`;
+}
+
+/** The plain facts the domain rules judge. */
+export function factsOf(row: CommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
+  return {
+    id: row.id,
+    title: row.title,
+    side: row.side,
+    ownerKey: ownerKeyOf(row),
+    ownerTimeZone: row.owner_time_zone,
+    mustDo: row.must_do === 1,
+    status: row.status,
+    dueDate: row.due_date,
+    originalDueDate: row.original_due_date,
+    doneAt: row.done_at,
+    dateChanges: renegotiations.map((r) => ({ fromDate: r.from_date, toDate: r.to_date, requestedAt: r.requested_at, decidedAt: r.decided_at, status: r.status })),
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Facts for reliability: an abandoned plan's open commitments are no longer anyone's word, so they
+ * count as dropped rather than slowly turning into misses.
+ */
+export function reliabilityFactsOf(row: CommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
+  const facts = factsOf(row, renegotiations);
+  return row.plan_status === 'abandoned' && facts.status === 'open' ? { ...facts, status: 'dropped' } : facts;
+}
+
+/** Groups renegotiations by commitment, oldest first. */
+export function byCommitment(rows: readonly RenegotiationRow[]): Map<string, RenegotiationRow[]> {
+  const map = new Map<string, RenegotiationRow[]>();
+  for (const r of [...rows].sort((a, b) => (a.requested_at < b.requested_at ? -1 : a.requested_at > b.requested_at ? 1 : a.id < b.id ? -1 : 1))) {
+    const list = map.get(r.commitment_id);
+    if (list) list.push(r);
+    else map.set(r.commitment_id, [r]);
+  }
+  return map;
+}
+
+export function presentRenegotiation(r: RenegotiationRow, canAnswer: boolean): Renegotiation {
+  return {
+    id: r.id,
+    commitmentId: r.commitment_id,
+    fromDate: r.from_date,
+    toDate: r.to_date,
+    reason: r.reason,
+    status: r.status,
+    requestedBy: { side: r.requested_by_side, userId: r.requested_by_user_id, name: r.requested_by_name },
+    requestedAt: r.requested_at,
+    inAdvance: r.in_advance === 1,
+    decidedBy: r.decided_by_side ? { side: r.decided_by_side, userId: r.decided_by_user_id, name: r.decided_by_name ?? '' } : null,
+    decidedAt: r.decided_at,
+    note: r.note,
+    permissions: { canAnswer: canAnswer && r.status === 'pending' },
+  };
+}
+
+/** The seller side answers what the customer proposed; the customer answers what the seller proposed. */
+export const answeringSide = (r: Pick<RenegotiationRow, 'requested_by_side'>) => (r.requested_by_side === 'customer' ? 'seller' : 'customer');
+
+export function presentCommitment(row: CommitmentRow, renegotiations: readonly RenegotiationRow[], access: PlanAccess, actor: Actor, now = new Date()): Commitment {
+  const facts = factsOf(row, renegotiations);
+  const verdict = classifyCommitment(facts, now);
+  const canEdit = canEditCommitment(access, actor, row);
+  const state = row.status !== 'open' ? row.status : isMissed(facts, now) ? 'missed' : 'open';
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    milestoneId: row.milestone_id,
+    position: row.position,
+    side: row.side,
+    owner: ownerOf(row),
+    ownerTimeZone: row.owner_time_zone,
+    role: row.role,
+    title: row.title,
+    detail: row.detail,
+    dueDate: row.due_date,
+    originalDueDate: row.original_due_date,
+    mustDo: row.must_do === 1,
+    internalOnly: row.internal_only === 1,
+    status: row.status,
+    dropReason: row.drop_reason,
+    doneAt: row.done_at,
+    state,
+    outcome: verdict.outcome,
+    daysUntilDue: daysUntilDue(facts, now),
+    awaitingAnswer: hasPendingDateChange(facts, now),
+    renegotiations: renegotiations.map((r) => presentRenegotiation(r, canEdit && answeringSide(r) === 'seller')),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    permissions: { canEdit },
+  };
+}
+
+export async function renegotiationsOf(scope: Scope, where: { planId?: string; commitmentId?: string }): Promise<RenegotiationRow[]> {
+  let q = scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations');
+  if (where.planId) q = q.where('commitment_renegotiations.plan_id', '=', where.planId);
+  if (where.commitmentId) q = q.where('commitment_renegotiations.commitment_id', '=', where.commitmentId);
+  return q.execute();
+}
+
+export async function findCommitment(scope: Scope, actor: Actor, access: PlanAccess, id: string): Promise<Commitment | undefined> {
+  const row = await selectCommitments(scope).where('commitments.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const renegotiations = byCommitment(await renegotiationsOf(scope, { commitmentId: id })).get(id) ?? [];
+  return presentCommitment(row, renegotiations, access, actor);
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { addDays, todayIn } from '../../../domain/dates.js';
+import type { Db } from '../../core/db/connect.js';
+import { Scope } from '../../core/scope.js';
+import { createAccount, type Client } from '../../test/factories.js';
+import { requestDateChange } from './renegotiations.service.js';
+
+/** Test factories for plans: each builds through the API, like a person would. */
+
+const uniq = () => randomBytes(4).toString('hex');
+
+function ok(res: { statusCode: number; body: string }, what: string, status = 201) {
+  if (res.statusCode !== status) throw new Error(`${what} failed: ${res.statusCode} ${res.body}`);
+}
+
+/** A calendar date `days` from today in `timeZone` (negative: in the past). */
+export const dayIn = (timeZone: string, days: number, now = new Date()) => addDays(todayIn(timeZone, now), days);
+
+export async function createDeal(client: Client, body: Record<string, unknown> = {}) {
+  const accountId = (body.accountId as string | undefined) ?? (await createAccount(client)).id;
+  const res = await client.post('/api/v1/opportunities', {
+    accountId,
+    name: `Deal ${uniq()}`,
+    amount: { amountMinor: 1_000_000, currency: 'EUR' },
+    closeDate: '2030-06-30',
+    ...body,
+  });
+  ok(res, 'create opportunity');
+  return res.data;
+}
+
+export async function createPlan(client: Client, opportunityId?: string, body: Record<string, unknown> = {}) {
+  const oppId = opportunityId ?? (await createDeal(client)).id;
+  const res = await client.post(`/api/v1/opportunities/${oppId}/plan`, {
+    title: 'Evaluation plan',
+    agreedOutcome: 'Go live with 200 users by March',
+    targetDate: '2030-03-31',
+    ...body,
+  });
+  ok(res, 'create plan');
+  return res.data;
+}
+
+export async function addCommitment(client: Client, planId: string, body: Record<string, unknown> = {}) {
+  const res = await client.post(`/api/v1/plans/${planId}/commitments`, {
+    side: 'seller',
+    title: `Commitment ${uniq()}`,
+    dueDate: '2030-01-15',
+    ...body,
+  });
+  ok(res, 'add commitment');
+  return res.data;
+}
+
+export async function addMilestone(client: Client, planId: string, title = `Milestone ${uniq()}`) {
+  const res = await client.post(`/api/v1/plans/${planId}/milestones`, { title });
+  ok(res, 'add milestone');
+  return res.data;
+}
+
+export async function createContact(client: Client, accountId: string, name = 'Carla Customer') {
+  const res = await client.post('/api/v1/contacts', { accountId, name, email: `carla-${uniq()}@customer.example` });
+  ok(res, 'create contact');
+  return res.data;
+}
+
+/**
+ * A date proposed by the customer, recorded through the same domain operation the guest API uses
+ * (phase 1 has no guest API yet; its own tests go through HTTP).
+ */
+export async function customerProposes(db: Db, workspaceId: string, commitmentId: string, newDate: string, reason = 'Our legal team is out') {
+  return new Scope(db, workspaceId).transaction((tx) =>
+    requestDateChange(tx, { commitmentId, by: { side: 'customer', userId: null, name: 'Carla Customer' }, auditActor: null, input: { newDate, reason } }),
+  );
+}

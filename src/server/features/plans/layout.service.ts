@@ -1,0 +1,79 @@
+import type { PlanLayoutBody } from '../../../shared/commitments.js';
+import type { Plan } from '../../../shared/plans.js';
+import { audit, type AuditInput } from '../../core/audit.js';
+import { AppError, type ErrorDetail } from '../../core/errors.js';
+import { editablePlan, touchPlan } from './access.js';
+import { presentPlan, type Op } from './plans.service.js';
+
+/** Every active milestone once (null = "no milestone", at most once) and every commitment once. */
+function checkLayout(input: PlanLayoutBody, milestoneIds: Set<string>, commitmentIds: Set<string>): ErrorDetail[] {
+  const issues: ErrorDetail[] = [];
+  const seenGroups = new Set<string | null>();
+  const seen = new Set<string>();
+  input.milestones.forEach((group, i) => {
+    if (seenGroups.has(group.id)) issues.push({ path: `milestones.${i}.id`, message: 'Each milestone may appear only once.' });
+    seenGroups.add(group.id);
+    if (group.id !== null && !milestoneIds.has(group.id)) issues.push({ path: `milestones.${i}.id`, message: 'This is not an active milestone of this plan.' });
+    group.commitmentIds.forEach((id, j) => {
+      const path = `milestones.${i}.commitmentIds.${j}`;
+      if (seen.has(id)) issues.push({ path, message: 'Each commitment may appear only once.' });
+      else if (!commitmentIds.has(id)) issues.push({ path, message: 'This is not a commitment of this plan.' });
+      seen.add(id);
+    });
+  });
+  for (const id of milestoneIds) if (!seenGroups.has(id)) issues.push({ path: 'milestones', message: `Milestone ${id} is missing: list every milestone of the plan.` });
+  for (const id of commitmentIds) if (!seen.has(id)) issues.push({ path: 'milestones', message: `Commitment ${id} is missing: list every commitment of the plan.` });
+  return issues;
+}
+
+/**
+ * Sets the whole order of a plan in one transaction: milestones in the order listed, commitments in
+ * the order listed (across the plan) and each under the milestone it is listed with. Either all of
+ * it applies or none does.
+ */
+export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
+  return scope.transaction(async (tx) => {
+    await editablePlan(tx, actor, planId);
+    const [milestones, commitments] = await Promise.all([
+      tx.selectFrom('plan_milestones').select(['id', 'position']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
+      tx.selectFrom('commitments').select(['id', 'milestone_id', 'position']).where('commitments.plan_id', '=', planId).execute(),
+    ]);
+    const issues = checkLayout(input, new Set(milestones.map((m) => m.id)), new Set(commitments.map((c) => c.id)));
+    if (issues.length) throw new AppError('validation_failed', 'The layout must list every milestone and every commitment of the plan exactly once.', issues);
+
+    const events: AuditInput[] = [];
+    const milestoneById = new Map(milestones.map((m) => [m.id, m]));
+    const commitmentById = new Map(commitments.map((c) => [c.id, c]));
+    let milestonePosition = 0;
+    let position = 0;
+    for (const group of input.milestones) {
+      if (group.id !== null) {
+        const m = milestoneById.get(group.id);
+        if (m && m.position !== milestonePosition) {
+          await tx.updateTable('plan_milestones').set({ position: milestonePosition }).where('plan_milestones.id', '=', m.id).execute();
+          events.push({ entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } });
+        }
+        milestonePosition += 1;
+      }
+      for (const id of group.commitmentIds) {
+        const c = commitmentById.get(id);
+        if (c && (c.position !== position || c.milestone_id !== group.id)) {
+          await tx.updateTable('commitments').set({ position, milestone_id: group.id }).where('commitments.id', '=', id).execute();
+          events.push({
+            entityType: 'commitment',
+            entityId: id,
+            action: 'update',
+            before: { milestone_id: c.milestone_id, position: c.position },
+            after: { milestone_id: group.id, position },
+          });
+        }
+        position += 1;
+      }
+    }
+    if (events.length) {
+      await audit(tx, actor, events);
+      await touchPlan(tx, planId);
+    }
+    return presentPlan(tx, actor, planId);
+  });
+}

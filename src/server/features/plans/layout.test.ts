@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../test/harness.js';
+import { addMember, signUpWorkspace } from '../../test/factories.js';
+import { addCommitment, addMilestone, createPlan } from './fixtures.js';
+
+const { app } = await testApp();
+
+type Item = { id: string; milestoneId: string | null };
+const order = (plan: { commitments: Item[] }) => plan.commitments.map((c) => [c.id, c.milestoneId]);
+
+async function planWithItems(client: Parameters<typeof createPlan>[0]) {
+  const plan = await createPlan(client);
+  const m1 = await addMilestone(client, plan.id, 'Evaluate');
+  const m2 = await addMilestone(client, plan.id, 'Decide');
+  const a = await addCommitment(client, plan.id, { title: 'A', milestoneId: m1.id });
+  const b = await addCommitment(client, plan.id, { title: 'B', milestoneId: m1.id });
+  const c = await addCommitment(client, plan.id, { title: 'C' });
+  return { plan, m1, m2, a, b, c };
+}
+
+describe('plan layout', () => {
+  it('reorders milestones and commitments and moves commitments between milestones in one call', async () => {
+    const { client } = await signUpWorkspace(app);
+    const { plan, m1, m2, a, b, c } = await planWithItems(client);
+    const res = await client.post(`/api/v1/plans/${plan.id}/layout`, {
+      milestones: [
+        { id: m2.id, commitmentIds: [c.id, a.id] },
+        { id: null, commitmentIds: [] },
+        { id: m1.id, commitmentIds: [b.id] },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.data.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id, m1.id]);
+    expect(order(res.data)).toEqual([
+      [c.id, m2.id],
+      [a.id, m2.id],
+      [b.id, m1.id],
+    ]);
+    expect(order((await client.get(`/api/v1/plans/${plan.id}`)).data)).toEqual(order(res.data));
+
+    const history = (await client.get(`/api/v1/plans/${plan.id}/history`)).data.data;
+    const moveOfC = history.find((e: { entityId: string; action: string }) => e.entityId === c.id && e.action === 'update');
+    expect(moveOfC.changes.milestoneId).toEqual({ before: null, after: m2.id });
+  });
+
+  it('refuses a layout that misses, repeats or borrows anything, and changes nothing', async () => {
+    const { client } = await signUpWorkspace(app);
+    const { plan, m1, m2, a, b, c } = await planWithItems(client);
+    const other = await planWithItems(client);
+    const before = order((await client.get(`/api/v1/plans/${plan.id}`)).data);
+    const bad = [
+      [{ id: m1.id, commitmentIds: [a.id, b.id] }, { id: m2.id, commitmentIds: [] }],
+      [{ id: m1.id, commitmentIds: [a.id, b.id, c.id, a.id] }, { id: m2.id, commitmentIds: [] }],
+      [{ id: m1.id, commitmentIds: [a.id, b.id, c.id, other.a.id] }, { id: m2.id, commitmentIds: [] }],
+      [{ id: m1.id, commitmentIds: [a.id, b.id, c.id] }],
+      [{ id: m1.id, commitmentIds: [a.id, b.id, c.id] }, { id: m2.id, commitmentIds: [] }, { id: other.m1.id, commitmentIds: [] }],
+      [{ id: m1.id, commitmentIds: [a.id, b.id] }, { id: m1.id, commitmentIds: [c.id] }, { id: m2.id, commitmentIds: [] }],
+    ];
+    for (const milestones of bad) {
+      const res = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones });
+      expect(res.statusCode, JSON.stringify(milestones)).toBe(400);
+      expect(res.data.error.details.length).toBeGreaterThan(0);
+    }
+    expect(order((await client.get(`/api/v1/plans/${plan.id}`)).data)).toEqual(before);
+  });
+
+  it('is refused to people who may not edit the plan', async () => {
+    const admin = await signUpWorkspace(app);
+    const rep = await addMember(app, admin.client, { role: 'rep' });
+    const { plan, m1, m2, a, b, c } = await planWithItems(admin.client);
+    const res = await rep.client.post(`/api/v1/plans/${plan.id}/layout`, {
+      milestones: [
+        { id: m1.id, commitmentIds: [c.id, b.id, a.id] },
+        { id: m2.id, commitmentIds: [] },
+      ],
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('milestones', () => {
+  it('edits with a version; archiving keeps its commitments on the plan, restoring puts it last', async () => {
+    const { client } = await signUpWorkspace(app);
+    const { plan, m1, m2, a } = await planWithItems(client);
+    const renamed = await client.patch(`/api/v1/milestones/${m1.id}`, { title: 'Evaluate together', dueDate: '2030-02-01', version: 1 });
+    expect(renamed.data).toMatchObject({ title: 'Evaluate together', dueDate: '2030-02-01', version: 2 });
+    expect((await client.patch(`/api/v1/milestones/${m1.id}`, { title: 'Stale', version: 1 })).statusCode).toBe(409);
+
+    const archived = await client.post(`/api/v1/milestones/${m1.id}/archive`, {});
+    expect(archived.data.archivedAt).not.toBeNull();
+    const after = (await client.get(`/api/v1/plans/${plan.id}`)).data;
+    expect(after.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id]);
+    expect(after.commitments.find((c: Item) => c.id === a.id).milestoneId).toBeNull();
+    expect(after.commitments).toHaveLength(3);
+
+    await client.post(`/api/v1/milestones/${m1.id}/restore`, {});
+    const restored = (await client.get(`/api/v1/plans/${plan.id}`)).data;
+    expect(restored.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id, m1.id]);
+    const actions = (await client.get(`/api/v1/plans/${plan.id}/history`)).data.data
+      .filter((e: { entityId: string }) => e.entityId === m1.id)
+      .map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['restore', 'archive', 'update', 'create']);
+  });
+});

@@ -1,0 +1,116 @@
+import type { CreateMilestoneBody, Milestone, UpdateMilestoneBody } from '../../../shared/plans.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import { notFound } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { columnsOf, writeVersioned } from '../../core/records.js';
+import type { Scope } from '../../core/scope.js';
+import { editablePlan, planAccess, touchPlan, versionedTable, type PlanAccess } from './access.js';
+import type { Op } from './plans.service.js';
+import { presentMilestone } from './queries.js';
+
+async function present(scope: Scope, access: PlanAccess, id: string): Promise<Milestone> {
+  const row = await scope.selectFrom('plan_milestones').selectAll('plan_milestones').where('plan_milestones.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Milestone');
+  return presentMilestone(row, access);
+}
+
+export async function findMilestone(scope: Scope, actor: Actor, id: string): Promise<Milestone> {
+  const row = await scope.selectFrom('plan_milestones').select('plan_id').where('plan_milestones.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Milestone');
+  return present(scope, await planAccess(scope, actor, row.plan_id), id);
+}
+
+async function loadForChange(scope: Scope, actor: Actor, id: string) {
+  const row = await scope.selectFrom('plan_milestones').selectAll('plan_milestones').where('plan_milestones.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Milestone');
+  return { row, access: await editablePlan(scope, actor, row.plan_id) };
+}
+
+async function nextPosition(scope: Scope, planId: string): Promise<number> {
+  const last = await scope
+    .selectFrom('plan_milestones')
+    .select('position')
+    .where('plan_milestones.plan_id', '=', planId)
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ? last.position + 1 : 0;
+}
+
+export async function createMilestone({ scope, actor, planId, input }: Op<{ planId: string; input: CreateMilestoneBody }>): Promise<Milestone> {
+  return scope.transaction(async (tx) => {
+    const access = await editablePlan(tx, actor, planId);
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      plan_id: planId,
+      title: input.title,
+      due_date: input.dueDate ?? null,
+      position: await nextPosition(tx, planId),
+      archived_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await tx.insert('plan_milestones', row);
+    await audit(tx, actor, { entityType: 'milestone', entityId: row.id, action: 'create', before: null, after: row });
+    await touchPlan(tx, planId, now);
+    return presentMilestone({ ...row, workspace_id: tx.workspaceId }, access);
+  });
+}
+
+export async function updateMilestone({ scope, actor, id, input, version }: Op<{ id: string; input: UpdateMilestoneBody; version?: number }>): Promise<Milestone> {
+  return scope.transaction(async (tx) => {
+    const { row, access } = await loadForChange(tx, actor, id);
+    const patch = columnsOf(input, { title: 'title', dueDate: 'due_date' });
+    const out = await writeVersioned({
+      scope: tx,
+      actor,
+      table: versionedTable('plan_milestones'),
+      entityType: 'milestone',
+      action: 'update',
+      current: row,
+      expectedVersion: version,
+      patch,
+      present: () => present(tx, access, id),
+    });
+    if (out.version !== row.version) await touchPlan(tx, row.plan_id);
+    return out;
+  });
+}
+
+/**
+ * Archiving a milestone keeps its commitments on the plan, without a milestone; restoring puts it
+ * back at the end.
+ */
+export async function setMilestoneArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Milestone> {
+  return scope.transaction(async (tx) => {
+    const { row, access } = await loadForChange(tx, actor, id);
+    if ((row.archived_at !== null) === archived) return presentMilestone(row, access);
+    if (archived) {
+      const moved = await tx.selectFrom('commitments').select('id').where('commitments.milestone_id', '=', id).execute();
+      if (moved.length > 0) {
+        await tx.updateTable('commitments').set({ milestone_id: null }).where('commitments.milestone_id', '=', id).execute();
+        await audit(
+          tx,
+          actor,
+          moved.map((c) => ({ entityType: 'commitment' as const, entityId: c.id, action: 'update' as const, before: { milestone_id: id }, after: { milestone_id: null } })),
+        );
+      }
+    }
+    const out = await writeVersioned({
+      scope: tx,
+      actor,
+      table: versionedTable('plan_milestones'),
+      entityType: 'milestone',
+      action: archived ? 'archive' : 'restore',
+      current: row,
+      expectedVersion: version ?? row.version,
+      patch: archived ? { archived_at: nowIso() } : { archived_at: null, position: await nextPosition(tx, row.plan_id) },
+      present: () => present(tx, access, id),
+    });
+    await touchPlan(tx, row.plan_id);
+    return out;
+  });
+}

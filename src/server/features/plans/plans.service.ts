@@ -1,0 +1,106 @@
+import type { CreatePlanBody, Plan, UpdatePlanBody } from '../../../shared/plans.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import { duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { canEditOwned } from '../../core/policies.js';
+import { columnsOf, writeVersioned } from '../../core/records.js';
+import type { Scope } from '../../core/scope.js';
+import { editablePlan, touchPlan, versionedTable } from './access.js';
+import { findPlan } from './queries.js';
+
+export type Op<T> = { scope: Scope; actor: Actor } & T;
+
+export async function presentPlan(scope: Scope, actor: Actor, id: string): Promise<Plan> {
+  const plan = await findPlan(scope, actor, { id });
+  if (!plan) throw notFound('Plan');
+  return plan;
+}
+
+/** The opportunity a new plan is for; only someone who may edit the deal may plan it. */
+export async function opportunityForPlan(scope: Scope, actor: Actor, opportunityId: string) {
+  const opp = await scope
+    .selectFrom('opportunities')
+    .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
+    .innerJoin('workspaces as ws', 'ws.id', 'opportunities.workspace_id')
+    .select(['opportunities.id', 'opportunities.owner_id', 'opportunities.archived_at', 'owner.team_id', 'ws.default_time_zone'])
+    .where('opportunities.id', '=', opportunityId)
+    .executeTakeFirst();
+  if (!opp) throw notFound('Opportunity');
+  if (!canEditOwned(actor, { id: opp.owner_id, teamId: opp.team_id })) {
+    throw forbidden('Only the opportunity’s owner, their manager or an admin can plan it.');
+  }
+  if (opp.archived_at) throw ruleViolation('This opportunity is archived. Restore it before planning it.');
+  const existing = await scope.selectFrom('plans').select('id').where('plans.opportunity_id', '=', opportunityId).executeTakeFirst();
+  if (existing) throw duplicate('opportunityId', 'This opportunity already has a plan.');
+  return opp;
+}
+
+function assertDateOrder(start: string | null | undefined, target: string | undefined): void {
+  if (start && target && start > target) throw invalid('startDate', 'The start date must be on or before the target date.');
+}
+
+/** Inserts the plan row and its audit event; returns the new id. */
+export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string, defaultTimeZone: string, input: CreatePlanBody): Promise<string> {
+  assertDateOrder(input.startDate, input.targetDate);
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    opportunity_id: opportunityId,
+    title: input.title,
+    agreed_outcome: input.agreedOutcome ?? null,
+    why_it_matters: input.whyItMatters ?? null,
+    cost_of_inaction: input.costOfInaction ?? null,
+    start_date: input.startDate ?? null,
+    target_date: input.targetDate,
+    status: input.status ?? 'draft',
+    customer_time_zone: input.customerTimeZone ?? defaultTimeZone,
+    version: 1,
+    last_activity_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+  await tx.insert('plans', row);
+  await audit(tx, actor, { entityType: 'plan', entityId: row.id, action: 'create', before: null, after: row });
+  return row.id;
+}
+
+export async function createPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<Plan> {
+  return scope.transaction(async (tx) => {
+    const opp = await opportunityForPlan(tx, actor, opportunityId);
+    const id = await insertPlan(tx, actor, opp.id, opp.default_time_zone, input);
+    return presentPlan(tx, actor, id);
+  });
+}
+
+export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: string; input: UpdatePlanBody; version?: number }>): Promise<Plan> {
+  return scope.transaction(async (tx) => {
+    await editablePlan(tx, actor, id);
+    const current = await tx.selectFrom('plans').selectAll('plans').where('plans.id', '=', id).executeTakeFirstOrThrow();
+    assertDateOrder(input.startDate !== undefined ? input.startDate : current.start_date, input.targetDate ?? current.target_date);
+    const patch = columnsOf(input, {
+      title: 'title',
+      agreedOutcome: 'agreed_outcome',
+      whyItMatters: 'why_it_matters',
+      costOfInaction: 'cost_of_inaction',
+      startDate: 'start_date',
+      targetDate: 'target_date',
+      status: 'status',
+      customerTimeZone: 'customer_time_zone',
+    });
+    const plan = await writeVersioned({
+      scope: tx,
+      actor,
+      table: versionedTable('plans'),
+      entityType: 'plan',
+      action: 'update',
+      current,
+      expectedVersion: version,
+      patch,
+      present: () => presentPlan(tx, actor, id),
+    });
+    if (plan.version === current.version) return plan;
+    await touchPlan(tx, id);
+    return presentPlan(tx, actor, id);
+  });
+}

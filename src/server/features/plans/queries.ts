@@ -1,0 +1,163 @@
+import type { Milestone, Plan, PlanListQuery, PlanSummary } from '../../../shared/plans.js';
+import type { AuditEvent, AuditEventList } from '../../../shared/audit.js';
+import type { Actor } from '../../core/actor.js';
+import type { PlanMilestoneTable } from '../../core/db/schema.js';
+import { keyset, toPage } from '../../core/paging.js';
+import type { Scope } from '../../core/scope.js';
+import { toAccess, type PlanAccess } from './access.js';
+import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
+import { isMissed } from '../../../domain/commitments.js';
+import { planInsights } from './insights.js';
+
+/** Plans with their opportunity, account and the opportunity's owner (whose rights the plan follows). */
+export function selectPlans(scope: Scope) {
+  return scope
+    .selectFrom('plans')
+    .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')
+    .innerJoin('accounts as account', 'account.id', 'opp.account_id')
+    .innerJoin('users as owner', 'owner.id', 'opp.owner_id')
+    .selectAll('plans')
+    .select(['opp.name as opportunity_name', 'opp.account_id', 'account.name as account_name', 'opp.owner_id', 'owner.name as owner_name', 'owner.team_id as owner_team_id']);
+}
+
+export type PlanRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectPlans>['executeTakeFirst']>>>;
+
+function planBase(row: PlanRow, access: PlanAccess, commitments: readonly CommitmentRow[], history: Map<string, RenegotiationRow[]>, now: Date) {
+  return {
+    ...planInsights(row, commitments.map((c) => factsOf(c, history.get(c.id) ?? [])), now),
+    id: row.id,
+    opportunity: { id: row.opportunity_id, name: row.opportunity_name, account: { id: row.account_id, name: row.account_name } },
+    owner: { id: row.owner_id, name: row.owner_name },
+    title: row.title,
+    agreedOutcome: row.agreed_outcome,
+    whyItMatters: row.why_it_matters,
+    costOfInaction: row.cost_of_inaction,
+    startDate: row.start_date,
+    targetDate: row.target_date,
+    status: row.status,
+    customerTimeZone: row.customer_time_zone,
+    version: row.version,
+    lastActivityAt: row.last_activity_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    permissions: { canEdit: access.canEdit },
+  };
+}
+
+export function presentMilestone(row: PlanMilestoneTable, access: PlanAccess): Milestone {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    title: row.title,
+    dueDate: row.due_date,
+    position: row.position,
+    archivedAt: row.archived_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    permissions: { canEdit: access.canEdit },
+  };
+}
+
+export async function findPlanRow(scope: Scope, where: { id?: string; opportunityId?: string }): Promise<PlanRow | undefined> {
+  let q = selectPlans(scope);
+  if (where.id) q = q.where('plans.id', '=', where.id);
+  if (where.opportunityId) q = q.where('plans.opportunity_id', '=', where.opportunityId);
+  return q.executeTakeFirst();
+}
+
+/** The whole plan: milestones and commitments in order, each commitment with its date history. */
+export async function findPlan(scope: Scope, actor: Actor, where: { id?: string; opportunityId?: string }): Promise<Plan | undefined> {
+  const row = await findPlanRow(scope, where);
+  if (!row) return undefined;
+  const access = toAccess(row, actor);
+  const [milestones, commitments, renegotiations] = await Promise.all([
+    scope
+      .selectFrom('plan_milestones')
+      .selectAll('plan_milestones')
+      .where('plan_milestones.plan_id', '=', row.id)
+      .where('plan_milestones.archived_at', 'is', null)
+      .orderBy('plan_milestones.position')
+      .orderBy('plan_milestones.id')
+      .execute(),
+    selectCommitments(scope).where('commitments.plan_id', '=', row.id).orderBy('commitments.position').orderBy('commitments.id').execute(),
+    renegotiationsOf(scope, { planId: row.id }),
+  ]);
+  const history = byCommitment(renegotiations);
+  const now = new Date();
+  return {
+    ...planBase(row, access, commitments, history, now),
+    milestones: milestones.map((m) => presentMilestone(m, access)),
+    commitments: commitments.map((c) => presentCommitment(c, history.get(c.id) ?? [], access, actor, now)),
+  };
+}
+
+const SORTS = {
+  lastActivityAt: { column: 'plans.last_activity_at', value: (r: PlanRow) => r.last_activity_at },
+  targetDate: { column: 'plans.target_date', value: (r: PlanRow) => r.target_date },
+} as const;
+
+/** A page of plans with commitment counts: the page's commitments are read in one query. */
+export async function listPlans(scope: Scope, actor: Actor, query: PlanListQuery) {
+  const descending = query.sort.startsWith('-');
+  const sort = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
+  let q = selectPlans(scope);
+  if (query.ownerId) q = q.where('opp.owner_id', '=', query.ownerId);
+  if (query.status) q = q.where('plans.status', '=', query.status);
+  const rows = await keyset(q, { column: sort.column, idColumn: 'plans.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const pageRows = rows.slice(0, query.limit);
+  const ids = pageRows.map((r) => r.id);
+  const [commitments, renegotiations] = ids.length
+    ? await Promise.all([
+        selectCommitments(scope).where('commitments.plan_id', 'in', ids).execute(),
+        scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', ids).execute(),
+      ])
+    : [[], []];
+  const history = byCommitment(renegotiations);
+  const now = new Date();
+  const counts = new Map<string, PlanSummary['counts']>();
+  const perPlan = new Map<string, CommitmentRow[]>();
+  for (const c of commitments) {
+    const list = perPlan.get(c.plan_id);
+    if (list) list.push(c);
+    else perPlan.set(c.plan_id, [c]);
+    const count = counts.get(c.plan_id) ?? { open: 0, done: 0, missed: 0, dropped: 0 };
+    if (c.status !== 'open') count[c.status] += 1;
+    else if (isMissed(factsOf(c, history.get(c.id) ?? []), now)) count.missed += 1;
+    else count.open += 1;
+    counts.set(c.plan_id, count);
+  }
+  return toPage(rows, query.limit, (r) => [sort.value(r), r.id], (r): PlanSummary => ({
+    ...planBase(r, toAccess(r, actor), perPlan.get(r.id) ?? [], history, now),
+    counts: counts.get(r.id) ?? { open: 0, done: 0, missed: 0, dropped: 0 },
+  }));
+}
+
+/** Everything that happened on a plan — the plan, its milestones, commitments and date changes — newest first. */
+export async function planHistory(scope: Scope, planId: string, query: { limit: number; cursor?: string }): Promise<AuditEventList> {
+  const [milestones, commitments, renegotiations] = await Promise.all([
+    scope.selectFrom('plan_milestones').select('id').where('plan_milestones.plan_id', '=', planId).execute(),
+    scope.selectFrom('commitments').select('id').where('commitments.plan_id', '=', planId).execute(),
+    scope.selectFrom('commitment_renegotiations').select('id').where('commitment_renegotiations.plan_id', '=', planId).execute(),
+  ]);
+  const ids = [planId, ...milestones, ...commitments, ...renegotiations].map((r) => (typeof r === 'string' ? r : r.id));
+  const q = scope
+    .selectFrom('audit_events')
+    .select(['id', 'actor_id', 'actor_name', 'entity_type', 'entity_id', 'action', 'changes', 'occurred_at'])
+    .where('entity_id', 'in', ids);
+  const rows = await keyset(q, { column: 'audit_events.id', idColumn: 'audit_events.id', descending: true, cursor: query.cursor, limit: query.limit }).execute();
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id, r.id],
+    (r): AuditEvent => ({
+      id: r.id,
+      actor: { id: r.actor_id, name: r.actor_name },
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      action: r.action,
+      changes: JSON.parse(r.changes) as AuditEvent['changes'],
+      occurredAt: r.occurred_at,
+    }),
+  );
+}

@@ -1,0 +1,156 @@
+import type { CommitmentSide, CreateRenegotiationBody, RenegotiationResult } from '../../../shared/commitments.js';
+import { requestedInAdvance } from '../../../domain/commitments.js';
+import type { Actor } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
+import { invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
+import { touchPlan, type PlanAccess } from './access.js';
+import { answeringSide, factsOf, presentRenegotiation, selectCommitments } from './commitment-queries.js';
+import { commitmentForChange, presentCommitmentById } from './commitments.service.js';
+import type { Op } from './plans.service.js';
+
+/** Who acts on a date: a workspace user (seller side) or a customer through their share link. */
+export type Party = { side: CommitmentSide; userId: string | null; name: string };
+/** The name (and user, if any) written to the audit trail. */
+type AuditActor = Parameters<typeof audit>[1];
+
+/**
+ * Records a proposed new date. A seller re-dating a seller-side commitment applies it at once; a
+ * date proposed for the other side's commitment, or by the customer for any commitment, waits for
+ * the other side — the original date stands until then. Returns the new renegotiation row.
+ */
+export async function requestDateChange(
+  tx: Scope,
+  opts: { commitmentId: string; by: Party; auditActor: AuditActor; input: CreateRenegotiationBody; now?: Date },
+): Promise<CommitmentRenegotiationTable> {
+  const row = await selectCommitments(tx).where('commitments.id', '=', opts.commitmentId).executeTakeFirst();
+  if (!row) throw notFound('Commitment');
+  if (row.status !== 'open') throw ruleViolation('Only an open commitment can be re-dated. Reopen it first.');
+  if (opts.input.newDate === row.due_date) throw invalid('newDate', 'Choose a date different from the current due date.');
+  const pending = await tx
+    .selectFrom('commitment_renegotiations')
+    .select('id')
+    .where('commitment_renegotiations.commitment_id', '=', row.id)
+    .where('commitment_renegotiations.status', '=', 'pending')
+    .executeTakeFirst();
+  if (pending) throw ruleViolation('A new date for this commitment already waits for an answer. Answer it before proposing another.');
+
+  const at = (opts.now ?? new Date()).toISOString();
+  const facts = factsOf(row, []);
+  const change = { fromDate: row.due_date, toDate: opts.input.newDate, requestedAt: at, decidedAt: null, status: 'pending' as const };
+  const appliesNow = opts.by.side === 'seller' && row.side === 'seller';
+  const reneg: CommitmentRenegotiationTable = {
+    id: newId(),
+    workspace_id: tx.workspaceId,
+    plan_id: row.plan_id,
+    commitment_id: row.id,
+    from_date: row.due_date,
+    to_date: opts.input.newDate,
+    reason: opts.input.reason,
+    status: appliesNow ? 'accepted' : 'pending',
+    requested_by_side: opts.by.side,
+    requested_by_user_id: opts.by.userId,
+    requested_by_name: opts.by.name,
+    requested_at: at,
+    in_advance: requestedInAdvance(facts, change) ? 1 : 0,
+    decided_by_side: appliesNow ? opts.by.side : null,
+    decided_by_user_id: appliesNow ? opts.by.userId : null,
+    decided_by_name: appliesNow ? opts.by.name : null,
+    decided_at: appliesNow ? at : null,
+    note: null,
+  };
+  const { workspace_id: _ws, ...values } = reneg;
+  await tx.insert('commitment_renegotiations', values);
+  await audit(tx, opts.auditActor, { entityType: 'renegotiation', entityId: reneg.id, action: 'create', before: null, after: values });
+  if (appliesNow) await applyDate(tx, opts.auditActor, row.id, row.due_date, reneg.to_date, row.version);
+  await touchPlan(tx, row.plan_id, at);
+  return reneg;
+}
+
+/** Moves the commitment's due date (version + 1), audited as a change of the commitment. */
+async function applyDate(tx: Scope, auditActor: AuditActor, commitmentId: string, from: string, to: string, version: number): Promise<void> {
+  await tx
+    .updateTable('commitments')
+    .set({ due_date: to, version: version + 1, updated_at: nowIso() })
+    .where('commitments.id', '=', commitmentId)
+    .execute();
+  await audit(tx, auditActor, { entityType: 'commitment', entityId: commitmentId, action: 'update', before: { due_date: from }, after: { due_date: to } });
+}
+
+/**
+ * Accepts or declines a pending date. `by` must be the side that did not propose it. Accepting moves
+ * the commitment's due date; declining keeps the date that stood.
+ */
+export async function answerDateChange(
+  tx: Scope,
+  opts: { renegotiationId: string; by: Party; auditActor: AuditActor; accept: boolean; note?: string | null },
+): Promise<CommitmentRenegotiationTable> {
+  const reneg = await tx
+    .selectFrom('commitment_renegotiations')
+    .selectAll('commitment_renegotiations')
+    .where('commitment_renegotiations.id', '=', opts.renegotiationId)
+    .executeTakeFirst();
+  if (!reneg) throw notFound('Renegotiation');
+  if (reneg.status !== 'pending') throw ruleViolation(`This new date was already ${reneg.status}.`);
+  if (answeringSide(reneg) !== opts.by.side) {
+    throw ruleViolation(reneg.requested_by_side === 'seller' ? 'The customer answers this proposal, on their plan page.' : 'Your side proposed this date; the other side answers it.');
+  }
+  const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
+  if (opts.accept && commitment.status !== 'open') throw ruleViolation('This commitment is no longer open; decline the new date instead.');
+  const decided = {
+    status: opts.accept ? ('accepted' as const) : ('declined' as const),
+    decided_by_side: opts.by.side,
+    decided_by_user_id: opts.by.userId,
+    decided_by_name: opts.by.name,
+    decided_at: nowIso(),
+    note: opts.note ?? null,
+  };
+  // Only a still-pending row changes, so two answers at once cannot both win.
+  const updated = await tx
+    .updateTable('commitment_renegotiations')
+    .set(decided)
+    .where('commitment_renegotiations.id', '=', reneg.id)
+    .where('commitment_renegotiations.status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw ruleViolation('This new date was already answered.');
+  await audit(tx, opts.auditActor, {
+    entityType: 'renegotiation',
+    entityId: reneg.id,
+    action: opts.accept ? 'accept' : 'update',
+    before: { status: reneg.status },
+    after: { status: decided.status, note: decided.note },
+  });
+  if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, commitment.due_date, reneg.to_date, commitment.version);
+  await touchPlan(tx, reneg.plan_id, decided.decided_at);
+  return { ...reneg, ...decided };
+}
+
+async function result(tx: Scope, actor: Actor, access: PlanAccess, reneg: CommitmentRenegotiationTable): Promise<RenegotiationResult> {
+  const commitment = await presentCommitmentById(tx, actor, access, reneg.commitment_id);
+  return {
+    renegotiation: commitment.renegotiations.find((r) => r.id === reneg.id) ?? presentRenegotiation(reneg, false),
+    commitment,
+  };
+}
+
+const sellerParty = (actor: Actor): Party => ({ side: 'seller', userId: actor.id, name: actor.name });
+
+export async function proposeNewDate({ scope, actor, commitmentId, input }: Op<{ commitmentId: string; input: CreateRenegotiationBody }>): Promise<RenegotiationResult> {
+  return scope.transaction(async (tx) => {
+    const { access } = await commitmentForChange(tx, actor, commitmentId);
+    const reneg = await requestDateChange(tx, { commitmentId, by: sellerParty(actor), auditActor: actor, input });
+    return result(tx, actor, access, reneg);
+  });
+}
+
+export async function answerNewDate({ scope, actor, id, accept, note }: Op<{ id: string; accept: boolean; note?: string | null }>): Promise<RenegotiationResult> {
+  return scope.transaction(async (tx) => {
+    const reneg = await tx.selectFrom('commitment_renegotiations').select('commitment_id').where('commitment_renegotiations.id', '=', id).executeTakeFirst();
+    if (!reneg) throw notFound('Renegotiation');
+    const { access } = await commitmentForChange(tx, actor, reneg.commitment_id);
+    const answered = await answerDateChange(tx, { renegotiationId: id, by: sellerParty(actor), auditActor: actor, accept, note });
+    return result(tx, actor, access, answered);
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Id, UserRef } from './common.js';
+import { CommitmentSide } from './commitments.js';
+
+/** Plan health, length advice and reliability ("keep your word", measured), as the API shows them. */
+
+export const PLAN_HEALTH_STATUSES = ['on_track', 'at_risk', 'stalled'] as const;
+export const PlanHealthStatus = z.enum(PLAN_HEALTH_STATUSES);
+
+export const PlanHealth = z
+  .object({ status: PlanHealthStatus, reasons: z.array(z.string()) })
+  .meta({
+    id: 'PlanHealth',
+    description:
+      'Internal health of a plan in progress: stalled when anything is overdue 7 days or more, or nothing happened for 14 days; at risk when anything is overdue up to 6 days, or a must-do is due within 2 days; otherwise on track. Null for completed and abandoned plans.',
+  });
+export type PlanHealth = z.infer<typeof PlanHealth>;
+
+export const PlanLengthAdvice = z
+  .object({ level: z.enum(['ok', 'warn', 'strong_warn']), message: z.string(), commitments: z.number().int() })
+  .meta({ id: 'PlanLengthAdvice', description: 'Plans of 6–20 commitments do best: warn above 20, warn strongly above 30 (dropped ones not counted).' });
+export type PlanLengthAdvice = z.infer<typeof PlanLengthAdvice>;
+
+const Shares = z.object({ keptOnTime: z.number(), keptLate: z.number(), missed: z.number(), redatedInAdvance: z.number(), redatedLate: z.number() });
+const Weights = z.object({
+  counted: z.number(),
+  keptOnTime: z.number(),
+  keptLate: z.number(),
+  missed: z.number(),
+  open: z.number(),
+  redatedInAdvance: z.number(),
+  redatedLate: z.number(),
+});
+
+export const Reliability = z
+  .object({
+    total: z.number().int(),
+    counted: z.number().int(),
+    keptOnTime: z.number().int(),
+    keptLate: z.number().int(),
+    missed: z.number().int(),
+    open: z.number().int(),
+    dropped: z.number().int(),
+    redatedInAdvance: z.number().int(),
+    redatedLate: z.number().int(),
+    weighted: Weights,
+    score: z.number().nullable(),
+    shares: Shares.nullable(),
+    smallSample: z.boolean(),
+  })
+  .meta({
+    id: 'Reliability',
+    description:
+      'Each commitment is kept on time, kept late, missed, open or dropped, judged in its owner’s time zone against the date it was held to (moved only by new dates agreed before the old one ended). Counted = kept on time + kept late + missed; must-do commitments weigh 2, others 1. score = weighted kept on time / weighted counted (null when nothing is counted). Re-dated in advance / late are counts among counted commitments. smallSample when the weighted count is under 5.',
+  });
+export type Reliability = z.infer<typeof Reliability>;
+
+export const PersonReliability = z.object({
+  side: CommitmentSide,
+  owner: z.object({ kind: z.enum(['user', 'contact', 'person']), id: Id.nullable(), name: z.string() }),
+  reliability: Reliability,
+});
+export type PersonReliability = z.infer<typeof PersonReliability>;
+
+export const PlanReliability = z
+  .object({
+    planId: Id,
+    sides: z.object({ seller: Reliability, customer: Reliability }),
+    people: z.array(PersonReliability),
+  })
+  .meta({ id: 'PlanReliability' });
+export type PlanReliability = z.infer<typeof PlanReliability>;
+
+export const UserReliability = z
+  .object({
+    user: UserRef,
+    overall: Reliability,
+    plans: z.array(z.object({ planId: Id, title: z.string(), reliability: Reliability })),
+  })
+  .meta({ id: 'UserReliability' });
+export type UserReliability = z.infer<typeof UserReliability>;
+
+/** The customer side's word on a deal or across a customer company (a buying signal). */
+export const CustomerReliability = z
+  .object({
+    customer: Reliability,
+    people: z.array(PersonReliability),
+    planIds: z.array(Id),
+  })
+  .meta({ id: 'CustomerReliability' });
+export type CustomerReliability = z.infer<typeof CustomerReliability>;

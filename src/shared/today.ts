@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CalendarDate, Id, TimeZone } from './common.js';
+import { Commitment, Renegotiation } from './commitments.js';
+
+/** A rep's Today page: their own seller-side commitments across plans in progress, and answers owed. */
+
+export const TodayPlanRef = z.object({ id: Id, title: z.string(), opportunity: z.object({ id: Id, name: z.string() }) });
+
+export const TodayItem = z.object({ plan: TodayPlanRef, commitment: Commitment }).meta({ id: 'TodayItem' });
+export type TodayItem = z.infer<typeof TodayItem>;
+
+export const TodayAnswer = z.object({ plan: TodayPlanRef, commitment: Commitment, renegotiation: Renegotiation }).meta({ id: 'TodayAnswer' });
+export type TodayAnswer = z.infer<typeof TodayAnswer>;
+
+export const Today = z
+  .object({
+    /** Today in the signed-in person's time zone. */
+    date: CalendarDate,
+    timeZone: TimeZone,
+    dueToday: z.array(TodayItem),
+    /** Oldest first. */
+    overdue: z.array(TodayItem),
+    /** Due tomorrow up to 7 days ahead. */
+    next7Days: z.array(TodayItem),
+    /** Due within 2 days, with no new date proposed yet: "confirm or re-date". */
+    confirmOrRedate: z.array(TodayItem),
+    /** New dates the customer proposed that wait for this person's answer. */
+    waitingForAnswer: z.array(TodayAnswer),
+  })
+  .meta({ id: 'Today' });
+export type Today = z.infer<typeof Today>;
