@@ -40,6 +40,26 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
   return opts.present();
 }
 
+/** Archive or restore (a no-op when already there), through the same versioned, audited write. */
+export async function setArchived<Row extends Versioned & { archived_at: string | null }, Out>(opts: {
+  scope: Scope;
+  actor: Actor;
+  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities'>;
+  entityType: AuditEntity;
+  current: Row;
+  archived: boolean;
+  expectedVersion: number | undefined;
+  present: () => Promise<Out>;
+}): Promise<Out> {
+  if ((opts.current.archived_at !== null) === opts.archived) return opts.present();
+  return writeVersioned({
+    ...opts,
+    action: opts.archived ? 'archive' : 'restore',
+    expectedVersion: opts.expectedVersion ?? opts.current.version,
+    patch: { archived_at: opts.archived ? nowIso() : null } as Partial<Row>,
+  });
+}
+
 /** snake_case column patch from a camelCase body, keeping only fields that were sent. */
 export function columnsOf<T extends Record<string, unknown>>(body: T, map: Partial<Record<keyof T, string>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

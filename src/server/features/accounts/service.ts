@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
 import { canEditOwned } from '../../core/policies.js';
-import { columnsOf, writeVersioned } from '../../core/records.js';
+import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findAccount } from './queries.js';
 
@@ -68,19 +68,7 @@ export async function updateAccount({ scope, actor, id, input, version }: Op<{ i
 }
 
 export async function setAccountArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Account> {
-  return scope.transaction(async (tx) => {
-    const current = await loadForChange(tx, actor, id);
-    if ((current.archived_at !== null) === archived) return present(tx, actor, id);
-    return writeVersioned({
-      scope: tx,
-      actor,
-      table: 'accounts',
-      entityType: 'account',
-      action: archived ? 'archive' : 'restore',
-      current,
-      expectedVersion: version ?? current.version,
-      patch: { archived_at: archived ? nowIso() : null },
-      present: () => present(tx, actor, id),
-    });
-  });
+  return scope.transaction(async (tx) =>
+    setArchived({ scope: tx, actor, table: 'accounts', entityType: 'account', current: await loadForChange(tx, actor, id), archived, expectedVersion: version, present: () => present(tx, actor, id) }),
+  );
 }

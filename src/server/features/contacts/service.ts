@@ -4,7 +4,7 @@ import { audit } from '../../core/audit.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
-import { columnsOf, writeVersioned } from '../../core/records.js';
+import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findContact } from './queries.js';
 
@@ -86,19 +86,7 @@ export async function updateContact({ scope, actor, id, input, version }: Op<{ i
 }
 
 export async function setContactArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Contact> {
-  return scope.transaction(async (tx) => {
-    const current = await loadForChange(tx, actor, id);
-    if ((current.archived_at !== null) === archived) return present(tx, actor, id);
-    return writeVersioned({
-      scope: tx,
-      actor,
-      table: 'contacts',
-      entityType: 'contact',
-      action: archived ? 'archive' : 'restore',
-      current,
-      expectedVersion: version ?? current.version,
-      patch: { archived_at: archived ? nowIso() : null },
-      present: () => present(tx, actor, id),
-    });
-  });
+  return scope.transaction(async (tx) =>
+    setArchived({ scope: tx, actor, table: 'contacts', entityType: 'contact', current: await loadForChange(tx, actor, id), archived, expectedVersion: version, present: () => present(tx, actor, id) }),
+  );
 }

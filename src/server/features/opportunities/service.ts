@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, type ErrorDetail } from '../../core/erro
 import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
 import { canEditOwned } from '../../core/policies.js';
-import { columnsOf, writeVersioned } from '../../core/records.js';
+import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { OpportunityTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
@@ -132,19 +132,7 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
 }
 
 export async function setOpportunityArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Opportunity> {
-  return scope.transaction(async (tx) => {
-    const current = await loadForChange(tx, actor, id);
-    if ((current.archived_at !== null) === archived) return present(tx, actor, id);
-    return writeVersioned({
-      scope: tx,
-      actor,
-      table: 'opportunities',
-      entityType: 'opportunity',
-      action: archived ? 'archive' : 'restore',
-      current,
-      expectedVersion: version ?? current.version,
-      patch: { archived_at: archived ? nowIso() : null },
-      present: () => present(tx, actor, id),
-    });
-  });
+  return scope.transaction(async (tx) =>
+    setArchived({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', current: await loadForChange(tx, actor, id), archived, expectedVersion: version, present: () => present(tx, actor, id) }),
+  );
 }
