@@ -6,7 +6,6 @@ import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
 import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
-import type { OpportunityTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
 
