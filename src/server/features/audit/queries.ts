@@ -2,12 +2,16 @@ import type { AuditEvent, AuditEventList } from '../../../shared/audit.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 
-/** An entity's history, newest first. The caller has already checked the entity is in this workspace. */
-export async function listHistory(scope: Scope, entityId: string, query: { limit: number; cursor?: string }): Promise<AuditEventList> {
+/**
+ * The history of one entity, or of several together (a plan and its parts), newest first. The caller
+ * has already checked the entities are in this workspace.
+ */
+export async function listHistory(scope: Scope, entityIds: string | string[], query: { limit: number; cursor?: string }): Promise<AuditEventList> {
+  const ids = Array.isArray(entityIds) ? entityIds : [entityIds];
   const q = scope
     .selectFrom('audit_events')
     .select(['id', 'actor_id', 'actor_name', 'entity_type', 'entity_id', 'action', 'changes', 'occurred_at'])
-    .where('entity_id', '=', entityId);
+    .where('entity_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0] : ids);
   const rows = await keyset(q, { column: 'audit_events.id', idColumn: 'audit_events.id', descending: true, cursor: query.cursor, limit: query.limit }).execute();
   return toPage(
     rows,
