@@ -104,6 +104,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((req, reply) => {
+    // The customer's plan page: its own small bundle, never cached, indexed or leaking its URL onwards.
+    if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('referrer-policy', 'no-referrer')
+        .header('x-robots-tag', 'noindex, nofollow')
+        .header('cache-control', 'no-store')
+        .send(fs.createReadStream(path.join(opts.webRoot, 'share.html')));
+    }
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot, 'index.html')));
     }
