@@ -21,6 +21,14 @@ const PUBLIC = new Set([
   'POST /api/v1/demo/session',
   'POST /api/v1/invites/lookup',
   'POST /api/v1/invites/accept',
+  // The customer's plan, reached with its share token (features/plans/guest.test.ts covers them).
+  'GET /api/v1/shared/:token',
+  'POST /api/v1/shared/:token/commitments/:id/state',
+  'POST /api/v1/shared/:token/commitments/:id/renegotiations',
+  'POST /api/v1/shared/:token/renegotiations/:id/accept',
+  'POST /api/v1/shared/:token/renegotiations/:id/decline',
+  'POST /api/v1/shared/:token/comments',
+  'POST /api/v1/shared/:token/commitments',
 ]);
 
 // Creating routes validate their body before looking the record up; a valid body reaches the lookup.
@@ -32,6 +40,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/commitments/:id/renegotiations': { newDate: '2027-01-20', reason: 'Because' },
   'POST /api/v1/renegotiations/:id/accept': {},
   'POST /api/v1/renegotiations/:id/decline': {},
+  'POST /api/v1/plans/:id/template': { name: 'Template' },
+  'POST /api/v1/plans/:id/share-links': { recipientName: 'Carla' },
+  'POST /api/v1/plans/:id/comments': { body: 'Hello' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -71,7 +82,14 @@ describe('authorization on every route', () => {
     const milestone = (await a.client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Evaluate' })).data;
     const commitment = (await a.client.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'seller', title: 'Send proposal', dueDate: '2027-01-10' })).data;
     const renegotiation = (await a.client.post(`/api/v1/commitments/${commitment.id}/renegotiations`, { newDate: '2027-01-12', reason: 'Legal review' })).data.renegotiation;
+    const template = (await a.client.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] })).data;
+    const link = (await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data;
+    await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
+    const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const ids: Record<string, string> = {
+      'plan-templates': template.id,
+      'share-links': link.shareLink.id,
+      notifications: notification.id,
       plans: plan.id,
       milestones: milestone.id,
       commitments: commitment.id,
@@ -86,7 +104,8 @@ describe('authorization on every route', () => {
     };
     for (const [kind, id] of Object.entries(ids)) expect(id, `fixture for ${kind}`).toBeTruthy();
 
-    const routes = apiRoutes().filter((r) => r.url.includes(':'));
+    // Guest routes are keyed by a share token, not a session: their own tests cover them.
+    const routes = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) {
       const kind = r.url.split('/')[3];

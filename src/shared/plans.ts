@@ -35,7 +35,19 @@ const planFields = {
   customerTimeZone: TimeZone.optional(),
 };
 
-export const CreatePlanBody = z.strictObject(planFields).meta({ id: 'CreatePlanBody' });
+/**
+ * A new plan, blank or from a template. From a template, the title defaults to the template's name,
+ * the start date to today and the target date to the start plus the template's length; milestone
+ * and commitment dates follow from them.
+ */
+export const CreatePlanBody = z
+  .strictObject({ ...planFields, title: planFields.title.optional(), targetDate: CalendarDate.optional(), templateId: Id.optional() })
+  .superRefine((v, ctx) => {
+    if (v.templateId) return;
+    if (!v.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Title is required.' });
+    if (!v.targetDate) ctx.addIssue({ code: 'custom', path: ['targetDate'], message: 'Choose a target date.' });
+  })
+  .meta({ id: 'CreatePlanBody' });
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 
 export const UpdatePlanBody = z

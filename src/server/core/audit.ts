@@ -3,7 +3,7 @@ import { newId, nowIso } from './ids.js';
 import type { Scope } from './scope.js';
 
 export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
-  | 'plan' | 'milestone' | 'commitment' | 'renegotiation';
+  | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment';
 export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'revoke';
 
 type Snapshot = Record<string, unknown>;

@@ -26,6 +26,9 @@ describe('sign-up', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
     expect((await client.get('/api/v1/session')).data.user.id).toBe(res.data.user.id);
+    // It starts with the default stages and the three built-in plan templates.
+    expect((await client.get('/api/v1/stages')).data.data).toHaveLength(6);
+    expect((await client.get('/api/v1/plan-templates')).data.data).toHaveLength(3);
   });
 
   it('refuses short, overlong and common passwords, and an email already in use', async () => {

@@ -6,7 +6,8 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 
 /** Tables that belong to a workspace. Every read and write of them goes through `Scope`. */
 export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events'
-  | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations';
+  | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
+  | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

@@ -15,6 +15,12 @@ import * as m0012 from './migrations/0012_plans.js';
 import * as m0013 from './migrations/0013_plan_milestones.js';
 import * as m0014 from './migrations/0014_commitments.js';
 import * as m0015 from './migrations/0015_commitment_renegotiations.js';
+import * as m0016 from './migrations/0016_plan_templates.js';
+import * as m0017 from './migrations/0017_builtin_plan_templates.js';
+import * as m0018 from './migrations/0018_plan_share_links.js';
+import * as m0019 from './migrations/0019_plan_share_visits.js';
+import * as m0020 from './migrations/0020_plan_comments.js';
+import * as m0021 from './migrations/0021_notifications.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -33,6 +39,12 @@ export const migrations: Record<string, Migration> = {
   '0013_plan_milestones': m0013,
   '0014_commitments': m0014,
   '0015_commitment_renegotiations': m0015,
+  '0016_plan_templates': m0016,
+  '0017_builtin_plan_templates': m0017,
+  '0018_plan_share_links': m0018,
+  '0019_plan_share_visits': m0019,
+  '0020_plan_comments': m0020,
+  '0021_notifications': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

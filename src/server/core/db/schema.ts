@@ -219,6 +219,66 @@ export type CommitmentRenegotiationTable = {
   note: string | null;
 };
 
+export type PlanTemplateTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  builtin_key: string | null;
+  length_days: number;
+  content: string; // JSON: { milestones, commitments } (see shared/plan-templates.ts)
+  created_by_id: string | null;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type PlanShareLinkTable = {
+  id: string;
+  workspace_id: string;
+  plan_id: string;
+  recipient_name: string;
+  recipient_email: string | null;
+  token_hash: string; // sha256 of the token; the token itself is shown once and never stored
+  created_by_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+  revoked_at: Instant | null;
+  last_viewed_at: Instant | null;
+  view_count: number;
+};
+
+export type PlanShareVisitTable = {
+  id: string;
+  workspace_id: string;
+  share_link_id: string;
+  visited_at: Instant;
+};
+
+export type PlanCommentTable = {
+  id: string;
+  workspace_id: string;
+  plan_id: string;
+  author_side: 'seller' | 'customer';
+  author_user_id: string | null;
+  share_link_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: Instant;
+};
+
+export type NotificationTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  plan_id: string | null;
+  text: string;
+  created_at: Instant;
+  read_at: Instant | null;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -235,5 +295,10 @@ export type Database = {
   plan_milestones: PlanMilestoneTable;
   commitments: CommitmentTable;
   commitment_renegotiations: CommitmentRenegotiationTable;
+  plan_templates: PlanTemplateTable;
+  plan_share_links: PlanShareLinkTable;
+  plan_share_visits: PlanShareVisitTable;
+  plan_comments: PlanCommentTable;
+  notifications: NotificationTable;
 };
 

@@ -12,6 +12,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
 import { emailHasAccount } from '../people/guards.js';
+import { seedBuiltInTemplates } from '../plans/templates.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
 export function assertAcceptablePassword(password: string, path = 'password'): void {
@@ -60,6 +61,7 @@ export async function signUp(db: Db, input: SignUpBody): Promise<{ userId: strin
       'stages',
       DEFAULT_STAGES.map((name, position) => ({ id: newId(), name, position, archived_at: null, version: 1, created_at: now, updated_at: now })),
     );
+    await seedBuiltInTemplates(scope);
     const actor = { id: userId, name: input.name };
     await audit(scope, actor, [
       { entityType: 'workspace', entityId: workspaceId, action: 'create', before: null, after: { name: input.workspaceName, default_time_zone: input.timeZone } },

@@ -5,6 +5,7 @@ import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { diff } from '../../core/audit.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditEventTable, OpportunityTable } from '../../core/db/schema.js';
+import { seedBuiltInTemplates } from '../plans/templates.js';
 import { Scope } from '../../core/scope.js';
 import { DEMO_PEOPLE, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
@@ -120,8 +121,8 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     await scope.insert('stages', stages);
     await scope.insert('accounts', accounts);
     await scope.insert('contacts', contacts);
-    // Scope.insert types rows with the table's select type, which a ColumnType (amount_minor) does not match.
-    await scope.insert('opportunities', opportunities as unknown as Omit<OpportunityTable, 'workspace_id'>[]);
+    await scope.insert('opportunities', opportunities);
+    await seedBuiltInTemplates(scope);
     await scope.insert('audit_events', events);
   });
   return { workspaceId };

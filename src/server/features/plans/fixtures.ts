@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
 import { createAccount, type Client } from '../../test/factories.js';
 import { requestDateChange } from './renegotiations.service.js';
+import { seedBuiltInTemplates } from './templates.js';
 
 /** Test factories for plans: each builds through the API, like a person would. */
 
@@ -72,4 +73,17 @@ export async function customerProposes(db: Db, workspaceId: string, commitmentId
   return new Scope(db, workspaceId).transaction((tx) =>
     requestDateChange(tx, { commitmentId, by: { side: 'customer', userId: null, name: 'Carla Customer' }, auditActor: null, input: { newDate, reason } }),
   );
+}
+
+/** Gives a workspace the built-in templates, as sign-up does (idempotent). */
+export async function withBuiltInTemplates(db: Db, workspaceId: string) {
+  await new Scope(db, workspaceId).transaction((tx) => seedBuiltInTemplates(tx));
+}
+
+/** A share link for a plan; returns the link, its URL and the bare token. */
+export async function shareLink(client: Client, planId: string, body: Record<string, unknown> = {}) {
+  const res = await client.post(`/api/v1/plans/${planId}/share-links`, { recipientName: 'Carla Customer', recipientEmail: 'carla@customer.example', ...body });
+  ok(res, 'create share link');
+  const token = new URL(res.data.url).pathname.split('/').pop() as string;
+  return { link: res.data.shareLink, url: res.data.url as string, token, api: `/api/v1/shared/${token}` };
 }

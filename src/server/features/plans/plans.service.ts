@@ -8,6 +8,7 @@ import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { editablePlan, touchPlan, versionedTable } from './access.js';
 import { findPlan } from './queries.js';
+import { createPlanFromTemplate } from './templates.service.js';
 
 export type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -40,8 +41,10 @@ function assertDateOrder(start: string | null | undefined, target: string | unde
   if (start && target && start > target) throw invalid('startDate', 'The start date must be on or before the target date.');
 }
 
+type NewPlan = Omit<CreatePlanBody, 'title' | 'targetDate' | 'templateId'> & { title: string; targetDate: string };
+
 /** Inserts the plan row and its audit event; returns the new id. */
-export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string, defaultTimeZone: string, input: CreatePlanBody): Promise<string> {
+export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string, defaultTimeZone: string, input: NewPlan): Promise<string> {
   assertDateOrder(input.startDate, input.targetDate);
   const now = nowIso();
   const row = {
@@ -68,7 +71,13 @@ export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string,
 export async function createPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<Plan> {
   return scope.transaction(async (tx) => {
     const opp = await opportunityForPlan(tx, actor, opportunityId);
-    const id = await insertPlan(tx, actor, opp.id, opp.default_time_zone, input);
+    const { templateId, ...fields } = input;
+    if (templateId) {
+      const id = await createPlanFromTemplate(tx, actor, { opportunityId: opp.id, ownerId: opp.owner_id, defaultTimeZone: opp.default_time_zone, templateId, fields });
+      return presentPlan(tx, actor, id);
+    }
+    // The body's own rule makes title and target date present without a template.
+    const id = await insertPlan(tx, actor, opp.id, opp.default_time_zone, { ...fields, title: fields.title ?? '', targetDate: fields.targetDate ?? '' });
     return presentPlan(tx, actor, id);
   });
 }
