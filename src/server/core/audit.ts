@@ -4,7 +4,7 @@ import type { Scope } from './scope.js';
 
 export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
   | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment';
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'revoke';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke';
 
 type Snapshot = Record<string, unknown>;
 
@@ -38,7 +38,10 @@ export type AuditInput = {
  * change, so the record and its history never disagree. The actor's name is copied so history
  * keeps the original name after people leave.
  */
-export async function audit(scope: Scope, actor: Pick<Actor, 'id' | 'name'> | null, events: AuditInput | AuditInput[]): Promise<void> {
+/** Who did it: a person of the workspace, a customer through a share link (no id), or Advance itself (null). */
+export type AuditActor = { id: string | null; name: string };
+
+export async function audit(scope: Scope, actor: AuditActor | Pick<Actor, 'id' | 'name'> | null, events: AuditInput | AuditInput[]): Promise<void> {
   const at = nowIso();
   const list = Array.isArray(events) ? events : [events];
   await scope.insert(

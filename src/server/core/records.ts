@@ -13,7 +13,7 @@ type Versioned = { id: string; version: number; [column: string]: unknown };
 export async function writeVersioned<Row extends Versioned, Out>(opts: {
   scope: Scope;
   actor: Actor;
-  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users'>;
+  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments'>;
   entityType: AuditEntity;
   action: 'update' | 'archive' | 'restore';
   current: Row;
@@ -44,7 +44,7 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
 export async function setArchived<Row extends Versioned & { archived_at: string | null }, Out>(opts: {
   scope: Scope;
   actor: Actor;
-  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities'>;
+  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities' | 'plan_milestones'>;
   entityType: AuditEntity;
   current: Row;
   archived: boolean;

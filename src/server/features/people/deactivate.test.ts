@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../core/ids.js';
 import { testApp } from '../../test/harness.js';
 import { Client, PASSWORD, addMember, createAccount, signUpWorkspace } from '../../test/factories.js';
+import { addCommitment, createPlan } from '../plans/fixtures.js';
 
 const { app, db } = await testApp();
 
@@ -103,5 +104,22 @@ describe('deactivating a person', () => {
 
     expect((await admin.get(`/api/v1/users/${rep.me.user.id}`)).data.status).toBe('active');
     expect((await rep.client.get('/api/v1/session')).statusCode).toBe(200);
+  });
+});
+
+describe('deactivating someone with promises to customers', () => {
+  it('hands their open seller-side commitments to the heir, leaving done ones as history', async () => {
+    const { client: admin } = await signUpWorkspace(app);
+    const leaver = await addMember(app, admin, { role: 'rep', name: 'Lena Leaver' });
+    const heir = await addMember(app, admin, { role: 'rep', name: 'Hugo Heir' });
+    const plan = await createPlan(leaver.client);
+    const open = await addCommitment(leaver.client, plan.id, { title: 'Send the security pack' });
+    const done = await addCommitment(leaver.client, plan.id, { title: 'Kick-off call' });
+    expect((await leaver.client.patch(`/api/v1/commitments/${done.id}`, { status: 'done', version: done.version })).statusCode).toBe(200);
+
+    expect((await admin.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: heir.me.user.id })).statusCode).toBe(200);
+    const after = async (id: string) => (await admin.get(`/api/v1/commitments/${id}`)).data;
+    expect((await after(open.id)).owner).toMatchObject({ name: 'Hugo Heir' });
+    expect((await after(done.id)).owner).toMatchObject({ name: 'Lena Leaver' });
   });
 });

@@ -68,4 +68,3 @@ export async function touchPlan(scope: Scope, planId: string, at = nowIso()): Pr
  * id/version/updated_at shape. Until that list includes them, this names them for it.
  */
 export type VersionedPlanTable = Extract<ScopedTable, 'plans' | 'plan_milestones' | 'commitments'>;
-export const versionedTable = (table: VersionedPlanTable) => table as unknown as 'accounts';

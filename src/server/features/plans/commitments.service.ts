@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
-import { canEditCommitment, editablePlan, planAccess, touchPlan, versionedTable, type PlanAccess } from './access.js';
+import { canEditCommitment, editablePlan, planAccess, touchPlan, type PlanAccess } from './access.js';
 import { findCommitment } from './commitment-queries.js';
 import { hasOwnerInput, resolveOwner } from './owners.js';
 import type { Op } from './plans.service.js';
@@ -130,7 +130,7 @@ export async function updateCommitment({ scope, actor, id, input, version }: Op<
     const out = await writeVersioned({
       scope: tx,
       actor,
-      table: versionedTable('commitments'),
+      table: 'commitments',
       entityType: 'commitment',
       action: 'update',
       current,

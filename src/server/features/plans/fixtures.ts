@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addDays, todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
-import { createAccount, type Client } from '../../test/factories.js';
-import { requestDateChange } from './renegotiations.service.js';
+import { Client as ClientClass, createAccount, type Client } from '../../test/factories.js';
 import { seedBuiltInTemplates } from './templates.js';
 
 /** Test factories for plans: each builds through the API, like a person would. */
@@ -65,14 +64,18 @@ export async function createContact(client: Client, accountId: string, name = 'C
   return res.data;
 }
 
-/**
- * A date proposed by the customer, recorded through the same domain operation the guest API uses
- * (phase 1 has no guest API yet; its own tests go through HTTP).
- */
-export async function customerProposes(db: Db, workspaceId: string, commitmentId: string, newDate: string, reason = 'Our legal team is out') {
-  return new Scope(db, workspaceId).transaction((tx) =>
-    requestDateChange(tx, { commitmentId, by: { side: 'customer', userId: null, name: 'Carla Customer' }, auditActor: null, input: { newDate, reason } }),
-  );
+/** A date proposed by the customer, through their share link (one link per plan, made on first use). */
+const links = new Map<string, string>();
+export async function customerProposes(client: Client, planId: string, commitmentId: string, newDate: string, reason = 'Our legal team is out') {
+  let api = links.get(planId);
+  if (!api) {
+    api = (await shareLink(client, planId)).api;
+    links.set(planId, api);
+  }
+  const res = await new ClientClass(client.app).post(`${api}/commitments/${commitmentId}/renegotiations`, { newDate, reason });
+  ok(res, 'customer proposes a date');
+  const renegotiations: { id: string }[] = res.data.renegotiations;
+  return renegotiations[renegotiations.length - 1];
 }
 
 /** Gives a workspace the built-in templates, as sign-up does (idempotent). */

@@ -1,6 +1,7 @@
 import type { GuestCommitment, GuestPlan } from '../../../shared/plan-sharing.js';
 import { hasPendingDateChange, isMissed } from '../../../domain/commitments.js';
 import type { Db } from '../../core/db/connect.js';
+import type { AuditActor } from '../../core/audit.js';
 import type { PlanShareLinkTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import { hashSecret, newId, nowIso } from '../../core/ids.js';
@@ -21,7 +22,7 @@ export type Guest = {
   planId: string;
   party: Party;
   /** The audit trail names the customer (they have no user id). */
-  auditActor: { id: string; name: string };
+  auditActor: AuditActor;
 };
 
 /** Unknown, revoked and expired tokens all get this same answer. */
@@ -38,7 +39,7 @@ export async function openLink(db: Db, token: string): Promise<Guest> {
     planId: link.plan_id,
     party: { side: 'customer', userId: null, name },
     // audit() records a user id when there is one; a guest has none, so actor_id stays null.
-    auditActor: { id: null as unknown as string, name: `${name} (customer)` },
+    auditActor: { id: null, name: `${name} (customer)` },
   };
 }
 

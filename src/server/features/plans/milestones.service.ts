@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { editablePlan, planAccess, touchPlan, versionedTable, type PlanAccess } from './access.js';
+import { editablePlan, planAccess, touchPlan, type PlanAccess } from './access.js';
 import type { Op } from './plans.service.js';
 import { presentMilestone } from './queries.js';
 
@@ -67,7 +67,7 @@ export async function updateMilestone({ scope, actor, id, input, version }: Op<{
     const out = await writeVersioned({
       scope: tx,
       actor,
-      table: versionedTable('plan_milestones'),
+      table: 'plan_milestones',
       entityType: 'milestone',
       action: 'update',
       current: row,
@@ -102,7 +102,7 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
     const out = await writeVersioned({
       scope: tx,
       actor,
-      table: versionedTable('plan_milestones'),
+      table: 'plan_milestones',
       entityType: 'milestone',
       action: archived ? 'archive' : 'restore',
       current: row,

@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { editablePlan, touchPlan, versionedTable } from './access.js';
+import { editablePlan, touchPlan } from './access.js';
 import { findPlan } from './queries.js';
 import { createPlanFromTemplate } from './templates.service.js';
 
@@ -100,7 +100,7 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     const plan = await writeVersioned({
       scope: tx,
       actor,
-      table: versionedTable('plans'),
+      table: 'plans',
       entityType: 'plan',
       action: 'update',
       current,

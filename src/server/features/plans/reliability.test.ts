@@ -3,7 +3,7 @@ import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createContact, createDeal, createPlan, customerProposes, dayIn } from './fixtures.js';
 
-const { app, db } = await testApp();
+const { app } = await testApp();
 const TZ = 'Europe/Paris';
 
 describe('reliability', () => {
@@ -43,7 +43,7 @@ describe('reliability', () => {
   });
 
   it('gives the customer side’s reliability per deal and across the customer company', async () => {
-    const { client, me } = await signUpWorkspace(app, { timeZone: TZ });
+    const { client } = await signUpWorkspace(app, { timeZone: TZ });
     const first = await createDeal(client);
     const second = await createDeal(client, { accountId: first.account.id });
     const elsewhere = await createDeal(client);
@@ -57,7 +57,7 @@ describe('reliability', () => {
     await addCommitment(client, p2.id, { side: 'seller', dueDate: dayIn(TZ, -1) });
     await addCommitment(client, p3.id, { side: 'customer', ownerName: 'Someone else', dueDate: dayIn(TZ, -1) });
     // A new date asked for after the day had ended does not save a slip.
-    await customerProposes(db, me.workspace.id, slipping.id, dayIn(TZ, 6));
+    await customerProposes(client, p2.id, slipping.id, dayIn(TZ, 6));
 
     const deal = (await client.get(`/api/v1/opportunities/${second.id}/reliability`)).data;
     expect(deal.planIds).toEqual([p2.id]);

@@ -3,7 +3,7 @@ import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createPlan, customerProposes, dayIn } from './fixtures.js';
 
-const { app, db } = await testApp();
+const { app } = await testApp();
 const TZ = 'Europe/Paris';
 
 describe('renegotiation — re-date before it slips', () => {
@@ -69,7 +69,7 @@ describe('renegotiation — re-date before it slips', () => {
     const theirs = await addCommitment(client, plan.id, { side: 'customer', ownerName: 'Carla', dueDate: dayIn(TZ, 1) });
     const ours = await addCommitment(client, plan.id, { dueDate: dayIn(TZ, 1) });
 
-    const p1 = await customerProposes(db, me.workspace.id, theirs.id, dayIn(TZ, 6));
+    const p1 = await customerProposes(client, plan.id, theirs.id, dayIn(TZ, 6));
     const pending = (await client.get(`/api/v1/commitments/${theirs.id}`)).data;
     expect(pending).toMatchObject({ dueDate: dayIn(TZ, 1), awaitingAnswer: true });
     expect(pending.renegotiations[0]).toMatchObject({ status: 'pending', inAdvance: true, requestedBy: { side: 'customer', userId: null, name: 'Carla Customer' }, permissions: { canAnswer: true } });
@@ -80,14 +80,14 @@ describe('renegotiation — re-date before it slips', () => {
     expect(accepted.data.commitment).toMatchObject({ dueDate: dayIn(TZ, 6), awaitingAnswer: false, version: 2 });
     expect((await client.post(`/api/v1/renegotiations/${p1.id}/decline`, {})).statusCode).toBe(422);
 
-    const p2 = await customerProposes(db, me.workspace.id, ours.id, dayIn(TZ, 8), 'Can you do it later?');
+    const p2 = await customerProposes(client, plan.id, ours.id, dayIn(TZ, 8), 'Can you do it later?');
     const declined = await client.post(`/api/v1/renegotiations/${p2.id}/decline`, {});
     expect(declined.data.renegotiation.status).toBe('declined');
     expect(declined.data.commitment).toMatchObject({ dueDate: dayIn(TZ, 1), version: 1 });
     const actions = (await client.get(`/api/v1/plans/${plan.id}/history`)).data.data
       .filter((e: { entityId: string }) => e.entityId === p1.id || e.entityId === p2.id)
       .map((e: { action: string; actor: { name: string } }) => `${e.action} by ${e.actor.name}`);
-    expect(actions).toEqual(['update by Ada Admin', 'create by Advance', 'accept by Ada Admin', 'create by Advance']);
+    expect(actions).toEqual(['update by Ada Admin', 'create by Carla Customer (customer)', 'accept by Ada Admin', 'create by Carla Customer (customer)']);
   });
 
   it('refuses re-dating a closed commitment, to the same date, or by someone outside the deal', async () => {
@@ -98,7 +98,7 @@ describe('renegotiation — re-date before it slips', () => {
     expect((await admin.client.post(`/api/v1/commitments/${c.id}/renegotiations`, { newDate: dayIn(TZ, 3), reason: 'Same' })).statusCode).toBe(400);
     expect((await admin.client.post(`/api/v1/commitments/${c.id}/renegotiations`, { newDate: dayIn(TZ, 4) })).statusCode).toBe(400);
     expect((await rep.client.post(`/api/v1/commitments/${c.id}/renegotiations`, { newDate: dayIn(TZ, 4), reason: 'Mine' })).statusCode).toBe(403);
-    const p = await customerProposes(db, admin.me.workspace.id, c.id, dayIn(TZ, 9));
+    const p = await customerProposes(admin.client, plan.id, c.id, dayIn(TZ, 9));
     expect((await rep.client.post(`/api/v1/renegotiations/${p.id}/accept`, {})).statusCode).toBe(403);
 
     await admin.client.patch(`/api/v1/commitments/${c.id}`, { status: 'done', version: 1 });

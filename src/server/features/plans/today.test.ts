@@ -3,7 +3,7 @@ import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createPlan, customerProposes, dayIn } from './fixtures.js';
 
-const { app, db } = await testApp();
+const { app } = await testApp();
 const TZ = 'America/Los_Angeles';
 
 const titles = (items: { commitment: { title: string } }[]) => items.map((i) => i.commitment.title);
@@ -46,8 +46,8 @@ describe('Today', () => {
     const plan = await createPlan(rep.client);
     const mine = await addCommitment(rep.client, plan.id, { title: 'Demo for IT', dueDate: dayIn(TZ, 1) });
     const theirs = await addCommitment(rep.client, plan.id, { title: 'Legal review', side: 'customer', ownerName: 'Carla', dueDate: dayIn(TZ, 3) });
-    const p1 = await customerProposes(db, admin.me.workspace.id, mine.id, dayIn(TZ, 5), 'Our IT lead is out');
-    const p2 = await customerProposes(db, admin.me.workspace.id, theirs.id, dayIn(TZ, 10));
+    const p1 = await customerProposes(rep.client, plan.id, mine.id, dayIn(TZ, 5), 'Our IT lead is out');
+    const p2 = await customerProposes(rep.client, plan.id, theirs.id, dayIn(TZ, 10));
 
     const res = (await rep.client.get('/api/v1/today')).data;
     expect(titles(res.next7Days)).toEqual(['Demo for IT']);
