@@ -7,7 +7,7 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/today', label: 'Today', icon: 'today' },
   { to: '/accounts', label: 'Accounts', icon: 'accounts' },
   { to: '/opportunities', label: 'Opportunities', icon: 'opportunities' },
-  { to: '/plans', label: 'Plans', icon: 'plans', soon: true },
+  { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/goals', label: 'Goals', icon: 'goals', soon: true },
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/settings', label: 'Settings', icon: 'settings' },

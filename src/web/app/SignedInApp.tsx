@@ -13,7 +13,8 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), '
 const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
-const PlansPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'PlansPage');
+const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
+const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
 const GoalsPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'GoalsPage');
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -53,6 +54,7 @@ export function SignedInApp() {
           <Route path="opportunities/new" element={<NewOpportunityPage />} />
           <Route path="opportunities/:id" element={<PerRecord><OpportunityPage /></PerRecord>} />
           <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/:id" element={<PerRecord><PlanPage /></PerRecord>} />
           <Route path="goals" element={<GoalsPage />} />
           <Route path="team" element={<TeamPage />} />
           <Route path="settings/*" element={<SettingsPage />} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { OPPORTUNITY_STATUS_LABELS, type Opportunity } from '../../../shared/opportunities';
 import { useRecord } from '../../app/records';
@@ -17,6 +17,9 @@ import { Detail, RecordError } from '../records/RecordStates';
 import { OpportunityEditForm } from './OpportunityEditForm';
 import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
+
+// The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
+const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
 
 export function OpportunityPage() {
   const { id = '' } = useParams();
@@ -112,6 +115,9 @@ export function OpportunityPage() {
           {canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
         </div>
         <div>
+          <Suspense fallback={null}>
+            <OpportunityPlanCard opportunity={o} />
+          </Suspense>
           <HistoryCard resource="opportunities" id={o.id} noun="opportunity" currency={o.amount.currency} accountNames={{ [o.account.id]: o.account.name }} />
         </div>
       </div>

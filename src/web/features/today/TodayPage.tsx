@@ -1,111 +1,161 @@
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { addDays, daysBetween, todayIn } from '../../../domain/dates';
-import type { Opportunity } from '../../../shared/opportunities';
-import { useRecordList } from '../../app/records';
+import type { Today, TodayItem } from '../../../shared/today';
 import { useMe } from '../../app/session';
-import { formatDate, formatMoney } from '../../lib/format';
+import { plural } from '../../lib/format';
 import { useTitle } from '../../lib/hooks';
-import { Badge } from '../../ui/Badge';
-import { buttonClass } from '../../ui/Button';
+import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
-
-const HORIZON_DAYS = 30;
+import { useToday } from '../plans/api';
+import { PendingDate } from '../plans/PendingDate';
+import { ClosingDeals } from './ClosingDeals';
+import { NotificationsCard } from './NotificationsCard';
+import { useOnTrack } from './onTrack';
+import { TodayRow } from './TodayRow';
+import '../../styles/plans.css';
 
 function greeting(timeZone: string): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
 }
 
-function whenLabel(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days > 1) return `in ${days} days`;
-  return days === -1 ? '1 day past' : `${-days} days past`;
-}
-
+/** The rep's day: what they promised, what is about to be due, and the answers customers wait for. */
 export function TodayPage() {
   useTitle('Today');
   const me = useMe();
   const tz = me.user.timeZone;
-  const today = todayIn(tz, new Date());
-  const horizon = addDays(today, HORIZON_DAYS);
-  const list = useRecordList<Opportunity>('opportunities', { ownerId: me.user.id, status: 'open', sort: 'closeDate' }, { limit: 50 });
-  const closing = (list.data?.pages[0]?.data ?? []).filter((o) => o.closeDate <= horizon);
+  const query = useToday();
   const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: tz }).format(new Date());
 
   return (
     <div className="page">
       <PageHeader title={`${greeting(tz)}, ${me.user.name.split(' ')[0]}`} meta={<span>{longDate}</span>} />
       <div className="record-layout">
-        <div>
-          <Card
-            title={`Your deals closing in the next ${HORIZON_DAYS} days`}
-            flush
-            actions={
-              <Link to={`/opportunities?ownerId=${me.user.id}&status=open&sort=closeDate`} className={buttonClass('ghost', 'sm')}>
-                All my open deals
-              </Link>
-            }
-          >
-            {list.isPending ? (
-              <SkeletonLines lines={4} padded />
-            ) : list.isError ? (
-              <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-            ) : closing.length === 0 ? (
-              <EmptyState icon="calendar" title="Nothing closing soon">
-                None of your open opportunities has a close date in the next {HORIZON_DAYS} days.
-              </EmptyState>
-            ) : (
-              <div className="rows">
-                {closing.map((o) => {
-                  const days = daysBetween(today, o.closeDate);
-                  return (
-                    <div className="row-item" key={o.id}>
-                      <div className="row-main">
-                        <Link to={`/opportunities/${o.id}`}>{o.name}</Link>
-                        <div className="row-sub">
-                          {o.account.name} · {o.stage.name}
-                        </div>
-                      </div>
-                      <div className="row-side">
-                        <div className="num">{formatMoney(o.amount)}</div>
-                        <div className="small">
-                          {o.closeDatePassed ? (
-                            <Badge tone="warning">{`${formatDate(o.closeDate)} · ${whenLabel(days)}`}</Badge>
-                          ) : (
-                            <span className="muted">{`${formatDate(o.closeDate)} · ${whenLabel(days)}`}</span>
-                          )}
-                        </div>
-                      </div>
-                    </div>
-                  );
-                })}
-              </div>
-            )}
-          </Card>
+        <div className="today-main">
+          {query.isPending ? (
+            <div className="card card-pad">
+              <SkeletonLines lines={5} />
+            </div>
+          ) : query.isError ? (
+            <div className="card">
+              <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+            </div>
+          ) : (
+            <TodayLists today={query.data} />
+          )}
         </div>
-        <div>
-          <Card title="Coming to Today">
-            <ul className="today-soon">
-              <li>
-                <Icon name="chevronRight" size={16} />
-                Commitments due today — yours and your customers’ — with a nudge to re-date before one slips.
-              </li>
-              <li>
-                <Icon name="chevronRight" size={16} />
-                Calls to plan: what will the customer agree to by the end of this call?
-              </li>
-              <li>
-                <Icon name="chevronRight" size={16} />
-                Your goal’s tiny next step, and re-dates waiting for your answer.
-              </li>
-            </ul>
-          </Card>
+        <div className="today-side">
+          <NotificationsCard />
+          <ClosingDeals />
         </div>
       </div>
     </div>
+  );
+}
+
+function TodayLists({ today }: { today: Today }) {
+  const onTrack = useOnTrack(today.date);
+  const [noted, setNoted] = useState('');
+  const toConfirm = today.confirmOrRedate.filter((i) => !onTrack.isConfirmed(i.commitment.id, i.commitment.dueDate));
+  // The row leaves the list once done: say so, and put keyboard focus somewhere stable (the page heading).
+  const done = (title: string) => {
+    setNoted(`Marked ${title} done.`);
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  };
+  const nothing = today.dueToday.length + today.overdue.length + today.next7Days.length + today.waitingForAnswer.length === 0;
+
+  if (nothing) {
+    return (
+      <Card title="Your commitments">
+        <EmptyState
+          icon="check"
+          title="Nothing due this week"
+          action={
+            <Link to="/plans" className="btn btn-secondary">
+              Open your plans
+            </Link>
+          }
+        >
+          No commitment of yours is due in the next 7 days, and no customer waits for an answer. A good moment to check a plan with a customer.
+        </EmptyState>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <p className="sr-only" role="status">
+        {noted}
+      </p>
+      {toConfirm.length > 0 ? (
+        <Section title="Confirm or re-date" intro="Due in the next two days. Still on track? Say so — or agree a new date now, while it still counts as in advance.">
+          {toConfirm.map((item) => (
+            <TodayRow
+              key={item.commitment.id}
+              item={item}
+              onDone={done}
+              extra={
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    onTrack.confirm(item.commitment.id, item.commitment.dueDate);
+                    setNoted(`Noted: ${item.commitment.title} is on track.`);
+                  }}
+                  aria-label={`Still on track: ${item.commitment.title}`}
+                >
+                  Still on track
+                </Button>
+              }
+            />
+          ))}
+        </Section>
+      ) : null}
+      {today.waitingForAnswer.length > 0 ? (
+        <Card title="New dates waiting for your answer" flush>
+          <p className="card-intro">Your customer proposed new dates. Until you answer, the original date stands.</p>
+          <ul className="today-list">
+            {today.waitingForAnswer.map(({ plan, commitment, renegotiation }) => (
+              <li key={renegotiation.id} className="today-row today-row-answer">
+                <p className="today-row-title">
+                  <Link to={`/plans/${plan.id}#c-${commitment.id}`}>{commitment.title}</Link>
+                </p>
+                <p className="today-row-meta">
+                  <span>
+                    {plan.title} · {plan.opportunity.name}
+                  </span>
+                </p>
+                <PendingDate commitment={commitment} renegotiation={renegotiation} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <List title="Past its date" items={today.overdue} onDone={done} intro="It happens. Mark it done if it is, or agree a new date with the customer — they will appreciate hearing it from you." />
+      <List title="Due today" items={today.dueToday} onDone={done} />
+      <List title="Next 7 days" items={today.next7Days} onDone={done} />
+    </>
+  );
+}
+
+function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+  return (
+    <Card title={title} flush>
+      {intro ? <p className="card-intro">{intro}</p> : null}
+      <ul className="today-list">{children}</ul>
+    </Card>
+  );
+}
+
+function List({ title, items, intro, onDone }: { title: string; items: TodayItem[]; intro?: string; onDone: (title: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={`${title} · ${plural(items.length, 'commitment')}`} intro={intro}>
+      {items.map((item) => (
+        <TodayRow key={item.commitment.id} item={item} onDone={onDone} />
+      ))}
+    </Section>
   );
 }

@@ -1,0 +1,14 @@
+import type { PlanHealth } from '../../../shared/plan-reliability';
+import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../shared/plans';
+import { Badge } from '../../ui/Badge';
+import { HEALTH_LABELS, HEALTH_TONES, PLAN_STATUS_TONES } from './planWords';
+
+/** Internal plan health; completed and abandoned plans have none. */
+export function HealthBadge({ health }: { health: PlanHealth | null }) {
+  if (!health) return null;
+  return <Badge tone={HEALTH_TONES[health.status]}>{HEALTH_LABELS[health.status]}</Badge>;
+}
+
+export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+  return <Badge tone={PLAN_STATUS_TONES[status]}>{PLAN_STATUS_LABELS[status]}</Badge>;
+}

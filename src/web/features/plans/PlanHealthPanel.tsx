@@ -1,0 +1,46 @@
+import type { Plan } from '../../../shared/plans';
+import { Icon } from '../../ui/Icon';
+import { HEALTH_LABELS } from './planWords';
+
+const QUIET = {
+  on_track: 'Nothing is past its date, and no must-do is due in the next two days.',
+  at_risk: 'Worth a look this week:',
+  stalled: 'This plan needs attention:',
+} as const;
+
+/** Internal health in plain words, and advice on length when the plan grows past what tends to work. */
+export function PlanHealthPanel({ plan }: { plan: Plan }) {
+  const { health, length } = plan;
+  return (
+    <div className="plan-health-panel">
+      {health ? (
+        <div className={`plan-health plan-health-${health.status}`}>
+          <Icon name={health.status === 'on_track' ? 'check' : 'alert'} />
+          <div>
+            <p>
+              <strong>{HEALTH_LABELS[health.status]}.</strong> {QUIET[health.status]}
+            </p>
+            {health.reasons.length > 0 ? (
+              <ul>
+                {health.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <div className="plan-health plan-health-closed">
+          <Icon name="check" />
+          <p>This plan is {plan.status}: health is no longer tracked, and its history stays.</p>
+        </div>
+      )}
+      {length.level !== 'ok' ? (
+        <div className={`alert ${length.level === 'strong_warn' ? 'alert-danger' : 'alert-warning'} plan-length`} role="note">
+          <Icon name="alert" />
+          <span>{length.message}</span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { daysBetween, todayIn } from '../../../domain/dates';
+import type { Plan } from '../../../shared/plans';
+import { useMe } from '../../app/session';
+import { formatDate, plural } from '../../lib/format';
+import { useTitle } from '../../lib/hooks';
+import { Button } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
+import { PageHeader } from '../../ui/PageHeader';
+import { PageLoading } from '../../ui/States';
+import { RecordError } from '../records/RecordStates';
+import { usePlan } from './api';
+import { CommentsCard } from './CommentsCard';
+import { HealthBadge, PlanStatusBadge } from './HealthBadge';
+import { PlanBoard } from './PlanBoard';
+import { PlanHealthPanel } from './PlanHealthPanel';
+import { PlanOverview } from './PlanOverview';
+import { ReliabilityCard } from './ReliabilityCard';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { SharePanel } from './SharePanel';
+import '../../styles/plans.css';
+
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const query = usePlan(id);
+  useTitle(query.data?.title ?? 'Mutual plan');
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <RecordError error={query.error} noun="plan" back={{ to: '/plans', label: 'Back to plans' }} onRetry={() => void query.refetch()} />;
+  return <PlanView plan={query.data} />;
+}
+
+/** A link such as /plans/1#c-2 (from Today) opens that commitment and brings it into view. */
+function useFocusedCommitment(plan: Plan): string | null {
+  const { hash } = useLocation();
+  const id = hash.startsWith('#c-') ? hash.slice(3) : null;
+  const exists = id !== null && plan.commitments.some((c) => c.id === id);
+  useEffect(() => {
+    if (!exists) return;
+    const t = setTimeout(() => document.getElementById(`c-${id}`)?.scrollIntoView({ block: 'center' }), 100);
+    return () => clearTimeout(t);
+  }, [id, exists]);
+  return exists ? id : null;
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
+  const focusId = useFocusedCommitment(plan);
+  const counted = plan.commitments.filter((c) => c.state !== 'dropped');
+  const count = (state: string) => plan.commitments.filter((c) => c.state === state).length;
+  const daysLeft = daysBetween(todayIn(me.user.timeZone, new Date()), plan.targetDate);
+
+  return (
+    <div className="page plan-page">
+      <PageHeader
+        back={{ to: `/opportunities/${plan.opportunity.id}`, label: plan.opportunity.name }}
+        title={plan.title}
+        badge={
+          <>
+            <PlanStatusBadge status={plan.status} /> <HealthBadge health={plan.health} />
+          </>
+        }
+        meta={
+          <>
+            <span>
+              <Icon name="accounts" size={14} />
+              <Link to={`/accounts/${plan.opportunity.account.id}`}>{plan.opportunity.account.name}</Link>
+            </span>
+            <span>
+              <Icon name="opportunities" size={14} />
+              <Link to={`/opportunities/${plan.opportunity.id}`}>{plan.opportunity.name}</Link>
+            </span>
+            <span>
+              <Icon name="user" size={14} />
+              Owned by {plan.owner.id === me.user.id ? 'you' : plan.owner.name}
+            </span>
+          </>
+        }
+        actions={
+          <>
+            {plan.permissions.canEdit && !editing ? (
+              <Button icon="edit" onClick={() => setEditing(true)}>
+                Edit plan
+              </Button>
+            ) : null}
+            <Button icon="copy" variant="ghost" onClick={() => setSavingTemplate(true)}>
+              Save as template
+            </Button>
+          </>
+        }
+      />
+      {!plan.permissions.canEdit ? (
+        <p className="view-only">
+          <Icon name="alert" size={15} />
+          View only: {plan.owner.name}, their manager or an admin can change this plan. Owners of commitments can tick off and re-date their own.
+        </p>
+      ) : null}
+      <div className="stat-grid">
+        <div className="stat">
+          <div className="stat-label">Target date</div>
+          <div className="stat-value stat-value-sm">{formatDate(plan.targetDate)}</div>
+          <div className="small muted">{daysLeft > 0 ? `in ${plural(daysLeft, 'day')}` : daysLeft === 0 ? 'today' : `${plural(-daysLeft, 'day')} ago`}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Commitments</div>
+          <div className="stat-value">{counted.length}</div>
+          <div className="small muted">{count('open')} open</div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Done</div>
+          <div className="stat-value">{count('done')}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Missed</div>
+          <div className={count('missed') > 0 ? 'stat-value warning-text' : 'stat-value'}>{count('missed')}</div>
+        </div>
+      </div>
+      <div className="record-layout">
+        <div>
+          <PlanHealthPanel plan={plan} />
+          <PlanOverview plan={plan} editing={editing} onDoneEditing={() => setEditing(false)} />
+          <PlanBoard plan={plan} focusId={focusId} />
+        </div>
+        <div>
+          <SharePanel plan={plan} />
+          <ReliabilityCard planId={plan.id} />
+          <CommentsCard planId={plan.id} />
+        </div>
+      </div>
+      {savingTemplate ? <SaveTemplateDialog plan={plan} onClose={() => setSavingTemplate(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notification, NotificationList } from '../../../shared/notifications';
+import type { CreateCommentBody, CreatedShareLink, CreateShareLinkBody, PlanComment, ShareLink } from '../../../shared/plan-sharing';
+import { api } from '../../app/api';
+
+/** Share links, the conversation with the customer, and the notifications their actions produce. */
+export const sharingKeys = {
+  links: (planId: string) => ['plans', 'share-links', planId] as const,
+  comments: (planId: string) => ['plans', 'comments', planId] as const,
+  notifications: ['notifications'] as const,
+};
+
+export function useShareLinks(planId: string) {
+  return useQuery({ queryKey: sharingKeys.links(planId), queryFn: () => api.get<{ data: ShareLink[] }>(`/plans/${planId}/share-links`), select: (r) => r.data });
+}
+
+export function useCreateShareLink(planId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateShareLinkBody) => api.post<CreatedShareLink>(`/plans/${planId}/share-links`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
+  });
+}
+
+export function useRevokeShareLink(planId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ShareLink>(`/share-links/${id}/revoke`, {}),
+    onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
+  });
+}
+
+export function useComments(planId: string) {
+  return useQuery({
+    queryKey: sharingKeys.comments(planId),
+    queryFn: () => api.get<{ data: PlanComment[]; nextCursor: string | null }>(`/plans/${planId}/comments?limit=200`),
+  });
+}
+
+export function useAddComment(planId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCommentBody) => api.post<PlanComment>(`/plans/${planId}/comments`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.comments(planId) }),
+  });
+}
+
+export function useNotifications() {
+  return useQuery({ queryKey: sharingKeys.notifications, queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Notification>(`/notifications/${id}/read`, {}),
+    onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.notifications }),
+  });
+}

@@ -1,0 +1,70 @@
+import { Link } from 'react-router';
+import { addDays, daysBetween, todayIn } from '../../../domain/dates';
+import type { Opportunity } from '../../../shared/opportunities';
+import { useRecordList } from '../../app/records';
+import { useMe } from '../../app/session';
+import { formatDate, formatMoney } from '../../lib/format';
+import { Badge } from '../../ui/Badge';
+import { buttonClass } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
+
+const HORIZON_DAYS = 30;
+
+function whenLabel(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days > 1) return `in ${days} days`;
+  return days === -1 ? '1 day past' : `${-days} days past`;
+}
+
+/** The signed-in rep's open deals with a close date in the next 30 days (or already past it). */
+export function ClosingDeals() {
+  const me = useMe();
+  const today = todayIn(me.user.timeZone, new Date());
+  const horizon = addDays(today, HORIZON_DAYS);
+  const list = useRecordList<Opportunity>('opportunities', { ownerId: me.user.id, status: 'open', sort: 'closeDate' }, { limit: 50 });
+  const closing = (list.data?.pages[0]?.data ?? []).filter((o) => o.closeDate <= horizon);
+  return (
+    <Card
+      title={`Deals closing in ${HORIZON_DAYS} days`}
+      flush
+      actions={
+        <Link to={`/opportunities?ownerId=${me.user.id}&status=open&sort=closeDate`} className={buttonClass('ghost', 'sm')}>
+          All my deals
+        </Link>
+      }
+    >
+      {list.isPending ? (
+        <SkeletonLines lines={4} padded />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : closing.length === 0 ? (
+        <EmptyState icon="calendar" title="Nothing closing soon">
+          None of your open opportunities has a close date in the next {HORIZON_DAYS} days.
+        </EmptyState>
+      ) : (
+        <div className="rows">
+          {closing.map((o) => {
+            const days = daysBetween(today, o.closeDate);
+            const when = `${formatDate(o.closeDate)} · ${whenLabel(days)}`;
+            return (
+              <div className="row-item" key={o.id}>
+                <div className="row-main">
+                  <Link to={`/opportunities/${o.id}`}>{o.name}</Link>
+                  <div className="row-sub">
+                    {o.account.name} · {o.stage.name}
+                  </div>
+                </div>
+                <div className="row-side">
+                  <div className="num">{formatMoney(o.amount)}</div>
+                  <div className="small">{o.closeDatePassed ? <Badge tone="warning">{when}</Badge> : <span className="muted">{when}</span>}</div>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { TodayItem } from '../../../shared/today';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { FormAlert } from '../../ui/FormAlert';
+import { RedateDialog } from '../plans/RedateDialog';
+import { SIDE_LABELS, dueLine } from '../plans/planWords';
+import { useCommitmentStatus } from '../plans/useCommitmentStatus';
+
+/** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
+export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
+  const { plan, commitment: c } = item;
+  const titleId = useId();
+  const [redating, setRedating] = useState(false);
+  const status = useCommitmentStatus(c);
+  const canAct = c.permissions.canEdit && c.status === 'open';
+  return (
+    <li className="today-row">
+      <article aria-labelledby={titleId}>
+        <div className="today-row-main">
+          <h3 id={titleId} className="today-row-title">
+            <Link to={`/plans/${plan.id}#c-${c.id}`}>{c.title}</Link>
+            {c.side === 'customer' ? <span className="side-pill side-pill-customer">{SIDE_LABELS.customer}</span> : null}
+            {c.mustDo ? <Badge tone="accent">Must do</Badge> : null}
+          </h3>
+          <p className="today-row-meta">
+            <span className={c.state === 'missed' ? 'warning-text' : undefined}>{dueLine(c)}</span>
+            <span>
+              {plan.title} · {plan.opportunity.name}
+            </span>
+          </p>
+        </div>
+        <div className="today-row-actions">
+          {extra}
+          {canAct ? (
+            <>
+              <Button size="sm" icon="check" busy={status.pending} onClick={() => status.set('done', undefined, { onSuccess: () => onDone?.(c.title) })} aria-label={`Mark done: ${c.title}`}>
+                Mark done
+              </Button>
+              {!c.awaitingAnswer ? (
+                <Button size="sm" variant="ghost" icon="calendar" onClick={() => setRedating(true)} aria-label={`Re-date: ${c.title}`}>
+                  Re-date
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      </article>
+      <FormAlert message={status.message} tone="warning" />
+      {redating ? <RedateDialog commitment={c} open onClose={() => setRedating(false)} /> : null}
+    </li>
+  );
+}
