@@ -204,3 +204,28 @@ export function uuidV7At(ms: number, random: Uint8Array): string {
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`. */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  let f = zoneFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    zoneFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant of a wall-clock time on a calendar date in `timeZone` (09:30 on 2026-11-20 in Paris).
+ * Sample data dates each event in its owner's own day, so "done the day before it was due" reads
+ * the same wherever the owner lives. The second pass settles the offset near a DST change.
+ */
+export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000 + minute * 60_000;
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(first, timeZone);
+}

@@ -127,6 +127,8 @@ export const PlanListQuery = z.strictObject({
   ...listQueryBase,
   /** The opportunity owner. */
   ownerId: Id.optional(),
+  /** The plan of one opportunity (a list of zero or one: no 404 when there is none yet). */
+  opportunityId: Id.optional(),
   status: PlanStatus.optional(),
   sort: z.enum(PLAN_SORTS).default('-lastActivityAt'),
 });

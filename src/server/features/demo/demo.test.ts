@@ -6,6 +6,42 @@ import { DEMO_PASSWORD, demoEmail } from './catalogue.js';
 // The demo workspace is one per database: these tests share one, and the first test is the first visit.
 const { app, db } = await testApp();
 
+type PlanSummary = {
+  id: string;
+  status: string;
+  owner: { name: string };
+  opportunity: { id: string; account: { id: string } };
+  health: { status: string; reasons: string[] } | null;
+  length: { level: string; commitments: number };
+};
+type PlanCommitment = {
+  planId: string;
+  side: string;
+  owner: { kind: string; id: string | null; name: string };
+  mustDo: boolean;
+  internalOnly: boolean;
+  status: string;
+  state: string;
+  outcome: string;
+  dropReason: string | null;
+  renegotiations: { status: string; inAdvance: boolean; requestedBy: { side: string } }[];
+};
+type TodayItem = { commitment: { id: string; version: number; daysUntilDue: number } };
+type TodayPage = {
+  dueToday: TodayItem[];
+  overdue: TodayItem[];
+  next7Days: TodayItem[];
+  confirmOrRedate: TodayItem[];
+  waitingForAnswer: (TodayItem & { renegotiation: { id: string; toDate: string } })[];
+};
+
+async function demoVisit(): Promise<Client> {
+  const visitor = new Client(app);
+  const res = await visitor.post('/api/v1/demo/session');
+  if (res.statusCode !== 201) throw new Error(`demo session failed: ${res.statusCode}`);
+  return visitor;
+}
+
 describe('demo workspace', () => {
   it('creates exactly one demo workspace, quickly, when the first visits arrive at once', async () => {
     expect(await db.selectFrom('workspaces').select('id').execute()).toHaveLength(0);
@@ -70,6 +106,152 @@ describe('demo workspace', () => {
     expect(signIn.statusCode).toBe(201);
     expect(signIn.data.user).toMatchObject({ role: 'rep', timeZone: 'America/New_York' });
     expect(signIn.data.workspace.id).toBe(first.data.workspace.id);
+  });
+
+  it('shows the demo manager mutual plans in every state and health a newcomer should see', async () => {
+    const visitor = await demoVisit();
+    const res = await visitor.get('/api/v1/plans?limit=100');
+    expect(res.statusCode).toBe(200);
+    const plans: PlanSummary[] = res.data.data;
+    expect(plans.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['draft', 'active', 'completed', 'abandoned']));
+    expect(new Set(plans.map((p) => p.owner.name))).toEqual(new Set(['Sophie Laurent', 'Jonas Weber', 'Emily Carter', 'Marcus Reid', 'Daniel Okafor']));
+
+    const reasons = (status: string) => plans.filter((p) => p.health?.status === status).flatMap((p) => p.health?.reasons ?? []);
+    expect(plans.filter((p) => p.status === 'active' && p.health?.status === 'on_track').length).toBeGreaterThanOrEqual(2);
+    expect(reasons('at_risk')).toContainEqual(expect.stringMatching(/^Must-do “.+” is due (today|tomorrow|in 2 days)/));
+    expect(reasons('at_risk')).toContainEqual(expect.stringMatching(/^“.+” is [1-6] days? overdue/));
+    expect(reasons('stalled')).toContainEqual(expect.stringMatching(/^“.+” is (\d\d+|[7-9]) days overdue/));
+    expect(reasons('stalled')).toContainEqual(expect.stringMatching(/^No activity for (1[4-9]|[2-9]\d) days$/));
+    // Plans that are over have no health; in-progress ones always do.
+    expect(plans.every((p) => (p.status === 'completed' || p.status === 'abandoned') === (p.health === null))).toBe(true);
+
+    const long = plans.filter((p) => p.length.level !== 'ok');
+    expect(long).toHaveLength(1);
+    expect(long[0].length).toMatchObject({ level: 'warn' });
+    expect(long[0].length.commitments).toBeGreaterThan(20);
+    expect(plans.filter((p) => p.length.level === 'ok').every((p) => p.length.commitments >= 6 && p.length.commitments <= 14)).toBe(true);
+  });
+
+  it('fills each plan with an agreement between both sides and a history of kept, late, missed and re-dated commitments', async () => {
+    const visitor = await demoVisit();
+    const summaries: PlanSummary[] = (await visitor.get('/api/v1/plans?limit=100')).data.data;
+    const all: PlanCommitment[] = [];
+    for (const summary of summaries) {
+      const plan = (await visitor.get(`/api/v1/plans/${summary.id}`)).data;
+      expect(plan.agreedOutcome.length).toBeGreaterThan(40);
+      expect(plan.whyItMatters.length).toBeGreaterThan(40);
+      expect(plan.costOfInaction.length).toBeGreaterThan(40);
+      expect(plan.milestones.length).toBeGreaterThanOrEqual(3);
+      expect(plan.milestones.length).toBeLessThanOrEqual(5);
+      const commitments: PlanCommitment[] = plan.commitments;
+      expect(new Set(commitments.map((c) => c.side))).toEqual(new Set(['seller', 'customer']));
+      // Customer-side owners are the account's contacts; seller-side owners are demo people.
+      const contacts = (await visitor.get(`/api/v1/contacts?accountId=${plan.opportunity.account.id}&limit=100`)).data.data.map((c: { id: string }) => c.id);
+      expect(commitments.filter((c) => c.side === 'customer').every((c) => c.owner.kind === 'contact' && contacts.includes(c.owner.id))).toBe(true);
+      expect(commitments.filter((c) => c.side === 'seller').every((c) => c.owner.kind === 'user')).toBe(true);
+      expect(commitments.some((c) => c.mustDo)).toBe(true);
+      all.push(...commitments);
+    }
+    expect(all.filter((c) => c.internalOnly).length).toBeGreaterThanOrEqual(2);
+    expect(all.every((c) => !c.internalOnly || c.side === 'seller')).toBe(true);
+    expect(new Set(all.map((c) => c.state))).toEqual(new Set(['open', 'missed', 'done', 'dropped']));
+    expect(new Set(all.map((c) => c.outcome))).toEqual(new Set(['kept_on_time', 'kept_late', 'missed', 'open', 'dropped']));
+    expect(all.filter((c) => c.status === 'dropped').every((c) => (c.dropReason ?? '').length > 20)).toBe(true);
+    // The demo manager has work of their own on the reps' plans, not only on their own deals.
+    expect(summaries.filter((p) => p.owner.name !== 'Daniel Okafor').length).toBeGreaterThan(0);
+    expect(all.some((c) => c.owner.name === 'Daniel Okafor' && summaries.find((p) => p.id === c.planId)?.owner.name !== 'Daniel Okafor')).toBe(true);
+
+    const renegotiations = all.flatMap((c) => c.renegotiations);
+    expect(renegotiations.some((r) => r.status === 'accepted' && r.inAdvance)).toBe(true);
+    expect(renegotiations.some((r) => r.status === 'accepted' && !r.inAdvance)).toBe(true);
+    const pending = renegotiations.filter((r) => r.status === 'pending');
+    expect(new Set(pending.map((r) => r.requestedBy.side))).toEqual(new Set(['seller', 'customer']));
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the demo manager and a rep a Today page with work due and a customer’s new date to answer', async () => {
+    const visitor = await demoVisit();
+    const today: TodayPage = (await visitor.get('/api/v1/today')).data;
+    expect(today.dueToday.length).toBeGreaterThanOrEqual(1);
+    expect(today.overdue.length).toBeGreaterThanOrEqual(1);
+    expect(today.next7Days.map((i) => i.commitment.daysUntilDue)).toContain(1);
+    expect(today.confirmOrRedate.length).toBeGreaterThanOrEqual(2);
+    expect(today.waitingForAnswer.length).toBeGreaterThanOrEqual(1);
+    expect(today.waitingForAnswer[0].renegotiation).toMatchObject({ status: 'pending', requestedBy: { side: 'customer' }, permissions: { canAnswer: true } });
+
+    const rep = new Client(app);
+    await rep.post('/api/v1/session', { email: demoEmail('rep3'), password: DEMO_PASSWORD });
+    const repToday: TodayPage = (await rep.get('/api/v1/today')).data;
+    expect(repToday.waitingForAnswer.length).toBeGreaterThanOrEqual(1);
+    expect(repToday.dueToday.length + repToday.overdue.length + repToday.next7Days.length).toBeGreaterThan(0);
+  });
+
+  it('counts reliability per person, plan, deal and customer company from the seeded history', async () => {
+    const visitor = await demoVisit();
+    const me = (await visitor.get('/api/v1/session')).data.user;
+    const mine = await visitor.get(`/api/v1/users/${me.id}/reliability`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.data.overall).toMatchObject({ keptOnTime: expect.any(Number), smallSample: false });
+    expect(mine.data.overall.keptOnTime).toBeGreaterThan(0);
+    expect(mine.data.overall.keptLate + mine.data.overall.missed).toBeGreaterThan(0);
+    expect(mine.data.plans.length).toBeGreaterThanOrEqual(3);
+
+    const summaries: PlanSummary[] = (await visitor.get('/api/v1/plans?limit=100')).data.data;
+    const long = summaries.find((p) => p.length.level === 'warn') as PlanSummary;
+    const plan = (await visitor.get(`/api/v1/plans/${long.id}/reliability`)).data;
+    expect(plan.sides.seller.counted).toBeGreaterThan(5);
+    expect(plan.sides.seller.redatedInAdvance).toBeGreaterThan(0);
+    expect(plan.sides.customer.counted).toBeGreaterThan(5);
+    expect(plan.sides.customer.redatedLate).toBeGreaterThan(0);
+    expect(plan.sides.customer.score).toBeGreaterThan(0);
+    expect(plan.sides.customer.score).toBeLessThan(1);
+    expect(plan.people.some((p: { owner: { kind: string } }) => p.owner.kind === 'contact')).toBe(true);
+
+    const deal = (await visitor.get(`/api/v1/opportunities/${long.opportunity.id}/reliability`)).data;
+    expect(deal.planIds).toEqual([long.id]);
+    expect(deal.customer.counted).toBeGreaterThan(5);
+    const company = (await visitor.get(`/api/v1/accounts/${long.opportunity.account.id}/reliability`)).data;
+    expect(company.customer.counted).toBe(deal.customer.counted);
+  });
+
+  it('shows a customer link that was used, the customer’s comments and the notifications they sent', async () => {
+    const visitor = await demoVisit();
+    const notifications = await visitor.get('/api/v1/notifications?limit=100');
+    expect(notifications.statusCode).toBe(200);
+    expect(notifications.data.unreadCount).toBeGreaterThanOrEqual(1);
+    const kinds = new Set(notifications.data.data.map((n: { kind: string }) => n.kind));
+    expect(kinds).toEqual(new Set(['customer_ticked', 'customer_commented', 'customer_proposed_date']));
+    const planId: string = notifications.data.data[0].plan.id;
+
+    const links = await visitor.get(`/api/v1/plans/${planId}/share-links`);
+    expect(links.data.data).toHaveLength(1);
+    expect(links.data.data[0]).toMatchObject({ status: 'active', lastViewedAt: expect.any(String) });
+    expect(links.data.data[0].viewCount).toBeGreaterThan(3);
+    expect(links.body).not.toMatch(/token/i);
+
+    const comments = (await visitor.get(`/api/v1/plans/${planId}/comments`)).data.data;
+    expect(new Set(comments.map((c: { authorSide: string }) => c.authorSide))).toEqual(new Set(['customer', 'seller']));
+
+    const history = (await visitor.get(`/api/v1/plans/${planId}/history?limit=200`)).data.data;
+    const created = history.find((e: { action: string; entityType: string }) => e.entityType === 'plan' && e.action === 'create');
+    expect(Date.parse(created.occurredAt)).toBeLessThan(Date.now() - 7 * 86_400_000);
+    expect(history.some((e: { actor: { name: string } }) => e.actor.name.endsWith('(customer)'))).toBe(true);
+  });
+
+  it('lets the demo people act on the seeded plans as on any other', async () => {
+    const rep = new Client(app);
+    await rep.post('/api/v1/session', { email: demoEmail('rep3'), password: DEMO_PASSWORD });
+    const waiting = (await rep.get('/api/v1/today')).data.waitingForAnswer[0];
+    const accepted = await rep.post(`/api/v1/renegotiations/${waiting.renegotiation.id}/accept`, {});
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.data.commitment.dueDate).toBe(waiting.renegotiation.toDate);
+
+    const visitor = await demoVisit();
+    const due = (await visitor.get('/api/v1/today')).data.dueToday[0].commitment;
+    const ticked = await visitor.patch(`/api/v1/commitments/${due.id}`, { status: 'done', version: due.version });
+    expect(ticked.statusCode).toBe(200);
+    expect(ticked.data).toMatchObject({ state: 'done', outcome: 'kept_on_time' });
   });
 
   it('refuses fields it does not know', async () => {

@@ -3,6 +3,7 @@ import type { BuyingRole } from '../../../shared/contacts.js';
 import type { OpportunityStatus } from '../../../shared/opportunities.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { DEMO_ACCOUNTS, type CatalogueAccount, type DemoPersonKey } from './catalogue.js';
+import { planMutualPlans, type PlannedMutualPlan } from './mutual-plans.js';
 
 /**
  * The demo workspace's story, as plain data: who owns which account, which deals exist and what
@@ -37,7 +38,7 @@ export type PlannedContact = { name: string; title: string; email: string; phone
 
 export type PlannedAccount = CatalogueAccount & { createdAt: string; createdBy: DemoPersonKey; contacts: PlannedContact[] };
 
-export type DemoPlan = { startedAt: string; accounts: PlannedAccount[]; opportunities: PlannedOpportunity[] };
+export type DemoPlan = { startedAt: string; accounts: PlannedAccount[]; opportunities: PlannedOpportunity[]; mutualPlans: PlannedMutualPlan[] };
 
 const SEED = 20_24_11;
 const DAY = 86_400_000;
@@ -205,7 +206,11 @@ function planOpportunity(rng: Rng, todayMs: number, accountIndex: number, accoun
   };
 }
 
-/** The whole demo story for the day that starts at `today` (any instant of that day, UTC). */
+/**
+ * The whole demo story for the day that starts at `today` (any instant of that day, UTC). Mutual
+ * plans are dated from the instant itself, in each owner's time zone, so that what is due "today"
+ * is today for its owner.
+ */
 export function planDemo(today: Date): DemoPlan {
   const rng = seededRng(SEED);
   const todayMs = Date.parse(isoDate(today.getTime()));
@@ -227,5 +232,5 @@ export function planDemo(today: Date): DemoPlan {
       contacts: planContacts(rng, account, createdMs, todayMs),
     };
   });
-  return { startedAt: new Date(todayMs - 370 * DAY).toISOString(), accounts, opportunities };
+  return { startedAt: new Date(todayMs - 370 * DAY).toISOString(), accounts, opportunities, mutualPlans: planMutualPlans(today, accounts, opportunities) };
 }

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { uuidV7At } from '../../../domain/demo-data.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
-import { diff } from '../../core/audit.js';
+import { diff, type AuditAction, type AuditEntity } from '../../core/audit.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditEventTable, OpportunityTable } from '../../core/db/schema.js';
 import { seedBuiltInTemplates } from '../plans/templates.js';
 import { Scope } from '../../core/scope.js';
 import { DEMO_PEOPLE, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
+import { mutualPlanRows, type Recorder } from './seed-plans.js';
 
 // Backdated records get ids carrying their backdated time (see uuidV7At).
 const backdatedId = (at: string) => uuidV7At(Date.parse(at), randomBytes(16));
@@ -32,17 +33,19 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     { id: string; name: string; at: string }
   >;
   const events: Omit<AuditEventTable, 'workspace_id'>[] = [];
-  const record = (by: DemoPersonKey, at: string, entityType: string, entityId: string, action: string, before: object | null, after: object) =>
+  const recordAs: Recorder = (actor, at, entityType, entityId, action, before, after) =>
     events.push({
       id: backdatedId(at),
-      actor_id: people[by].id,
-      actor_name: people[by].name,
+      actor_id: actor.id,
+      actor_name: actor.name,
       entity_type: entityType,
       entity_id: entityId,
       action,
       changes: JSON.stringify(diff(before as Record<string, unknown> | null, after as Record<string, unknown>)),
       occurred_at: at,
     });
+  const record = (by: DemoPersonKey, at: string, entityType: AuditEntity, entityId: string, action: AuditAction, before: object | null, after: object) =>
+    recordAs(people[by], at, entityType, entityId, action, before, after);
 
   const users = keys.map((key) => {
     const p = DEMO_PEOPLE[key];
@@ -73,13 +76,14 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     record(a.createdBy, a.createdAt, 'account', row.id, 'create', null, row);
     return row;
   });
-  const contacts = plan.accounts.flatMap((a, index) =>
+  const contactsByAccount = plan.accounts.map((a, index) =>
     a.contacts.map((c) => {
       const row = { id: backdatedId(c.createdAt), account_id: accounts[index].id, name: c.name, title: c.title, email: c.email, phone: c.phone, buying_role: c.buyingRole, archived_at: null, version: 1, created_at: c.createdAt, updated_at: c.createdAt };
       record(a.owner, c.createdAt, 'contact', row.id, 'create', null, row);
       return row;
     }),
   );
+  const contacts = contactsByAccount.flat();
 
   const snapshot = (o: PlannedOpportunity, s: OppState): OppSnapshot => ({
     name: o.name,
@@ -108,6 +112,13 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     const updatedAt = o.changes.at(-1)?.at ?? o.createdAt;
     return { id, ...before, version: 1 + o.changes.length, created_at: o.createdAt, updated_at: updatedAt };
   });
+  const plans = mutualPlanRows(plan.mutualPlans, {
+    people,
+    opportunityIds: opportunities.map((o) => o.id),
+    contacts: contactsByAccount,
+    backdatedId,
+    record: recordAs,
+  });
 
   await db.transaction().execute(async (trx) => {
     await trx
@@ -123,6 +134,14 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     await scope.insert('contacts', contacts);
     await scope.insert('opportunities', opportunities);
     await seedBuiltInTemplates(scope);
+    await scope.insert('plans', plans.plans);
+    await scope.insert('plan_milestones', plans.milestones);
+    await scope.insert('commitments', plans.commitments);
+    await scope.insert('commitment_renegotiations', plans.renegotiations);
+    await scope.insert('plan_share_links', plans.shareLinks);
+    await scope.insert('plan_share_visits', plans.visits);
+    await scope.insert('plan_comments', plans.comments);
+    await scope.insert('notifications', plans.notifications);
     await scope.insert('audit_events', events);
   });
   return { workspaceId };

@@ -114,3 +114,16 @@ describe('mutual plans', () => {
     expect(seen.sort()).toEqual([...mine.map((p) => p.id), adminPlan.id].sort());
   });
 });
+
+describe('finding an opportunity’s plan', () => {
+  it('lists zero or one plan for an opportunity, without a 404', async () => {
+    const { client } = await signUpWorkspace(app);
+    const withPlan = await createDeal(client);
+    const without = await createDeal(client);
+    const plan = await createPlan(client, withPlan.id);
+    expect((await client.get(`/api/v1/plans?opportunityId=${withPlan.id}`)).data.data.map((p: { id: string }) => p.id)).toEqual([plan.id]);
+    const none = await client.get(`/api/v1/plans?opportunityId=${without.id}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.data.data).toEqual([]);
+  });
+});

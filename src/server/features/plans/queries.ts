@@ -103,6 +103,7 @@ export async function listPlans(scope: Scope, actor: Actor, query: PlanListQuery
   const sort = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
   let q = selectPlans(scope);
   if (query.ownerId) q = q.where('opp.owner_id', '=', query.ownerId);
+  if (query.opportunityId) q = q.where('plans.opportunity_id', '=', query.opportunityId);
   if (query.status) q = q.where('plans.status', '=', query.status);
   const rows = await keyset(q, { column: sort.column, idColumn: 'plans.id', descending, cursor: query.cursor, limit: query.limit }).execute();
   const pageRows = rows.slice(0, query.limit);

@@ -32,16 +32,8 @@ export function usePlanReliability(id: string) {
 export function useOpportunityPlan(opportunity: { id: string; owner: { id: string } }) {
   return useQuery({
     queryKey: planKeys.ofOpportunity(opportunity.id),
-    queryFn: async () => {
-      let cursor: string | undefined;
-      do {
-        const page = await api.get<PlanList>(`/plans${qs({ ownerId: opportunity.owner.id, limit: 200, cursor })}`);
-        const found = page.data.find((p) => p.opportunity.id === opportunity.id);
-        if (found) return found;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return null;
-    },
+    // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
+    queryFn: async () => (await api.get<PlanList>(`/plans${qs({ opportunityId: opportunity.id, limit: 1 })}`)).data[0] ?? null,
   });
 }
 
