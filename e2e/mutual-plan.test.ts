@@ -1,0 +1,101 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../src/domain/dates.js';
+import { action, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+
+const { baseUrl } = await startAdvance();
+const browser = await launchBrowser();
+const headers = { origin: baseUrl };
+const today = todayIn('UTC', new Date());
+
+describe('a mutual plan, agreed with the customer', () => {
+  it('a rep plans from a template and shares it; the customer ticks and re-dates on a phone; the rep accepts', async () => {
+    // Seed through the API: an admin, a rep who joins by invite, and the rep's deal.
+    const adminContext = await browser.newContext();
+    expect(
+      (await adminContext.request.post(`${baseUrl}/api/v1/signup`, {
+        headers,
+        data: { workspaceName: 'Kite Software', name: 'Ada Admin', email: 'ada@kite.example', password: 'admin passphrase here', timeZone: 'UTC' },
+      })).status(),
+    ).toBe(201);
+    const invite = await (await adminContext.request.post(`${baseUrl}/api/v1/invites`, { headers, data: { email: 'rosa@kite.example', role: 'rep' } })).json();
+    const repContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const token = new URL(invite.url).pathname.split('/').pop();
+    expect((await repContext.request.post(`${baseUrl}/api/v1/invites/accept`, { headers, data: { token, name: 'Rosa Rep', password: 'rep passphrase here', timeZone: 'UTC' } })).status()).toBe(201);
+    const account = await (await repContext.request.post(`${baseUrl}/api/v1/accounts`, { headers, data: { name: 'Umbra Retail', domain: 'umbra.example' } })).json();
+    const deal = await (
+      await repContext.request.post(`${baseUrl}/api/v1/opportunities`, {
+        headers,
+        data: { accountId: account.id, name: 'Store analytics pilot', amount: { amountMinor: 6_000_000, currency: 'EUR' }, closeDate: addDays(today, 60) },
+      })
+    ).json();
+
+    // The rep creates the plan from "Pilot to purchase", started six days ago: the customer's first
+    // must-do is a day late and the next is due tomorrow, so the plan starts at risk.
+    const { page: rep, errors: repErrors } = await newPage(repContext);
+    await rep.goto(`${baseUrl}/opportunities/${deal.id}`);
+    await action(rep, 'Create a mutual plan').click();
+    await rep.getByRole('radio', { name: /Pilot to purchase/ }).check();
+    await rep.getByLabel('Title', { exact: true }).fill('Umbra pilot to purchase');
+    await rep.getByLabel('Agreed outcome', { exact: true }).fill('Umbra decides on a chain-wide rollout with evidence from three stores');
+    await rep.getByLabel('Start date', { exact: true }).fill(addDays(today, -6));
+    await rep.getByLabel('Target date', { exact: true }).fill(addDays(today, 54));
+    await action(rep, 'Create plan').click();
+    await expect.poll(() => rep.getByRole('heading', { level: 1, name: 'Umbra pilot to purchase' }).isVisible()).toBe(true);
+    await expect.poll(() => rep.getByText('At risk').first().isVisible()).toBe(true);
+    const customerReliability = rep.getByRole('region', { name: 'Customer side reliability' });
+    const reliabilityBefore = await customerReliability.innerText();
+
+    // One link per recipient, shown once.
+    await rep.getByLabel('Recipient’s name', { exact: true }).fill('Una Umbra');
+    await action(rep, 'Create link').click();
+    const linkBox = rep.getByRole('textbox', { name: 'Share link for Una Umbra' });
+    await expect.poll(() => linkBox.inputValue()).toMatch(/\/p\//);
+    const shareUrl = await linkBox.inputValue();
+    await screenshot(rep, 'plan');
+
+    // The customer, on a phone, with no account.
+    const customerContext = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const { page: customer, errors: customerErrors } = await newPage(customerContext);
+    const scripts: Promise<Buffer>[] = [];
+    customer.on('response', (res) => {
+      if (res.url().endsWith('.js')) scripts.push(res.body());
+    });
+    const response = await customer.goto(shareUrl);
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(response?.headers()['x-robots-tag']).toMatch(/noindex/);
+    expect(response?.headers()['cache-control']).toBe('no-store');
+    await expect.poll(() => customer.getByText(/chain-wide rollout/).first().isVisible()).toBe(true);
+    await customer.waitForLoadState('networkidle');
+    const shareKb = (await Promise.all(scripts)).reduce((sum, b) => sum + gzipSync(b).length, 0) / 1024;
+    console.log(`customer plan page JavaScript: ${shareKb.toFixed(1)} KB gzipped`);
+    expect(shareKb).toBeLessThan(50);
+
+    const criteria = customer.getByRole('checkbox', { name: /Agree the pilot’s success criteria in writing/ });
+    await criteria.check();
+    await expect.poll(() => criteria.isChecked()).toBe(true);
+    await action(customer, /Propose a new date for .Provide test accounts/).click();
+    await customer.getByLabel('New date', { exact: true }).fill(addDays(today, 10));
+    await customer.getByLabel('Reason', { exact: true }).fill('Our IT lead is away until next week');
+    await action(customer, 'Send new date').click();
+    await expect.poll(() => customer.getByText(/waiting|proposed|asked/i).first().isVisible()).toBe(true);
+    await screenshot(customer, 'customer-plan');
+
+    // The rep sees the proposal, accepts it, and the plan's health and the customer's reliability change.
+    await rep.reload();
+    await action(rep, /Accept new date for .Provide test accounts/).click();
+    const confirm = rep.getByRole('dialog').getByRole('button', { name: /Accept/ });
+    if (await confirm.count()) await confirm.first().click();
+    await expect.poll(() => rep.getByText(/Provide test accounts/).first().isVisible()).toBe(true);
+    // The rep's own late item was the last thing keeping the plan at risk.
+    await action(rep, 'Mark done: Send the pilot plan: scope, users, dates and the decision date').click();
+    await expect.poll(() => rep.getByText('On track').first().isVisible()).toBe(true);
+    await screenshot(rep, 'plan-on-track');
+    await expect.poll(() => customerReliability.innerText()).not.toBe(reliabilityBefore);
+    await expect.poll(() => customerReliability.innerText()).toMatch(/late|re-dated|in advance/i);
+
+    expect(repErrors).toEqual([]);
+    expect(customerErrors).toEqual([]);
+    await Promise.all([adminContext.close(), repContext.close(), customerContext.close()]);
+  });
+});
