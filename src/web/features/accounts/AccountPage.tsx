@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Account } from '../../../shared/accounts';
 import { useRecord } from '../../app/records';
@@ -10,13 +10,16 @@ import { Button, buttonClass } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoading } from '../../ui/States';
+import { PageLoading, SkeletonLines } from '../../ui/States';
 import { ContactRows } from '../contacts/ContactRows';
 import { OpportunityRows } from '../opportunities/OpportunityRows';
 import { ArchiveControl } from '../records/ArchiveControl';
 import { HistoryCard } from '../records/HistoryCard';
 import { Detail, RecordError } from '../records/RecordStates';
 import { AccountEditForm } from './AccountEditForm';
+
+// Plan code (and its styles) loads only when an account page shows the card.
+const CustomerReliabilityCard = lazy(() => import('../plans/CustomerReliabilityCard').then((m) => ({ default: m.CustomerReliabilityCard })));
 
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -117,6 +120,15 @@ export function AccountPage() {
           </Card>
         </div>
         <div>
+          <Suspense
+            fallback={
+              <Card title="Keeping their word" flush>
+                <SkeletonLines lines={4} padded />
+              </Card>
+            }
+          >
+            <CustomerReliabilityCard accountId={a.id} accountName={a.name} />
+          </Suspense>
           <HistoryCard resource="accounts" id={a.id} noun="account" />
         </div>
       </div>

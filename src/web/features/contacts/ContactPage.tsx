@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
 import { useRecord } from '../../app/records';
@@ -8,11 +8,14 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoading } from '../../ui/States';
+import { PageLoading, SkeletonLines } from '../../ui/States';
 import { ArchiveControl } from '../records/ArchiveControl';
 import { HistoryCard } from '../records/HistoryCard';
 import { Detail, RecordError } from '../records/RecordStates';
 import { ContactEditForm } from './ContactEditForm';
+
+// Plan code (and its styles) loads only when a contact page shows the card.
+const ContactReliabilityCard = lazy(() => import('../plans/ContactReliabilityCard').then((m) => ({ default: m.ContactReliabilityCard })));
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -73,6 +76,15 @@ export function ContactPage() {
           )}
         </div>
         <div>
+          <Suspense
+            fallback={
+              <Card title="Keeping their word" flush>
+                <SkeletonLines lines={4} padded />
+              </Card>
+            }
+          >
+            <ContactReliabilityCard accountId={c.account.id} contactId={c.id} contactName={c.name} />
+          </Suspense>
           <HistoryCard resource="contacts" id={c.id} noun="contact" />
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { UpdateUserBody, type User } from '../../../shared/people';
 import { isApiError } from '../../app/api';
 import { useMe } from '../../app/session';
@@ -9,10 +9,14 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { SkeletonLines } from '../../ui/States';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 import { useUpdateUser } from '../team/api';
 
 const FIELDS = ['name', 'timeZone'] as const;
+
+// Plan code (and its styles) loads only when the profile shows your reliability.
+const UserReliabilitySummary = lazy(() => import('../plans/UserReliabilitySummary').then((m) => ({ default: m.UserReliabilitySummary })));
 
 export function ProfileSettings() {
   const me = useMe();
@@ -46,43 +50,50 @@ export function ProfileSettings() {
   };
 
   return (
-    <Card title="My profile">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <FormAlert message={form.formError} tone={tone} />
-        <FormAlert message={saved && !form.formError ? 'Your profile is saved.' : null} tone="success" />
-        <dl className="details profile-facts">
-          <div>
-            <dt>Email</dt>
-            <dd>{me.user.email}</dd>
+    <>
+      <Card title="My profile">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <FormAlert message={form.formError} tone={tone} />
+          <FormAlert message={saved && !form.formError ? 'Your profile is saved.' : null} tone="success" />
+          <dl className="details profile-facts">
+            <div>
+              <dt>Email</dt>
+              <dd>{me.user.email}</dd>
+            </div>
+            <div>
+              <dt>Role</dt>
+              <dd>
+                {ROLE_LABELS[me.user.role]}
+                {me.user.team ? ` · ${me.user.team.name}` : ''}
+              </dd>
+            </div>
+          </dl>
+          <TextField label="Name" required autoComplete="name" {...form.field('name')} />
+          <TimeZoneSelect
+            label="Time zone"
+            required={false}
+            defaultLabel={`Workspace default (${timeZoneLabel(me.workspace.defaultTimeZone)})`}
+            hint="Your due dates and “today” follow this time zone."
+            {...form.field('timeZone')}
+          />
+          <div className="form-actions form-actions-start">
+            <Button type="submit" variant="primary" busy={update.isPending}>
+              Save profile
+            </Button>
           </div>
-          <div>
-            <dt>Role</dt>
-            <dd>
-              {ROLE_LABELS[me.user.role]}
-              {me.user.team ? ` · ${me.user.team.name}` : ''}
-            </dd>
-          </div>
-        </dl>
-        <TextField label="Name" required autoComplete="name" {...form.field('name')} />
-        <TimeZoneSelect
-          label="Time zone"
-          required={false}
-          defaultLabel={`Workspace default (${timeZoneLabel(me.workspace.defaultTimeZone)})`}
-          hint="Your due dates and “today” follow this time zone."
-          {...form.field('timeZone')}
-        />
-        <div className="form-actions form-actions-start">
-          <Button type="submit" variant="primary" busy={update.isPending}>
-            Save profile
-          </Button>
-        </div>
-      </form>
-    </Card>
+        </form>
+      </Card>
+      <Card title="Your reliability" flush>
+        <Suspense fallback={<SkeletonLines lines={5} padded />}>
+          <UserReliabilitySummary userId={me.user.id} name={me.user.name} you />
+        </Suspense>
+      </Card>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/Field';
 import { EmptyState, ErrorState, SkeletonTable } from '../../ui/States';
 import { DeactivateDialog } from './DeactivateDialog';
 import { PersonDialog } from './PersonDialog';
+import { ReliabilityDialog } from './ReliabilityDialog';
 
 type Status = 'active' | 'deactivated' | 'all';
 
@@ -20,6 +21,7 @@ export function PeopleCard() {
   const people = useUsers(status);
   const [editing, setEditing] = useState<User | null>(null);
   const [leaving, setLeaving] = useState<User | null>(null);
+  const [viewing, setViewing] = useState<User | null>(null);
   const admin = me.capabilities.managePeople;
   const rows = people.data ?? [];
 
@@ -80,7 +82,9 @@ export function PeopleCard() {
                     <span className="person">
                       <Avatar name={u.name} size="sm" />
                       <span>
-                        <strong>{u.name}</strong>
+                        <button type="button" className="link-button person-name" aria-haspopup="dialog" aria-label={`${u.name}, reliability`} onClick={() => setViewing(u)}>
+                          {u.name}
+                        </button>
                         {u.id === me.user.id ? <span className="muted"> (you)</span> : null}
                         <span className="sub">{u.email}</span>
                       </span>
@@ -114,6 +118,7 @@ export function PeopleCard() {
       )}
       {editing ? <PersonDialog person={editing} onClose={() => setEditing(null)} /> : null}
       {leaving ? <DeactivateDialog person={leaving} onClose={() => setLeaving(null)} /> : null}
+      {viewing ? <ReliabilityDialog person={viewing} you={viewing.id === me.user.id} onClose={() => setViewing(null)} /> : null}
     </Card>
   );
 }

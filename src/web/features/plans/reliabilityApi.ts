@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CustomerReliability, UserReliability } from '../../../shared/plan-reliability';
+import { api } from '../../app/api';
+import { planKeys } from './api';
+
+/**
+ * Reliability outside the plan page. The keys sit under planKeys.all, so every commitment change
+ * that refreshes plans refreshes these too.
+ */
+export const reliabilityKeys = {
+  user: (id: string) => [...planKeys.all, 'reliability', 'user', id] as const,
+  account: (id: string) => [...planKeys.all, 'reliability', 'account', id] as const,
+};
+
+export function useUserReliability(id: string) {
+  return useQuery({ queryKey: reliabilityKeys.user(id), queryFn: () => api.get<UserReliability>(`/users/${id}/reliability`) });
+}
+
+/** One request serves the account page and each of its contacts' pages. */
+export function useAccountReliability(id: string) {
+  return useQuery({ queryKey: reliabilityKeys.account(id), queryFn: () => api.get<CustomerReliability>(`/accounts/${id}/reliability`) });
+}
