@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysOverdue, isOverdue, todayIn } from './dates.js';
+import { addDays, daysBetween, daysOverdue, formatCalendarDate, isOverdue, todayIn } from './dates.js';
 
 describe('calendar dates in the owner’s time zone', () => {
   // 23:30 UTC on 31 Dec: already 1 Jan in Paris, still 31 Dec in New York.
@@ -27,5 +27,12 @@ describe('calendar dates in the owner’s time zone', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(daysOverdue('2026-12-25', 'Europe/Paris', lateNightUtc)).toBe(7);
     expect(daysOverdue('2027-01-05', 'Europe/Paris', lateNightUtc)).toBe(0);
+  });
+});
+
+describe('dates in words', () => {
+  it('names the calendar date itself, whatever the server’s zone', () => {
+    expect(formatCalendarDate('2026-11-27')).toBe('Fri 27 Nov 2026');
+    expect(formatCalendarDate('2027-01-01')).toBe('Fri 1 Jan 2027');
   });
 });

@@ -52,3 +52,10 @@ export function addDays(date: string, days: number): string {
 export function daysOverdue(date: string, timeZone: string, now: Date): number {
   return Math.max(0, daysBetween(date, todayIn(timeZone, now)));
 }
+
+const dateWords = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A calendar date in words for messages ("Fri 27 Nov 2026"): no time zone can shift it. */
+export function formatCalendarDate(date: string): string {
+  return dateWords.format(new Date(`${date}T00:00:00Z`)).replace(/,/g, '');
+}

@@ -1,4 +1,4 @@
-import { addDays, todayIn } from '../../../domain/dates.js';
+import { addDays, formatCalendarDate, todayIn } from '../../../domain/dates.js';
 import { zonedInstant } from '../../../domain/demo-data.js';
 import type { CommitmentSide, CommitmentStatus, RenegotiationStatus } from '../../../shared/commitments.js';
 import type { NotificationKind } from '../../../shared/notifications.js';
@@ -160,7 +160,7 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
       const by = r.by ?? c.side;
       const requestedAt = next(at(zone, r.on, 11));
       const toDate = day(zone, r.to);
-      const requestedBy = by === 'seller' ? sellerSide : customerActs(requestedAt, 'customer_proposed_date', `${recipient} proposed ${toDate} instead of ${due} for “${c.title}”: ${r.why}`);
+      const requestedBy = by === 'seller' ? sellerSide : customerActs(requestedAt, 'customer_proposed_date', `${recipient} proposed ${formatCalendarDate(toDate)} instead of ${formatCalendarDate(due)} for “${c.title}”: ${r.why}`);
       // The app's rule: asked on or before the end of the date it moves, in the owner's zone.
       const base = { fromDate: due, toDate, reason: r.why, requestedBySide: by, requestedBy, requestedAt, inAdvance: todayIn(zone, new Date(requestedAt)) <= due, note: null };
       if (by === 'seller' && c.side === 'seller') {

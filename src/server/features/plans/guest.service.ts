@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../../domain/dates.js';
 import type { GuestCommitment, GuestCreateCommitmentBody, PlanComment } from '../../../shared/plan-sharing.js';
 import { audit } from '../../core/audit.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
@@ -41,7 +42,7 @@ export async function guestProposeDate(guest: Guest, commitmentId: string, input
   return guest.scope.transaction(async (tx) => {
     const row = await visibleCommitment(guest, tx, commitmentId);
     await requestDateChange(tx, { commitmentId: row.id, by: guest.party, auditActor: guest.auditActor, input });
-    await notifyPlanOwner(tx, guest.planId, 'customer_proposed_date', `${guest.party.name} proposed ${input.newDate} instead of ${row.due_date} for “${row.title}”: ${input.reason}`);
+    await notifyPlanOwner(tx, guest.planId, 'customer_proposed_date', `${guest.party.name} proposed ${formatCalendarDate(input.newDate)} instead of ${formatCalendarDate(row.due_date)} for “${row.title}”: ${input.reason}`);
     return guestCommitment(guest, tx, row.id);
   });
 }

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../../domain/dates.js';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
@@ -98,7 +99,7 @@ describe('the customer’s shared plan', () => {
     const today = (await s.rep.client.get('/api/v1/today')).data;
     expect(today.waitingForAnswer.map((w: { commitment: { id: string } }) => w.commitment.id)).toEqual([s.seller.id]);
     const note = (await s.rep.client.get('/api/v1/notifications')).data.data[0];
-    expect(note).toMatchObject({ kind: 'customer_proposed_date', text: `Carla Customer proposed ${dayIn(TZ, 12)} instead of ${dayIn(TZ, 5)} for “Security pack”: Our CISO is away` });
+    expect(note).toMatchObject({ kind: 'customer_proposed_date', text: `Carla Customer proposed ${formatCalendarDate(dayIn(TZ, 12))} instead of ${formatCalendarDate(dayIn(TZ, 5))} for “Security pack”: Our CISO is away` });
 
     const accepted = await s.rep.client.post(`/api/v1/renegotiations/${today.waitingForAnswer[0].renegotiation.id}/accept`, {});
     expect(accepted.data.commitment.dueDate).toBe(dayIn(TZ, 12));
