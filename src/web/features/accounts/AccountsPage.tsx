@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, SkeletonTable } from '../../ui/States';
+import { ListFooter } from '../records/ListFooter';
 import { ArchivedFilter, ListSearch, OwnerFilter } from '../records/ListControls';
 
 const SORTS = [
@@ -110,17 +111,7 @@ export function AccountsPage() {
             </table>
           </div>
         )}
-        {rows.length > 0 ? (
-          <div className="list-footer">
-            <span role="status">{list.hasNextPage ? `Showing the first ${rows.length}` : `${rows.length} shown`}</span>
-            {list.hasNextPage ? (
-              <Button busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
-        {list.isError && rows.length > 0 ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+        <ListFooter count={rows.length} list={list} />
       </section>
     </div>
   );

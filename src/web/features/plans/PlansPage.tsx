@@ -12,6 +12,7 @@ import { OwnerFilter } from '../records/ListControls';
 import { usePlanList } from './api';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import '../../styles/plans.css';
+import { ListFooter } from '../records/ListFooter';
 
 const SORTS = [
   { value: '-lastActivityAt', label: 'Latest activity' },
@@ -118,16 +119,7 @@ export function PlansPage() {
             </table>
           </div>
         )}
-        {rows.length > 0 ? (
-          <div className="list-footer">
-            <span role="status">{list.hasNextPage ? `Showing the first ${rows.length}` : `${rows.length} shown`}</span>
-            {list.hasNextPage ? (
-              <Button busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
+        <ListFooter count={rows.length} list={list} />
       </section>
     </div>
   );
