@@ -18,8 +18,8 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
-          // Pages render asynchronously: give each expect.poll up to 10 s (the default is 1 s).
-          expect: { poll: { timeout: 10_000, interval: 100 } },
+          // Pages render asynchronously: give each expect.poll up to 20 s on a busy machine (the default is 1 s).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
