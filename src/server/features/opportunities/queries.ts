@@ -14,8 +14,11 @@ export function selectOpportunities(scope: Scope) {
     .innerJoin('accounts as account', 'account.id', 'opportunities.account_id')
     .innerJoin('stages as stage', 'stage.id', 'opportunities.stage_id')
     .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
-    .innerJoin('workspaces as ws', 'ws.id', 'opportunities.workspace_id')
-    .select(sql<string>`coalesce(owner.time_zone, ws.default_time_zone)`.as('owner_time_zone'))
+    // A scalar subquery, not a join: joining workspaces put it first in SQLite's plan, and a page
+    // sorted by anything then needed a temporary B-tree instead of walking the index.
+    .select(
+      sql<string>`coalesce(owner.time_zone, (select ws.default_time_zone from workspaces as ws where ws.id = opportunities.workspace_id))`.as('owner_time_zone'),
+    )
     .select([
       'opportunities.id',
       'opportunities.account_id',
