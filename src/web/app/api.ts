@@ -36,7 +36,24 @@ const networkError = () =>
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+// While a sign-out is ending the session on the server, writes wait for it: a quick sign-in must
+// not be overtaken by the sign-out that comes before it.
+let ending: Promise<unknown> | null = null;
+
+/** Runs `before`, then ends the session on the server; writes wait until both are done. */
+export function endSession(before: () => Promise<void> = async () => undefined): Promise<void> {
+  const done = (async () => {
+    await before();
+    await request<void>('DELETE', '/session', undefined, true);
+  })().finally(() => {
+    ending = null;
+  });
+  ending = done.catch(() => undefined);
+  return done;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, signingOut = false): Promise<T> {
+  if (ending && method !== 'GET' && !signingOut) await ending;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // Every write is JSON (the server's CSRF rule); actions send `{}`.
   const payload = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body ?? {});

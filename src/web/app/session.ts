@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me, SetupStatus } from '../../shared/auth';
-import { api, isApiError } from './api';
+import { api, endSession, isApiError } from './api';
 import { queryClient, sessionKey } from './queryClient';
 
 const setupKey = ['setup'] as const;
@@ -54,12 +54,17 @@ export function useStartSession() {
 
 export function useSignOut() {
   const client = useQueryClient();
-  return async () => {
-    try {
-      await api.delete('/session');
-    } finally {
+  return () =>
+    // Show the signed-out app first: its pages ask for no private data. Then let requests already on
+    // the wire come back before the session ends, so none of them is answered 401 after it.
+    endSession(async () => {
       client.setQueryData(sessionKey, null);
+      // At least one tick, so React has swapped in the signed-out app before we look.
+      let waited = 0;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        waited += 25;
+      } while (client.isFetching({ predicate: notSession }) > 0 && waited < 3_000);
       client.removeQueries({ predicate: notSession });
-    }
-  };
+    });
 }
