@@ -11,5 +11,7 @@ export type Actor = {
   /** Teams this person manages (managers only). */
   ledTeamIds: string[];
   timeZone: string;
+  /** The workspace's default zone: the zone of everyone who has not chosen their own. */
+  workspaceTimeZone: string;
   sessionId: string;
 };

@@ -74,6 +74,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
     teamId: row.team_id,
     ledTeamIds,
     timeZone: row.time_zone ?? row.default_time_zone,
+    workspaceTimeZone: row.default_time_zone,
     sessionId: row.session_id,
   };
 }

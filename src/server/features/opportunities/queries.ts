@@ -14,11 +14,9 @@ export function selectOpportunities(scope: Scope) {
     .innerJoin('accounts as account', 'account.id', 'opportunities.account_id')
     .innerJoin('stages as stage', 'stage.id', 'opportunities.stage_id')
     .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
-    // A scalar subquery, not a join: joining workspaces put it first in SQLite's plan, and a page
-    // sorted by anything then needed a temporary B-tree instead of walking the index.
-    .select(
-      sql<string>`coalesce(owner.time_zone, (select ws.default_time_zone from workspaces as ws where ws.id = opportunities.workspace_id))`.as('owner_time_zone'),
-    )
+    // The owner's own zone only: the workspace default comes from the actor, so no extra table
+    // enters the plan (joining workspaces made SQLite sort filtered pages in a temporary B-tree).
+    .select('owner.time_zone as owner_time_zone')
     .select([
       'opportunities.id',
       'opportunities.account_id',
@@ -52,7 +50,7 @@ export function presentOpportunity(row: OpportunityRow, actor: Actor): Opportuni
     amount: { amountMinor: Number(row.amount_minor), currency: row.currency },
     stage: { id: row.stage_id, name: row.stage_name },
     closeDate: row.close_date,
-    closeDatePassed: row.status === 'open' && isOverdue(row.close_date, row.owner_time_zone, new Date()),
+    closeDatePassed: row.status === 'open' && isOverdue(row.close_date, row.owner_time_zone ?? actor.workspaceTimeZone, new Date()),
     owner: { id: row.owner_id, name: row.owner_name },
     status: row.status,
     closeReason: row.close_reason,
