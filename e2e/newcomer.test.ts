@@ -58,12 +58,25 @@ describe('a newcomer', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
 
     // Search finds the account and the opportunity.
-    const search = page.getByRole('combobox', { name: 'Search accounts and opportunities' }).or(page.getByLabel('Search accounts and opportunities'));
-    await search.first().fill('globex');
-    await search.first().press('Enter');
+    // Type into the one search box and submit; if the shell was still settling and the field was
+    // re-rendered empty, type again (as a person would).
+    const searchFor = async (term: string) => {
+      const box = page.getByLabel('Search accounts and opportunities').first();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await box.fill(term);
+        await box.press('Enter');
+        try {
+          await expect.poll(() => page.url(), { timeout: 5_000 }).toContain(`/search?q=${term}`);
+          return;
+        } catch {
+          // try again
+        }
+      }
+      throw new Error(`search for ${term} did not reach the results page`);
+    };
+    await searchFor('globex');
     await expect.poll(() => page.getByRole('link', { name: /Globex Logistics/ }).first().isVisible()).toBe(true);
-    await search.first().fill('warehouse');
-    await search.first().press('Enter');
+    await searchFor('warehouse');
     await expect.poll(() => page.getByRole('link', { name: /Warehouse rollout/ }).first().isVisible()).toBe(true);
     await page.getByRole('link', { name: /Warehouse rollout/ }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'Warehouse rollout' }).isVisible()).toBe(true);
