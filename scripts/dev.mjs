@@ -2,6 +2,7 @@
 // `npm run dev`: the API server (restarts on change) and the Vite dev server (hot reload), together.
 // Vite listens on PORT (default 3000) and proxies /api, /healthz and /readyz to the API on
 // ADVANCE_API_PORT (default 3001). Ctrl-C stops both; if either exits, the other is stopped too.
+import './check-node.mjs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite: unit, integration (SQLite) and browser journeys in Debian's Chromium.
 // Installs Chromium when it can (root + apt-get), otherwise stops and says how.
+import './check-node.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
