@@ -12,6 +12,7 @@ import { cookieName, resolveSession } from './core/auth/sessions.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
+import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
 
 export type BuildOptions = {
@@ -71,6 +72,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  await registerCompression(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -104,17 +106,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    // The customer's plan page: its own small bundle, never cached, indexed or leaking its URL onwards.
     if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('referrer-policy', 'no-referrer')
-        .header('x-robots-tag', 'noindex, nofollow')
-        .header('cache-control', 'no-store')
-        .send(fs.createReadStream(path.join(opts.webRoot, 'share.html')));
+      return sendHtml(req, reply, sharePage(opts.webRoot));
     }
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot, 'index.html')));
+      return sendHtml(req, reply, appShell(opts.webRoot));
     }
     const err = new AppError('not_found', 'Nothing here.');
     return reply.code(404).send({ error: { code: err.code, message: err.message, details: [], requestId: req.id } });
@@ -125,18 +121,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(async (api) => registerFeatures(api as unknown as App), { prefix: '/api/v1' });
 
   if (opts.webRoot) {
-    const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, {
-      root: opts.webRoot,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot as string, 'index.html'))),
-    );
+    const webRoot = opts.webRoot;
+    await registerWebAssets(app, webRoot);
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
   }
 
   return app as unknown as App;
