@@ -62,6 +62,8 @@ function precompress(dir) {
   return files;
 }
 
+const SERVER_EXTERNAL = ['better-sqlite3', '@node-rs/argon2', '@fastify/swagger-ui', 'pg-native', 'vite', '@vitejs/plugin-react'];
+
 export async function build() {
   const started = Date.now();
   const { build: viteBuild } = await import('vite');
@@ -73,6 +75,10 @@ export async function build() {
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
+    // Dependencies are bundled into the server too: resolving and reading hundreds of small module
+    // files dominated start-up. Native addons, and packages that read files beside their own code,
+    // stay in node_modules.
+    ssr: { noExternal: true, external: SERVER_EXTERNAL },
     build: {
       ssr: path.join(root, 'src/server/main.ts'),
       outDir: path.join(dist, 'server'),
