@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSerializerCompiler } from './core/serializer.js';
 import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
@@ -55,7 +56,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.env === 'test' }));
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
