@@ -8,13 +8,15 @@ import { createSerializerCompiler } from './core/serializer.js';
 import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
-import type { App } from './core/http.js';
-import { cookieName, resolveSession } from './core/auth/sessions.js';
+import type { App, RouteInfo } from './core/http.js';
+import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
 import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
+import { ownershipPolicies } from './features/ownership.js';
+import { openGuestPrincipal } from './features/plans/guest.js';
 
 export type BuildOptions = {
   config: Config;
@@ -26,8 +28,6 @@ export type BuildOptions = {
   /** Where logs go (tests read them); stdout by default. */
   logStream?: NodeJS.WritableStream;
 };
-
-export type RouteInfo = { method: string; url: string; public: boolean };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -60,15 +60,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
+  app.decorateRequest('guest', null);
 
-  // Every route, as registered: the authorization test walks this list so no route escapes it.
+  // Every route, as registered, with the permission it must declare (else the server does not start):
+  // the authorization test walks this list so no route escapes it.
   const routeList: RouteInfo[] = [];
   app.decorate('routeList', routeList);
-  app.addHook('onRoute', (route) => {
+  app.addHook('onRoute', function (route) {
+    const permission = requirePermission(route, this.routePermission);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, public: Boolean((route.config as { public?: boolean } | undefined)?.public) });
+      routeList.push({ method, url: route.url, permission });
     }
   });
 
@@ -80,8 +83,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   securityHeaders(app, config);
 
-  // Authentication and CSRF: every /api/v1 route needs a session unless it is declared public, and
-  // every write must come from our own origin as JSON.
+  // CSRF: every write must come from our own origin as JSON.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     if (UNSAFE.has(req.method)) {
@@ -92,12 +94,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         throw new AppError('unsupported_media_type', 'Send JSON (Content-Type: application/json).');
       }
     }
-    const token = req.cookies[cookieName(config)];
-    if (token) req.actor = await resolveSession(db, config, token);
-    if (!req.actor && !req.routeOptions.config?.public) {
-      throw new AppError('not_signed_in', 'Please sign in.');
-    }
   });
+  // Authentication and authorization, from the permission each route declares.
+  enforcePermissions(app as unknown as App, { config, db, policies: ownershipPolicies, openGuest: openGuestPrincipal });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const body = toErrorBody(err, req);
@@ -123,8 +122,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   if (opts.webRoot) {
     const webRoot = opts.webRoot;
-    await registerWebAssets(app, webRoot);
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
+    // The web app's files are public: every file route the plugin registers is marked so.
+    await app.register(async (files) => {
+      withPermission(files as unknown as App, 'public');
+      await registerWebAssets(files, webRoot);
+    });
+    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
   }
 
   return app as unknown as App;
