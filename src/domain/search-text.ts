@@ -48,3 +48,11 @@ export function searchTerms(query: string): string[] {
   const words = foldText(query).split(' ').filter((w) => w !== '');
   return [...new Set(words)].slice(0, SEARCH_MAX_TERMS);
 }
+
+/** What each kind of record is found by, its name first. Every write of these fields writes this too. */
+export const searchTextOf = {
+  account: (r: { name: string; domain: string | null }) => searchText(r.name, r.domain),
+  contact: (r: { name: string; email: string | null; title: string | null }) => searchText(r.name, r.email, r.title),
+  opportunity: (r: { name: string }) => searchText(r.name),
+  plan: (r: { title: string }) => searchText(r.title),
+};
