@@ -44,13 +44,17 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
 }
 
 /**
- * How well a matching record answers the query, lower first: 0 when its name starts with the query,
- * 1 when the query's words appear together from the start of a word, 2 otherwise. Order by this,
- * then `searchLength` (shorter texts are closer matches), then id.
+ * How well a matching record answers the query, lower first: 0 when its name starts with the
+ * query's words, whole ("zoe" and "Zoë Adams"); 1 when it starts with them as a prefix ("Zoey
+ * Park"); 2 when the words appear whole further on ("Acme North America" for "north"); 3 when they
+ * start a later word; 4 when they match apart. Order by this, then `searchLength` (of two equal
+ * matches the shorter text is the closer one), then id. Plain LIKE on folded text (no wildcards can
+ * occur in it): both engines compute the same rank, so a ranked page is the same on both.
  */
 export function searchRank(textColumn: string, search: Search): RawBuilder<number> {
   const text = sql.ref(textColumn);
-  return sql<number>`case when ${text} like ${`${search.phrase}%`} then 0 when (' ' || ${text}) like ${`% ${search.phrase}%`} then 1 else 2 end`;
+  const p = search.phrase;
+  return sql<number>`case when (${text} || ' ') like ${`${p} %`} then 0 when ${text} like ${`${p}%`} then 1 when (' ' || ${text} || ' ') like ${`% ${p} %`} then 2 when (' ' || ${text}) like ${`% ${p}%`} then 3 else 4 end`;
 }
 
 export function searchLength(textColumn: string): RawBuilder<number> {
