@@ -132,12 +132,21 @@ async function main(): Promise<void> {
     const detailPaths = ws.sampleOpportunityIds.map((id) => `/api/v1/opportunities/${id}`);
     const list = api('GET /opportunities (list)', '/api/v1/opportunities');
     const filtered = api('GET /opportunities?ownerId&sort=-amount', `/api/v1/opportunities?ownerId=${rep}&sort=-amount`);
+    // Search as people use it: the name of one company (a different one each request), a short
+    // prefix matching a thirty-second of all accounts, and a list filtered by a word.
+    const searchPaths = ws.sampleAccountNames.map((n) => `/api/v1/search?q=${encodeURIComponent(n)}`);
+    const searches = [
+      api('GET /search?q=<a company name>', searchPaths[0], searchPaths),
+      api('GET /search?q=north (broad prefix)', '/api/v1/search?q=north'),
+      api('GET /opportunities?q=kestrel (list)', '/api/v1/opportunities?q=kestrel'),
+    ];
     const targets: Target[] = [
       { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
       api('GET /session (who am I)', '/api/v1/session'),
       list,
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
       filtered,
+      ...searches,
     ];
 
     const skipped: Results['skipped'] = [];
@@ -163,7 +172,7 @@ async function main(): Promise<void> {
     await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
     const growthSeconds = since(t);
     log(`  ${growthSeconds.toFixed(1)} s`);
-    const grown = await run([list, filtered]);
+    const grown = await run([list, filtered, ...searches]);
 
     const results: Results = {
       startedAt,

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { searchTerms } from '../../domain/search-text.js';
 import { dbKind } from './db/connect.js';
 import type { Scope } from './scope.js';
@@ -6,7 +6,7 @@ import type { Scope } from './scope.js';
 /**
  * Full-text search, one module for both engines. Records carry `search_text` (their fields folded by
  * src/domain/search-text.ts); SQLite finds them through FTS5 (`search_fts` over `search_entries`),
- * PostgreSQL through a GIN index on `to_tsvector('simple', search_text)` (migration 0060).
+ * PostgreSQL through a GIN index on `to_tsvector('simple', search_text)` (migrations 0060, 0061).
  *
  * A record matches when every word of the query starts one of its words ("north" finds "Northwind
  * Traders", "zoe" finds "Zoë"). Both engines see the same words, so they match the same records; the
@@ -44,19 +44,57 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
 }
 
 /**
- * How well a matching record answers the query, lower first: 0 when its name starts with the
- * query's words, whole ("zoe" and "Zoë Adams"); 1 when it starts with them as a prefix ("Zoey
- * Park"); 2 when the words appear whole further on ("Acme North America" for "north"); 3 when they
- * start a later word; 4 when they match apart. Order by this, then `searchLength` (of two equal
- * matches the shorter text is the closer one), then id. Plain LIKE on folded text (no wildcards can
- * occur in it): both engines compute the same rank, so a ranked page is the same on both.
+ * Ranked matches of one kind, best first, read in two steps so that typing the start of a name
+ * costs the same however large the workspace grows:
+ *
+ * 1. records whose text starts with the query (their name does: it comes first), from a B-tree
+ *    index on (workspace_id, search_text), in byte order of the folded text — which puts a whole
+ *    word before a longer one ("zoe adams" before "zoey park") — and stops after `limit + 1`;
+ * 2. only when those do not fill the page: the other matches from the text index, ranked by
+ *    `laterRank` (whole words before prefixes of later words before words apart), then shorter
+ *    text, then id.
+ *
+ * Both steps are plain comparisons on the folded text, which both engines evaluate alike (byte
+ * order: PostgreSQL compares with `collate "C"`), so a ranked page is the same on both — unlike
+ * bm25 and ts_rank, which disagree. `make` builds the kind's query (joins, columns, filters) on
+ * `table`; `more` says matches remain beyond `limit`.
  */
-export function searchRank(textColumn: string, search: Search): RawBuilder<number> {
-  const text = sql.ref(textColumn);
-  const p = search.phrase;
-  return sql<number>`case when (${text} || ' ') like ${`${p} %`} then 0 when ${text} like ${`${p}%`} then 1 when (' ' || ${text} || ' ') like ${`% ${p} %`} then 2 when (' ' || ${text}) like ${`% ${p}%`} then 3 else 4 end`;
+export async function rankedSearch<DB, TB extends keyof DB, O>(
+  scope: Scope,
+  kind: SearchKind,
+  search: Search,
+  limit: number,
+  make: () => SelectQueryBuilder<DB, TB, O>,
+): Promise<{ rows: O[]; more: boolean }> {
+  if (search.terms.length === 0) return { rows: [], more: false };
+  const table = TABLES[kind];
+  const text = sql.ref(`${table}.search_text`);
+  const id = sql.ref(`${table}.id`);
+  const c = dbKind(scope.db) === 'postgres' ? sql`${text} collate "C"` : text;
+  const low = search.phrase;
+  // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
+  const high = `${search.phrase}\u{10FFFF}`;
+  const first = await make()
+    .where(sql<SqlBool>`${c} >= ${low} and ${c} < ${high}`)
+    .orderBy(c)
+    .orderBy(id)
+    .limit(limit + 1)
+    .execute();
+  if (first.length > limit) return { rows: first.slice(0, limit), more: true };
+  const room = limit - first.length;
+  const rest = await make()
+    .where(matchesSearch(scope, kind, `${table}.id`, search))
+    .where(sql<SqlBool>`not (${c} >= ${low} and ${c} < ${high})`)
+    .orderBy(laterRank(text, search))
+    .orderBy(sql`length(${text})`)
+    .orderBy(id)
+    .limit(room + 1)
+    .execute();
+  return { rows: [...first, ...rest.slice(0, room)], more: rest.length > room };
 }
 
-export function searchLength(textColumn: string): RawBuilder<number> {
-  return sql<number>`length(${sql.ref(textColumn)})`;
+/** For text that does not start with the query: 0 whole words later on, 1 a later word's start, 2 apart. */
+function laterRank(text: RawBuilder<unknown>, search: Search): RawBuilder<number> {
+  const p = search.phrase;
+  return sql<number>`case when (' ' || ${text} || ' ') like ${`% ${p} %`} then 0 when (' ' || ${text}) like ${`% ${p}%`} then 1 else 2 end`;
 }

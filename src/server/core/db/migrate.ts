@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019_plan_share_visits.js';
 import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
 import * as m0060 from './migrations/0060_search_text.js';
+import * as m0061 from './migrations/0061_search_prefix_indexes.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0020_plan_comments': m0020,
   '0021_notifications': m0021,
   '0060_search_text': m0060,
+  '0061_search_prefix_indexes': m0061,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -91,6 +91,16 @@ describe('global search', () => {
     expect(ids(await search(client, 'northwind.example')).contacts).toEqual([c.zoe.id]);
   });
 
+  it('orders names that start with the query word by word, the same on both engines', async () => {
+    const { client } = await signUpWorkspace(app);
+    // A collation that skips spaces (PostgreSQL's en_US) would put "Abacus" first.
+    const abacus = await createAccount(client, { name: 'Abacus' });
+    const abZeta = await createAccount(client, { name: 'Ab Zeta' });
+    const ab = await createAccount(client, { name: 'AB' });
+    const labs = await createAccount(client, { name: 'Kestrel Ab Labs' });
+    expect(ids(await search(client, 'ab')).accounts).toEqual([ab.id, abZeta.id, abacus.id, labs.id]);
+  });
+
   it('says when there are more matches than the limit', async () => {
     const { client, a } = await corpus();
     const r = await search(client, 'nor', 2);
