@@ -1,11 +1,12 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { searchTerms } from '../../domain/search-text.js';
 import { dbKind } from './db/connect.js';
+import { keyset } from './paging.js';
 import type { Scope } from './scope.js';
 
 /**
  * Full-text search, one module for both engines. Records carry `search_text` (their fields folded by
- * src/domain/search-text.ts); SQLite finds them through FTS5 (`search_fts` over `search_entries`),
+ * src/domain/search-text.ts); SQLite finds them through FTS5 (`<table>_fts` over `<table>_search_rows`),
  * PostgreSQL through a GIN index on `to_tsvector('simple', search_text)` (migrations 0060, 0061).
  *
  * A record matches when every word of the query starts one of its words ("north" finds "Northwind
@@ -40,7 +41,10 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
     return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
   }
   const match = search.terms.map((t) => `"${t}"*`).join(' ');
-  return sql<SqlBool>`${sql.ref(idColumn)} in (select search_entries.entity_id from search_fts join search_entries on search_entries.rowid = search_fts.rowid where search_fts match ${match} and search_entries.kind = ${kind})`;
+  const rows = sql.table(`${TABLES[kind]}_search_rows`);
+  const fts = sql.table(`${TABLES[kind]}_fts`);
+  // `rowid in (…match…)` makes SQLite read the matches from the text index first.
+  return sql<SqlBool>`${sql.ref(idColumn)} in (select entity_id from ${rows} where rowid in (select rowid from ${fts} where ${fts} match ${match}))`;
 }
 
 /**
@@ -97,4 +101,39 @@ export async function rankedSearch<DB, TB extends keyof DB, O>(
 function laterRank(text: RawBuilder<unknown>, search: Search): RawBuilder<number> {
   const p = search.phrase;
   return sql<number>`case when (' ' || ${text} || ' ') like ${`% ${p} %`} then 0 when (' ' || ${text}) like ${`% ${p}%`} then 1 else 2 end`;
+}
+
+/** Rows of a list read in order before the text index is asked instead (SQLite only). */
+const LIST_PROBE_ROWS = 2000;
+
+type KeysetOptions = { column: string; idColumn: string; descending: boolean; cursor?: string; limit: number };
+
+/**
+ * A keyset page of a list filtered by a search (`?q=`): `base` holds every other filter, `match`
+ * the search condition on the columns of a row of `base` (given a column's name, it returns how
+ * to refer to it).
+ *
+ * When many records match, reading them all from the text index and sorting them grows with the
+ * workspace; walking the list's own index and keeping the matching rows stops after a page. When
+ * few match, the walk would read the whole list. PostgreSQL's planner knows how common a word is
+ * and picks; SQLite's does not, so on SQLite the first LIST_PROBE_ROWS rows of the page are walked
+ * first, and only if they hold fewer than a page of matches are the matches read from the text
+ * index. Either way the rows are exactly the matching rows of the list in its order.
+ */
+export async function searchKeyset<DB, TB extends keyof DB, O>(
+  scope: Scope,
+  base: SelectQueryBuilder<DB, TB, O>,
+  match: (column: (name: string) => string) => RawBuilder<SqlBool>,
+  opts: KeysetOptions,
+): Promise<O[]> {
+  if (dbKind(scope.db) === 'sqlite') {
+    const dir = sql.raw(opts.descending ? 'desc' : 'asc');
+    const sortColumn = opts.column.split('.').pop() ?? opts.column;
+    const { rows: probe } = await sql<O>`select * from (${keyset(base, { ...opts, limit: LIST_PROBE_ROWS - 1 })}) as probe
+      where ${match((name) => `probe.${name}`)}
+      order by ${sql.ref(`probe.${sortColumn}`)} ${dir}, probe.id ${dir} limit ${opts.limit + 1}`.execute(scope.db);
+    if (probe.length > opts.limit) return probe;
+  }
+  const [, table] = /^(\w+)\./.exec(opts.idColumn) ?? [];
+  return keyset(base.where(match((name) => `${table}.${name}`)), opts).execute();
 }

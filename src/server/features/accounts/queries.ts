@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import { keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
-import { matchesSearch, parseSearch } from '../../core/search.js';
+import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 
 export function selectAccounts(scope: Scope) {
   return scope
@@ -59,8 +59,9 @@ export async function listAccounts(scope: Scope, actor: Actor, query: AccountLis
   if (query.archived === 'active') q = q.where('accounts.archived_at', 'is', null);
   if (query.archived === 'archived') q = q.where('accounts.archived_at', 'is not', null);
   if (query.ownerId) q = q.where('accounts.owner_id', '=', query.ownerId);
+  const page = { column: SORT_COLUMNS[key], idColumn: 'accounts.id', descending, cursor: query.cursor, limit: query.limit };
   // Words of the name or domain that start with the query's words (accents and case ignored).
-  if (query.q) q = q.where(matchesSearch(scope, 'account', 'accounts.id', parseSearch(query.q)));
-  const rows = await keyset(q, { column: SORT_COLUMNS[key], idColumn: 'accounts.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const search = query.q ? parseSearch(query.q) : null;
+  const rows = search ? await searchKeyset(scope, q, (col) => matchesSearch(scope, 'account', col('id'), search), page) : await keyset(q, page).execute();
   return toPage(rows, query.limit, (r) => [key === 'name' ? r.name : r.updated_at, r.id], (r) => presentAccount(r, actor));
 }

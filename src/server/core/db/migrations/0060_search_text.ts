@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { dbKind } from '../connect.js';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * Full-text search for accounts, contacts, opportunities and plans.
@@ -8,19 +7,19 @@ import { dbKind } from '../connect.js';
  * removed, punctuation turned into spaces — src/domain/search-text.ts), so both engines index the
  * same words. PostgreSQL indexes it with a GIN index over `to_tsvector('simple', …)` (no extension
  * needed). SQLite indexes it with FTS5; an external-content FTS table needs a stable integer key,
- * which these text-keyed tables do not have (VACUUM may renumber their rowids), so `search_entries`
- * holds one row per record with an INTEGER PRIMARY KEY, kept in step with the records by triggers,
- * and `search_fts` indexes it. Triggers cover every write, bulk loads included.
+ * which these text-keyed tables do not have (VACUUM may renumber their rowids), so for each table
+ * `<table>_search_rows` holds one row per record with an INTEGER PRIMARY KEY, kept in step with the
+ * records by triggers, and `<table>_fts` indexes it. Triggers cover every write, bulk loads included.
  *
  * Existing rows are backfilled with a copy of the fold as it is today: a migration must not change
  * what it does when the application's code changes later.
  */
 
 const TABLES = [
-  { table: 'accounts', kind: 'account', fields: ['name', 'domain'] },
-  { table: 'contacts', kind: 'contact', fields: ['name', 'email', 'title'] },
-  { table: 'opportunities', kind: 'opportunity', fields: ['name'] },
-  { table: 'plans', kind: 'plan', fields: ['title'] },
+  { table: 'accounts', fields: ['name', 'domain'] },
+  { table: 'contacts', fields: ['name', 'email', 'title'] },
+  { table: 'opportunities', fields: ['name'] },
+  { table: 'plans', fields: ['title'] },
 ] as const;
 
 const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l' };
@@ -43,7 +42,7 @@ const searchText = (fields: (string | null)[]) =>
     .join(' ');
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dbKind(db) === 'postgres';
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const { table, fields } of TABLES) {
     await db.schema.alterTable(table).addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
     // Backfill in pages of ids, so a large table is never held in memory at once.
@@ -64,35 +63,36 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     }
     return;
   }
-  await sql`create table search_entries (
-    rowid integer primary key,
-    entity_id text not null unique,
-    kind text not null,
-    body text not null
-  )`.execute(db);
+  // Per kind: `<table>_search_rows` (one row per record, a stable integer key) and `<table>_fts`
+  // over it, so a search for accounts never reads the index entries of opportunities.
   // unicode61 with remove_diacritics 2 folds what the application's fold already did: a safety net
   // for rows written by hand. Prefix indexes make one- to three-letter prefixes cheap.
-  await sql`create virtual table search_fts using fts5(body, content='search_entries', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')`.execute(db);
-  await sql`create trigger search_entries_ai after insert on search_entries begin
-    insert into search_fts(rowid, body) values (new.rowid, new.body);
-  end`.execute(db);
-  await sql`create trigger search_entries_ad after delete on search_entries begin
-    insert into search_fts(search_fts, rowid, body) values ('delete', old.rowid, old.body);
-  end`.execute(db);
-  await sql`create trigger search_entries_au after update of body on search_entries begin
-    insert into search_fts(search_fts, rowid, body) values ('delete', old.rowid, old.body);
-    insert into search_fts(rowid, body) values (new.rowid, new.body);
-  end`.execute(db);
-  for (const { table, kind } of TABLES) {
-    await sql`insert into search_entries (entity_id, kind, body) select id, ${sql.lit(kind)}, search_text from ${sql.table(table)} order by id`.execute(db);
-    await sql.raw(`create trigger ${table}_search_ai after insert on ${table} begin
-      insert into search_entries (entity_id, kind, body) values (new.id, '${kind}', new.search_text);
-    end`).execute(db);
-    await sql.raw(`create trigger ${table}_search_au after update of search_text on ${table} when new.search_text is not old.search_text begin
-      update search_entries set body = new.search_text where entity_id = new.id;
-    end`).execute(db);
-    await sql.raw(`create trigger ${table}_search_ad after delete on ${table} begin
-      delete from search_entries where entity_id = old.id;
-    end`).execute(db);
+  for (const { table } of TABLES) {
+    const rows = `${table}_search_rows`;
+    const fts = `${table}_fts`;
+    const run = (statement: string) => sql.raw(statement).execute(db);
+    await run(`create table ${rows} (rowid integer primary key, entity_id text not null unique, body text not null)`);
+    await run(`create virtual table ${fts} using fts5(body, content='${rows}', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')`);
+    await run(`insert into ${rows} (entity_id, body) select id, search_text from ${table} order by id`);
+    await run(`insert into ${fts} (${fts}) values ('rebuild')`);
+    await run(`create trigger ${rows}_ai after insert on ${rows} begin
+      insert into ${fts} (rowid, body) values (new.rowid, new.body);
+    end`);
+    await run(`create trigger ${rows}_ad after delete on ${rows} begin
+      insert into ${fts} (${fts}, rowid, body) values ('delete', old.rowid, old.body);
+    end`);
+    await run(`create trigger ${rows}_au after update of body on ${rows} begin
+      insert into ${fts} (${fts}, rowid, body) values ('delete', old.rowid, old.body);
+      insert into ${fts} (rowid, body) values (new.rowid, new.body);
+    end`);
+    await run(`create trigger ${table}_search_ai after insert on ${table} begin
+      insert into ${rows} (entity_id, body) values (new.id, new.search_text);
+    end`);
+    await run(`create trigger ${table}_search_au after update of search_text on ${table} when new.search_text is not old.search_text begin
+      update ${rows} set body = new.search_text where entity_id = new.id;
+    end`);
+    await run(`create trigger ${table}_search_ad after delete on ${table} begin
+      delete from ${rows} where entity_id = old.id;
+    end`);
   }
 }

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { dbKind } from '../connect.js';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * Global search reads records whose folded text starts with the query straight from a B-tree on
@@ -8,7 +7,7 @@ import { dbKind } from '../connect.js';
  * otherwise; `collate "C"` gives the byte order SQLite uses, so both engines rank alike.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const collate = dbKind(db) === 'postgres' ? sql` collate "C"` : sql``;
+  const collate = db.getExecutor().adapter instanceof PostgresAdapter ? sql` collate "C"` : sql``;
   for (const table of ['accounts', 'contacts', 'opportunities', 'plans']) {
     await sql`create index ${sql.id(`${table}_ws_search_text`)} on ${sql.table(table)} (workspace_id, search_text${collate})`.execute(db);
   }
