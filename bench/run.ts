@@ -10,6 +10,7 @@ import { connect } from '../src/server/core/db/connect.js';
 import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Target } from './measure.js';
+import { apiClient, createBenchPlan, measureTicks } from './plans.js';
 import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
       api('GET /search?q=north (broad prefix)', '/api/v1/search?q=north'),
       api('GET /opportunities?q=kestrel (list)', '/api/v1/opportunities?q=kestrel'),
     ];
+    const client = apiClient(appPort, cookie);
+    const plan = await createBenchPlan(client, rep, 50);
     const targets: Target[] = [
       { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
       api('GET /session (who am I)', '/api/v1/session'),
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
       filtered,
       ...searches,
+      api('GET /plans/:id (plan page, 50 commitments)', `/api/v1/plans/${plan.planId}`),
     ];
 
     const skipped: Results['skipped'] = [];
@@ -165,6 +169,8 @@ async function main(): Promise<void> {
       return out;
     };
     const first = await run(targets);
+    log('measuring commitment ticks (writes)…');
+    first.push(await measureTicks(client, plan, Math.min(measureOptions.connections, plan.commitments.length), measureOptions.duration, measureOptions.warmup));
     const bare = first.find((f) => f.path === '/bare');
 
     log(`growing to 10× accounts and opportunities…`);
