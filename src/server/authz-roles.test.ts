@@ -42,7 +42,10 @@ function readUrl(w: World, url: string): string {
     stages: w.ids.stage,
     shared: w.token,
   };
-  return url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
+  const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
+  // Reads whose query has a required parameter.
+  const query: Record<string, string> = { '/api/v1/search': 'q=acme' };
+  return query[url] ? `${path}?${query[url]}` : path;
 }
 
 describe('authorization inside a workspace, on every route', () => {
