@@ -8,6 +8,7 @@ import { hashSecret, newId, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
 import { presentComment } from './comments.js';
+import { assertPlanOpen } from './access.js';
 import type { Party } from './renegotiations.service.js';
 import { linkStatus } from './share-links.js';
 import { findPlanRow } from './queries.js';
@@ -41,6 +42,18 @@ export async function openLink(db: Db, token: string): Promise<Guest> {
     // audit() records a user id when there is one; a guest has none, so actor_id stays null.
     auditActor: { id: null, name: `${name} (customer)` },
   };
+}
+
+/**
+ * The link, for a write: a completed or abandoned plan refuses every guest write with 409
+ * plan_closed, the same answer the seller side gets.
+ */
+export async function openLinkForWrite(db: Db, token: string): Promise<Guest> {
+  const guest = await openLink(db, token);
+  const plan = await guest.scope.selectFrom('plans').select('status').where('plans.id', '=', guest.planId).executeTakeFirst();
+  if (!plan) throw gone();
+  assertPlanOpen(plan);
+  return guest;
 }
 
 /** Logs a visit: the rep sees "last viewed by … at …". */
