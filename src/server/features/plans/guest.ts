@@ -8,7 +8,7 @@ import { hashSecret, newId, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
 import { presentComment } from './comments.js';
-import { assertPlanOpen } from './access.js';
+import { assertPlanOpen, isClosed } from './access.js';
 import type { Party } from './renegotiations.service.js';
 import { linkStatus } from './share-links.js';
 import { findPlanRow } from './queries.js';
@@ -82,6 +82,8 @@ export async function visibleCommitment(guest: Guest, scope: Scope, id: string, 
 
 export function presentGuestCommitment(row: CommitmentRow, renegotiations: readonly RenegotiationRow[], now = new Date()): GuestCommitment {
   const facts = factsOf(row, renegotiations);
+  // A completed or abandoned plan is read-only for the customer too.
+  const open = !isClosed(row.plan_status);
   return {
     id: row.id,
     milestoneId: row.milestone_id,
@@ -106,9 +108,9 @@ export function presentGuestCommitment(row: CommitmentRow, renegotiations: reado
       requestedBy: { side: r.requested_by_side, name: r.requested_by_name },
       requestedAt: r.requested_at,
       decidedAt: r.decided_at,
-      canAnswer: r.status === 'pending' && r.requested_by_side === 'seller' && row.side === 'customer',
+      canAnswer: open && r.status === 'pending' && r.requested_by_side === 'seller' && row.side === 'customer',
     })),
-    canTick: row.side === 'customer' && row.status !== 'dropped',
+    canTick: open && row.side === 'customer' && row.status !== 'dropped',
   };
 }
 
