@@ -1,5 +1,6 @@
 import type { GuestCommitment, GuestPlan } from '../../../shared/plan-sharing.js';
 import { hasPendingDateChange, isMissed } from '../../../domain/commitments.js';
+import { todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditActor } from '../../core/audit.js';
 import type { PlanShareLinkTable } from '../../core/db/schema.js';
@@ -111,6 +112,7 @@ export function presentGuestCommitment(row: CommitmentRow, renegotiations: reado
       canAnswer: open && r.status === 'pending' && r.requested_by_side === 'seller' && row.side === 'customer',
     })),
     canTick: open && row.side === 'customer' && row.status !== 'dropped',
+    earliestNewDate: todayIn(row.owner_time_zone, now),
   };
 }
 
@@ -146,6 +148,7 @@ export async function guestPlan(guest: Guest): Promise<GuestPlan> {
     startDate: plan.start_date,
     targetDate: plan.target_date,
     status: plan.status,
+    timeZone: plan.customer_time_zone,
     sellerContact: { name: plan.owner_name },
     recipient: { name: guest.link.recipient_name },
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.due_date })),
