@@ -64,6 +64,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies migrations up to and including `name` (tests of a single migration's effect). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await (await migrator(db)).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /** True when every known migration has been applied (used by /readyz). */
 export async function migrationsApplied(db: Db): Promise<boolean> {
   const all = await (await migrator(db)).getMigrations();
