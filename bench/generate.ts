@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { companyName, INDUSTRIES, personName, seededRng, uuidV7At, type Rng } from '../src/domain/demo-data.js';
+import { searchTextOf } from '../src/domain/search-text.js';
 import { ACCOUNT_SIZES } from '../src/shared/accounts.js';
 import { DEFAULT_STAGES } from '../src/shared/stages.js';
 import type { TableSpec, Value, Writer } from './writers.js';
@@ -19,14 +20,15 @@ const T = {
   stages: { name: 'stages', columns: [['id', 'text'], ['workspace_id', 'text'], ['name', 'text'], ['position', 'int4'], ['version', 'int4'], ['created_at', 'text'], ['updated_at', 'text']] },
   accounts: {
     name: 'accounts',
-    columns: [['id', 'text'], ['workspace_id', 'text'], ['name', 'text'], ['domain', 'text'], ['industry', 'text'], ['size', 'text'], ['owner_id', 'text'], ['notes', 'text'], ['version', 'int4'], ['created_at', 'text'], ['updated_at', 'text']],
+    columns: [['id', 'text'], ['workspace_id', 'text'], ['name', 'text'], ['domain', 'text'], ['industry', 'text'], ['size', 'text'], ['owner_id', 'text'], ['notes', 'text'], ['version', 'int4'], ['created_at', 'text'], ['updated_at', 'text'],
+      ['search_text', 'text']],
   },
   opportunities: {
     name: 'opportunities',
     columns: [
       ['id', 'text'], ['workspace_id', 'text'], ['account_id', 'text'], ['name', 'text'], ['amount_minor', 'int8'], ['currency', 'text'], ['stage_id', 'text'],
       ['close_date', 'text'], ['owner_id', 'text'], ['status', 'text'], ['close_reason', 'text'], ['closed_at', 'text'], ['archived_at', 'text'], ['version', 'int4'],
-      ['created_at', 'text'], ['updated_at', 'text'],
+      ['created_at', 'text'], ['updated_at', 'text'], ['search_text', 'text'],
     ],
   },
 } as const satisfies Record<string, TableSpec>;
@@ -42,6 +44,8 @@ export type BenchWorkspace = {
   accounts: { id: string; owner: string }[];
   /** A spread of opportunity ids for the detail endpoint. */
   sampleOpportunityIds: string[];
+  /** A spread of account names, as someone looking for one company would type it. */
+  sampleAccountNames: string[];
   opportunities: number;
 };
 
@@ -89,6 +93,7 @@ export async function generateWorkspace(w: Writer, size: BenchSize, passwordHash
     stageIds,
     accounts: [],
     sampleOpportunityIds: [],
+    sampleAccountNames: [],
     opportunities: 0,
   };
   await addAccountsAndOpportunities(w, ws, size.accounts, size.opportunities, rng, now);
@@ -104,6 +109,7 @@ const REASONS = ['Chose a competitor.', 'No budget this year.', 'No commitment t
  */
 export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace, accounts: number, opportunities: number, rng: Rng = seededRng(ws.accounts.length + 11), now = Date.now()): Promise<void> {
   const firstAccount = ws.accounts.length;
+  const sampleEvery = Math.max(1, Math.floor(accounts / 200));
   const accountStart = now - 3 * 365 * DAY;
   const accountIds = ids(accounts, (i) => accountStart + ((now - accountStart) * i) / accounts);
   await inBatches(w, T.accounts, accounts, (i) => {
@@ -111,12 +117,15 @@ export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace,
     const company = companyName(rng, firstAccount + i);
     ws.accounts.push({ id: accountIds[i], owner });
     const created = iso(accountStart + ((now - accountStart) * i) / accounts);
-    return [accountIds[i], ws.workspaceId, company.name, company.domain, rng.pick(INDUSTRIES), rng.pick(ACCOUNT_SIZES), owner, null, 1, created, created];
+    if (i % sampleEvery === 0) ws.sampleAccountNames.push(company.name);
+    // The search text the app writes on create (src/domain/search-text.ts); the index follows it.
+    const searchText = searchTextOf.account(company);
+    return [accountIds[i], ws.workspaceId, company.name, company.domain, rng.pick(INDUSTRIES), rng.pick(ACCOUNT_SIZES), owner, null, 1, created, created, searchText];
   });
 
   const oppStart = now - 2 * 365 * DAY;
   const createdAt = (i: number) => oppStart + ((now - oppStart) * i) / opportunities;
-  const sampleEvery = Math.max(1, Math.floor(opportunities / 1000));
+  const sampleOppEvery = Math.max(1, Math.floor(opportunities / 1000));
   for (let start = 0; start < opportunities; start += BATCH) {
     const count = Math.min(BATCH, opportunities - start);
     const batchIds = ids(count, (i) => createdAt(start + i));
@@ -130,14 +139,15 @@ export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace,
       const closed = status !== 'open';
       const closeDate = closed ? updatedIso.slice(0, 10) : iso(now + rng.int(-20, 120) * DAY).slice(0, 10);
       const currency = rng.weighted([['EUR', 7], ['GBP', 2], ['USD', 1]] as const);
+      const name = `${rng.pick(DEALS)} ${new Date(created).getUTCFullYear()}`;
       rows.push([
-        batchIds[j], ws.workspaceId, account.id, `${rng.pick(DEALS)} ${new Date(created).getUTCFullYear()}`, rng.int(20, 5_000) * 100_00, currency,
+        batchIds[j], ws.workspaceId, account.id, name, rng.int(20, 5_000) * 100_00, currency,
         ws.stageIds[closed && status === 'won' ? ws.stageIds.length - 1 : rng.int(0, ws.stageIds.length - 1)],
         closeDate, rng.chance(0.9) ? account.owner : rng.pick(ws.reps), status,
         status === 'lost' || status === 'walked_away' ? rng.pick(REASONS) : null, closed ? updatedIso : null,
-        rng.chance(0.02) ? updatedIso : null, rng.int(1, 8), iso(created), updatedIso,
+        rng.chance(0.02) ? updatedIso : null, rng.int(1, 8), iso(created), updatedIso, searchTextOf.opportunity({ name }),
       ]);
-      if ((start + j) % sampleEvery === 0) ws.sampleOpportunityIds.push(batchIds[j]);
+      if ((start + j) % sampleOppEvery === 0) ws.sampleOpportunityIds.push(batchIds[j]);
     }
     await w.insert(T.opportunities, rows);
   }

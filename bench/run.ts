@@ -10,6 +10,7 @@ import { connect } from '../src/server/core/db/connect.js';
 import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Target } from './measure.js';
+import { apiClient, createBenchPlan, measureTicks } from './plans.js';
 import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
@@ -132,12 +133,24 @@ async function main(): Promise<void> {
     const detailPaths = ws.sampleOpportunityIds.map((id) => `/api/v1/opportunities/${id}`);
     const list = api('GET /opportunities (list)', '/api/v1/opportunities');
     const filtered = api('GET /opportunities?ownerId&sort=-amount', `/api/v1/opportunities?ownerId=${rep}&sort=-amount`);
+    // Search as people use it: the name of one company (a different one each request), a short
+    // prefix matching a thirty-second of all accounts, and a list filtered by a word.
+    const searchPaths = ws.sampleAccountNames.map((n) => `/api/v1/search?q=${encodeURIComponent(n)}`);
+    const searches = [
+      api('GET /search?q=<a company name>', searchPaths[0], searchPaths),
+      api('GET /search?q=north (broad prefix)', '/api/v1/search?q=north'),
+      api('GET /opportunities?q=kestrel (list)', '/api/v1/opportunities?q=kestrel'),
+    ];
+    const client = apiClient(appPort, cookie);
+    const plan = await createBenchPlan(client, rep, 50);
     const targets: Target[] = [
       { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
       api('GET /session (who am I)', '/api/v1/session'),
       list,
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
       filtered,
+      ...searches,
+      api('GET /plans/:id (plan page, 50 commitments)', `/api/v1/plans/${plan.planId}`),
     ];
 
     const skipped: Results['skipped'] = [];
@@ -156,6 +169,8 @@ async function main(): Promise<void> {
       return out;
     };
     const first = await run(targets);
+    log('measuring commitment ticks (writes)…');
+    first.push(await measureTicks(client, plan, Math.min(measureOptions.connections, plan.commitments.length), measureOptions.duration, measureOptions.warmup));
     const bare = first.find((f) => f.path === '/bare');
 
     log(`growing to 10× accounts and opportunities…`);
@@ -163,7 +178,7 @@ async function main(): Promise<void> {
     await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
     const growthSeconds = since(t);
     log(`  ${growthSeconds.toFixed(1)} s`);
-    const grown = await run([list, filtered]);
+    const grown = await run([list, filtered, ...searches]);
 
     const results: Results = {
       startedAt,

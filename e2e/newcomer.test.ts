@@ -61,7 +61,7 @@ describe('a newcomer', () => {
     // Type into the one search box and submit; if the shell was still settling and the field was
     // re-rendered empty, type again (as a person would).
     const searchFor = async (term: string) => {
-      const box = page.getByLabel('Search accounts and opportunities').first();
+      const box = page.getByLabel('Search accounts, contacts, opportunities and plans').first();
       for (let attempt = 0; attempt < 3; attempt++) {
         await box.fill(term);
         await box.press('Enter');

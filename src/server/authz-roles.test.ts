@@ -62,7 +62,7 @@ describe('authorization inside a workspace, on every route', () => {
       walked++;
     }
     expect(walked).toBe(writes.length);
-  });
+  }, 180_000); // walks every route as several people: minutes on a busy two-core machine
 
   it('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records', async () => {
     const people = await walkPeople(app);
@@ -100,5 +100,5 @@ describe('authorization inside a workspace, on every route', () => {
     expect(reads).toBeGreaterThan(25);
     expect(writes).toBeGreaterThan(35);
     console.info(`walked ${reads} reads and ${writes} writes as a same-workspace rep who owns nothing`);
-  });
+  }, 180_000); // walks every route as several people: minutes on a busy two-core machine
 });

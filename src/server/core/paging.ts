@@ -49,8 +49,3 @@ export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => [st
     nextCursor: more && last ? encodeCursor(...cursorOf(last)) : null,
   };
 }
-
-/** `name contains q`, case-insensitive, on SQLite and PostgreSQL alike. */
-export function containsPattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

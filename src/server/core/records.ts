@@ -19,6 +19,8 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
   current: Row;
   expectedVersion: number | undefined;
   patch: Partial<Row>;
+  /** Columns computed from the record as it will be (e.g. its search text): written, not audited. */
+  derive?: (next: Row) => Partial<Row>;
   present: () => Promise<Out>;
 }): Promise<Out> {
   const { scope, actor, current } = opts;
@@ -28,9 +30,10 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
   if (opts.expectedVersion !== current.version) throw conflict(await opts.present());
   const changed = Object.fromEntries(Object.entries(opts.patch).filter(([k, v]) => v !== undefined && current[k] !== v));
   if (Object.keys(changed).length === 0) return opts.present();
+  const derived = Object.fromEntries(Object.entries(opts.derive?.({ ...current, ...changed }) ?? {}).filter(([k, v]) => current[k] !== v));
   const result = await scope
     .updateTable(opts.table)
-    .set({ ...changed, version: current.version + 1, updated_at: nowIso() } as never)
+    .set({ ...changed, ...derived, version: current.version + 1, updated_at: nowIso() } as never)
     .where('id' as never, '=', current.id as never)
     .where('version' as never, '=', current.version as never)
     .executeTakeFirst();

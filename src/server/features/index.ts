@@ -6,6 +6,7 @@ import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { plansFeature } from './plans/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -18,4 +19,5 @@ export function registerFeatures(app: App): void {
   contactRoutes(app);
   opportunityRoutes(app);
   plansFeature(app);
+  searchRoutes(app);
 }

@@ -54,3 +54,34 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
 
 export const isPostgres = () => !!process.env.TEST_DATABASE_URL;
 export { sql };
+
+/**
+ * An empty database (no migrations run) on the engine the tests use, removed after the file: for
+ * tests of migrations themselves.
+ */
+export async function emptyTestDb(): Promise<Db> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize: 2 });
+    afterAll(async () => {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    });
+    return db;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
+  const db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
+}

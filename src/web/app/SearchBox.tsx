@@ -1,17 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { AccountList } from '../../shared/accounts';
-import type { OpportunityList } from '../../shared/opportunities';
-import { formatMoney } from '../lib/format';
+import { useSearch } from '../features/search/api';
+import { hitGroups } from '../features/search/hits';
 import { useDebounced } from '../lib/hooks';
 import { Icon } from '../ui/Icon';
-import { api, qs } from './api';
+import { qs } from './api';
 
 const isTypingIn = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
-/** One box across accounts and opportunities: suggestions while typing, Enter for all results, "/" to focus. */
+/** One box across accounts, contacts, opportunities and plans: suggestions while typing, Enter for all results, "/" to focus. */
 export function SearchBox() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -22,16 +20,7 @@ export function SearchBox() {
   const q = useDebounced(text.trim(), 200);
   const enabled = open && q.length > 0;
 
-  const accounts = useQuery({
-    queryKey: ['search', 'accounts', q],
-    queryFn: () => api.get<AccountList>(`/accounts${qs({ q, limit: 5 })}`),
-    enabled,
-  });
-  const opportunities = useQuery({
-    queryKey: ['search', 'opportunities', q],
-    queryFn: () => api.get<OpportunityList>(`/opportunities${qs({ q, limit: 5 })}`),
-    enabled,
-  });
+  const results = useSearch(q, { limit: 4, enabled });
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -78,9 +67,8 @@ export function SearchBox() {
     }
   };
 
-  const accountRows = accounts.data?.data ?? [];
-  const opportunityRows = opportunities.data?.data ?? [];
-  const loading = accounts.isFetching || opportunities.isFetching;
+  const groups = results.data ? hitGroups(results.data) : [];
+  const loading = results.isFetching;
   const showPanel = enabled;
 
   return (
@@ -98,7 +86,7 @@ export function SearchBox() {
       }}
     >
       <label htmlFor="global-search" className="sr-only">
-        Search accounts and opportunities
+        Search accounts, contacts, opportunities and plans
       </label>
       <Icon name="search" className="search-icon" size={16} />
       <input
@@ -121,38 +109,24 @@ export function SearchBox() {
       </kbd>
       {showPanel ? (
         <div ref={panelRef} className="search-panel" role="region" aria-label="Search suggestions" onKeyDown={onPanelKey}>
-          {accountRows.length === 0 && opportunityRows.length === 0 ? (
+          {groups.length === 0 ? (
             <p className="search-empty" role="status">
-              {loading ? 'Searching…' : `Nothing matches “${q}”.`}
+              {loading ? 'Searching…' : results.isError ? 'Search is not available right now. Try again in a moment.' : `Nothing matches “${q}”.`}
             </p>
           ) : null}
-          {accountRows.length > 0 ? (
-            <div className="search-group">
-              <p className="search-group-title">Accounts</p>
-              {accountRows.map((a) => (
-                <Link key={a.id} to={`/accounts/${a.id}`} className="search-item" onClick={() => setOpen(false)}>
-                  <Icon name="accounts" size={16} />
-                  <span className="search-item-main">{a.name}</span>
-                  <span className="search-item-meta">{a.domain ?? a.owner.name}</span>
+          {groups.map((g) => (
+            <div className="search-group" key={g.kind}>
+              <p className="search-group-title">{g.title}</p>
+              {g.items.map((item) => (
+                <Link key={item.id} to={item.to} className="search-item" onClick={() => setOpen(false)}>
+                  <Icon name={g.icon} size={16} />
+                  <span className="search-item-main">{item.main}</span>
+                  <span className="search-item-meta">{item.meta}</span>
                 </Link>
               ))}
             </div>
-          ) : null}
-          {opportunityRows.length > 0 ? (
-            <div className="search-group">
-              <p className="search-group-title">Opportunities</p>
-              {opportunityRows.map((o) => (
-                <Link key={o.id} to={`/opportunities/${o.id}`} className="search-item" onClick={() => setOpen(false)}>
-                  <Icon name="opportunities" size={16} />
-                  <span className="search-item-main">{o.name}</span>
-                  <span className="search-item-meta">
-                    {o.account.name} · {formatMoney(o.amount)}
-                  </span>
-                </Link>
-              ))}
-            </div>
-          ) : null}
-          {accountRows.length > 0 || opportunityRows.length > 0 ? (
+          ))}
+          {groups.length > 0 ? (
             <Link to={`/search${qs({ q })}`} className="search-all" onClick={() => setOpen(false)}>
               See all results for “{q}”
             </Link>

@@ -21,6 +21,9 @@ import * as m0018 from './migrations/0018_plan_share_links.js';
 import * as m0019 from './migrations/0019_plan_share_visits.js';
 import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
+import * as m0060 from './migrations/0060_search_text.js';
+import * as m0061 from './migrations/0061_search_prefix_indexes.js';
+import * as m0070 from './migrations/0070_teams_manager_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -45,6 +48,9 @@ export const migrations: Record<string, Migration> = {
   '0019_plan_share_visits': m0019,
   '0020_plan_comments': m0020,
   '0021_notifications': m0021,
+  '0060_search_text': m0060,
+  '0061_search_prefix_indexes': m0061,
+  '0070_teams_manager_index': m0070,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

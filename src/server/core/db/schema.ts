@@ -81,6 +81,8 @@ export type AccountTable = {
   version: number;
   created_at: Instant;
   updated_at: Instant;
+  /** Folded searchable fields (src/domain/search-text.ts); indexed for full-text search. */
+  search_text: string;
 };
 
 export type ContactTable = {
@@ -96,6 +98,8 @@ export type ContactTable = {
   version: number;
   created_at: Instant;
   updated_at: Instant;
+  /** Folded searchable fields (src/domain/search-text.ts); indexed for full-text search. */
+  search_text: string;
 };
 
 export type StageTable = {
@@ -127,6 +131,8 @@ export type OpportunityTable = {
   version: number;
   created_at: Instant;
   updated_at: Instant;
+  /** Folded searchable fields (src/domain/search-text.ts); indexed for full-text search. */
+  search_text: string;
 };
 
 export type AuditEventTable = {
@@ -157,6 +163,8 @@ export type PlanTable = {
   last_activity_at: Instant;
   created_at: Instant;
   updated_at: Instant;
+  /** Folded searchable fields (src/domain/search-text.ts); indexed for full-text search. */
+  search_text: string;
 };
 
 export type PlanMilestoneTable = {

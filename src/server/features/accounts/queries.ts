@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Account, AccountListQuery } from '../../../shared/accounts.js';
 import type { Actor } from '../../core/actor.js';
-import { containsPattern, keyset, toPage } from '../../core/paging.js';
+import { keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
+import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 
 export function selectAccounts(scope: Scope) {
   return scope
@@ -59,15 +59,9 @@ export async function listAccounts(scope: Scope, actor: Actor, query: AccountLis
   if (query.archived === 'active') q = q.where('accounts.archived_at', 'is', null);
   if (query.archived === 'archived') q = q.where('accounts.archived_at', 'is not', null);
   if (query.ownerId) q = q.where('accounts.owner_id', '=', query.ownerId);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(accounts.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(accounts.domain)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
-  }
-  const rows = await keyset(q, { column: SORT_COLUMNS[key], idColumn: 'accounts.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const page = { column: SORT_COLUMNS[key], idColumn: 'accounts.id', descending, cursor: query.cursor, limit: query.limit };
+  // Words of the name or domain that start with the query's words (accents and case ignored).
+  const search = query.q ? parseSearch(query.q) : null;
+  const rows = search ? await searchKeyset(scope, q, (col) => matchesSearch(scope, 'account', col('id'), search), page) : await keyset(q, page).execute();
   return toPage(rows, query.limit, (r) => [key === 'name' ? r.name : r.updated_at, r.id], (r) => presentAccount(r, actor));
 }

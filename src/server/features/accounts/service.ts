@@ -7,6 +7,7 @@ import { assertAssignableOwner } from '../../core/owners.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findAccount } from './queries.js';
+import { searchTextOf } from '../../../domain/search-text.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -48,7 +49,7 @@ export async function createAccount({ scope, actor, input }: Op<{ input: CreateA
       created_at: now,
       updated_at: now,
     };
-    await tx.insert('accounts', row);
+    await tx.insert('accounts', { ...row, search_text: searchTextOf.account(row) });
     await audit(tx, actor, { entityType: 'account', entityId: row.id, action: 'create', before: null, after: row });
     return present(tx, actor, row.id);
   });
@@ -59,7 +60,7 @@ export async function updateAccount({ scope, actor, id, input, version }: Op<{ i
     const current = await loadForChange(tx, actor, id);
     if (input.ownerId && input.ownerId !== current.owner_id) await assertAssignableOwner(tx, actor, input.ownerId);
     const patch = columnsOf(input, { name: 'name', domain: 'domain', industry: 'industry', size: 'size', ownerId: 'owner_id', notes: 'notes' });
-    return writeVersioned({ scope: tx, actor, table: 'accounts', entityType: 'account', action: 'update', current, expectedVersion: version, patch, present: () => present(tx, actor, id) });
+    return writeVersioned({ scope: tx, actor, table: 'accounts', entityType: 'account', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.account(next) }), present: () => present(tx, actor, id) });
   });
 }
 

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../../shared/contacts.js';
 import type { Actor } from '../../core/actor.js';
-import { containsPattern, keyset, toPage } from '../../core/paging.js';
+import { keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
+import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 
 /** Contacts with their account and the account owner's team: all a page needs, in one query. */
 export function selectContacts(scope: Scope) {
@@ -63,16 +63,9 @@ export async function listContacts(scope: Scope, actor: Actor, query: ContactLis
   if (query.archived === 'active') q = q.where('contacts.archived_at', 'is', null);
   if (query.archived === 'archived') q = q.where('contacts.archived_at', 'is not', null);
   if (query.accountId) q = q.where('contacts.account_id', '=', query.accountId);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(contacts.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(contacts.email)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(contacts.title)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
-  }
-  const rows = await keyset(q, { column: SORT_COLUMNS[key], idColumn: 'contacts.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const page = { column: SORT_COLUMNS[key], idColumn: 'contacts.id', descending, cursor: query.cursor, limit: query.limit };
+  // Words of the name, email or title that start with the query's words (accents and case ignored).
+  const search = query.q ? parseSearch(query.q) : null;
+  const rows = search ? await searchKeyset(scope, q, (col) => matchesSearch(scope, 'contact', col('id'), search), page) : await keyset(q, page).execute();
   return toPage(rows, query.limit, (r) => [key === 'name' ? r.name : r.updated_at, r.id], (r) => presentContact(r, actor));
 }

@@ -7,6 +7,7 @@ import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findContact } from './queries.js';
+import { searchTextOf } from '../../../domain/search-text.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -67,7 +68,7 @@ export async function createContact({ scope, actor, input }: Op<{ input: CreateC
       created_at: now,
       updated_at: now,
     };
-    await tx.insert('contacts', row);
+    await tx.insert('contacts', { ...row, search_text: searchTextOf.contact(row) });
     await audit(tx, actor, { entityType: 'contact', entityId: row.id, action: 'create', before: null, after: row });
     return present(tx, actor, row.id);
   });
@@ -80,7 +81,7 @@ export async function updateContact({ scope, actor, id, input, version }: Op<{ i
     if (input.accountId && input.accountId !== current.account_id) await assertEditableAccount(tx, actor, input.accountId);
     const normalized = { ...input, title: orNull(input.title), phone: orNull(input.phone), email: normalizeEmail(input.email) };
     const patch = columnsOf(normalized, { accountId: 'account_id', name: 'name', title: 'title', email: 'email', phone: 'phone', buyingRole: 'buying_role' });
-    return writeVersioned({ scope: tx, actor, table: 'contacts', entityType: 'contact', action: 'update', current, expectedVersion: version, patch, present: () => present(tx, actor, id) });
+    return writeVersioned({ scope: tx, actor, table: 'contacts', entityType: 'contact', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.contact(next) }), present: () => present(tx, actor, id) });
   });
 }
 

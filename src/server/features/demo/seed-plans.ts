@@ -21,7 +21,8 @@ export type AuditActor = { id: string | null; name: string };
 export type Recorder = (actor: AuditActor, at: string, entityType: AuditEntity, entityId: string, action: AuditAction, before: object | null, after: object) => void;
 
 export type PlanRows = {
-  plans: Row<PlanTable>[];
+  /** Without search text: the seed adds it as it inserts, as the plans feature does. */
+  plans: Omit<Row<PlanTable>, 'search_text'>[];
   milestones: Row<PlanMilestoneTable>[];
   commitments: Row<CommitmentTable>[];
   renegotiations: Row<CommitmentRenegotiationTable>[];
@@ -57,7 +58,7 @@ export function mutualPlanRows(plans: readonly PlannedMutualPlan[], ctx: Context
   for (const plan of plans) {
     const owner = people[plan.owner];
     const planId = backdatedId(plan.createdAt);
-    const created: Row<PlanTable> = {
+    const created: Omit<Row<PlanTable>, 'search_text'> = {
       id: planId,
       opportunity_id: ctx.opportunityIds[plan.opportunity],
       title: plan.title,

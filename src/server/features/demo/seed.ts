@@ -10,6 +10,7 @@ import { Scope } from '../../core/scope.js';
 import { DEMO_PEOPLE, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
 import { mutualPlanRows, type Recorder } from './seed-plans.js';
+import { searchTextOf } from '../../../domain/search-text.js';
 
 // Backdated records get ids carrying their backdated time (see uuidV7At).
 const backdatedId = (at: string) => uuidV7At(Date.parse(at), randomBytes(16));
@@ -130,11 +131,12 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     await scope.insert('users', users);
     await scope.insert('teams', { id: teamId, name: DEMO_TEAM_NAME, manager_id: people.manager.id, version: 1, created_at: teamAt, updated_at: teamAt });
     await scope.insert('stages', stages);
-    await scope.insert('accounts', accounts);
-    await scope.insert('contacts', contacts);
-    await scope.insert('opportunities', opportunities);
+    // Search text is derived, not audited: added here as the features add it on create.
+    await scope.insert('accounts', accounts.map((a) => ({ ...a, search_text: searchTextOf.account(a) })));
+    await scope.insert('contacts', contacts.map((c) => ({ ...c, search_text: searchTextOf.contact(c) })));
+    await scope.insert('opportunities', opportunities.map((o) => ({ ...o, search_text: searchTextOf.opportunity(o) })));
     await seedBuiltInTemplates(scope);
-    await scope.insert('plans', plans.plans);
+    await scope.insert('plans', plans.plans.map((p) => ({ ...p, search_text: searchTextOf.plan(p) })));
     await scope.insert('plan_milestones', plans.milestones);
     await scope.insert('commitments', plans.commitments);
     await scope.insert('commitment_renegotiations', plans.renegotiations);

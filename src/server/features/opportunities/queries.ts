@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
 import { invalid } from '../../core/errors.js';
-import { containsPattern, decodeCursor, keyset, toPage } from '../../core/paging.js';
+import { decodeCursor, keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
+import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
@@ -91,15 +92,11 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   if (query.stageId) q = q.where('opportunities.stage_id', '=', query.stageId);
   if (query.accountId) q = q.where('opportunities.account_id', '=', query.accountId);
   if (query.status) q = q.where('opportunities.status', '=', query.status);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(opportunities.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(account.name)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
-  }
-  const rows = await keyset(q, { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit };
+  // The deal's name, or its account's name or domain, has words starting with the query's words.
+  const search = query.q ? parseSearch(query.q) : null;
+  const rows = search
+    ? await searchKeyset(scope, q, (col) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`, page)
+    : await keyset(q, page).execute();
   return toPage(rows, query.limit, (r) => [sort.value(r), r.id], (r) => presentOpportunity(r, actor));
 }

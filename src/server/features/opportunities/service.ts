@@ -7,6 +7,7 @@ import { assertAssignableOwner } from '../../core/owners.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
+import { searchTextOf } from '../../../domain/search-text.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -101,7 +102,7 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
       created_at: now,
       updated_at: now,
     };
-    await tx.insert('opportunities', row);
+    await tx.insert('opportunities', { ...row, search_text: searchTextOf.opportunity(row) });
     await audit(tx, actor, { entityType: 'opportunity', entityId: row.id, action: 'create', before: null, after: row });
     return present(tx, actor, row.id);
   });
@@ -122,7 +123,7 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
       ...(input.amount ? { amount_minor: input.amount.amountMinor, currency: input.amount.currency } : {}),
       ...close,
     };
-    return writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, present: () => present(tx, actor, id) });
+    return writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.opportunity(next) }), present: () => present(tx, actor, id) });
   });
 }
 

@@ -12,7 +12,7 @@ async function insertOpportunity(workspaceId: string, accountId: string, stageId
   const id = newId();
   await db
     .insertInto('opportunities')
-    .values({ id, workspace_id: workspaceId, account_id: accountId, name: 'Renewal', amount_minor: 1_000_00, currency: 'EUR', stage_id: stageId, close_date: '2030-01-31', owner_id: ownerId, status: 'open', close_reason: null, closed_at: null, archived_at: null, version: 1, created_at: now, updated_at: now })
+    .values({ id, workspace_id: workspaceId, account_id: accountId, name: 'Renewal', amount_minor: 1_000_00, currency: 'EUR', stage_id: stageId, close_date: '2030-01-31', owner_id: ownerId, status: 'open', close_reason: null, closed_at: null, archived_at: null, version: 1, created_at: now, updated_at: now, search_text: 'renewal' })
     .execute();
   return id;
 }

@@ -10,6 +10,7 @@ import type { Scope } from '../../core/scope.js';
 import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
 import { findPlan } from './queries.js';
 import { createPlanFromTemplate } from './templates.service.js';
+import { searchTextOf } from '../../../domain/search-text.js';
 
 export type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -73,7 +74,7 @@ export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string,
     created_at: now,
     updated_at: now,
   };
-  await tx.insert('plans', row);
+  await tx.insert('plans', { ...row, search_text: searchTextOf.plan(row) });
   await audit(tx, actor, { entityType: 'plan', entityId: row.id, action: 'create', before: null, after: row });
   return row.id;
 }
@@ -120,6 +121,7 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
       current,
       expectedVersion: version,
       patch,
+      derive: (next) => ({ search_text: searchTextOf.plan(next) }),
       present: () => presentPlan(tx, actor, id),
     });
     if (plan.version === current.version) return plan;

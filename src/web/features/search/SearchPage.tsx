@@ -1,92 +1,66 @@
 import { Link, useSearchParams } from 'react-router';
-import type { Account } from '../../../shared/accounts';
-import type { Opportunity } from '../../../shared/opportunities';
-import { useRecordList } from '../../app/records';
-import { formatDate, formatMoney } from '../../lib/format';
+import { SEARCH_LIMIT_MAX } from '../../../shared/search';
+import { qs } from '../../app/api';
 import { useTitle } from '../../lib/hooks';
-import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { StatusBadge } from '../opportunities/StatusBadge';
+import { useSearch } from './api';
+import { hitGroups, type HitKind } from './hits';
+
+/** Where every match of a kind can be read page by page: the lists take the same `q`. */
+const LIST_OF: Partial<Record<HitKind, string>> = { accounts: '/accounts', opportunities: '/opportunities' };
 
 export function SearchPage() {
   const [search] = useSearchParams();
   const q = (search.get('q') ?? '').trim();
   useTitle(q ? `Search: ${q}` : 'Search');
-  const accounts = useRecordList<Account>('accounts', { q, sort: 'name' }, { limit: 20, enabled: q !== '' });
-  const opportunities = useRecordList<Opportunity>('opportunities', { q, sort: '-updatedAt' }, { limit: 20, enabled: q !== '' });
-  const accountRows = accounts.data?.pages.flatMap((p) => p.data) ?? [];
-  const opportunityRows = opportunities.data?.pages.flatMap((p) => p.data) ?? [];
+  const results = useSearch(q, { limit: SEARCH_LIMIT_MAX, enabled: q !== '' });
+  const groups = results.data ? hitGroups(results.data) : [];
 
   return (
     <div className="page">
-      <PageHeader title={q ? `Results for “${q}”` : 'Search'} meta={<span>Accounts and opportunities whose name (or domain) contains your words.</span>} />
+      <PageHeader
+        title={q ? `Results for “${q}”` : 'Search'}
+        meta={<span>Accounts, contacts, opportunities and plans with words starting with yours — accents and capitals do not matter. Best matches first.</span>}
+      />
       {!q ? (
         <p className="muted">Type in the search box at the top — press “/” to jump there.</p>
+      ) : results.isPending ? (
+        <SkeletonLines padded />
+      ) : results.isError ? (
+        <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+      ) : groups.length === 0 ? (
+        <p className="muted" role="status">
+          Nothing matches “{q}”. Try fewer or shorter words.
+        </p>
       ) : (
-        <>
-          <Card title="Accounts" flush>
-            {accounts.isPending ? (
-              <SkeletonLines padded />
-            ) : accounts.isError ? (
-              <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />
-            ) : accountRows.length === 0 ? (
-              <p className="empty-inline">No accounts match.</p>
-            ) : (
-              <div className="rows">
-                {accountRows.map((a) => (
-                  <div className="row-item" key={a.id}>
-                    <div className="row-main">
-                      <Link to={`/accounts/${a.id}`}>{a.name}</Link>
-                      <div className="row-sub">{[a.domain, a.industry, a.owner.name].filter(Boolean).join(' · ')}</div>
-                    </div>
+        groups.map((g) => (
+          <Card key={g.kind} title={g.title} flush>
+            <div className="rows">
+              {g.items.map((item) => (
+                <div className="row-item" key={item.id}>
+                  <div className="row-main">
+                    <Link to={item.to}>{item.main}</Link>
+                    <div className="row-sub">{item.meta}</div>
                   </div>
-                ))}
-                {accounts.hasNextPage ? (
-                  <div className="timeline-more">
-                    <Button size="sm" variant="ghost" busy={accounts.isFetchingNextPage} onClick={() => void accounts.fetchNextPage()}>
-                      More accounts
-                    </Button>
-                  </div>
-                ) : null}
-              </div>
-            )}
+                </div>
+              ))}
+              {g.more ? (
+                <div className="timeline-more">
+                  {LIST_OF[g.kind] ? (
+                    <Link to={`${LIST_OF[g.kind]}${qs({ q })}`}>
+                      All {g.title.toLowerCase()} matching “{q}” <Icon name="chevronRight" size={14} />
+                    </Link>
+                  ) : (
+                    <span className="muted">More {g.title.toLowerCase()} match; add a word to narrow them down.</span>
+                  )}
+                </div>
+              ) : null}
+            </div>
           </Card>
-          <Card title="Opportunities" flush>
-            {opportunities.isPending ? (
-              <SkeletonLines padded />
-            ) : opportunities.isError ? (
-              <ErrorState error={opportunities.error} onRetry={() => void opportunities.refetch()} />
-            ) : opportunityRows.length === 0 ? (
-              <p className="empty-inline">No opportunities match.</p>
-            ) : (
-              <div className="rows">
-                {opportunityRows.map((o) => (
-                  <div className="row-item" key={o.id}>
-                    <div className="row-main">
-                      <Link to={`/opportunities/${o.id}`}>{o.name}</Link>
-                      <div className="row-sub">
-                        {o.account.name} · {o.stage.name} · closes {formatDate(o.closeDate)}
-                      </div>
-                    </div>
-                    <div className="row-side">
-                      <div className="num">{formatMoney(o.amount)}</div>
-                      <StatusBadge status={o.status} />
-                    </div>
-                  </div>
-                ))}
-                {opportunities.hasNextPage ? (
-                  <div className="timeline-more">
-                    <Button size="sm" variant="ghost" busy={opportunities.isFetchingNextPage} onClick={() => void opportunities.fetchNextPage()}>
-                      More opportunities
-                    </Button>
-                  </div>
-                ) : null}
-              </div>
-            )}
-          </Card>
-        </>
+        ))
       )}
     </div>
   );

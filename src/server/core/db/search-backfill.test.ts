@@ -1,0 +1,50 @@
+import { Migrator, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { searchWorkspace } from '../../features/search/queries.js';
+import { emptyTestDb, isPostgres } from '../../test/harness.js';
+import { Scope } from '../scope.js';
+import { dbKind } from './connect.js';
+import { migrateToLatest, migrations } from './migrate.js';
+
+/** Records written before search existed are found after migration 0060, on both engines. */
+describe('migration 0060 (search text)', () => {
+  it('backfills the search text of existing records and indexes it', async () => {
+    const db = await emptyTestDb();
+    const schema = isPostgres() ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const before = await migrator.migrateTo('0021_notifications');
+    expect(before.error).toBeUndefined();
+
+    const at = '2026-01-01T00:00:00.000Z';
+    const stamp = { version: 1, created_at: at, updated_at: at };
+    // Written the way rows were before 0060: no search_text column yet.
+    const insert = (table: string, row: Record<string, unknown>) => sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
+    await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
+    await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
+    await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
+    await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Müller Maschinenbau', domain: 'mueller.example', owner_id: 'u1', ...stamp });
+    await insert('accounts', { id: 'a2', workspace_id: 'w1', name: 'Northwind Traders', owner_id: 'u1', ...stamp });
+    await insert('contacts', { id: 'c1', workspace_id: 'w1', account_id: 'a1', name: 'Zoë Adams', email: 'zoe@muller.example', title: 'CFO', ...stamp });
+    await insert('opportunities', { id: 'o1', workspace_id: 'w1', account_id: 'a2', name: 'Northwind renewal', amount_minor: 100, currency: 'EUR', stage_id: 's1', close_date: '2026-06-30', owner_id: 'u1', status: 'open', ...stamp });
+    await insert('plans', { id: 'p1', workspace_id: 'w1', opportunity_id: 'o1', title: 'Łódź rollout', target_date: '2026-06-30', customer_time_zone: 'Europe/Warsaw', last_activity_at: at, ...stamp });
+
+    await migrateToLatest(db);
+    const texts = await db.selectFrom('accounts').select(['id', 'search_text']).orderBy('id').execute();
+    expect(texts).toEqual([
+      { id: 'a1', search_text: 'muller maschinenbau mueller example' },
+      { id: 'a2', search_text: 'northwind traders' },
+    ]);
+    const found = await searchWorkspace(new Scope(db, 'w1'), { q: 'muller', limit: 5 });
+    expect(found.accounts.data.map((h) => h.id)).toEqual(['a1']);
+    expect(found.contacts.data.map((h) => h.id)).toEqual(['c1']); // by her email's domain
+    expect((await searchWorkspace(new Scope(db, 'w1'), { q: 'zoe', limit: 5 })).contacts.data.map((h) => h.id)).toEqual(['c1']);
+    const north = await searchWorkspace(new Scope(db, 'w1'), { q: 'north', limit: 5 });
+    expect([north.accounts.data.map((h) => h.id), north.opportunities.data.map((h) => h.id)]).toEqual([['a2'], ['o1']]);
+    expect((await searchWorkspace(new Scope(db, 'w1'), { q: 'lodz', limit: 5 })).plans.data.map((h) => h.id)).toEqual(['p1']);
+    // Rows written after the migration are indexed too (triggers on SQLite, the GIN index on PostgreSQL).
+    await db.updateTable('accounts').set({ name: 'Globex', search_text: 'globex' }).where('id', '=', 'a2').execute();
+    expect((await searchWorkspace(new Scope(db, 'w1'), { q: 'north', limit: 5 })).accounts.data).toEqual([]);
+    expect((await searchWorkspace(new Scope(db, 'w1'), { q: 'glob', limit: 5 })).accounts.data.map((h) => h.id)).toEqual(['a2']);
+    expect(dbKind(db)).toBe(isPostgres() ? 'postgres' : 'sqlite');
+  });
+});

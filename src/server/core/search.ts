@@ -1,0 +1,139 @@
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { searchTerms } from '../../domain/search-text.js';
+import { dbKind } from './db/connect.js';
+import { keyset } from './paging.js';
+import type { Scope } from './scope.js';
+
+/**
+ * Full-text search, one module for both engines. Records carry `search_text` (their fields folded by
+ * src/domain/search-text.ts); SQLite finds them through FTS5 (`<table>_fts` over `<table>_search_rows`),
+ * PostgreSQL through a GIN index on `to_tsvector('simple', search_text)` (migrations 0060, 0061).
+ *
+ * A record matches when every word of the query starts one of its words ("north" finds "Northwind
+ * Traders", "zoe" finds "Zoë"). Both engines see the same words, so they match the same records; the
+ * rank is computed from those words with plain SQL that both evaluate identically (not bm25 or
+ * ts_rank, which disagree), so a limited, ranked page is the same on both too.
+ */
+
+export type SearchKind = 'account' | 'contact' | 'opportunity' | 'plan';
+
+const TABLES = { account: 'accounts', contact: 'contacts', opportunity: 'opportunities', plan: 'plans' } as const satisfies Record<SearchKind, string>;
+
+export type Search = { terms: string[]; phrase: string };
+
+/** The query's words; `terms` is empty when it has nothing to search for (then nothing matches). */
+export function parseSearch(q: string): Search {
+  const terms = searchTerms(q);
+  return { terms, phrase: terms.join(' ') };
+}
+
+/**
+ * `idColumn` is the id of a matching record of `kind`, in the scope's workspace. Used with the
+ * record's own id (`accounts.id`) or a reference to it (`opportunities.account_id`); either way the
+ * engine reads the matches from its text index, never the whole table.
+ */
+export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, search: Search): RawBuilder<SqlBool> {
+  if (search.terms.length === 0) return sql<SqlBool>`1 = 0`;
+  if (dbKind(scope.db) === 'postgres') {
+    // Terms are letters and digits only (the fold removed everything else), so quoting is safe.
+    const tsquery = search.terms.map((t) => `'${t}':*`).join(' & ');
+    const table = TABLES[kind];
+    return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
+  }
+  const match = search.terms.map((t) => `"${t}"*`).join(' ');
+  const rows = sql.table(`${TABLES[kind]}_search_rows`);
+  const fts = sql.table(`${TABLES[kind]}_fts`);
+  // `rowid in (…match…)` makes SQLite read the matches from the text index first.
+  return sql<SqlBool>`${sql.ref(idColumn)} in (select entity_id from ${rows} where rowid in (select rowid from ${fts} where ${fts} match ${match}))`;
+}
+
+/**
+ * Ranked matches of one kind, best first, read in two steps so that typing the start of a name
+ * costs the same however large the workspace grows:
+ *
+ * 1. records whose text starts with the query (their name does: it comes first), from a B-tree
+ *    index on (workspace_id, search_text), in byte order of the folded text — which puts a whole
+ *    word before a longer one ("zoe adams" before "zoey park") — and stops after `limit + 1`;
+ * 2. only when those do not fill the page: the other matches from the text index, ranked by
+ *    `laterRank` (whole words before prefixes of later words before words apart), then shorter
+ *    text, then id.
+ *
+ * Both steps are plain comparisons on the folded text, which both engines evaluate alike (byte
+ * order: PostgreSQL compares with `collate "C"`), so a ranked page is the same on both — unlike
+ * bm25 and ts_rank, which disagree. `make` builds the kind's query (joins, columns, filters) on
+ * `table`; `more` says matches remain beyond `limit`.
+ */
+export async function rankedSearch<DB, TB extends keyof DB, O>(
+  scope: Scope,
+  kind: SearchKind,
+  search: Search,
+  limit: number,
+  make: () => SelectQueryBuilder<DB, TB, O>,
+): Promise<{ rows: O[]; more: boolean }> {
+  if (search.terms.length === 0) return { rows: [], more: false };
+  const table = TABLES[kind];
+  const text = sql.ref(`${table}.search_text`);
+  const id = sql.ref(`${table}.id`);
+  const c = dbKind(scope.db) === 'postgres' ? sql`${text} collate "C"` : text;
+  const low = search.phrase;
+  // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
+  const high = `${search.phrase}\u{10FFFF}`;
+  const first = await make()
+    .where(sql<SqlBool>`${c} >= ${low} and ${c} < ${high}`)
+    .orderBy(c)
+    .orderBy(id)
+    .limit(limit + 1)
+    .execute();
+  if (first.length > limit) return { rows: first.slice(0, limit), more: true };
+  const room = limit - first.length;
+  const rest = await make()
+    .where(matchesSearch(scope, kind, `${table}.id`, search))
+    .where(sql<SqlBool>`not (${c} >= ${low} and ${c} < ${high})`)
+    .orderBy(laterRank(text, search))
+    .orderBy(sql`length(${text})`)
+    .orderBy(id)
+    .limit(room + 1)
+    .execute();
+  return { rows: [...first, ...rest.slice(0, room)], more: rest.length > room };
+}
+
+/** For text that does not start with the query: 0 whole words later on, 1 a later word's start, 2 apart. */
+function laterRank(text: RawBuilder<unknown>, search: Search): RawBuilder<number> {
+  const p = search.phrase;
+  return sql<number>`case when (' ' || ${text} || ' ') like ${`% ${p} %`} then 0 when (' ' || ${text}) like ${`% ${p}%`} then 1 else 2 end`;
+}
+
+/** Rows of a list read in order before the text index is asked instead (SQLite only). */
+const LIST_PROBE_ROWS = 2000;
+
+type KeysetOptions = { column: string; idColumn: string; descending: boolean; cursor?: string; limit: number };
+
+/**
+ * A keyset page of a list filtered by a search (`?q=`): `base` holds every other filter, `match`
+ * the search condition on the columns of a row of `base` (given a column's name, it returns how
+ * to refer to it).
+ *
+ * When many records match, reading them all from the text index and sorting them grows with the
+ * workspace; walking the list's own index and keeping the matching rows stops after a page. When
+ * few match, the walk would read the whole list. PostgreSQL's planner knows how common a word is
+ * and picks; SQLite's does not, so on SQLite the first LIST_PROBE_ROWS rows of the page are walked
+ * first, and only if they hold fewer than a page of matches are the matches read from the text
+ * index. Either way the rows are exactly the matching rows of the list in its order.
+ */
+export async function searchKeyset<DB, TB extends keyof DB, O>(
+  scope: Scope,
+  base: SelectQueryBuilder<DB, TB, O>,
+  match: (column: (name: string) => string) => RawBuilder<SqlBool>,
+  opts: KeysetOptions,
+): Promise<O[]> {
+  if (dbKind(scope.db) === 'sqlite') {
+    const dir = sql.raw(opts.descending ? 'desc' : 'asc');
+    const sortColumn = opts.column.split('.').pop() ?? opts.column;
+    const { rows: probe } = await sql<O>`select * from (${keyset(base, { ...opts, limit: LIST_PROBE_ROWS - 1 })}) as probe
+      where ${match((name) => `probe.${name}`)}
+      order by ${sql.ref(`probe.${sortColumn}`)} ${dir}, probe.id ${dir} limit ${opts.limit + 1}`.execute(scope.db);
+    if (probe.length > opts.limit) return probe;
+  }
+  const [, table] = /^(\w+)\./.exec(opts.idColumn) ?? [];
+  return keyset(base.where(match((name) => `${table}.${name}`)), opts).execute();
+}
