@@ -30,21 +30,36 @@ describe('a mutual plan, agreed with the customer', () => {
       })
     ).json();
 
-    // The rep creates the plan from "Pilot to purchase", started six days ago: the customer's first
-    // must-do is a day late and the next is due tomorrow, so the plan starts at risk.
+    // The rep creates the plan from "Pilot to purchase", starting today: a draft, not judged yet.
     const { page: rep, errors: repErrors } = await newPage(repContext);
     await rep.goto(`${baseUrl}/opportunities/${deal.id}`);
     await action(rep, 'Create a mutual plan').click();
     await rep.getByRole('radio', { name: /Pilot to purchase/ }).check();
     await rep.getByLabel('Title', { exact: true }).fill('Umbra pilot to purchase');
     await rep.getByLabel('Agreed outcome', { exact: true }).fill('Umbra decides on a chain-wide rollout with evidence from three stores');
-    await rep.getByLabel('Start date', { exact: true }).fill(addDays(today, -6));
+    await rep.getByLabel('Start date', { exact: true }).fill(today);
     await rep.getByLabel('Target date', { exact: true }).fill(addDays(today, 54));
     await action(rep, 'Create plan').click();
     await expect.poll(() => rep.getByRole('heading', { level: 1, name: 'Umbra pilot to purchase' }).isVisible()).toBe(true);
-    await expect.poll(() => rep.getByText('At risk').first().isVisible()).toBe(true);
+    await expect.poll(() => rep.getByText('Draft — not judged').first().isVisible()).toBe(true);
+
+    // A mistyped date in the past is refused beside the field, in plain words; nothing changes.
+    await action(rep, 'Re-date: Send the pilot plan: scope, users, dates and the decision date').click();
+    const dialog = rep.getByRole('dialog');
+    await dialog.getByLabel('New date', { exact: true }).fill(addDays(today, -1));
+    await dialog.getByLabel('Reason', { exact: true }).fill('Typo');
+    await dialog.getByRole('button', { name: 'Re-date', exact: true }).click();
+    await expect.poll(() => dialog.getByText(/^Pick today or a later date — .+ has already passed in UTC\.$/).isVisible()).toBe(true);
+    expect(await dialog.getByLabel('New date', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Agreed with the customer, the plan goes active: from a template it is on track from its first minute.
+    await action(rep, 'Edit plan').click();
+    await rep.getByLabel('Status', { exact: true }).selectOption('active');
+    await action(rep, 'Save changes').click();
+    await expect.poll(() => rep.getByText('On track').first().isVisible()).toBe(true);
     const customerReliability = rep.getByRole('region', { name: 'Customer side reliability' });
-    const reliabilityBefore = await customerReliability.innerText();
+    await expect.poll(() => customerReliability.innerText()).toMatch(/Nothing to judge yet/);
 
     // One link per recipient, shown once.
     await rep.getByLabel('Recipient’s name', { exact: true }).fill('Una Umbra');
@@ -74,25 +89,30 @@ describe('a mutual plan, agreed with the customer', () => {
     const criteria = customer.getByRole('checkbox', { name: /Agree the pilot’s success criteria in writing/ });
     await criteria.check();
     await expect.poll(() => criteria.isChecked()).toBe(true);
+    // A date already gone is refused beside the field on the customer's phone too; then a real one.
     await action(customer, /Propose a new date for .Provide test accounts/).click();
-    await customer.getByLabel('New date', { exact: true }).fill(addDays(today, 10));
+    const newDate = customer.getByLabel('New date', { exact: true });
+    await newDate.fill(addDays(today, -2));
     await customer.getByLabel('Reason', { exact: true }).fill('Our IT lead is away until next week');
+    await action(customer, 'Send new date').click();
+    await expect.poll(() => customer.getByText(/^Pick today or a later date — .+ has already passed in UTC\.$/).isVisible()).toBe(true);
+    expect(await newDate.getAttribute('aria-invalid')).toBe('true');
+    await newDate.fill(addDays(today, 10));
     await action(customer, 'Send new date').click();
     await expect.poll(() => customer.getByText(/waiting|proposed|asked/i).first().isVisible()).toBe(true);
     await screenshot(customer, 'customer-plan');
 
-    // The rep sees the proposal, accepts it, and the plan's health and the customer's reliability change.
+    // The rep sees the proposal and accepts it; the customer's kept word shows, with its n.
     await rep.reload();
     await action(rep, /Accept new date for .Provide test accounts/).click();
     const confirm = rep.getByRole('dialog').getByRole('button', { name: /Accept/ });
     if (await confirm.count()) await confirm.first().click();
     await expect.poll(() => rep.getByText(/Provide test accounts/).first().isVisible()).toBe(true);
-    // The rep's own late item was the last thing keeping the plan at risk.
     await action(rep, 'Mark done: Send the pilot plan: scope, users, dates and the decision date').click();
     await expect.poll(() => rep.getByText('On track').first().isVisible()).toBe(true);
     await screenshot(rep, 'plan-on-track');
-    await expect.poll(() => customerReliability.innerText()).not.toBe(reliabilityBefore);
-    await expect.poll(() => customerReliability.innerText()).toMatch(/late|re-dated|in advance/i);
+    await expect.poll(() => customerReliability.innerText()).toMatch(/100% kept on time/);
+    await expect.poll(() => customerReliability.innerText()).toMatch(/n = 1 judged · weight 2 \(must-dos count double\)/);
 
     expect(repErrors).toEqual([]);
     expect(customerErrors).toEqual([]);

@@ -52,13 +52,14 @@ export type CommitmentClassification = {
   outcome: Outcome;
   /**
    * The date the owner is held to: the original date, moved only by accepted changes that were
-   * requested on or before the end of the date they moved. A change asked for after the date had
-   * passed is recorded but does not move it, so a late re-date cannot turn a slip into "on time".
+   * requested on or before the end of the date they moved, to a day that had not passed yet. A change
+   * asked for after the date had passed is recorded but does not move it, so a late re-date cannot
+   * turn a slip into "on time".
    */
   heldTo: CalendarDate;
-  /** At least one accepted change was requested on or before the end of its `fromDate`. */
+  /** At least one accepted change was re-dated in advance (see `requestedInAdvance`). */
   redatedInAdvance: boolean;
-  /** At least one accepted change was requested after its `fromDate` had ended. */
+  /** At least one accepted change was not: asked for after its `fromDate` had ended, or to a day already gone. */
   redatedLate: boolean;
   /** A proposed new date waits for an answer. */
   awaitingAnswer: boolean;
@@ -80,9 +81,22 @@ function stateAt(change: DateChangeFacts, at: number): DateChangeStatus | 'not_y
 
 const effectiveAt = (change: DateChangeFacts) => toMs(change.decidedAt ?? change.requestedAt);
 
-/** True when the change was requested on or before the end of the date it moves, in the owner's zone. */
+/**
+ * A change asked for in time to move `date`: requested on or before the end of `date` AND to a date
+ * that had not already passed when it was asked (today or later in the owner's zone). A "re-date" to
+ * a day already gone is not keeping one's word: it would turn a commitment into a miss at once.
+ */
+function movesInTime(c: CommitmentFacts, change: DateChangeFacts, date: CalendarDate): boolean {
+  const askedOn = ownerDay(c, change.requestedAt);
+  return askedOn <= date && change.toDate >= askedOn;
+}
+
+/**
+ * "Re-dated in advance": asked for before the old date ended, in the owner's zone, and moved to that
+ * day or later (see `movesInTime`).
+ */
 export function requestedInAdvance(c: CommitmentFacts, change: DateChangeFacts): boolean {
-  return ownerDay(c, change.requestedAt) <= change.fromDate;
+  return movesInTime(c, change, change.fromDate);
 }
 
 /** The date the owner is held to at `at` (see `CommitmentClassification.heldTo`). */
@@ -92,14 +106,14 @@ function dateHeldTo(c: CommitmentFacts, at: number): CalendarDate {
     .sort((a, b) => effectiveAt(a) - effectiveAt(b));
   let held = c.originalDueDate;
   for (const change of accepted) {
-    if (ownerDay(c, change.requestedAt) <= held) held = change.toDate;
+    if (movesInTime(c, change, held)) held = change.toDate;
   }
   return held;
 }
 
-/** A pending change asked for on or before the end of `date` keeps the commitment from counting as missed. */
+/** A pending change asked for in time to move `date` keeps the commitment from counting as missed. */
 function askedBefore(c: CommitmentFacts, date: CalendarDate, at: number): boolean {
-  return c.dateChanges.some((ch) => stateAt(ch, at) === 'pending' && ownerDay(c, ch.requestedAt) <= date);
+  return c.dateChanges.some((ch) => stateAt(ch, at) === 'pending' && movesInTime(c, ch, date));
 }
 
 /**

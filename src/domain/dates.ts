@@ -37,6 +37,11 @@ export function isOverdue(date: string, timeZone: string, now: Date): boolean {
   return todayIn(timeZone, now) > date;
 }
 
+/** True when `date` is before today in `timeZone`: a new due date there would already have passed. */
+export function isBeforeToday(date: string, timeZone: string, now: Date): boolean {
+  return date < todayIn(timeZone, now);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

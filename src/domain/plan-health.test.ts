@@ -94,6 +94,25 @@ describe('plan health', () => {
   });
 });
 
+describe('a plan past its target date', () => {
+  // NOW is 23:30 UTC on 10 March: the 10th in New York, the 11th in Paris.
+  const target = (date: string, timeZone: string) => planHealth({ commitments: [commitment()], lastActivityAt: RECENT, now: NOW, target: { date, timeZone } });
+
+  it('is at risk, with that reason, once the target day has ended in the plan’s zone', () => {
+    expect(target('2026-03-10', 'Europe/Paris')).toEqual({
+      status: 'at_risk',
+      reasons: ['The target date (Tue 10 Mar 2026) passed 1 day ago and the plan is not completed'],
+    });
+    expect(target('2026-03-10', 'America/New_York')).toEqual({ status: 'on_track', reasons: [] });
+  });
+
+  it('stays stalled when something else makes it stalled', () => {
+    const h = planHealth({ commitments: [commitment({ dueDate: '2026-03-01' })], lastActivityAt: RECENT, now: NOW, target: { date: '2026-03-05', timeZone: 'UTC' } });
+    expect(h.status).toBe('stalled');
+    expect(h.reasons).toContain('The target date (Thu 5 Mar 2026) passed 5 days ago and the plan is not completed');
+  });
+});
+
 describe('plan length advice', () => {
   it('keeps 6–20 as the sweet spot, warns above 20 and strongly above 30', () => {
     expect(planLengthAdvice(0).level).toBe('ok');

@@ -3,7 +3,7 @@
  * its reasons name the commitment and the fact in plain words, never the person, so they read as a
  * prompt to act rather than blame.
  */
-import { daysOverdue, todayIn, daysBetween } from './dates.js';
+import { daysOverdue, todayIn, daysBetween, formatCalendarDate } from './dates.js';
 import { hasPendingDateChange, type CommitmentFacts, type Instant } from './commitments.js';
 
 export type PlanHealthStatus = 'on_track' | 'at_risk' | 'stalled';
@@ -38,16 +38,24 @@ function dueWhen(daysAhead: number): string {
  *   plan for 14 days (measured in elapsed time from `lastActivityAt`);
  * - at risk: any open commitment overdue 1 to 6 days, or an open must-do due today, tomorrow or the
  *   day after (in its owner's zone);
+ * - at risk, at least, once the plan's target date has ended in the given zone (`target`) and the
+ *   plan is still in progress: it says so, with the date;
  * - on track otherwise. Done and dropped commitments never count. "Overdue" is against the date in
  *   force: a new date that still waits for an answer does not move it, but the reason says it waits.
+ * Only plans in progress are judged: the caller gives a draft, completed or abandoned plan no health.
  */
 export function planHealth(input: {
   commitments: readonly CommitmentFacts[];
   lastActivityAt: Instant;
   now: Date;
+  target?: { date: string; timeZone: string };
 }): PlanHealth {
-  const { commitments, lastActivityAt, now } = input;
+  const { commitments, lastActivityAt, now, target } = input;
   const findings: Finding[] = [];
+  const pastTarget = target ? daysOverdue(target.date, target.timeZone, now) : 0;
+  if (pastTarget > 0) {
+    findings.push({ status: 'at_risk', rank: -pastTarget, text: `The target date (${formatCalendarDate(target?.date ?? '')}) passed ${days(pastTarget)} ago and the plan is not completed` });
+  }
   for (const c of commitments) {
     if (c.status !== 'open') continue;
     const late = daysOverdue(c.dueDate, c.ownerTimeZone, now);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentFacts } from './commitments.js';
-import { reliability, reliabilityBy } from './reliability.js';
+import { reliability, reliabilityBy, wholePercents } from './reliability.js';
 
 // All owners in UTC; every commitment was due on 10 March and is judged on the 20th.
 const NOW = new Date('2026-03-20T12:00:00Z');
 let seq = 0;
 
-type Kind = 'on_time' | 'late' | 'missed' | 'open' | 'dropped' | 'redated_then_kept' | 'slipped_then_redated';
+type Kind = 'on_time' | 'late' | 'missed' | 'open' | 'dropped' | 'redated_then_kept' | 'redated_then_missed' | 'slipped_then_redated';
 
 function make(kind: Kind, over: Partial<CommitmentFacts> = {}): CommitmentFacts {
   const base: CommitmentFacts = {
@@ -33,6 +33,7 @@ function make(kind: Kind, over: Partial<CommitmentFacts> = {}): CommitmentFacts 
     open: { dueDate: '2026-03-25', originalDueDate: '2026-03-25' },
     dropped: { status: 'dropped' },
     redated_then_kept: { status: 'done', doneAt: '2026-03-14T09:00:00Z', dueDate: '2026-03-15', dateChanges: [redate('2026-03-09T09:00:00Z')] },
+    redated_then_missed: { dueDate: '2026-03-15', dateChanges: [redate('2026-03-09T09:00:00Z')] },
     slipped_then_redated: { status: 'done', doneAt: '2026-03-14T09:00:00Z', dueDate: '2026-03-15', dateChanges: [redate('2026-03-11T09:00:00Z')] },
   };
   return { ...base, ...byKind[kind], ...over };
@@ -59,21 +60,24 @@ describe('reliability', () => {
     expect(r).toMatchObject({ total: 6, counted: 3, keptOnTime: 1, keptLate: 1, missed: 1, open: 1, dropped: 2 });
     expect(r.weighted).toMatchObject({ counted: 4, keptOnTime: 2, keptLate: 1, missed: 1, open: 2 });
     expect(r.score).toBe(0.5);
-    expect(r.shares).toEqual({ keptOnTime: 0.5, keptLate: 0.25, missed: 0.25, redatedInAdvance: 0, redatedLate: 0 });
+    expect(r.shares).toEqual({ keptOnTime: 0.5, keptLate: 0.25, missed: 0.25 });
   });
 
   it('counts a re-date made in advance and then kept as both re-dated in advance and kept on time', () => {
     const r = reliability([make('redated_then_kept'), make('missed')], NOW);
     expect(r).toMatchObject({ keptOnTime: 1, missed: 1, redatedInAdvance: 1, redatedLate: 0 });
     expect(r.score).toBe(0.5);
-    expect(r.shares?.redatedInAdvance).toBe(0.5);
+    // A count inside "kept on time", not a fourth share.
+    expect(r.redatedInAdvanceIn).toEqual({ keptOnTime: 1, keptLate: 0, missed: 0 });
+    expect(r.shares).toEqual({ keptOnTime: 0.5, keptLate: 0, missed: 0.5 });
   });
 
   it('counts a re-date asked for after the due day as late; keeping the new date is still kept late', () => {
     const r = reliability([make('slipped_then_redated', mustDo), make('on_time')], NOW);
     expect(r).toMatchObject({ keptOnTime: 1, keptLate: 1, redatedInAdvance: 0, redatedLate: 1 });
     expect(r.score).toBe(1 / 3);
-    expect(r.shares?.redatedLate).toBe(2 / 3);
+    expect(r.weighted.redatedLate).toBe(2);
+    expect(r.shares).toEqual({ keptOnTime: 1 / 3, keptLate: 2 / 3, missed: 0 });
   });
 
   it('has no score until something is judged, and flags small samples by weight', () => {
@@ -87,6 +91,46 @@ describe('reliability', () => {
     expect(reliability([...four, make('late')], NOW).smallSample).toBe(false);
     // Dropped and open ones add no weight to the sample.
     expect(reliability([...four, make('dropped', mustDo), make('open', mustDo)], NOW).smallSample).toBe(true);
+  });
+});
+
+describe('the judged buckets add up', () => {
+  // Worked by hand. Judged (weight): on time 2 + 1 (re-dated in advance, then kept) = 3; late 1;
+  // missed 1 + 2 + 1 (re-dated in advance, then missed the new date) = 4. Judged weight 8.
+  const fixture = [
+    make('on_time', mustDo),
+    make('late'),
+    make('missed'),
+    make('missed', mustDo),
+    make('redated_then_kept'),
+    make('redated_then_missed'),
+    make('open'),
+    make('dropped', mustDo),
+  ];
+  const r = reliability(fixture, NOW);
+
+  it('shares kept on time, kept late and missed are 100 % of judged weight; open and dropped are counts apart', () => {
+    expect(r).toMatchObject({ total: 8, counted: 6, keptOnTime: 2, keptLate: 1, missed: 3, open: 1, dropped: 1 });
+    expect(r.weighted).toMatchObject({ counted: 8, keptOnTime: 3, keptLate: 1, missed: 4, open: 1 });
+    expect(r.shares).toEqual({ keptOnTime: 3 / 8, keptLate: 1 / 8, missed: 4 / 8 });
+    expect(r.weighted.keptOnTime + r.weighted.keptLate + r.weighted.missed).toBe(r.weighted.counted);
+    expect(r.keptOnTime + r.keptLate + r.missed).toBe(r.counted);
+    expect(r.counted + r.open + r.dropped).toBe(r.total);
+    expect(Object.keys(r.shares ?? {})).toEqual(['keptOnTime', 'keptLate', 'missed']);
+  });
+
+  it('counts re-dated in advance inside the buckets it landed in', () => {
+    expect(r.redatedInAdvance).toBe(2);
+    expect(r.redatedInAdvanceIn).toEqual({ keptOnTime: 1, keptLate: 0, missed: 1 });
+  });
+
+  it('rounds the three shares to whole percents that still add up to 100', () => {
+    // 37.5 / 12.5 / 50: both halves tie, so the point goes to the first bucket.
+    expect(wholePercents(r.shares ?? { keptOnTime: 0, keptLate: 0, missed: 0 })).toEqual({ keptOnTime: 38, keptLate: 12, missed: 50 });
+    expect(wholePercents({ keptOnTime: 1 / 3, keptLate: 1 / 3, missed: 1 / 3 })).toEqual({ keptOnTime: 34, keptLate: 33, missed: 33 });
+    // 16.67 / 16.67 / 66.67 → 16 + 16 + 66 = 98, the two points go to the largest fractions.
+    expect(wholePercents({ keptOnTime: 1 / 6, keptLate: 1 / 6, missed: 4 / 6 })).toEqual({ keptOnTime: 17, keptLate: 17, missed: 66 });
+    expect(wholePercents({ keptOnTime: 1, keptLate: 0, missed: 0 })).toEqual({ keptOnTime: 100, keptLate: 0, missed: 0 });
   });
 });
 

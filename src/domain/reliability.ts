@@ -15,21 +15,25 @@
  *      requested on or before the end of the date they moved. A re-date asked for after the date had
  *      passed ("late re-date") does not move it: it cannot turn a slip into "on time" or erase a miss.
  *
- *   2. Re-dates are separate COUNTS, not buckets: `redatedInAdvance` counts commitments with at least
- *      one accepted change requested before its date ended — the healthy case, which the method
- *      wants, so such a commitment kept by its new date is both re-dated in advance and kept on time;
- *      `redatedLate` counts those with at least one accepted change requested after. One commitment
- *      can be in both. Declined and pending proposals are not re-dates.
+ *   2. Re-dates are COUNTS inside the judged buckets, never a share of their own:
+ *      `redatedInAdvance` counts commitments with at least one accepted change asked for before its
+ *      date ended AND to a day not yet gone (today or later in the owner's zone) — the healthy case,
+ *      which the method wants, so such a commitment kept by its new date is both re-dated in advance
+ *      and kept on time; `redatedInAdvanceIn` says in which bucket each of them landed (so the UI can
+ *      say "Kept on time 3, 1 of them re-dated in advance"). `redatedLate` counts those with at least
+ *      one accepted change that was not in advance. One commitment can be in both. Declined and
+ *      pending proposals are not re-dates.
  *
  *   3. Only judged commitments are counted: counted = kept_on_time + kept_late + missed. Open ones
- *      (including those overdue while a timely request waits for an answer) have a count but no share,
- *      because their outcome is not known yet. The re-date counts cover counted commitments only, so
- *      that their shares stay within 0..1 and describe the same commitments as the other shares.
+ *      (including those overdue while a timely request waits for an answer) and dropped ones are
+ *      counts apart with no share, because their outcome is not known or not judged. The re-date
+ *      counts cover counted commitments only, so they describe the same commitments as the shares.
  *
  *   4. Weights: a must-do commitment weighs w = 2, any other w = 1.
  *        score            = Σ w·[kept_on_time] / Σ w·[counted]      (null when nothing is counted)
- *        shares.<bucket>  = Σ w·[bucket]       / Σ w·[counted]      (null when nothing is counted)
- *      so shares.keptOnTime + shares.keptLate + shares.missed = 1, and score = shares.keptOnTime.
+ *        shares.<bucket>  = Σ w·[bucket]       / Σ w·[counted]      for the three judged buckets
+ *      so shares.keptOnTime + shares.keptLate + shares.missed = 1 (100 % of judged weight), and
+ *      score = shares.keptOnTime. `wholePercents` rounds the three so that they still add up to 100.
  *      smallSample is true when Σ w·[counted] < 5: too little to read much into, and the UI says so.
  */
 import { classifyCommitment, type CommitmentClassification, type CommitmentFacts } from './commitments.js';
@@ -47,13 +51,14 @@ export type ReliabilityWeights = {
   redatedLate: number;
 };
 
+/** The three judged buckets' shares of judged weight: they add up to 1. */
 export type ReliabilityShares = {
   keptOnTime: number;
   keptLate: number;
   missed: number;
-  redatedInAdvance: number;
-  redatedLate: number;
 };
+
+export type JudgedCounts = { keptOnTime: number; keptLate: number; missed: number };
 
 export type Reliability = {
   total: number;
@@ -64,8 +69,10 @@ export type Reliability = {
   missed: number;
   open: number;
   dropped: number;
-  /** Counted commitments re-dated at least once before their date ended. */
+  /** Counted commitments re-dated in advance at least once (a count inside the buckets, not a share). */
   redatedInAdvance: number;
+  /** The same, per judged bucket: they add up to `redatedInAdvance`. */
+  redatedInAdvanceIn: JudgedCounts;
   /** Counted commitments re-dated at least once after their date had ended. */
   redatedLate: number;
   weighted: ReliabilityWeights;
@@ -89,6 +96,8 @@ function tally(judged: readonly Judged[]): Reliability {
   const n = emptyWeights();
   const w = emptyWeights();
   let dropped = 0;
+  const inAdvanceIn: JudgedCounts = { keptOnTime: 0, keptLate: 0, missed: 0 };
+  const bucketOf = { kept_on_time: 'keptOnTime', kept_late: 'keptLate', missed: 'missed' } as const;
   const add = (key: keyof ReliabilityWeights, weight: number) => {
     n[key] += 1;
     w[key] += weight;
@@ -112,7 +121,10 @@ function tally(judged: readonly Judged[]): Reliability {
         break;
     }
     add('counted', weight);
-    if (verdict.redatedInAdvance) add('redatedInAdvance', weight);
+    if (verdict.redatedInAdvance) {
+      add('redatedInAdvance', weight);
+      inAdvanceIn[bucketOf[verdict.outcome]] += 1;
+    }
     if (verdict.redatedLate) add('redatedLate', weight);
   }
   const share = (key: keyof ReliabilityShares) => w[key] / w.counted;
@@ -123,8 +135,6 @@ function tally(judged: readonly Judged[]): Reliability {
           keptOnTime: share('keptOnTime'),
           keptLate: share('keptLate'),
           missed: share('missed'),
-          redatedInAdvance: share('redatedInAdvance'),
-          redatedLate: share('redatedLate'),
         };
   return {
     total: judged.length,
@@ -135,12 +145,28 @@ function tally(judged: readonly Judged[]): Reliability {
     open: n.open,
     dropped,
     redatedInAdvance: n.redatedInAdvance,
+    redatedInAdvanceIn: inAdvanceIn,
     redatedLate: n.redatedLate,
     weighted: w,
     score: shares ? shares.keptOnTime : null,
     shares,
     smallSample: w.counted < SMALL_SAMPLE_WEIGHT,
   };
+}
+
+/**
+ * The three shares as whole percentages that add up to exactly 100 (largest remainder: each is
+ * rounded down, then the points left go to the largest fractions, ties in bucket order), so a reader
+ * never sees 33 % + 33 % + 33 %.
+ */
+export function wholePercents(shares: ReliabilityShares): ReliabilityShares {
+  const keys = ['keptOnTime', 'keptLate', 'missed'] as const;
+  const exact = keys.map((k) => shares[k] * 100);
+  const out = exact.map(Math.floor);
+  const left = 100 - out.reduce((a, b) => a + b, 0);
+  const order = keys.map((_, i) => i).sort((a, b) => exact[b] - out[b] - (exact[a] - out[a]) || a - b);
+  for (let i = 0; i < left; i += 1) out[order[i]] += 1;
+  return { keptOnTime: out[0], keptLate: out[1], missed: out[2] };
 }
 
 const judge = (c: CommitmentFacts, now: Date): Judged => ({

@@ -69,8 +69,11 @@ export const CreateCommitmentBody = z
   .strictObject({
     ...commitmentFields,
     side: CommitmentSide,
+    /** Today or later in the owner's zone — unless the commitment is recorded as already done. */
     dueDate: CalendarDate,
     milestoneId: Id.nullable().optional(),
+    /** `done` records something already kept (its due date may then be in the past). Default: open. */
+    status: z.enum(['open', 'done']).optional(),
   })
   .meta({ id: 'CreateCommitmentBody' });
 export type CreateCommitmentBody = z.infer<typeof CreateCommitmentBody>;

@@ -11,8 +11,12 @@ export const ERROR_CODES = {
   not_found: 404,
   version_conflict: 409,
   duplicate: 409,
+  /** The plan is completed or abandoned: nothing on it changes until it is reopened. */
+  plan_closed: 409,
   unsupported_media_type: 415,
   rule_violation: 422,
+  /** A new date (due, start or target) before today where it is judged. */
+  date_in_past: 422,
   too_many_requests: 429,
   internal_error: 500,
   not_ready: 503,

@@ -12,7 +12,7 @@ export const PlanHealth = z
   .meta({
     id: 'PlanHealth',
     description:
-      'Internal health of a plan in progress: stalled when anything is overdue 7 days or more, or nothing happened for 14 days; at risk when anything is overdue up to 6 days, or a must-do is due within 2 days; otherwise on track. Null for completed and abandoned plans.',
+      'Internal health of an active plan: stalled when anything is overdue 7 days or more, or nothing happened for 14 days; at risk when anything is overdue up to 6 days, a must-do is due within 2 days, or the target date has passed; otherwise on track. Null for drafts (not judged yet) and for completed and abandoned plans.',
   });
 export type PlanHealth = z.infer<typeof PlanHealth>;
 
@@ -21,7 +21,9 @@ export const PlanLengthAdvice = z
   .meta({ id: 'PlanLengthAdvice', description: 'Plans of 6–20 commitments do best: warn above 20, warn strongly above 30 (dropped ones not counted).' });
 export type PlanLengthAdvice = z.infer<typeof PlanLengthAdvice>;
 
-const Shares = z.object({ keptOnTime: z.number(), keptLate: z.number(), missed: z.number(), redatedInAdvance: z.number(), redatedLate: z.number() });
+/** The three judged buckets' shares of judged weight: they add up to 1. */
+const Shares = z.object({ keptOnTime: z.number(), keptLate: z.number(), missed: z.number() });
+const JudgedCounts = z.object({ keptOnTime: z.number().int(), keptLate: z.number().int(), missed: z.number().int() });
 const Weights = z.object({
   counted: z.number(),
   keptOnTime: z.number(),
@@ -42,6 +44,8 @@ export const Reliability = z
     open: z.number().int(),
     dropped: z.number().int(),
     redatedInAdvance: z.number().int(),
+    /** Where the re-dated-in-advance ones landed: a count inside each judged bucket. */
+    redatedInAdvanceIn: JudgedCounts,
     redatedLate: z.number().int(),
     weighted: Weights,
     score: z.number().nullable(),
@@ -51,7 +55,7 @@ export const Reliability = z
   .meta({
     id: 'Reliability',
     description:
-      'Each commitment is kept on time, kept late, missed, open or dropped, judged in its owner’s time zone against the date it was held to (moved only by new dates agreed before the old one ended). Counted = kept on time + kept late + missed; must-do commitments weigh 2, others 1. score = weighted kept on time / weighted counted (null when nothing is counted). Re-dated in advance / late are counts among counted commitments. smallSample when the weighted count is under 5.',
+      'Each commitment is kept on time, kept late, missed, open or dropped, judged in its owner’s time zone against the date it was held to (moved only by new dates agreed before the old one ended). Counted = kept on time + kept late + missed; must-do commitments weigh 2, others 1. shares of kept on time, kept late and missed are of weighted counted and add up to 1; score = shares.keptOnTime (null when nothing is counted). Re-dated in advance (asked before the old date ended, to today or later) and re-dated late are counts among counted commitments, never shares; open and dropped are counts apart. smallSample when the weighted count is under 5.',
   });
 export type Reliability = z.infer<typeof Reliability>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, UserRef, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { CalendarDate, Id, Instant, TimeZone, UserRef, listQueryBase, optionalText, page, requiredText } from './common.js';
 import { COMMITMENT_DETAIL_MAX, COMMITMENT_TITLE_MAX, CommitmentSide, CommitmentState, CommitmentStatus, REASON_MAX, RenegotiationStatus } from './commitments.js';
 import { PlanStatus } from './plans.js';
 
@@ -95,6 +95,8 @@ export const GuestCommitment = z
     renegotiations: z.array(GuestRenegotiation),
     /** Customer-side commitments: the customer may tick them off. */
     canTick: z.boolean(),
+    /** The earliest new date the API accepts: today in the owner's time zone (the customer's zone for their own). */
+    earliestNewDate: CalendarDate,
   })
   .meta({ id: 'GuestCommitment' });
 export type GuestCommitment = z.infer<typeof GuestCommitment>;
@@ -106,7 +108,10 @@ export const GuestPlan = z
     whyItMatters: z.string().nullable(),
     startDate: CalendarDate.nullable(),
     targetDate: CalendarDate,
+    /** completed or abandoned: the plan is closed, and the customer's writes are refused (409 plan_closed). */
     status: PlanStatus,
+    /** The customer's time zone: their dates are days there, and "today" for a new date is judged there. */
+    timeZone: TimeZone,
     /** The seller-side person who owns the deal, to know whom to talk to. */
     sellerContact: z.object({ name: z.string() }),
     recipient: z.object({ name: z.string() }),

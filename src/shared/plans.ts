@@ -103,7 +103,8 @@ const planBase = {
   length: PlanLengthAdvice,
   createdAt: Instant,
   updatedAt: Instant,
-  permissions: Permissions,
+  /** canEdit is false on a completed or abandoned plan (read-only until reopened); canReopen says who may reopen it. */
+  permissions: Permissions.extend({ canReopen: z.boolean() }),
 };
 
 /** A plan with its milestones (in order) and commitments (in order). */
@@ -120,6 +121,26 @@ export const PlanSummary = z
   })
   .meta({ id: 'PlanSummary' });
 export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/** A date a template's offset gave that the new plan could not fairly use, and the date used instead. */
+export const DateAdjustment = z
+  .object({
+    kind: z.enum(['milestone', 'commitment']),
+    title: z.string(),
+    from: CalendarDate,
+    to: CalendarDate,
+    reason: z.enum(['before_today', 'must_do_too_soon']),
+    message: z.string(),
+  })
+  .meta({ id: 'DateAdjustment' });
+export type DateAdjustment = z.infer<typeof DateAdjustment>;
+
+/** A new plan, and the template dates that were moved (never into the past; must-dos ≥ 3 days after the start). */
+export const CreatedPlan = Plan.extend({ dateAdjustments: z.array(DateAdjustment) }).meta({ id: 'CreatedPlan' });
+export type CreatedPlan = z.infer<typeof CreatedPlan>;
+
+/** Reopening a completed or abandoned plan: send the version you saw. */
+export const ReopenPlanBody = z.strictObject({ version: Version.optional() }).optional().meta({ id: 'ReopenPlanBody' });
 
 export const PLAN_SORTS = ['-lastActivityAt', 'lastActivityAt', 'targetDate', '-targetDate'] as const;
 

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../domain/dates.js';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
 
 export type ErrorDetail = { path: string; message: string };
@@ -28,3 +29,15 @@ export const invalid = (path: string, message: string) =>
 export const ruleViolation = (message: string, details: ErrorDetail[] = []) =>
   new AppError('rule_violation', message, details);
 export const duplicate = (path: string, message: string) => new AppError('duplicate', 'Some fields need attention.', [{ path, message }]);
+
+/**
+ * A new date before today in the zone where it is judged (the owner's, for a due date). The message
+ * names the date and the zone, so the person sees why "yesterday" is yesterday.
+ */
+export const dateInPast = (path: string, date: string, timeZone: string) => {
+  const message = `Pick today or a later date — ${formatCalendarDate(date)} has already passed in ${timeZone.replace(/_/g, ' ')}.`;
+  return new AppError('date_in_past', message, [{ path, message }]);
+};
+
+export const planClosed = (status: 'completed' | 'abandoned') =>
+  new AppError('plan_closed', `This plan is ${status}: nothing on it can change. Reopen it first if there is more to do.`);

@@ -147,6 +147,10 @@ export const WRITE_CASES: Record<string, Case> = {
     return { as: 'owner', url: `/api/v1/opportunities/${opp.id}/plan`, body: { title: 'Plan B', targetDate: '2027-01-31' } };
   },
   'PATCH /api/v1/plans/:id': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}`, body: { title: 'Plan 2', version: w.versions.plan } }),
+  'POST /api/v1/plans/:id/reopen': async (w) => {
+    const closed = await ok(w.owner.client.patch(`/api/v1/plans/${w.ids.plan}`, { status: 'completed', version: w.versions.plan }), 'complete plan');
+    return { as: 'owner', url: `/api/v1/plans/${w.ids.plan}/reopen`, body: { version: closed.version } };
+  },
   'POST /api/v1/plans/:id/milestones': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/milestones`, body: { title: 'Decide' } }),
   'PATCH /api/v1/milestones/:id': (w) => ({ as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}`, body: { title: 'Evaluate 2', version: w.versions.milestone } }),
   'POST /api/v1/milestones/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}/archive`, body: { version: w.versions.milestone } }),

@@ -3,7 +3,7 @@ import type { Actions, State } from './state';
 
 /** Labelled inputs whose text is kept in the state's drafts and whose errors sit right under them. */
 
-type FieldOpts = { key: string; label: string; type?: string; required?: boolean; hint?: string; rows?: number; placeholder?: string; autocomplete?: string };
+type FieldOpts = { key: string; label: string; type?: string; required?: boolean; hint?: string; rows?: number; placeholder?: string; autocomplete?: string; min?: string };
 
 export function field(state: State, actions: Actions, o: FieldOpts): HTMLElement {
   const id = uid('f');
@@ -17,6 +17,7 @@ export function field(state: State, actions: Actions, o: FieldOpts): HTMLElement
     'aria-invalid': error ? 'true' : undefined,
     'aria-describedby': describedBy,
     placeholder: o.placeholder,
+    min: o.min,
     autocomplete: o.autocomplete ?? 'off',
     value: state.drafts[o.key] ?? '',
     onInput: (e: Event) => actions.draft(o.key, (e.target as HTMLInputElement).value),

@@ -59,15 +59,24 @@ function replaceCommitment(c: GuestCommitment): void {
   state.plan = { ...state.plan, commitments: list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c] };
 }
 
-/** Server field errors beside their fields (`newDate` → `redate.newDate`); the rest as the form's message. */
-function fail(err: unknown, form: string, messageKey: string): void {
+/**
+ * Server field errors beside their fields (`newDate` → `redate.newDate`); the rest as the form's
+ * message. A form without fields (answering a date) shows the server's own words. A plan closed
+ * meanwhile is reloaded, so the page says it is closed and offers nothing to change.
+ */
+function fail(err: unknown, form: string, messageKey: string, hasFields = true): void {
   const failure = err instanceof GuestApiError ? err.failure : null;
   if (failure?.status === 404) {
     state.plan = null;
     state.loadError = err as GuestApiError;
     return;
   }
-  const fields = failure?.details.filter((d) => d.path) ?? [];
+  if (failure?.code === 'plan_closed') {
+    say(messageKey, failure.message);
+    void load();
+    return;
+  }
+  const fields = hasFields ? (failure?.details.filter((d) => d.path) ?? []) : [];
   for (const d of fields) state.errors[`${form}.${d.path.split('.')[0]}`] = d.message;
   say(messageKey, fields.length ? 'Some fields need attention — see the messages below them.' : (failure?.message ?? 'Something went wrong. Try again.'));
 }
@@ -153,7 +162,7 @@ const actions: Actions = {
         say(c.id, accept ? 'New date accepted.' : 'You kept the original date.', 'success');
         focusNext = c.canTick ? `tick:${c.id}` : `item:${c.id}`;
       } catch (err) {
-        fail(err, 'answer', c.id);
+        fail(err, 'answer', c.id, false);
       }
     }),
   openAdd: () => {

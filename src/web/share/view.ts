@@ -3,7 +3,7 @@ import { h, type Child } from './dom';
 import { button, field, message } from './fields';
 import { ago, dueWhen, formatDate, today, untilTarget } from './format';
 import type { Actions, State } from './state';
-import { addForm, commentsSection } from './sections';
+import { addForm, commentsSection, isClosed } from './sections';
 
 const STATE_WORDS = { missed: 'Past its date', done: 'Done', dropped: 'Dropped' } as const;
 
@@ -16,6 +16,7 @@ export function planView(plan: GuestPlan, state: State, actions: Actions): HTMLE
   };
   const known = new Set(plan.milestones.map((m) => m.id));
   const loose = plan.commitments.filter((c) => !c.milestoneId || !known.has(c.milestoneId));
+  const closed = isClosed(plan);
   return h(
     'div',
     { className: 'share' },
@@ -25,8 +26,16 @@ export function planView(plan: GuestPlan, state: State, actions: Actions): HTMLE
       h('p', { className: 'eyebrow' }, 'Mutual plan'),
       h('h1', null, plan.title),
       h('p', { className: 'share-sub' }, `Shared with ${plan.recipient.name} by ${seller}`),
-      h('p', { className: 'share-target' }, h('strong', null, `Target ${formatDate(plan.targetDate)}`), ` · ${untilTarget(plan.targetDate)}`),
+      closed ? null : h('p', { className: 'share-target' }, h('strong', null, `Target ${formatDate(plan.targetDate)}`), ` · ${untilTarget(plan.targetDate)}`),
     ),
+    closed
+      ? h(
+          'div',
+          { className: 'alert alert-info share-closed', role: 'status' },
+          h('strong', null, `This plan is ${plan.status}.`),
+          ` It is closed: nothing on it can be ticked, re-dated or added any more. Talk to ${seller} if there is more to do.`,
+        )
+      : null,
     plan.agreedOutcome || plan.whyItMatters
       ? h(
           'section',
@@ -53,7 +62,7 @@ export function planView(plan: GuestPlan, state: State, actions: Actions): HTMLE
       ),
     ),
     loose.length > 0 ? group(plan.milestones.length ? 'Other commitments' : 'Commitments', null, loose, plan, state, actions) : null,
-    addForm(plan, state, actions),
+    closed ? null : addForm(plan, state, actions),
     commentsSection(plan, state, actions),
     h('footer', { className: 'share-foot' }, `This link is for ${plan.recipient.name}. Questions? Talk to ${seller}.`),
   );
@@ -96,7 +105,7 @@ function item(c: GuestCommitment, plan: GuestPlan, state: State, actions: Action
     c.mustDo ? h('span', { className: 'tag tag-must' }, 'Must do') : null,
     c.state !== 'open' ? h('span', { className: `tag tag-${c.state}` }, STATE_WORDS[c.state]) : null,
   ];
-  const canRedate = c.status === 'open' && pending.length === 0;
+  const canRedate = !isClosed(plan) && c.status === 'open' && pending.length === 0;
   return h(
     'li',
     { className: `item item-${c.state}`, id: `c-${c.id}`, tabindex: -1, 'data-key': `item:${c.id}`, 'aria-labelledby': titleId },
@@ -147,7 +156,7 @@ function redateForm(c: GuestCommitment, state: State, actions: Actions): HTMLEle
       },
     },
     h('p', { className: 'muted' }, late ? 'The date has passed — agreeing a new one still helps everyone plan.' : 'Saying so before the date helps everyone plan. The other side confirms the new date.'),
-    field(state, actions, { key: 'redate.newDate', label: 'New date', type: 'date', required: true }),
+    field(state, actions, { key: 'redate.newDate', label: 'New date', type: 'date', required: true, min: c.earliestNewDate, hint: `Today (${formatDate(c.earliestNewDate, true)}) or later.` }),
     field(state, actions, { key: 'redate.reason', label: 'Reason', rows: 3, required: true, hint: 'Both sides see it.' }),
     h(
       'div',

@@ -123,8 +123,8 @@ describe('demo workspace', () => {
     expect(reasons('at_risk')).toContainEqual(expect.stringMatching(/^“.+” is [1-6] days? overdue/));
     expect(reasons('stalled')).toContainEqual(expect.stringMatching(/^“.+” is (\d\d+|[7-9]) days overdue/));
     expect(reasons('stalled')).toContainEqual(expect.stringMatching(/^No activity for (1[4-9]|[2-9]\d) days$/));
-    // Plans that are over have no health; in-progress ones always do.
-    expect(plans.every((p) => (p.status === 'completed' || p.status === 'abandoned') === (p.health === null))).toBe(true);
+    // Only active plans are judged: drafts are "not judged" yet, plans that are over have no health.
+    expect(plans.every((p) => (p.status === 'active') === (p.health !== null))).toBe(true);
 
     const long = plans.filter((p) => p.length.level !== 'ok');
     expect(long).toHaveLength(1);

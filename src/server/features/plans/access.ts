@@ -1,9 +1,9 @@
 import type { Actor } from '../../core/actor.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { forbidden, notFound, planClosed } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope, ScopedTable } from '../../core/scope.js';
-import type { CommitmentTable } from '../../core/db/schema.js';
+import type { CommitmentTable, PlanTable } from '../../core/db/schema.js';
 
 /**
  * Who may do what on a plan. Everyone in the workspace reads every plan. Edit rights follow the
@@ -16,6 +16,7 @@ export type PlanAccess = {
   ownerId: string;
   ownerTeamId: string | null;
   customerTimeZone: string;
+  status: PlanTable['status'];
   canEdit: boolean;
 };
 
@@ -24,10 +25,10 @@ export function selectPlanAccess(scope: Scope) {
     .selectFrom('plans')
     .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')
     .innerJoin('users as owner', 'owner.id', 'opp.owner_id')
-    .select(['plans.id', 'plans.opportunity_id', 'plans.customer_time_zone', 'opp.owner_id', 'owner.team_id as owner_team_id']);
+    .select(['plans.id', 'plans.opportunity_id', 'plans.customer_time_zone', 'plans.status', 'opp.owner_id', 'owner.team_id as owner_team_id']);
 }
 
-type AccessRow = { id: string; opportunity_id: string; customer_time_zone: string; owner_id: string; owner_team_id: string | null };
+type AccessRow = { id: string; opportunity_id: string; customer_time_zone: string; status: PlanTable['status']; owner_id: string; owner_team_id: string | null };
 
 export function toAccess(row: AccessRow, actor: Actor | null): PlanAccess {
   return {
@@ -36,6 +37,7 @@ export function toAccess(row: AccessRow, actor: Actor | null): PlanAccess {
     ownerId: row.owner_id,
     ownerTeamId: row.owner_team_id,
     customerTimeZone: row.customer_time_zone,
+    status: row.status,
     canEdit: actor !== null && canEditOwned(actor, { id: row.owner_id, teamId: row.owner_team_id }),
   };
 }
@@ -50,6 +52,26 @@ export async function planAccess(scope: Scope, actor: Actor, planId: string): Pr
 export async function editablePlan(scope: Scope, actor: Actor, planId: string): Promise<PlanAccess> {
   const access = await planAccess(scope, actor, planId);
   if (!access.canEdit) throw forbidden('Only the opportunity’s owner, their manager or an admin can change this plan.');
+  return access;
+}
+
+/**
+ * Completed and abandoned plans are closed: every write to what is on them — milestones,
+ * commitments, dates, comments, layout, and the customer's writes through a share link — answers
+ * 409 plan_closed until someone reopens the plan (POST /plans/{id}/reopen, audited).
+ */
+export function isClosed(status: PlanTable['status']): status is 'completed' | 'abandoned' {
+  return status === 'completed' || status === 'abandoned';
+}
+
+export function assertPlanOpen(plan: { status: PlanTable['status'] }): void {
+  if (isClosed(plan.status)) throw planClosed(plan.status);
+}
+
+/** The plan's access for a change to what is on it: allowed for this person, and the plan not closed. */
+export async function writablePlan(scope: Scope, actor: Actor, planId: string): Promise<PlanAccess> {
+  const access = await editablePlan(scope, actor, planId);
+  assertPlanOpen(access);
   return access;
 }
 

@@ -3,6 +3,8 @@ import type { DueOffset, TemplateContent } from '../../../shared/plan-templates.
 /**
  * The plan templates every workspace starts with. Each agrees the outcome first, puts real work on
  * both sides, marks the few must-dos, and stays inside the 6–20 commitments that tend to work.
+ * No must-do is due within 3 days of the start (plan health flags a must-do due within 2 days): a
+ * plan fresh from a template is on track. Creating a plan enforces the same for any template.
  */
 
 export type BuiltInTemplate = TemplateContent & { key: string; name: string; description: string; lengthDays: number };
@@ -37,7 +39,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltInTemplate[] = [
       { title: 'Decision and signature', due: target(0) },
     ],
     commitments: commitments([
-      [0, 'seller', 'Account executive', 'Send a written summary of the agreed outcome and this plan', start(2), { mustDo: true }],
+      [0, 'seller', 'Account executive', 'Send a written summary of the agreed outcome and this plan', start(3), { mustDo: true }],
       [0, 'customer', 'Executive sponsor', 'Confirm the outcome, why it matters and what waiting would cost', start(7), { mustDo: true }],
       [0, 'customer', 'Project lead', 'Name the evaluation team and the decision criteria', start(7)],
       [1, 'customer', 'Security lead', 'Share the security questionnaire and how the review works', start(14)],

@@ -5,7 +5,7 @@ import type { PlanCommentTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
-import { planAccess, touchPlan } from './access.js';
+import { assertPlanOpen, planAccess, touchPlan } from './access.js';
 import type { Op } from './plans.service.js';
 
 /** The plan's conversation: the customer writes through their link, the seller side from the app. */
@@ -40,7 +40,7 @@ export async function insertComment(tx: Scope, auditActor: Parameters<typeof aud
 /** Anyone in the workspace may join the conversation with the customer: it is the seller side's voice. */
 export async function addSellerComment({ scope, actor, planId, input }: Op<{ planId: string; input: CreateCommentBody }>): Promise<PlanComment> {
   return scope.transaction(async (tx) => {
-    await planAccess(tx, actor, planId);
+    assertPlanOpen(await planAccess(tx, actor, planId));
     return presentComment(await insertComment(tx, actor, planId, { side: 'seller', userId: actor.id, shareLinkId: null, name: actor.name }, input.body));
   });
 }

@@ -4,7 +4,7 @@ import { classifyCommitment, daysUntilDue, hasPendingDateChange, isMissed, type 
 import type { Actor } from '../../core/actor.js';
 import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
-import { canEditCommitment, type PlanAccess } from './access.js';
+import { canEditCommitment, isClosed, type PlanAccess } from './access.js';
 
 /**
  * Commitments with what is needed to judge and show them: the owner's name and the time zone their
@@ -105,7 +105,7 @@ export const answeringSide = (r: Pick<RenegotiationRow, 'requested_by_side'>) =>
 export function presentCommitment(row: CommitmentRow, renegotiations: readonly RenegotiationRow[], access: PlanAccess, actor: Actor, now = new Date()): Commitment {
   const facts = factsOf(row, renegotiations);
   const verdict = classifyCommitment(facts, now);
-  const canEdit = canEditCommitment(access, actor, row);
+  const canEdit = canEditCommitment(access, actor, row) && !isClosed(row.plan_status);
   const state = row.status !== 'open' ? row.status : isMissed(facts, now) ? 'missed' : 'open';
   return {
     id: row.id,

@@ -6,8 +6,9 @@ import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
-import { canEditCommitment, editablePlan, planAccess, touchPlan, type PlanAccess } from './access.js';
+import { assertPlanOpen, canEditCommitment, planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import { findCommitment } from './commitment-queries.js';
+import { assertNotPast, ownerZoneFor } from './date-rules.js';
 import { hasOwnerInput, resolveOwner } from './owners.js';
 import type { Op } from './plans.service.js';
 
@@ -31,6 +32,7 @@ export async function commitmentForChange(scope: Scope, actor: Actor, id: string
   if (!canEditCommitment(access, actor, row)) {
     throw forbidden('Only the commitment’s owner, the opportunity’s owner, their manager or an admin can change this commitment.');
   }
+  assertPlanOpen(access);
   return { row, access };
 }
 
@@ -58,10 +60,15 @@ export async function nextCommitmentPosition(scope: Scope, planId: string): Prom
 
 export async function createCommitment({ scope, actor, planId, input }: Op<{ planId: string; input: CreateCommitmentBody }>): Promise<Commitment> {
   return scope.transaction(async (tx) => {
-    const access = await editablePlan(tx, actor, planId);
+    const access = await writablePlan(tx, actor, planId);
     if (input.side === 'customer' && input.internalOnly) throw invalid('internalOnly', 'Only seller-side commitments can be internal.');
     if (input.milestoneId) await assertActiveMilestone(tx, planId, input.milestoneId);
     const owner = await resolveOwner(tx, access, input.side, input, actor.id);
+    const done = input.status === 'done';
+    if (!done) {
+      const zone = await ownerZoneFor(tx, { side: input.side, ownerUserId: owner.owner_user_id, customerTimeZone: access.customerTimeZone });
+      assertNotPast('dueDate', input.dueDate, zone);
+    }
     const now = nowIso();
     const row: CommitmentTable = {
       id: newId(),
@@ -78,9 +85,9 @@ export async function createCommitment({ scope, actor, planId, input }: Op<{ pla
       original_due_date: input.dueDate,
       must_do: input.mustDo ? 1 : 0,
       internal_only: input.internalOnly ? 1 : 0,
-      status: 'open',
+      status: done ? 'done' : 'open',
       drop_reason: null,
-      done_at: null,
+      done_at: done ? now : null,
       version: 1,
       created_at: now,
       updated_at: now,

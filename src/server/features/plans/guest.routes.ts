@@ -10,7 +10,7 @@ import {
   TokenParams,
 } from '../../../shared/plan-sharing.js';
 import type { App } from '../../core/http.js';
-import { guestOf, guestPlan, logVisit } from './guest.js';
+import { guestOf, guestPlan, logVisit, openForWrite } from './guest.js';
 import { guestAddCommitment, guestAnswerDate, guestComment, guestProposeDate, guestSetState } from './guest.service.js';
 
 const tags = ['shared plan (customer)'];
@@ -36,27 +36,27 @@ export function guestRoutes(app: App): void {
     });
 
     guest.post('/shared/:token/commitments/:id/state', { config, schema: { tags, summary: 'Mark a customer-side commitment done or not done (safe to retry)', params: TokenIdParams, body: GuestSetStateBody, response: { 200: GuestCommitment } } }, async (req) =>
-      guestSetState(guestOf(req), req.params.id, req.body.done),
+      guestSetState(await openForWrite(guestOf(req)), req.params.id, req.body.done),
     );
 
     guest.post('/shared/:token/commitments/:id/renegotiations', { config, schema: { tags, summary: 'Propose a new date, with a reason (the seller side answers)', params: TokenIdParams, body: GuestRenegotiationBody, response: { 201: GuestCommitment } } }, async (req, reply) =>
-      reply.code(201).send(await guestProposeDate(guestOf(req), req.params.id, req.body)),
+      reply.code(201).send(await guestProposeDate(await openForWrite(guestOf(req)), req.params.id, req.body)),
     );
 
     guest.post('/shared/:token/renegotiations/:id/accept', { config, schema: { tags, summary: 'Accept a new date the seller side proposed for your commitment', params: TokenIdParams, response: { 200: GuestCommitment } } }, async (req) =>
-      guestAnswerDate(guestOf(req), req.params.id, true),
+      guestAnswerDate(await openForWrite(guestOf(req)), req.params.id, true),
     );
 
     guest.post('/shared/:token/renegotiations/:id/decline', { config, schema: { tags, summary: 'Decline a new date the seller side proposed (your date stands)', params: TokenIdParams, response: { 200: GuestCommitment } } }, async (req) =>
-      guestAnswerDate(guestOf(req), req.params.id, false),
+      guestAnswerDate(await openForWrite(guestOf(req)), req.params.id, false),
     );
 
     guest.post('/shared/:token/comments', { config, schema: { tags, summary: 'Comment on the plan', params: TokenParams, body: CreateCommentBody, response: { 201: PlanComment } } }, async (req, reply) =>
-      reply.code(201).send(await guestComment(guestOf(req), req.body.body)),
+      reply.code(201).send(await guestComment(await openForWrite(guestOf(req)), req.body.body)),
     );
 
     guest.post('/shared/:token/commitments', { config, schema: { tags, summary: 'Take on a customer-side commitment', params: TokenParams, body: GuestCreateCommitmentBody, response: { 201: GuestCommitment } } }, async (req, reply) =>
-      reply.code(201).send(await guestAddCommitment(guestOf(req), req.body)),
+      reply.code(201).send(await guestAddCommitment(await openForWrite(guestOf(req)), req.body)),
     );
   });
 }

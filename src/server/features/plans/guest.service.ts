@@ -5,6 +5,7 @@ import type { CommitmentTable } from '../../core/db/schema.js';
 import { notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { touchPlan } from './access.js';
+import { assertNotPast } from './date-rules.js';
 import { insertComment, presentComment } from './comments.js';
 import { assertActiveMilestone, nextCommitmentPosition, statusColumns } from './commitments.service.js';
 import { guestCommitment, visibleCommitment, type Guest } from './guest.js';
@@ -77,6 +78,8 @@ export async function guestComment(guest: Guest, body: string): Promise<PlanComm
 export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitmentBody): Promise<GuestCommitment> {
   return guest.scope.transaction(async (tx) => {
     if (input.milestoneId) await assertActiveMilestone(tx, guest.planId, input.milestoneId);
+    const plan = await tx.selectFrom('plans').select('customer_time_zone').where('plans.id', '=', guest.planId).executeTakeFirstOrThrow();
+    assertNotPast('dueDate', input.dueDate, plan.customer_time_zone);
     const now = nowIso();
     const row = {
       id: newId(),

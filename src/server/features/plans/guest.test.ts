@@ -30,14 +30,14 @@ describe('the customer’s shared plan', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-robots-tag']).toBe('noindex');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(Object.keys(res.data).sort()).toEqual(['agreedOutcome', 'comments', 'commitments', 'milestones', 'recipient', 'sellerContact', 'startDate', 'status', 'targetDate', 'title', 'whyItMatters']);
+    expect(Object.keys(res.data).sort()).toEqual(['agreedOutcome', 'comments', 'commitments', 'milestones', 'recipient', 'sellerContact', 'startDate', 'status', 'targetDate', 'timeZone', 'title', 'whyItMatters']);
     expect(res.data).toMatchObject({ title: s.plan.title, whyItMatters: 'Churn', sellerContact: { name: 'Rita Rep' }, recipient: { name: 'Carla Customer' }, milestones: [{ id: s.milestone.id, title: 'Validate' }] });
     expect(res.data.commitments.map((c: { title: string; canTick: boolean }) => [c.title, c.canTick])).toEqual([
       ['Security pack', false],
       ['Questionnaire', true],
     ]);
     expect(Object.keys(res.data.commitments[1]).sort()).toEqual(
-      ['awaitingAnswer', 'canTick', 'detail', 'doneAt', 'dueDate', 'id', 'milestoneId', 'mustDo', 'originalDueDate', 'ownerName', 'renegotiations', 'role', 'side', 'state', 'status', 'title'].sort(),
+      ['awaitingAnswer', 'canTick', 'detail', 'doneAt', 'dueDate', 'earliestNewDate', 'id', 'milestoneId', 'mustDo', 'originalDueDate', 'ownerName', 'renegotiations', 'role', 'side', 'state', 'status', 'title'].sort(),
     );
     for (const secret of ['SECRET-COST', 'SECRET-DISCOUNT', s.internal.id, s.deal.name, s.deal.account.name, s.rep.me.user.id, s.rep.email, s.admin.me.workspace.name, 'carla@customer.example']) {
       expect(res.body).not.toContain(secret);

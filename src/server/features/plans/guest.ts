@@ -1,5 +1,6 @@
 import type { GuestCommitment, GuestPlan } from '../../../shared/plan-sharing.js';
 import { hasPendingDateChange, isMissed } from '../../../domain/commitments.js';
+import { todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditActor } from '../../core/audit.js';
 import type { PlanShareLinkTable } from '../../core/db/schema.js';
@@ -10,6 +11,7 @@ import { hashSecret, newId, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
 import { presentComment } from './comments.js';
+import { assertPlanOpen, isClosed } from './access.js';
 import type { Party } from './renegotiations.service.js';
 import { linkStatus } from './share-links.js';
 import { findPlanRow } from './queries.js';
@@ -56,6 +58,17 @@ export function guestOf(req: FastifyRequest): Guest {
   return g as Guest;
 }
 
+/**
+ * The guest, for a write: a completed or abandoned plan refuses every guest write with 409
+ * plan_closed, the same answer the seller side gets.
+ */
+export async function openForWrite(guest: Guest): Promise<Guest> {
+  const plan = await guest.scope.selectFrom('plans').select('status').where('plans.id', '=', guest.planId).executeTakeFirst();
+  if (!plan) throw gone();
+  assertPlanOpen(plan);
+  return guest;
+}
+
 /** Logs a visit: the rep sees "last viewed by … at …". */
 export async function logVisit(guest: Guest): Promise<void> {
   const at = nowIso();
@@ -82,6 +95,8 @@ export async function visibleCommitment(guest: Guest, scope: Scope, id: string, 
 
 export function presentGuestCommitment(row: CommitmentRow, renegotiations: readonly RenegotiationRow[], now = new Date()): GuestCommitment {
   const facts = factsOf(row, renegotiations);
+  // A completed or abandoned plan is read-only for the customer too.
+  const open = !isClosed(row.plan_status);
   return {
     id: row.id,
     milestoneId: row.milestone_id,
@@ -106,9 +121,10 @@ export function presentGuestCommitment(row: CommitmentRow, renegotiations: reado
       requestedBy: { side: r.requested_by_side, name: r.requested_by_name },
       requestedAt: r.requested_at,
       decidedAt: r.decided_at,
-      canAnswer: r.status === 'pending' && r.requested_by_side === 'seller' && row.side === 'customer',
+      canAnswer: open && r.status === 'pending' && r.requested_by_side === 'seller' && row.side === 'customer',
     })),
-    canTick: row.side === 'customer' && row.status !== 'dropped',
+    canTick: open && row.side === 'customer' && row.status !== 'dropped',
+    earliestNewDate: todayIn(row.owner_time_zone, now),
   };
 }
 
@@ -144,6 +160,7 @@ export async function guestPlan(guest: Guest): Promise<GuestPlan> {
     startDate: plan.start_date,
     targetDate: plan.target_date,
     status: plan.status,
+    timeZone: plan.customer_time_zone,
     sellerContact: { name: plan.owner_name },
     recipient: { name: guest.link.recipient_name },
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.due_date })),

@@ -9,7 +9,7 @@ const TZ = 'Europe/Paris';
 describe('plan health and length', () => {
   it('is on track, then at risk when a must-do is due soon, then stalled when something is a week overdue', async () => {
     const { client } = await signUpWorkspace(app, { timeZone: TZ });
-    const plan = await createPlan(client);
+    const plan = await createPlan(client, undefined, { status: 'active' });
     expect(plan.health).toEqual({ status: 'on_track', reasons: [] });
     expect(plan.length).toMatchObject({ level: 'ok', commitments: 0 });
 
@@ -29,7 +29,7 @@ describe('plan health and length', () => {
 
   it('calls a plan stalled after 14 days without activity', async () => {
     const { client } = await signUpWorkspace(app, { timeZone: TZ });
-    const plan = await createPlan(client);
+    const plan = await createPlan(client, undefined, { status: 'active' });
     await addCommitment(client, plan.id, { dueDate: dayIn(TZ, 30) });
     const quiet = new Date(Date.now() - 15 * 86_400_000).toISOString();
     await db.updateTable('plans').set({ last_activity_at: quiet }).where('id', '=', plan.id).execute();

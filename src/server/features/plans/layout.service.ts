@@ -2,7 +2,7 @@ import type { PlanLayoutBody } from '../../../shared/commitments.js';
 import type { Plan } from '../../../shared/plans.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
-import { editablePlan, touchPlan } from './access.js';
+import { touchPlan, writablePlan } from './access.js';
 import { presentPlan, type Op } from './plans.service.js';
 
 /** Every active milestone once (null = "no milestone", at most once) and every commitment once. */
@@ -33,7 +33,7 @@ function checkLayout(input: PlanLayoutBody, milestoneIds: Set<string>, commitmen
  */
 export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
   return scope.transaction(async (tx) => {
-    await editablePlan(tx, actor, planId);
+    await writablePlan(tx, actor, planId);
     const [milestones, commitments] = await Promise.all([
       tx.selectFrom('plan_milestones').select(['id', 'position']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
       tx.selectFrom('commitments').select(['id', 'milestone_id', 'position']).where('commitments.plan_id', '=', planId).execute(),

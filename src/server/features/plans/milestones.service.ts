@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { editablePlan, planAccess, touchPlan, type PlanAccess } from './access.js';
+import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import type { Op } from './plans.service.js';
 import { presentMilestone } from './queries.js';
 
@@ -24,7 +24,7 @@ export async function findMilestone(scope: Scope, actor: Actor, id: string): Pro
 async function loadForChange(scope: Scope, actor: Actor, id: string) {
   const row = await scope.selectFrom('plan_milestones').selectAll('plan_milestones').where('plan_milestones.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Milestone');
-  return { row, access: await editablePlan(scope, actor, row.plan_id) };
+  return { row, access: await writablePlan(scope, actor, row.plan_id) };
 }
 
 async function nextPosition(scope: Scope, planId: string): Promise<number> {
@@ -40,7 +40,7 @@ async function nextPosition(scope: Scope, planId: string): Promise<number> {
 
 export async function createMilestone({ scope, actor, planId, input }: Op<{ planId: string; input: CreateMilestoneBody }>): Promise<Milestone> {
   return scope.transaction(async (tx) => {
-    const access = await editablePlan(tx, actor, planId);
+    const access = await writablePlan(tx, actor, planId);
     const now = nowIso();
     const row = {
       id: newId(),

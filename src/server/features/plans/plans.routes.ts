@@ -1,10 +1,10 @@
 import { AuditEventList, HistoryQuery } from '../../../shared/audit.js';
 import { IdParams } from '../../../shared/common.js';
-import { CreatePlanBody, Plan, PlanList, PlanListQuery, UpdatePlanBody } from '../../../shared/plans.js';
+import { CreatedPlan, CreatePlanBody, Plan, PlanList, PlanListQuery, ReopenPlanBody, UpdatePlanBody } from '../../../shared/plans.js';
 import { notFound } from '../../core/errors.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { findPlan, listPlans, planHistory } from './queries.js';
-import { createPlan, updatePlan } from './plans.service.js';
+import { createPlan, reopenPlan, updatePlan } from './plans.service.js';
 
 const tags = ['plans'];
 
@@ -21,7 +21,7 @@ export function planRoutes(app: App): void {
     return (await findPlan(scope, actor, { opportunityId: req.params.id })) ?? Promise.reject(notFound('Plan'));
   });
 
-  app.post('/opportunities/:id/plan', { config: { permission: { owns: 'opportunity' } }, schema: { tags, summary: 'Create the opportunity’s mutual plan', params: IdParams, body: CreatePlanBody, response: { 201: Plan } } }, async (req, reply) => {
+  app.post('/opportunities/:id/plan', { config: { permission: { owns: 'opportunity' } }, schema: { tags, summary: 'Create the opportunity’s mutual plan', params: IdParams, body: CreatePlanBody, response: { 201: CreatedPlan } } }, async (req, reply) => {
     return reply.code(201).send(await createPlan({ ...ctx(req), opportunityId: req.params.id, input: req.body }));
   });
 
@@ -34,6 +34,10 @@ export function planRoutes(app: App): void {
     const { version, ...input } = req.body;
     return updatePlan({ ...ctx(req), id: req.params.id, input, version: expectedVersion(req, version) });
   });
+
+  app.post('/plans/:id/reopen', { config: { permission: { owns: 'plan' } }, schema: { tags, summary: 'Reopen a completed or abandoned plan (send its version); audited', params: IdParams, body: ReopenPlanBody, response: { 200: Plan } } }, async (req) =>
+    reopenPlan({ ...ctx(req), id: req.params.id, version: expectedVersion(req, req.body?.version) }),
+  );
 
   app.get('/plans/:id/history', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Everything that changed on the plan, its milestones and commitments', params: IdParams, querystring: HistoryQuery, response: { 200: AuditEventList } } }, async (req) => {
     const { scope } = ctx(req);

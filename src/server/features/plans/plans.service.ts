@@ -1,12 +1,13 @@
-import type { CreatePlanBody, Plan, UpdatePlanBody } from '../../../shared/plans.js';
+import type { CreatedPlan, CreatePlanBody, Plan, UpdatePlanBody } from '../../../shared/plans.js';
+import { isBeforeToday } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { dateInPast, duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { editablePlan, touchPlan } from './access.js';
+import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
 import { findPlan } from './queries.js';
 import { createPlanFromTemplate } from './templates.service.js';
 import { searchTextOf } from '../../../domain/search-text.js';
@@ -25,7 +26,7 @@ export async function opportunityForPlan(scope: Scope, actor: Actor, opportunity
     .selectFrom('opportunities')
     .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
     .innerJoin('workspaces as ws', 'ws.id', 'opportunities.workspace_id')
-    .select(['opportunities.id', 'opportunities.owner_id', 'opportunities.archived_at', 'owner.team_id', 'ws.default_time_zone'])
+    .select(['opportunities.id', 'opportunities.owner_id', 'opportunities.archived_at', 'owner.team_id', 'owner.time_zone as owner_time_zone', 'ws.default_time_zone'])
     .where('opportunities.id', '=', opportunityId)
     .executeTakeFirst();
   if (!opp) throw notFound('Opportunity');
@@ -36,6 +37,15 @@ export async function opportunityForPlan(scope: Scope, actor: Actor, opportunity
   const existing = await scope.selectFrom('plans').select('id').where('plans.opportunity_id', '=', opportunityId).executeTakeFirst();
   if (existing) throw duplicate('opportunityId', 'This opportunity already has a plan.');
   return opp;
+}
+
+/** A plan's start and target dates, when set at creation, are today or later for the person creating it. */
+function assertNotPast(actor: Actor, dates: { startDate?: string | null; targetDate?: string }): void {
+  const now = new Date();
+  for (const path of ['startDate', 'targetDate'] as const) {
+    const date = dates[path];
+    if (date && isBeforeToday(date, actor.timeZone, now)) throw dateInPast(path, date, actor.timeZone);
+  }
 }
 
 function assertDateOrder(start: string | null | undefined, target: string | undefined): void {
@@ -69,17 +79,19 @@ export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string,
   return row.id;
 }
 
-export async function createPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<Plan> {
+export async function createPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<CreatedPlan> {
   return scope.transaction(async (tx) => {
     const opp = await opportunityForPlan(tx, actor, opportunityId);
     const { templateId, ...fields } = input;
+    assertNotPast(actor, fields);
     if (templateId) {
-      const id = await createPlanFromTemplate(tx, actor, { opportunityId: opp.id, ownerId: opp.owner_id, defaultTimeZone: opp.default_time_zone, templateId, fields });
-      return presentPlan(tx, actor, id);
+      const ownerTimeZone = opp.owner_time_zone ?? opp.default_time_zone;
+      const made = await createPlanFromTemplate(tx, actor, { opportunityId: opp.id, ownerId: opp.owner_id, ownerTimeZone, defaultTimeZone: opp.default_time_zone, templateId, fields });
+      return { ...(await presentPlan(tx, actor, made.planId)), dateAdjustments: made.adjustments };
     }
     // The body's own rule makes title and target date present without a template.
     const id = await insertPlan(tx, actor, opp.id, opp.default_time_zone, { ...fields, title: fields.title ?? '', targetDate: fields.targetDate ?? '' });
-    return presentPlan(tx, actor, id);
+    return { ...(await presentPlan(tx, actor, id)), dateAdjustments: [] };
   });
 }
 
@@ -87,6 +99,8 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
   return scope.transaction(async (tx) => {
     await editablePlan(tx, actor, id);
     const current = await tx.selectFrom('plans').selectAll('plans').where('plans.id', '=', id).executeTakeFirstOrThrow();
+    assertPlanOpen(current);
+    if (input.targetDate !== undefined && input.targetDate !== current.target_date) assertNotPast(actor, { targetDate: input.targetDate });
     assertDateOrder(input.startDate !== undefined ? input.startDate : current.start_date, input.targetDate ?? current.target_date);
     const patch = columnsOf(input, {
       title: 'title',
@@ -111,6 +125,31 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
       present: () => presentPlan(tx, actor, id),
     });
     if (plan.version === current.version) return plan;
+    await touchPlan(tx, id);
+    return presentPlan(tx, actor, id);
+  });
+}
+
+/**
+ * Reopens a completed or abandoned plan: an explicit act, from the version the person saw, audited
+ * like any change of the plan (status before and after). Its commitments can change again.
+ */
+export async function reopenPlan({ scope, actor, id, version }: Op<{ id: string; version?: number }>): Promise<Plan> {
+  return scope.transaction(async (tx) => {
+    await editablePlan(tx, actor, id);
+    const current = await tx.selectFrom('plans').selectAll('plans').where('plans.id', '=', id).executeTakeFirstOrThrow();
+    if (!isClosed(current.status)) throw ruleViolation('This plan is not closed: only a completed or abandoned plan can be reopened.');
+    await writeVersioned({
+      scope: tx,
+      actor,
+      table: 'plans',
+      entityType: 'plan',
+      action: 'update',
+      current,
+      expectedVersion: version,
+      patch: { status: 'active' as const },
+      present: () => presentPlan(tx, actor, id),
+    });
     await touchPlan(tx, id);
     return presentPlan(tx, actor, id);
   });

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor.js';
 import type { PlanMilestoneTable } from '../../core/db/schema.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
-import { toAccess, type PlanAccess } from './access.js';
+import { isClosed, toAccess, type PlanAccess } from './access.js';
 import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
 import { isMissed } from '../../../domain/commitments.js';
 import { planInsights } from './insights.js';
@@ -40,7 +40,8 @@ function planBase(row: PlanRow, access: PlanAccess, commitments: readonly Commit
     lastActivityAt: row.last_activity_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    permissions: { canEdit: access.canEdit },
+    // A closed plan is read-only until reopened: the app hides its edit controls and offers "Reopen".
+    permissions: { canEdit: access.canEdit && !isClosed(row.status), canReopen: access.canEdit && isClosed(row.status) },
   };
 }
 
@@ -55,7 +56,7 @@ export function presentMilestone(row: PlanMilestoneTable, access: PlanAccess): M
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    permissions: { canEdit: access.canEdit },
+    permissions: { canEdit: access.canEdit && !isClosed(access.status) },
   };
 }
 

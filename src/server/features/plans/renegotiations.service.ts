@@ -7,6 +7,7 @@ import { invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { touchPlan, type PlanAccess } from './access.js';
+import { assertNotPast } from './date-rules.js';
 import { answeringSide, factsOf, presentRenegotiation, selectCommitments } from './commitment-queries.js';
 import { commitmentForChange, presentCommitmentById } from './commitments.service.js';
 import type { Op } from './plans.service.js';
@@ -29,6 +30,7 @@ export async function requestDateChange(
   if (!row) throw notFound('Commitment');
   if (row.status !== 'open') throw ruleViolation('Only an open commitment can be re-dated. Reopen it first.');
   if (opts.input.newDate === row.due_date) throw invalid('newDate', 'Choose a date different from the current due date.');
+  assertNotPast('newDate', opts.input.newDate, row.owner_time_zone, opts.now);
   const pending = await tx
     .selectFrom('commitment_renegotiations')
     .select('id')
@@ -99,6 +101,11 @@ export async function answerDateChange(
   }
   const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
   if (opts.accept && commitment.status !== 'open') throw ruleViolation('This commitment is no longer open; decline the new date instead.');
+  if (opts.accept) {
+    // A proposal can outlive its date while it waits: accepting it then would make a miss at once.
+    const { owner_time_zone } = await selectCommitments(tx).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
+    assertNotPast('toDate', reneg.to_date, owner_time_zone);
+  }
   const decided = {
     status: opts.accept ? ('accepted' as const) : ('declined' as const),
     decided_by_side: opts.by.side,

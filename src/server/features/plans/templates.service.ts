@@ -1,4 +1,5 @@
-import type { CreatePlanBody } from '../../../shared/plans.js';
+import type { CreatePlanBody, DateAdjustment } from '../../../shared/plans.js';
+import { layOutTemplateDates } from '../../../domain/template-dates.js';
 import type { CreatePlanTemplateBody, DueOffset, PlanTemplate, SavePlanAsTemplateBody, TemplateContent } from '../../../shared/plan-templates.js';
 import { TEMPLATE_LENGTH_MAX_DAYS } from '../../../shared/plan-templates.js';
 import { addDays, daysBetween, todayIn } from '../../../domain/dates.js';
@@ -103,8 +104,8 @@ export async function saveAsTemplate({ scope, actor, planId, input }: Op<{ planI
 export async function createPlanFromTemplate(
   tx: Scope,
   actor: Actor,
-  opts: { opportunityId: string; ownerId: string; defaultTimeZone: string; templateId: string; fields: Omit<CreatePlanBody, 'templateId'> },
-): Promise<string> {
+  opts: { opportunityId: string; ownerId: string; ownerTimeZone: string; defaultTimeZone: string; templateId: string; fields: Omit<CreatePlanBody, 'templateId'> },
+): Promise<{ planId: string; adjustments: DateAdjustment[] }> {
   const template = await tx
     .selectFrom('plan_templates')
     .selectAll('plan_templates')
@@ -116,7 +117,20 @@ export async function createPlanFromTemplate(
   const startDate = opts.fields.startDate ?? todayIn(actor.timeZone, new Date());
   const targetDate = opts.fields.targetDate ?? addDays(startDate, template.length_days);
   const planId = await insertPlan(tx, actor, opts.opportunityId, opts.defaultTimeZone, { ...opts.fields, title: opts.fields.title ?? template.name, startDate, targetDate });
-  const dateOf = (due: DueOffset) => addDays(due.anchor === 'start' ? startDate : targetDate, due.days);
+  // Fair dates: never before today where each is judged, and no must-do within 3 days of the start.
+  const at = new Date();
+  const todayFor = (side: 'seller' | 'customer' | null) =>
+    todayIn(side === 'customer' ? (opts.fields.customerTimeZone ?? opts.defaultTimeZone) : side === 'seller' ? opts.ownerTimeZone : actor.timeZone, at);
+  const layout = layOutTemplateDates({
+    startDate,
+    targetDate,
+    items: [
+      ...content.milestones.map((m) => ({ kind: 'milestone' as const, title: m.title, due: m.due, mustDo: false, today: todayFor(null) })),
+      ...content.commitments.map((c) => ({ kind: 'commitment' as const, title: c.title, due: c.due, mustDo: c.mustDo, today: todayFor(c.side) })),
+    ],
+  });
+  const milestoneDates = layout.dates.slice(0, content.milestones.length);
+  const commitmentDates = layout.dates.slice(content.milestones.length);
   const now = nowIso();
 
   const milestoneIds = content.milestones.map(() => newId());
@@ -124,7 +138,7 @@ export async function createPlanFromTemplate(
     id: milestoneIds[position],
     plan_id: planId,
     title: m.title,
-    due_date: m.due ? dateOf(m.due) : null,
+    due_date: milestoneDates[position] ?? null,
     position,
     archived_at: null,
     version: 1,
@@ -132,7 +146,7 @@ export async function createPlanFromTemplate(
     updated_at: now,
   }));
   const commitments = content.commitments.map((c, position) => {
-    const due = dateOf(c.due);
+    const due = commitmentDates[position] ?? startDate;
     return {
       id: newId(),
       plan_id: planId,
@@ -164,5 +178,5 @@ export async function createPlanFromTemplate(
     ...milestones.map((m) => ({ entityType: 'milestone' as const, entityId: m.id, action: 'create' as const, before: null, after: m })),
     ...commitments.map((c) => ({ entityType: 'commitment' as const, entityId: c.id, action: 'create' as const, before: null, after: c })),
   ]);
-  return planId;
+  return { planId, adjustments: layout.adjustments };
 }

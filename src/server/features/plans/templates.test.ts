@@ -6,7 +6,7 @@ import { addCommitment, addMilestone, createContact, createDeal, createPlan, wit
 
 const { app, db } = await testApp();
 
-type T = { id: string; name: string; builtIn: boolean; commitments: { side: string; mustDo: boolean; internalOnly: boolean }[] };
+type T = { id: string; name: string; builtIn: boolean; commitments: { side: string; mustDo: boolean; internalOnly: boolean; due: { anchor: string; days: number } }[] };
 type C = { title: string; side: string; dueDate: string; owner: { kind: string; id: string | null; name: string }; role: string | null; milestoneId: string | null; mustDo: boolean; internalOnly: boolean };
 
 const sample = {
@@ -37,6 +37,9 @@ describe('plan templates', () => {
       expect(new Set(t.commitments.map((c) => c.side)), t.name).toEqual(new Set(['seller', 'customer']));
       expect(t.commitments.some((c) => c.mustDo), t.name).toBe(true);
       expect(t.commitments.some((c) => c.side === 'customer' && c.internalOnly), t.name).toBe(false);
+      // A plan fresh from a built-in template is on track: no must-do within 3 days of the start.
+      const early = t.commitments.filter((c) => c.mustDo && c.due.anchor === 'start' && c.due.days < 3);
+      expect(early, t.name).toEqual([]);
     }
   });
 
@@ -48,7 +51,7 @@ describe('plan templates', () => {
     const res = await client.post(`/api/v1/opportunities/${deal.id}/plan`, { templateId: evaluation.id, startDate: '2030-01-01' });
     expect(res.statusCode).toBe(201);
     const plan = res.data;
-    expect(plan).toMatchObject({ title: 'Enterprise evaluation', startDate: '2030-01-01', targetDate: '2030-03-17', status: 'draft' });
+    expect(plan).toMatchObject({ title: 'Enterprise evaluation', startDate: '2030-01-01', targetDate: '2030-03-17', status: 'draft', dateAdjustments: [] });
     expect(plan.milestones.map((m: { title: string; dueDate: string }) => [m.title, m.dueDate])).toEqual([
       ['Outcome and plan agreed', '2030-01-08'],
       ['Technical and security validation', '2030-02-05'],
@@ -57,7 +60,7 @@ describe('plan templates', () => {
     ]);
     const commitments: C[] = plan.commitments;
     expect(commitments).toHaveLength(evaluation.commitments.length);
-    expect(commitments[0]).toMatchObject({ side: 'seller', owner: { kind: 'user', id: me.user.id }, role: 'Account executive', dueDate: '2030-01-03', mustDo: true, milestoneId: plan.milestones[0].id });
+    expect(commitments[0]).toMatchObject({ side: 'seller', owner: { kind: 'user', id: me.user.id }, role: 'Account executive', dueDate: '2030-01-04', mustDo: true, milestoneId: plan.milestones[0].id });
     const sign = commitments.find((c) => c.title === 'Sign the order form');
     expect(sign).toMatchObject({ side: 'customer', owner: { kind: 'person', id: null, name: 'Executive sponsor' }, dueDate: '2030-03-17', milestoneId: plan.milestones[3].id });
     expect(commitments.filter((c) => c.internalOnly).every((c) => c.side === 'seller')).toBe(true);

@@ -39,7 +39,8 @@ export function CreatePlanDialog({ opportunity: o, onClose }: { opportunity: Opp
     if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
     form.clear();
     create.mutate(result.data, {
-      onSuccess: (plan) => navigate(`/plans/${plan.id}`),
+      // Template dates that had to move are said on the plan's page.
+      onSuccess: (plan) => navigate(`/plans/${plan.id}`, { state: { dateAdjustments: plan.dateAdjustments } }),
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

@@ -30,7 +30,7 @@ export function OpportunityPlanCard({ opportunity: o }: { opportunity: Opportuni
           </p>
           <p className="badge-stack">
             <PlanStatusBadge status={query.data.status} />
-            <HealthBadge health={query.data.health} />
+            <HealthBadge health={query.data.health} status={query.data.status} />
           </p>
           {query.data.agreedOutcome ? <p className="opp-plan-outcome">{query.data.agreedOutcome}</p> : null}
           <p className="small muted">

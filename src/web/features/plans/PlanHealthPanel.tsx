@@ -3,7 +3,7 @@ import { Icon } from '../../ui/Icon';
 import { HEALTH_LABELS } from './planWords';
 
 const QUIET = {
-  on_track: 'Nothing is past its date, and no must-do is due in the next two days.',
+  on_track: 'Nothing is past its date, the target date is ahead, and no must-do is due in the next two days.',
   at_risk: 'Worth a look this week:',
   stalled: 'This plan needs attention:',
 } as const;
@@ -28,6 +28,13 @@ export function PlanHealthPanel({ plan }: { plan: Plan }) {
               </ul>
             ) : null}
           </div>
+        </div>
+      ) : plan.status === 'draft' ? (
+        <div className="plan-health plan-health-closed">
+          <Icon name="clock" />
+          <p>
+            <strong>Draft — not judged.</strong> Health is judged once the plan is active, after you have gone through it with the customer.
+          </p>
         </div>
       ) : (
         <div className="plan-health plan-health-closed">

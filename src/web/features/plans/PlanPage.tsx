@@ -11,7 +11,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PageLoading } from '../../ui/States';
 import { RecordError } from '../records/RecordStates';
 import { usePlan } from './api';
+import { ClosedPlanBanner } from './ClosedPlanBanner';
 import { CommentsCard } from './CommentsCard';
+import { DateAdjustmentsNote } from './DateAdjustmentsNote';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import { PlanBoard } from './PlanBoard';
 import { PlanHealthPanel } from './PlanHealthPanel';
@@ -59,7 +61,7 @@ function PlanView({ plan }: { plan: Plan }) {
         title={plan.title}
         badge={
           <>
-            <PlanStatusBadge status={plan.status} /> <HealthBadge health={plan.health} />
+            <PlanStatusBadge status={plan.status} /> <HealthBadge health={plan.health} status={plan.status} />
           </>
         }
         meta={
@@ -91,7 +93,9 @@ function PlanView({ plan }: { plan: Plan }) {
           </>
         }
       />
-      {!plan.permissions.canEdit ? (
+      <DateAdjustmentsNote />
+      <ClosedPlanBanner plan={plan} />
+      {!plan.permissions.canEdit && plan.status !== 'completed' && plan.status !== 'abandoned' ? (
         <p className="view-only">
           <Icon name="alert" size={15} />
           View only: {plan.owner.name}, their manager or an admin can change this plan. Owners of commitments can tick off and re-date their own.

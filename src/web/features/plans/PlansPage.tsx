@@ -103,7 +103,7 @@ export function PlansPage() {
                     <td>
                       <span className="badge-stack">
                         <PlanStatusBadge status={p.status} />
-                        <HealthBadge health={p.health} />
+                        <HealthBadge health={p.health} status={p.status} />
                       </span>
                     </td>
                     <td className="hide-sm nowrap">{formatDate(p.targetDate)}</td>

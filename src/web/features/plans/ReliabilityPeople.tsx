@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { PersonReliability } from '../../../shared/plan-reliability';
-import { SIDE_LABELS, percent } from './planWords';
-import { isSmallSample, personLine } from './reliabilityWords';
+import { SIDE_LABELS } from './planWords';
+import { isSmallSample, percents, personLine, sampleLine } from './reliabilityWords';
 
 /** Each person's word, in the order the server lists them; contacts link to their page when asked. */
 export function ReliabilityPeople({ people, showSide = true, linkContacts = false }: { people: readonly PersonReliability[]; showSide?: boolean; linkContacts?: boolean }) {
@@ -21,7 +21,8 @@ export function ReliabilityPeople({ people, showSide = true, linkContacts = fals
               <div className="row-sub">{personLine(p.reliability)}</div>
             </div>
             <div className="row-side">
-              <div className="reliability-person-score">{p.reliability.score === null ? '—' : percent(p.reliability.score)}</div>
+              <div className="reliability-person-score">{percents(p.reliability)?.keptOnTime ?? '—'}{p.reliability.shares ? '%' : ''}</div>
+              <span className="small muted">{sampleLine(p.reliability)}</span>
               {isSmallSample(p.reliability) ? <span className="small muted">small sample</span> : null}
             </div>
           </li>

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { percent } from './planWords';
 import { useUserReliability } from './reliabilityApi';
-import { RELIABILITY_NOTE, isSmallSample, personLine } from './reliabilityWords';
+import { RELIABILITY_NOTE, isSmallSample, percents, personLine, sampleLine } from './reliabilityWords';
 import { SideReliability } from './SideReliability';
 
 /**
@@ -31,7 +30,8 @@ export function UserReliabilitySummary({ userId, name, you = false }: { userId: 
                   <div className="row-sub">{personLine(p.reliability)}</div>
                 </div>
                 <div className="row-side">
-                  <div className="reliability-person-score">{p.reliability.score === null ? '—' : percent(p.reliability.score)}</div>
+                  <div className="reliability-person-score">{percents(p.reliability)?.keptOnTime ?? '—'}{p.reliability.shares ? '%' : ''}</div>
+                  <span className="small muted">{sampleLine(p.reliability)}</span>
                   {isSmallSample(p.reliability) ? <span className="small muted">small sample</span> : null}
                 </div>
               </li>

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Commitment, CreateCommitmentBody, CreateRenegotiationBody, PlanLayoutBody, RenegotiationResult, UpdateCommitmentBody } from '../../../shared/commitments';
 import type { ContactList } from '../../../shared/contacts';
 import type { PlanReliability } from '../../../shared/plan-reliability';
-import type { CreateMilestoneBody, CreatePlanBody, Milestone, Plan, PlanList, UpdateMilestoneBody, UpdatePlanBody } from '../../../shared/plans';
+import type { CreatedPlan, CreateMilestoneBody, CreatePlanBody, Milestone, Plan, PlanList, UpdateMilestoneBody, UpdatePlanBody } from '../../../shared/plans';
 import type { Today } from '../../../shared/today';
 import { api, qs } from '../../app/api';
 
@@ -93,7 +93,13 @@ export function usePlanRefresh() {
 
 export function useCreatePlan(opportunityId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreatePlanBody) => api.post<Plan>(`/opportunities/${opportunityId}/plan`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: CreatePlanBody) => api.post<CreatedPlan>(`/opportunities/${opportunityId}/plan`, body), onSuccess: refresh.plan });
+}
+
+/** Reopens a completed or abandoned plan, from the version on screen. */
+export function useReopenPlan(id: string) {
+  const refresh = usePlanRefresh();
+  return useMutation({ mutationFn: (version: number) => api.post<Plan>(`/plans/${id}/reopen`, { version }), onSuccess: refresh.plan });
 }
 
 export function useUpdatePlan(id: string) {

@@ -38,6 +38,3 @@ export function ownerLine(c: Pick<Commitment, 'owner' | 'role'>): string {
   if (c.role && c.owner.kind === 'person' && c.owner.name === c.role) return `${c.role} (name to confirm)`;
   return c.role ? `${c.owner.name} · ${c.role}` : c.owner.name;
 }
-
-/** A share of 0..1 as a whole percentage. */
-export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,0 +1,26 @@
+import { isBeforeToday } from '../../../domain/dates.js';
+import { dateInPast } from '../../core/errors.js';
+import type { Scope } from '../../core/scope.js';
+
+/**
+ * "No date in the past by accident": a new due date — a new commitment's, a re-date, a proposal, or
+ * the one an answer accepts — must be today or later where it is judged. That is the owner's zone,
+ * the same one reliability and "missed" use: the user's own zone (else the workspace's) on the
+ * seller side, the plan's customer zone on the customer side (the share page never sends a zone of
+ * its own, so the customer's "today" is the plan's customer zone, which the rep sets on the plan).
+ */
+export function assertNotPast(path: string, date: string, timeZone: string, now = new Date()): void {
+  if (isBeforeToday(date, timeZone, now)) throw dateInPast(path, date, timeZone);
+}
+
+/** The zone a new commitment's due day will be judged in, before the commitment exists. */
+export async function ownerZoneFor(scope: Scope, owner: { side: 'seller' | 'customer'; ownerUserId: string | null; customerTimeZone: string }): Promise<string> {
+  if (owner.side === 'customer' || !owner.ownerUserId) return owner.customerTimeZone;
+  const row = await scope
+    .selectFrom('users')
+    .innerJoin('workspaces as ws', 'ws.id', 'users.workspace_id')
+    .select(['users.time_zone', 'ws.default_time_zone'])
+    .where('users.id', '=', owner.ownerUserId)
+    .executeTakeFirstOrThrow();
+  return row.time_zone ?? row.default_time_zone;
+}
