@@ -114,8 +114,11 @@ describe('a mutual plan, agreed with the customer', () => {
     await expect.poll(() => customerReliability.innerText()).toMatch(/100% kept on time/);
     await expect.poll(() => customerReliability.innerText()).toMatch(/n = 1 judged · weight 2 \(must-dos count double\)/);
 
-    expect(repErrors).toEqual([]);
-    expect(customerErrors).toEqual([]);
+    // The past dates tried on purpose are refused with 422, which the browser logs; nothing else may fail.
+    const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
+    expect(repErrors.some((e) => /status of 422/.test(e))).toBe(true);
+    expect(unexpected(repErrors)).toEqual([]);
+    expect(unexpected(customerErrors)).toEqual([]);
     await Promise.all([adminContext.close(), repContext.close(), customerContext.close()]);
   });
 });
