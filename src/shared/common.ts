@@ -105,5 +105,8 @@ export function requiredText(max: number, what = 'This') {
   return z.string().trim().min(1, `${what} is required.`).max(max, `Keep this under ${max} characters.`);
 }
 
+/** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
+export const NoBody = z.strictObject({}).optional();
+
 /** Archive and restore take an optional version; without one they act on the current record. */
 export const ArchiveBody = z.strictObject({ version: Version.optional() }).optional();

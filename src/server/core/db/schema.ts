@@ -277,6 +277,12 @@ export type NotificationTable = {
   text: string;
   created_at: Instant;
   read_at: Instant | null;
+  /** 0030: who did it, what happened (JSON of NotificationData), through which link, how many events. */
+  actor_name?: string | null;
+  data?: string | null;
+  share_link_id?: string | null;
+  event_count?: number;
+  last_event_at?: Instant | null;
 };
 
 export type Database = {
