@@ -22,6 +22,8 @@ import * as m0019 from './migrations/0019_plan_share_visits.js';
 import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
 import * as m0030 from './migrations/0030_notification_data.js';
+import * as m0031 from './migrations/0031_workspace_demo_seeded_at.js';
+import * as m0032 from './migrations/0032_demo_audit_reset.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -47,6 +49,8 @@ export const migrations: Record<string, Migration> = {
   '0020_plan_comments': m0020,
   '0021_notifications': m0021,
   '0030_notification_data': m0030,
+  '0031_workspace_demo_seeded_at': m0031,
+  '0032_demo_audit_reset': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,8 @@ export type WorkspaceTable = {
   name: string;
   default_time_zone: string;
   is_demo: number;
+  /** 0031: when the demo's story was written (demo workspace only). */
+  demo_seeded_at?: Instant | null;
   version: number;
   created_at: Instant;
   updated_at: Instant;

@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors.js';
 import type { App } from '../../core/http.js';
 import { startSession } from '../auth/routes.js';
 import { loadMe } from '../auth/service.js';
-import { demoVisitor } from './service.js';
+import { demoVisitor, resetDemo } from './service.js';
+import { ctx } from '../../core/http.js';
 
 export const DemoSessionBody = z.strictObject({}).optional();
 
@@ -30,6 +31,25 @@ export function demoRoutes(app: App): void {
       if (req.actor) await endSession(db, req.actor.sessionId);
       const actor = await startSession(db, config, reply, user);
       return reply.code(201).send(await loadMe(db, actor));
+    },
+  );
+
+  app.post(
+    '/demo/reset',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Reset the demo workspace to its story as of today (demo workspace only; signs you in to the new one)',
+        body: DemoSessionBody,
+        response: { 201: Me },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = ctx(req);
+      const user = await resetDemo(db, actor);
+      // The old workspace (and its sessions) is gone: the visitor continues in the new one.
+      const next = await startSession(db, config, reply, user);
+      return reply.code(201).send(await loadMe(db, next));
     },
   );
 }
