@@ -53,6 +53,7 @@ export function PeopleCard() {
       ) : rows.length === 0 ? (
         <EmptyState icon="team" title={status === 'deactivated' ? 'Nobody has been deactivated' : 'Nobody here yet'} />
       ) : (
+        <>
         <p className="scroll-hint small muted" aria-hidden="true">
           Scroll sideways for more →
         </p>
@@ -118,6 +119,7 @@ export function PeopleCard() {
             </tbody>
           </table>
         </div>
+        </>
       )}
       {editing ? <PersonDialog person={editing} onClose={() => setEditing(null)} /> : null}
       {leaving ? <DeactivateDialog person={leaving} onClose={() => setLeaving(null)} /> : null}
