@@ -25,7 +25,14 @@ export function SideNav({ open, onClose }: { open: boolean; onClose: () => void 
     if (!open || !toggle || toggle.offsetParent === null) return;
     const nav = ref.current;
     const links = () => [...(nav?.querySelectorAll<HTMLElement>('a[href]') ?? [])];
-    const frame = requestAnimationFrame(() => (nav?.querySelector<HTMLElement>('a[aria-current="page"]') ?? links()[0])?.focus());
+    // Try for a few frames: the drawer must be rendered visible before it can take focus.
+    let tries = 0;
+    let frame = 0;
+    const focusIn = () => {
+      (nav?.querySelector<HTMLElement>('a[aria-current="page"]') ?? links()[0])?.focus();
+      if (!nav?.contains(document.activeElement) && ++tries < 20) frame = requestAnimationFrame(focusIn);
+    };
+    frame = requestAnimationFrame(focusIn);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         onClose();
