@@ -3,16 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSerializerCompiler } from './core/serializer.js';
 import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
-import type { App } from './core/http.js';
-import { cookieName, resolveSession } from './core/auth/sessions.js';
+import type { App, RouteInfo } from './core/http.js';
+import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
+import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
+import { ownershipPolicies } from './features/ownership.js';
+import { openGuestPrincipal } from './features/plans/guest.js';
 
 export type BuildOptions = {
   config: Config;
@@ -24,8 +28,6 @@ export type BuildOptions = {
   /** Where logs go (tests read them); stdout by default. */
   logStream?: NodeJS.WritableStream;
 };
-
-export type RouteInfo = { method: string; url: string; public: boolean };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -54,31 +56,34 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.env === 'test' }));
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
+  app.decorateRequest('guest', null);
 
-  // Every route, as registered: the authorization test walks this list so no route escapes it.
+  // Every route, as registered, with the permission it must declare (else the server does not start):
+  // the authorization test walks this list so no route escapes it.
   const routeList: RouteInfo[] = [];
   app.decorate('routeList', routeList);
-  app.addHook('onRoute', (route) => {
+  app.addHook('onRoute', function (route) {
+    const permission = requirePermission(route, this.routePermission);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, public: Boolean((route.config as { public?: boolean } | undefined)?.public) });
+      routeList.push({ method, url: route.url, permission });
     }
   });
 
   await app.register(cookie);
+  await registerCompression(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   securityHeaders(app, config);
 
-  // Authentication and CSRF: every /api/v1 route needs a session unless it is declared public, and
-  // every write must come from our own origin as JSON.
+  // CSRF: every write must come from our own origin as JSON.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     if (UNSAFE.has(req.method)) {
@@ -89,12 +94,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         throw new AppError('unsupported_media_type', 'Send JSON (Content-Type: application/json).');
       }
     }
-    const token = req.cookies[cookieName(config)];
-    if (token) req.actor = await resolveSession(db, config, token);
-    if (!req.actor && !req.routeOptions.config?.public) {
-      throw new AppError('not_signed_in', 'Please sign in.');
-    }
   });
+  // Authentication and authorization, from the permission each route declares.
+  enforcePermissions(app as unknown as App, { config, db, policies: ownershipPolicies, openGuest: openGuestPrincipal });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const body = toErrorBody(err, req);
@@ -104,17 +106,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    // The customer's plan page: its own small bundle, never cached, indexed or leaking its URL onwards.
     if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('referrer-policy', 'no-referrer')
-        .header('x-robots-tag', 'noindex, nofollow')
-        .header('cache-control', 'no-store')
-        .send(fs.createReadStream(path.join(opts.webRoot, 'share.html')));
+      return sendHtml(req, reply, sharePage(opts.webRoot));
     }
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot, 'index.html')));
+      return sendHtml(req, reply, appShell(opts.webRoot));
     }
     const err = new AppError('not_found', 'Nothing here.');
     return reply.code(404).send({ error: { code: err.code, message: err.message, details: [], requestId: req.id } });
@@ -125,18 +121,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(async (api) => registerFeatures(api as unknown as App), { prefix: '/api/v1' });
 
   if (opts.webRoot) {
-    const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, {
-      root: opts.webRoot,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+    const webRoot = opts.webRoot;
+    // The web app's files are public: every file route the plugin registers is marked so.
+    await app.register(async (files) => {
+      withPermission(files as unknown as App, 'public');
+      await registerWebAssets(files, webRoot);
     });
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot as string, 'index.html'))),
-    );
+    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
   }
 
   return app as unknown as App;

@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021_notifications.js';
 import * as m0030 from './migrations/0030_notification_data.js';
 import * as m0031 from './migrations/0031_workspace_demo_seeded_at.js';
 import * as m0032 from './migrations/0032_demo_audit_reset.js';
+import * as m0070 from './migrations/0070_teams_manager_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '0030_notification_data': m0030,
   '0031_workspace_demo_seeded_at': m0031,
   '0032_demo_audit_reset': m0032,
+  '0070_teams_manager_index': m0070,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -68,6 +70,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies migrations up to and including `name` (tests of a single migration's effect). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await (await migrator(db)).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /** True when every known migration has been applied (used by /readyz). */

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { Me } from '../../../shared/auth.js';
 import { endSession } from '../../core/auth/sessions.js';
 import { AppError } from '../../core/errors.js';
-import type { App } from '../../core/http.js';
+import { ctx, type App } from '../../core/http.js';
 import { startSession } from '../auth/routes.js';
 import { loadMe } from '../auth/service.js';
 import { demoVisitor, resetDemo } from './service.js';
-import { ctx } from '../../core/http.js';
 
 export const DemoSessionBody = z.strictObject({}).optional();
 
@@ -16,7 +15,7 @@ export function demoRoutes(app: App): void {
   app.post(
     '/demo/session',
     {
-      config: { public: true },
+      config: { permission: 'public' },
       schema: {
         tags: ['session'],
         summary: 'Explore the demo workspace: signs in as its sales manager (the workspace is created on first use)',
@@ -37,6 +36,8 @@ export function demoRoutes(app: App): void {
   app.post(
     '/demo/reset',
     {
+      // Any person of the demo workspace; every other workspace is refused (403) by resetDemo.
+      config: { permission: 'signedIn' },
       schema: {
         tags: ['session'],
         summary: 'Reset the demo workspace to its story as of today (demo workspace only; signs you in to the new one)',
