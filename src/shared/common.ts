@@ -107,7 +107,7 @@ export function requiredText(max: number, what = 'This') {
 }
 
 /** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
-export const NoBody = z.strictObject({}).optional();
+export const NoBody = z.strictObject({}).nullish();
 
 /** Archive and restore take an optional version; without one they act on the current record. */
 export const ArchiveBody = z.strictObject({ version: Version.optional() }).optional();

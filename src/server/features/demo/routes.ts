@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Me } from '../../../shared/auth.js';
+import { NoBody } from '../../../shared/common.js';
 import { endSession } from '../../core/auth/sessions.js';
 import { AppError } from '../../core/errors.js';
 import { ctx, type App } from '../../core/http.js';
@@ -41,7 +42,7 @@ export function demoRoutes(app: App): void {
       schema: {
         tags: ['session'],
         summary: 'Reset the demo workspace to its story as of today (demo workspace only; signs you in to the new one)',
-        body: DemoSessionBody,
+        body: NoBody,
         response: { 201: Me },
       },
     },

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { dbKind } from '../connect.js';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * History stays evidence everywhere — except the demo workspace's made-up story, which "reset demo"
@@ -7,7 +6,7 @@ import { dbKind } from '../connect.js';
  * Updates stay refused everywhere; deletes only in a workspace marked as the demo.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  if (dbKind(db) === 'postgres') {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`create or replace function audit_events_immutable() returns trigger language plpgsql as $$
       begin
         if tg_op = 'DELETE' and exists (select 1 from workspaces w where w.id = old.workspace_id and w.is_demo = 1) then
