@@ -64,7 +64,8 @@ describe('authorization inside a workspace, on every route', () => {
       walked++;
     }
     expect(walked).toBe(writes.length);
-  });
+    // A fresh world per write route (and a demo reset among them): well over the default 30 s on PostgreSQL.
+  }, 120_000);
 
   it('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records', async () => {
     const people = await walkPeople(app);
@@ -102,5 +103,5 @@ describe('authorization inside a workspace, on every route', () => {
     expect(reads).toBeGreaterThan(25);
     expect(writes).toBeGreaterThan(35);
     console.info(`walked ${reads} reads and ${writes} writes as a same-workspace rep who owns nothing`);
-  });
+  }, 120_000);
 });
