@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { action, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
 
 describe('the demo workspace', () => {
-  it('opens from the first page and shows a team’s real-looking data', async () => {
+  it('opens from the first page and shows a team’s real-looking data; the manager sees the team', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const { page, errors } = await newPage(context);
+    const nav = page.getByRole('navigation', { name: 'Main' });
     await page.goto(baseUrl);
     await expect.poll(() => page.getByRole('heading', { name: /Welcome to Advance/ }).isVisible()).toBe(true);
     await screenshot(page, 'first-run');
+    expect(await axe(page, 'first run')).toEqual([]);
     await action(page, 'Explore the demo workspace').click();
     await expect.poll(() => page.getByText('Northwind Demo').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Confirm or re-date' }).isVisible()).toBe(true);
+    // A manager's Today opens on the team.
+    expect(await page.getByRole('radio', { name: 'My team' }).isChecked()).toBe(true);
+    expect(await axe(page, 'Today')).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).click();
+    await nav.getByRole('link', { name: 'Opportunities' }).click();
     const rows = page.getByRole('region', { name: 'Opportunity list' }).getByRole('link');
     await expect.poll(() => rows.count()).toBeGreaterThan(20);
     await screenshot(page, 'opportunities');
+    expect(await axe(page, 'opportunities')).toEqual([]);
+    await rows.first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
+    expect(await axe(page, 'an opportunity')).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+    await nav.getByRole('link', { name: 'Accounts' }).click();
     const accounts = page.getByRole('region', { name: 'Account list' }).getByRole('link');
     await expect.poll(() => accounts.count()).toBeGreaterThan(20);
     await screenshot(page, 'accounts');
@@ -27,11 +37,53 @@ describe('the demo workspace', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Contacts' }).isVisible()).toBe(true);
     await screenshot(page, 'account');
+    expect(await axe(page, 'a customer (account)')).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    await nav.getByRole('link', { name: 'Team' }).click();
     await expect.poll(() => page.getByText(/EMEA|team/i).first().isVisible()).toBe(true);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'People', exact: true }).isVisible()).toBe(true);
+    expect(await axe(page, 'team')).toEqual([]);
+
+    // The manager opens Plans and sees the team: each rep's row, and their plans in the list.
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    const summary = page.getByRole('region', { name: 'Your team at a glance' });
+    await expect.poll(() => summary.getByRole('rowheader', { name: 'Emily Carter' }).isVisible()).toBe(true);
+    await expect.poll(() => summary.getByRole('rowheader', { name: 'Marcus Reid' }).isVisible()).toBe(true);
+    const planRows = page.getByRole('region', { name: 'Plan list' }).getByRole('row');
+    await expect.poll(() => planRows.count()).toBeGreaterThan(8);
+    await screenshot(page, 'plans-team');
+    expect(await axe(page, 'plans (my team)')).toEqual([]);
+    await page.getByRole('radio', { name: 'Mine' }).check();
+    await expect.poll(() => summary.count()).toBe(0);
+    await expect.poll(async () => (await planRows.count()) < 8).toBe(true);
+
+    // Unread notifications show in the shell; the list marks them all read.
+    const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+    await expect.poll(() => bell.isVisible()).toBe(true);
+    await bell.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Notifications' }).isVisible()).toBe(true);
+    expect(await axe(page, 'notifications')).toEqual([]);
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Notifications', exact: true }).isVisible()).toBe(true);
+
+    await nav.getByRole('link', { name: 'Today' }).click();
     await screenshot(page, 'today');
+
+    // On a phone, what customers did comes before the long lists, and the menu takes focus.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const customers = page.getByRole('heading', { name: 'From your customers' });
+    const confirm = page.getByRole('heading', { name: 'Confirm or re-date' });
+    await expect.poll(async () => ((await customers.boundingBox())?.y ?? 1e9) < ((await confirm.boundingBox())?.y ?? 0)).toBe(true);
+    await page.getByRole('button', { name: 'Navigation' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label') ?? null)).toBe('Main');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Navigation');
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    // "Reset demo" puts the story back as of today.
+    await page.getByRole('region', { name: 'Demo workspace' }).getByRole('button', { name: 'Reset demo' }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect.poll(() => page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).isVisible(), { timeout: 20_000 }).toBe(true);
 
     expect(errors).toEqual([]);
     await context.close();

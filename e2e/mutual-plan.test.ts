@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../src/domain/dates.js';
-import { action, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
@@ -68,6 +68,7 @@ describe('a mutual plan, agreed with the customer', () => {
     await expect.poll(() => linkBox.inputValue()).toMatch(/\/p\//);
     const shareUrl = await linkBox.inputValue();
     await screenshot(rep, 'plan');
+    expect(await axe(rep, 'a plan')).toEqual([]);
 
     // The customer, on a phone, with no account.
     const customerContext = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -101,6 +102,7 @@ describe('a mutual plan, agreed with the customer', () => {
     await action(customer, 'Send new date').click();
     await expect.poll(() => customer.getByText(/waiting|proposed|asked/i).first().isVisible()).toBe(true);
     await screenshot(customer, 'customer-plan');
+    expect(await axe(customer, 'the customer’s page (phone)')).toEqual([]);
 
     // The rep sees the proposal and accepts it; the customer's kept word shows, with its n.
     await rep.reload();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
@@ -46,12 +46,14 @@ describe('a newcomer', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Warehouse rollout' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/48,000/).first().isVisible()).toBe(true);
     await screenshot(page, 'opportunity');
+    expect(await axe(page, 'an opportunity (new)')).toEqual([]);
 
     // Sign out, then back in.
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' })).first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
     await screenshot(page, 'sign-in');
+    expect(await axe(page, 'sign-in')).toEqual([]);
     await page.getByLabel('Email').fill('nora@kestrel.example');
     await page.getByLabel('Password').fill('a sentence is a fine password');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -73,4 +74,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A button or a link, by its visible name: journeys should not care which one the design chose. */
 export function action(page: Page, name: string | RegExp) {
   return page.getByRole('button', { name, exact: typeof name === 'string' }).or(page.getByRole('link', { name, exact: typeof name === 'string' })).first();
+}
+
+// axe-core's own bundle, evaluated in the page through the DevTools protocol (no script tag, so
+// the app's Content-Security-Policy stays as strict as in production).
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+/** Per-page accessibility counts from every journey, printed as one table at the end of each file. */
+export const axeCounts: { page: string; seriousOrCritical: number; total: number }[] = [];
+afterAll(() => {
+  if (axeCounts.length) console.log(`axe (WCAG 2.x A/AA):\n${axeCounts.map((c) => `  ${c.page}: ${c.seriousOrCritical} serious or critical, ${c.total} in all`).join('\n')}`);
+});
+
+/**
+ * Runs axe-core on the page as it is now and returns the serious and critical violations (with
+ * where they are), recording the counts for the summary. Journeys assert the list is empty.
+ */
+export async function axe(page: Page, name: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
+    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeCounts.push({ page: name, seriousOrCritical: serious.reduce((n, v) => n + v.nodes.length, 0), total: violations.reduce((n, v) => n + v.nodes.length, 0) });
+  return serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)).join(', ')}`);
 }

@@ -140,8 +140,9 @@ describe('Today page buckets', () => {
     const ids = (xs: CommitmentFacts[]) => xs.map((c) => c.id);
     const b = todayBuckets(list, now);
     expect(ids(b.overdue)).toEqual(['paris-overdue']);
-    expect(ids(b.dueToday)).toEqual(['ny-today', 'paris-today']);
-    expect(ids(b.next7Days)).toEqual(['asked', 'ny-in-2', 'ny-in-3', 'ny-in-7']);
+    // Each commitment once: those to confirm or re-date are not repeated under due today / next 7 days.
     expect(ids(b.confirmOrRedate)).toEqual(['ny-today', 'paris-today', 'ny-in-2']);
+    expect(ids(b.dueToday)).toEqual([]);
+    expect(ids(b.next7Days)).toEqual(['asked', 'ny-in-3', 'ny-in-7']);
   });
 });

@@ -168,11 +168,11 @@ export function hasPendingDateChange(c: CommitmentFacts, now: Date): boolean {
 export const CONFIRM_WINDOW_DAYS = 2;
 
 export type TodayBuckets<T> = {
-  /** Due today in the owner's zone. */
+  /** Due today in the owner's zone (unless in confirmOrRedate). */
   dueToday: T[];
   /** The date in force has ended; oldest first. */
   overdue: T[];
-  /** Due tomorrow up to 7 days ahead. */
+  /** Due tomorrow up to 7 days ahead (unless in confirmOrRedate). */
   next7Days: T[];
   /** Due today, tomorrow or the day after, with no new date already proposed: "confirm or re-date". */
   confirmOrRedate: T[];
@@ -180,8 +180,8 @@ export type TodayBuckets<T> = {
 
 /**
  * A rep's Today page over open commitments (done and dropped ones are left out), each judged in its
- * owner's time zone. Every list is ordered by due date; a commitment due today is in `dueToday` and
- * may also be in `confirmOrRedate`.
+ * owner's time zone. Every list is ordered by due date, and each commitment is in one list at most:
+ * one to confirm or re-date is not repeated under due today or the next 7 days.
  */
 export function todayBuckets<T extends CommitmentFacts>(commitments: readonly T[], now: Date): TodayBuckets<T> {
   const buckets: TodayBuckets<T> = { dueToday: [], overdue: [], next7Days: [], confirmOrRedate: [] };
@@ -191,9 +191,9 @@ export function todayBuckets<T extends CommitmentFacts>(commitments: readonly T[
   for (const c of open) {
     const days = daysUntilDue(c, now);
     if (days < 0) buckets.overdue.push(c);
+    else if (days <= CONFIRM_WINDOW_DAYS && !hasPendingDateChange(c, now)) buckets.confirmOrRedate.push(c);
     else if (days === 0) buckets.dueToday.push(c);
     else if (days <= 7) buckets.next7Days.push(c);
-    if (days >= 0 && days <= CONFIRM_WINDOW_DAYS && !hasPendingDateChange(c, now)) buckets.confirmOrRedate.push(c);
   }
   return buckets;
 }

@@ -18,6 +18,8 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/plan-templates',
   'POST /api/v1/plans/:id/template',
   'POST /api/v1/plans/:id/comments',
+  // Marks only the caller's own notifications read.
+  'POST /api/v1/notifications/read-all',
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.

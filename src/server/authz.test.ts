@@ -51,6 +51,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/template': { name: 'Template' },
   'POST /api/v1/plans/:id/share-links': { recipientName: 'Carla' },
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
+  'POST /api/v1/notifications/:id/read': {},
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));

@@ -36,7 +36,8 @@ export function isCalendarDate(value: string): boolean {
 /** A calendar date, `YYYY-MM-DD`, meaning that day in its owner's time zone. */
 export const CalendarDate = z
   .string()
-  .refine(isCalendarDate, 'Use a real date in the form YYYY-MM-DD.')
+  // People see this beside a date picker in their own format; the API's YYYY-MM-DD is in the description.
+  .refine(isCalendarDate, 'Choose a real date from the calendar.')
   .meta({ description: 'Calendar date (YYYY-MM-DD) in the owner’s time zone', example: '2026-12-31' });
 
 /** An instant, RFC 3339 in UTC. */
@@ -96,14 +97,17 @@ export function optionalText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, `Keep this under ${max} characters.`)
+    .max(max, `Keep this to ${max} characters or fewer.`)
     .nullable()
     .optional();
 }
 
 export function requiredText(max: number, what = 'This') {
-  return z.string().trim().min(1, `${what} is required.`).max(max, `Keep this under ${max} characters.`);
+  return z.string().trim().min(1, `${what} is required.`).max(max, `Keep this to ${max} characters or fewer.`);
 }
+
+/** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
+export const NoBody = z.strictObject({}).nullish();
 
 /** Archive and restore take an optional version; without one they act on the current record. */
 export const ArchiveBody = z.strictObject({ version: Version.optional() }).optional();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, minorToDecimal, parseAmount } from './money.js';
+import { currencyDigits, minorToDecimal, parseAmount, readAmount } from './money.js';
 
 describe('money', () => {
   it('knows how many decimals a currency has', () => {
@@ -37,5 +37,20 @@ describe('money', () => {
     expect(minorToDecimal(5, 'EUR')).toBe('0.05');
     expect(minorToDecimal(1500, 'JPY')).toBe('1500');
     expect(parseAmount(minorToDecimal(123_456_789, 'USD'), 'USD')).toBe(123_456_789);
+  });
+});
+
+describe('readAmount', () => {
+  it('says why an amount is refused: too large, ambiguous, or not an amount', () => {
+    expect(readAmount('12345678901234567890', 'USD')).toEqual({ ok: false, reason: 'too_large' });
+    expect(readAmount('99999999999999.99', 'USD')).toEqual({ ok: false, reason: 'too_large' });
+    expect(readAmount('9999999999999.99', 'USD')).toEqual({ ok: true, minor: 999_999_999_999_999 });
+    expect(readAmount('12.345', 'USD')).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(readAmount('$12.345', 'USD')).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(readAmount('12.345', 'KWD')).toEqual({ ok: true, minor: 12_345 });
+    expect(readAmount('12,345', 'USD')).toEqual({ ok: true, minor: 1_234_500 });
+    expect(readAmount('12.34', 'USD')).toEqual({ ok: true, minor: 1_234 });
+    expect(readAmount('1.234.567', 'EUR')).toEqual({ ok: true, minor: 123_456_700 });
+    expect(readAmount('twelve', 'USD')).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -19,6 +19,33 @@ export function currencyDigits(currency: string): number {
  * ("12,500" and "12.500" are both twelve thousand five hundred), since money rarely has three decimals.
  */
 export function parseAmount(text: string, currency: string): number | null {
+  const r = readAmount(text, currency);
+  return r.ok ? r.minor : null;
+}
+
+/** The largest amount the API accepts, in minor units (see `Money` in common.ts). */
+export const AMOUNT_MINOR_MAX = 999_999_999_999_999;
+
+export type AmountReading = { ok: true; minor: number } | { ok: false; reason: 'invalid' | 'too_large' | 'ambiguous' };
+
+/**
+ * Like parseAmount, saying why an amount is refused: not an amount, too large, or ambiguous — a
+ * single dot followed by exactly three digits ("12.345") in a currency with two decimals could be
+ * twelve thousand or twelve point three: the person is asked rather than guessed for.
+ */
+export function readAmount(text: string, currency: string): AmountReading {
+  const compact = text.replace(/[\s\u00a0\u202f'_]/g, '').replace(/^[-+]/, '').replace(/^[A-Za-z€$£¥₹]+|[A-Za-z€$£¥₹]+$/gu, '');
+  if (currencyDigits(currency) === 2 && /^\d{1,3}\.\d{3}$/.test(compact)) return { ok: false, reason: 'ambiguous' };
+  const minor = parseLoose(text, currency);
+  if (minor === null) {
+    // Plain digits that only failed for their size: say so, not "enter an amount".
+    return /^\d+([.,]\d+)?$/.test(compact) && compact.replace(/[.,]/g, '').length > 15 ? { ok: false, reason: 'too_large' } : { ok: false, reason: 'invalid' };
+  }
+  if (Math.abs(minor) > AMOUNT_MINOR_MAX) return { ok: false, reason: 'too_large' };
+  return { ok: true, minor };
+}
+
+function parseLoose(text: string, currency: string): number | null {
   // Grouping spaces, a sign and a currency symbol or code around the number are fine; nothing else.
   const compact = text.replace(/[\s\u00a0\u202f'_]/g, '');
   const negative = compact.startsWith('-');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, Id, IdParams, Instant, Permissions, TimeZone, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
 import { Commitment } from './commitments.js';
 import { PlanHealth, PlanLengthAdvice } from './plan-reliability.js';
+import { PlanView } from './team-view.js';
 
 /** Mutual plans and their milestones, shared by server and web. Commitments live in commitments.ts. */
 
@@ -146,8 +147,10 @@ export const PLAN_SORTS = ['-lastActivityAt', 'lastActivityAt', 'targetDate', '-
 
 export const PlanListQuery = z.strictObject({
   ...listQueryBase,
-  /** The opportunity owner. */
+  /** The opportunity owner (wins over `view`). */
   ownerId: Id.optional(),
+  /** Whose plans: `mine`, `team` or `everyone`. Default: a manager's team, a rep's own, everything for an admin. */
+  view: PlanView.optional(),
   /** The plan of one opportunity (a list of zero or one: no 404 when there is none yet). */
   opportunityId: Id.optional(),
   status: PlanStatus.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, TimeZone } from './common.js';
 import { Commitment, Renegotiation } from './commitments.js';
+import { PlanView } from './team-view.js';
 
 /** A rep's Today page: their own seller-side commitments across plans in progress, and answers owed. */
 
@@ -14,13 +15,16 @@ export type TodayAnswer = z.infer<typeof TodayAnswer>;
 
 export const Today = z
   .object({
+    /** Whose commitments these are (see PlanView). */
+    view: PlanView,
     /** Today in the signed-in person's time zone. */
     date: CalendarDate,
     timeZone: TimeZone,
+    /** Due today, unless listed under confirmOrRedate (no commitment is listed twice). */
     dueToday: z.array(TodayItem),
     /** Oldest first. */
     overdue: z.array(TodayItem),
-    /** Due tomorrow up to 7 days ahead. */
+    /** Due tomorrow up to 7 days ahead, unless listed under confirmOrRedate. */
     next7Days: z.array(TodayItem),
     /** Due within 2 days, with no new date proposed yet: "confirm or re-date". */
     confirmOrRedate: z.array(TodayItem),

@@ -171,6 +171,13 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/share-links/:id/revoke': (w) => ({ as: 'owner', url: `/api/v1/share-links/${w.ids.shareLink}/revoke` }),
   'POST /api/v1/plans/:id/comments': (w) => ({ as: 'stranger', url: `/api/v1/plans/${w.ids.plan}/comments`, body: { body: 'Happy to help' } }),
   'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
+  'POST /api/v1/notifications/read-all': () => ({ as: 'owner', url: '/api/v1/notifications/read-all' }),
+  // Only someone in the demo workspace may reset it (anyone else: 403).
+  'POST /api/v1/demo/reset': async (_w, app) => {
+    const visitor = new Client(app);
+    await ok(visitor.post('/api/v1/demo/session', {}), 'demo session');
+    return { as: 'owner', url: '/api/v1/demo/reset', client: visitor };
+  },
   'POST /api/v1/shared/:token/commitments/:id/state': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/commitments/${w.ids.customer2}/state`, body: { done: true } }),
   'POST /api/v1/shared/:token/commitments/:id/renegotiations': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/commitments/${w.ids.seller}/renegotiations`, body: { newDate: '2027-01-19', reason: 'Need it later' } }),
   'POST /api/v1/shared/:token/renegotiations/:id/accept': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/renegotiations/${w.ids.fromSeller}/accept` }),

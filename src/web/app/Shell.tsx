@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Icon } from '../ui/Icon';
@@ -6,6 +6,8 @@ import { PageLoading } from '../ui/States';
 import { SearchBox } from './SearchBox';
 import { SideNav } from './SideNav';
 import { UserMenu } from './UserMenu';
+import { DemoBanner } from './DemoBanner';
+import { NotificationBell } from './NotificationBell';
 import { useMe } from './session';
 
 /** The signed-in frame: top bar, side navigation (a drawer on phones), and the page. */
@@ -13,6 +15,7 @@ export function Shell() {
   const me = useMe();
   const location = useLocation();
   const [navOpen, setNavOpen] = useState(false);
+  const closeNav = useCallback(() => setNavOpen(false), []);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -51,7 +54,7 @@ export function Shell() {
           <Icon name={navOpen ? 'x' : 'menu'} size={20} />
           <span className="sr-only">Navigation</span>
         </button>
-        <Link to="/today" className="brand" aria-label="Advance — go to Today">
+        <Link to="/today" className="brand" title="Advance — go to Today">
           <span className="brand-mark" aria-hidden="true">A</span>
           <span className="brand-name">Advance</span>
         </Link>
@@ -59,17 +62,13 @@ export function Shell() {
           {me.workspace.name}
         </span>
         <SearchBox />
+        <NotificationBell />
         <UserMenu />
       </header>
-      {me.workspace.isDemo ? (
-        <p className="demo-banner">
-          <Icon name="sparkles" size={15} />
-          You are exploring the demo workspace — a sample team with made-up customers. Change anything you like.
-        </p>
-      ) : null}
+      {me.workspace.isDemo ? <DemoBanner /> : null}
       <div className="shell-body">
-        <SideNav onClose={() => setNavOpen(false)} open={navOpen} />
-        <button type="button" className="nav-scrim" tabIndex={-1} aria-hidden="true" onClick={() => setNavOpen(false)} />
+        <SideNav onClose={closeNav} open={navOpen} />
+        <button type="button" className="nav-scrim" tabIndex={-1} aria-hidden="true" onClick={closeNav} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           <ErrorBoundary resetKey={location.pathname}>
             <Suspense fallback={<PageLoading />}>

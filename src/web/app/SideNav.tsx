@@ -17,18 +17,50 @@ export function SideNav({ open, onClose }: { open: boolean; onClose: () => void 
   const me = useMe();
   const ref = useRef<HTMLElement>(null);
 
-  // The phone drawer: focus its first link when it opens; Escape closes it.
+  // The phone drawer (only a drawer when the menu button shows): focus moves into it when it opens,
+  // Tab stays between it and the menu button, and focus goes back to the button when it closes
+  // without navigating (navigation moves focus to the new page's heading instead).
   useEffect(() => {
-    if (!open) return;
-    ref.current?.querySelector<HTMLElement>('a')?.focus();
+    const toggle = document.querySelector<HTMLElement>('.nav-toggle');
+    if (!open || !toggle || toggle.offsetParent === null) return;
+    const nav = ref.current;
+    const links = () => [...(nav?.querySelectorAll<HTMLElement>('a[href]') ?? [])];
+    // Try for a few frames: the drawer must be rendered visible before it can take focus.
+    let tries = 0;
+    let frame = 0;
+    const focusIn = () => {
+      (nav?.querySelector<HTMLElement>('a[aria-current="page"]') ?? links()[0])?.focus();
+      if (!nav?.contains(document.activeElement) && ++tries < 20) frame = requestAnimationFrame(focusIn);
+    };
+    frame = requestAnimationFrame(focusIn);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         onClose();
-        document.querySelector<HTMLElement>('.nav-toggle')?.focus();
+        toggle.focus();
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const list = links();
+      const first = list[0];
+      const last = list[list.length - 1];
+      if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        toggle.focus();
+      } else if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        toggle.focus();
+      } else if (document.activeElement === toggle) {
+        e.preventDefault();
+        (e.shiftKey ? last : first)?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('keydown', onKey);
+      // Closed with focus still inside (e.g. by the menu button): hand it back to the button.
+      if (nav?.contains(document.activeElement)) toggle.focus();
+    };
   }, [open, onClose]);
 
   return (

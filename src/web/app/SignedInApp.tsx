@@ -20,6 +20,7 @@ const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage')
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 function FullPageSpinner() {
@@ -59,6 +60,7 @@ export function SignedInApp() {
           <Route path="team" element={<TeamPage />} />
           <Route path="settings/*" element={<SettingsPage />} />
           <Route path="search" element={<SearchPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

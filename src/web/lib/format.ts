@@ -64,10 +64,20 @@ export function relativeTime(instant: string, timeZone?: string, now: number = D
   }
 }
 
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/** The first character as a person sees it (an emoji with its modifiers, a letter with its accent). */
+function firstGrapheme(word: string): string {
+  if (graphemes) return graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+  return Array.from(word)[0] ?? '';
+}
+
+/** "Ada Lovelace" → "AL"; split by grapheme, so an emoji or a combined letter is never cut in half. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0][0], parts[parts.length - 1][0]] : [parts[0]?.[0] ?? '?'];
-  return letters.join('').toUpperCase();
+  if (parts.length === 0) return '?';
+  const words = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
+  return words.map((w) => firstGrapheme(w).toLocaleUpperCase()).join('');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

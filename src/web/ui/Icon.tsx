@@ -6,6 +6,7 @@ const circle = (cx: number, cy: number, r: number) => <circle cx={cx} cy={cy} r=
 // A small hand-drawn set (24×24, stroked) instead of an icon package: the shell needs about twenty.
 const ICONS = {
   menu: [path('M4 6h16M4 12h16M4 18h16')],
+  bell: [path('M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9'), path('M10.3 21a1.94 1.94 0 0 0 3.4 0')],
   search: [circle(11, 11, 7), path('m20 20-3.6-3.6')],
   today: [<rect x="3" y="5" width="18" height="16" rx="2" />, path('M16 3v4M8 3v4M3 10h18M8 14h3')],
   accounts: [path('M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M3 21h18M8 7h4M8 11h4M8 15h4')],

@@ -21,6 +21,9 @@ import * as m0018 from './migrations/0018_plan_share_links.js';
 import * as m0019 from './migrations/0019_plan_share_visits.js';
 import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
+import * as m0030 from './migrations/0030_notification_data.js';
+import * as m0031 from './migrations/0031_workspace_demo_seeded_at.js';
+import * as m0032 from './migrations/0032_demo_audit_reset.js';
 import * as m0060 from './migrations/0060_search_text.js';
 import * as m0061 from './migrations/0061_search_prefix_indexes.js';
 import * as m0070 from './migrations/0070_teams_manager_index.js';
@@ -48,6 +51,9 @@ export const migrations: Record<string, Migration> = {
   '0019_plan_share_visits': m0019,
   '0020_plan_comments': m0020,
   '0021_notifications': m0021,
+  '0030_notification_data': m0030,
+  '0031_workspace_demo_seeded_at': m0031,
+  '0032_demo_audit_reset': m0032,
   '0060_search_text': m0060,
   '0061_search_prefix_indexes': m0061,
   '0070_teams_manager_index': m0070,

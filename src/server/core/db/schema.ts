@@ -7,6 +7,8 @@ export type WorkspaceTable = {
   name: string;
   default_time_zone: string;
   is_demo: number;
+  /** 0031: when the demo's story was written (demo workspace only). */
+  demo_seeded_at?: Instant | null;
   version: number;
   created_at: Instant;
   updated_at: Instant;
@@ -285,6 +287,12 @@ export type NotificationTable = {
   text: string;
   created_at: Instant;
   read_at: Instant | null;
+  /** 0030: who did it, what happened (JSON of NotificationData), through which link, how many events. */
+  actor_name?: string | null;
+  data?: string | null;
+  share_link_id?: string | null;
+  event_count?: number;
+  last_event_at?: Instant | null;
 };
 
 export type Database = {

@@ -1,7 +1,7 @@
-import { addDays, formatCalendarDate, todayIn } from '../../../domain/dates.js';
+import { addDays, todayIn } from '../../../domain/dates.js';
 import { zonedInstant } from '../../../domain/demo-data.js';
 import type { CommitmentSide, CommitmentStatus, RenegotiationStatus } from '../../../shared/commitments.js';
-import type { NotificationKind } from '../../../shared/notifications.js';
+import { describeNotification, type NotificationData, type NotificationKind } from '../../../shared/notifications.js';
 import { SHARE_LINK_DEFAULT_DAYS } from '../../../shared/plan-sharing.js';
 import type { PlanStatus } from '../../../shared/plans.js';
 import { DEMO_PEOPLE, type DemoPersonKey } from './catalogue.js';
@@ -88,7 +88,7 @@ export type PlannedMutualPlan = {
   commitments: PlannedCommitment[];
   shareLink: { contact: number; createdAt: string; expiresAt: string; visits: string[] } | null;
   comments: { by: Party; at: string; body: string }[];
-  notifications: { kind: NotificationKind; at: string; text: string; readAt: string | null }[];
+  notifications: { kind: NotificationKind; at: string; actorName: string; data: NotificationData; text: string; readAt: string | null }[];
 };
 
 const DAY = 86_400_000;
@@ -130,10 +130,11 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
   const viaLink = (instant: string) => link !== null && instant > link.createdAt;
   const notifications: PlannedMutualPlan['notifications'] = [];
   // A customer acts through their link: each action is a visit, and tells the deal owner.
-  const customerActs = (instant: string, kind: NotificationKind, text: string): Party => {
+  const customerActs = (instant: string, kind: NotificationKind, data: NotificationData): Party => {
     if (!link || !viaLink(instant)) return fail(`the customer acts at ${instant} without a share link`);
     link.visits.push(plus(instant, -4));
-    notifications.push({ kind, at: instant, text, readAt: Date.parse(instant) < now.getTime() - 3 * DAY ? plus(instant, 95) : null });
+    const text = describeNotification({ kind, actorName: recipient, data, count: 1 });
+    notifications.push({ kind, at: instant, actorName: recipient, data, text, readAt: Date.parse(instant) < now.getTime() - 3 * DAY ? plus(instant, 95) : null });
     return { customer: recipient };
   };
 
@@ -160,7 +161,7 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
       const by = r.by ?? c.side;
       const requestedAt = next(at(zone, r.on, 11));
       const toDate = day(zone, r.to);
-      const requestedBy = by === 'seller' ? sellerSide : customerActs(requestedAt, 'customer_proposed_date', `${recipient} proposed ${formatCalendarDate(toDate)} instead of ${formatCalendarDate(due)} for “${c.title}”: ${r.why}`);
+      const requestedBy = by === 'seller' ? sellerSide : customerActs(requestedAt, 'customer_proposed_date', { commitmentTitle: c.title, date: toDate, previousDate: due, reason: r.why });
       // The app's rule: asked on or before the end of the date it moves, in the owner's zone.
       const base = { fromDate: due, toDate, reason: r.why, requestedBySide: by, requestedBy, requestedAt, inAdvance: todayIn(zone, new Date(requestedAt)) <= due, note: null };
       if (by === 'seller' && c.side === 'seller') {
@@ -175,7 +176,7 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
       const decidedAt = next(at(zone, r.answer.on, 14));
       const accept = r.answer.accept ?? true;
       const decidedBySide: CommitmentSide = by === 'seller' ? 'customer' : 'seller';
-      const decidedBy = decidedBySide === 'seller' ? sellerSide : customerActs(decidedAt, 'customer_answered_date', `${recipient} ${accept ? 'accepted' : 'declined'} ${toDate} for “${c.title}”.`);
+      const decidedBy = decidedBySide === 'seller' ? sellerSide : customerActs(decidedAt, 'customer_answered_date', { commitmentTitle: c.title, date: toDate, accepted: accept });
       if (accept) {
         due = toDate;
         change(decidedAt);
@@ -187,7 +188,7 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
     if (c.done !== undefined) {
       const doneAt = next(at(zone, c.done, 16));
       const customerTicked = c.side === 'customer' && viaLink(doneAt);
-      closed = { at: doneAt, by: customerTicked ? customerActs(doneAt, 'customer_ticked', `${recipient} marked “${c.title}” done.`) : sellerSide };
+      closed = { at: doneAt, by: customerTicked ? customerActs(doneAt, 'customer_ticked', { commitmentTitle: c.title, done: true }) : sellerSide };
     } else if (c.drop) {
       closed = { at: next(at(zone, c.drop[0], 15)), by: sellerSide };
     }
@@ -219,7 +220,7 @@ function resolveStory(story: PlanStory, now: Date, accounts: readonly PlannedAcc
   const comments = (story.comments ?? []).map((cm) => {
     const instant = at(ownerZone, cm.on, 12);
     const preview = cm.body.length > 140 ? `${cm.body.slice(0, 140)}…` : cm.body;
-    const by: Party = cm.by === 'customer' ? customerActs(instant, 'customer_commented', `${recipient} commented: ${preview}`) : { user: cm.by };
+    const by: Party = cm.by === 'customer' ? customerActs(instant, 'customer_commented', { preview }) : { user: cm.by };
     return { by, at: instant, body: cm.body };
   });
 

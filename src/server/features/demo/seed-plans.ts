@@ -190,7 +190,7 @@ export function mutualPlanRows(plans: readonly PlannedMutualPlan[], ctx: Context
     }
 
     for (const n of plan.notifications) {
-      out.notifications.push({ id: backdatedId(n.at), user_id: owner.id, kind: n.kind, plan_id: planId, text: n.text, created_at: n.at, read_at: n.readAt });
+      out.notifications.push({ id: backdatedId(n.at), user_id: owner.id, kind: n.kind, plan_id: planId, text: n.text, actor_name: n.actorName, data: JSON.stringify(n.data), share_link_id: null, event_count: 1, last_event_at: n.at, created_at: n.at, read_at: n.readAt });
     }
   }
   return out;

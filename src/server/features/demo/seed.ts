@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { uuidV7At } from '../../../domain/demo-data.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
-import { diff, type AuditAction, type AuditEntity } from '../../core/audit.js';
+import { audit, diff, type AuditAction, type AuditEntity } from '../../core/audit.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditEventTable, OpportunityTable } from '../../core/db/schema.js';
 import { seedBuiltInTemplates } from '../plans/templates.js';
 import { Scope } from '../../core/scope.js';
-import { DEMO_PEOPLE, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
+import { DEMO_PEOPLE, DEMO_SIGN_IN_AS, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
 import { mutualPlanRows, type Recorder } from './seed-plans.js';
 import { searchTextOf } from '../../../domain/search-text.js';
+import { wipeWorkspace } from './wipe.js';
 
 // Backdated records get ids carrying their backdated time (see uuidV7At).
 const backdatedId = (at: string) => uuidV7At(Date.parse(at), randomBytes(16));
@@ -24,8 +25,9 @@ type OppSnapshot = Pick<Selectable<OpportunityTable>, 'name' | 'account_id' | 'a
  * each thing happened. Throws if a demo person's email already exists (a concurrent first call won
  * the race); the transaction then leaves nothing behind.
  */
-export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Promise<{ workspaceId: string }> {
+export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opts: { seededAt?: string; replacing?: string; resetBy?: { name: string; previousSeededAt: string | null } } = {}): Promise<{ workspaceId: string }> {
   const start = plan.startedAt;
+  const seededAt = opts.seededAt ?? new Date().toISOString();
   const workspaceId = backdatedId(start);
   const teamId = backdatedId(start);
   const keys = Object.keys(DEMO_PEOPLE) as DemoPersonKey[];
@@ -122,9 +124,11 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
   });
 
   await db.transaction().execute(async (trx) => {
+    // A stale demo gives way to the new story in the same transaction: visitors never see half of it.
+    if (opts.replacing) await wipeWorkspace(trx, opts.replacing);
     await trx
       .insertInto('workspaces')
-      .values({ id: workspaceId, name: DEMO_WORKSPACE_NAME, default_time_zone: DEMO_TIME_ZONE, is_demo: 1, version: 1, created_at: start, updated_at: start })
+      .values({ id: workspaceId, name: DEMO_WORKSPACE_NAME, default_time_zone: DEMO_TIME_ZONE, is_demo: 1, demo_seeded_at: seededAt, version: 1, created_at: start, updated_at: start })
       .execute();
     const scope = new Scope(trx, workspaceId);
     // People first: their unique emails are what makes a concurrent second seeding fail early.
@@ -145,6 +149,16 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string): Pr
     await scope.insert('plan_comments', plans.comments);
     await scope.insert('notifications', plans.notifications);
     await scope.insert('audit_events', events);
+    // "Reset demo": who asked, in the new workspace's history, in the transaction that reset it.
+    if (opts.resetBy) {
+      await audit(scope, { id: people[DEMO_SIGN_IN_AS].id, name: opts.resetBy.name }, {
+        entityType: 'workspace',
+        entityId: workspaceId,
+        action: 'reset',
+        before: { demo_seeded_at: opts.resetBy.previousSeededAt },
+        after: { demo_seeded_at: seededAt },
+      });
+    }
   });
   return { workspaceId };
 }

@@ -3,6 +3,18 @@ import type { Scope } from '../../core/scope.js';
 
 export const emailHasAccount = () => duplicate('email', 'An account with this email already exists. Sign in instead.');
 
+/**
+ * What an admin inviting an email that already has an account needs to hear: the person is already
+ * here (find them under People), or the email belongs to an account elsewhere (one email, one
+ * account: ask them for another address).
+ */
+export async function inviteeHasAccount(scope: Scope, email: string) {
+  const here = await scope.selectFrom('users').select(['users.name']).where('users.email', '=', email).executeTakeFirst();
+  return here
+    ? duplicate('email', `${here.name} already has an account in this workspace with this email — find them under People.`)
+    : duplicate('email', 'This email already belongs to an Advance account elsewhere. Each email can hold one account: ask them for another address to invite.');
+}
+
 /** A unique index refused the row (two requests raced past the application's own check). */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;

@@ -7,7 +7,7 @@ import { AppError, notFound, ruleViolation } from '../../core/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
-import { assertTeamOfWorkspace, emailHasAccount, isUniqueViolation } from './guards.js';
+import { assertTeamOfWorkspace, emailHasAccount, inviteeHasAccount, isUniqueViolation } from './guards.js';
 import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -23,7 +23,7 @@ async function present(scope: Scope, id: string): Promise<Invite> {
 
 export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
   const email = input.email.toLowerCase();
-  if (await emailTaken(scope.db, email)) throw emailHasAccount();
+  if (await emailTaken(scope.db, email)) throw await inviteeHasAccount(scope, email);
   const token = newSecret();
   const id = await scope.transaction(async (tx) => {
     if (input.teamId) await assertTeamOfWorkspace(tx, input.teamId);

@@ -121,7 +121,13 @@ describe('invites', () => {
 
     const again = await admin.post('/api/v1/invites', { email: email.toUpperCase(), role: 'rep' });
     expect(again.statusCode).toBe(409);
-    expect(again.data.error).toMatchObject({ code: 'duplicate', details: [{ path: 'email' }] });
+    // The admin is told what to do — not "Sign in instead", which is for the person themselves.
+    expect(again.data.error).toMatchObject({ code: 'duplicate', details: [{ path: 'email', message: expect.stringContaining('ask them for another address') }] });
+
+    const colleague = await addMember(app, admin, { role: 'rep', name: 'Colleague Here' });
+    const here = await admin.post('/api/v1/invites', { email: colleague.email, role: 'rep' });
+    expect(here.statusCode).toBe(409);
+    expect(here.data.error.details[0].message).toBe('Colleague Here already has an account in this workspace with this email — find them under People.');
   });
 
   it('refuses a common password and keeps the invite usable', async () => {

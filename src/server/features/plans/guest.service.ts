@@ -1,4 +1,3 @@
-import { formatCalendarDate } from '../../../domain/dates.js';
 import type { GuestCommitment, GuestCreateCommitmentBody, PlanComment } from '../../../shared/plan-sharing.js';
 import { audit } from '../../core/audit.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
@@ -11,6 +10,9 @@ import { assertActiveMilestone, nextCommitmentPosition, statusColumns } from './
 import { guestCommitment, visibleCommitment, type Guest } from './guest.js';
 import { notifyPlanOwner } from './notifications.js';
 import { answerDateChange, requestDateChange } from './renegotiations.service.js';
+
+/** Who the deal owner's notification names, and the link it came through (bursts group per link). */
+const from = (guest: Guest) => ({ name: guest.party.name, shareLinkId: guest.link.id });
 
 /**
  * What a customer can do through their link, each in one transaction with its audit event and the
@@ -32,7 +34,7 @@ export async function guestSetState(guest: Guest, commitmentId: string, done: bo
         .execute();
       await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
       await touchPlan(tx, guest.planId);
-      await notifyPlanOwner(tx, guest.planId, 'customer_ticked', `${guest.party.name} marked “${row.title}” ${done ? 'done' : 'not done'}.`);
+      await notifyPlanOwner(tx, guest.planId, 'customer_ticked', from(guest), { commitmentTitle: row.title, done });
     }
     return guestCommitment(guest, tx, row.id);
   });
@@ -43,7 +45,7 @@ export async function guestProposeDate(guest: Guest, commitmentId: string, input
   return guest.scope.transaction(async (tx) => {
     const row = await visibleCommitment(guest, tx, commitmentId);
     await requestDateChange(tx, { commitmentId: row.id, by: guest.party, auditActor: guest.auditActor, input });
-    await notifyPlanOwner(tx, guest.planId, 'customer_proposed_date', `${guest.party.name} proposed ${formatCalendarDate(input.newDate)} instead of ${formatCalendarDate(row.due_date)} for “${row.title}”: ${input.reason}`);
+    await notifyPlanOwner(tx, guest.planId, 'customer_proposed_date', from(guest), { commitmentTitle: row.title, date: input.newDate, previousDate: row.due_date, reason: input.reason });
     return guestCommitment(guest, tx, row.id);
   });
 }
@@ -60,7 +62,7 @@ export async function guestAnswerDate(guest: Guest, renegotiationId: string, acc
     if (!reneg) throw notFound('Renegotiation');
     const row = await visibleCommitment(guest, tx, reneg.commitment_id);
     await answerDateChange(tx, { renegotiationId, by: guest.party, auditActor: guest.auditActor, accept });
-    await notifyPlanOwner(tx, guest.planId, 'customer_answered_date', `${guest.party.name} ${accept ? 'accepted' : 'declined'} ${reneg.to_date} for “${row.title}”.`);
+    await notifyPlanOwner(tx, guest.planId, 'customer_answered_date', from(guest), { commitmentTitle: row.title, date: reneg.to_date, accepted: accept });
     return guestCommitment(guest, tx, row.id);
   });
 }
@@ -69,7 +71,7 @@ export async function guestComment(guest: Guest, body: string): Promise<PlanComm
   return guest.scope.transaction(async (tx) => {
     const comment = await insertComment(tx, guest.auditActor, guest.planId, { side: 'customer', userId: null, shareLinkId: guest.link.id, name: guest.party.name }, body);
     const preview = body.length > 140 ? `${body.slice(0, 140)}…` : body;
-    await notifyPlanOwner(tx, guest.planId, 'customer_commented', `${guest.party.name} commented: ${preview}`);
+    await notifyPlanOwner(tx, guest.planId, 'customer_commented', from(guest), { preview });
     return presentComment(comment);
   });
 }
@@ -108,7 +110,7 @@ export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitm
     await tx.insert('commitments', row);
     await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'create', before: null, after: row });
     await touchPlan(tx, guest.planId, now);
-    await notifyPlanOwner(tx, guest.planId, 'customer_added_commitment', `${guest.party.name} added “${input.title}”, due ${input.dueDate}.`);
+    await notifyPlanOwner(tx, guest.planId, 'customer_added_commitment', from(guest), { commitmentTitle: input.title, dueDate: input.dueDate });
     return guestCommitment(guest, tx, row.id);
   });
 }

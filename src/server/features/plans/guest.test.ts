@@ -1,4 +1,3 @@
-import { formatCalendarDate } from '../../../domain/dates.js';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
@@ -99,7 +98,12 @@ describe('the customer’s shared plan', () => {
     const today = (await s.rep.client.get('/api/v1/today')).data;
     expect(today.waitingForAnswer.map((w: { commitment: { id: string } }) => w.commitment.id)).toEqual([s.seller.id]);
     const note = (await s.rep.client.get('/api/v1/notifications')).data.data[0];
-    expect(note).toMatchObject({ kind: 'customer_proposed_date', text: `Carla Customer proposed ${formatCalendarDate(dayIn(TZ, 12))} instead of ${formatCalendarDate(dayIn(TZ, 5))} for “Security pack”: Our CISO is away` });
+    expect(note).toMatchObject({
+      kind: 'customer_proposed_date',
+      actorName: 'Carla Customer',
+      data: { commitmentTitle: 'Security pack', date: dayIn(TZ, 12), previousDate: dayIn(TZ, 5), reason: 'Our CISO is away' },
+      text: `Carla Customer proposed ${dayIn(TZ, 12)} instead of ${dayIn(TZ, 5)} for “Security pack”: Our CISO is away`,
+    });
 
     const accepted = await s.rep.client.post(`/api/v1/renegotiations/${today.waitingForAnswer[0].renegotiation.id}/accept`, {});
     expect(accepted.data.commitment.dueDate).toBe(dayIn(TZ, 12));
@@ -141,7 +145,8 @@ describe('the customer’s shared plan', () => {
     const inApp = (await s.rep.client.get(`/api/v1/commitments/${added.data.id}`)).data;
     expect(inApp).toMatchObject({ side: 'customer', owner: { kind: 'person', name: 'Carla Customer', email: 'carla@customer.example' }, internalOnly: false });
 
-    const kinds = (await s.rep.client.get('/api/v1/notifications')).data.data.map((n: { kind: string }) => n.kind);
-    expect(kinds).toEqual(['customer_added_commitment', 'customer_commented']);
+    // A comment then a commitment within minutes, through one link: one grouped notification.
+    const notes = (await s.rep.client.get('/api/v1/notifications')).data.data.map((n: { kind: string; count: number }) => [n.kind, n.count]);
+    expect(notes).toEqual([['customer_activity', 2]]);
   });
 });

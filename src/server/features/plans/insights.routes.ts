@@ -1,6 +1,7 @@
 import { IdParams } from '../../../shared/common.js';
 import { CustomerReliability, PlanReliability, UserReliability } from '../../../shared/plan-reliability.js';
 import { Today } from '../../../shared/today.js';
+import { TodayQuery } from '../../../shared/team-view.js';
 import { ctx, type App } from '../../core/http.js';
 import { accountReliability, opportunityReliability, planReliability, userReliability } from './reliability.js';
 import { today } from './today.js';
@@ -8,9 +9,9 @@ import { today } from './today.js';
 const tags = ['plans'];
 
 export function insightRoutes(app: App): void {
-  app.get('/today', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Your commitments due today, overdue and this week, and new dates waiting for your answer', response: { 200: Today } } }, async (req) => {
+  app.get('/today', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Your (or your team’s) commitments due today, overdue and this week, and new dates waiting for an answer', querystring: TodayQuery, response: { 200: Today } } }, async (req) => {
     const { scope, actor } = ctx(req);
-    return today(scope, actor);
+    return today(scope, actor, new Date(), req.query.view);
   });
 
   app.get('/plans/:id/reliability', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Reliability on a plan, per side and per person', params: IdParams, response: { 200: PlanReliability } } }, async (req) =>

@@ -4,6 +4,8 @@ import { CreatedPlan, CreatePlanBody, Plan, PlanList, PlanListQuery, ReopenPlanB
 import { notFound } from '../../core/errors.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { findPlan, listPlans, planHistory } from './queries.js';
+import { TeamSummary, TeamSummaryQuery } from '../../../shared/team-view.js';
+import { teamSummary } from './team-summary.js';
 import { createPlan, reopenPlan, updatePlan } from './plans.service.js';
 
 const tags = ['plans'];
@@ -12,6 +14,11 @@ export function planRoutes(app: App): void {
   app.get('/plans', { config: { permission: 'signedIn' }, schema: { tags, summary: 'List mutual plans', querystring: PlanListQuery, response: { 200: PlanList } } }, async (req) => {
     const { scope, actor } = ctx(req);
     return listPlans(scope, actor, req.query);
+  });
+
+  app.get('/plans/team-summary', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Per person in the view: plans by health, seller and customer reliability (each with n)', querystring: TeamSummaryQuery, response: { 200: TeamSummary } } }, async (req) => {
+    const { scope, actor } = ctx(req);
+    return teamSummary(scope, actor, req.query.view);
   });
 
   app.get('/opportunities/:id/plan', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Get the opportunity’s mutual plan (404 when it has none)', params: IdParams, response: { 200: Plan } } }, async (req) => {

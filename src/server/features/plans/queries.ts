@@ -8,6 +8,8 @@ import { isClosed, toAccess, type PlanAccess } from './access.js';
 import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
 import { isMissed } from '../../../domain/commitments.js';
 import { planInsights } from './insights.js';
+import { defaultPlanView } from '../../../shared/team-view.js';
+import { peopleInView } from './views.js';
 
 /** Plans with their opportunity, account and the opportunity's owner (whose rights the plan follows). */
 export function selectPlans(scope: Scope) {
@@ -104,6 +106,10 @@ export async function listPlans(scope: Scope, actor: Actor, query: PlanListQuery
   const sort = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
   let q = selectPlans(scope);
   if (query.ownerId) q = q.where('opp.owner_id', '=', query.ownerId);
+  else {
+    const people = peopleInView(scope, actor, query.view ?? defaultPlanView(actor.role));
+    if (people) q = q.where('opp.owner_id', 'in', people);
+  }
   if (query.opportunityId) q = q.where('plans.opportunity_id', '=', query.opportunityId);
   if (query.status) q = q.where('plans.status', '=', query.status);
   const rows = await keyset(q, { column: sort.column, idColumn: 'plans.id', descending, cursor: query.cursor, limit: query.limit }).execute();

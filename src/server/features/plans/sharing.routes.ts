@@ -1,9 +1,9 @@
-import { IdParams } from '../../../shared/common.js';
-import { NotificationList, NotificationListQuery, Notification } from '../../../shared/notifications.js';
+import { IdParams, NoBody } from '../../../shared/common.js';
+import { MarkAllReadResult, NotificationList, NotificationListQuery, Notification } from '../../../shared/notifications.js';
 import { CommentListQuery, CreateCommentBody, CreatedShareLink, CreateShareLinkBody, PlanComment, PlanCommentList, ShareLink, ShareLinkList } from '../../../shared/plan-sharing.js';
 import { ctx, type App } from '../../core/http.js';
 import { addSellerComment, listComments } from './comments.js';
-import { listNotifications, markNotificationRead } from './notifications.js';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.js';
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links.js';
 
 const tags = ['plans'];
@@ -37,7 +37,12 @@ export function sharingRoutes(app: App): void {
     return listNotifications(scope, actor, req.query);
   });
 
-  app.post('/notifications/:id/read', { config: { permission: { owns: 'notification' } }, schema: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, response: { 200: Notification } } }, async (req) => {
+  app.post('/notifications/read-all', { config: { permission: 'signedIn' }, schema: { tags: ['notifications'], summary: 'Mark all your notifications read', body: NoBody, response: { 200: MarkAllReadResult } } }, async (req) => {
+    const { scope, actor } = ctx(req);
+    return markAllNotificationsRead(scope, actor);
+  });
+
+  app.post('/notifications/:id/read', { config: { permission: { owns: 'notification' } }, schema: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, body: NoBody, response: { 200: Notification } } }, async (req) => {
     const { scope, actor } = ctx(req);
     return markNotificationRead(scope, actor, req.params.id);
   });

@@ -31,11 +31,15 @@ describe('Today', () => {
     const res = await rep.client.get('/api/v1/today');
     expect(res.statusCode).toBe(200);
     expect(res.data).toMatchObject({ date: dayIn(TZ, 0), timeZone: TZ });
-    expect(titles(res.data.dueToday)).toEqual(['Today']);
-    expect(titles(res.data.overdue)).toEqual(['Long overdue', 'Overdue']);
-    expect(titles(res.data.next7Days)).toEqual(['Day after tomorrow', 'In three days']);
+    expect(res.data.view).toBe('mine');
+    // Each commitment is listed once: those to confirm or re-date are not repeated below.
     expect(titles(res.data.confirmOrRedate)).toEqual(['Today', 'Day after tomorrow']);
-    expect(res.data.dueToday[0].plan).toMatchObject({ id: plan.id, title: plan.title, opportunity: { id: plan.opportunity.id } });
+    expect(titles(res.data.dueToday)).toEqual([]);
+    expect(titles(res.data.overdue)).toEqual(['Long overdue', 'Overdue']);
+    expect(titles(res.data.next7Days)).toEqual(['In three days']);
+    const listed = [...res.data.confirmOrRedate, ...res.data.dueToday, ...res.data.overdue, ...res.data.next7Days].map((i: { commitment: { id: string } }) => i.commitment.id);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(res.data.confirmOrRedate[0].plan).toMatchObject({ id: plan.id, title: plan.title, opportunity: { id: plan.opportunity.id } });
     expect(res.data.overdue[0].commitment).toMatchObject({ state: 'missed', permissions: { canEdit: true } });
     expect(res.data.waitingForAnswer).toEqual([]);
   });

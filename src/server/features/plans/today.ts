@@ -3,6 +3,8 @@ import { todayBuckets, type CommitmentFacts } from '../../../domain/commitments.
 import { todayIn } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import type { Scope } from '../../core/scope.js';
+import { defaultTodayView, type PlanView } from '../../../shared/team-view.js';
+import { peopleInView } from './views.js';
 import { selectPlanAccess, toAccess } from './access.js';
 import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectCommitments, type CommitmentRow } from './commitment-queries.js';
 
@@ -13,9 +15,11 @@ const IN_PROGRESS = ['draft', 'active'] as const;
  * (due today, overdue, next 7 days, "confirm or re-date"), and customer proposals for new dates that
  * wait for their answer (on their deals' plans or on commitments they own).
  */
-export async function today(scope: Scope, actor: Actor, now = new Date()): Promise<Today> {
-  const mine = await selectCommitments(scope)
-    .where('commitments.owner_user_id', '=', actor.id)
+export async function today(scope: Scope, actor: Actor, now = new Date(), view: PlanView = defaultTodayView(actor.role)): Promise<Today> {
+  const people = peopleInView(scope, actor, view);
+  let mineQuery = selectCommitments(scope);
+  mineQuery = people ? mineQuery.where('commitments.owner_user_id', 'in', people) : mineQuery.where('commitments.owner_user_id', 'is not', null);
+  const mine = await mineQuery
     .where('commitments.side', '=', 'seller')
     .where('commitments.status', '=', 'open')
     .where('plan.status', 'in', IN_PROGRESS)
@@ -29,14 +33,14 @@ export async function today(scope: Scope, actor: Actor, now = new Date()): Promi
     .where('commitment_renegotiations.status', '=', 'pending')
     .where('commitment_renegotiations.requested_by_side', '=', 'customer')
     .where('p.status', 'in', IN_PROGRESS)
-    .where((eb) => eb.or([eb('o.owner_id', '=', actor.id), eb('c.owner_user_id', '=', actor.id)]))
+    .$if(people !== null, (q) => q.where((eb) => eb.or([eb('o.owner_id', 'in', people!), eb('c.owner_user_id', 'in', people!)])))
     .orderBy('commitment_renegotiations.requested_at')
     .execute();
 
   const known = new Set(mine.map((c) => c.id));
   const extraIds = [...new Set(waiting.map((w) => w.commitment_id))].filter((id) => !known.has(id));
   const rows: CommitmentRow[] = [...mine, ...(extraIds.length ? await selectCommitments(scope).where('commitments.id', 'in', extraIds).execute() : [])];
-  if (rows.length === 0) return { date: todayIn(actor.timeZone, now), timeZone: actor.timeZone, dueToday: [], overdue: [], next7Days: [], confirmOrRedate: [], waitingForAnswer: [] };
+  if (rows.length === 0) return { view, date: todayIn(actor.timeZone, now), timeZone: actor.timeZone, dueToday: [], overdue: [], next7Days: [], confirmOrRedate: [], waitingForAnswer: [] };
 
   const ids = rows.map((r) => r.id);
   const planIds = [...new Set(rows.map((r) => r.plan_id))];
@@ -63,6 +67,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date()): Promi
   );
   const toItems = (list: Mine[]) => list.map((c) => item(c.row));
   return {
+    view,
     date: todayIn(actor.timeZone, now),
     timeZone: actor.timeZone,
     dueToday: toItems(buckets.dueToday),

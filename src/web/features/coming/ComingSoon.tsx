@@ -5,7 +5,7 @@ export function ComingSoon({ icon, title, lead, points }: { icon: IconName; titl
   return (
     <div className="page">
       <div className="coming">
-        <span className="coming-icon">
+        <span className="coming-icon" aria-hidden="true">
           <Icon name={icon} size={28} />
         </span>
         <h1 tabIndex={-1}>{title}</h1>
@@ -13,10 +13,7 @@ export function ComingSoon({ icon, title, lead, points }: { icon: IconName; titl
         <p>{lead}</p>
         <ul className="coming-points">
           {points.map((p) => (
-            <li key={p}>
-              <Icon name="chevronRight" size={16} />
-              <span>{p}</span>
-            </li>
+            <li key={p}>{p}</li>
           ))}
         </ul>
       </div>

@@ -7,11 +7,11 @@ export function GoalsPage() {
     <ComingSoon
       icon="goals"
       title="Goals you care about"
-      lead="Your why, the what goals on the road there, and one tiny next step you can take today."
+      lead="Why you do this work, the goals that lead there, and one tiny next step you can take today."
       points={[
-        'Find your why by asking “What will that get you?” until the answer stops changing. It stays private unless you share it.',
-        'Outcome, process and learning goals — stretch goals welcome; missing one is not a failure.',
-        'After each step, note what you learned and pick the next one.',
+        'Your why: ask yourself “What will that get you?” until the answer stops changing. It stays private unless you share it.',
+        'Your goals on the way there: outcomes, how you work, and what you want to learn. Stretch goals are welcome, and missing one is not a failure.',
+        'One tiny next step for each goal. After it, note what you learned and choose the next one.',
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
-import { minorToDecimal, parseAmount } from '../../../shared/money';
+import { minorToDecimal, parseAmount, readAmount } from '../../../shared/money';
 import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
 import type { EditorSpec } from '../records/useRecordEditor';
@@ -23,6 +23,16 @@ export const emptyOpportunity = (o: { accountId: string; ownerId: string; curren
   status: 'open',
   closeReason: '',
 });
+
+/** Why an amount is refused, in words that say what to type instead. */
+const AMOUNT_MESSAGES = {
+  invalid: (_text: string, currency: string) => `Enter an amount in ${currency}, such as 12,500.00.`,
+  too_large: (_text: string, currency: string) => `That amount is too large: up to 9,999,999,999,999.99 ${currency}.`,
+  ambiguous: (text: string, currency: string) => {
+    const [whole, part] = text.replace(/[^\d.]/g, '').split('.');
+    return `${currency} has 2 decimals, so ${text} is unclear: write ${whole},${part} for ${whole} thousand ${part}, or use at most 2 decimals.`;
+  },
+};
 
 const needsReason = (status: string) => status !== '' && statusNeedsReason(status as OpportunityStatus);
 
@@ -53,7 +63,10 @@ export const opportunitySpec: EditorSpec<Opportunity, OpportunityValues> = {
   precheck: (v) => {
     const errors: Partial<Record<keyof OpportunityValues, string>> = {};
     if (v.amount.trim() === '') errors.amount = 'Enter the amount, such as 12,500.';
-    else if (parseAmount(v.amount, v.currency) === null) errors.amount = `Enter an amount in ${v.currency}, such as 12,500.00.`;
+    else {
+      const r = readAmount(v.amount, v.currency);
+      if (!r.ok) errors.amount = AMOUNT_MESSAGES[r.reason](v.amount.trim(), v.currency);
+    }
     if (v.closeDate === '') errors.closeDate = 'Choose the date you expect the deal to close.';
     if (needsReason(v.status) && !v.closeReason.trim()) errors.closeReason = CLOSE_REASON_REQUIRED;
     return errors;

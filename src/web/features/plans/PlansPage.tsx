@@ -13,6 +13,9 @@ import { usePlanList } from './api';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import '../../styles/plans.css';
 import { ListFooter } from '../records/ListFooter';
+import { defaultPlanView, type PlanView } from '../../../shared/team-view';
+import { TeamSummaryCard } from './TeamSummaryCard';
+import { ViewSwitch } from './ViewSwitch';
 
 const SORTS = [
   { value: '-lastActivityAt', label: 'Latest activity' },
@@ -26,10 +29,11 @@ const STATUS_OPTIONS = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_
 export function PlansPage() {
   useTitle('Plans');
   const me = useMe();
-  const params = useListParams({ ownerId: me.user.id, status: '', sort: '-lastActivityAt' });
+  const params = useListParams({ view: defaultPlanView(me.user.role), ownerId: '', status: '', sort: '-lastActivityAt' });
+  const view = params.values.view as PlanView;
   const list = usePlanList(params.values);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const mine = params.values.ownerId === me.user.id;
+  const mine = view === 'mine' && !params.values.ownerId;
 
   return (
     <div className="page">
@@ -42,6 +46,10 @@ export function PlansPage() {
           </Link>
         }
       />
+      <div className="page-toolbar">
+        <ViewSwitch value={view} onChange={(v) => params.set('view', v)} label="Whose plans" />
+      </div>
+      {view !== 'mine' && !params.values.ownerId ? <TeamSummaryCard view={view} /> : null}
       <section className="card" aria-label="Plan list">
         <div className="toolbar">
           <OwnerFilter value={params.values.ownerId} onChange={(v) => params.set('ownerId', v)} />
@@ -62,7 +70,7 @@ export function PlansPage() {
                   Choose an opportunity to plan
                 </Link>
               ) : (
-                <Button onClick={params.reset}>Show my plans</Button>
+                <Button onClick={params.reset}>Clear filters</Button>
               )
             }
           >

@@ -4,6 +4,7 @@ import type { ContactList } from '../../../shared/contacts';
 import type { PlanReliability } from '../../../shared/plan-reliability';
 import type { CreatedPlan, CreateMilestoneBody, CreatePlanBody, Milestone, Plan, PlanList, UpdateMilestoneBody, UpdatePlanBody } from '../../../shared/plans';
 import type { Today } from '../../../shared/today';
+import type { PlanView } from '../../../shared/team-view';
 import { api, qs } from '../../app/api';
 
 /** Everything plan-shaped is cached under 'plans'; Today reads the same commitments, so it refreshes with them. */
@@ -47,8 +48,8 @@ export function usePlanList(params: Record<string, string>) {
   });
 }
 
-export function useToday() {
-  return useQuery({ queryKey: planKeys.today, queryFn: () => api.get<Today>('/today') });
+export function useToday(view: PlanView) {
+  return useQuery({ queryKey: [...planKeys.today, view], queryFn: () => api.get<Today>(`/today${qs({ view })}`), placeholderData: keepPreviousData });
 }
 
 /** Contacts of the deal's account: the people who can own customer-side commitments. */

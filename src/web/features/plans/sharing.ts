@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification, NotificationList } from '../../../shared/notifications';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MarkAllReadResult, Notification, NotificationList } from '../../../shared/notifications';
 import type { CreateCommentBody, CreatedShareLink, CreateShareLinkBody, PlanComment, ShareLink } from '../../../shared/plan-sharing';
 import { api } from '../../app/api';
 
@@ -46,7 +46,35 @@ export function useAddComment(planId: string) {
 }
 
 export function useNotifications() {
-  return useQuery({ queryKey: sharingKeys.notifications, queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
+  return useQuery({ queryKey: [...sharingKeys.notifications, 'latest'], queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
+}
+
+/** Every notification, newest first, page by page (the notifications page). */
+export function useNotificationPages() {
+  return useInfiniteQuery({
+    queryKey: [...sharingKeys.notifications, 'pages'],
+    queryFn: ({ pageParam }) => api.get<NotificationList>(`/notifications?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** How many are unread, for the app shell on every page: checked each minute and when the tab returns. */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: [...sharingKeys.notifications, 'unread'],
+    queryFn: () => api.get<NotificationList>('/notifications?limit=1&unread=true'),
+    select: (r) => r.unreadCount,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<MarkAllReadResult>('/notifications/read-all'),
+    onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.notifications }),
+  });
 }
 
 export function useMarkNotificationRead() {

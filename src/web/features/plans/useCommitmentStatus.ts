@@ -3,6 +3,9 @@ import type { Commitment, CommitmentStatus } from '../../../shared/commitments';
 import { isApiError } from '../../app/api';
 import { useAcceptCurrentCommitment, useUpdateCommitment } from './api';
 
+/** Shown while the write waits for the network (TanStack Query pauses it offline and sends it on reconnect). */
+export const OFFLINE_MESSAGE = 'You are offline — this will be saved when you are back online.';
+
 export const CONFLICT_MESSAGE = 'Someone else changed this commitment a moment ago — here is the latest. Check it, then try again.';
 
 /** Done, reopened or dropped, sent with the version it was read at; a stale one shows the latest. */
@@ -32,5 +35,11 @@ export function useCommitmentStatus(c: Commitment) {
     );
   };
 
-  return { set, message, clear: () => setMessage(null), pending: update.isPending, pendingStatus: update.isPending ? update.variables?.body.status : undefined };
+  return {
+    set,
+    message: update.isPaused ? OFFLINE_MESSAGE : message,
+    clear: () => setMessage(null),
+    pending: update.isPending,
+    pendingStatus: update.isPending ? update.variables?.body.status : undefined,
+  };
 }

@@ -53,7 +53,11 @@ export function PeopleCard() {
       ) : rows.length === 0 ? (
         <EmptyState icon="team" title={status === 'deactivated' ? 'Nobody has been deactivated' : 'Nobody here yet'} />
       ) : (
-        <div className="table-wrap">
+        <>
+        <p className="scroll-hint small muted" aria-hidden="true">
+          Scroll sideways for more →
+        </p>
+        <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label="People (scrolls sideways on small screens)">
           <table className="table">
             <thead>
               <tr>
@@ -115,6 +119,7 @@ export function PeopleCard() {
             </tbody>
           </table>
         </div>
+        </>
       )}
       {editing ? <PersonDialog person={editing} onClose={() => setEditing(null)} /> : null}
       {leaving ? <DeactivateDialog person={leaving} onClose={() => setLeaving(null)} /> : null}

@@ -5,6 +5,7 @@ import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { useMarkNotificationRead, useNotifications } from '../plans/sharing';
+import { notificationText } from '../notifications/NotificationText';
 
 /** What customers did on their plans: each links to the plan, and opening it marks it read. */
 export function NotificationsCard() {
@@ -14,7 +15,18 @@ export function NotificationsCard() {
   const list = query.data?.data ?? [];
   const unread = query.data?.unreadCount ?? 0;
   return (
-    <Card title="From your customers" flush actions={unread > 0 ? <Badge tone="accent">{unread} new</Badge> : null}>
+    <Card
+      title="From your customers"
+      flush
+      actions={
+        <>
+          {unread > 0 ? <Badge tone="accent">{unread} new</Badge> : null}
+          <Link to="/notifications" className="small">
+            All notifications
+          </Link>
+        </>
+      }
+    >
       {query.isPending ? (
         <SkeletonLines lines={3} padded />
       ) : query.isError ? (
@@ -29,16 +41,16 @@ export function NotificationsCard() {
                 {n.readAt ? null : <span className="sr-only">New: </span>}
                 {n.plan ? (
                   <Link to={`/plans/${n.plan.id}`} onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}>
-                    {n.text}
+                    {notificationText(n)}
                   </Link>
                 ) : (
-                  n.text
+                  notificationText(n)
                 )}
               </p>
               <p className="small muted">
                 {n.plan ? `${n.plan.title} · ` : ''}
-                <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, me.user.timeZone)}>
-                  {relativeTime(n.createdAt, me.user.timeZone)}
+                <time dateTime={n.lastEventAt} title={formatDateTime(n.lastEventAt, me.user.timeZone)}>
+                  {relativeTime(n.lastEventAt, me.user.timeZone)}
                 </time>
               </p>
             </li>

@@ -15,6 +15,9 @@ import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
 import '../../styles/plans.css';
+import { defaultTodayView, type PlanView } from '../../../shared/team-view';
+import { useListParams } from '../../lib/useListParams';
+import { ViewSwitch } from '../plans/ViewSwitch';
 
 function greeting(timeZone: string): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
@@ -26,13 +29,19 @@ export function TodayPage() {
   useTitle('Today');
   const me = useMe();
   const tz = me.user.timeZone;
-  const query = useToday();
+  const params = useListParams({ view: defaultTodayView(me.user.role) });
+  const view = params.values.view as PlanView;
+  const query = useToday(view);
   const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: tz }).format(new Date());
 
   return (
     <div className="page">
       <PageHeader title={`${greeting(tz)}, ${me.user.name.split(' ')[0]}`} meta={<span>{longDate}</span>} />
-      <div className="record-layout">
+      <div className="page-toolbar">
+        <ViewSwitch value={view} onChange={(v) => params.set('view', v)} label="Whose commitments" />
+      </div>
+      {/* On a phone the side column (what customers did) comes first: see .today-layout in plans.css. */}
+      <div className="record-layout today-layout">
         <div className="today-main">
           {query.isPending ? (
             <div className="card card-pad">
@@ -59,12 +68,16 @@ function TodayLists({ today }: { today: Today }) {
   const onTrack = useOnTrack(today.date);
   const [noted, setNoted] = useState('');
   const toConfirm = today.confirmOrRedate.filter((i) => !onTrack.isConfirmed(i.commitment.id, i.commitment.dueDate));
+  // Once confirmed "still on track", an item moves to its day's list: still listed, and only once.
+  const confirmed = today.confirmOrRedate.filter((i) => onTrack.isConfirmed(i.commitment.id, i.commitment.dueDate));
+  const dueToday = [...confirmed.filter((i) => i.commitment.dueDate === today.date), ...today.dueToday];
+  const next7Days = [...confirmed.filter((i) => i.commitment.dueDate !== today.date), ...today.next7Days];
   // The row leaves the list once done: say so, and put keyboard focus somewhere stable (the page heading).
   const done = (title: string) => {
     setNoted(`Marked ${title} done.`);
     document.querySelector<HTMLElement>('main h1')?.focus();
   };
-  const nothing = today.dueToday.length + today.overdue.length + today.next7Days.length + today.waitingForAnswer.length === 0;
+  const nothing = today.confirmOrRedate.length + today.dueToday.length + today.overdue.length + today.next7Days.length + today.waitingForAnswer.length === 0;
 
   if (nothing) {
     return (
@@ -134,8 +147,8 @@ function TodayLists({ today }: { today: Today }) {
         </Card>
       ) : null}
       <List title="Past its date" items={today.overdue} onDone={done} intro="It happens. Mark it done if it is, or agree a new date with the customer — they will appreciate hearing it from you." />
-      <List title="Due today" items={today.dueToday} onDone={done} />
-      <List title="Next 7 days" items={today.next7Days} onDone={done} />
+      <List title="Due today" items={dueToday} onDone={done} />
+      <List title="Next 7 days" items={next7Days} onDone={done} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { RedateDialog } from '../plans/RedateDialog';
 import { SIDE_LABELS, dueLine } from '../plans/planWords';
 import { useCommitmentStatus } from '../plans/useCommitmentStatus';
+import { useMe } from '../../app/session';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
@@ -15,6 +16,9 @@ export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: Rea
   const [redating, setRedating] = useState(false);
   const status = useCommitmentStatus(c);
   const canAct = c.permissions.canEdit && c.status === 'open';
+  const me = useMe();
+  // On a team's Today, say whose word it is.
+  const whose = c.owner.kind === 'user' && c.owner.id !== me.user.id ? c.owner.name : null;
   return (
     <li className="today-row">
       <article aria-labelledby={titleId}>
@@ -26,6 +30,7 @@ export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: Rea
           </h3>
           <p className="today-row-meta">
             <span className={c.state === 'missed' ? 'warning-text' : undefined}>{dueLine(c)}</span>
+            {whose ? <span>{whose}</span> : null}
             <span>
               {plan.title} · {plan.opportunity.name}
             </span>

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
+import type { ScopedTable } from '../../core/scope.js';
+
+/**
+ * Every table that holds a workspace's rows, in the order they can be deleted (children before
+ * what they reference). `satisfies` makes a new scoped table a compile error here until it is
+ * placed — so a demo reset can never leave rows behind or trip over a foreign key.
+ */
+const DELETE_ORDER = {
+  notifications: 1,
+  plan_comments: 2,
+  plan_share_visits: 3,
+  plan_share_links: 4,
+  commitment_renegotiations: 5,
+  commitments: 6,
+  plan_milestones: 7,
+  plans: 8,
+  plan_templates: 9,
+  opportunities: 10,
+  contacts: 11,
+  accounts: 12,
+  stages: 13,
+  audit_events: 14,
+  invites: 15,
+  teams: 16,
+  users: 17,
+} as const satisfies Record<ScopedTable, number>;
+
+export const WORKSPACE_TABLES = (Object.keys(DELETE_ORDER) as ScopedTable[]).sort((a, b) => DELETE_ORDER[a] - DELETE_ORDER[b]);
+
+/** Deletes one workspace and everything in it (sessions included). Only the demo uses this. */
+export async function wipeWorkspace(trx: Transaction<Database>, workspaceId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('workspace_id', '=', workspaceId).execute();
+  for (const table of WORKSPACE_TABLES) {
+    await trx.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
+  }
+  await trx.deleteFrom('workspaces').where('id', '=', workspaceId).execute();
+}
