@@ -1,7 +1,8 @@
 import type { PlanLayoutBody } from '../../../shared/commitments.js';
 import type { Plan } from '../../../shared/plans.js';
 import { audit, type AuditInput } from '../../core/audit.js';
-import { AppError, type ErrorDetail } from '../../core/errors.js';
+import { AppError, conflict, type ErrorDetail } from '../../core/errors.js';
+import { updateAtVersion } from '../../core/records.js';
 import { editablePlan, touchPlan } from './access.js';
 import { presentPlan, type Op } from './plans.service.js';
 
@@ -32,11 +33,24 @@ function checkLayout(input: PlanLayoutBody, milestoneIds: Set<string>, commitmen
  * it applies or none does.
  */
 export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
+  try {
+    return await applyLayout({ scope, actor, planId, input });
+  } catch (err) {
+    // Rolled back whole; the answer shows the plan as it now is, so the page can lay it out again.
+    if (err instanceof StaleLayout) throw conflict(await presentPlan(scope, actor, planId));
+    throw err;
+  }
+}
+
+/** A row of the plan changed between reading the layout and writing it. */
+class StaleLayout extends Error {}
+
+async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
   return scope.transaction(async (tx) => {
     await editablePlan(tx, actor, planId);
     const [milestones, commitments] = await Promise.all([
-      tx.selectFrom('plan_milestones').select(['id', 'position']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
-      tx.selectFrom('commitments').select(['id', 'milestone_id', 'position']).where('commitments.plan_id', '=', planId).execute(),
+      tx.selectFrom('plan_milestones').select(['id', 'position', 'version']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
+      tx.selectFrom('commitments').select(['id', 'milestone_id', 'position', 'version']).where('commitments.plan_id', '=', planId).execute(),
     ]);
     const issues = checkLayout(input, new Set(milestones.map((m) => m.id)), new Set(commitments.map((c) => c.id)));
     if (issues.length) throw new AppError('validation_failed', 'The layout must list every milestone and every commitment of the plan exactly once.', issues);
@@ -50,7 +64,7 @@ export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId
       if (group.id !== null) {
         const m = milestoneById.get(group.id);
         if (m && m.position !== milestonePosition) {
-          await tx.updateTable('plan_milestones').set({ position: milestonePosition }).where('plan_milestones.id', '=', m.id).execute();
+          if (!(await updateAtVersion(tx, 'plan_milestones', m.id, m.version, { position: milestonePosition }))) throw new StaleLayout();
           events.push({ entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } });
         }
         milestonePosition += 1;
@@ -58,7 +72,7 @@ export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId
       for (const id of group.commitmentIds) {
         const c = commitmentById.get(id);
         if (c && (c.position !== position || c.milestone_id !== group.id)) {
-          await tx.updateTable('commitments').set({ position, milestone_id: group.id }).where('commitments.id', '=', id).execute();
+          if (!(await updateAtVersion(tx, 'commitments', id, c.version, { position, milestone_id: group.id }))) throw new StaleLayout();
           events.push({
             entityType: 'commitment',
             entityId: id,

@@ -91,7 +91,12 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
     if (archived) {
       const moved = await tx.selectFrom('commitments').select('id').where('commitments.milestone_id', '=', id).execute();
       if (moved.length > 0) {
-        await tx.updateTable('commitments').set({ milestone_id: null }).where('commitments.milestone_id', '=', id).execute();
+        // One statement, re-checked row by row by PostgreSQL: version + 1 in SQL, never from the read.
+        await tx
+          .updateTable('commitments')
+          .set((eb) => ({ milestone_id: null, version: eb('commitments.version', '+', 1), updated_at: nowIso() }))
+          .where('commitments.milestone_id', '=', id)
+          .execute();
         await audit(
           tx,
           actor,
