@@ -15,7 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
-    routeList: { method: string; url: string; public: boolean }[];
+    /** Every route as registered, with its contracts (the route-walking tests read them). */
+    routeList: { method: string; url: string; public: boolean; schema?: FastifySchema }[];
   }
   interface FastifyContextConfig {
     /** Reachable without signing in. Everything else needs a session (secure by default). */

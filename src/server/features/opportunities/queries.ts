@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
-import { invalid } from '../../core/errors.js';
-import { containsPattern, decodeCursor, keyset, toPage } from '../../core/paging.js';
+import { containsPattern, keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { isOverdue } from '../../../domain/dates.js';
@@ -80,10 +79,6 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
   const sort = SORTS[key];
-  // A cursor made for another sort would compare text with a bigint column: refuse it plainly.
-  if (query.cursor && (typeof decodeCursor(query.cursor)[0] === 'number') !== (key === 'amount')) {
-    throw invalid('cursor', 'This cursor belongs to another sort; start again from the first page.');
-  }
   let q = selectOpportunities(scope);
   if (query.archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
   if (query.archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
@@ -100,6 +95,6 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
       ]),
     );
   }
-  const rows = await keyset(q, { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit }).execute();
+  const rows = await keyset(q, { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind: key === 'amount' ? 'integer' : 'text' }).execute();
   return toPage(rows, query.limit, (r) => [sort.value(r), r.id], (r) => presentOpportunity(r, actor));
 }
