@@ -55,7 +55,11 @@ async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string;
     const issues = checkLayout(input, new Set(milestones.map((m) => m.id)), new Set(commitments.map((c) => c.id)));
     if (issues.length) throw new AppError('validation_failed', 'The layout must list every milestone and every commitment of the plan exactly once.', issues);
 
-    const events: AuditInput[] = [];
+    // Work out every move first, then write them commitments before milestones, each by id: every
+    // writer on a plan takes its row locks in that one order (then the plan's), so two writers on
+    // PostgreSQL wait for each other instead of deadlocking.
+    type Move = { table: 'commitments' | 'plan_milestones'; id: string; version: number; set: Record<string, unknown>; event: AuditInput };
+    const moves: Move[] = [];
     const milestoneById = new Map(milestones.map((m) => [m.id, m]));
     const commitmentById = new Map(commitments.map((c) => [c.id, c]));
     let milestonePosition = 0;
@@ -64,26 +68,26 @@ async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string;
       if (group.id !== null) {
         const m = milestoneById.get(group.id);
         if (m && m.position !== milestonePosition) {
-          if (!(await updateAtVersion(tx, 'plan_milestones', m.id, m.version, { position: milestonePosition }))) throw new StaleLayout();
-          events.push({ entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } });
+          const event: AuditInput = { entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } };
+          moves.push({ table: 'plan_milestones', id: m.id, version: m.version, set: { position: milestonePosition }, event });
         }
         milestonePosition += 1;
       }
       for (const id of group.commitmentIds) {
         const c = commitmentById.get(id);
         if (c && (c.position !== position || c.milestone_id !== group.id)) {
-          if (!(await updateAtVersion(tx, 'commitments', id, c.version, { position, milestone_id: group.id }))) throw new StaleLayout();
-          events.push({
-            entityType: 'commitment',
-            entityId: id,
-            action: 'update',
-            before: { milestone_id: c.milestone_id, position: c.position },
-            after: { milestone_id: group.id, position },
-          });
+          const after = { milestone_id: group.id, position };
+          const event: AuditInput = { entityType: 'commitment', entityId: id, action: 'update', before: { milestone_id: c.milestone_id, position: c.position }, after };
+          moves.push({ table: 'commitments', id, version: c.version, set: after, event });
         }
         position += 1;
       }
     }
+    moves.sort((a, b) => (a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table === 'commitments' ? -1 : 1));
+    for (const move of moves) {
+      if (!(await updateAtVersion(tx, move.table, move.id, move.version, move.set))) throw new StaleLayout();
+    }
+    const events = moves.map((m) => m.event);
     if (events.length) {
       await audit(tx, actor, events);
       await touchPlan(tx, planId);

@@ -112,3 +112,30 @@ describe('two new dates proposed at once for one commitment', () => {
     }
   });
 });
+
+describe('two people laying out one plan while a commitment is edited', () => {
+  it('applies whole layouts or refuses them with 409 — never a 500, never a mix', async () => {
+    const s = await setup();
+    const planId = (await s.seller.get(`/api/v1/commitments/${s.commitmentId}`)).data.planId as string;
+    for (let i = 0; i < 3; i++) await addCommitment(s.seller, planId, { title: `Step ${i}` });
+    const order = async () => ((await s.seller.get(`/api/v1/plans/${planId}`)).data.commitments as { id: string }[]).map((c) => c.id);
+    const layout = (ids: string[]) => ({ milestones: [{ id: null, commitmentIds: ids }] });
+    for (let i = 0; i < 20; i++) {
+      const ids = await order();
+      const forward = [...ids.slice(1), ids[0]];
+      const backward = [ids[ids.length - 1], ...ids.slice(0, -1)];
+      const before = await row(s.commitmentId);
+      const [a, b, edit] = await Promise.all([
+        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(forward)),
+        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(backward)),
+        s.seller.patch(`/api/v1/commitments/${s.commitmentId}`, { title: `Edited ${i}`, version: before.version }),
+      ]);
+      for (const res of [a, b, edit]) expect([200, 409], res.body).toContain(res.statusCode);
+      const now = await order();
+      const applied = [a.statusCode === 200 ? forward : null, b.statusCode === 200 ? backward : null].filter((x): x is string[] => x !== null);
+      // The order is one a 200 acknowledged (or, when every layout was refused, the one before).
+      expect((applied.length ? applied : [ids]).map((x) => x.join())).toContain(now.join());
+      expect((await row(s.commitmentId)).title).toBe(edit.statusCode === 200 ? `Edited ${i}` : before.title);
+    }
+  });
+});
