@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyRequest, type FastifySchema } from 'fastify';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSerializerCompiler } from './core/serializer.js';
 import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
-import type { App } from './core/http.js';
-import { cookieName, resolveSession } from './core/auth/sessions.js';
+import type { App, RouteInfo } from './core/http.js';
+import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
-import { assertJsonBody, isApiRoute, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
+import { assertJsonBody, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
 import { frameworkErrors, methodsAllowed, registerJsonParser, sendError } from './core/router-errors.js';
 import { ERROR_CODES, type ErrorCode } from '../shared/errors.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
+import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
+import { ownershipPolicies } from './features/ownership.js';
+import { openGuestPrincipal } from './features/plans/guest.js';
 
 export type BuildOptions = {
   config: Config;
@@ -28,7 +32,6 @@ export type BuildOptions = {
   logStream?: NodeJS.WritableStream;
 };
 
-export type RouteInfo = { method: string; url: string; public: boolean; schema?: FastifySchema };
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, db } = opts;
@@ -55,44 +58,43 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   registerJsonParser(app as unknown as App);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.env === 'test' }));
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
+  app.decorateRequest('guest', null);
 
-  // Every route, as registered: the authorization test walks this list so no route escapes it.
+  // Every route, as registered, with the permission it must declare (else the server does not start):
+  // the authorization test walks this list so no route escapes it.
   const routeList: RouteInfo[] = [];
   app.decorate('routeList', routeList);
-  app.addHook('onRoute', (route) => {
+  app.addHook('onRoute', function (route) {
+    const permission = requirePermission(route, this.routePermission);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, public: Boolean((route.config as { public?: boolean } | undefined)?.public), schema: route.schema });
+      routeList.push({ method, url: route.url, permission, schema: route.schema });
     }
   });
 
   await app.register(cookie);
+  await registerCompression(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   securityHeaders(app, config);
 
-  // Authentication and CSRF, decided from the matched route (never the raw URL, which has many
-  // spellings): every write must come from our own origin as JSON, and every /api/v1 route needs a
-  // session unless it is declared public.
+  // CSRF, decided from the matched route (never the raw URL, which has many spellings): every
+  // write must come from our own origin as JSON.
   app.addHook('onRequest', async (req) => {
     if (needsWriteChecks(req)) {
       assertSameOrigin(req, config);
       assertJsonBody(req);
     }
-    if (!isApiRoute(req)) return;
-    const token = req.cookies[cookieName(config)];
-    if (token) req.actor = await resolveSession(db, config, token);
-    if (!req.actor && !req.routeOptions.config?.public) {
-      throw new AppError('not_signed_in', 'Please sign in.');
-    }
   });
+  // Authentication and authorization, from the permission each route declares.
+  enforcePermissions(app as unknown as App, { config, db, policies: ownershipPolicies, openGuest: openGuestPrincipal });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const body = toErrorBody(err, req);
@@ -103,17 +105,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const allowedMethods = methodsAllowed(routeList);
   app.setNotFoundHandler((req, reply) => {
-    // The customer's plan page: its own small bundle, never cached, indexed or leaking its URL onwards.
     if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('referrer-policy', 'no-referrer')
-        .header('x-robots-tag', 'noindex, nofollow')
-        .header('cache-control', 'no-store')
-        .send(fs.createReadStream(path.join(opts.webRoot, 'share.html')));
+      return sendHtml(req, reply, sharePage(opts.webRoot));
     }
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot, 'index.html')));
+      return sendHtml(req, reply, appShell(opts.webRoot));
     }
     const allowed = allowedMethods(req.url.split('?')[0]).filter((m) => m !== req.method);
     if (allowed.length > 0) {
@@ -128,18 +124,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(async (api) => registerFeatures(api as unknown as App), { prefix: '/api/v1' });
 
   if (opts.webRoot) {
-    const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, {
-      root: opts.webRoot,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+    const webRoot = opts.webRoot;
+    // The web app's files are public: every file route the plugin registers is marked so.
+    await app.register(async (files) => {
+      withPermission(files as unknown as App, 'public');
+      await registerWebAssets(files, webRoot);
     });
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot as string, 'index.html'))),
-    );
+    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
   }
 
   return app as unknown as App;

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createAccount, signUpWorkspace } from './test/factories.js';
 import { testApp } from './test/harness.js';
+import type { RouteInfo } from './core/http.js';
+import { buildApp } from './app.js';
 
 /**
- * Walks every registered route. Anonymous callers get 401 on everything not declared public; a
+ * Walks every registered route. Every route declares a permission (a route without one stops the
+ * server at boot); anonymous callers get 401 on everything not declared public or guest; a
  * signed-in person of another workspace gets 404 — the same answer as for a record that does not
  * exist — on every route that names a record. A new route without a check, or naming a kind of
- * record this test has no fixture for, fails here.
+ * record this test has no fixture for, fails here. Same-workspace roles and positive controls:
+ * authz-roles.test.ts.
  */
-const { app } = await testApp();
+const { app, db, config } = await testApp();
 
 // Public on purpose; anything else reachable without a session fails the test.
 const PUBLIC = new Set([
@@ -21,7 +25,11 @@ const PUBLIC = new Set([
   'POST /api/v1/demo/session',
   'POST /api/v1/invites/lookup',
   'POST /api/v1/invites/accept',
-  // The customer's plan, reached with its share token (features/plans/guest.test.ts covers them).
+]);
+// The interactive API docs (a plugin's routes, all under this prefix) are public on purpose too.
+const PUBLIC_PREFIX = '/api/docs';
+// The customer's plan, reached with its share token alone (features/plans/guest.test.ts covers them).
+const GUEST = new Set([
   'GET /api/v1/shared/:token',
   'POST /api/v1/shared/:token/commitments/:id/state',
   'POST /api/v1/shared/:token/commitments/:id/renegotiations',
@@ -46,18 +54,40 @@ const VALID_BODIES: Record<string, unknown> = {
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const open = (r: RouteInfo) => r.permission === 'public' || r.permission === 'guest';
 const sampleBody = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : { version: 1 });
 
 describe('authorization on every route', () => {
-  it('declares public exactly the routes meant to be public', () => {
-    const declared = app.routeList.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
-    for (const route of declared) expect(PUBLIC.has(route), `${route} is public but not in the allow-list`).toBe(true);
-    for (const route of PUBLIC) expect(declared, `${route} should exist and be public`).toContain(route);
+  it('declares public exactly the routes meant to be public, and guest exactly the share-token routes', () => {
+    const declared = app.routeList.filter((r) => r.permission === 'public');
+    for (const r of declared) expect(PUBLIC.has(key(r)) || r.url.startsWith(PUBLIC_PREFIX), `${key(r)} is public but not in the allow-list`).toBe(true);
+    for (const route of PUBLIC) expect(declared.map(key), `${route} should exist and be public`).toContain(route);
+    expect(declared.filter((r) => r.url.startsWith(PUBLIC_PREFIX)).length, 'the docs routes are declared public').toBeGreaterThan(2);
+    const guest = app.routeList.filter((r) => r.permission === 'guest').map(key);
+    expect(new Set(guest)).toEqual(GUEST);
+  });
+
+  it('covers routes outside /api/v1: each is declared, and the docs answer without a session', async () => {
+    const outside = app.routeList.filter((r) => !r.url.startsWith('/api/v1/'));
+    for (const r of outside) expect(r.permission, key(r)).toBe('public');
+    const anonymous = new Client(app);
+    for (const url of ['/api/docs', '/api/docs/', '/api/openapi.json', '/healthz', '/readyz']) {
+      const res = await anonymous.get(url);
+      expect([200, 302], `GET ${url}`).toContain(res.statusCode);
+    }
+  });
+
+  it('refuses, at registration, a route that declares no permission', async () => {
+    const fresh = await buildApp({ config, db, logger: false });
+    expect(() => fresh.get('/api/v1/forgotten', async () => ({}))).toThrow(/GET \/api\/v1\/forgotten declares no permission/);
+    expect(() => fresh.get('/api/v1/declared', { config: { permission: 'signedIn' } }, async () => ({}))).not.toThrow();
+    await fresh.close();
   });
 
   it('answers 401 to anonymous callers on every other /api/v1 route', async () => {
     const anonymous = new Client(app);
-    const routes = apiRoutes().filter((r) => !r.public);
+    const routes = apiRoutes().filter((r) => !open(r));
     expect(routes.length).toBeGreaterThan(20);
     for (const r of routes) {
       const url = r.url.replace(/:(\w+)/g, '01a00000-0000-7000-8000-000000000000');
@@ -105,7 +135,7 @@ describe('authorization on every route', () => {
     for (const [kind, id] of Object.entries(ids)) expect(id, `fixture for ${kind}`).toBeTruthy();
 
     // Guest routes are keyed by a share token, not a session: their own tests cover them.
-    const routes = apiRoutes().filter((r) => r.url.includes(':') && !r.public);
+    const routes = apiRoutes().filter((r) => r.url.includes(':') && !open(r));
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) {
       const kind = r.url.split('/')[3];

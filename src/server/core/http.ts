@@ -1,26 +1,33 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from './actor.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { notSignedIn } from './errors.js';
+import type { GuestPrincipal, Permission } from './permissions.js';
 import { Scope } from './scope.js';
+
+/** Every route as registered, with its permission and contracts: the route-walking tests read this list. */
+export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema };
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** Set on `guest` routes: the share link the request holds. */
+    guest: GuestPrincipal | null;
   }
   interface FastifyInstance {
     db: Db;
     config: Config;
-    /** Every route as registered, with its contracts (the route-walking tests read them). */
-    routeList: { method: string; url: string; public: boolean; schema?: FastifySchema }[];
+    routeList: RouteInfo[];
+    /** The permission of routes registered in this context without their own (see withPermission). */
+    routePermission?: Permission;
   }
   interface FastifyContextConfig {
-    /** Reachable without signing in. Everything else needs a session (secure by default). */
-    public?: boolean;
+    /** Who may call the route (core/permissions.ts). Required: a route without one stops the server at boot. */
+    permission?: Permission;
   }
 }
 

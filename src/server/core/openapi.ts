@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { App } from './http.js';
+import { withPermission } from './permissions.js';
 
 /** `/api/openapi.json` (OpenAPI 3.1) and `/api/docs`, generated from the zod contracts routes declare. */
 export async function registerApiDocs(app: App): Promise<void> {
@@ -23,10 +24,15 @@ export async function registerApiDocs(app: App): Promise<void> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-    staticCSP: false,
+  // The docs are public on purpose (the API is documented for integrators): every route the UI
+  // plugin registers is marked so.
+  await app.register(async (docs) => {
+    withPermission(docs as unknown as App, 'public');
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+      staticCSP: false,
+    });
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
 }

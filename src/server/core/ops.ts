@@ -6,10 +6,10 @@ import type { App } from './http.js';
 export type Lifecycle = { shuttingDown: boolean };
 
 export function registerOps(app: App, lifecycle: Lifecycle = { shuttingDown: false }): void {
-  app.get('/healthz', { schema: { hide: true }, config: { public: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { hide: true }, config: { permission: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
   let migrated = false;
-  app.get('/readyz', { schema: { hide: true }, config: { public: true }, logLevel: 'warn' }, async (req, reply) => {
+  app.get('/readyz', { schema: { hide: true }, config: { permission: 'public' }, logLevel: 'warn' }, async (req, reply) => {
     const checks = { database: false, migrations: migrated, accepting: !lifecycle.shuttingDown };
     try {
       await ping(app.db);

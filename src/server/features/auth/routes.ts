@@ -25,7 +25,7 @@ export async function startSession(db: Db, config: Config, reply: FastifyReply, 
 export function authRoutes(app: App): void {
   const { db, config } = app;
 
-  app.get('/setup', { config: { public: true }, schema: { tags: ['session'], summary: 'What the first page should offer', response: { 200: SetupStatus } } }, async (req) => ({
+  app.get('/setup', { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'What the first page should offer', response: { 200: SetupStatus } } }, async (req) => ({
     hasWorkspaces: await hasAnyWorkspace(db),
     demoEnabled: config.demoEnabled,
     signedIn: req.actor !== null,
@@ -33,7 +33,7 @@ export function authRoutes(app: App): void {
 
   app.post(
     '/signup',
-    { config: { public: true }, schema: { tags: ['session'], summary: 'Create a workspace and its first admin, and sign in', body: SignUpBody, response: { 201: Me } } },
+    { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'Create a workspace and its first admin, and sign in', body: SignUpBody, response: { 201: Me } } },
     async (req, reply) => {
       const { userId, workspaceId } = await signUp(db, req.body);
       const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
@@ -43,7 +43,7 @@ export function authRoutes(app: App): void {
 
   app.post(
     '/session',
-    { config: { public: true }, schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 201: Me } } },
+    { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 201: Me } } },
     async (req, reply) => {
       const user = await signIn(db, config, req.body.email, req.body.password, req.ip);
       // A previous session on this browser ends: sign-in always gets a fresh id.
@@ -53,9 +53,9 @@ export function authRoutes(app: App): void {
     },
   );
 
-  app.get('/session', { schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: Me } } }, async (req) => loadMe(db, ctx(req).actor));
+  app.get('/session', { config: { permission: 'signedIn' }, schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: Me } } }, async (req) => loadMe(db, ctx(req).actor));
 
-  app.delete('/session', { schema: { tags: ['session'], summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } } }, async (req, reply) => {
+  app.delete('/session', { config: { permission: 'signedIn' }, schema: { tags: ['session'], summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } } }, async (req, reply) => {
     await endSession(db, ctx(req).actor.sessionId);
     reply.clearCookie(cookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     return reply.code(204).send(null);

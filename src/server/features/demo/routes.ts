@@ -15,7 +15,7 @@ export function demoRoutes(app: App): void {
   app.post(
     '/demo/session',
     {
-      config: { public: true },
+      config: { permission: 'public' },
       schema: {
         tags: ['session'],
         summary: 'Explore the demo workspace: signs in as its sales manager (the workspace is created on first use)',

@@ -1,10 +1,9 @@
 import { CLOSE_REASON_REQUIRED, statusNeedsReason, type CreateOpportunityBody, type Opportunity, type OpportunityStatus, type UpdateOpportunityBody } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { AppError, forbidden, notFound, type ErrorDetail } from '../../core/errors.js';
+import { AppError, notFound, type ErrorDetail } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
-import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
@@ -27,9 +26,6 @@ async function loadForChange(scope: Scope, actor: Actor, id: string) {
     .where('opportunities.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Opportunity');
-  if (!canEditOwned(actor, { id: row.owner_id, teamId: row.owner_team_id })) {
-    throw forbidden('Only the owner, their manager or an admin can change this opportunity.');
-  }
   const { owner_team_id: _team, ...opportunity } = row;
   return { ...opportunity, amount_minor: Number(opportunity.amount_minor) };
 }

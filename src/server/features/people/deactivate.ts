@@ -6,7 +6,6 @@ import { conflict, invalid, notFound, ruleViolation } from '../../core/errors.js
 import { updateAtVersion } from '../../core/records.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
-import { assertCanManagePeople } from './policies.js';
 import { releaseLedTeams } from './teams.service.js';
 import { findUser } from './users.service.js';
 
@@ -16,7 +15,6 @@ import { findUser } from './users.service.js';
  * kept (deactivated, never deleted) and history keeps the names it was written with.
  */
 export async function deactivateUser({ scope, actor, id, transferToId }: { scope: Scope; actor: Actor; id: string; transferToId: string }): Promise<User> {
-  assertCanManagePeople(actor, 'deactivate people');
   return scope.transaction(async (tx) => {
     const person = await tx.selectFrom('users').select(['id', 'status', 'version']).where('users.id', '=', id).executeTakeFirst();
     if (!person) throw notFound('Person');

@@ -8,7 +8,6 @@ import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
 import { assertTeamOfWorkspace, emailHasAccount, isUniqueViolation } from './guards.js';
-import { assertCanManagePeople } from './policies.js';
 import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -23,7 +22,6 @@ async function present(scope: Scope, id: string): Promise<Invite> {
 }
 
 export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
-  assertCanManagePeople(actor, 'invite people');
   const email = input.email.toLowerCase();
   if (await emailTaken(scope.db, email)) throw emailHasAccount();
   const token = newSecret();
@@ -53,13 +51,11 @@ export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{
 }
 
 export async function listInvites(scope: Scope, actor: Actor): Promise<{ data: Invite[] }> {
-  assertCanManagePeople(actor, 'see invites');
   const rows = await selectInvites(scope).orderBy('invites.created_at', 'desc').orderBy('invites.id', 'desc').execute();
   return { data: rows.map(presentInvite) };
 }
 
 export async function revokeInvite({ scope, actor, id }: Op<{ id: string }>): Promise<Invite> {
-  assertCanManagePeople(actor, 'revoke invites');
   return scope.transaction(async (tx) => {
     const row = await tx.selectFrom('invites').select(['id', 'accepted_at', 'revoked_at', 'expires_at']).where('invites.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Invite');

@@ -5,7 +5,6 @@ import { invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { assertCanManagePeople } from './policies.js';
 import { presentTeam, selectTeams } from './presenters.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -30,7 +29,6 @@ async function assertEligibleManager(scope: Scope, managerId: string): Promise<v
 }
 
 export async function createTeam({ scope, actor, input }: Op<{ input: CreateTeamBody }>): Promise<Team> {
-  assertCanManagePeople(actor, 'create teams');
   return scope.transaction(async (tx) => {
     if (input.managerId) await assertEligibleManager(tx, input.managerId);
     const now = nowIso();
@@ -42,7 +40,6 @@ export async function createTeam({ scope, actor, input }: Op<{ input: CreateTeam
 }
 
 export async function updateTeam({ scope, actor, id, input, version }: Op<{ id: string; input: UpdateTeamBody; version?: number }>): Promise<Team> {
-  assertCanManagePeople(actor, 'change teams');
   return scope.transaction(async (tx) => {
     const current = await tx.selectFrom('teams').selectAll().where('teams.id', '=', id).executeTakeFirst();
     if (!current) throw notFound('Team');

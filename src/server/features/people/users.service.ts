@@ -5,7 +5,7 @@ import { forbidden, notFound, ruleViolation } from '../../core/errors.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { assertAnotherActiveAdmin, assertTeamOfWorkspace } from './guards.js';
-import { canEditProfile, canManagePeople } from './policies.js';
+import { canManagePeople } from './policies.js';
 import { presentUser, selectUsers } from './presenters.js';
 import { releaseLedTeams } from './teams.service.js';
 
@@ -33,7 +33,6 @@ export async function updateUser({ scope, actor, id, input, version }: Op<{ id: 
   return scope.transaction(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('users.id', '=', id).executeTakeFirst();
     if (!current) throw notFound('Person');
-    if (!canEditProfile(actor, id)) throw forbidden('You can change only your own profile.');
     const roleChanges = input.role !== undefined && input.role !== current.role;
     const teamChanges = input.teamId !== undefined && input.teamId !== current.team_id;
     if ((roleChanges || teamChanges) && !canManagePeople(actor)) throw forbidden('Only an admin can change a role or team.');

@@ -5,7 +5,6 @@ import { conflict, invalid, notFound } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { columnsOf } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { assertCanEditWorkspace } from './policies.js';
 import { presentWorkspace } from './presenters.js';
 
 // The workspace row is the tenant itself, not a table inside it: it is read by the scope's own id.
@@ -21,7 +20,6 @@ export async function getWorkspace(scope: Scope): Promise<Workspace> {
 
 /** Same rules as `writeVersioned` (version required, 409 with the current settings when stale). */
 export async function updateWorkspace({ scope, actor, input, version }: { scope: Scope; actor: Actor; input: Omit<UpdateWorkspaceBody, 'version'>; version?: number }): Promise<Workspace> {
-  assertCanEditWorkspace(actor);
   return scope.transaction(async (tx) => {
     const current = await loadWorkspace(tx);
     if (version === undefined) throw invalid('version', 'Send the version you edited (the "version" field or an If-Match header).');

@@ -10,12 +10,12 @@ import {
   TokenParams,
 } from '../../../shared/plan-sharing.js';
 import type { App } from '../../core/http.js';
-import { guestPlan, logVisit, openLink } from './guest.js';
+import { guestOf, guestPlan, logVisit } from './guest.js';
 import { guestAddCommitment, guestAnswerDate, guestComment, guestProposeDate, guestSetState } from './guest.service.js';
 
 const tags = ['shared plan (customer)'];
 // The token is the customer's key: never logged (core/route-rules.ts), however the URL is spelled.
-const config = { public: true, secretParams: ['token'] };
+const config = { permission: 'guest', secretParams: ['token'] } as const;
 
 /**
  * The customer's API, reached with the share token alone (no session). Nothing here leads anywhere
@@ -31,33 +31,33 @@ export function guestRoutes(app: App): void {
     });
 
     guest.get('/shared/:token', { config, schema: { tags, summary: 'The shared plan, as its customer sees it', params: TokenParams, response: { 200: GuestPlan } } }, async (req) => {
-      const g = await openLink(req.server.db, req.params.token);
+      const g = guestOf(req);
       await logVisit(g);
       return guestPlan(g);
     });
 
     guest.post('/shared/:token/commitments/:id/state', { config, schema: { tags, summary: 'Mark a customer-side commitment done or not done (safe to retry)', params: TokenIdParams, body: GuestSetStateBody, response: { 200: GuestCommitment } } }, async (req) =>
-      guestSetState(await openLink(req.server.db, req.params.token), req.params.id, req.body.done),
+      guestSetState(guestOf(req), req.params.id, req.body.done),
     );
 
     guest.post('/shared/:token/commitments/:id/renegotiations', { config, schema: { tags, summary: 'Propose a new date, with a reason (the seller side answers)', params: TokenIdParams, body: GuestRenegotiationBody, response: { 201: GuestCommitment } } }, async (req, reply) =>
-      reply.code(201).send(await guestProposeDate(await openLink(req.server.db, req.params.token), req.params.id, req.body)),
+      reply.code(201).send(await guestProposeDate(guestOf(req), req.params.id, req.body)),
     );
 
     guest.post('/shared/:token/renegotiations/:id/accept', { config, schema: { tags, summary: 'Accept a new date the seller side proposed for your commitment', params: TokenIdParams, response: { 200: GuestCommitment } } }, async (req) =>
-      guestAnswerDate(await openLink(req.server.db, req.params.token), req.params.id, true),
+      guestAnswerDate(guestOf(req), req.params.id, true),
     );
 
     guest.post('/shared/:token/renegotiations/:id/decline', { config, schema: { tags, summary: 'Decline a new date the seller side proposed (your date stands)', params: TokenIdParams, response: { 200: GuestCommitment } } }, async (req) =>
-      guestAnswerDate(await openLink(req.server.db, req.params.token), req.params.id, false),
+      guestAnswerDate(guestOf(req), req.params.id, false),
     );
 
     guest.post('/shared/:token/comments', { config, schema: { tags, summary: 'Comment on the plan', params: TokenParams, body: CreateCommentBody, response: { 201: PlanComment } } }, async (req, reply) =>
-      reply.code(201).send(await guestComment(await openLink(req.server.db, req.params.token), req.body.body)),
+      reply.code(201).send(await guestComment(guestOf(req), req.body.body)),
     );
 
     guest.post('/shared/:token/commitments', { config, schema: { tags, summary: 'Take on a customer-side commitment', params: TokenParams, body: GuestCreateCommitmentBody, response: { 201: GuestCommitment } } }, async (req, reply) =>
-      reply.code(201).send(await guestAddCommitment(await openLink(req.server.db, req.params.token), req.body)),
+      reply.code(201).send(await guestAddCommitment(guestOf(req), req.body)),
     );
   });
 }

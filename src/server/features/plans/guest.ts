@@ -4,6 +4,8 @@ import type { Db } from '../../core/db/connect.js';
 import type { AuditActor } from '../../core/audit.js';
 import type { PlanShareLinkTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
+import type { GuestPrincipal } from '../../core/permissions.js';
+import type { FastifyRequest } from 'fastify';
 import { hashSecret, newId, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
@@ -16,7 +18,7 @@ import { findPlanRow } from './queries.js';
  * The customer's side of a share link. The token is the guest's only key: it names one link, the
  * link one plan, and every query below is confined to that plan's workspace and that plan.
  */
-export type Guest = {
+export type Guest = GuestPrincipal & {
   scope: Scope;
   link: PlanShareLinkTable;
   planId: string;
@@ -34,6 +36,8 @@ export async function openLink(db: Db, token: string): Promise<Guest> {
   if (!link || linkStatus(link) !== 'active') throw gone();
   const name = link.recipient_name;
   return {
+    shareLinkId: link.id,
+    workspaceId: link.workspace_id,
     scope: new Scope(db, link.workspace_id),
     link,
     planId: link.plan_id,
@@ -41,6 +45,15 @@ export async function openLink(db: Db, token: string): Promise<Guest> {
     // audit() records a user id when there is one; a guest has none, so actor_id stays null.
     auditActor: { id: null, name: `${name} (customer)` },
   };
+}
+
+/** `guest` routes' principal: the permission hook opened the token's link before the handler. */
+export const openGuestPrincipal = openLink;
+
+export function guestOf(req: FastifyRequest): Guest {
+  const g = req.guest;
+  if (!g || !('scope' in g)) throw gone();
+  return g as Guest;
 }
 
 /** Logs a visit: the rep sees "last viewed by … at …". */

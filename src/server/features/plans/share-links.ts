@@ -3,7 +3,7 @@ import { SHARE_LINK_DEFAULT_DAYS } from '../../../shared/plan-sharing.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import type { PlanShareLinkTable } from '../../core/db/schema.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { editablePlan, planAccess, type PlanAccess } from './access.js';
@@ -92,7 +92,6 @@ export async function revokeShareLink({ scope, actor, id }: Op<{ id: string }>):
     const row = await tx.selectFrom('plan_share_links').select(['id', 'plan_id', 'revoked_at']).where('plan_share_links.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Share link');
     const access = await planAccess(tx, actor, row.plan_id);
-    if (!access.canEdit) throw forbidden('Only the opportunity’s owner, their manager or an admin can revoke this link.');
     if (!row.revoked_at) {
       const at = nowIso();
       await tx.updateTable('plan_share_links').set({ revoked_at: at }).where('plan_share_links.id', '=', id).execute();

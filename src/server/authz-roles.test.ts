@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from './test/harness.js';
+import { buildWorld, clientOf, walkPeople, WRITE_CASES, type World } from './test/walk.js';
+
+/**
+ * Every route, inside one workspace. A rep who owns nothing reads what everyone reads and is refused
+ * every write on someone else's records; and every write route has a positive control — its rightful
+ * caller (the owner, an admin, the guest, anyone for sign-up) gets 2xx — so a route that refuses
+ * everyone fails as surely as one that lets everyone in. The expectations below are written out
+ * here, not read from the routes' declarations.
+ */
+const { app } = await testApp();
+
+// Writes anyone in the workspace may make: creating one's own records, joining the plan's conversation.
+const SELF_SERVICE = new Set([
+  'POST /api/v1/accounts',
+  'POST /api/v1/opportunities',
+  'POST /api/v1/plan-templates',
+  'POST /api/v1/plans/:id/template',
+  'POST /api/v1/plans/:id/comments',
+  'DELETE /api/v1/session',
+]);
+// Reads only an admin makes.
+const ADMIN_READS = new Set(['GET /api/v1/invites']);
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const isWrite = (method: string) => method !== 'GET';
+
+/** The URL of a read route, filled with the world's records. */
+function readUrl(w: World, url: string): string {
+  const kind = url.split('/')[3];
+  const byKind: Record<string, string> = {
+    accounts: w.ids.account,
+    contacts: w.ids.contact,
+    opportunities: w.ids.opportunity,
+    plans: w.ids.plan,
+    milestones: w.ids.milestone,
+    commitments: w.ids.seller,
+    users: w.owner.me.user.id,
+    'plan-templates': w.ids.template,
+    teams: w.ids.team,
+    stages: w.ids.stage,
+    shared: w.token,
+  };
+  return url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
+}
+
+describe('authorization inside a workspace, on every route', () => {
+  it('has a positive control for every write route: its rightful caller gets 2xx', async () => {
+    const people = await walkPeople(app);
+    const writes = app.routeList.filter((r) => r.url.startsWith('/api/v1/') && isWrite(r.method));
+    expect(writes.length).toBeGreaterThan(40);
+    let walked = 0;
+    for (const r of writes) {
+      const build = WRITE_CASES[key(r)];
+      expect(build, `no positive control for ${key(r)}: add one to test/walk.ts`).toBeDefined();
+      const w = await buildWorld(app, people);
+      const call = await build(w, app);
+      const res = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body);
+      expect(res.statusCode, `${key(r)} as ${call.as}: ${res.body}`).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, `${key(r)} as ${call.as}: ${res.body}`).toBeLessThan(300);
+      walked++;
+    }
+    expect(walked).toBe(writes.length);
+  });
+
+  it('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records', async () => {
+    const people = await walkPeople(app);
+    const w = await buildWorld(app, people);
+    const rep = people.stranger.client;
+    // Signing out last: it ends the session the rest of the walk uses.
+    const routes = app.routeList
+      .filter((r) => r.url.startsWith('/api/v1/') && r.permission !== 'public' && r.permission !== 'guest')
+      .sort((a, b) => Number(key(a) === 'DELETE /api/v1/session') - Number(key(b) === 'DELETE /api/v1/session'));
+    let reads = 0;
+    let writes = 0;
+    for (const r of routes) {
+      if (!isWrite(r.method)) {
+        const res = await rep.get(readUrl(w, r.url));
+        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) ? 403 : 200);
+        reads++;
+        continue;
+      }
+      // A fresh world per write: some requests are built by first changing the record (archive before restore).
+      const fresh = await buildWorld(app, people);
+      const call = await WRITE_CASES[key(r)](fresh, app);
+      const planBefore = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
+      const res = await rep.request(r.method as 'POST', call.url, call.body);
+      if (SELF_SERVICE.has(key(r))) {
+        expect(res.statusCode, `${key(r)} is open to everyone in the workspace: ${res.body}`).toBeLessThan(300);
+      } else {
+        // 403 where the record is visible to them; 404 where it is not theirs to see (someone else's notification).
+        expect([403, 404], `${key(r)} as a rep who owns nothing: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect(res.data.error.code).toMatch(/^(forbidden|not_found)$/);
+        const planAfter = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
+        expect(planAfter, `${key(r)} refused yet changed the plan`).toEqual(planBefore);
+      }
+      writes++;
+    }
+    expect(reads).toBeGreaterThan(25);
+    expect(writes).toBeGreaterThan(35);
+    console.info(`walked ${reads} reads and ${writes} writes as a same-workspace rep who owns nothing`);
+  });
+});

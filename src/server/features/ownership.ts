@@ -1,0 +1,117 @@
+import type { Actor } from '../core/actor.js';
+import type { OwnershipPolicies, OwnershipPolicy, Verdict } from '../core/permissions.js';
+import { canEditOwned } from '../core/policies.js';
+import type { Scope } from '../core/scope.js';
+import { canEditProfile } from './people/policies.js';
+import { canEditCommitment, selectPlanAccess, toAccess } from './plans/access.js';
+import { canEditTemplate } from './plans/templates.js';
+
+/**
+ * Record-level policies behind `{ owns: kind }` route permissions (core/permissions.ts): for one
+ * record, may this person change it? A record outside the workspace is `missing` (404), like one
+ * that does not exist.
+ */
+const verdict = (allowed: boolean, refusal: string): Verdict => (allowed ? 'allowed' : { refused: refusal });
+
+async function ownedBy(scope: Scope, actor: Actor, owner: { owner_id: string; owner_team_id: string | null } | undefined, refusal: string): Promise<Verdict> {
+  if (!owner) return 'missing';
+  return verdict(canEditOwned(actor, { id: owner.owner_id, teamId: owner.owner_team_id }), refusal);
+}
+
+const plan: OwnershipPolicy = async (scope, actor, id) => {
+  const row = await selectPlanAccess(scope).where('plans.id', '=', id).executeTakeFirst();
+  if (!row) return 'missing';
+  return verdict(toAccess(row, actor).canEdit, 'Only the opportunity’s owner, their manager or an admin can change this plan.');
+};
+
+/** The plan's editors, and the seller-side owner of the commitment (it is their word on the line). */
+const commitment: OwnershipPolicy = async (scope, actor, id) => {
+  const row = await scope.selectFrom('commitments').select(['plan_id', 'side', 'owner_user_id']).where('commitments.id', '=', id).executeTakeFirst();
+  if (!row) return 'missing';
+  const access = await selectPlanAccess(scope).where('plans.id', '=', row.plan_id).executeTakeFirst();
+  if (!access) return 'missing';
+  return verdict(
+    canEditCommitment(toAccess(access, actor), actor, row),
+    'Only the commitment’s owner, the opportunity’s owner, their manager or an admin can change this commitment.',
+  );
+};
+
+export const ownershipPolicies: OwnershipPolicies = {
+  account: async (scope, actor, id) =>
+    ownedBy(
+      scope,
+      actor,
+      await scope
+        .selectFrom('accounts')
+        .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
+        .select(['accounts.owner_id', 'owner.team_id as owner_team_id'])
+        .where('accounts.id', '=', id)
+        .executeTakeFirst(),
+      'Only the account’s owner, their manager or an admin can change this account or its contacts.',
+    ),
+
+  contact: async (scope, actor, id) =>
+    ownedBy(
+      scope,
+      actor,
+      await scope
+        .selectFrom('contacts')
+        .innerJoin('accounts as account', 'account.id', 'contacts.account_id')
+        .innerJoin('users as owner', 'owner.id', 'account.owner_id')
+        .select(['account.owner_id', 'owner.team_id as owner_team_id'])
+        .where('contacts.id', '=', id)
+        .executeTakeFirst(),
+      'Only the account’s owner, their manager or an admin can change its contacts.',
+    ),
+
+  opportunity: async (scope, actor, id) =>
+    ownedBy(
+      scope,
+      actor,
+      await scope
+        .selectFrom('opportunities')
+        .innerJoin('users as owner', 'owner.id', 'opportunities.owner_id')
+        .select(['opportunities.owner_id', 'owner.team_id as owner_team_id'])
+        .where('opportunities.id', '=', id)
+        .executeTakeFirst(),
+      'Only the owner, their manager or an admin can change this opportunity.',
+    ),
+
+  plan,
+
+  milestone: async (scope, actor, id) => {
+    const row = await scope.selectFrom('plan_milestones').select('plan_id').where('plan_milestones.id', '=', id).executeTakeFirst();
+    return row ? plan(scope, actor, row.plan_id) : 'missing';
+  },
+
+  commitment,
+
+  renegotiation: async (scope, actor, id) => {
+    const row = await scope.selectFrom('commitment_renegotiations').select('commitment_id').where('commitment_renegotiations.id', '=', id).executeTakeFirst();
+    return row ? commitment(scope, actor, row.commitment_id) : 'missing';
+  },
+
+  'share-link': async (scope, actor, id) => {
+    const row = await scope.selectFrom('plan_share_links').select('plan_id').where('plan_share_links.id', '=', id).executeTakeFirst();
+    return row ? plan(scope, actor, row.plan_id) : 'missing';
+  },
+
+  'plan-template': async (scope, actor, id) => {
+    const row = await scope.selectFrom('plan_templates').select(['builtin_key', 'created_by_id']).where('plan_templates.id', '=', id).executeTakeFirst();
+    if (!row) return 'missing';
+    return verdict(canEditTemplate(actor, row), 'Only an admin or the person who made this template can change it.');
+  },
+
+  /** Someone else's notification is not there for you. */
+  notification: async (scope, actor, id) => {
+    const row = await scope.selectFrom('notifications').select('id').where('notifications.id', '=', id).where('notifications.user_id', '=', actor.id).executeTakeFirst();
+    return row ? 'allowed' : 'missing';
+  },
+
+  /** A person's profile: themselves, or an admin. Role and team changes are an admin's (users.service checks the fields). */
+  user: async (scope, actor, id) => {
+    const row = await scope.selectFrom('users').select('id').where('users.id', '=', id).executeTakeFirst();
+    if (!row) return 'missing';
+    return verdict(canEditProfile(actor, id), 'You can change only your own profile.');
+  },
+};

@@ -1,0 +1,183 @@
+import type { App } from '../core/http.js';
+import { addMember, Client, createAccount, PASSWORD, signUpWorkspace, type Signed } from './factories.js';
+
+/**
+ * Fixtures for walking every route as every kind of caller (src/server/authz*.test.ts): the people of
+ * one workspace, and a fresh set of records owned by one rep, so that each write's positive control
+ * starts from a known state.
+ */
+export type People = { admin: Signed; owner: Signed; stranger: Signed; outsider: Signed };
+
+export async function walkPeople(app: App): Promise<People> {
+  const admin = await signUpWorkspace(app);
+  const owner = await addMember(app, admin.client, { role: 'rep', name: 'Olivia Owner' });
+  // A rep of the same workspace who owns nothing and leads no team.
+  const stranger = await addMember(app, admin.client, { role: 'rep', name: 'Sam Stranger' });
+  const outsider = await signUpWorkspace(app);
+  return { admin, owner, stranger, outsider };
+}
+
+const uniq = () => Math.random().toString(36).slice(2, 10);
+
+export type World = People & { ids: Record<string, string>; token: string; versions: Record<string, number> };
+
+async function ok<T = any>(res: Promise<{ statusCode: number; body: string; data: T }>, what: string): Promise<T> {
+  const r = await res;
+  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+  return r.data;
+}
+
+/** Records owned by `owner`: account, contact, opportunity, plan (milestone, both sides' commitments, pending dates), share link, template, notification. */
+export async function buildWorld(app: App, people: People): Promise<World> {
+  const o = people.owner.client;
+  const guest = new Client(app);
+  const account = await createAccount(o);
+  const contact = await ok(o.post('/api/v1/contacts', { accountId: account.id, name: 'Carla Contact' }), 'contact');
+  const opp = await ok(o.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' }), 'opportunity');
+  const plan = await ok(o.post(`/api/v1/opportunities/${opp.id}/plan`, { title: 'Plan', targetDate: '2027-01-31' }), 'plan');
+  const milestone = await ok(o.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Evaluate' }), 'milestone');
+  const seller = await ok(o.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'seller', title: 'Send proposal', dueDate: '2027-01-10' }), 'seller commitment');
+  const customer = await ok(o.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'customer', title: 'Legal review', dueDate: '2027-01-12', ownerName: 'Carla' }), 'customer commitment');
+  const customer2 = await ok(o.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'customer', title: 'Sign', dueDate: '2027-01-14', ownerName: 'Carla' }), 'customer commitment 2');
+  const link = await ok(o.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' }), 'share link');
+  const token = new URL(link.url).pathname.split('/').pop() as string;
+  // A date the customer proposed (the seller answers it) and one the seller proposed (the customer answers it).
+  await ok(guest.post(`/api/v1/shared/${token}/commitments/${customer.id}/renegotiations`, { newDate: '2027-01-20', reason: 'Holidays' }), 'guest proposal');
+  const fromCustomer = (await ok(o.get(`/api/v1/commitments/${customer.id}`), 'commitment')).renegotiations.find((r: { status: string }) => r.status === 'pending');
+  const fromSeller = (await ok(o.post(`/api/v1/commitments/${customer2.id}/renegotiations`, { newDate: '2027-01-21', reason: 'Sooner' }), 'seller proposal')).renegotiation;
+  await ok(guest.post(`/api/v1/shared/${token}/comments`, { body: 'Looks good' }), 'guest comment');
+  const notification = (await ok(o.get('/api/v1/notifications'), 'notifications')).data[0];
+  const team = await ok(people.admin.client.post('/api/v1/teams', { name: `Team ${uniq()}` }), 'team');
+  const stage = (await ok(o.get('/api/v1/stages'), 'stages')).data[0];
+  const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
+  const ids: Record<string, string> = {
+    account: account.id,
+    contact: contact.id,
+    opportunity: opp.id,
+    plan: plan.id,
+    milestone: milestone.id,
+    seller: seller.id,
+    customer: customer.id,
+    customer2: customer2.id,
+    shareLink: link.shareLink.id,
+    fromCustomer: fromCustomer.id,
+    fromSeller: fromSeller.id,
+    notification: notification.id,
+    template: template.id,
+    team: team.id,
+    stage: stage.id,
+  };
+  for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
+  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version };
+  return { ...people, ids, token, versions };
+}
+
+export type Principal = 'anonymous' | 'guest' | 'admin' | 'owner' | 'stranger';
+export type Call = { as: Principal; url: string; body?: unknown; client?: Client };
+type Case = (w: World, app: App) => Promise<Call> | Call;
+
+async function signedInAgain(app: App, email: string): Promise<Client> {
+  const c = new Client(app);
+  await ok(c.post('/api/v1/session', { email, password: PASSWORD }), 'sign in');
+  return c;
+}
+
+/**
+ * For every write route: its rightful caller and a valid request. The positive control expects 2xx
+ * from it; the same request from a rep who owns nothing expects a refusal unless the route is one
+ * anyone in the workspace may use (SELF_SERVICE in the test).
+ */
+export const WRITE_CASES: Record<string, Case> = {
+  'POST /api/v1/signup': () => ({ as: 'anonymous', url: '/api/v1/signup', body: { workspaceName: `W ${uniq()}`, name: 'New Admin', email: `new-${uniq()}@example.com`, password: PASSWORD, timeZone: 'Europe/Paris' } }),
+  'POST /api/v1/session': (w) => ({ as: 'anonymous', url: '/api/v1/session', body: { email: w.owner.email, password: PASSWORD } }),
+  'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),
+  'POST /api/v1/demo/session': () => ({ as: 'anonymous', url: '/api/v1/demo/session', body: {} }),
+  'PATCH /api/v1/workspace': async (w) => ({ as: 'admin', url: '/api/v1/workspace', body: { name: `Renamed ${uniq()}`, version: (await w.admin.client.get('/api/v1/workspace')).data.version } }),
+  'PATCH /api/v1/users/:id': async (w) => ({ as: 'owner', url: `/api/v1/users/${w.owner.me.user.id}`, body: { name: `Olivia ${uniq()}`, version: (await w.owner.client.get(`/api/v1/users/${w.owner.me.user.id}`)).data.version } }),
+  'POST /api/v1/users/:id/deactivate': async (w, app) => {
+    const leaver = await addMember(app, w.admin.client, { role: 'rep' });
+    return { as: 'admin', url: `/api/v1/users/${leaver.me.user.id}/deactivate`, body: { transferToId: w.admin.me.user.id } };
+  },
+  'POST /api/v1/teams': () => ({ as: 'admin', url: '/api/v1/teams', body: { name: `Team ${uniq()}` } }),
+  'PATCH /api/v1/teams/:id': async (w) => {
+    const team = await ok(w.admin.client.post('/api/v1/teams', { name: `Team ${uniq()}` }), 'team');
+    return { as: 'admin', url: `/api/v1/teams/${team.id}`, body: { name: `Team ${uniq()}`, version: team.version } };
+  },
+  'POST /api/v1/invites': () => ({ as: 'admin', url: '/api/v1/invites', body: { email: `inv-${uniq()}@example.com`, role: 'rep' } }),
+  'POST /api/v1/invites/:id/revoke': async (w) => {
+    const inv = await ok(w.admin.client.post('/api/v1/invites', { email: `inv-${uniq()}@example.com`, role: 'rep' }), 'invite');
+    return { as: 'admin', url: `/api/v1/invites/${inv.invite.id}/revoke` };
+  },
+  'POST /api/v1/invites/lookup': async (w) => {
+    const inv = await ok(w.admin.client.post('/api/v1/invites', { email: `inv-${uniq()}@example.com`, role: 'rep' }), 'invite');
+    return { as: 'anonymous', url: '/api/v1/invites/lookup', body: { token: new URL(inv.url).pathname.split('/').pop() } };
+  },
+  'POST /api/v1/invites/accept': async (w) => {
+    const inv = await ok(w.admin.client.post('/api/v1/invites', { email: `inv-${uniq()}@example.com`, role: 'rep' }), 'invite');
+    return { as: 'anonymous', url: '/api/v1/invites/accept', body: { token: new URL(inv.url).pathname.split('/').pop(), name: 'New Rep', password: PASSWORD } };
+  },
+  'POST /api/v1/stages': () => ({ as: 'admin', url: '/api/v1/stages', body: { name: `Stage ${uniq()}` } }),
+  'PATCH /api/v1/stages/:id': async (w) => {
+    const stage = (await w.admin.client.get('/api/v1/stages')).data.data[0];
+    return { as: 'admin', url: `/api/v1/stages/${stage.id}`, body: { name: `Stage ${uniq()}`, version: stage.version } };
+  },
+  'POST /api/v1/accounts': () => ({ as: 'stranger', url: '/api/v1/accounts', body: { name: `Mine ${uniq()}` } }),
+  'PATCH /api/v1/accounts/:id': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}`, body: { name: `Renamed ${uniq()}`, version: w.versions.account } }),
+  'POST /api/v1/accounts/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}/archive`, body: { version: w.versions.account } }),
+  'POST /api/v1/accounts/:id/restore': async (w) => {
+    const a = await ok(w.owner.client.post(`/api/v1/accounts/${w.ids.account}/archive`, { version: w.versions.account }), 'archive');
+    return { as: 'owner', url: `/api/v1/accounts/${w.ids.account}/restore`, body: { version: a.version } };
+  },
+  'POST /api/v1/contacts': (w) => ({ as: 'owner', url: '/api/v1/contacts', body: { accountId: w.ids.account, name: 'Dana Contact' } }),
+  'PATCH /api/v1/contacts/:id': (w) => ({ as: 'owner', url: `/api/v1/contacts/${w.ids.contact}`, body: { name: 'Carla C.', version: w.versions.contact } }),
+  'POST /api/v1/contacts/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/contacts/${w.ids.contact}/archive`, body: { version: w.versions.contact } }),
+  'POST /api/v1/contacts/:id/restore': async (w) => {
+    const c = await ok(w.owner.client.post(`/api/v1/contacts/${w.ids.contact}/archive`, { version: w.versions.contact }), 'archive');
+    return { as: 'owner', url: `/api/v1/contacts/${w.ids.contact}/restore`, body: { version: c.version } };
+  },
+  'POST /api/v1/opportunities': (w) => ({ as: 'stranger', url: '/api/v1/opportunities', body: { accountId: w.ids.account, name: 'My deal', amount: { amountMinor: 5, currency: 'EUR' }, closeDate: '2027-02-01' } }),
+  'PATCH /api/v1/opportunities/:id': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}`, body: { name: 'Deal 2', version: w.versions.opportunity } }),
+  'POST /api/v1/opportunities/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/archive`, body: { version: w.versions.opportunity } }),
+  'POST /api/v1/opportunities/:id/restore': async (w) => {
+    const o = await ok(w.owner.client.post(`/api/v1/opportunities/${w.ids.opportunity}/archive`, { version: w.versions.opportunity }), 'archive');
+    return { as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/restore`, body: { version: o.version } };
+  },
+  'POST /api/v1/opportunities/:id/plan': async (w) => {
+    const opp = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: 'Deal B', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2027-01-31' }), 'opportunity');
+    return { as: 'owner', url: `/api/v1/opportunities/${opp.id}/plan`, body: { title: 'Plan B', targetDate: '2027-01-31' } };
+  },
+  'PATCH /api/v1/plans/:id': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}`, body: { title: 'Plan 2', version: w.versions.plan } }),
+  'POST /api/v1/plans/:id/milestones': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/milestones`, body: { title: 'Decide' } }),
+  'PATCH /api/v1/milestones/:id': (w) => ({ as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}`, body: { title: 'Evaluate 2', version: w.versions.milestone } }),
+  'POST /api/v1/milestones/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}/archive`, body: { version: w.versions.milestone } }),
+  'POST /api/v1/milestones/:id/restore': async (w) => {
+    const m = await ok(w.owner.client.post(`/api/v1/milestones/${w.ids.milestone}/archive`, { version: w.versions.milestone }), 'archive');
+    return { as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}/restore`, body: { version: m.version } };
+  },
+  'POST /api/v1/plans/:id/commitments': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/commitments`, body: { side: 'seller', title: 'Demo', dueDate: '2027-01-11' } }),
+  'POST /api/v1/plans/:id/layout': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/layout`, body: { milestones: [{ id: w.ids.milestone, commitmentIds: [w.ids.customer2, w.ids.customer, w.ids.seller] }] } }),
+  'PATCH /api/v1/commitments/:id': (w) => ({ as: 'owner', url: `/api/v1/commitments/${w.ids.seller}`, body: { status: 'done', version: w.versions.seller } }),
+  'POST /api/v1/commitments/:id/renegotiations': (w) => ({ as: 'owner', url: `/api/v1/commitments/${w.ids.seller}/renegotiations`, body: { newDate: '2027-01-15', reason: 'Waiting on legal' } }),
+  'POST /api/v1/renegotiations/:id/accept': (w) => ({ as: 'owner', url: `/api/v1/renegotiations/${w.ids.fromCustomer}/accept`, body: {} }),
+  'POST /api/v1/renegotiations/:id/decline': (w) => ({ as: 'owner', url: `/api/v1/renegotiations/${w.ids.fromCustomer}/decline`, body: {} }),
+  'POST /api/v1/plan-templates': () => ({ as: 'stranger', url: '/api/v1/plan-templates', body: { name: `Mine ${uniq()}`, lengthDays: 30, milestones: [], commitments: [] } }),
+  'POST /api/v1/plan-templates/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/plan-templates/${w.ids.template}/archive` }),
+  'POST /api/v1/plans/:id/template': (w) => ({ as: 'stranger', url: `/api/v1/plans/${w.ids.plan}/template`, body: { name: `From plan ${uniq()}` } }),
+  'POST /api/v1/plans/:id/share-links': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/share-links`, body: { recipientName: 'Bo' } }),
+  'POST /api/v1/share-links/:id/revoke': (w) => ({ as: 'owner', url: `/api/v1/share-links/${w.ids.shareLink}/revoke` }),
+  'POST /api/v1/plans/:id/comments': (w) => ({ as: 'stranger', url: `/api/v1/plans/${w.ids.plan}/comments`, body: { body: 'Happy to help' } }),
+  'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
+  'POST /api/v1/shared/:token/commitments/:id/state': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/commitments/${w.ids.customer2}/state`, body: { done: true } }),
+  'POST /api/v1/shared/:token/commitments/:id/renegotiations': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/commitments/${w.ids.seller}/renegotiations`, body: { newDate: '2027-01-19', reason: 'Need it later' } }),
+  'POST /api/v1/shared/:token/renegotiations/:id/accept': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/renegotiations/${w.ids.fromSeller}/accept` }),
+  'POST /api/v1/shared/:token/renegotiations/:id/decline': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/renegotiations/${w.ids.fromSeller}/decline` }),
+  'POST /api/v1/shared/:token/comments': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/comments`, body: { body: 'Thanks' } }),
+  'POST /api/v1/shared/:token/commitments': (w) => ({ as: 'guest', url: `/api/v1/shared/${w.token}/commitments`, body: { title: 'Send logo', dueDate: '2027-01-13' } }),
+};
+
+/** The client a principal calls with (a guest and anonymous hold no session). */
+export function clientOf(w: World, app: App, call: Call): Client {
+  if (call.client) return call.client;
+  if (call.as === 'anonymous' || call.as === 'guest') return new Client(app);
+  return w[call.as].client;
+}
