@@ -9,7 +9,8 @@ export default defineConfig({
           name: 'integration',
           include: ['src/server/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Route-walking tests (authz, fuzz) share 2 cores with the rest of the suite: room for a busy machine.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -12,6 +12,9 @@ import type { App, RouteInfo } from './core/http.js';
 import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
+import { assertJsonBody, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
+import { frameworkErrors, methodsAllowed, registerJsonParser, sendError } from './core/router-errors.js';
+import { ERROR_CODES, type ErrorCode } from '../shared/errors.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
 import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
@@ -29,11 +32,6 @@ export type BuildOptions = {
   logStream?: NodeJS.WritableStream;
 };
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-// Secrets in paths (invite links, later share links) never reach the logs.
-const SECRET_PATH = /^(\/invite\/|\/p\/|\/api\/v1\/shared\/)[^/?#]+/;
-export const redactUrl = (url: string) => url.replace(SECRET_PATH, '$1[redacted]');
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, db } = opts;
@@ -46,15 +44,19 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
             ...(opts.logStream ? { stream: opts.logStream } : {}),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             serializers: {
-              req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+              // Secrets in paths (share and invite tokens) never reach the logs, however the URL is spelled.
+              req: (req: FastifyRequest) => ({ method: req.method, url: logUrl(req), remoteAddress: req.ip }),
             },
           },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    // A path that cannot be decoded, or a path value over maxParamLength: the one error shape too.
+    frameworkErrors: frameworkErrors(config),
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerJsonParser(app as unknown as App);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.env === 'test' }));
   app.decorate('db', db);
@@ -71,7 +73,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, permission });
+      routeList.push({ method, url: route.url, permission, schema: route.schema });
     }
   });
 
@@ -83,16 +85,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   securityHeaders(app, config);
 
-  // CSRF: every write must come from our own origin as JSON.
+  // CSRF, decided from the matched route (never the raw URL, which has many spellings): every
+  // write must come from our own origin as JSON.
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return;
-    if (UNSAFE.has(req.method)) {
+    if (needsWriteChecks(req)) {
       assertSameOrigin(req, config);
-      const type = req.headers['content-type'];
-      const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-      if (hasBody && !(type ?? '').toLowerCase().startsWith('application/json')) {
-        throw new AppError('unsupported_media_type', 'Send JSON (Content-Type: application/json).');
-      }
+      assertJsonBody(req);
     }
   });
   // Authentication and authorization, from the permission each route declares.
@@ -105,6 +103,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     return reply.code(body.status).type('application/json; charset=utf-8').send({ error: body.error });
   });
 
+  const allowedMethods = methodsAllowed(routeList);
   app.setNotFoundHandler((req, reply) => {
     if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
       return sendHtml(req, reply, sharePage(opts.webRoot));
@@ -112,8 +111,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
       return sendHtml(req, reply, appShell(opts.webRoot));
     }
-    const err = new AppError('not_found', 'Nothing here.');
-    return reply.code(404).send({ error: { code: err.code, message: err.message, details: [], requestId: req.id } });
+    const allowed = allowedMethods(req.url.split('?')[0]).filter((m) => m !== req.method);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendError(req, reply, config, 'method_not_allowed', `This address does not take ${req.method}.`);
+    }
+    return sendError(req, reply, config, 'not_found', 'Nothing here.');
   });
 
   await registerApiDocs(app);
@@ -145,6 +148,8 @@ function assertSameOrigin(req: FastifyRequest, config: Config): void {
   }
 }
 
+const BY_STATUS: Partial<Record<number, ErrorCode>> = { 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type' };
+
 type ErrorOut = {
   status: number;
   retryAfter?: number;
@@ -167,6 +172,12 @@ function toErrorBody(err: FastifyError, req: FastifyRequest): ErrorOut {
     };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
+    // A path id or token of the wrong shape names nothing: the same 404 as a record that is not there,
+    // answered before any query runs.
+    if (err.validationContext === 'params') {
+      const param = err.validation[0]?.instancePath.replace(/^\//, '').split('/')[0] ?? 'id';
+      return { status: 404, error: { code: 'not_found', message: `${recordNamed(routePattern(req), param)} not found.`, details: [], requestId } };
+    }
     const details = err.validation.flatMap((v) => {
       const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const keys = (v.params as { keys?: string[] }).keys;
@@ -187,10 +198,11 @@ function toErrorBody(err: FastifyError, req: FastifyRequest): ErrorOut {
     return { status: 415, error: { code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json).', details: [], requestId } };
   }
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, error: { code: 'validation_failed', message: 'The request body is too large.', details: [], requestId } };
+    return { status: 413, error: { code: 'payload_too_large', message: 'The request body is too large (at most 1 MB).', details: [], requestId } };
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    return { status: err.statusCode, error: { code: err.statusCode === 404 ? 'not_found' : 'validation_failed', message: 'The request could not be processed.', details: [], requestId } };
+    const code = BY_STATUS[err.statusCode] ?? 'validation_failed';
+    return { status: ERROR_CODES[code], error: { code, message: 'The request could not be processed.', details: [], requestId } };
   }
   return { status: 500, error: { code: 'internal_error', message: 'Something went wrong on our side. Quote the request id if you contact support.', details: [], requestId } };
 }

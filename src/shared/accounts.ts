@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArchivedFilter, Id, Instant, IdParams, Permissions, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { ArchivedFilter, Id, Instant, IdParams, Text, Permissions, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
 
 export const ACCOUNT_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;
 export const AccountSize = z.enum(ACCOUNT_SIZES);
@@ -55,7 +55,7 @@ export const ACCOUNT_SORTS = ['name', '-name', 'updatedAt', '-updatedAt'] as con
 
 export const AccountListQuery = z.strictObject({
   ...listQueryBase,
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   ownerId: Id.optional(),
   archived: ArchivedFilter,
   sort: z.enum(ACCOUNT_SORTS).default('name'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZone, requiredText } from './common.js';
+import { Text, TimeZone, requiredText } from './common.js';
 import { Email, Password, User, Workspace } from './people.js';
 
 export const SignUpBody = z.strictObject({
@@ -12,8 +12,8 @@ export const SignUpBody = z.strictObject({
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
 export const SignInBody = z.strictObject({
-  email: z.string().trim().min(1, 'Enter your email.').max(254),
-  password: z.string().min(1, 'Enter your password.').max(1024),
+  email: Text.trim().min(1, 'Enter your email.').max(254),
+  password: Text.min(1, 'Enter your password.').max(1024),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 
+/**
+ * Every text the API accepts starts here: any string except one holding NUL (\u0000), which no
+ * person types and PostgreSQL cannot store. Refused with 400 naming the field.
+ */
+export const Text = z.string().refine((s) => !s.includes('\u0000'), 'Remove the NUL character (\\u0000) from this text.');
+
+/** The shape of an id (a UUID, as Advance makes them); an id of another shape names nothing. */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+
 /** Opaque, time-ordered identifiers (UUIDv7). */
-export const Id = z.string().min(1).max(64);
+export const Id = z.string().regex(ID_PATTERN, 'Use an id as the API returns it.').meta({ format: 'uuid', example: '019a5f3e-7c2b-7d41-8a3e-2f1c9b0e4d55' });
+
+/** A secret in a link (share link, invite): base64url, as Advance makes them. */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]+$/, 'This link is not valid.');
 
 const knownTimeZones = new Map<string, boolean>();
 
@@ -80,7 +93,7 @@ export const LIST_LIMIT_MAX = 200;
 
 export const listQueryBase = {
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
-  cursor: z.string().max(500).optional(),
+  cursor: Text.max(500).optional(),
 };
 
 /** `active` (default), `archived`, or `all`. */
@@ -94,16 +107,14 @@ export const IdParams = z.strictObject({ id: Id });
 
 /** Optional text: empty strings from forms become null. */
 export function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
+  return Text.trim()
     .max(max, `Keep this to ${max} characters or fewer.`)
     .nullable()
     .optional();
 }
 
 export function requiredText(max: number, what = 'This') {
-  return z.string().trim().min(1, `${what} is required.`).max(max, `Keep this to ${max} characters or fewer.`);
+  return Text.trim().min(1, `${what} is required.`).max(max, `Keep this to ${max} characters or fewer.`);
 }
 
 /** Actions that take no input: nothing, or an empty JSON object; any field is refused. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArchivedFilter, Id, IdParams, Instant, Permissions, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { ArchivedFilter, Id, IdParams, Text, Instant, Permissions, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
 
 /** Who the contact is in the buying decision. */
 export const BUYING_ROLES = [
@@ -78,7 +78,7 @@ export const CONTACT_SORTS = ['name', '-name', 'updatedAt', '-updatedAt'] as con
 
 export const ContactListQuery = z.strictObject({
   ...listQueryBase,
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   accountId: Id.optional(),
   archived: ArchivedFilter,
   sort: z.enum(CONTACT_SORTS).default('name'),

@@ -4,15 +4,19 @@ import { z } from 'zod';
 export const ERROR_CODES = {
   validation_failed: 400,
   invalid_json: 400,
+  invalid_cursor: 400,
   not_signed_in: 401,
   invalid_credentials: 401,
   forbidden: 403,
   origin_mismatch: 403,
   not_found: 404,
+  method_not_allowed: 405,
   version_conflict: 409,
   duplicate: 409,
   /** The plan is completed or abandoned: nothing on it changes until it is reopened. */
   plan_closed: 409,
+  payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rule_violation: 422,
   /** A new date (due, start or target) before today where it is judged. */

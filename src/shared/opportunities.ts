@@ -6,6 +6,7 @@ import {
   IdParams,
   Instant,
   Money,
+  Text,
   Permissions,
   UserRef,
   Version,
@@ -101,7 +102,7 @@ export const OPPORTUNITY_SORTS = [
 
 export const OpportunityListQuery = z.strictObject({
   ...listQueryBase,
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   ownerId: Id.optional(),
   stageId: Id.optional(),
   accountId: Id.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Role, TimeZone, UserRef, Version, requiredText } from './common.js';
+import { Id, Instant, Role, TimeZone, Token, UserRef, Version, requiredText } from './common.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
@@ -107,7 +107,7 @@ export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 export const CreatedInvite = z.object({ invite: Invite, url: z.string() });
 export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
-export const InviteTokenBody = z.strictObject({ token: z.string().min(10).max(200) });
+export const InviteTokenBody = z.strictObject({ token: Token.min(10).max(200) });
 export const InvitePreview = z.object({
   workspaceName: z.string(),
   email: z.string(),
@@ -119,7 +119,7 @@ export const InvitePreview = z.object({
 export type InvitePreview = z.infer<typeof InvitePreview>;
 
 export const AcceptInviteBody = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: Token.min(10).max(200),
   name: requiredText(120, 'Name'),
   password: Password,
   timeZone: TimeZone.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, TimeZone, UserRef, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { CalendarDate, Id, Instant, TimeZone, Token, UserRef, listQueryBase, optionalText, page, requiredText } from './common.js';
 import { COMMITMENT_DETAIL_MAX, COMMITMENT_TITLE_MAX, CommitmentSide, CommitmentState, CommitmentStatus, REASON_MAX, RenegotiationStatus } from './commitments.js';
 import { PlanStatus } from './plans.js';
 
@@ -60,8 +60,8 @@ export const PlanCommentList = page(PlanComment).meta({ id: 'PlanCommentList' })
 
 // ——— What the customer sees ———
 
-export const TokenParams = z.strictObject({ token: z.string().min(1).max(512) });
-export const TokenIdParams = z.strictObject({ token: z.string().min(1).max(512), id: z.string().min(1).max(64) });
+export const TokenParams = z.strictObject({ token: Token.min(1).max(512) });
+export const TokenIdParams = z.strictObject({ token: Token.min(1).max(512), id: Id });
 
 export const GuestRenegotiation = z.object({
   id: Id,

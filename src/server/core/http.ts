@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from './actor.js';
 import type { Config } from './config.js';
@@ -7,8 +7,8 @@ import { notSignedIn } from './errors.js';
 import type { GuestPrincipal, Permission } from './permissions.js';
 import { Scope } from './scope.js';
 
-/** Every route as registered, with its permission: the authorization test walks this list. */
-export type RouteInfo = { method: string; url: string; permission: Permission };
+/** Every route as registered, with its permission and contracts: the route-walking tests read this list. */
+export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema };
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

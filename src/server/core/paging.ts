@@ -1,22 +1,31 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { invalid } from './errors.js';
+import { isId } from '../../shared/common.js';
+import { AppError } from './errors.js';
 
 type Cursor = [string | number, string];
+/** What the sort column holds: the cursor's value must be of that type before it reaches SQL. */
+export type CursorKind = 'text' | 'integer';
 
 export function encodeCursor(value: string | number, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): Cursor {
+const invalidCursor = () =>
+  new AppError('invalid_cursor', 'This cursor is not valid; start again from the first page.', [{ path: 'cursor', message: 'Use the nextCursor of the previous page, with the same sort.' }]);
+
+const isValue = (value: unknown, kind: CursorKind) =>
+  kind === 'integer' ? Number.isSafeInteger(value) : typeof value === 'string' && value.length <= 500 && !value.includes('\u0000');
+
+/** A cursor made by `encodeCursor` for a column of `kind`, or 400 `invalid_cursor`: nothing else reaches SQL. */
+export function decodeCursor(cursor: string, kind: CursorKind = 'text'): Cursor {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') && typeof parsed[1] === 'string') {
-      return parsed as Cursor;
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw invalidCursor();
   }
-  throw invalid('cursor', 'This cursor is not valid; start again from the first page.');
+  if (Array.isArray(parsed) && parsed.length === 2 && isValue(parsed[0], kind) && isId(parsed[1])) return parsed as Cursor;
+  throw invalidCursor();
 }
 
 /**
@@ -25,12 +34,12 @@ export function decodeCursor(cursor: string): Cursor {
  */
 export function keyset<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
-  opts: { column: string; idColumn: string; descending: boolean; cursor?: string; limit: number },
+  opts: { column: string; idColumn: string; descending: boolean; cursor?: string; limit: number; kind?: CursorKind },
 ): SelectQueryBuilder<DB, TB, O> {
   const dir = opts.descending ? 'desc' : 'asc';
   let q = qb;
   if (opts.cursor) {
-    const [value, id] = decodeCursor(opts.cursor);
+    const [value, id] = decodeCursor(opts.cursor, opts.kind);
     const op = opts.descending ? sql.raw('<') : sql.raw('>');
     q = q.where(sql<boolean>`(${sql.ref(opts.column)}, ${sql.ref(opts.idColumn)}) ${op} (${value}, ${id})`);
   }

@@ -1,10 +1,62 @@
+import { sql } from 'kysely';
 import type { Actor } from './actor.js';
 import { audit, type AuditEntity } from './audit.js';
+import { dbKind } from './db/connect.js';
 import { conflict, invalid } from './errors.js';
 import { nowIso } from './ids.js';
 import type { Scope, ScopedTable } from './scope.js';
 
 type Versioned = { id: string; version: number; [column: string]: unknown };
+
+/** Tables whose rows carry a `version` (and an `updated_at`). */
+export type VersionedTable = Extract<
+  ScopedTable,
+  'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments' | 'plan_templates'
+>;
+
+/**
+ * The one conditional write every versioned change goes through: `set` applies, with version + 1,
+ * only while the row is still at the version that was read. False when another writer got there
+ * first (PostgreSQL re-checks the condition after waiting for that writer's row lock, so the
+ * second of two racing writes changes nothing instead of overwriting the first).
+ */
+export async function updateAtVersion(scope: Scope, table: VersionedTable, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
+  const result = await scope
+    .updateTable(table)
+    .set({ ...set, version: version + 1, updated_at: nowIso() } as never)
+    .where(sql.ref(`${table}.id`), '=', id)
+    .where(sql.ref(`${table}.version`), '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Holds the row's write lock until the transaction ends, for a rule that spans rows (one pending
+ * new date per commitment): a second writer waits, then reads what the first one wrote. SQLite
+ * already runs one write transaction at a time.
+ */
+export async function lockRow(scope: Scope, table: VersionedTable, id: string): Promise<void> {
+  if (dbKind(scope.db) !== 'postgres') return;
+  await sql`select id from ${sql.table(table)} where id = ${id} and workspace_id = ${scope.workspaceId} for update`.execute(scope.db);
+}
+
+/** What an attempt passed to `retryWhenStale` returns when its conditional write found a newer row. */
+export const STALE: unique symbol = Symbol('stale');
+
+/**
+ * For a change that carries no version because it does not depend on what its author saw (a
+ * customer's tick, applying an accepted date): read, decide and write at the version read; when
+ * another writer got there first, read again and decide again. Inside a transaction each attempt
+ * reads what is committed now (READ COMMITTED on PostgreSQL; SQLite never races). After a few
+ * attempts in a row lost, 409 with the current record.
+ */
+export async function retryWhenStale<R>(attempt: () => Promise<R | typeof STALE>, current: () => Promise<unknown>, attempts = 5): Promise<R> {
+  for (let i = 0; i < attempts; i++) {
+    const out = await attempt();
+    if (out !== STALE) return out;
+  }
+  throw conflict(await current());
+}
 
 /**
  * The one way a versioned record changes: only from the version the editor saw (else 409 with the
@@ -13,7 +65,7 @@ type Versioned = { id: string; version: number; [column: string]: unknown };
 export async function writeVersioned<Row extends Versioned, Out>(opts: {
   scope: Scope;
   actor: Actor;
-  table: Extract<ScopedTable, 'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments'>;
+  table: VersionedTable;
   entityType: AuditEntity;
   action: 'update' | 'archive' | 'restore';
   current: Row;
@@ -31,13 +83,7 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
   const changed = Object.fromEntries(Object.entries(opts.patch).filter(([k, v]) => v !== undefined && current[k] !== v));
   if (Object.keys(changed).length === 0) return opts.present();
   const derived = Object.fromEntries(Object.entries(opts.derive?.({ ...current, ...changed }) ?? {}).filter(([k, v]) => current[k] !== v));
-  const result = await scope
-    .updateTable(opts.table)
-    .set({ ...changed, ...derived, version: current.version + 1, updated_at: nowIso() } as never)
-    .where('id' as never, '=', current.id as never)
-    .where('version' as never, '=', current.version as never)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw conflict(await opts.present());
+  if (!(await updateAtVersion(scope, opts.table, current.id, current.version, { ...changed, ...derived }))) throw conflict(await opts.present());
   const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]]));
   await audit(scope, actor, { entityType: opts.entityType, entityId: current.id, action: opts.action, before, after: changed });
   return opts.present();

@@ -1,8 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
-import { invalid } from '../../core/errors.js';
-import { decodeCursor, keyset, toPage } from '../../core/paging.js';
+import { keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
@@ -81,10 +80,6 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
   const sort = SORTS[key];
-  // A cursor made for another sort would compare text with a bigint column: refuse it plainly.
-  if (query.cursor && (typeof decodeCursor(query.cursor)[0] === 'number') !== (key === 'amount')) {
-    throw invalid('cursor', 'This cursor belongs to another sort; start again from the first page.');
-  }
   let q = selectOpportunities(scope);
   if (query.archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
   if (query.archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
@@ -92,7 +87,7 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   if (query.stageId) q = q.where('opportunities.stage_id', '=', query.stageId);
   if (query.accountId) q = q.where('opportunities.account_id', '=', query.accountId);
   if (query.status) q = q.where('opportunities.status', '=', query.status);
-  const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit };
+  const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind: key === 'amount' ? ('integer' as const) : ('text' as const) };
   // The deal's name, or its account's name or domain, has words starting with the query's words.
   const search = query.q ? parseSearch(query.q) : null;
   const rows = search

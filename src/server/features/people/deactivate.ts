@@ -2,7 +2,8 @@ import type { User } from '../../../shared/people.js';
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import { endAllSessionsOf } from '../../core/auth/sessions.js';
-import { invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { conflict, invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { updateAtVersion } from '../../core/records.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { releaseLedTeams } from './teams.service.js';
@@ -24,7 +25,8 @@ export async function deactivateUser({ scope, actor, id, transferToId }: { scope
     if (!heir || heir.status !== 'active') throw invalid('transferToId', 'Choose an active person in this workspace.');
 
     const now = nowIso();
-    await tx.updateTable('users').set({ status: 'deactivated', deactivated_at: now, version: person.version + 1, updated_at: now }).where('users.id', '=', id).execute();
+    // Two admins at once: the second finds the person changed and gets 409 with them as they now are.
+    if (!(await updateAtVersion(tx, 'users', id, person.version, { status: 'deactivated', deactivated_at: now }))) throw conflict(await findUser(tx, actor, id));
 
     const events: AuditInput[] = [
       { entityType: 'user', entityId: id, action: 'deactivate', before: { status: 'active' }, after: { status: 'deactivated', deactivated_at: now, transferred_to_id: transferToId } },

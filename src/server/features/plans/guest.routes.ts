@@ -14,7 +14,8 @@ import { guestOf, guestPlan, logVisit, openForWrite } from './guest.js';
 import { guestAddCommitment, guestAnswerDate, guestComment, guestProposeDate, guestSetState } from './guest.service.js';
 
 const tags = ['shared plan (customer)'];
-const config = { permission: 'guest' } as const;
+// The token is the customer's key: never logged (core/route-rules.ts), however the URL is spelled.
+const config = { permission: 'guest', secretParams: ['token'] } as const;
 
 /**
  * The customer's API, reached with the share token alone (no session). Nothing here leads anywhere

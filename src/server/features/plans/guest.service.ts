@@ -3,6 +3,7 @@ import { audit } from '../../core/audit.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
 import { notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { retryWhenStale, STALE, updateAtVersion } from '../../core/records.js';
 import { touchPlan } from './access.js';
 import { assertNotPast } from './date-rules.js';
 import { insertComment, presentComment } from './comments.js';
@@ -19,25 +20,30 @@ const from = (guest: Guest) => ({ name: guest.party.name, shareLinkId: guest.lin
  * notification to the deal's owner. Seller-side and internal commitments are out of reach (404).
  */
 
-/** Ticks a customer-side commitment done or not done. Safe to retry: the same state changes nothing. */
+/**
+ * Ticks a customer-side commitment done or not done. Safe to retry: the same state changes nothing.
+ * The customer sends no version (a tick does not depend on what else they saw), so a write that
+ * lost a race with the seller's edit reads the commitment again and ticks that.
+ */
 export async function guestSetState(guest: Guest, commitmentId: string, done: boolean): Promise<GuestCommitment> {
-  return guest.scope.transaction(async (tx) => {
-    const row = await visibleCommitment(guest, tx, commitmentId, { customerSideOnly: true });
-    if (row.status === 'dropped') throw ruleViolation('This commitment was dropped; talk to your contact to bring it back.');
-    const wanted: CommitmentTable['status'] = done ? 'done' : 'open';
-    if (row.status !== wanted) {
-      const next = statusColumns(row, wanted, null);
-      await tx
-        .updateTable('commitments')
-        .set({ ...next, version: row.version + 1, updated_at: nowIso() })
-        .where('commitments.id', '=', row.id)
-        .execute();
-      await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
-      await touchPlan(tx, guest.planId);
-      await notifyPlanOwner(tx, guest.planId, 'customer_ticked', from(guest), { commitmentTitle: row.title, done });
-    }
-    return guestCommitment(guest, tx, row.id);
-  });
+  return guest.scope.transaction(async (tx) =>
+    retryWhenStale(
+      async () => {
+        const row = await visibleCommitment(guest, tx, commitmentId, { customerSideOnly: true });
+        if (row.status === 'dropped') throw ruleViolation('This commitment was dropped; talk to your contact to bring it back.');
+        const wanted: CommitmentTable['status'] = done ? 'done' : 'open';
+        if (row.status !== wanted) {
+          const next = statusColumns(row, wanted, null);
+          if (!(await updateAtVersion(tx, 'commitments', row.id, row.version, next))) return STALE;
+          await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
+          await touchPlan(tx, guest.planId);
+          await notifyPlanOwner(tx, guest.planId, 'customer_ticked', from(guest), { commitmentTitle: row.title, done });
+        }
+        return guestCommitment(guest, tx, row.id);
+      },
+      () => guestCommitment(guest, tx, commitmentId),
+    ),
+  );
 }
 
 /** Proposes a new date for any visible commitment; it waits for the seller side's answer. */

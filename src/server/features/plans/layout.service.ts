@@ -1,7 +1,8 @@
 import type { PlanLayoutBody } from '../../../shared/commitments.js';
 import type { Plan } from '../../../shared/plans.js';
 import { audit, type AuditInput } from '../../core/audit.js';
-import { AppError, type ErrorDetail } from '../../core/errors.js';
+import { AppError, conflict, type ErrorDetail } from '../../core/errors.js';
+import { updateAtVersion } from '../../core/records.js';
 import { touchPlan, writablePlan } from './access.js';
 import { presentPlan, type Op } from './plans.service.js';
 
@@ -32,16 +33,33 @@ function checkLayout(input: PlanLayoutBody, milestoneIds: Set<string>, commitmen
  * it applies or none does.
  */
 export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
+  try {
+    return await applyLayout({ scope, actor, planId, input });
+  } catch (err) {
+    // Rolled back whole; the answer shows the plan as it now is, so the page can lay it out again.
+    if (err instanceof StaleLayout) throw conflict(await presentPlan(scope, actor, planId));
+    throw err;
+  }
+}
+
+/** A row of the plan changed between reading the layout and writing it. */
+class StaleLayout extends Error {}
+
+async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
   return scope.transaction(async (tx) => {
     await writablePlan(tx, actor, planId);
     const [milestones, commitments] = await Promise.all([
-      tx.selectFrom('plan_milestones').select(['id', 'position']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
-      tx.selectFrom('commitments').select(['id', 'milestone_id', 'position']).where('commitments.plan_id', '=', planId).execute(),
+      tx.selectFrom('plan_milestones').select(['id', 'position', 'version']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
+      tx.selectFrom('commitments').select(['id', 'milestone_id', 'position', 'version']).where('commitments.plan_id', '=', planId).execute(),
     ]);
     const issues = checkLayout(input, new Set(milestones.map((m) => m.id)), new Set(commitments.map((c) => c.id)));
     if (issues.length) throw new AppError('validation_failed', 'The layout must list every milestone and every commitment of the plan exactly once.', issues);
 
-    const events: AuditInput[] = [];
+    // Work out every move first, then write them commitments before milestones, each by id: every
+    // writer on a plan takes its row locks in that one order (then the plan's), so two writers on
+    // PostgreSQL wait for each other instead of deadlocking.
+    type Move = { table: 'commitments' | 'plan_milestones'; id: string; version: number; set: Record<string, unknown>; event: AuditInput };
+    const moves: Move[] = [];
     const milestoneById = new Map(milestones.map((m) => [m.id, m]));
     const commitmentById = new Map(commitments.map((c) => [c.id, c]));
     let milestonePosition = 0;
@@ -50,26 +68,26 @@ export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId
       if (group.id !== null) {
         const m = milestoneById.get(group.id);
         if (m && m.position !== milestonePosition) {
-          await tx.updateTable('plan_milestones').set({ position: milestonePosition }).where('plan_milestones.id', '=', m.id).execute();
-          events.push({ entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } });
+          const event: AuditInput = { entityType: 'milestone', entityId: m.id, action: 'update', before: { position: m.position }, after: { position: milestonePosition } };
+          moves.push({ table: 'plan_milestones', id: m.id, version: m.version, set: { position: milestonePosition }, event });
         }
         milestonePosition += 1;
       }
       for (const id of group.commitmentIds) {
         const c = commitmentById.get(id);
         if (c && (c.position !== position || c.milestone_id !== group.id)) {
-          await tx.updateTable('commitments').set({ position, milestone_id: group.id }).where('commitments.id', '=', id).execute();
-          events.push({
-            entityType: 'commitment',
-            entityId: id,
-            action: 'update',
-            before: { milestone_id: c.milestone_id, position: c.position },
-            after: { milestone_id: group.id, position },
-          });
+          const after = { milestone_id: group.id, position };
+          const event: AuditInput = { entityType: 'commitment', entityId: id, action: 'update', before: { milestone_id: c.milestone_id, position: c.position }, after };
+          moves.push({ table: 'commitments', id, version: c.version, set: after, event });
         }
         position += 1;
       }
     }
+    moves.sort((a, b) => (a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table === 'commitments' ? -1 : 1));
+    for (const move of moves) {
+      if (!(await updateAtVersion(tx, move.table, move.id, move.version, move.set))) throw new StaleLayout();
+    }
+    const events = moves.map((m) => m.event);
     if (events.length) {
       await audit(tx, actor, events);
       await touchPlan(tx, planId);

@@ -1,9 +1,9 @@
 import type { CreateMilestoneBody, Milestone, UpdateMilestoneBody } from '../../../shared/plans.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { notFound } from '../../core/errors.js';
+import { conflict, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { columnsOf, writeVersioned } from '../../core/records.js';
+import { columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import type { Op } from './plans.service.js';
@@ -89,9 +89,12 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
     const { row, access } = await loadForChange(tx, actor, id);
     if ((row.archived_at !== null) === archived) return presentMilestone(row, access);
     if (archived) {
-      const moved = await tx.selectFrom('commitments').select('id').where('commitments.milestone_id', '=', id).execute();
+      // Each commitment leaves at the version read, in id order (the lock order of every plan writer).
+      const moved = await tx.selectFrom('commitments').select(['id', 'version']).where('commitments.milestone_id', '=', id).orderBy('commitments.id').execute();
+      for (const c of moved) {
+        if (!(await updateAtVersion(tx, 'commitments', c.id, c.version, { milestone_id: null }))) throw conflict(await present(tx, access, id));
+      }
       if (moved.length > 0) {
-        await tx.updateTable('commitments').set({ milestone_id: null }).where('commitments.milestone_id', '=', id).execute();
         await audit(
           tx,
           actor,

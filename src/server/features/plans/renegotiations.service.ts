@@ -5,6 +5,7 @@ import { audit } from '../../core/audit.js';
 import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
 import { invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { lockRow, retryWhenStale, STALE, updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { touchPlan, type PlanAccess } from './access.js';
 import { assertNotPast } from './date-rules.js';
@@ -26,6 +27,8 @@ export async function requestDateChange(
   tx: Scope,
   opts: { commitmentId: string; by: Party; auditActor: AuditActor; input: CreateRenegotiationBody; now?: Date },
 ): Promise<CommitmentRenegotiationTable> {
+  // Two proposals at once: the second waits here, then finds the first one pending.
+  await lockRow(tx, 'commitments', opts.commitmentId);
   const row = await selectCommitments(tx).where('commitments.id', '=', opts.commitmentId).executeTakeFirst();
   if (!row) throw notFound('Commitment');
   if (row.status !== 'open') throw ruleViolation('Only an open commitment can be re-dated. Reopen it first.');
@@ -66,19 +69,28 @@ export async function requestDateChange(
   const { workspace_id: _ws, ...values } = reneg;
   await tx.insert('commitment_renegotiations', values);
   await audit(tx, opts.auditActor, { entityType: 'renegotiation', entityId: reneg.id, action: 'create', before: null, after: values });
-  if (appliesNow) await applyDate(tx, opts.auditActor, row.id, row.due_date, reneg.to_date, row.version);
+  if (appliesNow) await applyDate(tx, opts.auditActor, row.id, reneg.to_date);
   await touchPlan(tx, row.plan_id, at);
   return reneg;
 }
 
-/** Moves the commitment's due date (version + 1), audited as a change of the commitment. */
-async function applyDate(tx: Scope, auditActor: AuditActor, commitmentId: string, from: string, to: string, version: number): Promise<void> {
-  await tx
-    .updateTable('commitments')
-    .set({ due_date: to, version: version + 1, updated_at: nowIso() })
-    .where('commitments.id', '=', commitmentId)
-    .execute();
-  await audit(tx, auditActor, { entityType: 'commitment', entityId: commitmentId, action: 'update', before: { due_date: from }, after: { due_date: to } });
+/**
+ * Moves the commitment's due date (version + 1), audited as a change of the commitment. The date was
+ * agreed on its own, not on a version of the commitment: when another writer changed the commitment
+ * meanwhile, read it again and move that (unless it is no longer open).
+ */
+async function applyDate(tx: Scope, auditActor: AuditActor, commitmentId: string, to: string): Promise<void> {
+  const read = () => tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version']).where('commitments.id', '=', commitmentId).executeTakeFirstOrThrow();
+  await retryWhenStale(
+    async () => {
+      const c = await read();
+      if (c.status !== 'open') throw ruleViolation('This commitment is no longer open; decline the new date instead.');
+      if (!(await updateAtVersion(tx, 'commitments', c.id, c.version, { due_date: to }))) return STALE;
+      await audit(tx, auditActor, { entityType: 'commitment', entityId: c.id, action: 'update', before: { due_date: c.due_date }, after: { due_date: to } });
+      return true;
+    },
+    read,
+  );
 }
 
 /**
@@ -129,7 +141,7 @@ export async function answerDateChange(
     before: { status: reneg.status },
     after: { status: decided.status, note: decided.note },
   });
-  if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, commitment.due_date, reneg.to_date, commitment.version);
+  if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, reneg.to_date);
   await touchPlan(tx, reneg.plan_id, decided.decided_at);
   return { ...reneg, ...decided };
 }

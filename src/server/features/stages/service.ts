@@ -2,9 +2,9 @@ import type { CreateStageBody, Stage, StageList, UpdateStageBody } from '../../.
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { StageTable } from '../../core/db/schema.js';
-import { notFound, ruleViolation, duplicate } from '../../core/errors.js';
+import { conflict, notFound, ruleViolation, duplicate } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { writeVersioned } from '../../core/records.js';
+import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -93,11 +93,10 @@ export async function updateStage({ scope, actor, id, input, version }: Op<{ id:
     });
     if (input.position === undefined) return stage;
 
-    const now = nowIso();
     const events: AuditInput[] = [];
     for (const [position, other] of order.entries()) {
       if (other.id === id || other.position === position) continue;
-      await tx.updateTable('stages').set({ position, version: other.version + 1, updated_at: now }).where('stages.id', '=', other.id).execute();
+      if (!(await updateAtVersion(tx, 'stages', other.id, other.version, { position }))) throw conflict(await findStage(tx, other.id));
       events.push({ entityType: 'stage', entityId: other.id, action: 'update', before: { position: other.position }, after: { position } });
     }
     await audit(tx, actor, events);
