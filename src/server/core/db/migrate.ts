@@ -21,6 +21,8 @@ import * as m0018 from './migrations/0018_plan_share_links.js';
 import * as m0019 from './migrations/0019_plan_share_visits.js';
 import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
+import * as m0050 from './migrations/0050_idempotency_keys.js';
+import * as m0051 from './migrations/0051_rate_counters.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -45,6 +47,8 @@ export const migrations: Record<string, Migration> = {
   '0019_plan_share_visits': m0019,
   '0020_plan_comments': m0020,
   '0021_notifications': m0021,
+  '0050_idempotency_keys': m0050,
+  '0051_rate_counters': m0051,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

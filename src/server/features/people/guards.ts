@@ -3,11 +3,7 @@ import type { Scope } from '../../core/scope.js';
 
 export const emailHasAccount = () => duplicate('email', 'An account with this email already exists. Sign in instead.');
 
-/** A unique index refused the row (two requests raced past the application's own check). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export { isUniqueViolation } from '../../core/unique.js';
 
 export async function assertTeamOfWorkspace(scope: Scope, teamId: string, path = 'teamId'): Promise<void> {
   const team = await scope.selectFrom('teams').select('id').where('teams.id', '=', teamId).executeTakeFirst();

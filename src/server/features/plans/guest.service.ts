@@ -5,7 +5,7 @@ import type { CommitmentTable } from '../../core/db/schema.js';
 import { notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { touchPlan } from './access.js';
-import { insertComment, presentComment } from './comments.js';
+import { assertCustomerCommentRoom, insertComment, presentComment } from './comments.js';
 import { assertActiveMilestone, nextCommitmentPosition, statusColumns } from './commitments.service.js';
 import { guestCommitment, visibleCommitment, type Guest } from './guest.js';
 import { notifyPlanOwner } from './notifications.js';
@@ -64,8 +64,9 @@ export async function guestAnswerDate(guest: Guest, renegotiationId: string, acc
   });
 }
 
-export async function guestComment(guest: Guest, body: string): Promise<PlanComment> {
+export async function guestComment(guest: Guest, body: string, limits: { perPlanPerDay: number }): Promise<PlanComment> {
   return guest.scope.transaction(async (tx) => {
+    await assertCustomerCommentRoom(tx, guest.planId, limits.perPlanPerDay);
     const comment = await insertComment(tx, guest.auditActor, guest.planId, { side: 'customer', userId: null, shareLinkId: guest.link.id, name: guest.party.name }, body);
     const preview = body.length > 140 ? `${body.slice(0, 140)}…` : body;
     await notifyPlanOwner(tx, guest.planId, 'customer_commented', `${guest.party.name} commented: ${preview}`);
