@@ -10,6 +10,7 @@ import { connect } from '../src/server/core/db/connect.js';
 import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Target } from './measure.js';
+import { apiClient, createBenchPlan, measureTicks } from './plans.js';
 import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
@@ -132,12 +133,15 @@ async function main(): Promise<void> {
     const detailPaths = ws.sampleOpportunityIds.map((id) => `/api/v1/opportunities/${id}`);
     const list = api('GET /opportunities (list)', '/api/v1/opportunities');
     const filtered = api('GET /opportunities?ownerId&sort=-amount', `/api/v1/opportunities?ownerId=${rep}&sort=-amount`);
+    const client = apiClient(appPort, cookie);
+    const plan = await createBenchPlan(client, rep, 50);
     const targets: Target[] = [
       { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
       api('GET /session (who am I)', '/api/v1/session'),
       list,
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
       filtered,
+      api('GET /plans/:id (plan page, 50 commitments)', `/api/v1/plans/${plan.planId}`),
     ];
 
     const skipped: Results['skipped'] = [];
@@ -156,6 +160,8 @@ async function main(): Promise<void> {
       return out;
     };
     const first = await run(targets);
+    log('measuring commitment ticks (writes)…');
+    first.push(await measureTicks(client, plan, Math.min(measureOptions.connections, plan.commitments.length), measureOptions.duration, measureOptions.warmup));
     const bare = first.find((f) => f.path === '/bare');
 
     log(`growing to 10× accounts and opportunities…`);

@@ -3,17 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSerializerCompiler } from './core/serializer.js';
 import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
 import type { App, RouteInfo } from './core/http.js';
 import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
-import { markIdempotent, registerIdempotency } from './core/idempotency.js';
+import { keepIdempotentResponses, markIdempotent, registerIdempotency } from './core/idempotency.js';
 import { limitGuestWrites } from './core/limits.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
+import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
 import { ownershipPolicies } from './features/ownership.js';
 import { openGuestPrincipal } from './features/plans/guest.js';
@@ -56,7 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.env === 'test' }));
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorateRequest('actor', null);
@@ -77,6 +79,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  keepIdempotentResponses(app as unknown as App, db);
+  await registerCompression(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -108,17 +112,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    // The customer's plan page: its own small bundle, never cached, indexed or leaking its URL onwards.
     if (opts.webRoot && req.method === 'GET' && req.url.startsWith('/p/') && fs.existsSync(path.join(opts.webRoot, 'share.html'))) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('referrer-policy', 'no-referrer')
-        .header('x-robots-tag', 'noindex, nofollow')
-        .header('cache-control', 'no-store')
-        .send(fs.createReadStream(path.join(opts.webRoot, 'share.html')));
+      return sendHtml(req, reply, sharePage(opts.webRoot));
     }
     if (opts.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0])) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot, 'index.html')));
+      return sendHtml(req, reply, appShell(opts.webRoot));
     }
     const err = new AppError('not_found', 'Nothing here.');
     return reply.code(404).send({ error: { code: err.code, message: err.message, details: [], requestId: req.id } });
@@ -129,23 +127,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(async (api) => registerFeatures(api as unknown as App), { prefix: '/api/v1' });
 
   if (opts.webRoot) {
-    const { default: fastifyStatic } = await import('@fastify/static');
-    // The web app's files are public: every file route the plugin registers is marked so.
     const webRoot = opts.webRoot;
+    // The web app's files are public: every file route the plugin registers is marked so.
     await app.register(async (files) => {
       withPermission(files as unknown as App, 'public');
-      await files.register(fastifyStatic, {
-        root: webRoot,
-        wildcard: false,
-        index: false,
-        setHeaders: (res, file) => {
-          res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
-      });
+      await registerWebAssets(files, webRoot);
     });
-    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (_req, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(opts.webRoot as string, 'index.html'))),
-    );
+    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (req, reply) => sendHtml(req, reply, appShell(webRoot)));
   }
 
   return app as unknown as App;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { addMember, Client, createAccount, signUpWorkspace } from '../test/factories.js';
+import { addMember, Client, createAccount, ORIGIN, signUpWorkspace } from '../test/factories.js';
 import { testApp } from '../test/harness.js';
 
 /** `Idempotency-Key` on creating POSTs (core/idempotency.ts), on whichever engine the suite runs. */
@@ -30,6 +30,24 @@ describe('Idempotency-Key', () => {
     // Without a key, the same body creates another.
     expect((await client.post('/api/v1/accounts', { name: 'Acme' })).statusCode).toBe(201);
     expect(await countAccounts(client)).toBe(2);
+  });
+
+  it('keeps and replays a response the client receives compressed', async () => {
+    const { client } = await signUpWorkspace(app);
+    const k = key();
+    const body = { name: 'Big', notes: 'n'.repeat(4000) };
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { origin: ORIGIN, cookie: client.cookie ?? '', 'content-type': 'application/json', 'idempotency-key': k, 'accept-encoding': 'gzip' },
+      payload: JSON.stringify(body),
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const again = await client.post('/api/v1/accounts', body, { 'idempotency-key': k });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.data.notes).toBe(body.notes);
+    expect(await countAccounts(client)).toBe(1);
   });
 
   it('refuses the same key with a different body or on another route with 422, changing nothing', async () => {

@@ -59,9 +59,32 @@ function principalOf(req: FastifyRequest): { workspaceId: string; principal: str
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Keeps a keyed request's response. Register before compression: its onSend must see the JSON text,
+ * not the compressed stream.
+ */
+export function keepIdempotentResponses(app: App, db: Db): void {
+  app.decorateRequest('idempotency', null);
+  app.addHook('onSend', async (req, reply, payload) => {
+    const ticket = req.idempotency;
+    if (!ticket) return payload;
+    req.idempotency = null;
+    const where = db
+      .updateTable('idempotency_keys')
+      .where('workspace_id', '=', ticket.workspaceId)
+      .where('principal', '=', ticket.principal)
+      .where('key', '=', ticket.key);
+    if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
+      await where.set({ status: 'done', response_status: reply.statusCode, response_body: payload }).execute();
+    } else {
+      await removeRow(db, ticket);
+    }
+    return payload;
+  });
+}
+
 export function registerIdempotency(app: App, opts: { db: Db; waitMs: number }): void {
   const { db } = opts;
-  app.decorateRequest('idempotency', null);
 
   // After authentication, validation and authorization: a refused or invalid request never takes a key.
   app.addHook('preHandler', async (req, reply) => {
@@ -118,23 +141,6 @@ export function registerIdempotency(app: App, opts: { db: Db; waitMs: number }):
       }
       await sleep(25);
     }
-  });
-
-  app.addHook('onSend', async (req, reply, payload) => {
-    const ticket = req.idempotency;
-    if (!ticket) return payload;
-    req.idempotency = null;
-    const where = db
-      .updateTable('idempotency_keys')
-      .where('workspace_id', '=', ticket.workspaceId)
-      .where('principal', '=', ticket.principal)
-      .where('key', '=', ticket.key);
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
-      await where.set({ status: 'done', response_status: reply.statusCode, response_body: payload }).execute();
-    } else {
-      await removeRow(db, ticket);
-    }
-    return payload;
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import type { Db } from '../db/connect.js';
+import { sql } from 'kysely';
+import { dbKind, type Db } from '../db/connect.js';
 import { hashSecret, newSecret } from '../ids.js';
 import type { Actor } from '../actor.js';
 
@@ -48,6 +49,11 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
       'users.status',
       'users.workspace_id',
       'workspaces.default_time_zone',
+      // The teams a manager leads, in the same round trip (an indexed lookup; empty for others).
+      (dbKind(db) === 'postgres'
+        ? sql<string | null>`(select string_agg(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
+        : sql<string | null>`(select group_concat(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
+      ).as('led_team_ids'),
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -61,10 +67,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (now - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
   }
-  const ledTeamIds =
-    row.role === 'manager'
-      ? (await db.selectFrom('teams').select('id').where('manager_id', '=', row.id).where('workspace_id', '=', row.workspace_id).execute()).map((t) => t.id)
-      : [];
+  const ledTeamIds = row.role === 'manager' && row.led_team_ids ? row.led_team_ids.split(',').sort() : [];
   return {
     id: row.id,
     name: row.name,

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_plan_comments.js';
 import * as m0021 from './migrations/0021_notifications.js';
 import * as m0050 from './migrations/0050_idempotency_keys.js';
 import * as m0051 from './migrations/0051_rate_counters.js';
+import * as m0070 from './migrations/0070_teams_manager_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0021_notifications': m0021,
   '0050_idempotency_keys': m0050,
   '0051_rate_counters': m0051,
+  '0070_teams_manager_index': m0070,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -66,6 +68,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies migrations up to and including `name` (tests of a single migration's effect). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await (await migrator(db)).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /** True when every known migration has been applied (used by /readyz). */

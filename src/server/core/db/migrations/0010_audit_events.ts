@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { dbKind } from '../connect.js';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -21,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // History is evidence: the database itself refuses to change or delete it.
-  if (dbKind(db) === 'postgres') {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`create function audit_events_immutable() returns trigger language plpgsql as $$
       begin raise exception 'audit events cannot be changed or deleted'; end $$`.execute(db);
     await sql`create trigger audit_events_no_update before update or delete on audit_events
