@@ -10,6 +10,8 @@ import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
 import type { App, RouteInfo } from './core/http.js';
 import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
+import { keepIdempotentResponses, markIdempotent, registerIdempotency } from './core/idempotency.js';
+import { limitGuestWrites } from './core/limits.js';
 import { registerApiDocs } from './core/openapi.js';
 import { securityHeaders } from './core/security-headers.js';
 import { assertJsonBody, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
@@ -70,6 +72,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorate('routeList', routeList);
   app.addHook('onRoute', function (route) {
     const permission = requirePermission(route, this.routePermission);
+    markIdempotent(route);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -78,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  keepIdempotentResponses(app as unknown as App, db);
   await registerCompression(app);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -95,6 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   // Authentication and authorization, from the permission each route declares.
   enforcePermissions(app as unknown as App, { config, db, policies: ownershipPolicies, openGuest: openGuestPrincipal });
+  limitGuestWrites(app as unknown as App, { config, db });
+  registerIdempotency(app as unknown as App, { db, waitMs: config.idempotencyWaitMs });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const body = toErrorBody(err, req);

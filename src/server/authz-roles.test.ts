@@ -26,6 +26,8 @@ const SELF_SERVICE = new Set([
 const ADMIN_READS = new Set(['GET /api/v1/invites']);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+// Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.
+const WALK_TIMEOUT = 180_000;
 const isWrite = (method: string) => method !== 'GET';
 
 /** The URL of a read route, filled with the world's records. */
@@ -67,7 +69,7 @@ describe('authorization inside a workspace, on every route', () => {
       walked++;
     }
     expect(walked).toBe(writes.length);
-  }, 180_000); // walks every route as several people: minutes on a busy two-core machine
+  }, WALK_TIMEOUT);
 
   it('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records', async () => {
     const people = await walkPeople(app);
@@ -105,5 +107,5 @@ describe('authorization inside a workspace, on every route', () => {
     expect(reads).toBeGreaterThan(25);
     expect(writes).toBeGreaterThan(35);
     console.info(`walked ${reads} reads and ${writes} writes as a same-workspace rep who owns nothing`);
-  }, 180_000); // walks every route as several people: minutes on a busy two-core machine
+  }, WALK_TIMEOUT);
 });

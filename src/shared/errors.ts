@@ -15,10 +15,12 @@ export const ERROR_CODES = {
   duplicate: 409,
   /** The plan is completed or abandoned: nothing on it changes until it is reopened. */
   plan_closed: 409,
+  idempotency_in_progress: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
   rule_violation: 422,
+  idempotency_key_reused: 422,
   /** A new date (due, start or target) before today where it is judged. */
   date_in_past: 422,
   too_many_requests: 429,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Client, ORIGIN, PASSWORD, createAccount, signUpWorkspace } from '../test/factories.js';
 import { testApp } from '../test/harness.js';
 
-const { app, db } = await testApp({ SIGNIN_MAX_FAILURES_PER_ACCOUNT: '3', SIGNIN_MAX_FAILURES_PER_IP: '1000' });
+const { app, db } = await testApp({ SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '3', SIGNIN_MAX_FAILURES_PER_IP: '1000' });
 
 const signUpBody = (over: Record<string, unknown> = {}) => ({
   workspaceName: 'Acme',
@@ -95,7 +95,7 @@ describe('sign-in and sessions', () => {
     expect((await long.client.get('/api/v1/session')).statusCode).toBe(401);
   });
 
-  it('rate-limits failed sign-ins per account with 429 and Retry-After, even for the right password', async () => {
+  it('holds back the address that keeps failing on an account with 429 and Retry-After, even with the right password', async () => {
     const { email } = await signUpWorkspace(app);
     const client = new Client(app);
     for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/session', { email, password: 'wrong password' })).statusCode).toBe(401);

@@ -37,9 +37,24 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
-  /** Failed sign-ins allowed per account, and per IP address, within 15 minutes. */
-  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins for one account from one IP address before each further try from there waits,
+   *  1 s after the next failure, then 2 s, 4 s… up to 15 minutes (a growing delay, not a lock). */
+  SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins for one account from all addresses within 15 minutes before addresses that have
+   *  failed on it must wait too; an address with no failure on the account (its owner's) still gets in. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
+  /** Failed sign-ins from one IP address, across accounts, within 15 minutes before 429. */
   SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Workspaces created from one IP address per hour. */
+  SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Writes (ticks, dates, comments, commitments) one share link may make per minute… */
+  GUEST_WRITES_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** …and share-link writes from one IP address per minute, whatever the link. */
+  GUEST_WRITES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Comments customers may post on one plan in 24 hours (all its links together). */
+  GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
+  /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
+  IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Trust X-Forwarded-For from a load balancer ("true"/"false"). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -65,8 +80,14 @@ export type Config = {
   sessionAbsoluteMs: number;
   inviteTtlMs: number;
   demoEnabled: boolean;
+  signinFreeFailuresPerAccountIp: number;
   signinMaxFailuresPerAccount: number;
   signinMaxFailuresPerIp: number;
+  signupMaxPerIpPerHour: number;
+  guestWritesPerLinkPerMinute: number;
+  guestWritesPerIpPerMinute: number;
+  guestCommentsPerPlanPerDay: number;
+  idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
   shutdownGraceMs: number;
@@ -98,8 +119,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     demoEnabled: e.DEMO_ENABLED,
+    signinFreeFailuresPerAccountIp: e.SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP,
     signinMaxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
     signinMaxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
+    signupMaxPerIpPerHour: e.SIGNUP_MAX_PER_IP_PER_HOUR,
+    guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
+    guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
+    guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
+    idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

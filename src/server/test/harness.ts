@@ -17,7 +17,16 @@ import type { App } from '../core/http.js';
  */
 export async function testApp(env: Record<string, string> = {}): Promise<{ app: App; db: Db; config: Config }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
-  const config = parseConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  // Tests sign up and write through share links from one address far more than a person would:
+  // limits are high unless a test sets its own (core/limits.test.ts tests the defaults' behaviour).
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SIGNUP_MAX_PER_IP_PER_HOUR: '10000',
+    GUEST_WRITES_PER_LINK_PER_MINUTE: '10000',
+    GUEST_WRITES_PER_IP_PER_MINUTE: '10000',
+    ...env,
+  });
   let db: Db;
   let cleanup: () => Promise<void>;
   if (pgUrl) {

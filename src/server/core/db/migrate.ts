@@ -24,6 +24,8 @@ import * as m0021 from './migrations/0021_notifications.js';
 import * as m0030 from './migrations/0030_notification_data.js';
 import * as m0031 from './migrations/0031_workspace_demo_seeded_at.js';
 import * as m0032 from './migrations/0032_demo_audit_reset.js';
+import * as m0050 from './migrations/0050_idempotency_keys.js';
+import * as m0051 from './migrations/0051_rate_counters.js';
 import * as m0060 from './migrations/0060_search_text.js';
 import * as m0061 from './migrations/0061_search_prefix_indexes.js';
 import * as m0070 from './migrations/0070_teams_manager_index.js';
@@ -54,6 +56,8 @@ export const migrations: Record<string, Migration> = {
   '0030_notification_data': m0030,
   '0031_workspace_demo_seeded_at': m0031,
   '0032_demo_audit_reset': m0032,
+  '0050_idempotency_keys': m0050,
+  '0051_rate_counters': m0051,
   '0060_search_text': m0060,
   '0061_search_prefix_indexes': m0061,
   '0070_teams_manager_index': m0070,

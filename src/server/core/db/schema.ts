@@ -64,6 +64,26 @@ export type InviteTable = {
   revoked_at: Instant | null;
 };
 
+/** core/idempotency.ts: a creating POST's key, its request fingerprint and, once done, its response. */
+export type IdempotencyKeyTable = {
+  workspace_id: string;
+  principal: string;
+  key: string;
+  request_hash: string;
+  status: 'in_progress' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+};
+
+/** core/rate-limit.ts: requests counted per bucket (e.g. `guest-link:<id>`) in fixed windows (epoch ms). */
+export type RateCounterTable = {
+  bucket: string;
+  window_start: number;
+  count: number;
+};
+
 export type SignInFailureTable = {
   id: string;
   key: string;
@@ -302,6 +322,8 @@ export type Database = {
   sessions: SessionTable;
   invites: InviteTable;
   sign_in_failures: SignInFailureTable;
+  idempotency_keys: IdempotencyKeyTable;
+  rate_counters: RateCounterTable;
   accounts: AccountTable;
   contacts: ContactTable;
   stages: StageTable;

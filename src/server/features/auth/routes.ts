@@ -5,6 +5,7 @@ import { cookieName, createSession, endSession } from '../../core/auth/sessions.
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { ctx, type App } from '../../core/http.js';
+import { limitSignUp } from '../../core/limits.js';
 import { resolveSession } from '../../core/auth/sessions.js';
 import { hasAnyWorkspace, loadMe, signIn, signUp } from './service.js';
 
@@ -35,6 +36,7 @@ export function authRoutes(app: App): void {
     '/signup',
     { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'Create a workspace and its first admin, and sign in', body: SignUpBody, response: { 201: Me } } },
     async (req, reply) => {
+      await limitSignUp(db, config, req.ip);
       const { userId, workspaceId } = await signUp(db, req.body);
       const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
       return reply.code(201).send(await loadMe(db, actor));

@@ -4,7 +4,7 @@ import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '../../core/auth/passwords.js';
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from '../../core/auth/rate-limit.js';
+import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -88,7 +88,7 @@ export async function signIn(db: Db, config: Config, email: string, password: st
     await recordSignInFailure(db, normalized, ip);
     throw new AppError('invalid_credentials', 'That email and password do not match an active account.');
   }
-  await clearAccountFailures(db, normalized);
+  await clearFailuresFrom(db, normalized, ip);
   return user;
 }
 

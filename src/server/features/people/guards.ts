@@ -15,11 +15,7 @@ export async function inviteeHasAccount(scope: Scope, email: string) {
     : duplicate('email', 'This email already belongs to an Advance account elsewhere. Each email can hold one account: ask them for another address to invite.');
 }
 
-/** A unique index refused the row (two requests raced past the application's own check). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export { isUniqueViolation } from '../../core/unique.js';
 
 export async function assertTeamOfWorkspace(scope: Scope, teamId: string, path = 'teamId'): Promise<void> {
   const team = await scope.selectFrom('teams').select('id').where('teams.id', '=', teamId).executeTakeFirst();

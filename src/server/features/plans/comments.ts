@@ -1,6 +1,7 @@
 import type { CreateCommentBody, PlanComment } from '../../../shared/plan-sharing.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
+import { AppError } from '../../core/errors.js';
 import type { PlanCommentTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
@@ -35,6 +36,29 @@ export async function insertComment(tx: Scope, auditActor: Parameters<typeof aud
   await audit(tx, auditActor, { entityType: 'comment', entityId: row.id, action: 'create', before: null, after: { author_side: row.author_side, body } });
   await touchPlan(tx, planId, row.created_at);
   return { ...row, workspace_id: tx.workspaceId };
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A plan takes at most `maxPerDay` customer comments in any 24 hours (all its links together), so a
+ * leaked or scripted link cannot flood the seller's plan, notifications and audit trail.
+ */
+export async function assertCustomerCommentRoom(tx: Scope, planId: string, maxPerDay: number, now = Date.now()): Promise<void> {
+  const recent = await tx
+    .selectFrom('plan_comments')
+    .select('created_at')
+    .where('plan_comments.plan_id', '=', planId)
+    .where('plan_comments.author_side', '=', 'customer')
+    .where('plan_comments.created_at', '>', new Date(now - DAY_MS).toISOString())
+    .orderBy('plan_comments.created_at', 'desc')
+    .limit(maxPerDay)
+    .execute();
+  if (recent.length < maxPerDay) return;
+  const oldest = Date.parse(recent[recent.length - 1].created_at);
+  throw new AppError('too_many_requests', 'This plan has had a lot of comments today. Please try again later, or talk to your contact directly.', [], {
+    retryAfterSeconds: Math.max(1, Math.ceil((oldest + DAY_MS - now) / 1000)),
+  });
 }
 
 /** Anyone in the workspace may join the conversation with the customer: it is the seller side's voice. */

@@ -53,7 +53,7 @@ export function guestRoutes(app: App): void {
     );
 
     guest.post('/shared/:token/comments', { config, schema: { tags, summary: 'Comment on the plan', params: TokenParams, body: CreateCommentBody, response: { 201: PlanComment } } }, async (req, reply) =>
-      reply.code(201).send(await guestComment(await openForWrite(guestOf(req)), req.body.body)),
+      reply.code(201).send(await guestComment(await openForWrite(guestOf(req)), req.body.body, { perPlanPerDay: req.server.config.guestCommentsPerPlanPerDay })),
     );
 
     guest.post('/shared/:token/commitments', { config, schema: { tags, summary: 'Take on a customer-side commitment', params: TokenParams, body: GuestCreateCommitmentBody, response: { 201: GuestCommitment } } }, async (req, reply) =>

@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { retryWhenStale, STALE, updateAtVersion } from '../../core/records.js';
 import { touchPlan } from './access.js';
 import { assertNotPast } from './date-rules.js';
-import { insertComment, presentComment } from './comments.js';
+import { assertCustomerCommentRoom, insertComment, presentComment } from './comments.js';
 import { assertActiveMilestone, nextCommitmentPosition, statusColumns } from './commitments.service.js';
 import { guestCommitment, visibleCommitment, type Guest } from './guest.js';
 import { notifyPlanOwner } from './notifications.js';
@@ -73,8 +73,9 @@ export async function guestAnswerDate(guest: Guest, renegotiationId: string, acc
   });
 }
 
-export async function guestComment(guest: Guest, body: string): Promise<PlanComment> {
+export async function guestComment(guest: Guest, body: string, limits: { perPlanPerDay: number }): Promise<PlanComment> {
   return guest.scope.transaction(async (tx) => {
+    await assertCustomerCommentRoom(tx, guest.planId, limits.perPlanPerDay);
     const comment = await insertComment(tx, guest.auditActor, guest.planId, { side: 'customer', userId: null, shareLinkId: guest.link.id, name: guest.party.name }, body);
     const preview = body.length > 140 ? `${body.slice(0, 140)}…` : body;
     await notifyPlanOwner(tx, guest.planId, 'customer_commented', from(guest), { preview });
