@@ -27,30 +27,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     GUEST_WRITES_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
-  let db: Db;
-  let cleanup: () => Promise<void>;
-  if (pgUrl) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize: 4 });
-    cleanup = async () => {
-      await db.destroy();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
-    db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
-    cleanup = async () => {
-      await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { db, cleanup } = await freshDb(4);
   await migrateToLatest(db);
   const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: pgUrl } : config.database }, db, logger: false });
   await app.ready();
@@ -64,11 +41,8 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
 export const isPostgres = () => !!process.env.TEST_DATABASE_URL;
 export { sql };
 
-/**
- * An empty database (no migrations run) on the engine the tests use, removed after the file: for
- * tests of migrations themselves.
- */
-export async function emptyTestDb(): Promise<Db> {
+/** A database of its own on the engine the tests use: a SQLite file, or a PostgreSQL schema dropped afterwards. */
+async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promise<void> }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -76,21 +50,31 @@ export async function emptyTestDb(): Promise<Db> {
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize: 2 });
-    afterAll(async () => {
+    const db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize });
+    const cleanup = async () => {
       await db.destroy();
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
       await c.end();
-    });
-    return db;
+    };
+    return { db, cleanup };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
   const db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
-  afterAll(async () => {
+  const cleanup = async () => {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  };
+  return { db, cleanup };
+}
+
+/**
+ * An empty database (no migrations run) on the engine the tests use, removed after the file: for
+ * tests of migrations themselves.
+ */
+export async function emptyTestDb(): Promise<Db> {
+  const { db, cleanup } = await freshDb(2);
+  afterAll(cleanup);
   return db;
 }

@@ -1,10 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type Db } from './connect.js';
+import { describe, expect, it } from 'vitest';
+import { emptyTestDb } from '../../test/harness.js';
 import { migrateTo, migrateToLatest, migrations } from './migrate.js';
 
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
@@ -26,37 +23,9 @@ describe('migrations', () => {
   });
 });
 
-/** A database of its own, migrated by the test itself. */
-async function freshDb(): Promise<Db> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const schema = `m_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const db = connect({ kind: 'postgres', url, pgSchema: schema, poolSize: 2 });
-    afterAll(async () => {
-      await db.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    });
-    return db;
-  }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-migrations-'));
-  const db = connect({ kind: 'sqlite', file: path.join(tmp, 'm.sqlite') });
-  afterAll(async () => {
-    await db.destroy();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-  return db;
-}
-
 describe('0017_builtin_plan_templates', () => {
   it('gives a workspace that existed before templates the three built-in ones, with history', async () => {
-    const db = await freshDb();
+    const db = await emptyTestDb();
     await migrateTo(db, '0016_plan_templates');
     const at = new Date().toISOString();
     await db.insertInto('workspaces').values({ id: '0190f0f0-0000-7000-8000-000000000001', name: 'Older', default_time_zone: 'Europe/Paris', is_demo: 0, version: 1, created_at: at, updated_at: at }).execute();

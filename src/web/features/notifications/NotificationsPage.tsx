@@ -1,6 +1,4 @@
-import { Link } from 'react-router';
 import { useMe } from '../../app/session';
-import { formatDateTime, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/hooks';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
@@ -8,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { ListFooter } from '../records/ListFooter';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotificationPages } from '../plans/sharing';
+import { NotificationLines } from './NotificationLines';
 import { notificationText } from './NotificationText';
 import '../../styles/plans.css';
 
@@ -49,22 +48,7 @@ export function NotificationsPage() {
             {rows.map((n) => (
               <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
                 <div className="notification-body">
-                  <p>
-                    {n.readAt ? null : <span className="sr-only">New: </span>}
-                    {n.plan ? (
-                      <Link to={`/plans/${n.plan.id}`} onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}>
-                        {notificationText(n)}
-                      </Link>
-                    ) : (
-                      notificationText(n)
-                    )}
-                  </p>
-                  <p className="small muted">
-                    {n.plan ? `${n.plan.title} · ` : ''}
-                    <time dateTime={n.lastEventAt} title={formatDateTime(n.lastEventAt, me.user.timeZone)}>
-                      {relativeTime(n.lastEventAt, me.user.timeZone)}
-                    </time>
-                  </p>
+                  <NotificationLines n={n} timeZone={me.user.timeZone} onOpen={(id) => markRead.mutate(id)} />
                 </div>
                 {n.readAt ? null : (
                   <Button size="sm" variant="ghost" onClick={() => markRead.mutate(n.id)} aria-label={`Mark read: ${notificationText(n)}`}>

@@ -1,11 +1,10 @@
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
-import { formatDateTime, relativeTime } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { useMarkNotificationRead, useNotifications } from '../plans/sharing';
-import { notificationText } from '../notifications/NotificationText';
+import { NotificationLines } from '../notifications/NotificationLines';
 
 /** What customers did on their plans: each links to the plan, and opening it marks it read. */
 export function NotificationsCard() {
@@ -37,22 +36,7 @@ export function NotificationsCard() {
         <ul className="notifications">
           {list.map((n) => (
             <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
-              <p>
-                {n.readAt ? null : <span className="sr-only">New: </span>}
-                {n.plan ? (
-                  <Link to={`/plans/${n.plan.id}`} onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}>
-                    {notificationText(n)}
-                  </Link>
-                ) : (
-                  notificationText(n)
-                )}
-              </p>
-              <p className="small muted">
-                {n.plan ? `${n.plan.title} · ` : ''}
-                <time dateTime={n.lastEventAt} title={formatDateTime(n.lastEventAt, me.user.timeZone)}>
-                  {relativeTime(n.lastEventAt, me.user.timeZone)}
-                </time>
-              </p>
+              <NotificationLines n={n} timeZone={me.user.timeZone} onOpen={(id) => markRead.mutate(id)} />
             </li>
           ))}
         </ul>
