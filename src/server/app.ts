@@ -13,6 +13,7 @@ import { enforcePermissions, requirePermission, withPermission } from './core/pe
 import { keepIdempotentResponses, markIdempotent, registerIdempotency } from './core/idempotency.js';
 import { limitGuestWrites } from './core/limits.js';
 import { registerApiDocs } from './core/openapi.js';
+import { operationErrors } from './core/operation-errors.js';
 import { securityHeaders } from './core/security-headers.js';
 import { assertJsonBody, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
 import { frameworkErrors, methodsAllowed, registerJsonParser, sendError } from './core/router-errors.js';
@@ -76,7 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, permission, schema: route.schema });
+      routeList.push({ method, url: route.url, permission, schema: route.schema, contract: route.config?.contract });
     }
   });
 
@@ -103,7 +104,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerIdempotency(app as unknown as App, { db, waitMs: config.idempotencyWaitMs });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const body = toErrorBody(err, req);
+    let body = toErrorBody(err, req);
+    // Tests prove the API document: an answer its operation does not document fails loudly.
+    if (config.env === 'test') body = undocumentedAsFailure(req, body);
     if (body.status >= 500) req.log.error({ err }, 'request failed');
     if (body.retryAfter) reply.header('retry-after', String(body.retryAfter));
     return reply.code(body.status).type('application/json; charset=utf-8').send({ error: body.error });
@@ -161,6 +164,15 @@ type ErrorOut = {
   retryAfter?: number;
   error: { code: string; message: string; details: { path: string; message: string }[]; requestId: string; current?: unknown };
 };
+
+function undocumentedAsFailure(req: FastifyRequest, body: ErrorOut): ErrorOut {
+  const contract = req.routeOptions.config?.contract;
+  const permission = req.routeOptions.config?.permission;
+  if (!contract || !permission || body.status >= 500 || operationErrors(contract, permission).includes(body.error.code as ErrorCode)) return body;
+  const message = `${contract.operationId} answered ${body.error.code}, which its contract does not document (src/shared/routes).`;
+  req.log.error(message);
+  return { status: 500, error: { code: 'internal_error', message, details: [], requestId: body.error.requestId } };
+}
 
 function toErrorBody(err: FastifyError, req: FastifyRequest): ErrorOut {
   const requestId = req.id;

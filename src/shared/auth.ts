@@ -34,3 +34,6 @@ export type Me = z.infer<typeof Me>;
 /** What the first page should offer. Public, and always 200, so booting the app logs no errors. */
 export const SetupStatus = z.object({ hasWorkspaces: z.boolean(), demoEnabled: z.boolean(), signedIn: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;
+
+/** Entering the demo takes nothing: no body, or an empty object. */
+export const DemoSessionBody = z.strictObject({}).optional();

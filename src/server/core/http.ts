@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteContract } from '../../shared/routes/define.js';
 import type { Actor } from './actor.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
@@ -7,8 +8,11 @@ import { notSignedIn } from './errors.js';
 import type { GuestPrincipal, Permission } from './permissions.js';
 import { Scope } from './scope.js';
 
-/** Every route as registered, with its permission and contracts: the route-walking tests read this list. */
-export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema };
+/**
+ * Every route as registered, with its permission and schemas, and the route table's contract it was
+ * registered from (core/route.ts): the route-walking tests and the API document read this list.
+ */
+export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema; contract?: RouteContract };
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

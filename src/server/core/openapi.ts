@@ -1,10 +1,206 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import type { App } from './http.js';
-import { withPermission } from './permissions.js';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
+import type { ApiTag } from '../../shared/routes/define.js';
+import { cookieName } from './auth/sessions.js';
+import type { Config } from './config.js';
+import type { App, RouteInfo } from './http.js';
+import { isCreating, isVersioned, operationErrors } from './operation-errors.js';
+import { withPermission, type Permission } from './permissions.js';
 
-/** `/api/openapi.json` (OpenAPI 3.1) and `/api/docs`, generated from the zod contracts routes declare. */
+/**
+ * `/api/openapi.json` (OpenAPI 3.1) and `/api/docs`. Operations come from the route table
+ * (src/shared/routes) as registered by core/route.ts; this file adds what the contracts imply for
+ * clients: the error answers of each operation (one `Error` schema), its security, the If-Match and
+ * Idempotency-Key headers, the servers and the licence. `npm run lint:api` holds it to Redocly's
+ * recommended rules.
+ */
+
+const TAGS: Record<ApiTag, string> = {
+  session: 'Signing up, in and out, and the demo workspace. Signing in sets the session cookie that every other call sends.',
+  people: 'The workspace, its people and teams, and invites to join it.',
+  stages: 'The pipeline stages opportunities move through, in order.',
+  accounts: 'Customer companies.',
+  contacts: 'People at an account, with their buying role.',
+  opportunities: 'Deals: amount, close date, stage and status.',
+  plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
+  notifications: 'What customers did on your plans through their share links.',
+  search: 'One search box over accounts, contacts, opportunities and plans.',
+  'shared plan (customer)':
+    'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
+};
+
+/** What each code means to a client, shown under the status that carries it. */
+const CODE_NOTES: Record<ErrorCode, string> = {
+  validation_failed: 'the input breaks the contract; `error.details` names each bad field (`path`, `message`)',
+  invalid_json: 'the body is not JSON, or is nested too deeply',
+  invalid_cursor: 'the `cursor` is not one this list handed out',
+  not_signed_in: 'no valid session',
+  invalid_credentials: 'the email and password do not match',
+  forbidden: 'signed in, but not allowed to do this',
+  origin_mismatch: 'a write without the Origin of this server',
+  not_found: 'nothing with this id here (also for another workspace’s records, and ids of the wrong shape)',
+  method_not_allowed: 'this path does not take this method',
+  version_conflict: 'the record changed since the version you sent; `error.current` holds it as it now is',
+  duplicate: 'something with this value exists already; `error.details` names the field',
+  plan_closed: 'the plan is completed or abandoned: nothing on it changes until it is reopened',
+  idempotency_in_progress: 'a request with this Idempotency-Key is still running; retry after `Retry-After` seconds',
+  payload_too_large: 'the body is over 1 MB',
+  uri_too_long: 'a value in the URL is too long',
+  unsupported_media_type: 'the body is not sent as `application/json`',
+  rule_violation: 'a rule of the method refuses the change; the message says which',
+  idempotency_key_reused: 'this Idempotency-Key was used for a different request',
+  date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',
+  too_many_requests: 'too many requests; wait `Retry-After` seconds',
+  internal_error: 'something failed on the server; quote `error.requestId`',
+  not_ready: 'the server is not ready',
+};
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Refused by a rule',
+  429: 'Too many requests',
+};
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
+
+/**
+ * Who may call an operation, as OpenAPI security. OpenAPI has no scheme for a secret in the path,
+ * so the customer's routes say "no credentials" and their `token` parameter says it is the key.
+ */
+function securityFor(permission: Permission): Record<string, string[]>[] {
+  if (permission === 'public' || permission === 'guest') return [];
+  // Issue 14 (API tokens): add `{ apiToken: [] }` here as the alternative to the session cookie,
+  // with its scheme (type http, scheme bearer) beside `session` in securitySchemes below.
+  return [{ session: [] }];
+}
+
+type Json = Record<string, any>;
+
+/** Adds to the generated document what the route table implies (see the file comment). */
+export function completeDocument(doc: Json, routes: RouteInfo[], config: Config): Json {
+  const byOperationId = new Map(routes.filter((r) => r.contract).map((r) => [r.contract!.operationId, r]));
+  const server = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  for (const item of Object.values(doc.paths as Record<string, Json>)) {
+    for (const operation of Object.values(item) as Json[]) {
+      const info = byOperationId.get(operation.operationId);
+      if (!info?.contract) throw new Error(`the API document has an operation without a contract: ${operation.operationId ?? operation.summary}`);
+      completeOperation(operation, info);
+    }
+  }
+  const completed: Json = {
+    ...doc,
+    info: {
+      ...doc.info,
+      contact: { name: 'Advance', url: `${server}/api/docs` },
+      license: { name: 'GNU Affero General Public License v3.0 or later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: server, description: config.publicUrl ? 'This server (PUBLIC_URL)' : 'This server, as configured without PUBLIC_URL' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    components: {
+      ...doc.components,
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: cookieName(config),
+          description: 'The session cookie set by POST /api/v1/session (sign in). Writes must also carry this server’s Origin header.',
+        },
+      },
+    },
+  };
+  delete completed.security;
+  return withUsedSchemasOnly(completed);
+}
+
+function completeOperation(operation: Json, info: RouteInfo): void {
+  const contract = info.contract!;
+  const codes = operationErrors(contract, info.permission);
+  operation.security = securityFor(info.permission);
+  const parameters: Json[] = operation.parameters ?? [];
+  for (const p of parameters) if (p.in === 'path' && p.name === 'token') p.description = 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
+  if (isVersioned(contract)) {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description: 'The version you read, as `"3"`; the body’s `version` wins when both are sent. Without either, the change applies to the current version.',
+      schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' },
+    });
+  }
+  const creating = isCreating(contract) && codes.includes('idempotency_key_reused');
+  if (creating) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Any 1–255 visible ASCII characters (a UUID is a good key). For 24 hours the same key and request replay the first answer.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    });
+  }
+  if (parameters.length > 0) operation.parameters = parameters;
+
+  const responses: Json = {};
+  for (const [status, response] of Object.entries(operation.responses as Json)) {
+    responses[status] = { ...response, description: status === '201' ? 'Created' : status === '204' ? 'Done; no content' : 'OK' };
+    if (creating && status === '201') {
+      responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
+    }
+  }
+  const success = Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    const list = byStatus.get(status)!;
+    const description = [`${STATUS_TITLES[status] ?? 'Error'}.`, '', ...list.map((c) => `- \`${c}\`: ${CODE_NOTES[c]}.`)].join('\n');
+    // A stale write answers with the record as it now is: the same schema as a success.
+    const schema = list.includes('version_conflict') && success ? { allOf: [ERROR_REF, { type: 'object', properties: { error: { type: 'object', properties: { current: success } } } }] } : ERROR_REF;
+    const response: Json = { description, content: { 'application/json': { schema } } };
+    if (list.includes('too_many_requests') || list.includes('idempotency_in_progress')) response.headers = { 'Retry-After': RETRY_AFTER };
+    responses[String(status)] = response;
+  }
+  operation.responses = responses;
+}
+
+/** Drops component schemas nothing refers to, and names a request-only schema without its `Input` suffix. */
+function withUsedSchemasOnly(doc: Json): Json {
+  const schemas: Json = doc.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!used.has(name)) {
+          used.add(name);
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit({ ...doc, components: { ...doc.components, schemas: {} } });
+  const rename = new Map<string, string>();
+  for (const name of used) {
+    const plain = name.replace(/Input$/, '');
+    if (plain !== name && !used.has(plain)) rename.set(name, plain);
+  }
+  const kept: Json = {};
+  for (const name of Object.keys(schemas).sort()) if (used.has(name)) kept[rename.get(name) ?? name] = schemas[name];
+  const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: kept } }, (key, value) =>
+    key === '$ref' && typeof value === 'string' ? value.replace(/^#\/components\/schemas\/(\w+)$/, (ref, name: string) => (rename.has(name) ? `#/components/schemas/${rename.get(name)}` : ref)) : value,
+  );
+  return JSON.parse(text) as Json;
+}
+
 export async function registerApiDocs(app: App): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -13,16 +209,13 @@ export async function registerApiDocs(app: App): Promise<void> {
         title: 'Advance API',
         version: '1',
         description:
-          'Mutual plans, call outcomes, goals and process coaching for B2B sales teams. JSON under /api/v1; ' +
-          'errors always have the shape {"error": {"code", "message", "details": [{"path", "message"}], "requestId"}}.',
+          'Mutual plans, call outcomes, goals and process coaching for B2B sales teams. JSON in and out under /api/v1. ' +
+          'Errors always have the shape {"error": {"code", "message", "details": [{"path", "message"}], "requestId"}}, with codes from one catalogue; ' +
+          'each operation lists the codes it can answer. Editable records carry a `version`: send it back (in the body or as If-Match) and a stale one answers 409 `version_conflict` with the record as it now is.',
       },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'advance_session' } },
-      },
-      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => completeDocument(jsonSchemaTransformObject(document) as Json, app.routeList, app.config),
   });
   // The docs are public on purpose (the API is documented for integrators): every route the UI
   // plugin registers is marked so.

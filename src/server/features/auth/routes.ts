@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { Me, SetupStatus, SignInBody, SignUpBody } from '../../../shared/auth.js';
+import { authApi as api } from '../../../shared/routes/auth.js';
 import { cookieName, createSession, endSession } from '../../core/auth/sessions.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { ctx, type App } from '../../core/http.js';
 import { limitSignUp } from '../../core/limits.js';
+import { route } from '../../core/route.js';
 import { resolveSession } from '../../core/auth/sessions.js';
 import { hasAnyWorkspace, loadMe, signIn, signUp } from './service.js';
 
@@ -26,38 +26,30 @@ export async function startSession(db: Db, config: Config, reply: FastifyReply, 
 export function authRoutes(app: App): void {
   const { db, config } = app;
 
-  app.get('/setup', { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'What the first page should offer', response: { 200: SetupStatus } } }, async (req) => ({
+  route(app, api.getSetupStatus, { permission: 'public' }, async (req) => ({
     hasWorkspaces: await hasAnyWorkspace(db),
     demoEnabled: config.demoEnabled,
     signedIn: req.actor !== null,
   }));
 
-  app.post(
-    '/signup',
-    { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'Create a workspace and its first admin, and sign in', body: SignUpBody, response: { 201: Me } } },
-    async (req, reply) => {
-      await limitSignUp(db, config, req.ip);
-      const { userId, workspaceId } = await signUp(db, req.body);
-      const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
-      return reply.code(201).send(await loadMe(db, actor));
-    },
-  );
+  route(app, api.createWorkspace, { permission: 'public' }, async (req, reply) => {
+    await limitSignUp(db, config, req.ip);
+    const { userId, workspaceId } = await signUp(db, req.body);
+    const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
+    return reply.code(201).send(await loadMe(db, actor));
+  });
 
-  app.post(
-    '/session',
-    { config: { permission: 'public' }, schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 201: Me } } },
-    async (req, reply) => {
-      const user = await signIn(db, config, req.body.email, req.body.password, req.ip);
-      // A previous session on this browser ends: sign-in always gets a fresh id.
-      if (req.actor) await endSession(db, req.actor.sessionId);
-      const actor = await startSession(db, config, reply, user);
-      return reply.code(201).send(await loadMe(db, actor));
-    },
-  );
+  route(app, api.createSession, { permission: 'public' }, async (req, reply) => {
+    const user = await signIn(db, config, req.body.email, req.body.password, req.ip);
+    // A previous session on this browser ends: sign-in always gets a fresh id.
+    if (req.actor) await endSession(db, req.actor.sessionId);
+    const actor = await startSession(db, config, reply, user);
+    return reply.code(201).send(await loadMe(db, actor));
+  });
 
-  app.get('/session', { config: { permission: 'signedIn' }, schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: Me } } }, async (req) => loadMe(db, ctx(req).actor));
+  route(app, api.getSession, { permission: 'signedIn' }, async (req) => loadMe(db, ctx(req).actor));
 
-  app.delete('/session', { config: { permission: 'signedIn' }, schema: { tags: ['session'], summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } } }, async (req, reply) => {
+  route(app, api.deleteSession, { permission: 'signedIn' }, async (req, reply) => {
     await endSession(db, ctx(req).actor.sessionId);
     reply.clearCookie(cookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     return reply.code(204).send(null);

@@ -1,52 +1,48 @@
-import { AuditEventList, HistoryQuery } from '../../../shared/audit.js';
-import { IdParams } from '../../../shared/common.js';
-import { CreatedPlan, CreatePlanBody, Plan, PlanList, PlanListQuery, ReopenPlanBody, UpdatePlanBody } from '../../../shared/plans.js';
+import { plansApi } from '../../../shared/routes/plans.js';
+import { route } from '../../core/route.js';
 import { notFound } from '../../core/errors.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { findPlan, listPlans, planHistory } from './queries.js';
-import { TeamSummary, TeamSummaryQuery } from '../../../shared/team-view.js';
 import { teamSummary } from './team-summary.js';
 import { createPlan, reopenPlan, updatePlan } from './plans.service.js';
 
-const tags = ['plans'];
-
 export function planRoutes(app: App): void {
-  app.get('/plans', { config: { permission: 'signedIn' }, schema: { tags, summary: 'List mutual plans', querystring: PlanListQuery, response: { 200: PlanList } } }, async (req) => {
+  route(app, plansApi.listPlans, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
     return listPlans(scope, actor, req.query);
   });
 
-  app.get('/plans/team-summary', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Per person in the view: plans by health, seller and customer reliability (each with n)', querystring: TeamSummaryQuery, response: { 200: TeamSummary } } }, async (req) => {
+  route(app, plansApi.getTeamSummary, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
     return teamSummary(scope, actor, req.query.view);
   });
 
-  app.get('/opportunities/:id/plan', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Get the opportunity’s mutual plan (404 when it has none)', params: IdParams, response: { 200: Plan } } }, async (req) => {
+  route(app, plansApi.getOpportunityPlan, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
     const opp = await scope.selectFrom('opportunities').select('id').where('opportunities.id', '=', req.params.id).executeTakeFirst();
     if (!opp) throw notFound('Opportunity');
     return (await findPlan(scope, actor, { opportunityId: req.params.id })) ?? Promise.reject(notFound('Plan'));
   });
 
-  app.post('/opportunities/:id/plan', { config: { permission: { owns: 'opportunity' } }, schema: { tags, summary: 'Create the opportunity’s mutual plan', params: IdParams, body: CreatePlanBody, response: { 201: CreatedPlan } } }, async (req, reply) => {
+  route(app, plansApi.createPlan, { permission: { owns: 'opportunity' } }, async (req, reply) => {
     return reply.code(201).send(await createPlan({ ...ctx(req), opportunityId: req.params.id, input: req.body }));
   });
 
-  app.get('/plans/:id', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Get a mutual plan with its milestones and commitments', params: IdParams, response: { 200: Plan } } }, async (req) => {
+  route(app, plansApi.getPlan, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
     return (await findPlan(scope, actor, { id: req.params.id })) ?? Promise.reject(notFound('Plan'));
   });
 
-  app.patch('/plans/:id', { config: { permission: { owns: 'plan' } }, schema: { tags, summary: 'Change a mutual plan (send its version)', params: IdParams, body: UpdatePlanBody, response: { 200: Plan } } }, async (req) => {
+  route(app, plansApi.updatePlan, { permission: { owns: 'plan' } }, async (req) => {
     const { version, ...input } = req.body;
     return updatePlan({ ...ctx(req), id: req.params.id, input, version: expectedVersion(req, version) });
   });
 
-  app.post('/plans/:id/reopen', { config: { permission: { owns: 'plan' } }, schema: { tags, summary: 'Reopen a completed or abandoned plan (send its version); audited', params: IdParams, body: ReopenPlanBody, response: { 200: Plan } } }, async (req) =>
+  route(app, plansApi.reopenPlan, { permission: { owns: 'plan' } }, async (req) =>
     reopenPlan({ ...ctx(req), id: req.params.id, version: expectedVersion(req, req.body?.version) }),
   );
 
-  app.get('/plans/:id/history', { config: { permission: 'signedIn' }, schema: { tags, summary: 'Everything that changed on the plan, its milestones and commitments', params: IdParams, querystring: HistoryQuery, response: { 200: AuditEventList } } }, async (req) => {
+  route(app, plansApi.listPlanHistory, { permission: 'signedIn' }, async (req) => {
     const { scope } = ctx(req);
     const exists = await scope.selectFrom('plans').select('id').where('plans.id', '=', req.params.id).executeTakeFirst();
     if (!exists) throw notFound('Plan');

@@ -1,0 +1,131 @@
+import { AuditEventList, HistoryQuery } from '../audit.js';
+import { Me } from '../auth.js';
+import { IdParams } from '../common.js';
+import {
+  AcceptInviteBody,
+  CreatedInvite,
+  CreateInviteBody,
+  CreateTeamBody,
+  DeactivateUserBody,
+  Invite,
+  InviteList,
+  InvitePreview,
+  InviteTokenBody,
+  Team,
+  TeamList,
+  UpdateTeamBody,
+  UpdateUserBody,
+  UpdateWorkspaceBody,
+  User,
+  UserList,
+  UserListQuery,
+  Workspace,
+} from '../people.js';
+import { defineRoutes } from './define.js';
+
+const tags = ['people'] as const;
+
+/** The workspace, its people, teams and invites. */
+export const peopleApi = defineRoutes({
+  getWorkspace: { method: 'GET', path: '/api/v1/workspace', tags, summary: 'The workspace and its settings', response: { 200: Workspace } },
+  updateWorkspace: {
+    method: 'PATCH',
+    path: '/api/v1/workspace',
+    tags,
+    summary: 'Change the workspace name or default time zone (admins; send the version)',
+    body: UpdateWorkspaceBody,
+    response: { 200: Workspace },
+  },
+
+  listUsers: { method: 'GET', path: '/api/v1/users', tags, summary: 'List the people of the workspace, by name', query: UserListQuery, response: { 200: UserList } },
+  getUser: { method: 'GET', path: '/api/v1/users/:id', tags, summary: 'Get a person', params: IdParams, response: { 200: User } },
+  updateUser: {
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    tags,
+    summary: 'Change a person (yourself: name and time zone; admins: also role and team). Send the version.',
+    params: IdParams,
+    body: UpdateUserBody,
+    response: { 200: User },
+    errors: ['rule_violation'],
+  },
+  deactivateUser: {
+    method: 'POST',
+    path: '/api/v1/users/:id/deactivate',
+    tags,
+    summary: 'Deactivate a person: end their sessions and hand their accounts and opportunities to someone else',
+    params: IdParams,
+    body: DeactivateUserBody,
+    response: { 200: User },
+    errors: ['rule_violation', 'version_conflict'],
+  },
+  listUserHistory: {
+    method: 'GET',
+    path: '/api/v1/users/:id/history',
+    tags,
+    summary: 'Who changed the person, when, before and after',
+    params: IdParams,
+    query: HistoryQuery,
+    response: { 200: AuditEventList },
+  },
+
+  listTeams: { method: 'GET', path: '/api/v1/teams', tags, summary: 'List teams with their manager and member count', response: { 200: TeamList } },
+  createTeam: { method: 'POST', path: '/api/v1/teams', tags, summary: 'Create a team (admins)', body: CreateTeamBody, response: { 201: Team } },
+  updateTeam: {
+    method: 'PATCH',
+    path: '/api/v1/teams/:id',
+    tags,
+    summary: 'Rename a team or change its manager (admins; send the version)',
+    params: IdParams,
+    body: UpdateTeamBody,
+    response: { 200: Team },
+  },
+  listTeamHistory: {
+    method: 'GET',
+    path: '/api/v1/teams/:id/history',
+    tags,
+    summary: 'Who changed the team, when, before and after',
+    params: IdParams,
+    query: HistoryQuery,
+    response: { 200: AuditEventList },
+  },
+
+  createInvite: {
+    method: 'POST',
+    path: '/api/v1/invites',
+    tags,
+    summary: 'Invite someone by a single-use link (admins). The link is shown only in this response.',
+    body: CreateInviteBody,
+    response: { 201: CreatedInvite },
+    errors: ['duplicate'],
+  },
+  listInvites: { method: 'GET', path: '/api/v1/invites', tags, summary: 'List invites, newest first (admins)', response: { 200: InviteList } },
+  revokeInvite: {
+    method: 'POST',
+    path: '/api/v1/invites/:id/revoke',
+    tags,
+    summary: 'Revoke an invite so its link stops working (admins)',
+    params: IdParams,
+    response: { 200: Invite },
+    errors: ['rule_violation'],
+  },
+  // The token is sent in a body, not the path, so it stays out of logs and proxies.
+  lookupInvite: {
+    method: 'POST',
+    path: '/api/v1/invites/lookup',
+    tags,
+    summary: 'What an invite link offers, before accepting it',
+    body: InviteTokenBody,
+    response: { 200: InvitePreview },
+    errors: ['not_found'],
+  },
+  acceptInvite: {
+    method: 'POST',
+    path: '/api/v1/invites/accept',
+    tags,
+    summary: 'Accept an invite: create the account and sign in',
+    body: AcceptInviteBody,
+    response: { 201: Me },
+    errors: ['not_found', 'duplicate'],
+  },
+});

@@ -1,0 +1,68 @@
+import { AuditEventList, HistoryQuery } from '../audit.js';
+import { IdParams } from '../common.js';
+import { CreatedPlan, CreatePlanBody, Plan, PlanList, PlanListQuery, ReopenPlanBody, UpdatePlanBody } from '../plans.js';
+import { TeamSummary, TeamSummaryQuery } from '../team-view.js';
+import { defineRoutes } from './define.js';
+
+const tags = ['plans'] as const;
+
+/** Mutual plans. Their milestones, commitments, sharing and insights: the other files beside this one. */
+export const plansApi = defineRoutes({
+  listPlans: { method: 'GET', path: '/api/v1/plans', tags, summary: 'List mutual plans', query: PlanListQuery, response: { 200: PlanList } },
+  getTeamSummary: {
+    method: 'GET',
+    path: '/api/v1/plans/team-summary',
+    tags,
+    summary: 'Per person in the view: plans by health, seller and customer reliability (each with n)',
+    query: TeamSummaryQuery,
+    response: { 200: TeamSummary },
+  },
+  getOpportunityPlan: {
+    method: 'GET',
+    path: '/api/v1/opportunities/:id/plan',
+    tags,
+    summary: 'Get the opportunity’s mutual plan (404 when it has none)',
+    params: IdParams,
+    response: { 200: Plan },
+  },
+  createPlan: {
+    method: 'POST',
+    path: '/api/v1/opportunities/:id/plan',
+    tags,
+    summary: 'Create the opportunity’s mutual plan',
+    params: IdParams,
+    body: CreatePlanBody,
+    response: { 201: CreatedPlan },
+    errors: ['duplicate', 'rule_violation', 'date_in_past'],
+  },
+  getPlan: { method: 'GET', path: '/api/v1/plans/:id', tags, summary: 'Get a mutual plan with its milestones and commitments', params: IdParams, response: { 200: Plan } },
+  updatePlan: {
+    method: 'PATCH',
+    path: '/api/v1/plans/:id',
+    tags,
+    summary: 'Change a mutual plan (send its version)',
+    params: IdParams,
+    body: UpdatePlanBody,
+    response: { 200: Plan },
+    errors: ['plan_closed', 'rule_violation', 'date_in_past'],
+  },
+  reopenPlan: {
+    method: 'POST',
+    path: '/api/v1/plans/:id/reopen',
+    tags,
+    summary: 'Reopen a completed or abandoned plan (send its version); audited',
+    params: IdParams,
+    body: ReopenPlanBody,
+    response: { 200: Plan },
+    errors: ['rule_violation'],
+  },
+  listPlanHistory: {
+    method: 'GET',
+    path: '/api/v1/plans/:id/history',
+    tags,
+    summary: 'Everything that changed on the plan, its milestones and commitments',
+    params: IdParams,
+    query: HistoryQuery,
+    response: { 200: AuditEventList },
+  },
+});

@@ -1,0 +1,80 @@
+import {
+  CreateCommentBody,
+  GuestCommitment,
+  GuestCreateCommitmentBody,
+  GuestPlan,
+  GuestRenegotiationBody,
+  GuestSetStateBody,
+  PlanComment,
+  TokenIdParams,
+  TokenParams,
+} from '../plan-sharing.js';
+import { defineRoutes } from './define.js';
+
+const tags = ['shared plan (customer)'] as const;
+
+/**
+ * The customer's API, reached with the share token alone (in the path; no session). The customer's
+ * page (src/web/share) imports only the types of these contracts, so zod stays out of its bundle.
+ */
+export const sharedPlanApi = defineRoutes({
+  getSharedPlan: { method: 'GET', path: '/api/v1/shared/:token', tags, summary: 'The shared plan, as its customer sees it', params: TokenParams, response: { 200: GuestPlan } },
+  setSharedCommitmentState: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/commitments/:id/state',
+    tags,
+    summary: 'Mark a customer-side commitment done or not done (safe to retry)',
+    params: TokenIdParams,
+    body: GuestSetStateBody,
+    response: { 200: GuestCommitment },
+    errors: ['plan_closed', 'rule_violation'],
+  },
+  proposeSharedNewDate: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/commitments/:id/renegotiations',
+    tags,
+    summary: 'Propose a new date, with a reason (the seller side answers)',
+    params: TokenIdParams,
+    body: GuestRenegotiationBody,
+    response: { 201: GuestCommitment },
+    errors: ['plan_closed', 'rule_violation', 'date_in_past'],
+  },
+  acceptSharedNewDate: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/renegotiations/:id/accept',
+    tags,
+    summary: 'Accept a new date the seller side proposed for your commitment',
+    params: TokenIdParams,
+    response: { 200: GuestCommitment },
+    errors: ['plan_closed', 'rule_violation', 'date_in_past'],
+  },
+  declineSharedNewDate: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/renegotiations/:id/decline',
+    tags,
+    summary: 'Decline a new date the seller side proposed (your date stands)',
+    params: TokenIdParams,
+    response: { 200: GuestCommitment },
+    errors: ['plan_closed', 'rule_violation'],
+  },
+  createSharedComment: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/comments',
+    tags,
+    summary: 'Comment on the plan',
+    params: TokenParams,
+    body: CreateCommentBody,
+    response: { 201: PlanComment },
+    errors: ['plan_closed'],
+  },
+  createSharedCommitment: {
+    method: 'POST',
+    path: '/api/v1/shared/:token/commitments',
+    tags,
+    summary: 'Take on a customer-side commitment',
+    params: TokenParams,
+    body: GuestCreateCommitmentBody,
+    response: { 201: GuestCommitment },
+    errors: ['plan_closed', 'date_in_past'],
+  },
+});
