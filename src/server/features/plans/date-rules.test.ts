@@ -100,6 +100,48 @@ describe('new dates before today are refused, judged in the owner’s zone', () 
     expectPastRefusal(moved, 'targetDate', SELLER_TZ);
   });
 
+  it('refuses moving a plan’s start to before today, but saves an old start date sent back unchanged', async () => {
+    const { client } = await signUpWorkspace(app, { timeZone: SELLER_TZ });
+    const plan = await createPlan(client, undefined, { startDate: dayIn(SELLER_TZ, 0), targetDate: dayIn(SELLER_TZ, 30) });
+    const earlier = await client.patch(`/api/v1/plans/${plan.id}`, { startDate: dayIn(SELLER_TZ, -1), version: plan.version });
+    expectPastRefusal(earlier, 'startDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/plans/${plan.id}`)).data).toMatchObject({ startDate: dayIn(SELLER_TZ, 0), version: plan.version });
+
+    // Weeks later the plan's start is long past; the edit form sends every field back as it was.
+    const started = dayIn(SELLER_TZ, -20);
+    const target = dayIn(SELLER_TZ, -2);
+    await db.updateTable('plans').set({ start_date: started, target_date: target }).where('id', '=', plan.id).execute();
+    const saved = await client.patch(`/api/v1/plans/${plan.id}`, { title: 'Evaluation, phase 2', startDate: started, targetDate: target, version: plan.version });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.data).toMatchObject({ title: 'Evaluation, phase 2', startDate: started, targetDate: target, version: plan.version + 1 });
+    // Moving the past target to another past day is a new date, and refused; to today is fine.
+    expectPastRefusal(await client.patch(`/api/v1/plans/${plan.id}`, { targetDate: dayIn(SELLER_TZ, -1), version: saved.data.version }), 'targetDate', SELLER_TZ);
+    expect((await client.patch(`/api/v1/plans/${plan.id}`, { targetDate: dayIn(SELLER_TZ, 0), version: saved.data.version })).statusCode).toBe(200);
+  });
+
+  it('refuses a milestone due before today, new or re-dated, and keeps an old one unchanged', async () => {
+    const { client } = await signUpWorkspace(app, { timeZone: SELLER_TZ });
+    const plan = await createPlan(client, undefined, { customerTimeZone: CUSTOMER_TZ });
+    const past = await client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Pilot', dueDate: dayIn(SELLER_TZ, -1) });
+    expectPastRefusal(past, 'dueDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/plans/${plan.id}`)).data.milestones).toEqual([]);
+
+    const made = await client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Pilot', dueDate: dayIn(SELLER_TZ, 0) });
+    expect(made.statusCode).toBe(201);
+    const milestone = made.data;
+    const moved = await client.patch(`/api/v1/milestones/${milestone.id}`, { dueDate: dayIn(SELLER_TZ, -1), version: milestone.version });
+    expectPastRefusal(moved, 'dueDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/milestones/${milestone.id}`)).data).toMatchObject({ dueDate: dayIn(SELLER_TZ, 0), version: milestone.version });
+
+    // Its day goes by; renaming it sends the old date back unchanged, which is fine. Clearing it is too.
+    const gone = dayIn(SELLER_TZ, -4);
+    await db.updateTable('plan_milestones').set({ due_date: gone }).where('id', '=', milestone.id).execute();
+    const renamed = await client.patch(`/api/v1/milestones/${milestone.id}`, { title: 'Pilot with 20 users', dueDate: gone, version: milestone.version });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.data).toMatchObject({ title: 'Pilot with 20 users', dueDate: gone });
+    expect((await client.patch(`/api/v1/milestones/${milestone.id}`, { dueDate: null, version: renamed.data.version })).data).toMatchObject({ dueDate: null });
+  });
+
   it('lays out a template plan with no past date and no must-do due within 3 days, and says what moved', async () => {
     const { client, me } = await signUpWorkspace(app, { timeZone: SELLER_TZ });
     await withBuiltInTemplates(db, me.workspace.id);
