@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { todayIn } from '../../../domain/dates.js';
 import { testApp } from '../../test/harness.js';
 import { Client, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createDeal, createPlan, customerProposes, dayIn, shareLink, withBuiltInTemplates } from './fixtures.js';
@@ -84,7 +85,14 @@ describe('new dates before today are refused, judged in the owner’s zone', () 
 
     const kept = await s.client.post(`/api/v1/plans/${s.plan.id}/commitments`, { side: 'seller', title: 'Kick-off call', dueDate: dayIn(SELLER_TZ, -3), status: 'done' });
     expect(kept.statusCode).toBe(201);
-    expect(kept.data).toMatchObject({ status: 'done', state: 'done', doneAt: expect.any(String) });
+    // Recorded as kept on the day it was due, in the owner's zone: kept on time, not "kept late".
+    expect(kept.data).toMatchObject({ status: 'done', state: 'done', outcome: 'kept_on_time', doneAt: expect.any(String) });
+    expect(todayIn(SELLER_TZ, new Date(kept.data.doneAt))).toBe(dayIn(SELLER_TZ, -3));
+    const theirsKept = await s.client.post(`/api/v1/plans/${s.plan.id}/commitments`, { side: 'customer', ownerName: 'Carla', title: 'Signed NDA', dueDate: dayIn(CUSTOMER_TZ, -1), status: 'done' });
+    expect(theirsKept.data).toMatchObject({ status: 'done', outcome: 'kept_on_time' });
+    expect(todayIn(CUSTOMER_TZ, new Date(theirsKept.data.doneAt))).toBe(dayIn(CUSTOMER_TZ, -1));
+    const mine = (await s.client.get(`/api/v1/users/${s.me.user.id}/reliability`)).data;
+    expect(mine.overall).toMatchObject({ keptOnTime: 1, keptLate: 0, missed: 0 });
   });
 
   it('refuses a plan starting or aiming before today, and creates nothing', async () => {
