@@ -3,12 +3,14 @@ import { todayIn } from '../../../domain/dates.js';
 import { testApp } from '../../test/harness.js';
 import { Client, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createDeal, createPlan, customerProposes, dayIn, shareLink, withBuiltInTemplates } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
 /**
  * "No date in the past by accident", through the API. Two zones 25 hours apart make the zone that
  * judges a date visible at any hour: the seller lives in Pago Pago (UTC−11), the customer in
  * Kiritimati (UTC+14), so the seller's today is always the customer's yesterday (or earlier).
  */
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app, db } = await testApp();
 const SELLER_TZ = 'Pacific/Pago_Pago';
 const CUSTOMER_TZ = 'Pacific/Kiritimati';
