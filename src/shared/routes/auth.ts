@@ -7,30 +7,12 @@ const tags = ['session'] as const;
 
 /** Signing up, in and out, and the demo workspace. */
 export const authApi = defineRoutes({
-  getSetupStatus: { method: 'GET', path: '/api/v1/setup', tags, summary: 'What the first page should offer', response: { 200: SetupStatus } },
-  createWorkspace: {
-    method: 'POST',
-    path: '/api/v1/signup',
-    tags,
-    summary: 'Create a workspace and its first admin, and sign in',
-    body: SignUpBody,
-    response: { 201: Me },
-    errors: ['duplicate', 'too_many_requests'],
-  },
-  createSession: {
-    method: 'POST',
-    path: '/api/v1/session',
-    tags,
-    summary: 'Sign in',
-    body: SignInBody,
-    response: { 201: Me },
-    errors: ['invalid_credentials', 'too_many_requests'],
-  },
-  getSession: { method: 'GET', path: '/api/v1/session', tags, summary: 'Who is signed in', response: { 200: Me } },
-  deleteSession: { method: 'DELETE', path: '/api/v1/session', tags, summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } },
+  getSetupStatus: { tags, summary: 'What the first page should offer', response: { 200: SetupStatus } },
+  createWorkspace: { tags, summary: 'Create a workspace and its first admin, and sign in', body: SignUpBody, response: { 201: Me }, errors: ['duplicate', 'too_many_requests'] },
+  createSession: { tags, summary: 'Sign in', body: SignInBody, response: { 201: Me }, errors: ['invalid_credentials', 'too_many_requests'] },
+  getSession: { tags, summary: 'Who is signed in', response: { 200: Me } },
+  deleteSession: { tags, summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } },
   createDemoSession: {
-    method: 'POST',
-    path: '/api/v1/demo/session',
     tags,
     summary: 'Explore the demo workspace: signs in as its sales manager (the workspace is created on first use)',
     body: DemoSessionBody,
@@ -38,8 +20,6 @@ export const authApi = defineRoutes({
     errors: ['not_found'],
   },
   resetDemoWorkspace: {
-    method: 'POST',
-    path: '/api/v1/demo/reset',
     tags,
     summary: 'Reset the demo workspace to its story as of today (demo workspace only; signs you in to the new one)',
     body: NoBody,

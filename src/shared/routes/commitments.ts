@@ -16,8 +16,6 @@ const tags = ['plans'] as const;
 /** Commitments on a plan, their order, and new dates proposed with a reason (renegotiations). */
 export const commitmentsApi = defineRoutes({
   createCommitment: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/commitments',
     tags,
     summary: 'Add a commitment (seller or customer side)',
     params: IdParams,
@@ -26,8 +24,6 @@ export const commitmentsApi = defineRoutes({
     errors: ['plan_closed', 'date_in_past'],
   },
   setPlanLayout: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/layout',
     tags,
     summary: 'Reorder milestones and commitments and move commitments between milestones, in one go',
     description: 'Answers 409 version_conflict, with the plan as it now is in `error.current`, when the plan changed since the layout was read.',
@@ -36,10 +32,8 @@ export const commitmentsApi = defineRoutes({
     response: { 200: Plan },
     errors: ['plan_closed', 'version_conflict'],
   },
-  getCommitment: { method: 'GET', path: '/api/v1/commitments/:id', tags, summary: 'Get a commitment with its date history', params: IdParams, response: { 200: Commitment } },
+  getCommitment: { tags, summary: 'Get a commitment with its date history', params: IdParams, response: { 200: Commitment } },
   updateCommitment: {
-    method: 'PATCH',
-    path: '/api/v1/commitments/:id',
     tags,
     summary: 'Change a commitment or its status (send its version); due dates change through renegotiations',
     params: IdParams,
@@ -48,8 +42,6 @@ export const commitmentsApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation'],
   },
   proposeNewDate: {
-    method: 'POST',
-    path: '/api/v1/commitments/:id/renegotiations',
     tags,
     summary: 'Propose a new due date, with a reason',
     params: IdParams,
@@ -58,8 +50,6 @@ export const commitmentsApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation', 'date_in_past'],
   },
   acceptNewDate: {
-    method: 'POST',
-    path: '/api/v1/renegotiations/:id/accept',
     tags,
     summary: 'Accept a new date the customer proposed',
     params: IdParams,
@@ -68,8 +58,6 @@ export const commitmentsApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation', 'date_in_past'],
   },
   declineNewDate: {
-    method: 'POST',
-    path: '/api/v1/renegotiations/:id/decline',
     tags,
     summary: 'Decline a new date the customer proposed (the original date stands)',
     params: IdParams,

@@ -15,10 +15,10 @@ import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
 
 /**
- * Every feature's route table. The web imports the one table it needs (src/web/app/api.ts); this
- * list is for the checks that need them all (operationIds unique and unchanged, each registered).
+ * Every feature's route table, for what needs them all: the checks (operationIds unique and
+ * unchanged, each registered) and the typed clients' types (client.ts, type-only).
  */
-export const routeTables: Record<string, Record<string, RouteContract>> = {
+const tables = {
   accountsApi,
   authApi,
   commitmentsApi,
@@ -35,3 +35,9 @@ export const routeTables: Record<string, Record<string, RouteContract>> = {
   sharingApi,
   stagesApi,
 };
+
+export const routeTables: Record<string, Record<string, RouteContract>> = tables;
+
+type Tables = typeof tables;
+/** Every contract, as one union of their types (the typed clients look theirs up by method and path). */
+export type AllContracts = { [T in keyof Tables]: Tables[T][keyof Tables[T]] }[keyof Tables];

@@ -6,30 +6,10 @@ const tags = ['plans'] as const;
 
 /** A plan's milestones; every write answers 409 plan_closed on a completed or abandoned plan. */
 export const milestonesApi = defineRoutes({
-  createMilestone: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/milestones',
-    tags,
-    summary: 'Add a milestone at the end of the plan',
-    params: IdParams,
-    body: CreateMilestoneBody,
-    response: { 201: Milestone },
-    errors: ['plan_closed'],
-  },
-  getMilestone: { method: 'GET', path: '/api/v1/milestones/:id', tags, summary: 'Get a milestone', params: IdParams, response: { 200: Milestone } },
-  updateMilestone: {
-    method: 'PATCH',
-    path: '/api/v1/milestones/:id',
-    tags,
-    summary: 'Change a milestone (send its version)',
-    params: IdParams,
-    body: UpdateMilestoneBody,
-    response: { 200: Milestone },
-    errors: ['plan_closed'],
-  },
+  createMilestone: { tags, summary: 'Add a milestone at the end of the plan', params: IdParams, body: CreateMilestoneBody, response: { 201: Milestone }, errors: ['plan_closed'] },
+  getMilestone: { tags, summary: 'Get a milestone', params: IdParams, response: { 200: Milestone } },
+  updateMilestone: { tags, summary: 'Change a milestone (send its version)', params: IdParams, body: UpdateMilestoneBody, response: { 200: Milestone }, errors: ['plan_closed'] },
   archiveMilestone: {
-    method: 'POST',
-    path: '/api/v1/milestones/:id/archive',
     tags,
     summary: 'Archive a milestone (its commitments stay, without a milestone)',
     params: IdParams,
@@ -38,8 +18,6 @@ export const milestonesApi = defineRoutes({
     errors: ['plan_closed'],
   },
   restoreMilestone: {
-    method: 'POST',
-    path: '/api/v1/milestones/:id/restore',
     tags,
     summary: 'Restore an archived milestone at the end of the plan',
     params: IdParams,

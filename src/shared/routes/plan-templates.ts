@@ -5,32 +5,9 @@ import { defineRoutes } from './define.js';
 const tags = ['plans'] as const;
 
 export const planTemplatesApi = defineRoutes({
-  listPlanTemplates: {
-    method: 'GET',
-    path: '/api/v1/plan-templates',
-    tags,
-    summary: 'List the workspace’s plan templates',
-    query: PlanTemplateListQuery,
-    response: { 200: PlanTemplateList },
-  },
-  createPlanTemplate: { method: 'POST', path: '/api/v1/plan-templates', tags, summary: 'Create a plan template', body: CreatePlanTemplateBody, response: { 201: PlanTemplate } },
-  getPlanTemplate: { method: 'GET', path: '/api/v1/plan-templates/:id', tags, summary: 'Get a plan template', params: IdParams, response: { 200: PlanTemplate } },
-  archivePlanTemplate: {
-    method: 'POST',
-    path: '/api/v1/plan-templates/:id/archive',
-    tags,
-    summary: 'Archive a plan template (plans made from it stay)',
-    params: IdParams,
-    response: { 200: PlanTemplate },
-    errors: ['version_conflict'],
-  },
-  savePlanAsTemplate: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/template',
-    tags,
-    summary: 'Save a plan as a template',
-    params: IdParams,
-    body: SavePlanAsTemplateBody,
-    response: { 201: PlanTemplate },
-  },
+  listPlanTemplates: { tags, summary: 'List the workspace’s plan templates', query: PlanTemplateListQuery, response: { 200: PlanTemplateList } },
+  createPlanTemplate: { tags, summary: 'Create a plan template', body: CreatePlanTemplateBody, response: { 201: PlanTemplate } },
+  getPlanTemplate: { tags, summary: 'Get a plan template', params: IdParams, response: { 200: PlanTemplate } },
+  archivePlanTemplate: { tags, summary: 'Archive a plan template (plans made from it stay)', params: IdParams, response: { 200: PlanTemplate }, errors: ['version_conflict'] },
+  savePlanAsTemplate: { tags, summary: 'Save a plan as a template', params: IdParams, body: SavePlanAsTemplateBody, response: { 201: PlanTemplate } },
 });

@@ -8,26 +8,15 @@ const tags = ['plans'] as const;
 
 /** Mutual plans. Their milestones, commitments, sharing and insights: the other files beside this one. */
 export const plansApi = defineRoutes({
-  listPlans: { method: 'GET', path: '/api/v1/plans', tags, summary: 'List mutual plans', query: PlanListQuery, response: { 200: PlanList } },
+  listPlans: { tags, summary: 'List mutual plans', query: PlanListQuery, response: { 200: PlanList } },
   getTeamSummary: {
-    method: 'GET',
-    path: '/api/v1/plans/team-summary',
     tags,
     summary: 'Per person in the view: plans by health, seller and customer reliability (each with n)',
     query: TeamSummaryQuery,
     response: { 200: TeamSummary },
   },
-  getOpportunityPlan: {
-    method: 'GET',
-    path: '/api/v1/opportunities/:id/plan',
-    tags,
-    summary: 'Get the opportunity’s mutual plan (404 when it has none)',
-    params: IdParams,
-    response: { 200: Plan },
-  },
+  getOpportunityPlan: { tags, summary: 'Get the opportunity’s mutual plan (404 when it has none)', params: IdParams, response: { 200: Plan } },
   createPlan: {
-    method: 'POST',
-    path: '/api/v1/opportunities/:id/plan',
     tags,
     summary: 'Create the opportunity’s mutual plan',
     params: IdParams,
@@ -35,10 +24,8 @@ export const plansApi = defineRoutes({
     response: { 201: CreatedPlan },
     errors: ['duplicate', 'rule_violation', 'date_in_past'],
   },
-  getPlan: { method: 'GET', path: '/api/v1/plans/:id', tags, summary: 'Get a mutual plan with its milestones and commitments', params: IdParams, response: { 200: Plan } },
+  getPlan: { tags, summary: 'Get a mutual plan with its milestones and commitments', params: IdParams, response: { 200: Plan } },
   updatePlan: {
-    method: 'PATCH',
-    path: '/api/v1/plans/:id',
     tags,
     summary: 'Change a mutual plan (send its version)',
     params: IdParams,
@@ -47,8 +34,6 @@ export const plansApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation', 'date_in_past'],
   },
   reopenPlan: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/reopen',
     tags,
     summary: 'Reopen a completed or abandoned plan (send its version); audited',
     params: IdParams,
@@ -57,8 +42,6 @@ export const plansApi = defineRoutes({
     errors: ['rule_violation'],
   },
   listPlanHistory: {
-    method: 'GET',
-    path: '/api/v1/plans/:id/history',
     tags,
     summary: 'Everything that changed on the plan, its milestones and commitments',
     params: IdParams,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { routeTables } from './index.js';
+import * as operations from './operations.js';
 
 const contracts = Object.values(routeTables).flatMap((table) => Object.values(table));
 const SNAPSHOT = new URL('./operation-ids.txt', import.meta.url);
@@ -10,6 +11,8 @@ describe('the route table', () => {
     const ids = contracts.map((c) => c.operationId);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'operationIds used twice').toEqual([]);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(?:[A-Z][a-z]+)+$/);
+    // Each operation in operations.ts has its one contract, and no contract is without one.
+    expect([...ids].sort()).toEqual(Object.keys(operations).sort());
     const routes = contracts.map((c) => `${c.method} ${c.path}`);
     expect(routes.filter((r, i) => routes.indexOf(r) !== i), 'method and path defined twice').toEqual([]);
   });

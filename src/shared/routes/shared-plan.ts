@@ -18,10 +18,8 @@ const tags = ['shared plan (customer)'] as const;
  * page (src/web/share) imports only the types of these contracts, so zod stays out of its bundle.
  */
 export const sharedPlanApi = defineRoutes({
-  getSharedPlan: { method: 'GET', path: '/api/v1/shared/:token', tags, summary: 'The shared plan, as its customer sees it', params: TokenParams, response: { 200: GuestPlan } },
+  getSharedPlan: { tags, summary: 'The shared plan, as its customer sees it', params: TokenParams, response: { 200: GuestPlan } },
   setSharedCommitmentState: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/commitments/:id/state',
     tags,
     summary: 'Mark a customer-side commitment done or not done (safe to retry)',
     params: TokenIdParams,
@@ -30,8 +28,6 @@ export const sharedPlanApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation'],
   },
   proposeSharedNewDate: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/commitments/:id/renegotiations',
     tags,
     summary: 'Propose a new date, with a reason (the seller side answers)',
     params: TokenIdParams,
@@ -40,8 +36,6 @@ export const sharedPlanApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation', 'date_in_past'],
   },
   acceptSharedNewDate: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/renegotiations/:id/accept',
     tags,
     summary: 'Accept a new date the seller side proposed for your commitment',
     params: TokenIdParams,
@@ -49,27 +43,14 @@ export const sharedPlanApi = defineRoutes({
     errors: ['plan_closed', 'rule_violation', 'date_in_past'],
   },
   declineSharedNewDate: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/renegotiations/:id/decline',
     tags,
     summary: 'Decline a new date the seller side proposed (your date stands)',
     params: TokenIdParams,
     response: { 200: GuestCommitment },
     errors: ['plan_closed', 'rule_violation'],
   },
-  createSharedComment: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/comments',
-    tags,
-    summary: 'Comment on the plan',
-    params: TokenParams,
-    body: CreateCommentBody,
-    response: { 201: PlanComment },
-    errors: ['plan_closed'],
-  },
+  createSharedComment: { tags, summary: 'Comment on the plan', params: TokenParams, body: CreateCommentBody, response: { 201: PlanComment }, errors: ['plan_closed'] },
   createSharedCommitment: {
-    method: 'POST',
-    path: '/api/v1/shared/:token/commitments',
     tags,
     summary: 'Take on a customer-side commitment',
     params: TokenParams,

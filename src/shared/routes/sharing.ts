@@ -8,42 +8,16 @@ const tags = ['plans'] as const;
 /** A plan's share links and its conversation with the customer, as the seller side sees them. */
 export const sharingApi = defineRoutes({
   createShareLink: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/share-links',
     tags,
     summary: 'Create a link for one customer recipient (its URL is shown only now)',
     params: IdParams,
     body: CreateShareLinkBody,
     response: { 201: CreatedShareLink },
   },
-  listShareLinks: {
-    method: 'GET',
-    path: '/api/v1/plans/:id/share-links',
-    tags,
-    summary: 'The plan’s share links, with when each was last viewed',
-    params: IdParams,
-    response: { 200: ShareLinkList },
-  },
-  revokeShareLink: {
-    method: 'POST',
-    path: '/api/v1/share-links/:id/revoke',
-    tags,
-    summary: 'Revoke a share link (effective on its next request)',
-    params: IdParams,
-    response: { 200: ShareLink },
-  },
-  listPlanComments: {
-    method: 'GET',
-    path: '/api/v1/plans/:id/comments',
-    tags,
-    summary: 'The conversation on a plan, oldest first',
-    params: IdParams,
-    query: CommentListQuery,
-    response: { 200: PlanCommentList },
-  },
+  listShareLinks: { tags, summary: 'The plan’s share links, with when each was last viewed', params: IdParams, response: { 200: ShareLinkList } },
+  revokeShareLink: { tags, summary: 'Revoke a share link (effective on its next request)', params: IdParams, response: { 200: ShareLink } },
+  listPlanComments: { tags, summary: 'The conversation on a plan, oldest first', params: IdParams, query: CommentListQuery, response: { 200: PlanCommentList } },
   createPlanComment: {
-    method: 'POST',
-    path: '/api/v1/plans/:id/comments',
     tags,
     summary: 'Reply on a plan (the customer sees it)',
     params: IdParams,
@@ -55,29 +29,7 @@ export const sharingApi = defineRoutes({
 
 /** A person's notifications (customer activity on their plans). */
 export const notificationsApi = defineRoutes({
-  listNotifications: {
-    method: 'GET',
-    path: '/api/v1/notifications',
-    tags: ['notifications'],
-    summary: 'Your notifications, newest first',
-    query: NotificationListQuery,
-    response: { 200: NotificationList },
-  },
-  markAllNotificationsRead: {
-    method: 'POST',
-    path: '/api/v1/notifications/read-all',
-    tags: ['notifications'],
-    summary: 'Mark all your notifications read',
-    body: NoBody,
-    response: { 200: MarkAllReadResult },
-  },
-  markNotificationRead: {
-    method: 'POST',
-    path: '/api/v1/notifications/:id/read',
-    tags: ['notifications'],
-    summary: 'Mark a notification read',
-    params: IdParams,
-    body: NoBody,
-    response: { 200: Notification },
-  },
+  listNotifications: { tags: ['notifications'], summary: 'Your notifications, newest first', query: NotificationListQuery, response: { 200: NotificationList } },
+  markAllNotificationsRead: { tags: ['notifications'], summary: 'Mark all your notifications read', body: NoBody, response: { 200: MarkAllReadResult } },
+  markNotificationRead: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, body: NoBody, response: { 200: Notification } },
 });

@@ -6,19 +6,9 @@ import { defineRoutes } from './define.js';
 const tags = ['stages'] as const;
 
 export const stagesApi = defineRoutes({
-  listStages: { method: 'GET', path: '/api/v1/stages', tags, summary: 'List opportunity stages in pipeline order, archived ones included', response: { 200: StageList } },
-  createStage: {
-    method: 'POST',
-    path: '/api/v1/stages',
-    tags,
-    summary: 'Add a stage at the end of the pipeline (admins)',
-    body: CreateStageBody,
-    response: { 201: Stage },
-    errors: ['duplicate'],
-  },
+  listStages: { tags, summary: 'List opportunity stages in pipeline order, archived ones included', response: { 200: StageList } },
+  createStage: { tags, summary: 'Add a stage at the end of the pipeline (admins)', body: CreateStageBody, response: { 201: Stage }, errors: ['duplicate'] },
   updateStage: {
-    method: 'PATCH',
-    path: '/api/v1/stages/:id',
     tags,
     summary: 'Rename, move, archive or restore a stage (admins; send the version)',
     params: IdParams,
@@ -26,13 +16,5 @@ export const stagesApi = defineRoutes({
     response: { 200: Stage },
     errors: ['duplicate', 'rule_violation'],
   },
-  listStageHistory: {
-    method: 'GET',
-    path: '/api/v1/stages/:id/history',
-    tags,
-    summary: 'Who changed the stage, when, before and after',
-    params: IdParams,
-    query: HistoryQuery,
-    response: { 200: AuditEventList },
-  },
+  listStageHistory: { tags, summary: 'Who changed the stage, when, before and after', params: IdParams, query: HistoryQuery, response: { 200: AuditEventList } },
 });
