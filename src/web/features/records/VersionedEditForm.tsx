@@ -7,7 +7,7 @@ import { ConflictBanner } from './ConflictBanner';
 import { useVersionedForm, type Save } from './useVersionedForm';
 import type { FormSpec, FormValues } from './versionedForm';
 
-export type VersionedEditFormProps<T extends { id: string; version: number }, V extends FormValues> = {
+type VersionedEditFormProps<T extends { id: string; version: number }, V extends FormValues> = {
   spec: FormSpec<T, V>;
   record: T;
   schema: z.ZodType;
