@@ -22,7 +22,7 @@ import { registerOps, type Lifecycle } from './core/ops.js';
 import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
 import { ownershipPolicies } from './features/ownership.js';
-import { openGuestPrincipal } from './features/plans/guest.js';
+import { openGuestPrincipal } from './features/sharing/guest.js';
 
 export type BuildOptions = {
   config: Config;

@@ -28,7 +28,7 @@ const PUBLIC = new Set([
 ]);
 // The interactive API docs (a plugin's routes, all under this prefix) are public on purpose too.
 const PUBLIC_PREFIX = '/api/docs';
-// The customer's plan, reached with its share token alone (features/plans/guest.test.ts covers them).
+// The customer's plan, reached with its share token alone (features/sharing/guest.test.ts covers them).
 const GUEST = new Set([
   'GET /api/v1/shared/:token',
   'POST /api/v1/shared/:token/commitments/:id/state',

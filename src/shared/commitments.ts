@@ -24,6 +24,15 @@ export const RENEGOTIATION_STATUSES = ['pending', 'accepted', 'declined'] as con
 export const RenegotiationStatus = z.enum(RENEGOTIATION_STATUSES);
 export type RenegotiationStatus = z.infer<typeof RenegotiationStatus>;
 
+/** What a commitment belongs to: a mutual plan, an account objective (its tasks), an interaction (its agreed actions) or a check-in. */
+export const COMMITMENT_SUBJECT_KINDS = ['plan', 'objective', 'interaction', 'check_in'] as const;
+export const CommitmentSubjectKind = z.enum(COMMITMENT_SUBJECT_KINDS);
+export type CommitmentSubjectKind = z.infer<typeof CommitmentSubjectKind>;
+export const CommitmentSubject = z
+  .object({ kind: CommitmentSubjectKind, id: Id })
+  .meta({ id: 'CommitmentSubject', description: 'What the commitment belongs to. One engine keeps, re-dates and judges commitments of every kind.' });
+export type CommitmentSubject = z.infer<typeof CommitmentSubject>;
+
 export const COMMITMENT_TITLE_MAX = 300;
 export const COMMITMENT_DETAIL_MAX = 5000;
 export const REASON_MAX = 1000;
@@ -132,7 +141,9 @@ export type Renegotiation = z.infer<typeof Renegotiation>;
 export const Commitment = z
   .object({
     id: Id,
-    planId: Id,
+    subject: CommitmentSubject,
+    /** The plan it is on; null when its subject is not a plan. */
+    planId: Id.nullable(),
     milestoneId: Id.nullable(),
     position: z.number().int(),
     side: CommitmentSide,

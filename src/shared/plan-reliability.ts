@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, UserRef } from './common.js';
-import { CommitmentSide } from './commitments.js';
+import { CommitmentSide, CommitmentSubjectKind } from './commitments.js';
 
 /** Plan health, length advice and reliability ("keep your word", measured), as the API shows them. */
 
@@ -51,11 +51,13 @@ export const Reliability = z
     score: z.number().nullable(),
     shares: Shares.nullable(),
     smallSample: z.boolean(),
+    /** The kinds of commitment this figure counts (what they belong to: plans, objectives, interactions, check-ins). */
+    kinds: z.array(CommitmentSubjectKind),
   })
   .meta({
     id: 'Reliability',
     description:
-      'Each commitment is kept on time, kept late, missed, open or dropped, judged in its owner’s time zone against the date it was held to (moved only by new dates agreed before the old one ended). Counted = kept on time + kept late + missed; must-do commitments weigh 2, others 1. shares of kept on time, kept late and missed are of weighted counted and add up to 1; score = shares.keptOnTime (null when nothing is counted). Re-dated in advance (asked before the old date ended, to today or later) and re-dated late are counts among counted commitments, never shares; open and dropped are counts apart. smallSample when the weighted count is under 5.',
+      'Each commitment is kept on time, kept late, missed, open or dropped, judged in its owner’s time zone against the date it was held to (moved only by new dates agreed before the old one ended). Counted = kept on time + kept late + missed; must-do commitments weigh 2, others 1. shares of kept on time, kept late and missed are of weighted counted and add up to 1; score = shares.keptOnTime (null when nothing is counted). Re-dated in advance (asked before the old date ended, to today or later) and re-dated late are counts among counted commitments, never shares; open and dropped are counts apart. smallSample when the weighted count is under 5. kinds lists the kinds of commitment the figure counts: a person’s own word counts every kind; a plan’s and a customer’s count those on plans.',
   });
 export type Reliability = z.infer<typeof Reliability>;
 
@@ -78,7 +80,10 @@ export type PlanReliability = z.infer<typeof PlanReliability>;
 export const UserReliability = z
   .object({
     user: UserRef,
+    /** Every commitment they own on the seller side, of every kind. */
     overall: Reliability,
+    /** The same, one figure per kind they have commitments of. */
+    byKind: z.array(z.object({ kind: CommitmentSubjectKind, reliability: Reliability })),
     plans: z.array(z.object({ planId: Id, title: z.string(), reliability: Reliability })),
   })
   .meta({ id: 'UserReliability' });

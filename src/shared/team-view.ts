@@ -38,7 +38,7 @@ export const TeamSummaryRow = z
   .object({
     user: UserRef,
     plans: HealthCounts,
-    /** Seller-side commitments this person owns, across all plans. */
+    /** Seller-side commitments this person owns, of every kind (plans, objectives, interactions, check-ins). */
     seller: Reliability,
     /** Customer-side commitments on the plans of this person's deals. */
     customer: Reliability,

@@ -5,7 +5,12 @@ import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { commitmentsFeature } from './commitments/routes.js';
 import { plansFeature } from './plans/routes.js';
+import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
+import { guestRoutes } from './sharing/guest.routes.js';
+import { sharingRoutes } from './sharing/sharing.routes.js';
+import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 
@@ -19,5 +24,10 @@ export function registerFeatures(app: App): void {
   contactRoutes(app);
   opportunityRoutes(app);
   plansFeature(app);
+  commitmentsFeature(app);
+  renegotiationRoutes(app);
+  templateRoutes(app);
+  sharingRoutes(app);
+  guestRoutes(app);
   searchRoutes(app);
 }

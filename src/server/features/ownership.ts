@@ -4,7 +4,7 @@ import { canEditOwned } from '../core/policies.js';
 import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
 import { canEditCommitment, selectPlanAccess, toAccess } from './plans/access.js';
-import { canEditTemplate } from './plans/templates.js';
+import { canEditTemplate } from './templates/templates.js';
 
 /**
  * Record-level policies behind `{ owns: kind }` route permissions (core/permissions.ts): for one

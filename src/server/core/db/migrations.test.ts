@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyTestDb } from '../../test/harness.js';
-import { BUILTIN_TEMPLATES } from '../../features/plans/builtin-templates.js';
-import { normaliseContent } from '../../features/plans/templates.js';
+import { BUILTIN_TEMPLATES } from '../../features/templates/builtin-templates.js';
+import { normaliseContent } from '../../features/templates/templates.js';
 import { migrateTo, migrateToLatest, migrations } from './migrate.js';
 
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
@@ -79,5 +79,63 @@ describe('0080_builtin_template_must_do_lead', () => {
     for (const e of events) expect(e.actor_name).toBe('Advance');
     const change = JSON.parse(events.find((e) => e.entity_id === quick.id)?.changes ?? '{}');
     expect(change.content).toEqual({ before: quick.content, after: byKey.get('quick_close')?.content });
+  });
+});
+
+describe('0090_commitment_subjects', () => {
+  it('moves every commitment and renegotiation onto its plan as subject, keeps the foreign keys and refuses a row with no subject or two', async () => {
+    const db = await emptyTestDb();
+    const names = Object.keys(migrations);
+    await migrateTo(db, names[names.indexOf('0090_commitment_subjects') - 1]);
+    const at = '2026-01-05T10:00:00.000Z';
+    const id = (n: number) => `0190f0f0-0000-7000-8000-${String(n).padStart(12, '0')}`;
+    const ws = id(1);
+    const insert = (table: string, values: Record<string, unknown>) => db.insertInto(table as never).values(values as never).execute();
+    await insert('workspaces', { id: ws, name: 'Older', default_time_zone: 'Europe/Paris', is_demo: 0, version: 1, created_at: at, updated_at: at });
+    await insert('users', { id: id(2), workspace_id: ws, email: 'rep@older.test', name: 'Rep', password_hash: 'x', role: 'rep', created_at: at, updated_at: at });
+    await insert('accounts', { id: id(3), workspace_id: ws, name: 'Acme', owner_id: id(2), created_at: at, updated_at: at });
+    await insert('stages', { id: id(4), workspace_id: ws, name: 'Qualify', position: 0, created_at: at, updated_at: at });
+    await insert('opportunities', { id: id(5), workspace_id: ws, account_id: id(3), name: 'Deal', amount_minor: 100, currency: 'EUR', stage_id: id(4), close_date: '2026-03-01', owner_id: id(2), created_at: at, updated_at: at });
+    await insert('plans', { id: id(6), workspace_id: ws, opportunity_id: id(5), title: 'Plan', target_date: '2026-03-01', customer_time_zone: 'Europe/Paris', last_activity_at: at, created_at: at, updated_at: at });
+    const commitment = (n: number, position: number, extra: Record<string, unknown> = {}) => ({
+      id: id(n), workspace_id: ws, plan_id: id(6), milestone_id: null, position, side: 'seller', owner_user_id: id(2), owner_contact_id: null, owner_name: null, owner_email: null,
+      role: null, title: `C${n}`, detail: 'why', due_date: '2026-02-01', original_due_date: '2026-01-20', must_do: 1, internal_only: 0, status: 'open', drop_reason: null, done_at: null,
+      version: 3, created_at: at, updated_at: at, ...extra,
+    });
+    await insert('commitments', commitment(10, 0));
+    await insert('commitments', commitment(11, 1, { side: 'customer', owner_user_id: null, owner_name: 'Ann', status: 'dropped', drop_reason: 'no longer needed', must_do: 0 }));
+    const reneg = {
+      id: id(20), workspace_id: ws, plan_id: id(6), commitment_id: id(10), from_date: '2026-01-20', to_date: '2026-02-01', reason: 'later', status: 'pending',
+      requested_by_side: 'customer', requested_by_user_id: null, requested_by_name: 'Ann', requested_at: at, in_advance: 1, decided_by_side: null, decided_by_user_id: null,
+      decided_by_name: null, decided_at: null, note: null,
+    };
+    await insert('commitment_renegotiations', reneg);
+    const before = await db.selectFrom('commitments').selectAll().orderBy('id').execute();
+
+    await migrateToLatest(db);
+    const after = await db.selectFrom('commitments').selectAll().orderBy('id').execute();
+    expect(after).toEqual(before.map((c) => ({ ...c, subject_kind: 'plan', subject_id: c.plan_id })));
+    expect(await db.selectFrom('commitment_renegotiations').selectAll().execute()).toEqual([reneg]);
+
+    // Exactly one subject: a plan's commitment names its plan, anything else has no plan_id.
+    const refused = async (values: Record<string, unknown>) => {
+      await expect(insert('commitments', values)).rejects.toThrow();
+      expect(await db.selectFrom('commitments').select('id').where('id', '=', values.id as string).execute()).toEqual([]);
+    };
+    await refused({ ...commitment(30, 2), subject_kind: 'plan', subject_id: id(6), plan_id: null });
+    await refused({ ...commitment(31, 2), subject_kind: 'objective', subject_id: id(99) });
+    await refused({ ...commitment(32, 2), subject_kind: 'plan', subject_id: id(99) });
+    await refused({ ...commitment(33, 2), subject_kind: 'goal', subject_id: id(6) });
+    // Foreign keys survive the rebuild: a plan that does not exist, a renegotiation of nothing.
+    await refused({ ...commitment(34, 2), subject_kind: 'plan', subject_id: id(98), plan_id: id(98) });
+    await expect(insert('commitment_renegotiations', { ...reneg, id: id(21), status: 'declined', commitment_id: id(97) })).rejects.toThrow();
+    // At most one pending new date per commitment, as before.
+    await expect(insert('commitment_renegotiations', { ...reneg, id: id(22) })).rejects.toThrow();
+
+    // A commitment of another kind: no plan, and a re-date of it with no plan either.
+    await insert('commitments', { ...commitment(40, 0), subject_kind: 'objective', subject_id: id(50), plan_id: null });
+    await insert('commitment_renegotiations', { ...reneg, id: id(23), plan_id: null, commitment_id: id(40) });
+    const ofSubject = await db.selectFrom('commitments').select('id').where('subject_kind', '=', 'objective').where('subject_id', '=', id(50)).execute();
+    expect(ofSubject).toEqual([{ id: id(40) }]);
   });
 });

@@ -202,10 +202,15 @@ export type PlanMilestoneTable = {
   updated_at: Instant;
 };
 
+/** What a commitment belongs to (migration 0090): plan_id is set exactly when the kind is 'plan'. */
+export type CommitmentSubjectKind = 'plan' | 'objective' | 'interaction' | 'check_in';
+
 export type CommitmentTable = {
   id: string;
   workspace_id: string;
-  plan_id: string;
+  subject_kind: CommitmentSubjectKind;
+  subject_id: string;
+  plan_id: string | null;
   milestone_id: string | null;
   position: number;
   side: 'seller' | 'customer';
@@ -231,7 +236,7 @@ export type CommitmentTable = {
 export type CommitmentRenegotiationTable = {
   id: string;
   workspace_id: string;
-  plan_id: string;
+  plan_id: string | null;
   commitment_id: string;
   from_date: string;
   to_date: string;

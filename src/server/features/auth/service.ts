@@ -12,7 +12,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
 import { emailHasAccount } from '../people/guards.js';
-import { seedBuiltInTemplates } from '../plans/templates.js';
+import { seedBuiltInTemplates } from '../templates/templates.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
 export function assertAcceptablePassword(password: string, path = 'password'): void {

@@ -11,6 +11,8 @@ import type {
   PlanTable,
 } from '../../core/db/schema.js';
 import { hashSecret, newSecret } from '../../core/ids.js';
+import { commitmentRow } from '../commitments/engine.js';
+import { planSubject } from '../commitments/subjects.js';
 import type { DemoPersonKey } from './catalogue.js';
 import type { Party, PlannedMutualPlan } from './mutual-plans.js';
 
@@ -88,30 +90,25 @@ export function mutualPlanRows(plans: readonly PlannedMutualPlan[], ctx: Context
     const contacts = ctx.contacts[plan.account];
     for (const c of plan.commitments) {
       const id = backdatedId(c.createdAt);
-      const first: Row<CommitmentTable> = {
-        id,
-        plan_id: planId,
-        milestone_id: milestoneIds[c.milestone],
-        position: c.position,
-        side: c.side,
-        owner_user_id: c.ownerUser ? people[c.ownerUser].id : null,
-        owner_contact_id: c.ownerContact !== null ? contacts[c.ownerContact].id : null,
-        owner_name: null,
-        owner_email: null,
-        role: c.role,
-        title: c.title,
-        detail: c.detail,
-        due_date: c.originalDueDate,
-        original_due_date: c.originalDueDate,
-        must_do: c.mustDo ? 1 : 0,
-        internal_only: c.internalOnly ? 1 : 0,
-        status: 'open',
-        drop_reason: null,
-        done_at: null,
-        version: 1,
-        created_at: c.createdAt,
-        updated_at: c.createdAt,
-      };
+      // The engine's own row for a new commitment; the story then moves it on as people did.
+      const first: Row<CommitmentTable> = commitmentRow(
+        planSubject(planId),
+        {
+          side: c.side,
+          owner_user_id: c.ownerUser ? people[c.ownerUser].id : null,
+          owner_contact_id: c.ownerContact !== null ? contacts[c.ownerContact].id : null,
+          owner_name: null,
+          owner_email: null,
+          milestoneId: milestoneIds[c.milestone],
+          role: c.role,
+          title: c.title,
+          detail: c.detail,
+          dueDate: c.originalDueDate,
+          mustDo: c.mustDo,
+          internalOnly: c.internalOnly,
+        },
+        { id, position: c.position, now: c.createdAt },
+      );
       record(owner, c.createdAt, 'commitment', id, 'create', null, first);
       out.commitments.push({ ...first, due_date: c.dueDate, status: c.status, drop_reason: c.dropReason, done_at: c.doneAt, version: c.version, updated_at: c.updatedAt });
 

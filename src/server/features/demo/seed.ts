@@ -5,7 +5,7 @@ import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { audit, diff, type AuditAction, type AuditEntity } from '../../core/audit.js';
 import type { Db } from '../../core/db/connect.js';
 import type { AuditEventTable, OpportunityTable } from '../../core/db/schema.js';
-import { seedBuiltInTemplates } from '../plans/templates.js';
+import { seedBuiltInTemplates } from '../templates/templates.js';
 import { Scope } from '../../core/scope.js';
 import { DEMO_PEOPLE, DEMO_SIGN_IN_AS, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';

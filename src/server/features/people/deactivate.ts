@@ -6,6 +6,7 @@ import { conflict, invalid, notFound, ruleViolation } from '../../core/errors.js
 import { updateAtVersion } from '../../core/records.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
+import { handOverOpenCommitments } from '../commitments/engine.js';
 import { releaseLedTeams } from './teams.service.js';
 import { findUser } from './users.service.js';
 
@@ -41,17 +42,8 @@ export async function deactivateUser({ scope, actor, id, transferToId }: { scope
         .execute();
       for (const r of moved) events.push({ entityType, entityId: r.id, action: 'transfer', before: { owner_id: id }, after: { owner_id: transferToId } });
     }
-    // Their open promises to customers do not lapse with them: the heir keeps them.
-    const commitments = await tx
-      .updateTable('commitments')
-      .set((eb) => ({ owner_user_id: transferToId, version: eb('commitments.version', '+', 1), updated_at: now }))
-      .where('commitments.owner_user_id', '=', id)
-      .where('commitments.status', '=', 'open')
-      .returning('commitments.id')
-      .execute();
-    for (const r of commitments) {
-      events.push({ entityType: 'commitment', entityId: r.id, action: 'transfer', before: { owner_user_id: id }, after: { owner_user_id: transferToId } });
-    }
+    // Their open promises, of every kind, do not lapse with them: the heir keeps them.
+    events.push(...(await handOverOpenCommitments(tx, id, transferToId, now)));
     await audit(tx, actor, events);
     await releaseLedTeams(tx, actor, id);
     // Their next request finds no session and gets 401.

@@ -75,7 +75,7 @@ export async function writablePlan(scope: Scope, actor: Actor, planId: string): 
   return access;
 }
 
-export function canEditCommitment(access: PlanAccess, actor: Actor | null, c: Pick<CommitmentTable, 'side' | 'owner_user_id'>): boolean {
+export function canEditCommitment(access: Pick<PlanAccess, 'canEdit'>, actor: Actor | null, c: Pick<CommitmentTable, 'side' | 'owner_user_id'>): boolean {
   if (access.canEdit) return true;
   return actor !== null && c.side === 'seller' && c.owner_user_id === actor.id;
 }

@@ -3,7 +3,7 @@ import { addDays, todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
 import { Client as ClientClass, createAccount, type Client } from '../../test/factories.js';
-import { seedBuiltInTemplates } from './templates.js';
+import { seedBuiltInTemplates } from '../templates/templates.js';
 
 /** Test factories for plans: each builds through the API, like a person would. */
 

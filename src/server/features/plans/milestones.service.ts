@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
-import { assertNewDatesNotPast } from './date-rules.js';
+import { assertNewDatesNotPast } from '../commitments/date-rules.js';
 import type { Op } from './plans.service.js';
 import { presentMilestone } from './queries.js';
 

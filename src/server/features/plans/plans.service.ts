@@ -7,9 +7,9 @@ import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
-import { assertNewDatesNotPast } from './date-rules.js';
+import { assertNewDatesNotPast } from '../commitments/date-rules.js';
 import { findPlan } from './queries.js';
-import { createPlanFromTemplate } from './templates.service.js';
+import { createPlanFromTemplate } from '../templates/templates.service.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 
 export type Op<T> = { scope: Scope; actor: Actor } & T;

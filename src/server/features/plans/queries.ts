@@ -5,7 +5,7 @@ import type { PlanMilestoneTable } from '../../core/db/schema.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 import { isClosed, toAccess, type PlanAccess } from './access.js';
-import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
+import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectPlanCommitments, type CommitmentRow, type RenegotiationRow } from '../commitments/queries.js';
 import { isMissed } from '../../../domain/commitments.js';
 import { planInsights } from './insights.js';
 import { defaultPlanView } from '../../../shared/team-view.js';
@@ -83,7 +83,7 @@ export async function findPlan(scope: Scope, actor: Actor, where: { id?: string;
       .orderBy('plan_milestones.position')
       .orderBy('plan_milestones.id')
       .execute(),
-    selectCommitments(scope).where('commitments.plan_id', '=', row.id).orderBy('commitments.position').orderBy('commitments.id').execute(),
+    selectPlanCommitments(scope).where('commitments.plan_id', '=', row.id).orderBy('commitments.position').orderBy('commitments.id').execute(),
     renegotiationsOf(scope, { planId: row.id }),
   ]);
   const history = byCommitment(renegotiations);
@@ -117,7 +117,7 @@ export async function listPlans(scope: Scope, actor: Actor, query: PlanListQuery
   const ids = pageRows.map((r) => r.id);
   const [commitments, renegotiations] = ids.length
     ? await Promise.all([
-        selectCommitments(scope).where('commitments.plan_id', 'in', ids).execute(),
+        selectPlanCommitments(scope).where('commitments.plan_id', 'in', ids).execute(),
         scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', ids).execute(),
       ])
     : [[], []];

@@ -1,19 +1,15 @@
 import type { App } from '../../core/http.js';
-import { commitmentRoutes } from './commitments.routes.js';
-import { guestRoutes } from './guest.routes.js';
-import { insightRoutes } from './insights.routes.js';
+import { layoutRoutes } from './layout.routes.js';
 import { milestoneRoutes } from './milestones.routes.js';
 import { planRoutes } from './plans.routes.js';
-import { sharingRoutes } from './sharing.routes.js';
-import { templateRoutes } from './templates.routes.js';
 
-/** Mutual plans: plans, milestones, commitments, renegotiations, reliability, Today, templates, share links, the customer's guest API and notifications. */
+/**
+ * Mutual plans: the plan, its milestones and its layout. What is on a plan lives beside it:
+ * commitments (the engine, Today, reliability) in ../commitments, new dates in ../renegotiations,
+ * share links and the customer's guest API in ../sharing, plan templates in ../templates.
+ */
 export function plansFeature(app: App): void {
   planRoutes(app);
   milestoneRoutes(app);
-  commitmentRoutes(app);
-  insightRoutes(app);
-  templateRoutes(app);
-  sharingRoutes(app);
-  guestRoutes(app);
+  layoutRoutes(app);
 }

@@ -1,25 +1,15 @@
 import type { PlanView, TeamSummary, TeamSummaryRow } from '../../../shared/team-view.js';
 import { defaultPlanView } from '../../../shared/team-view.js';
 import type { CommitmentFacts } from '../../../domain/commitments.js';
-import { reliability } from '../../../domain/reliability.js';
 import type { Actor } from '../../core/actor.js';
 import type { Scope } from '../../core/scope.js';
-import { byCommitment, factsOf, reliabilityFactsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
+import { factsOf, reliabilityFactsOf, selectCommitments, selectPlanCommitments, type CommitmentRow } from '../commitments/queries.js';
+import { ALL_KINDS, historyOf, judge, PLAN_KINDS } from '../commitments/reliability.js';
 import { planInsights } from './insights.js';
 import { selectPlans } from './queries.js';
 import { peopleInView } from './views.js';
 
 const CHUNK = 500;
-
-async function renegotiationsFor(scope: Scope, rows: readonly CommitmentRow[]): Promise<Map<string, RenegotiationRow[]>> {
-  const out: RenegotiationRow[] = [];
-  // Chunked: a team's commitments can outgrow one statement's parameters.
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
-    out.push(...(await scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.commitment_id', 'in', ids).execute()));
-  }
-  return byCommitment(out);
-}
 
 /**
  * One row per person in the view: their plans by health, their own word on the seller side and their
@@ -32,20 +22,21 @@ export async function teamSummary(scope: Scope, actor: Actor, view: PlanView = d
   const plans = await plansQ.execute();
   const planIds = plans.map((p) => p.id);
 
+  // A person's own word counts every kind of commitment they own; their customers' word, the plans'.
   let sellerQ = selectCommitments(scope).where('commitments.side', '=', 'seller').where('commitments.owner_user_id', 'is not', null);
   if (people) sellerQ = sellerQ.where('commitments.owner_user_id', 'in', people);
   const seller = await sellerQ.execute();
   const onPlans: CommitmentRow[] = [];
   for (let i = 0; i < planIds.length; i += CHUNK) {
-    onPlans.push(...(await selectCommitments(scope).where('commitments.plan_id', 'in', planIds.slice(i, i + CHUNK)).execute()));
+    onPlans.push(...(await selectPlanCommitments(scope).where('commitments.plan_id', 'in', planIds.slice(i, i + CHUNK)).execute()));
   }
-  const history = await renegotiationsFor(scope, [...new Map([...seller, ...onPlans].map((r) => [r.id, r])).values()]);
+  const history = await historyOf(scope, [...new Map([...seller, ...onPlans].map((r) => [r.id, r])).values()]);
 
   const rows = new Map<string, TeamSummaryRow & { sellerFacts: CommitmentFacts[]; customerFacts: CommitmentFacts[] }>();
   const rowOf = (id: string, name: string) => {
     let row = rows.get(id);
     if (!row) {
-      row = { user: { id, name }, plans: { draft: 0, onTrack: 0, atRisk: 0, stalled: 0, closed: 0 }, seller: reliability([], now), customer: reliability([], now), sellerFacts: [], customerFacts: [] };
+      row = { user: { id, name }, plans: { draft: 0, onTrack: 0, atRisk: 0, stalled: 0, closed: 0 }, seller: judge([], ALL_KINDS, now), customer: judge([], PLAN_KINDS, now), sellerFacts: [], customerFacts: [] };
       rows.set(id, row);
     }
     return row;
@@ -71,7 +62,7 @@ export async function teamSummary(scope: Scope, actor: Actor, view: PlanView = d
   return {
     view,
     rows: [...rows.values()]
-      .map(({ sellerFacts, customerFacts, ...row }) => ({ ...row, seller: reliability(sellerFacts, now), customer: reliability(customerFacts, now) }))
+      .map(({ sellerFacts, customerFacts, ...row }) => ({ ...row, seller: judge(sellerFacts, ALL_KINDS, now), customer: judge(customerFacts, PLAN_KINDS, now) }))
       .sort((a, b) => a.user.name.localeCompare(b.user.name) || (a.user.id < b.user.id ? -1 : 1)),
   };
 }

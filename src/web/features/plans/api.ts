@@ -73,7 +73,7 @@ export function usePlanRefresh() {
     },
     /** A changed commitment shows at once; health, counts and reliability follow from the refetch. */
     commitment: (c: Commitment) => {
-      client.setQueryData<Plan>(planKeys.detail(c.planId), (plan) =>
+      if (c.planId) client.setQueryData<Plan>(planKeys.detail(c.planId), (plan) =>
         plan ? { ...plan, commitments: plan.commitments.some((x) => x.id === c.id) ? plan.commitments.map((x) => (x.id === c.id ? c : x)) : [...plan.commitments, c] } : plan,
       );
       void client.invalidateQueries({ queryKey: planKeys.all });

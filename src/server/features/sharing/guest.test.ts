@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
-import { addCommitment, addMilestone, createContact, createDeal, createPlan, dayIn, shareLink } from './fixtures.js';
+import { addCommitment, addMilestone, createContact, createDeal, createPlan, dayIn, shareLink } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
 
 useFixedClock(); // dates are judged against today: no midnight inside the run

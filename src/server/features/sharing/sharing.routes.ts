@@ -1,8 +1,8 @@
 import { notificationsApi, sharingApi } from '../../../shared/routes/sharing.js';
 import { route } from '../../core/route.js';
 import { ctx, type App } from '../../core/http.js';
-import { addSellerComment, listComments } from './comments.js';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.js';
+import { addSellerComment, listComments } from '../plans/comments.js';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../plans/notifications.js';
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links.js';
 
 export function sharingRoutes(app: App): void {

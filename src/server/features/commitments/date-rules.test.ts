@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../../domain/dates.js';
 import { testApp } from '../../test/harness.js';
 import { Client, signUpWorkspace } from '../../test/factories.js';
-import { addCommitment, createDeal, createPlan, customerProposes, dayIn, shareLink, withBuiltInTemplates } from './fixtures.js';
+import { addCommitment, createDeal, createPlan, customerProposes, dayIn, shareLink, withBuiltInTemplates } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { up as seedExistingWorkspaces } from '../../core/db/migrations/0017_builtin_plan_templates.js';
-import { addCommitment, addMilestone, createContact, createDeal, createPlan, withBuiltInTemplates } from './fixtures.js';
+import { addCommitment, addMilestone, createContact, createDeal, createPlan, withBuiltInTemplates } from '../plans/fixtures.js';
 
 const { app, db } = await testApp();
 

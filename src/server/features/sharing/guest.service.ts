@@ -1,16 +1,14 @@
 import type { GuestCommitment, GuestCreateCommitmentBody, PlanComment } from '../../../shared/plan-sharing.js';
-import { audit } from '../../core/audit.js';
-import type { CommitmentTable } from '../../core/db/schema.js';
 import { notFound, ruleViolation } from '../../core/errors.js';
-import { newId, nowIso } from '../../core/ids.js';
-import { retryWhenStale, STALE, updateAtVersion } from '../../core/records.js';
-import { touchPlan } from './access.js';
-import { assertNotPast } from './date-rules.js';
-import { assertCustomerCommentRoom, insertComment, presentComment } from './comments.js';
-import { assertActiveMilestone, nextCommitmentPosition, statusColumns } from './commitments.service.js';
+import { retryWhenStale, STALE } from '../../core/records.js';
+import { insertCommitments, setDone } from '../commitments/engine.js';
+import { planSubject } from '../commitments/subjects.js';
+import { assertNotPast } from '../commitments/date-rules.js';
+import { assertCustomerCommentRoom, insertComment, presentComment } from '../plans/comments.js';
+import { assertActiveMilestone } from '../commitments/commitments.service.js';
 import { guestCommitment, visibleCommitment, type Guest } from './guest.js';
-import { notifyPlanOwner } from './notifications.js';
-import { answerDateChange, requestDateChange } from './renegotiations.service.js';
+import { notifyPlanOwner } from '../plans/notifications.js';
+import { answerDateChange, requestDateChange } from '../commitments/redate.js';
 
 /** Who the deal owner's notification names, and the link it came through (bursts group per link). */
 const from = (guest: Guest) => ({ name: guest.party.name, shareLinkId: guest.link.id });
@@ -31,12 +29,8 @@ export async function guestSetState(guest: Guest, commitmentId: string, done: bo
       async () => {
         const row = await visibleCommitment(guest, tx, commitmentId, { customerSideOnly: true });
         if (row.status === 'dropped') throw ruleViolation('This commitment was dropped; talk to your contact to bring it back.');
-        const wanted: CommitmentTable['status'] = done ? 'done' : 'open';
-        if (row.status !== wanted) {
-          const next = statusColumns(row, wanted, null);
-          if (!(await updateAtVersion(tx, 'commitments', row.id, row.version, next))) return STALE;
-          await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
-          await touchPlan(tx, guest.planId);
+        if (row.status !== (done ? 'done' : 'open')) {
+          if (!(await setDone(tx, guest.auditActor, row, done))) return STALE;
           await notifyPlanOwner(tx, guest.planId, 'customer_ticked', from(guest), { commitmentTitle: row.title, done });
         }
         return guestCommitment(guest, tx, row.id);
@@ -89,35 +83,20 @@ export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitm
     if (input.milestoneId) await assertActiveMilestone(tx, guest.planId, input.milestoneId);
     const plan = await tx.selectFrom('plans').select('customer_time_zone').where('plans.id', '=', guest.planId).executeTakeFirstOrThrow();
     assertNotPast('dueDate', input.dueDate, plan.customer_time_zone);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      plan_id: guest.planId,
-      milestone_id: input.milestoneId ?? null,
-      position: await nextCommitmentPosition(tx, guest.planId),
-      side: 'customer' as const,
-      owner_user_id: null,
-      owner_contact_id: null,
-      owner_name: input.ownerName ?? guest.link.recipient_name,
-      owner_email: input.ownerName ? null : guest.link.recipient_email,
-      role: null,
-      title: input.title,
-      detail: input.detail ?? null,
-      due_date: input.dueDate,
-      original_due_date: input.dueDate,
-      must_do: 0,
-      internal_only: 0,
-      status: 'open' as const,
-      drop_reason: null,
-      done_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await tx.insert('commitments', row);
-    await audit(tx, guest.auditActor, { entityType: 'commitment', entityId: row.id, action: 'create', before: null, after: row });
-    await touchPlan(tx, guest.planId, now);
+    const [id] = await insertCommitments(tx, guest.auditActor, planSubject(guest.planId), [
+      {
+        side: 'customer',
+        owner_user_id: null,
+        owner_contact_id: null,
+        owner_name: input.ownerName ?? guest.link.recipient_name,
+        owner_email: input.ownerName ? null : guest.link.recipient_email,
+        title: input.title,
+        detail: input.detail,
+        dueDate: input.dueDate,
+        milestoneId: input.milestoneId,
+      },
+    ]);
     await notifyPlanOwner(tx, guest.planId, 'customer_added_commitment', from(guest), { commitmentTitle: input.title, dueDate: input.dueDate });
-    return guestCommitment(guest, tx, row.id);
+    return guestCommitment(guest, tx, id);
   });
 }

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { hashSecret } from '../../core/ids.js';
 import { testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
-import { addCommitment, createPlan, shareLink } from './fixtures.js';
+import { addCommitment, createPlan, shareLink } from '../plans/fixtures.js';
 
 const { app, db, config } = await testApp();
 

@@ -9,12 +9,12 @@ import type { GuestPrincipal } from '../../core/permissions.js';
 import type { FastifyRequest } from 'fastify';
 import { hashSecret, newId, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
-import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectCommitments, type CommitmentRow, type RenegotiationRow } from './commitment-queries.js';
-import { presentComment } from './comments.js';
-import { assertPlanOpen, isClosed } from './access.js';
-import type { Party } from './renegotiations.service.js';
+import { byCommitment, factsOf, ownerOf, renegotiationsOf, selectPlanCommitments, type CommitmentRow, type RenegotiationRow } from '../commitments/queries.js';
+import { presentComment } from '../plans/comments.js';
+import { assertPlanOpen, isClosed } from '../plans/access.js';
+import type { Party } from '../commitments/redate.js';
 import { linkStatus } from './share-links.js';
-import { findPlanRow } from './queries.js';
+import { findPlanRow } from '../plans/queries.js';
 
 /**
  * The customer's side of a share link. The token is the guest's only key: it names one link, the
@@ -84,7 +84,7 @@ export async function logVisit(guest: Guest): Promise<void> {
 
 /** A commitment the guest may see: on this plan and not internal-only (and, if asked, customer-side). */
 export async function visibleCommitment(guest: Guest, scope: Scope, id: string, opts: { customerSideOnly?: boolean } = {}): Promise<CommitmentRow> {
-  const row = await selectCommitments(scope)
+  const row = await selectPlanCommitments(scope)
     .where('commitments.id', '=', id)
     .where('commitments.plan_id', '=', guest.planId)
     .where('commitments.internal_only', '=', 0)
@@ -147,7 +147,7 @@ export async function guestPlan(guest: Guest): Promise<GuestPlan> {
       .orderBy('position')
       .orderBy('id')
       .execute(),
-    selectCommitments(scope).where('commitments.plan_id', '=', planId).where('commitments.internal_only', '=', 0).orderBy('commitments.position').orderBy('commitments.id').execute(),
+    selectPlanCommitments(scope).where('commitments.plan_id', '=', planId).where('commitments.internal_only', '=', 0).orderBy('commitments.position').orderBy('commitments.id').execute(),
     renegotiationsOf(scope, { planId }),
     scope.selectFrom('plan_comments').selectAll('plan_comments').where('plan_comments.plan_id', '=', planId).orderBy('id', 'desc').limit(200).execute(),
   ]);

@@ -9,8 +9,10 @@ import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { planAccess } from './access.js';
-import { insertPlan, type Op } from './plans.service.js';
+import { planAccess } from '../plans/access.js';
+import { insertCommitments, type NewCommitment } from '../commitments/engine.js';
+import { planSubject } from '../commitments/subjects.js';
+import { insertPlan, type Op } from '../plans/plans.service.js';
 import { findTemplate, normaliseContent } from './templates.js';
 
 async function present(scope: Scope, actor: Actor, id: string): Promise<PlanTemplate> {
@@ -146,38 +148,27 @@ export async function createPlanFromTemplate(
     created_at: now,
     updated_at: now,
   }));
-  const commitments = content.commitments.map((c, position) => {
-    const due = commitmentDates[position] ?? startDate;
-    return {
-      id: newId(),
-      plan_id: planId,
-      milestone_id: c.milestoneIndex !== null ? (milestoneIds[c.milestoneIndex] ?? null) : null,
-      position,
+  await tx.insert('plan_milestones', milestones);
+  await audit(tx, actor, milestones.map((m) => ({ entityType: 'milestone' as const, entityId: m.id, action: 'create' as const, before: null, after: m })));
+  await insertCommitments(
+    tx,
+    actor,
+    planSubject(planId),
+    content.commitments.map((c, position): NewCommitment => ({
       side: c.side,
       owner_user_id: c.side === 'seller' ? opts.ownerId : null,
       owner_contact_id: null,
       owner_name: c.side === 'customer' ? (c.role ?? 'Customer contact') : null,
       owner_email: null,
+      milestoneId: c.milestoneIndex !== null ? (milestoneIds[c.milestoneIndex] ?? null) : null,
       role: c.role,
       title: c.title,
       detail: c.detail,
-      due_date: due,
-      original_due_date: due,
-      must_do: c.mustDo ? 1 : 0,
-      internal_only: c.side === 'seller' && c.internalOnly ? 1 : 0,
-      status: 'open' as const,
-      drop_reason: null,
-      done_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-  });
-  await tx.insert('plan_milestones', milestones);
-  await tx.insert('commitments', commitments);
-  await audit(tx, actor, [
-    ...milestones.map((m) => ({ entityType: 'milestone' as const, entityId: m.id, action: 'create' as const, before: null, after: m })),
-    ...commitments.map((c) => ({ entityType: 'commitment' as const, entityId: c.id, action: 'create' as const, before: null, after: c })),
-  ]);
+      dueDate: commitmentDates[position] ?? startDate,
+      mustDo: c.mustDo,
+      internalOnly: c.internalOnly,
+    })),
+    { now, touch: false },
+  );
   return { planId, adjustments: layout.adjustments };
 }

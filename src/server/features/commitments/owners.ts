@@ -1,7 +1,7 @@
 import type { CommitmentSide } from '../../../shared/commitments.js';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
-import type { PlanAccess } from './access.js';
+import type { PlanAccess } from '../plans/access.js';
 
 export type OwnerInput = {
   ownerUserId?: string;

@@ -2,35 +2,44 @@ import { sql } from 'kysely';
 import type { Commitment, CommitmentOwner, Renegotiation } from '../../../shared/commitments.js';
 import { classifyCommitment, daysUntilDue, hasPendingDateChange, isMissed, type CommitmentFacts } from '../../../domain/commitments.js';
 import type { Actor } from '../../core/actor.js';
-import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
+import type { CommitmentRenegotiationTable, PlanTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
-import { canEditCommitment, isClosed, type PlanAccess } from './access.js';
+import { canEditCommitment, isClosed, type PlanAccess } from '../plans/access.js';
 
 /**
- * Commitments with what is needed to judge and show them: the owner's name and the time zone their
- * due day is judged in (the user's, else the workspace's, on the seller side; the plan's customer
- * zone on the customer side).
+ * Commitments of every kind of subject with what is needed to judge and show them: the owner's name
+ * and the time zone their due day is judged in (the user's, else the workspace's, on the seller
+ * side; the plan's customer zone on the customer side, else the workspace's). plan_status is null
+ * when the subject is not a plan.
  */
 export function selectCommitments(scope: Scope) {
   return scope
     .selectFrom('commitments')
-    .innerJoin('plans as plan', 'plan.id', 'commitments.plan_id')
+    .leftJoin('plans as plan', 'plan.id', 'commitments.plan_id')
     .innerJoin('workspaces as ws', 'ws.id', 'commitments.workspace_id')
     .leftJoin('users as owner_user', 'owner_user.id', 'commitments.owner_user_id')
     .leftJoin('contacts as owner_contact', 'owner_contact.id', 'commitments.owner_contact_id')
     .selectAll('commitments')
     .select(['plan.status as plan_status', 'owner_user.name as owner_user_name', 'owner_contact.name as owner_contact_name', 'owner_contact.email as owner_contact_email'])
     .select(
-      sql<string>`case when commitments.side = 'seller' then coalesce(owner_user.time_zone, ws.default_time_zone) else plan.customer_time_zone end`.as(
+      sql<string>`case when commitments.side = 'seller' then coalesce(owner_user.time_zone, ws.default_time_zone) else coalesce(plan.customer_time_zone, ws.default_time_zone) end`.as(
         'owner_time_zone',
       ),
     );
 }
 
-export type CommitmentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCommitments>['executeTakeFirst']>>>;
+/** Only the commitments on mutual plans (plan_id and the plan's status are then always set). */
+export function selectPlanCommitments(scope: Scope) {
+  return selectCommitments(scope)
+    .where('commitments.subject_kind', '=', 'plan')
+    .$narrowType<{ plan_id: string; plan_status: PlanTable['status'] }>();
+}
+
+export type AnyCommitmentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCommitments>['executeTakeFirst']>>>;
+export type CommitmentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectPlanCommitments>['executeTakeFirst']>>>;
 export type RenegotiationRow = CommitmentRenegotiationTable;
 
-export function ownerOf(row: CommitmentRow): CommitmentOwner {
+export function ownerOf(row: AnyCommitmentRow): CommitmentOwner {
   if (row.owner_user_id) return { kind: 'user', id: row.owner_user_id, name: row.owner_user_name ?? '', email: null };
   if (row.owner_contact_id) return { kind: 'contact', id: row.owner_contact_id, name: row.owner_contact_name ?? '', email: row.owner_contact_email };
   return { kind: 'person', id: null, name: row.owner_name ?? '', email: row.owner_email };
@@ -44,7 +53,7 @@ export function ownerKeyOf(row: Pick<CommitmentRow, 'owner_user_id' | 'owner_con
 }
 
 /** The plain facts the domain rules judge. */
-export function factsOf(row: CommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
+export function factsOf(row: AnyCommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
   return {
     id: row.id,
     title: row.title,
@@ -65,7 +74,7 @@ export function factsOf(row: CommitmentRow, renegotiations: readonly Renegotiati
  * Facts for reliability: an abandoned plan's open commitments are no longer anyone's word, so they
  * count as dropped rather than slowly turning into misses.
  */
-export function reliabilityFactsOf(row: CommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
+export function reliabilityFactsOf(row: AnyCommitmentRow, renegotiations: readonly RenegotiationRow[]): CommitmentFacts {
   const facts = factsOf(row, renegotiations);
   return row.plan_status === 'abandoned' && facts.status === 'open' ? { ...facts, status: 'dropped' } : facts;
 }
@@ -102,13 +111,14 @@ export function presentRenegotiation(r: RenegotiationRow, canAnswer: boolean): R
 /** The seller side answers what the customer proposed; the customer answers what the seller proposed. */
 export const answeringSide = (r: Pick<RenegotiationRow, 'requested_by_side'>) => (r.requested_by_side === 'customer' ? 'seller' : 'customer');
 
-export function presentCommitment(row: CommitmentRow, renegotiations: readonly RenegotiationRow[], access: PlanAccess, actor: Actor, now = new Date()): Commitment {
+export function presentCommitment(row: AnyCommitmentRow, renegotiations: readonly RenegotiationRow[], access: Pick<PlanAccess, 'canEdit'>, actor: Actor, now = new Date()): Commitment {
   const facts = factsOf(row, renegotiations);
   const verdict = classifyCommitment(facts, now);
-  const canEdit = canEditCommitment(access, actor, row) && !isClosed(row.plan_status);
+  const canEdit = canEditCommitment(access, actor, row) && !(row.plan_status && isClosed(row.plan_status));
   const state = row.status !== 'open' ? row.status : isMissed(facts, now) ? 'missed' : 'open';
   return {
     id: row.id,
+    subject: { kind: row.subject_kind, id: row.subject_id },
     planId: row.plan_id,
     milestoneId: row.milestone_id,
     position: row.position,
@@ -144,7 +154,7 @@ export async function renegotiationsOf(scope: Scope, where: { planId?: string; c
   return q.execute();
 }
 
-export async function findCommitment(scope: Scope, actor: Actor, access: PlanAccess, id: string): Promise<Commitment | undefined> {
+export async function findCommitment(scope: Scope, actor: Actor, access: Pick<PlanAccess, 'canEdit'>, id: string): Promise<Commitment | undefined> {
   const row = await selectCommitments(scope).where('commitments.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const renegotiations = byCommitment(await renegotiationsOf(scope, { commitmentId: id })).get(id) ?? [];

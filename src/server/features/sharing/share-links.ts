@@ -6,8 +6,8 @@ import type { PlanShareLinkTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
-import { editablePlan, planAccess, type PlanAccess } from './access.js';
-import type { Op } from './plans.service.js';
+import { editablePlan, planAccess, type PlanAccess } from '../plans/access.js';
+import type { Op } from '../plans/plans.service.js';
 
 const DAY_MS = 86_400_000;
 

@@ -4,9 +4,9 @@ import { todayIn } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import type { Scope } from '../../core/scope.js';
 import { defaultTodayView, type PlanView } from '../../../shared/team-view.js';
-import { peopleInView } from './views.js';
-import { selectPlanAccess, toAccess } from './access.js';
-import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectCommitments, type CommitmentRow } from './commitment-queries.js';
+import { peopleInView } from '../plans/views.js';
+import { selectPlanAccess, toAccess } from '../plans/access.js';
+import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectPlanCommitments, type CommitmentRow } from './queries.js';
 
 const IN_PROGRESS = ['draft', 'active'] as const;
 
@@ -17,7 +17,7 @@ const IN_PROGRESS = ['draft', 'active'] as const;
  */
 export async function today(scope: Scope, actor: Actor, now = new Date(), view: PlanView = defaultTodayView(actor.role)): Promise<Today> {
   const people = peopleInView(scope, actor, view);
-  let mineQuery = selectCommitments(scope);
+  let mineQuery = selectPlanCommitments(scope);
   mineQuery = people ? mineQuery.where('commitments.owner_user_id', 'in', people) : mineQuery.where('commitments.owner_user_id', 'is not', null);
   const mine = await mineQuery
     .where('commitments.side', '=', 'seller')
@@ -39,7 +39,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
 
   const known = new Set(mine.map((c) => c.id));
   const extraIds = [...new Set(waiting.map((w) => w.commitment_id))].filter((id) => !known.has(id));
-  const rows: CommitmentRow[] = [...mine, ...(extraIds.length ? await selectCommitments(scope).where('commitments.id', 'in', extraIds).execute() : [])];
+  const rows: CommitmentRow[] = [...mine, ...(extraIds.length ? await selectPlanCommitments(scope).where('commitments.id', 'in', extraIds).execute() : [])];
   if (rows.length === 0) return { view, date: todayIn(actor.timeZone, now), timeZone: actor.timeZone, dueToday: [], overdue: [], next7Days: [], confirmOrRedate: [], waitingForAnswer: [] };
 
   const ids = rows.map((r) => r.id);

@@ -2,17 +2,11 @@ import { commitmentsApi } from '../../../shared/routes/commitments.js';
 import { route } from '../../core/route.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { createCommitment, getCommitment, updateCommitment } from './commitments.service.js';
-import { setPlanLayout } from './layout.service.js';
-import { answerNewDate, proposeNewDate } from './renegotiations.service.js';
 
 export function commitmentRoutes(app: App): void {
   route(app, commitmentsApi.createCommitment, { permission: { owns: 'plan' } }, async (req, reply) => {
     return reply.code(201).send(await createCommitment({ ...ctx(req), planId: req.params.id, input: req.body }));
   });
-
-  route(app, commitmentsApi.setPlanLayout, { permission: { owns: 'plan' } }, async (req) =>
-    setPlanLayout({ ...ctx(req), planId: req.params.id, input: req.body }),
-  );
 
   route(app, commitmentsApi.getCommitment, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
@@ -23,16 +17,4 @@ export function commitmentRoutes(app: App): void {
     const { version, ...input } = req.body;
     return updateCommitment({ ...ctx(req), id: req.params.id, input, version: expectedVersion(req, version) });
   });
-
-  route(app, commitmentsApi.proposeNewDate, { permission: { owns: 'commitment' } }, async (req, reply) => {
-    return reply.code(201).send(await proposeNewDate({ ...ctx(req), commitmentId: req.params.id, input: req.body }));
-  });
-
-  route(app, commitmentsApi.acceptNewDate, { permission: { owns: 'renegotiation' } }, async (req) =>
-    answerNewDate({ ...ctx(req), id: req.params.id, accept: true, note: req.body?.note }),
-  );
-
-  route(app, commitmentsApi.declineNewDate, { permission: { owns: 'renegotiation' } }, async (req) =>
-    answerNewDate({ ...ctx(req), id: req.params.id, accept: false, note: req.body?.note }),
-  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
-import { addCommitment, createPlan, customerProposes, dayIn } from './fixtures.js';
+import { addCommitment, createPlan, customerProposes, dayIn } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
 
 useFixedClock(); // dates are judged against today: no midnight inside the run

@@ -1,17 +1,20 @@
-import type { CommitmentSide, CreateRenegotiationBody, RenegotiationResult } from '../../../shared/commitments.js';
+import type { CommitmentSide, CreateRenegotiationBody } from '../../../shared/commitments.js';
 import { requestedInAdvance } from '../../../domain/commitments.js';
-import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
 import { invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { lockRow, retryWhenStale, STALE, updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
-import { touchPlan, type PlanAccess } from './access.js';
 import { assertNotPast } from './date-rules.js';
-import { answeringSide, factsOf, presentRenegotiation, selectCommitments } from './commitment-queries.js';
-import { commitmentForChange, presentCommitmentById } from './commitments.service.js';
-import type { Op } from './plans.service.js';
+import { answeringSide, factsOf, selectCommitments } from './queries.js';
+import { subjectOf, touchSubject } from './subjects.js';
+
+/**
+ * Re-dating, the engine's way: a new date is asked for with a reason, before the old one ends if it
+ * is to count as "re-dated in advance", and either applies at once (a seller re-dating a seller-side
+ * commitment) or waits for the other side's answer. Every proposal and answer is kept as history.
+ */
 
 /** Who acts on a date: a workspace user (seller side) or a customer through their share link. */
 export type Party = { side: CommitmentSide; userId: string | null; name: string };
@@ -70,7 +73,7 @@ export async function requestDateChange(
   await tx.insert('commitment_renegotiations', values);
   await audit(tx, opts.auditActor, { entityType: 'renegotiation', entityId: reneg.id, action: 'create', before: null, after: values });
   if (appliesNow) await applyDate(tx, opts.auditActor, row.id, reneg.to_date);
-  await touchPlan(tx, row.plan_id, at);
+  await touchSubject(tx, subjectOf(row), at);
   return reneg;
 }
 
@@ -111,7 +114,7 @@ export async function answerDateChange(
   if (answeringSide(reneg) !== opts.by.side) {
     throw ruleViolation(reneg.requested_by_side === 'seller' ? 'The customer answers this proposal, on their plan page.' : 'Your side proposed this date; the other side answers it.');
   }
-  const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
+  const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version', 'subject_kind', 'subject_id']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
   if (opts.accept && commitment.status !== 'open') throw ruleViolation('This commitment is no longer open; decline the new date instead.');
   if (opts.accept) {
     // A proposal can outlive its date while it waits: accepting it then would make a miss at once.
@@ -142,34 +145,7 @@ export async function answerDateChange(
     after: { status: decided.status, note: decided.note },
   });
   if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, reneg.to_date);
-  await touchPlan(tx, reneg.plan_id, decided.decided_at);
+  await touchSubject(tx, subjectOf(commitment), decided.decided_at);
   return { ...reneg, ...decided };
 }
 
-async function result(tx: Scope, actor: Actor, access: PlanAccess, reneg: CommitmentRenegotiationTable): Promise<RenegotiationResult> {
-  const commitment = await presentCommitmentById(tx, actor, access, reneg.commitment_id);
-  return {
-    renegotiation: commitment.renegotiations.find((r) => r.id === reneg.id) ?? presentRenegotiation(reneg, false),
-    commitment,
-  };
-}
-
-const sellerParty = (actor: Actor): Party => ({ side: 'seller', userId: actor.id, name: actor.name });
-
-export async function proposeNewDate({ scope, actor, commitmentId, input }: Op<{ commitmentId: string; input: CreateRenegotiationBody }>): Promise<RenegotiationResult> {
-  return scope.transaction(async (tx) => {
-    const { access } = await commitmentForChange(tx, actor, commitmentId);
-    const reneg = await requestDateChange(tx, { commitmentId, by: sellerParty(actor), auditActor: actor, input });
-    return result(tx, actor, access, reneg);
-  });
-}
-
-export async function answerNewDate({ scope, actor, id, accept, note }: Op<{ id: string; accept: boolean; note?: string | null }>): Promise<RenegotiationResult> {
-  return scope.transaction(async (tx) => {
-    const reneg = await tx.selectFrom('commitment_renegotiations').select('commitment_id').where('commitment_renegotiations.id', '=', id).executeTakeFirst();
-    if (!reneg) throw notFound('Renegotiation');
-    const { access } = await commitmentForChange(tx, actor, reneg.commitment_id);
-    const answered = await answerDateChange(tx, { renegotiationId: id, by: sellerParty(actor), auditActor: actor, accept, note });
-    return result(tx, actor, access, answered);
-  });
-}
