@@ -42,6 +42,7 @@ function readUrl(w: World, url: string): string {
     commitments: w.ids.seller,
     users: w.owner.me.user.id,
     'plan-templates': w.ids.template,
+    objectives: w.ids.objective,
     teams: w.ids.team,
     stages: w.ids.stage,
     shared: w.token,
@@ -92,6 +93,7 @@ describe('authorization inside a workspace, on every route', () => {
       const fresh = await buildWorld(app, people);
       const call = await WRITE_CASES[key(r)](fresh, app);
       const planBefore = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
+      const objectiveBefore = (await people.owner.client.get(`/api/v1/objectives/${fresh.ids.objective}`)).data;
       const res = await rep.request(r.method as 'POST', call.url, call.body);
       if (SELF_SERVICE.has(key(r))) {
         expect(res.statusCode, `${key(r)} is open to everyone in the workspace: ${res.body}`).toBeLessThan(300);
@@ -101,6 +103,8 @@ describe('authorization inside a workspace, on every route', () => {
         expect(res.data.error.code).toMatch(/^(forbidden|not_found)$/);
         const planAfter = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
         expect(planAfter, `${key(r)} refused yet changed the plan`).toEqual(planBefore);
+        const objectiveAfter = (await people.owner.client.get(`/api/v1/objectives/${fresh.ids.objective}`)).data;
+        expect(objectiveAfter, `${key(r)} refused yet changed the objective`).toEqual(objectiveBefore);
       }
       writes++;
     }

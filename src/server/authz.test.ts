@@ -52,6 +52,10 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/share-links': { recipientName: 'Carla' },
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
   'POST /api/v1/notifications/:id/read': {},
+  'POST /api/v1/accounts/:id/objectives': { title: 'Objective', kind: 'expansion', targetDate: '2027-06-30' },
+  'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
+  'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
+  'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -119,7 +123,9 @@ describe('authorization on every route', () => {
     const link = (await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data;
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
+    const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
     const ids: Record<string, string> = {
+      objectives: objective.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,
       notifications: notification.id,
@@ -144,7 +150,8 @@ describe('authorization on every route', () => {
       const kind = r.url.split('/')[3];
       const id = ids[kind];
       expect(id, `no fixture for ${r.method} ${r.url}: add one to this test`).toBeDefined();
-      const url = r.url.replace(':id', id);
+      // A second id in the path names a person of the record's workspace (an objective's contributor).
+      const url = r.url.replace(':id', id).replace(':userId', a.me.user.id);
       const body = r.url.endsWith('/deactivate') ? { transferToId: b.me.user.id } : (VALID_BODIES[`${r.method} ${r.url}`] ?? sampleBody(r.method, r));
       const res = await b.client.request(r.method as 'GET', url, body);
       expect(res.statusCode, `${r.method} ${r.url} as another workspace`).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, minorToDecimal, parseAmount, readAmount } from './money.js';
+import { currencyDigits, minorToDecimal, parseAmount, readAmount, sumPerCurrency } from './money.js';
 
 describe('money', () => {
   it('knows how many decimals a currency has', () => {
@@ -52,5 +52,23 @@ describe('readAmount', () => {
     expect(readAmount('12.34', 'USD')).toEqual({ ok: true, minor: 1_234 });
     expect(readAmount('1.234.567', 'EUR')).toEqual({ ok: true, minor: 123_456_700 });
     expect(readAmount('twelve', 'USD')).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('sumPerCurrency', () => {
+  it('adds amounts of the same currency and never adds different currencies', () => {
+    expect(sumPerCurrency([])).toEqual([]);
+    expect(
+      sumPerCurrency([
+        { amountMinor: 30_000_000, currency: 'EUR' },
+        { amountMinor: 5_000, currency: 'USD' },
+        { amountMinor: 25_000_000, currency: 'EUR' },
+        { amountMinor: 0, currency: 'JPY' },
+      ]),
+    ).toEqual([
+      { amountMinor: 55_000_000, currency: 'EUR' },
+      { amountMinor: 0, currency: 'JPY' },
+      { amountMinor: 5_000, currency: 'USD' },
+    ]);
   });
 });

@@ -87,3 +87,13 @@ export function minorToDecimal(amountMinor: number, currency: string): string {
   const abs = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
+
+/**
+ * Sums amounts per currency, never across currencies: one total per currency, in order of the
+ * currency code. Zero amounts count (a currency with only zero targets still shows, as 0).
+ */
+export function sumPerCurrency(amounts: readonly { amountMinor: number; currency: string }[]): { amountMinor: number; currency: string }[] {
+  const totals = new Map<string, number>();
+  for (const a of amounts) totals.set(a.currency, (totals.get(a.currency) ?? 0) + a.amountMinor);
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, amountMinor]) => ({ amountMinor, currency }));
+}

@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'customer_added_commitment',
   /** Several of the above from one share link within minutes, grouped into one. */
   'customer_activity',
+  /** Someone invited you to contribute to an account objective. */
+  'objective_invited',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -36,6 +38,8 @@ export const NotificationData = z
     reason: z.string().optional(),
     /** A comment's first 140 characters. */
     preview: z.string().optional(),
+    /** The objective you were invited to. */
+    objectiveTitle: z.string().optional(),
   })
   .meta({ id: 'NotificationData' });
 export type NotificationData = z.infer<typeof NotificationData>;
@@ -53,6 +57,8 @@ export const Notification = z
     text: z.string(),
     /** What it links to. */
     plan: z.object({ id: Id, title: z.string() }).nullable(),
+    /** The objective it links to (an invitation to contribute). */
+    objective: z.object({ id: Id, title: z.string() }).nullable(),
     createdAt: Instant,
     /** When its latest event happened. */
     lastEventAt: Instant,
@@ -93,5 +99,7 @@ export function describeNotification(n: Describable, date: (d: string) => string
       return `${who} added ${title}${d.dueDate ? `, due ${date(d.dueDate)}` : ''}.`;
     case 'customer_activity':
       return `${who} did ${n.count} things on your plan.`;
+    case 'objective_invited':
+      return `${n.actorName ?? 'Someone'} invited you to contribute to the objective “${d.objectiveTitle ?? ''}”.`;
   }
 }

@@ -3,8 +3,8 @@ import { newId, nowIso } from './ids.js';
 import type { Scope } from './scope.js';
 
 export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
-  | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment';
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset';
+  | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment' | 'objective' | 'objective_insight';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove';
 
 type Snapshot = Record<string, unknown>;
 

@@ -22,6 +22,7 @@ const TAGS: Record<ApiTag, string> = {
   people: 'The workspace, its people and teams, and invites to join it.',
   stages: 'The pipeline stages opportunities move through, in order.',
   accounts: 'Customer companies.',
+  objectives: 'Strategic objectives on accounts: the next major milestone of the relationship, its client goal, financial target and date; contributors, their insights and tasks (commitments).',
   contacts: 'People at an account, with their buying role.',
   opportunities: 'Deals: amount, close date, stage and status.',
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',

@@ -25,6 +25,9 @@ export type OwnedKind =
   | 'contact'
   | 'opportunity'
   | 'plan'
+  | 'objective'
+  /** The objective's editors and its contributors (insights, tasks). */
+  | 'objective-contribution'
   | 'milestone'
   | 'commitment'
   | 'renegotiation'

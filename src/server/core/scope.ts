@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
+import { sql, type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
 import { dbKind } from './db/connect.js';
 import type { Database } from './db/schema.js';
 
@@ -7,7 +7,8 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 /** Tables that belong to a workspace. Every read and write of them goes through `Scope`. */
 export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events'
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
-  | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications';
+  | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
+  | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply
@@ -33,6 +34,15 @@ export class Scope {
       '=',
       this.workspaceId,
     ) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+  }
+
+  /** Deletes only ever reach this workspace's rows (links between records, e.g. an objective's contributors). */
+  deleteFrom<T extends ScopedTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+    return (this.db.deleteFrom(table) as unknown as DeleteQueryBuilder<Database, ScopedTable, DeleteResult>).where(
+      sql.ref(`${table}.workspace_id`),
+      '=',
+      this.workspaceId,
+    ) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
   }
 
   /** Inserts always carry this workspace's id. */

@@ -6,6 +6,7 @@ import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
+import { objectiveRoutes } from './objectives/routes.js';
 import { plansFeature } from './plans/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
@@ -21,6 +22,7 @@ export function registerFeatures(app: App): void {
   peopleRoutes(app);
   stageRoutes(app);
   accountRoutes(app);
+  objectiveRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
   plansFeature(app);

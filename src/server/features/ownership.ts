@@ -3,6 +3,9 @@ import type { OwnershipPolicies, OwnershipPolicy, Verdict } from '../core/permis
 import { canEditOwned } from '../core/policies.js';
 import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
+import { AppError } from '../core/errors.js';
+import { commitmentAccess } from './commitments/access.js';
+import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
 import { canEditCommitment, selectPlanAccess, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
 
@@ -24,15 +27,25 @@ const plan: OwnershipPolicy = async (scope, actor, id) => {
   return verdict(toAccess(row, actor).canEdit, 'Only the opportunity’s owner, their manager or an admin can change this plan.');
 };
 
-/** The plan's editors, and the seller-side owner of the commitment (it is their word on the line). */
+/** Absent records (of this workspace or any) answer 404, whatever the policy asks next. */
+async function orMissing(check: () => Promise<Verdict>): Promise<Verdict> {
+  try {
+    return await check();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return 'missing';
+    throw err;
+  }
+}
+
+/** The editors of what it belongs to (a plan, an objective), and the seller-side owner of the commitment (it is their word on the line). */
 const commitment: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await scope.selectFrom('commitments').select(['plan_id', 'side', 'owner_user_id']).where('commitments.id', '=', id).executeTakeFirst();
+  const row = await scope.selectFrom('commitments').select(['subject_kind', 'subject_id', 'side', 'owner_user_id']).where('commitments.id', '=', id).executeTakeFirst();
   if (!row) return 'missing';
-  const access = await selectPlanAccess(scope).where('plans.id', '=', row.plan_id).executeTakeFirst();
-  if (!access) return 'missing';
-  return verdict(
-    canEditCommitment(toAccess(access, actor), actor, row),
-    'Only the commitment’s owner, the opportunity’s owner, their manager or an admin can change this commitment.',
+  return orMissing(async () =>
+    verdict(
+      canEditCommitment(await commitmentAccess(scope, actor, row), actor, row),
+      'Only the commitment’s owner, the owner of what it belongs to, their manager or an admin can change this commitment.',
+    ),
   );
 };
 
@@ -78,6 +91,10 @@ export const ownershipPolicies: OwnershipPolicies = {
     ),
 
   plan,
+
+  objective: async (scope, actor, id) => orMissing(async () => verdict((await objectiveAccess(scope, actor, id)).canEdit, CHANGE_REFUSED)),
+
+  'objective-contribution': async (scope, actor, id) => orMissing(async () => verdict((await objectiveAccess(scope, actor, id)).canContribute, CONTRIBUTE_REFUSED)),
 
   milestone: async (scope, actor, id) => {
     const row = await scope.selectFrom('plan_milestones').select('plan_id').where('plan_milestones.id', '=', id).executeTakeFirst();

@@ -27,7 +27,7 @@ async function ok<T = any>(res: Promise<{ statusCode: number; body: string; data
   return r.data;
 }
 
-/** Records owned by `owner`: account, contact, opportunity, plan (milestone, both sides' commitments, pending dates), share link, template, notification. */
+/** Records owned by `owner`: account, contact, opportunity, plan (milestone, both sides' commitments, pending dates), share link, template, notification, objective (with a task). */
 export async function buildWorld(app: App, people: People): Promise<World> {
   const o = people.owner.client;
   const guest = new Client(app);
@@ -50,6 +50,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const team = await ok(people.admin.client.post('/api/v1/teams', { name: `Team ${uniq()}` }), 'team');
   const stage = (await ok(o.get('/api/v1/stages'), 'stages')).data[0];
   const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
+  const objective = await ok(o.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' }), 'objective');
+  const task = await ok(o.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: '2027-01-16' }), 'objective task');
   const ids: Record<string, string> = {
     account: account.id,
     contact: contact.id,
@@ -64,11 +66,13 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     fromSeller: fromSeller.id,
     notification: notification.id,
     template: template.id,
+    objective: objective.id,
+    task: task.id,
     team: team.id,
     stage: stage.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
-  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version };
+  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version };
   return { ...people, ids, token, versions };
 }
 
@@ -170,6 +174,16 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/plans/:id/share-links': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/share-links`, body: { recipientName: 'Bo' } }),
   'POST /api/v1/share-links/:id/revoke': (w) => ({ as: 'owner', url: `/api/v1/share-links/${w.ids.shareLink}/revoke` }),
   'POST /api/v1/plans/:id/comments': (w) => ({ as: 'stranger', url: `/api/v1/plans/${w.ids.plan}/comments`, body: { body: 'Happy to help' } }),
+  'POST /api/v1/accounts/:id/objectives': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}/objectives`, body: { title: `Objective ${uniq()}`, kind: 'renewal', targetDate: '2027-09-30' } }),
+  'PATCH /api/v1/objectives/:id': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}`, body: { status: 'active', version: w.versions.objective } }),
+  'POST /api/v1/objectives/:id/contributors': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/contributors`, body: { userId: w.admin.me.user.id } }),
+  'DELETE /api/v1/objectives/:id/contributors/:userId': async (w, app) => {
+    const helper = await addMember(app, w.admin.client, { role: 'rep' });
+    await ok(w.owner.client.post(`/api/v1/objectives/${w.ids.objective}/contributors`, { userId: helper.me.user.id }), 'invite contributor');
+    return { as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/contributors/${helper.me.user.id}` };
+  },
+  'POST /api/v1/objectives/:id/insights': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/insights`, body: { body: 'Their CFO changed' } }),
+  'POST /api/v1/objectives/:id/tasks': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/tasks`, body: { title: 'Intro to the CFO', dueDate: '2027-01-17' } }),
   'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
   'POST /api/v1/notifications/read-all': () => ({ as: 'owner', url: '/api/v1/notifications/read-all' }),
   // Only someone in the demo workspace may reset it (anyone else: 403).

@@ -5,6 +5,7 @@ import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { milestonesApi } from './milestones.js';
+import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
 import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
@@ -26,6 +27,7 @@ const tables = {
   insightsApi,
   milestonesApi,
   notificationsApi,
+  objectivesApi,
   opportunitiesApi,
   peopleApi,
   planTemplatesApi,

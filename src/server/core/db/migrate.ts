@@ -31,6 +31,7 @@ import * as m0061 from './migrations/0061_search_prefix_indexes.js';
 import * as m0070 from './migrations/0070_teams_manager_index.js';
 import * as m0080 from './migrations/0080_builtin_template_must_do_lead.js';
 import * as m0090 from './migrations/0090_commitment_subjects.js';
+import * as m0091 from './migrations/0091_account_objectives.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ export const migrations: Record<string, Migration> = {
   '0070_teams_manager_index': m0070,
   '0080_builtin_template_must_do_lead': m0080,
   '0090_commitment_subjects': m0090,
+  '0091_account_objectives': m0091,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

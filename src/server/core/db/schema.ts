@@ -318,7 +318,32 @@ export type NotificationTable = {
   share_link_id?: string | null;
   event_count?: number;
   last_event_at?: Instant | null;
+  /** 0091: the objective it links to (an invitation to contribute). */
+  objective_id?: string | null;
 };
+
+/** 0091: strategic objectives on accounts. */
+export type AccountObjectiveTable = {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  title: string;
+  kind: 'new_line_of_business' | 'new_market' | 'new_region' | 'expansion' | 'renewal' | 'other';
+  client_goal: string | null;
+  /** bigint: PostgreSQL returns it as a string; read with Number(). */
+  target_amount_minor: number | string | null;
+  target_currency: string | null;
+  target_date: string;
+  status: 'planned' | 'active' | 'achieved' | 'missed' | 'dropped';
+  owner_id: string;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type ObjectiveContributorTable = { workspace_id: string; objective_id: string; user_id: string; invited_by_id: string | null; created_at: Instant };
+export type ObjectiveOpportunityTable = { workspace_id: string; objective_id: string; opportunity_id: string };
+export type ObjectiveInsightTable = { id: string; workspace_id: string; objective_id: string; author_id: string; author_name: string; body: string; created_at: Instant };
 
 export type Database = {
   workspaces: WorkspaceTable;
@@ -343,5 +368,9 @@ export type Database = {
   plan_share_visits: PlanShareVisitTable;
   plan_comments: PlanCommentTable;
   notifications: NotificationTable;
+  account_objectives: AccountObjectiveTable;
+  objective_contributors: ObjectiveContributorTable;
+  objective_opportunities: ObjectiveOpportunityTable;
+  objective_insights: ObjectiveInsightTable;
 };
 

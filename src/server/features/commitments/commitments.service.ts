@@ -6,7 +6,8 @@ import { nowIso } from '../../core/ids.js';
 import { columnsOf } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
-import { assertPlanOpen, canEditCommitment, planAccess, writablePlan, type PlanAccess } from '../plans/access.js';
+import { assertPlanOpen, canEditCommitment, writablePlan } from '../plans/access.js';
+import { commitmentAccess, type CommitmentAccess } from './access.js';
 import { changeCommitment, insertCommitments } from './engine.js';
 import { planSubject } from './subjects.js';
 import { findCommitment } from './queries.js';
@@ -14,33 +15,31 @@ import { assertNotPast, ownerZoneFor } from './date-rules.js';
 import { hasOwnerInput, resolveOwner } from './owners.js';
 import type { Op } from '../plans/plans.service.js';
 
-export async function presentCommitmentById(scope: Scope, actor: Actor, access: PlanAccess, id: string): Promise<Commitment> {
+export async function presentCommitmentById(scope: Scope, actor: Actor, access: Pick<CommitmentAccess, 'canEdit'>, id: string): Promise<Commitment> {
   const c = await findCommitment(scope, actor, access, id);
   if (!c) throw notFound('Commitment');
   return c;
 }
 
 export async function getCommitment(scope: Scope, actor: Actor, id: string): Promise<Commitment> {
-  const row = await scope.selectFrom('commitments').select(['plan_id']).where('commitments.id', '=', id).executeTakeFirst();
+  const row = await scope.selectFrom('commitments').select(['subject_kind', 'subject_id']).where('commitments.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Commitment');
-  return presentCommitmentById(scope, actor, await accessFor(scope, actor, row), id);
+  return presentCommitmentById(scope, actor, await commitmentAccess(scope, actor, row), id);
 }
 
-/** Who may change a commitment follows its subject (for a plan: the deal's owner, their manager, an admin). */
-async function accessFor(scope: Scope, actor: Actor, row: Pick<CommitmentTable, 'plan_id'>): Promise<PlanAccess> {
-  if (row.plan_id === null) throw notFound('Commitment');
-  return planAccess(scope, actor, row.plan_id);
-}
-
-/** The commitment row and its plan's access, refusing a person who may not change it. */
-export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<{ row: CommitmentTable; access: PlanAccess }> {
+/** The commitment row and who may do what with it, refusing a person who may not change it (and a closed plan). */
+export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<{ row: CommitmentTable; access: CommitmentAccess }> {
   const row = await scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Commitment');
-  const access = await accessFor(scope, actor, row);
+  const access = await commitmentAccess(scope, actor, row);
   if (!canEditCommitment(access, actor, row)) {
-    throw forbidden('Only the commitment’s owner, the opportunity’s owner, their manager or an admin can change this commitment.');
+    throw forbidden(
+      row.subject_kind === 'plan'
+        ? 'Only the commitment’s owner, the opportunity’s owner, their manager or an admin can change this commitment.'
+        : 'Only the task’s owner, the objective’s owner, their manager or an admin can change this task.',
+    );
   }
-  assertPlanOpen(access);
+  if (access.planStatus) assertPlanOpen({ status: access.planStatus });
   return { row, access };
 }
 
@@ -97,7 +96,7 @@ export async function updateCommitment({ scope, actor, id, input, version }: Op<
     if (current.side === 'customer' && input.internalOnly) throw invalid('internalOnly', 'Only seller-side commitments can be internal.');
     let owner = {};
     if (hasOwnerInput(input)) {
-      if (!access.canEdit) throw forbidden('Only the opportunity’s owner, their manager or an admin can hand a commitment to someone else.');
+      if (!access.canEdit) throw forbidden('Only the owner of what it belongs to, their manager or an admin can hand a commitment to someone else.');
       const keepName = current.owner_name && input.ownerName === undefined && input.ownerContactId === undefined ? { ownerName: current.owner_name } : {};
       owner = await resolveOwner(tx, access, current.side, { ...keepName, ...input }, null);
     }

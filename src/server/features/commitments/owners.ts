@@ -27,7 +27,7 @@ const fail = (details: ErrorDetail[]) => new AppError('validation_failed', 'Some
  * of this workspace; a customer-side one by a contact of the deal's account, or by a name (and
  * optional email) of someone without a contact record.
  */
-export async function resolveOwner(scope: Scope, access: PlanAccess, side: CommitmentSide, input: OwnerInput, defaultUserId: string | null): Promise<OwnerColumns> {
+export async function resolveOwner(scope: Scope, access: Pick<PlanAccess, 'opportunityId'> | { opportunityId: string | null }, side: CommitmentSide, input: OwnerInput, defaultUserId: string | null): Promise<OwnerColumns> {
   if (side === 'seller') {
     const stray = (['ownerContactId', 'ownerName', 'ownerEmail'] as const).filter((k) => input[k] !== undefined);
     if (stray.length) throw fail(stray.map((path) => ({ path, message: 'A seller-side commitment is owned by someone in your workspace (ownerUserId).' })));
@@ -45,12 +45,14 @@ export async function resolveOwner(scope: Scope, access: PlanAccess, side: Commi
     if (input.ownerName !== undefined || input.ownerEmail !== undefined) {
       throw fail([{ path: 'ownerName', message: 'Choose a contact or type a name, not both.' }]);
     }
+    const opportunityId = access.opportunityId;
+    if (opportunityId === null) throw fail([{ path: 'ownerContactId', message: 'Only a commitment on a deal’s plan can be owned by a contact.' }]);
     const contact = await scope
       .selectFrom('contacts')
       .innerJoin('opportunities as opp', 'opp.account_id', 'contacts.account_id')
       .select(['contacts.id', 'contacts.archived_at'])
       .where('contacts.id', '=', input.ownerContactId)
-      .where('opp.id', '=', access.opportunityId)
+      .where('opp.id', '=', opportunityId)
       .executeTakeFirst();
     if (!contact || contact.archived_at) throw fail([{ path: 'ownerContactId', message: 'Choose a contact of this deal’s account.' }]);
     return { owner_user_id: null, owner_contact_id: contact.id, owner_name: null, owner_email: null };

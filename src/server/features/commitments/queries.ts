@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Commitment, CommitmentOwner, Renegotiation } from '../../../shared/commitments.js';
 import { classifyCommitment, daysUntilDue, hasPendingDateChange, isMissed, type CommitmentFacts } from '../../../domain/commitments.js';
 import type { Actor } from '../../core/actor.js';
-import type { CommitmentRenegotiationTable, PlanTable } from '../../core/db/schema.js';
+import type { CommitmentRenegotiationTable, CommitmentSubjectKind, PlanTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { canEditCommitment, isClosed, type PlanAccess } from '../plans/access.js';
 
@@ -147,8 +147,13 @@ export function presentCommitment(row: AnyCommitmentRow, renegotiations: readonl
   };
 }
 
-export async function renegotiationsOf(scope: Scope, where: { planId?: string; commitmentId?: string }): Promise<RenegotiationRow[]> {
+export async function renegotiationsOf(scope: Scope, where: { planId?: string; commitmentId?: string; subject?: { kind: CommitmentSubjectKind; id: string } }): Promise<RenegotiationRow[]> {
   let q = scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations');
+  if (where.subject) {
+    const { kind, id } = where.subject;
+    const ofSubject = scope.selectFrom('commitments').select('commitments.id').where('commitments.subject_kind', '=', kind).where('commitments.subject_id', '=', id);
+    q = q.where('commitment_renegotiations.commitment_id', 'in', ofSubject);
+  }
   if (where.planId) q = q.where('commitment_renegotiations.plan_id', '=', where.planId);
   if (where.commitmentId) q = q.where('commitment_renegotiations.commitment_id', '=', where.commitmentId);
   return q.execute();

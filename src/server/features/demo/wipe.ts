@@ -9,11 +9,15 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  objective_insights: 1.1,
+  objective_opportunities: 1.2,
+  objective_contributors: 1.3,
   plan_comments: 2,
   plan_share_visits: 3,
   plan_share_links: 4,
   commitment_renegotiations: 5,
   commitments: 6,
+  account_objectives: 6.5,
   plan_milestones: 7,
   plans: 8,
   plan_templates: 9,

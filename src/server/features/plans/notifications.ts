@@ -80,8 +80,9 @@ function selectNotifications(scope: Scope, actor: Actor) {
   return scope
     .selectFrom('notifications')
     .leftJoin('plans as plan', 'plan.id', 'notifications.plan_id')
+    .leftJoin('account_objectives as objective', 'objective.id', 'notifications.objective_id')
     .selectAll('notifications')
-    .select('plan.title as plan_title')
+    .select(['plan.title as plan_title', 'objective.title as objective_title'])
     .where('notifications.user_id', '=', actor.id);
 }
 
@@ -101,6 +102,7 @@ const present = (r: Row): Notification => ({
   count: r.event_count ?? 1,
   text: r.text,
   plan: r.plan_id ? { id: r.plan_id, title: r.plan_title ?? '' } : null,
+  objective: r.objective_id ? { id: r.objective_id, title: r.objective_title ?? '' } : null,
   createdAt: r.created_at,
   lastEventAt: r.last_event_at ?? r.created_at,
   readAt: r.read_at,

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import type { CommitmentRenegotiationTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
-import type { PlanAccess } from '../plans/access.js';
+import type { CommitmentAccess } from '../commitments/access.js';
 import { presentRenegotiation } from '../commitments/queries.js';
 import { commitmentForChange, presentCommitmentById } from '../commitments/commitments.service.js';
 import { answerDateChange, requestDateChange, type Party } from '../commitments/redate.js';
@@ -11,7 +11,7 @@ import type { Op } from '../plans/plans.service.js';
 
 /** A seller's proposals and answers through the API; the rules are the engine's (commitments/redate.ts). */
 
-async function result(tx: Scope, actor: Actor, access: PlanAccess, reneg: CommitmentRenegotiationTable): Promise<RenegotiationResult> {
+async function result(tx: Scope, actor: Actor, access: Pick<CommitmentAccess, 'canEdit'>, reneg: CommitmentRenegotiationTable): Promise<RenegotiationResult> {
   const commitment = await presentCommitmentById(tx, actor, access, reneg.commitment_id);
   return {
     renegotiation: commitment.renegotiations.find((r) => r.id === reneg.id) ?? presentRenegotiation(reneg, false),

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../test/harness.js';
+import { addMember, createAccount, signUpWorkspace, type Signed } from '../../test/factories.js';
+import { createDeal, dayIn } from '../plans/fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
+
+useFixedClock(); // dates are judged against today: no midnight inside the run
+const { app, db } = await testApp();
+const TZ = 'Europe/Paris';
+
+async function team() {
+  const admin = await signUpWorkspace(app, { timeZone: TZ });
+  const owner = await addMember(app, admin.client, { role: 'rep', name: 'Olivia Owner', timeZone: TZ });
+  const colleague = await addMember(app, admin.client, { role: 'rep', name: 'Colin Colleague', timeZone: TZ });
+  const account = await createAccount(owner.client, { name: 'Globex' });
+  return { admin, owner, colleague, account };
+}
+
+const objectiveBody = (extra: Record<string, unknown> = {}) => ({
+  title: 'Become their analytics platform in Germany',
+  kind: 'new_region',
+  clientGoal: 'Cut reporting time for the German plants in half',
+  target: { amountMinor: 30_000_000, currency: 'EUR' },
+  targetDate: dayIn(TZ, 180),
+  ...extra,
+});
+
+async function createObjective(who: Signed, accountId: string, extra: Record<string, unknown> = {}) {
+  const res = await who.client.post(`/api/v1/accounts/${accountId}/objectives`, objectiveBody(extra));
+  if (res.statusCode !== 201) throw new Error(`create objective: ${res.statusCode} ${res.body}`);
+  return res.data;
+}
+
+const count = async (table: 'account_objectives' | 'objective_contributors' | 'objective_insights' | 'commitments' | 'notifications') =>
+  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('strategic objectives on accounts', () => {
+  it('sets objectives with a client goal, a target in a currency and linked deals; the account sums targets per currency, never across', async () => {
+    const { owner, account } = await team();
+    const deal = await createDeal(owner.client, { accountId: account.id });
+    const made = await createObjective(owner, account.id, { opportunityIds: [deal.id] });
+    expect(made).toMatchObject({
+      account: { id: account.id, name: 'Globex' },
+      kind: 'new_region',
+      clientGoal: 'Cut reporting time for the German plants in half',
+      target: { amountMinor: 30_000_000, currency: 'EUR' },
+      status: 'planned',
+      owner: { id: owner.me.user.id, name: 'Olivia Owner' },
+      contributors: [],
+      opportunities: [{ id: deal.id, name: deal.name }],
+      tasks: [],
+      insights: [],
+      version: 1,
+      permissions: { canEdit: true, canContribute: true },
+    });
+    await createObjective(owner, account.id, { title: 'Renew the EMEA contract', kind: 'renewal', target: { amountMinor: 25_000_000, currency: 'EUR' } });
+    await createObjective(owner, account.id, { title: 'Open the US subsidiary', kind: 'new_market', target: { amountMinor: 5_000_000, currency: 'USD' } });
+    const dropped = await createObjective(owner, account.id, { title: 'Sell to their shop floor', kind: 'expansion', target: { amountMinor: 9_000_000, currency: 'EUR' } });
+    await owner.client.patch(`/api/v1/objectives/${dropped.id}`, { status: 'dropped', version: dropped.version });
+
+    const list = await owner.client.get(`/api/v1/accounts/${account.id}/objectives`);
+    expect(list.statusCode).toBe(200);
+    expect(list.data.data).toHaveLength(4);
+    // 300 000 + 250 000 EUR; the dropped one does not count; dollars stay dollars.
+    expect(list.data.targets).toEqual([
+      { amountMinor: 55_000_000, currency: 'EUR' },
+      { amountMinor: 5_000_000, currency: 'USD' },
+    ]);
+  });
+
+  it('refuses bad input, someone else’s account, a deal of another account and a past target date, changing nothing', async () => {
+    const { owner, colleague, account } = await team();
+    const otherAccount = await createAccount(owner.client, { name: 'Initech' });
+    const elsewhere = await createDeal(owner.client, { accountId: otherAccount.id });
+    const before = await count('account_objectives');
+
+    const bad = await owner.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: '', kind: 'world_domination', targetDate: 'soon', target: { amountMinor: -1, currency: 'EUR' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['kind', 'target.amountMinor', 'targetDate', 'title']);
+
+    const notTheirs = await colleague.client.post(`/api/v1/accounts/${account.id}/objectives`, objectiveBody());
+    expect(notTheirs.statusCode).toBe(403);
+
+    const wrongDeal = await owner.client.post(`/api/v1/accounts/${account.id}/objectives`, objectiveBody({ opportunityIds: [elsewhere.id] }));
+    expect(wrongDeal.statusCode).toBe(400);
+    expect(wrongDeal.data.error.details).toEqual([{ path: 'opportunityIds', message: 'Choose opportunities of this account.' }]);
+
+    const past = await owner.client.post(`/api/v1/accounts/${account.id}/objectives`, objectiveBody({ targetDate: dayIn(TZ, -1) }));
+    expect(past.statusCode).toBe(422);
+    expect(past.data.error.code).toBe('date_in_past');
+    // An objective already achieved can be written down with its date gone by.
+    const achieved = await owner.client.post(`/api/v1/accounts/${account.id}/objectives`, objectiveBody({ targetDate: dayIn(TZ, -30), status: 'achieved' }));
+    expect(achieved.statusCode).toBe(201);
+
+    const outsider = await signUpWorkspace(app);
+    expect((await outsider.client.post(`/api/v1/accounts/${account.id}/objectives`, objectiveBody())).statusCode).toBe(404);
+    expect((await outsider.client.get(`/api/v1/objectives/${achieved.data.id}`)).statusCode).toBe(404);
+    expect(await count('account_objectives')).toBe(before + 1);
+  });
+
+  it('changes only from the version read (409 with the current one), and keeps who changed what, links included', async () => {
+    const { owner, colleague, account } = await team();
+    const deal = await createDeal(owner.client, { accountId: account.id });
+    const objective = await createObjective(owner, account.id);
+    const changed = await owner.client.patch(`/api/v1/objectives/${objective.id}`, { status: 'active', opportunityIds: [deal.id], version: objective.version });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.data).toMatchObject({ status: 'active', version: 2, opportunities: [{ id: deal.id }] });
+
+    const stale = await owner.client.patch(`/api/v1/objectives/${objective.id}`, { title: 'Something else', version: objective.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.current).toMatchObject({ title: objective.title, status: 'active', version: 2 });
+    expect((await colleague.client.patch(`/api/v1/objectives/${objective.id}`, { title: 'Mine now', version: 2 })).statusCode).toBe(403);
+
+    const history = await owner.client.get(`/api/v1/objectives/${objective.id}/history`);
+    const update = history.data.data.find((e: { action: string }) => e.action === 'update');
+    expect(update.changes).toEqual({ status: { before: 'planned', after: 'active' }, opportunityIds: { before: '', after: deal.id } });
+    expect(history.data.data.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+  });
+
+  it('lets the owner invite contributors, who are notified, add insights and take tasks for themselves', async () => {
+    const { owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id);
+    const url = `/api/v1/objectives/${objective.id}`;
+
+    // Before the invitation the colleague only reads.
+    expect((await colleague.client.post(`${url}/insights`, { body: 'They hire in Munich' })).statusCode).toBe(403);
+    expect((await colleague.client.post(`${url}/contributors`, { userId: colleague.me.user.id })).statusCode).toBe(403);
+
+    const invited = await owner.client.post(`${url}/contributors`, { userId: colleague.me.user.id });
+    expect(invited.statusCode).toBe(200);
+    expect(invited.data.contributors).toEqual([{ id: colleague.me.user.id, name: 'Colin Colleague' }]);
+    expect((await owner.client.post(`${url}/contributors`, { userId: colleague.me.user.id })).statusCode).toBe(409);
+    expect((await owner.client.post(`${url}/contributors`, { userId: owner.me.user.id })).data.error.details[0].path).toBe('userId');
+
+    const inbox = await colleague.client.get('/api/v1/notifications');
+    expect(inbox.data.data[0]).toMatchObject({
+      kind: 'objective_invited',
+      actorName: 'Olivia Owner',
+      objective: { id: objective.id, title: objective.title },
+      plan: null,
+      text: `Olivia Owner invited you to contribute to the objective “${objective.title}”.`,
+      readAt: null,
+    });
+
+    const insight = await colleague.client.post(`${url}/insights`, { body: 'They hire in Munich' });
+    expect(insight.statusCode).toBe(201);
+    expect(insight.data).toMatchObject({ author: { id: colleague.me.user.id, name: 'Colin Colleague' }, body: 'They hire in Munich' });
+
+    const task = await colleague.client.post(`${url}/tasks`, { title: 'Introduce our Munich partner', dueDate: dayIn(TZ, 7) });
+    expect(task.statusCode).toBe(201);
+    expect(task.data).toMatchObject({ subject: { kind: 'objective', id: objective.id }, planId: null, side: 'seller', owner: { kind: 'user', id: colleague.me.user.id }, state: 'open' });
+    // A contributor takes tasks for themselves; handing them out is the owner's.
+    const forOwner = await colleague.client.post(`${url}/tasks`, { title: 'Call the CFO', dueDate: dayIn(TZ, 7), ownerUserId: owner.me.user.id });
+    expect(forOwner.statusCode).toBe(403);
+
+    const full = await owner.client.get(url);
+    expect(full.data.insights.map((i: { body: string }) => i.body)).toEqual(['They hire in Munich']);
+    expect(full.data.tasks.map((t: { title: string }) => t.title)).toEqual(['Introduce our Munich partner']);
+    expect(full.data.openTasks).toBe(1);
+    expect((await colleague.client.get(url)).data.permissions).toEqual({ canEdit: false, canContribute: true });
+
+    // Removed, the colleague can no longer add; their task stays theirs.
+    expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(200);
+    expect((await colleague.client.post(`${url}/insights`, { body: 'One more' })).statusCode).toBe(403);
+    expect((await owner.client.get(url)).data.tasks[0].owner.id).toBe(colleague.me.user.id);
+    expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a task for someone not on the objective, or due before today, changing nothing', async () => {
+    const { owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id);
+    const before = await count('commitments');
+    const stranger = await owner.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Call', dueDate: dayIn(TZ, 3), ownerUserId: colleague.me.user.id });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.data.error.details).toEqual([{ path: 'ownerUserId', message: 'Choose the objective’s owner or one of its contributors.' }]);
+    const past = await owner.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Call', dueDate: dayIn(TZ, -1) });
+    expect(past.statusCode).toBe(422);
+    expect(past.data.error.code).toBe('date_in_past');
+    expect(await count('commitments')).toBe(before);
+  });
+
+  it('keeps, re-dates and judges tasks with the one commitment engine: its owner’s reliability counts them, saying so', async () => {
+    const { admin, owner, colleague, account } = await team();
+    const bystander = await addMember(app, admin.client, { role: 'rep', timeZone: TZ });
+    const objective = await createObjective(owner, account.id);
+    await owner.client.post(`/api/v1/objectives/${objective.id}/contributors`, { userId: colleague.me.user.id });
+    const task = (await colleague.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the German org', dueDate: dayIn(TZ, 5) })).data;
+    const other = (await colleague.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Book a visit', dueDate: dayIn(TZ, 6) })).data;
+
+    // Re-dated before the date: applies at once (their own word), kept as history.
+    const redated = await colleague.client.post(`/api/v1/commitments/${task.id}/renegotiations`, { newDate: dayIn(TZ, 9), reason: 'Their HR lead is away' });
+    expect(redated.statusCode).toBe(201);
+    expect(redated.data.commitment).toMatchObject({ dueDate: dayIn(TZ, 9), originalDueDate: dayIn(TZ, 5), renegotiations: [{ status: 'accepted', inAdvance: true }] });
+    const done = await colleague.client.patch(`/api/v1/commitments/${task.id}`, { status: 'done', version: redated.data.commitment.version });
+    expect(done.statusCode).toBe(200);
+    expect(done.data).toMatchObject({ status: 'done', outcome: 'kept_on_time' });
+    // Someone with no say over it may neither tick nor re-date it.
+    expect((await bystander.client.patch(`/api/v1/commitments/${other.id}`, { status: 'done', version: other.version })).statusCode).toBe(403);
+    expect((await bystander.client.post(`/api/v1/commitments/${other.id}/renegotiations`, { newDate: dayIn(TZ, 8), reason: 'Busy' })).statusCode).toBe(403);
+    // The objective's owner may drop it, with a reason.
+    expect((await owner.client.patch(`/api/v1/commitments/${other.id}`, { status: 'dropped', dropReason: 'Not needed', version: other.version })).statusCode).toBe(200);
+
+    const rel = await owner.client.get(`/api/v1/users/${colleague.me.user.id}/reliability`);
+    expect(rel.statusCode).toBe(200);
+    expect(rel.data.overall).toMatchObject({ total: 2, counted: 1, keptOnTime: 1, dropped: 1, kinds: ['plan', 'objective', 'interaction', 'check_in'] });
+    expect(rel.data.byKind).toEqual([{ kind: 'objective', reliability: expect.objectContaining({ keptOnTime: 1, kinds: ['objective'] }) }]);
+    expect(rel.data.plans).toEqual([]);
+  });
+});
