@@ -3,11 +3,14 @@ import { CalendarDate, Id, TimeZone } from './common.js';
 import { Commitment, Renegotiation } from './commitments.js';
 import { PlanView } from './team-view.js';
 
-/** A rep's Today page: their own seller-side commitments across plans in progress, and answers owed. */
+/** A rep's Today page: their own seller-side commitments across plans in progress and open objectives, and answers owed. */
 
 export const TodayPlanRef = z.object({ id: Id, title: z.string(), opportunity: z.object({ id: Id, name: z.string() }) });
 
-export const TodayItem = z.object({ plan: TodayPlanRef, commitment: Commitment }).meta({ id: 'TodayItem' });
+export const TodayObjectiveRef = z.object({ id: Id, title: z.string(), account: z.object({ id: Id, name: z.string() }) });
+
+/** A commitment on a plan (plan set), or a task on an account objective (objective set). */
+export const TodayItem = z.object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), commitment: Commitment }).meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof TodayItem>;
 
 export const TodayAnswer = z.object({ plan: TodayPlanRef, commitment: Commitment, renegotiation: Renegotiation }).meta({ id: 'TodayAnswer' });

@@ -6,23 +6,31 @@ import type { Scope } from '../../core/scope.js';
 import { defaultTodayView, type PlanView } from '../../../shared/team-view.js';
 import { peopleInView } from '../plans/views.js';
 import { selectPlanAccess, toAccess } from '../plans/access.js';
-import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectPlanCommitments, type CommitmentRow } from './queries.js';
+import { canEditOwned } from '../../core/policies.js';
+import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectCommitments, selectPlanCommitments, type AnyCommitmentRow } from './queries.js';
 
 const IN_PROGRESS = ['draft', 'active'] as const;
+const OPEN_OBJECTIVES = ['planned', 'active'] as const;
 
 /**
- * The signed-in person's day across all plans in progress: their own open seller-side commitments
+ * The signed-in person's day across all plans in progress and open objectives: their own open seller-side commitments
  * (due today, overdue, next 7 days, "confirm or re-date"), and customer proposals for new dates that
  * wait for their answer (on their deals' plans or on commitments they own).
  */
 export async function today(scope: Scope, actor: Actor, now = new Date(), view: PlanView = defaultTodayView(actor.role)): Promise<Today> {
   const people = peopleInView(scope, actor, view);
-  let mineQuery = selectPlanCommitments(scope);
+  let mineQuery = selectCommitments(scope);
   mineQuery = people ? mineQuery.where('commitments.owner_user_id', 'in', people) : mineQuery.where('commitments.owner_user_id', 'is not', null);
+  const openObjectives = scope.selectFrom('account_objectives').select('account_objectives.id').where('account_objectives.status', 'in', OPEN_OBJECTIVES);
   const mine = await mineQuery
     .where('commitments.side', '=', 'seller')
     .where('commitments.status', '=', 'open')
-    .where('plan.status', 'in', IN_PROGRESS)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('commitments.subject_kind', '=', 'plan'), eb('plan.status', 'in', IN_PROGRESS)]),
+        eb.and([eb('commitments.subject_kind', '=', 'objective'), eb('commitments.subject_id', 'in', openObjectives)]),
+      ]),
+    )
     .execute();
   const waiting = await scope
     .selectFrom('commitment_renegotiations')
@@ -39,28 +47,46 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
 
   const known = new Set(mine.map((c) => c.id));
   const extraIds = [...new Set(waiting.map((w) => w.commitment_id))].filter((id) => !known.has(id));
-  const rows: CommitmentRow[] = [...mine, ...(extraIds.length ? await selectPlanCommitments(scope).where('commitments.id', 'in', extraIds).execute() : [])];
+  const rows: AnyCommitmentRow[] = [...mine, ...(extraIds.length ? await selectPlanCommitments(scope).where('commitments.id', 'in', extraIds).execute() : [])];
   if (rows.length === 0) return { view, date: todayIn(actor.timeZone, now), timeZone: actor.timeZone, dueToday: [], overdue: [], next7Days: [], confirmOrRedate: [], waitingForAnswer: [] };
 
   const ids = rows.map((r) => r.id);
-  const planIds = [...new Set(rows.map((r) => r.plan_id))];
-  const [renegotiations, plans] = await Promise.all([
+  const planIds = [...new Set(rows.flatMap((r) => (r.plan_id ? [r.plan_id] : [])))];
+  const objectiveIds = [...new Set(rows.filter((r) => r.subject_kind === 'objective').map((r) => r.subject_id))];
+  const [renegotiations, plans, objectives] = await Promise.all([
     scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.commitment_id', 'in', ids).execute(),
     selectPlanAccess(scope)
       .innerJoin('opportunities as deal', 'deal.id', 'plans.opportunity_id')
       .select(['plans.title', 'deal.name as opportunity_name'])
-      .where('plans.id', 'in', planIds)
+      .where('plans.id', 'in', planIds.length ? planIds : [''])
       .execute(),
+    objectiveIds.length
+      ? scope
+          .selectFrom('account_objectives')
+          .innerJoin('accounts as account', 'account.id', 'account_objectives.account_id')
+          .innerJoin('users as owner', 'owner.id', 'account_objectives.owner_id')
+          .select(['account_objectives.id', 'account_objectives.title', 'account_objectives.owner_id', 'owner.team_id', 'account.id as account_id', 'account.name as account_name'])
+          .where('account_objectives.id', 'in', objectiveIds)
+          .execute()
+      : [],
   ]);
   const history = byCommitment(renegotiations);
   const planById = new Map(plans.map((p) => [p.id, { ref: { id: p.id, title: p.title, opportunity: { id: p.opportunity_id, name: p.opportunity_name } }, access: toAccess(p, actor) }]));
   const rowById = new Map(rows.map((r) => [r.id, r]));
-  const item = (row: CommitmentRow): TodayItem => {
-    const plan = planById.get(row.plan_id)!;
-    return { plan: plan.ref, commitment: presentCommitment(row, history.get(row.id) ?? [], plan.access, actor, now) };
+  const objectiveById = new Map(
+    objectives.map((o) => [o.id, { ref: { id: o.id, title: o.title, account: { id: o.account_id, name: o.account_name } }, access: { canEdit: canEditOwned(actor, { id: o.owner_id, teamId: o.team_id }) } }]),
+  );
+  const item = (row: AnyCommitmentRow): TodayItem => {
+    const renegotiations = history.get(row.id) ?? [];
+    if (row.subject_kind === 'objective') {
+      const objective = objectiveById.get(row.subject_id)!;
+      return { plan: null, objective: objective.ref, commitment: presentCommitment(row, renegotiations, objective.access, actor, now) };
+    }
+    const plan = planById.get(row.plan_id as string)!;
+    return { plan: plan.ref, objective: null, commitment: presentCommitment(row, renegotiations, plan.access, actor, now) };
   };
 
-  type Mine = CommitmentFacts & { row: CommitmentRow };
+  type Mine = CommitmentFacts & { row: AnyCommitmentRow };
   const buckets = todayBuckets<Mine>(
     mine.map((row) => ({ ...factsOf(row, history.get(row.id) ?? []), row })),
     now,
@@ -75,9 +101,10 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
     next7Days: toItems(buckets.next7Days),
     confirmOrRedate: toItems(buckets.confirmOrRedate),
     waitingForAnswer: waiting.map((w) => {
-      const it = item(rowById.get(w.commitment_id)!);
+      // Customers propose dates on plans only.
+      const { objective: _none, ...it } = item(rowById.get(w.commitment_id)!);
       const reneg = (history.get(w.commitment_id) ?? []).find((r) => r.id === w.id)!;
-      return { ...it, renegotiation: it.commitment.renegotiations.find((r) => r.id === w.id) ?? presentRenegotiation(reneg, false) };
+      return { ...it, plan: it.plan!, renegotiation: it.commitment.renegotiations.find((r) => r.id === w.id) ?? presentRenegotiation(reneg, false) };
     }),
   };
 }

@@ -206,4 +206,23 @@ describe('strategic objectives on accounts', () => {
     expect(rel.data.byKind).toEqual([{ kind: 'objective', reliability: expect.objectContaining({ keptOnTime: 1, kinds: ['objective'] }) }]);
     expect(rel.data.plans).toEqual([]);
   });
+
+  it('shows a task on its owner’s Today with the objective it serves, until the objective is no longer open', async () => {
+    const { owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id, { status: 'active' });
+    await owner.client.post(`/api/v1/objectives/${objective.id}/contributors`, { userId: colleague.me.user.id });
+    const task = (await colleague.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Meet the Munich plant manager', dueDate: dayIn(TZ, 3) })).data;
+
+    const today = await colleague.client.get('/api/v1/today');
+    expect(today.statusCode).toBe(200);
+    expect(today.data.next7Days).toEqual([
+      expect.objectContaining({ plan: null, objective: { id: objective.id, title: objective.title, account: { id: account.id, name: 'Globex' } }, commitment: expect.objectContaining({ id: task.id }) }),
+    ]);
+    // The owner's Today lists their own word only.
+    expect((await owner.client.get('/api/v1/today')).data.next7Days).toEqual([]);
+
+    const current = (await owner.client.get(`/api/v1/objectives/${objective.id}`)).data;
+    await owner.client.patch(`/api/v1/objectives/${objective.id}`, { status: 'achieved', version: current.version });
+    expect((await colleague.client.get('/api/v1/today')).data.next7Days).toEqual([]);
+  });
 });

@@ -11,7 +11,9 @@ import { useMe } from '../../app/session';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
-  const { plan, commitment: c } = item;
+  const { plan, objective, commitment: c } = item;
+  // Where it lives: a plan's commitment, or a task on an account objective.
+  const where = plan ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` } : { to: `/objectives/${objective?.id}#c-${c.id}`, label: `${objective?.title} · ${objective?.account.name}` };
   const titleId = useId();
   const [redating, setRedating] = useState(false);
   const status = useCommitmentStatus(c);
@@ -24,16 +26,14 @@ export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: Rea
       <article aria-labelledby={titleId}>
         <div className="today-row-main">
           <h3 id={titleId} className="today-row-title">
-            <Link to={`/plans/${plan.id}#c-${c.id}`}>{c.title}</Link>
+            <Link to={where.to}>{c.title}</Link>
             {c.side === 'customer' ? <span className="side-pill side-pill-customer">{SIDE_LABELS.customer}</span> : null}
             {c.mustDo ? <Badge tone="accent">Must do</Badge> : null}
           </h3>
           <p className="today-row-meta">
             <span className={c.state === 'missed' ? 'warning-text' : undefined}>{dueLine(c)}</span>
             {whose ? <span>{whose}</span> : null}
-            <span>
-              {plan.title} · {plan.opportunity.name}
-            </span>
+            <span>{where.label}</span>
           </p>
         </div>
         <div className="today-row-actions">
