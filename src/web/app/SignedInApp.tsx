@@ -13,6 +13,7 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), '
 const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
+const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
 const GoalsPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'GoalsPage');
@@ -54,6 +55,7 @@ export function SignedInApp() {
           <Route path="opportunities" element={<OpportunitiesPage />} />
           <Route path="opportunities/new" element={<NewOpportunityPage />} />
           <Route path="opportunities/:id" element={<PerRecord><OpportunityPage /></PerRecord>} />
+          <Route path="objectives/:id" element={<PerRecord><ObjectivePage /></PerRecord>} />
           <Route path="plans" element={<PlansPage />} />
           <Route path="plans/:id" element={<PerRecord><PlanPage /></PerRecord>} />
           <Route path="goals" element={<GoalsPage />} />

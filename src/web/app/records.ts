@@ -6,7 +6,7 @@ import { api, qs } from './api';
  * The three record kinds share one HTTP shape (list with keyset paging, detail, history, PATCH with
  * a version, archive/restore). These hooks speak it once; each feature binds them to its shared types.
  */
-export type RecordResource = 'accounts' | 'contacts' | 'opportunities';
+export type RecordResource = 'accounts' | 'contacts' | 'opportunities' | 'objectives';
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 export type ListParams = Record<string, string | undefined>;
@@ -49,7 +49,7 @@ function useAfterWrite() {
   const client = useQueryClient();
   return <T extends { id: string }>(resource: RecordResource, record: T) => {
     client.setQueryData(recordKeys.detail(resource, record.id), record);
-    for (const r of ['accounts', 'contacts', 'opportunities'] as const) {
+    for (const r of ['accounts', 'contacts', 'opportunities', 'objectives'] as const) {
       void client.invalidateQueries({ queryKey: recordKeys.all(r), predicate: (q) => !(q.queryKey[0] === resource && q.queryKey[1] === 'detail' && q.queryKey[2] === record.id) });
     }
     void client.invalidateQueries({ queryKey: recordKeys.history(resource, record.id) });

@@ -4,6 +4,7 @@ import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { LoadingCard } from '../../ui/States';
 import { ContactRows } from '../contacts/ContactRows';
+import { ObjectivesCard } from '../objectives/ObjectivesCard';
 import { OpportunityRows } from '../opportunities/OpportunityRows';
 import { AddLink } from '../records/AddLink';
 import { HistoryCard } from '../records/HistoryCard';
@@ -46,6 +47,7 @@ export function AccountPage() {
                   {a.notes ? <span className="pre-wrap">{a.notes}</span> : null}
                 </Detail>
               </RecordDetailsCard>
+              <ObjectivesCard accountId={a.id} canAdd={a.permissions.canEdit && !a.archivedAt} />
               <Card title="Contacts" flush actions={a.permissions.canEdit && !a.archivedAt ? <AddLink to={`/contacts/new?accountId=${a.id}`} small>Add contact</AddLink> : null}>
                 <ContactRows accountId={a.id} />
               </Card>

@@ -3,14 +3,15 @@ import type { Notification } from '../../../shared/notifications';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { notificationText } from './NotificationText';
 
-/** What happened and when, linking to the plan; opening an unread one marks it read. */
+/** What happened and when, linking to the plan or objective; opening an unread one marks it read. */
 export function NotificationLines({ n, timeZone, onOpen }: { n: Notification; timeZone: string; onOpen: (id: string) => void }) {
+  const target = n.plan ? { to: `/plans/${n.plan.id}`, title: n.plan.title } : n.objective ? { to: `/objectives/${n.objective.id}`, title: n.objective.title } : null;
   return (
     <>
       <p>
         {n.readAt ? null : <span className="sr-only">New: </span>}
-        {n.plan ? (
-          <Link to={`/plans/${n.plan.id}`} onClick={() => (n.readAt ? undefined : onOpen(n.id))}>
+        {target ? (
+          <Link to={target.to} onClick={() => (n.readAt ? undefined : onOpen(n.id))}>
             {notificationText(n)}
           </Link>
         ) : (
@@ -18,7 +19,7 @@ export function NotificationLines({ n, timeZone, onOpen }: { n: Notification; ti
         )}
       </p>
       <p className="small muted">
-        {n.plan ? `${n.plan.title} · ` : ''}
+        {target ? `${target.title} · ` : ''}
         <time dateTime={n.lastEventAt} title={formatDateTime(n.lastEventAt, timeZone)}>
           {relativeTime(n.lastEventAt, timeZone)}
         </time>

@@ -76,6 +76,8 @@ export function usePlanRefresh() {
       if (c.planId) client.setQueryData<Plan>(planKeys.detail(c.planId), (plan) =>
         plan ? { ...plan, commitments: plan.commitments.some((x) => x.id === c.id) ? plan.commitments.map((x) => (x.id === c.id ? c : x)) : [...plan.commitments, c] } : plan,
       );
+      // A task on an objective: its page and the account's list refetch.
+      if (c.subject.kind === 'objective') void client.invalidateQueries({ queryKey: ['objectives'] });
       void client.invalidateQueries({ queryKey: planKeys.all });
       void client.invalidateQueries({ queryKey: planKeys.today });
     },
