@@ -225,4 +225,18 @@ describe('strategic objectives on accounts', () => {
     await owner.client.patch(`/api/v1/objectives/${objective.id}`, { status: 'achieved', version: current.version });
     expect((await colleague.client.get('/api/v1/today')).data.next7Days).toEqual([]);
   });
+
+  it('hands a leaver’s objectives and open tasks to the person taking over', async () => {
+    const { admin, owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id);
+    const task = (await owner.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Draft the account plan', dueDate: dayIn(TZ, 4) })).data;
+    const left = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id });
+    expect(left.statusCode).toBe(200);
+    const after = (await colleague.client.get(`/api/v1/objectives/${objective.id}`)).data;
+    expect(after.owner).toEqual({ id: colleague.me.user.id, name: 'Colin Colleague' });
+    expect(after.tasks[0]).toMatchObject({ id: task.id, owner: { id: colleague.me.user.id } });
+    expect(after.permissions.canEdit).toBe(true);
+    const history = (await colleague.client.get(`/api/v1/objectives/${objective.id}/history`)).data.data;
+    expect(history[0]).toMatchObject({ action: 'transfer', changes: { ownerId: { before: owner.me.user.id, after: colleague.me.user.id } } });
+  });
 });

@@ -33,7 +33,7 @@ export async function deactivateUser({ scope, actor, id, transferToId }: { scope
       { entityType: 'user', entityId: id, action: 'deactivate', before: { status: 'active' }, after: { status: 'deactivated', deactivated_at: now, transferred_to_id: transferToId } },
     ];
     // One statement per table; RETURNING gives exactly the rows moved, for their audit events.
-    for (const [table, entityType] of [['accounts', 'account'], ['opportunities', 'opportunity']] as const) {
+    for (const [table, entityType] of [['accounts', 'account'], ['opportunities', 'opportunity'], ['account_objectives', 'objective']] as const) {
       const moved = await tx
         .updateTable(table)
         .set((eb) => ({ owner_id: transferToId, version: eb(`${table}.version`, '+', 1), updated_at: now }))
