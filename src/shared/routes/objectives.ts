@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AuditEventList, HistoryQuery } from '../audit.js';
 import { IdParams } from '../common.js';
 import { Commitment } from '../commitments.js';
@@ -42,7 +43,7 @@ export const objectivesApi = defineRoutes({
     response: { 200: Objective },
     errors: ['duplicate'],
   },
-  removeObjectiveContributor: { tags, summary: 'Remove a contributor (their tasks stay, with them)', params: ContributorParams, response: { 200: Objective } },
+  removeObjectiveContributor: { tags, summary: 'Remove a contributor (their tasks stay, with them)', params: ContributorParams, response: { 204: z.null() } },
   createObjectiveInsight: { tags, summary: 'Add an insight to the objective’s thread (owner or contributor)', params: IdParams, body: CreateObjectiveInsightBody, response: { 201: ObjectiveInsight } },
   createObjectiveTask: {
     tags,

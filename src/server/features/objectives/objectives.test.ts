@@ -160,7 +160,7 @@ describe('strategic objectives on accounts', () => {
     expect((await colleague.client.get(url)).data.permissions).toEqual({ canEdit: false, canContribute: true });
 
     // Removed, the colleague can no longer add; their task stays theirs.
-    expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(200);
+    expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(204);
     expect((await colleague.client.post(`${url}/insights`, { body: 'One more' })).statusCode).toBe(403);
     expect((await owner.client.get(url)).data.tasks[0].owner.id).toBe(colleague.me.user.id);
     expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(404);

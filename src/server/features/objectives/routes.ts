@@ -37,9 +37,10 @@ export function objectiveRoutes(app: App): void {
     addContributor({ ...ctx(req), id: req.params.id, input: req.body }),
   );
 
-  route(app, objectivesApi.removeObjectiveContributor, { permission: { owns: 'objective' } }, async (req) =>
-    removeContributor({ ...ctx(req), id: req.params.id, userId: req.params.userId }),
-  );
+  route(app, objectivesApi.removeObjectiveContributor, { permission: { owns: 'objective' } }, async (req, reply) => {
+    await removeContributor({ ...ctx(req), id: req.params.id, userId: req.params.userId });
+    return reply.code(204).send(null);
+  });
 
   route(app, objectivesApi.createObjectiveInsight, { permission: { owns: 'objective-contribution' } }, async (req, reply) => {
     return reply.code(201).send(await addInsight({ ...ctx(req), id: req.params.id, input: req.body }));

@@ -137,7 +137,7 @@ export async function addContributor({ scope, actor, id, input }: Op<{ id: strin
 }
 
 /** Removes a contributor; the tasks they took stay theirs (they can still keep or re-date them). */
-export async function removeContributor({ scope, actor, id, userId }: Op<{ id: string; userId: string }>): Promise<Objective> {
+export async function removeContributor({ scope, actor, id, userId }: Op<{ id: string; userId: string }>): Promise<void> {
   return scope.transaction(async (tx) => {
     await editableObjective(tx, actor, id);
     const removed = await tx
@@ -147,7 +147,6 @@ export async function removeContributor({ scope, actor, id, userId }: Op<{ id: s
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) !== 1) throw notFound('Contributor');
     await audit(tx, actor, { entityType: 'objective', entityId: id, action: 'remove', before: { contributor_id: userId }, after: { contributor_id: null } });
-    return findObjective(tx, actor, id);
   });
 }
 
