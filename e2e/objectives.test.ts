@@ -16,6 +16,11 @@ describe('a strategic objective on an account', () => {
     });
     expect(signup.status()).toBe(201);
     const account = (await (await repContext.request.post(`${baseUrl}/api/v1/accounts`, { headers, data: { name: 'Globex' } })).json()) as { id: string };
+    const deal = await repContext.request.post(`${baseUrl}/api/v1/opportunities`, {
+      headers,
+      data: { accountId: account.id, name: 'Munich plant rollout', amount: { amountMinor: 12_000_000, currency: 'EUR' }, closeDate: inDays(90) },
+    });
+    expect(deal.status()).toBe(201);
     // A colleague joins through an invite.
     const invite = (await (await repContext.request.post(`${baseUrl}/api/v1/invites`, { headers, data: { email: 'colin@northwind.example', role: 'rep' } })).json()) as { url: string };
     const colleagueContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -33,10 +38,12 @@ describe('a strategic objective on an account', () => {
     await page.getByLabel('Client goal').fill('Cut reporting time for the German plants in half');
     await page.getByLabel('Financial target').fill('300,000');
     await page.getByLabel('Target date').fill(inDays(120));
+    await page.getByLabel(/Munich plant rollout/).check();
     await action(page, 'Set objective').click();
     await expect.poll(() => page.url()).toContain('/objectives/');
     await expect.poll(() => page.getByRole('heading', { name: 'Become their analytics platform in Germany' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('€300,000').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Munich plant rollout' }).isVisible()).toBe(true);
 
     await page.getByLabel('Invite', { exact: true }).selectOption({ label: 'Colin Colleague' });
     await action(page, 'Invite').click();

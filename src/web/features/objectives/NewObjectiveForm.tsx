@@ -31,7 +31,7 @@ export function NewObjectiveForm({ accountId, ownerId, onDone }: { accountId: st
         submit();
       }}
     >
-      <ObjectiveFields form={form} />
+      <ObjectiveFields form={form} accountId={accountId} />
       <FormAlert message={form.formError} />
       <div className="actions">
         <Button type="submit" variant="primary" busy={create.isPending}>

@@ -1,5 +1,9 @@
 import { OBJECTIVE_KINDS, OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUSES, OBJECTIVE_STATUS_LABELS } from '../../../shared/objectives';
+import type { Opportunity } from '../../../shared/opportunities';
+import { useRecordList } from '../../app/records';
 import type { FormState } from '../../lib/forms';
+import { formatMoney } from '../../lib/format';
+import { CheckField } from '../plans/CheckField';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { currencyOptions } from '../opportunities/currencies';
 import { OwnerField } from '../records/OwnerField';
@@ -8,8 +12,17 @@ import type { ObjectiveValues } from './objectiveForm';
 const KIND_OPTIONS = OBJECTIVE_KINDS.map((k) => ({ value: k, label: OBJECTIVE_KIND_LABELS[k] }));
 const STATUS_OPTIONS = OBJECTIVE_STATUSES.map((s) => ({ value: s, label: OBJECTIVE_STATUS_LABELS[s] }));
 
-export function ObjectiveFields({ form, currentOwner }: { form: FormState<ObjectiveValues>; currentOwner?: { id: string; name: string } }) {
+export function ObjectiveFields({ form, accountId, currentOwner }: { form: FormState<ObjectiveValues>; accountId: string; currentOwner?: { id: string; name: string } }) {
   const owner = form.field('ownerId');
+  const deals = useRecordList<Opportunity>('opportunities', { accountId, sort: 'closeDate' }, { limit: 50 });
+  const linked = new Set(form.values.opportunityIds ? form.values.opportunityIds.split(',') : []);
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(linked);
+    if (on) next.add(id);
+    else next.delete(id);
+    form.set('opportunityIds', [...next].sort().join(','));
+  };
+  const options = deals.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <div className="form-grid">
       <TextField className="span-2" label="Objective" required autoComplete="off" placeholder="e.g. Become their analytics platform in Germany" hint="The next major milestone of the relationship." {...form.field('title')} />
@@ -22,6 +35,15 @@ export function ObjectiveFields({ form, currentOwner }: { form: FormState<Object
       </div>
       <TextField label="Target date" type="date" required {...form.field('targetDate')} />
       <OwnerField value={owner.value} onChange={owner.onChange} error={owner.error} current={currentOwner} />
+      {options.length > 0 ? (
+        <fieldset className="span-2">
+          <legend>Opportunities it counts on</legend>
+          {options.map((d) => (
+            <CheckField key={d.id} name="opportunityIds" label={`${d.name} (${formatMoney(d.amount)})`} checked={linked.has(d.id)} onChange={(on) => toggle(d.id, on)} />
+          ))}
+          {form.errors.opportunityIds ? <p className="field-error">{form.errors.opportunityIds}</p> : null}
+        </fieldset>
+      ) : null}
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function ObjectivePage() {
           />
           <div className="record-layout">
             <div>
-              <RecordDetailsCard page={page} spec={objectiveSpec} fields={(form) => <ObjectiveFields form={form} currentOwner={o.owner} />}>
+              <RecordDetailsCard page={page} spec={objectiveSpec} fields={(form) => <ObjectiveFields form={form} accountId={o.account.id} currentOwner={o.owner} />}>
                 <Detail label="Kind">{OBJECTIVE_KIND_LABELS[o.kind]}</Detail>
                 <Detail label="Target date">{formatDate(o.targetDate)}</Detail>
                 <Detail label="Financial target">{o.target ? formatMoney(o.target) : null}</Detail>

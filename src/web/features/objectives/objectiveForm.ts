@@ -4,7 +4,10 @@ import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
 
-export type ObjectiveValues = { title: string; kind: string; clientGoal: string; amount: string; currency: string; targetDate: string; status: string; ownerId: string };
+/** opportunityIds: the linked deals' ids, comma-separated and sorted (a form holds strings). */
+export type ObjectiveValues = { title: string; kind: string; clientGoal: string; amount: string; currency: string; targetDate: string; status: string; ownerId: string; opportunityIds: string };
+
+const idsOf = (value: string) => (value ? value.split(',') : []);
 
 export const emptyObjective = (o: { ownerId: string; currency: string }): ObjectiveValues => ({
   title: '',
@@ -15,6 +18,7 @@ export const emptyObjective = (o: { ownerId: string; currency: string }): Object
   targetDate: '',
   status: 'planned',
   ownerId: o.ownerId,
+  opportunityIds: '',
 });
 
 /** The same form creates and edits an objective; the amount is optional (no financial target). */
@@ -30,6 +34,7 @@ export const objectiveSpec: RecordFormSpec<Objective, ObjectiveValues> = {
     targetDate: o.targetDate,
     status: o.status,
     ownerId: o.owner.id,
+    opportunityIds: o.opportunities.map((d) => d.id).sort().join(','),
   }),
   toBody: (v) => ({
     title: v.title.trim(),
@@ -39,6 +44,7 @@ export const objectiveSpec: RecordFormSpec<Objective, ObjectiveValues> = {
     targetDate: v.targetDate,
     status: v.status as ObjectiveStatus,
     ownerId: v.ownerId || undefined,
+    opportunityIds: idsOf(v.opportunityIds),
   }),
   precheck: (v) => {
     const errors: Partial<Record<keyof ObjectiveValues, string>> = {};
@@ -46,9 +52,9 @@ export const objectiveSpec: RecordFormSpec<Objective, ObjectiveValues> = {
     if (v.targetDate === '') errors.targetDate = 'Choose the date this milestone should be reached.';
     return errors;
   },
-  fields: ['title', 'kind', 'clientGoal', 'amount', 'currency', 'targetDate', 'status', 'ownerId'],
+  fields: ['title', 'kind', 'clientGoal', 'amount', 'currency', 'targetDate', 'status', 'ownerId', 'opportunityIds'],
   aliases: { 'target.amountMinor': 'amount', 'target.currency': 'currency', target: 'amount' },
-  labels: { title: 'Objective', kind: 'Kind', clientGoal: 'Client goal', amount: 'Financial target', currency: 'Currency', targetDate: 'Target date', status: 'Status', ownerId: 'Owner' },
+  labels: { title: 'Objective', kind: 'Kind', clientGoal: 'Client goal', amount: 'Financial target', currency: 'Currency', targetDate: 'Target date', status: 'Status', ownerId: 'Owner', opportunityIds: 'Opportunities' },
   display: (o) => ({
     title: o.title,
     kind: OBJECTIVE_KIND_LABELS[o.kind],
@@ -58,5 +64,6 @@ export const objectiveSpec: RecordFormSpec<Objective, ObjectiveValues> = {
     targetDate: formatDate(o.targetDate),
     status: OBJECTIVE_STATUS_LABELS[o.status],
     ownerId: o.owner.name,
+    opportunityIds: o.opportunities.map((d) => d.name).join(', '),
   }),
 };
