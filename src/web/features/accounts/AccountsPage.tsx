@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Account } from '../../../shared/accounts';
+import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
 import { relativeTime } from '../../lib/format';
@@ -24,7 +25,7 @@ const SORTS = [
 export function AccountsPage() {
   useTitle('Accounts');
   const me = useMe();
-  const params = useListParams({ q: '', ownerId: '', archived: 'active', sort: 'name' });
+  const params = useListParams(listFilters.accounts);
   const list = useRecordList<Account>('accounts', params.values, { keepPrevious: true });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
+import { accountContactsParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { Avatar } from '../../ui/Avatar';
 import { Badge } from '../../ui/Badge';
@@ -8,7 +9,7 @@ import { ErrorState, SkeletonLines } from '../../ui/States';
 
 /** The people at an account, with their part in the buying decision. */
 export function ContactRows({ accountId }: { accountId: string }) {
-  const list = useRecordList<Contact>('contacts', { accountId, sort: 'name' }, { limit: 50 });
+  const list = useRecordList<Contact>('contacts', accountContactsParams(accountId), { limit: 50 });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   if (list.isPending) return <SkeletonLines lines={3} padded />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_STATUS_LABELS, type Opportunity } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
+import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -32,7 +33,7 @@ export function OpportunitiesPage() {
   useTitle('Opportunities');
   const me = useMe();
   const stages = useStages();
-  const params = useListParams({ q: '', ownerId: '', stageId: '', status: '', archived: 'active', sort: '-updatedAt' });
+  const params = useListParams(listFilters.opportunities);
   const list = useRecordList<Opportunity>('opportunities', params.values, { keepPrevious: true });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Opportunity } from '../../../shared/opportunities';
+import { accountOpportunitiesParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { formatDate, formatMoney } from '../../lib/format';
 import { Button } from '../../ui/Button';
@@ -8,7 +9,7 @@ import { StatusBadge } from './StatusBadge';
 
 /** An account's opportunities, soonest close date first. */
 export function OpportunityRows({ accountId }: { accountId: string }) {
-  const list = useRecordList<Opportunity>('opportunities', { accountId, sort: 'closeDate' }, { limit: 50 });
+  const list = useRecordList<Opportunity>('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   if (list.isPending) return <SkeletonLines lines={3} padded />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { PLAN_STATUSES, PLAN_STATUS_LABELS } from '../../../shared/plans';
+import { listFilters } from '../../app/lists';
 import { useMe } from '../../app/session';
 import { formatDate, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/hooks';
@@ -13,7 +14,7 @@ import { usePlanList } from './api';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import '../../styles/plans.css';
 import { ListFooter } from '../records/ListFooter';
-import { defaultPlanView, type PlanView } from '../../../shared/team-view';
+import type { PlanView } from '../../../shared/team-view';
 import { TeamSummaryCard } from './TeamSummaryCard';
 import { ViewSwitch } from './ViewSwitch';
 
@@ -29,7 +30,7 @@ const STATUS_OPTIONS = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_
 export function PlansPage() {
   useTitle('Plans');
   const me = useMe();
-  const params = useListParams({ view: defaultPlanView(me.user.role), ownerId: '', status: '', sort: '-lastActivityAt' });
+  const params = useListParams(listFilters.plans(me.user.role));
   const view = params.values.view as PlanView;
   const list = usePlanList(params.values);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
