@@ -26,6 +26,10 @@ const sharePage: Plugin = {
 // alongside the entry, so it does not wait for the entry to arrive and run.
 const APP_MODULE = path.resolve('src/web/app/start.tsx');
 const appModules = new Set<string>();
+// Small modules several pages share (badges, list controls, page headers…) that need nothing beyond
+// the app: one file for them all, rather than a request each after a page's own code.
+const pagesShared = new Set<string>();
+const SHAREABLE = /[\\/]src[\\/]web[\\/](ui|features|lib)[\\/]/;
 const appChunk: Plugin = {
   name: 'advance-app-chunk',
   apply: 'build',
@@ -42,6 +46,22 @@ const appChunk: Plugin = {
     closure(APP_MODULE, app);
     appModules.clear();
     for (const id of app) if (!entries.has(id)) appModules.add(id);
+    pagesShared.clear();
+    for (const id of this.getModuleIds()) {
+      const info = this.getModuleInfo(id);
+      if (info && SHAREABLE.test(id) && !app.has(id) && !entries.has(id) && info.importers.length >= 2) pagesShared.add(id);
+    }
+    // Keep only those whose imports are all in the app, the entries or this set (else the file would
+    // make every page that uses it wait for more files).
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const id of pagesShared) {
+        if (this.getModuleInfo(id)?.importedIds.some((d) => !app.has(d) && !entries.has(d) && !pagesShared.has(d))) {
+          pagesShared.delete(id);
+          changed = true;
+        }
+      }
+    }
   },
   transformIndexHtml: {
     order: 'post',
@@ -79,9 +99,7 @@ export default defineConfig({
           groups: [
             // Only the app's own modules: what the entry scripts hold stays in them.
             { name: 'app', test: (id: string) => appModules.has(id), includeDependenciesRecursively: false },
-            // The small pieces several pages share (badges, list controls, page headers…) travel as
-            // one file, not one request each after the page's own code.
-            { name: 'pages-shared', test: /[\\/]src[\\/]web[\\/](ui|features|lib)[\\/]/, minShareCount: 2, maxModuleSize: 2048, includeDependenciesRecursively: false },
+            { name: 'pages-shared', test: (id: string) => pagesShared.has(id), maxModuleSize: 2048, includeDependenciesRecursively: false },
           ],
         },
       },
