@@ -139,6 +139,7 @@ const { baseUrl, stop } = await startServer();
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 const started = Date.now();
 try {
+  const state = { cookie: '', shareUrl: '' };
   /** Pages to score, in order: the first-run page only exists before any workspace does. */
   const pages = [
     { name: 'first-run', url: () => `${baseUrl}/`, headers: () => ({}) },
@@ -147,7 +148,6 @@ try {
     { name: 'opportunities', url: () => `${baseUrl}/opportunities`, headers: () => ({ Cookie: state.cookie }) },
     { name: 'share', url: () => state.shareUrl, headers: () => ({}) },
   ];
-  const state = { cookie: '', shareUrl: '' };
   for (const page of pages) {
     if (page.name === 'sign-in') {
       // The demo workspace: a manager, 80 opportunities, 12 plans.
@@ -184,7 +184,7 @@ try {
 }
 console.log(
   `Lighthouse ${desktop ? 'desktop' : 'mobile'} preset, ${runs} run(s) per page, median shown; ${((Date.now() - started) / 1000).toFixed(0)} s. ` +
-    'The CPU benchmark is how fast this machine ran at the time (Lighthouse scales its 4x slowdown from it only ' +
-    'in its own calibration: on a machine busier or slower than a typical desktop, around 1,000+, blocking time and scores suffer).',
+    "Lighthouse's 4x CPU slowdown comes on top of this machine's own speed, which its CPU benchmark (higher is faster) " +
+    'measured at each run: on a busy or slow machine the same page shows more blocking time and a lower score.',
 );
 if (saveDir) console.log(`Reports and traces in ${saveDir}/.`);
