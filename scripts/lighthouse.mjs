@@ -184,7 +184,7 @@ try {
 }
 console.log(
   `Lighthouse ${desktop ? 'desktop' : 'mobile'} preset, ${runs} run(s) per page, median shown; ${((Date.now() - started) / 1000).toFixed(0)} s. ` +
-    "Lighthouse's 4x CPU slowdown comes on top of this machine's own speed, which its CPU benchmark (higher is faster) " +
+    `Lighthouse's ${desktop ? 'unthrottled CPU is' : '4x CPU slowdown comes on top of'} this machine's own speed, which its CPU benchmark (higher is faster) ` +
     'measured at each run: on a busy or slow machine the same page shows more blocking time and a lower score.',
 );
 if (saveDir) console.log(`Reports and traces in ${saveDir}/.`);
