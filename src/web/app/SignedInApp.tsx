@@ -43,7 +43,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
-  { path: 'objectives/:id', page: ObjectivePage, perRecord: true },
+  { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
   { path: 'goals', page: GoalsPage },

@@ -45,6 +45,9 @@ export const pageData = {
     one(usersQuery('active'));
     one(stagesQuery);
   },
+  objective: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('objectives', id));
+  },
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
