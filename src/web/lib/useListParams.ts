@@ -20,5 +20,7 @@ export function useListParams<K extends string>(defaults: Record<K, string>) {
   };
   const reset = () => setSearch(new URLSearchParams(), { replace: true });
   const isFiltered = (Object.keys(defaults) as K[]).some((k) => k !== 'sort' && values[k] !== defaults[k]);
-  return { values, set, reset, isFiltered };
+  /** Props for a filter control: its name, value and onChange. */
+  const field = (key: K) => ({ name: key, value: values[key], onChange: (value: string) => set(key, value) });
+  return { values, set, field, reset, isFiltered };
 }

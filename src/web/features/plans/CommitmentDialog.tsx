@@ -15,7 +15,7 @@ import { useAcceptCurrentCommitment, useAccountContacts, useCreateCommitment, us
 import { COMMITMENT_FIELDS, NAMED_PERSON, commitmentSpec, createBody, emptyCommitment, flag, precheck, type CommitmentValues } from './commitmentForm';
 import { DialogActions } from './DialogActions';
 import { SideChoice } from './SideChoice';
-import { useVersionedForm } from './useVersionedForm';
+import { useVersionedForm } from '../records/useVersionedForm';
 
 type Props = { plan: Plan; open: boolean; onClose: () => void } & ({ commitment: Commitment } | { commitment?: undefined; side?: CommitmentSide; milestoneId?: string | null });
 

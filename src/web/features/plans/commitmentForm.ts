@@ -1,7 +1,7 @@
 import type { Commitment, CommitmentSide } from '../../../shared/commitments';
 import { orNull } from '../../lib/forms';
 import { SIDE_TITLES } from './planWords';
-import type { FormSpec } from './useVersionedForm';
+import type { FormSpec } from '../records/versionedForm';
 
 /** The owner choice for a customer-side commitment that has no contact record. */
 export const NAMED_PERSON = 'person';
