@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../shared/people';
 import type { Stage } from '../../shared/stages';
-import { api } from './api';
+import { listStages, listTeams, listUsers } from '../../shared/routes/operations';
+import { call } from './api';
 
 /** People, teams and stages: small workspace-wide lists that many pages need (filters, pickers, history). */
 export const directoryKeys = {
@@ -13,18 +14,18 @@ export const directoryKeys = {
 export function useUsers(status: 'active' | 'deactivated' | 'all' = 'active') {
   return useQuery({
     queryKey: directoryKeys.users(status),
-    queryFn: () => api.get<{ data: User[] }>(`/users?status=${status}`),
+    queryFn: () => call(listUsers, { query: { status } }),
     select: (r) => r.data,
     staleTime: 60_000,
   });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: directoryKeys.teams, queryFn: () => api.get<{ data: Team[] }>('/teams'), select: (r) => r.data, staleTime: 60_000 });
+  return useQuery({ queryKey: directoryKeys.teams, queryFn: () => call(listTeams), select: (r) => r.data, staleTime: 60_000 });
 }
 
 export function useStages() {
-  return useQuery({ queryKey: directoryKeys.stages, queryFn: () => api.get<{ data: Stage[] }>('/stages'), select: (r) => r.data, staleTime: 60_000 });
+  return useQuery({ queryKey: directoryKeys.stages, queryFn: () => call(listStages), select: (r) => r.data, staleTime: 60_000 });
 }
 
 export const activeStages = (stages: Stage[] | undefined) => (stages ?? []).filter((s) => s.archivedAt === null).sort((a, b) => a.position - b.position);

@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, SetupStatus } from '../../shared/auth';
-import { api, endSession, isApiError } from './api';
+import type { Me } from '../../shared/auth';
+import { getSession, getSetupStatus } from '../../shared/routes/operations';
+import { call, endSession, isApiError } from './api';
 import { queryClient, sessionKey } from './queryClient';
 
 const setupKey = ['setup'] as const;
@@ -13,11 +14,11 @@ const setupKey = ['setup'] as const;
 export const sessionQuery = queryOptions({
   queryKey: sessionKey,
   queryFn: async (): Promise<Me | null> => {
-    const setup = await api.get<SetupStatus>('/setup');
+    const setup = await call(getSetupStatus);
     queryClient.setQueryData(setupKey, setup);
     if (!setup.signedIn) return null;
     try {
-      return await api.get<Me>('/session');
+      return await call(getSession);
     } catch (err) {
       if (isApiError(err) && err.status === 401) return null;
       throw err;
@@ -27,7 +28,7 @@ export const sessionQuery = queryOptions({
 });
 
 export function useSetup() {
-  return useQuery({ queryKey: setupKey, queryFn: () => api.get<SetupStatus>('/setup'), staleTime: 60_000 });
+  return useQuery({ queryKey: setupKey, queryFn: () => call(getSetupStatus), staleTime: 60_000 });
 }
 
 /** Provided by the signed-in part of the app, so pages can read who is signed in without null checks. */

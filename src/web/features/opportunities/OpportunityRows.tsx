@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { Opportunity } from '../../../shared/opportunities';
 import { useRecordList } from '../../app/records';
 import { formatDate, formatMoney } from '../../lib/format';
 import { RecordRows } from '../records/RecordRows';
@@ -7,7 +6,7 @@ import { StatusBadge } from './StatusBadge';
 
 /** An account's opportunities, soonest close date first. */
 export function OpportunityRows({ accountId }: { accountId: string }) {
-  const list = useRecordList<Opportunity>('opportunities', { accountId, sort: 'closeDate' }, { limit: 50 });
+  const list = useRecordList('opportunities', { accountId, sort: 'closeDate' }, { limit: 50 });
   return (
     <RecordRows list={list} empty="No opportunities on this account yet.">
       {(o) => (

@@ -1,11 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Commitment, CreateCommitmentBody, CreateRenegotiationBody, PlanLayoutBody, RenegotiationResult, UpdateCommitmentBody } from '../../../shared/commitments';
-import type { ContactList } from '../../../shared/contacts';
-import type { PlanReliability } from '../../../shared/plan-reliability';
-import type { CreatedPlan, CreateMilestoneBody, CreatePlanBody, Milestone, Plan, PlanList, UpdateMilestoneBody, UpdatePlanBody } from '../../../shared/plans';
-import type { Today } from '../../../shared/today';
+import type { Commitment } from '../../../shared/commitments';
+import type { Milestone, Plan } from '../../../shared/plans';
 import type { PlanView } from '../../../shared/team-view';
-import { api, qs } from '../../app/api';
+import * as op from '../../../shared/routes/operations';
+import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
 
 /** Everything plan-shaped is cached under 'plans'; Today reads the same commitments, so it refreshes with them. */
 export const planKeys = {
@@ -18,11 +16,11 @@ export const planKeys = {
 };
 
 export function usePlan(id: string) {
-  return useQuery({ queryKey: planKeys.detail(id), queryFn: () => api.get<Plan>(`/plans/${id}`) });
+  return useQuery({ queryKey: planKeys.detail(id), queryFn: () => call(op.getPlan, { params: { id } }) });
 }
 
 export function usePlanReliability(id: string) {
-  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => api.get<PlanReliability>(`/plans/${id}/reliability`) });
+  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => call(op.getPlanReliability, { params: { id } }) });
 }
 
 /**
@@ -34,14 +32,14 @@ export function useOpportunityPlan(opportunity: { id: string; owner: { id: strin
   return useQuery({
     queryKey: planKeys.ofOpportunity(opportunity.id),
     // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
-    queryFn: async () => (await api.get<PlanList>(`/plans${qs({ opportunityId: opportunity.id, limit: 1 })}`)).data[0] ?? null,
+    queryFn: async () => (await call(op.listPlans, { query: { opportunityId: opportunity.id, limit: 1 } })).data[0] ?? null,
   });
 }
 
-export function usePlanList(params: Record<string, string>) {
+export function usePlanList(params: AddressFilters<typeof op.listPlans>) {
   return useInfiniteQuery({
     queryKey: planKeys.list(params),
-    queryFn: ({ pageParam }) => api.get<PlanList>(`/plans${qs({ ...params, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => call(op.listPlans, { query: { ...addressQuery(op.listPlans, params), limit: 50, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -49,14 +47,14 @@ export function usePlanList(params: Record<string, string>) {
 }
 
 export function useToday(view: PlanView) {
-  return useQuery({ queryKey: [...planKeys.today, view], queryFn: () => api.get<Today>(`/today${qs({ view })}`), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: [...planKeys.today, view], queryFn: () => call(op.getToday, { query: { view } }), placeholderData: keepPreviousData });
 }
 
 /** Contacts of the deal's account: the people who can own customer-side commitments. */
 export function useAccountContacts(accountId: string) {
   return useQuery({
     queryKey: ['contacts', 'plan-owners', accountId],
-    queryFn: () => api.get<ContactList>(`/contacts${qs({ accountId, limit: 200, sort: 'name' })}`),
+    queryFn: () => call(op.listContacts, { query: { accountId, limit: 200, sort: 'name' } }),
     select: (r) => r.data,
     staleTime: 60_000,
   });
@@ -94,58 +92,58 @@ export function usePlanRefresh() {
 
 export function useCreatePlan(opportunityId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreatePlanBody) => api.post<CreatedPlan>(`/opportunities/${opportunityId}/plan`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof op.createPlan>) => call(op.createPlan, { params: { id: opportunityId }, body }), onSuccess: refresh.plan });
 }
 
 /** Reopens a completed or abandoned plan, from the version on screen. */
 export function useReopenPlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (version: number) => api.post<Plan>(`/plans/${id}/reopen`, { version }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (version: number) => call(op.reopenPlan, { params: { id }, body: { version } }), onSuccess: refresh.plan });
 }
 
 export function useUpdatePlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: UpdatePlanBody) => api.patch<Plan>(`/plans/${id}`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof op.updatePlan>) => call(op.updatePlan, { params: { id }, body }), onSuccess: refresh.plan });
 }
 
 export function useSetLayout(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: PlanLayoutBody) => api.post<Plan>(`/plans/${planId}/layout`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof op.setPlanLayout>) => call(op.setPlanLayout, { params: { id: planId }, body }), onSuccess: refresh.plan });
 }
 
 export function useCreateMilestone(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreateMilestoneBody) => api.post<Milestone>(`/plans/${planId}/milestones`, body), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: (body: BodyOf<typeof op.createMilestone>) => call(op.createMilestone, { params: { id: planId }, body }), onSuccess: refresh.milestone });
 }
 
 export function useUpdateMilestone() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateMilestoneBody }) => api.patch<Milestone>(`/milestones/${id}`, body), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.updateMilestone> }) => call(op.updateMilestone, { params: { id }, body }), onSuccess: refresh.milestone });
 }
 
 /** Archiving a milestone leaves its commitments without one: the whole plan refetches. */
 export function useArchiveMilestone() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api.post<Milestone>(`/milestones/${id}/archive`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => call(op.archiveMilestone, { params: { id }, body: { version } }),
     onSuccess: refresh.milestone,
   });
 }
 
 export function useCreateCommitment(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreateCommitmentBody) => api.post<Commitment>(`/plans/${planId}/commitments`, body), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: (body: BodyOf<typeof op.createCommitment>) => call(op.createCommitment, { params: { id: planId }, body }), onSuccess: refresh.commitment });
 }
 
 export function useUpdateCommitment() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateCommitmentBody }) => api.patch<Commitment>(`/commitments/${id}`, body), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.updateCommitment> }) => call(op.updateCommitment, { params: { id }, body }), onSuccess: refresh.commitment });
 }
 
 export function useProposeDate() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CreateRenegotiationBody }) => api.post<RenegotiationResult>(`/commitments/${id}/renegotiations`, body),
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.proposeNewDate> }) => call(op.proposeNewDate, { params: { id }, body }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }
@@ -154,7 +152,7 @@ export function useAnswerDate() {
   const refresh = usePlanRefresh();
   return useMutation({
     mutationFn: ({ id, accept, note }: { id: string; accept: boolean; note?: string | null }) =>
-      api.post<RenegotiationResult>(`/renegotiations/${id}/${accept ? 'accept' : 'decline'}`, note ? { note } : {}),
+      call(accept ? op.acceptNewDate : op.declineNewDate, { params: { id }, body: note ? { note } : {} }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }
