@@ -1,20 +1,18 @@
 import { urlFor, type CallArgs, type CallResult, type OperationRef } from '../../shared/routes/client';
-import type * as op from '../../shared/routes/operations';
+import {
+  acceptSharedNewDate,
+  createSharedComment,
+  createSharedCommitment,
+  declineSharedNewDate,
+  getSharedPlan,
+  proposeSharedNewDate,
+  setSharedCommitmentState,
+} from '../../shared/routes/operations/shared-plan';
 
 /**
  * The customer's API: the share token in the path, nothing else (no cookies, no referrer). Calls are
  * typed by the operations' contracts (types only: no schema, no zod in this page's bundle).
  */
-
-// The customer's operations as operations.ts defines them (tsc checks each against it), written out
-// so that this page does not load the whole table the web app uses.
-const getSharedPlan = { method: 'GET', path: '/api/v1/shared/:token' } as const satisfies typeof op.getSharedPlan;
-const setSharedCommitmentState = { method: 'POST', path: '/api/v1/shared/:token/commitments/:id/state' } as const satisfies typeof op.setSharedCommitmentState;
-const proposeSharedNewDate = { method: 'POST', path: '/api/v1/shared/:token/commitments/:id/renegotiations' } as const satisfies typeof op.proposeSharedNewDate;
-const acceptSharedNewDate = { method: 'POST', path: '/api/v1/shared/:token/renegotiations/:id/accept' } as const satisfies typeof op.acceptSharedNewDate;
-const declineSharedNewDate = { method: 'POST', path: '/api/v1/shared/:token/renegotiations/:id/decline' } as const satisfies typeof op.declineSharedNewDate;
-const createSharedComment = { method: 'POST', path: '/api/v1/shared/:token/comments' } as const satisfies typeof op.createSharedComment;
-const createSharedCommitment = { method: 'POST', path: '/api/v1/shared/:token/commitments' } as const satisfies typeof op.createSharedCommitment;
 
 export type ApiFailure = { status: number; code: string; message: string; details: { path: string; message: string }[] };
 
