@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as op from '../../shared/routes/operations';
 import type { CallArgs, CallResult, OperationRef } from '../../shared/routes/client';
 import { call, type AddressFilters } from './api';
@@ -70,12 +70,24 @@ export const recordKeys = {
   history: (r: RecordResource, id: string) => [r, 'history', id] as const,
 };
 
+/** A list of records, page by page: what a page reads and what navigation prefetches (one definition). */
+export function recordListQuery<R extends RecordResource>(resource: R, params: ListParams<R>, limit = 50) {
+  return infiniteQueryOptions({
+    queryKey: recordKeys.list(resource, { ...params, limit: String(limit) }),
+    queryFn: ({ pageParam }) => read(resource, 'list', { query: { ...params, limit, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Types[R]['list']) => last.nextCursor ?? undefined,
+  });
+}
+
+/** One record, for its page and for the prefetch that starts with the page's code. */
+export function recordQuery<R extends RecordResource>(resource: R, id: string) {
+  return queryOptions({ queryKey: recordKeys.detail(resource, id), queryFn: () => read(resource, 'get', { params: { id } }) });
+}
+
 export function useRecordList<R extends RecordResource>(resource: R, params: ListParams<R>, opts: { limit?: number; enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useInfiniteQuery({
-    queryKey: recordKeys.list(resource, { ...params, limit: String(opts.limit ?? 50) }),
-    queryFn: ({ pageParam }) => read(resource, 'list', { query: { ...params, limit: opts.limit ?? 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...recordListQuery(resource, params, opts.limit),
     // On list pages, while a new filter loads the previous rows stay (dimmed) instead of flashing a
     // skeleton. Off elsewhere: an account page must never show the previous account's contacts.
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
@@ -84,7 +96,7 @@ export function useRecordList<R extends RecordResource>(resource: R, params: Lis
 }
 
 export function useRecord<R extends RecordResource>(resource: R, id: string, opts: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: recordKeys.detail(resource, id), queryFn: () => read(resource, 'get', { params: { id } }), enabled: opts.enabled ?? true });
+  return useQuery({ ...recordQuery(resource, id), enabled: opts.enabled ?? true });
 }
 
 export function useRecordHistory(resource: RecordResource, id: string) {

@@ -1,4 +1,5 @@
 import type { Account, ACCOUNT_SORTS } from '../../../shared/accounts';
+import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
 import { relativeTime } from '../../lib/format';
@@ -19,7 +20,7 @@ const orDash = (text: string | null) => text ?? <span className="muted">—</spa
 export function AccountsPage() {
   useTitle('Accounts');
   const me = useMe();
-  const params = useListParams({ q: '', ownerId: '', archived: 'active', sort: 'name' });
+  const params = useListParams(listFilters.accounts);
   const list = useRecordList('accounts', params.values, { keepPrevious: true });
   const columns: Column<Account>[] = [
     { header: 'Name', cellClassName: 'primary-cell', cell: (a) => <PrimaryCell to={`/accounts/${a.id}`} name={a.name} archived={a.archivedAt !== null} sub={a.domain} /> },

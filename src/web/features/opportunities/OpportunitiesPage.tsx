@@ -1,5 +1,6 @@
 import { OPPORTUNITY_STATUS_LABELS, type Opportunity, type OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
+import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -29,7 +30,7 @@ export function OpportunitiesPage() {
   useTitle('Opportunities');
   const me = useMe();
   const stages = useStages();
-  const params = useListParams({ q: '', ownerId: '', stageId: '', status: '', archived: 'active', sort: '-updatedAt' });
+  const params = useListParams(listFilters.opportunities);
   const list = useRecordList('opportunities', params.values, { keepPrevious: true });
   const columns: Column<Opportunity>[] = [
     { header: 'Opportunity', cellClassName: 'primary-cell', cell: (o) => <PrimaryCell to={`/opportunities/${o.id}`} name={o.name} archived={o.archivedAt !== null} sub={o.account.name} /> },

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { accountOpportunitiesParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { formatDate, formatMoney } from '../../lib/format';
 import { RecordRows } from '../records/RecordRows';
@@ -6,7 +7,7 @@ import { StatusBadge } from './StatusBadge';
 
 /** An account's opportunities, soonest close date first. */
 export function OpportunityRows({ accountId }: { accountId: string }) {
-  const list = useRecordList('opportunities', { accountId, sort: 'closeDate' }, { limit: 50 });
+  const list = useRecordList('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
   return (
     <RecordRows list={list} empty="No opportunities on this account yet.">
       {(o) => (

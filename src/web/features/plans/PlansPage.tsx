@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { PLAN_STATUS_LABELS, type PLAN_SORTS, type PlanSummary } from '../../../shared/plans';
-import { defaultPlanView, type PlanView } from '../../../shared/team-view';
+import type { PlanView } from '../../../shared/team-view';
+import { listFilters } from '../../app/lists';
 import { useMe } from '../../app/session';
 import { formatDate, relativeTime } from '../../lib/format';
 import { optionsFrom } from '../../lib/forms';
@@ -24,7 +25,7 @@ const SORTS = optionsFrom<(typeof PLAN_SORTS)[number]>({ '-lastActivityAt': 'Lat
 export function PlansPage() {
   useTitle('Plans');
   const me = useMe();
-  const params = useListParams({ view: defaultPlanView(me.user.role), ownerId: '', status: '', sort: '-lastActivityAt' });
+  const params = useListParams(listFilters.plans(me.user.role));
   const view = params.values.view as PlanView;
   const list = usePlanList(params.values);
   const firstPlan = view === 'mine' && !params.values.ownerId && !params.values.status;

@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Commitment } from '../../../shared/commitments';
 import type { Milestone, Plan } from '../../../shared/plans';
 import type { PlanView } from '../../../shared/team-view';
+import type { CallResult } from '../../../shared/routes/client';
 import * as op from '../../../shared/routes/operations';
 import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
 
@@ -15,8 +16,29 @@ export const planKeys = {
   today: ['today'] as const,
 };
 
+// Each query a page reads on arrival is defined once, for the page and for the prefetch that
+// navigation starts alongside the page's code (app/pageData.ts).
+export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => call(op.getPlan, { params: { id } }) });
+
+export const planListQuery = (params: AddressFilters<typeof op.listPlans>) =>
+  infiniteQueryOptions({
+    queryKey: planKeys.list(params),
+    queryFn: ({ pageParam }) => call(op.listPlans, { query: { ...addressQuery(op.listPlans, params), limit: 50, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: CallResult<typeof op.listPlans>) => last.nextCursor ?? undefined,
+  });
+
+export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => call(op.getToday, { query: { view } }) });
+
+// A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
+export const opportunityPlanQuery = (opportunityId: string) =>
+  queryOptions({
+    queryKey: planKeys.ofOpportunity(opportunityId),
+    queryFn: async () => (await call(op.listPlans, { query: { opportunityId, limit: 1 } })).data[0] ?? null,
+  });
+
 export function usePlan(id: string) {
-  return useQuery({ queryKey: planKeys.detail(id), queryFn: () => call(op.getPlan, { params: { id } }) });
+  return useQuery(planQuery(id));
 }
 
 export function usePlanReliability(id: string) {
@@ -29,25 +51,15 @@ export function usePlanReliability(id: string) {
  * question quietly (a plan's owner is always its opportunity's owner).
  */
 export function useOpportunityPlan(opportunity: { id: string; owner: { id: string } }) {
-  return useQuery({
-    queryKey: planKeys.ofOpportunity(opportunity.id),
-    // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
-    queryFn: async () => (await call(op.listPlans, { query: { opportunityId: opportunity.id, limit: 1 } })).data[0] ?? null,
-  });
+  return useQuery(opportunityPlanQuery(opportunity.id));
 }
 
 export function usePlanList(params: AddressFilters<typeof op.listPlans>) {
-  return useInfiniteQuery({
-    queryKey: planKeys.list(params),
-    queryFn: ({ pageParam }) => call(op.listPlans, { query: { ...addressQuery(op.listPlans, params), limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useInfiniteQuery({ ...planListQuery(params), placeholderData: keepPreviousData });
 }
 
 export function useToday(view: PlanView) {
-  return useQuery({ queryKey: [...planKeys.today, view], queryFn: () => call(op.getToday, { query: { view } }), placeholderData: keepPreviousData });
+  return useQuery({ ...todayQuery(view), placeholderData: keepPreviousData });
 }
 
 /** Contacts of the deal's account: the people who can own customer-side commitments. */
