@@ -1,10 +1,10 @@
 /**
  * Every operation of the API: its method and path, under its operationId, one file per feature in
  * operations/. Its contract (summary, schemas, errors) is in the feature's file beside this one,
- * defined under the same name (defineRoutes fills in the method and path from here). These files
- * import nothing, so the web app and the customer's page name the operations they call
- * (src/web/app/api.ts, src/web/share/api.ts) without loading a schema, and each bundle keeps only
- * the features it uses.
+ * defined under the same name (defineRoutes fills in the method and path from here). Those files
+ * import nothing: the web app and the customer's page import the ones they call directly
+ * (`operations/accounts`, not this index), so each bundle holds only the features it uses and never
+ * a schema.
  *
  * An operationId is what generated clients name their methods after: renaming one breaks them
  * (operation-ids.txt).

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
-import { resetDemoWorkspace } from '../../shared/routes/operations';
+import { resetDemoWorkspace } from '../../shared/routes/operations/auth';
 import { call, isApiError } from './api';
 import { sessionQuery } from './session';
 

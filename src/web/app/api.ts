@@ -1,6 +1,6 @@
 import type { ErrorBody } from '../../shared/errors';
 import { urlFor, type CallArgs, type CallResult, type OperationRef } from '../../shared/routes/client';
-import { deleteSession } from '../../shared/routes/operations';
+import { deleteSession } from '../../shared/routes/operations/auth';
 
 export type ApiErrorInfo = ErrorBody['error'];
 

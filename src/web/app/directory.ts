@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../shared/people';
 import type { Stage } from '../../shared/stages';
-import { listStages, listTeams, listUsers } from '../../shared/routes/operations';
+import { listTeams, listUsers } from '../../shared/routes/operations/people';
+import { listStages } from '../../shared/routes/operations/stages';
 import { call } from './api';
 
 /** People, teams and stages: small workspace-wide lists that many pages need (filters, pickers, history). */

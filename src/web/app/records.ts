@@ -1,5 +1,31 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import * as op from '../../shared/routes/operations';
+import {
+  archiveAccount,
+  createAccount,
+  getAccount,
+  listAccountHistory,
+  listAccounts,
+  restoreAccount,
+  updateAccount,
+} from '../../shared/routes/operations/accounts';
+import {
+  archiveContact,
+  createContact,
+  getContact,
+  listContactHistory,
+  listContacts,
+  restoreContact,
+  updateContact,
+} from '../../shared/routes/operations/contacts';
+import {
+  archiveOpportunity,
+  createOpportunity,
+  getOpportunity,
+  listOpportunities,
+  listOpportunityHistory,
+  restoreOpportunity,
+  updateOpportunity,
+} from '../../shared/routes/operations/opportunities';
 import type { CallArgs, CallResult, OperationRef } from '../../shared/routes/client';
 import { call, type AddressFilters } from './api';
 
@@ -8,16 +34,16 @@ import { call, type AddressFilters } from './api';
  * a version, archive/restore). These hooks speak it once, each typed by its operation's contract.
  */
 const operations = {
-  accounts: { list: op.listAccounts, get: op.getAccount, create: op.createAccount, update: op.updateAccount, archive: op.archiveAccount, restore: op.restoreAccount, history: op.listAccountHistory },
-  contacts: { list: op.listContacts, get: op.getContact, create: op.createContact, update: op.updateContact, archive: op.archiveContact, restore: op.restoreContact, history: op.listContactHistory },
+  accounts: { list: listAccounts, get: getAccount, create: createAccount, update: updateAccount, archive: archiveAccount, restore: restoreAccount, history: listAccountHistory },
+  contacts: { list: listContacts, get: getContact, create: createContact, update: updateContact, archive: archiveContact, restore: restoreContact, history: listContactHistory },
   opportunities: {
-    list: op.listOpportunities,
-    get: op.getOpportunity,
-    create: op.createOpportunity,
-    update: op.updateOpportunity,
-    archive: op.archiveOpportunity,
-    restore: op.restoreOpportunity,
-    history: op.listOpportunityHistory,
+    list: listOpportunities,
+    get: getOpportunity,
+    create: createOpportunity,
+    update: updateOpportunity,
+    archive: archiveOpportunity,
+    restore: restoreOpportunity,
+    history: listOpportunityHistory,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../shared/auth';
-import { getSetupStatus } from '../../shared/routes/operations';
+import { getSetupStatus } from '../../shared/routes/operations/auth';
 import { call, endSession } from './api';
 import { checkSession, takeBootSessionCheck } from './boot';
 import { queryClient, sessionKey } from './queryClient';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { createDemoSession } from '../../../shared/routes/operations';
+import { createDemoSession } from '../../../shared/routes/operations/auth';
 import { call } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { Button } from '../../ui/Button';

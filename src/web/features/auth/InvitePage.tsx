@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AcceptInviteBody, PASSWORD_MIN, type InvitePreview } from '../../../shared/people';
-import { acceptInvite, lookupInvite } from '../../../shared/routes/operations';
+import { acceptInvite, lookupInvite } from '../../../shared/routes/operations/people';
 import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { ROLE_LABELS, formatDateTime } from '../../lib/format';

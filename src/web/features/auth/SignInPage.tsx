@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { SignInBody } from '../../../shared/auth';
-import { createSession } from '../../../shared/routes/operations';
+import { createSession } from '../../../shared/routes/operations/auth';
 import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { SignUpBody } from '../../../shared/auth';
-import { createWorkspace } from '../../../shared/routes/operations';
+import { createWorkspace } from '../../../shared/routes/operations/auth';
 import { PASSWORD_MIN } from '../../../shared/people';
 import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { todayIn } from '../../../domain/dates';
 import type { Opportunity } from '../../../shared/opportunities';
 import { CreatePlanBody } from '../../../shared/plans';
-import { listPlanTemplates } from '../../../shared/routes/operations';
+import { listPlanTemplates } from '../../../shared/routes/operations/plan-templates';
 import { call } from '../../app/api';
 import { useMe } from '../../app/session';
 import { plural } from '../../lib/format';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SavePlanAsTemplateBody, type PlanTemplate } from '../../../shared/plan-templates';
 import type { Plan } from '../../../shared/plans';
-import { savePlanAsTemplate } from '../../../shared/routes/operations';
+import { savePlanAsTemplate } from '../../../shared/routes/operations/plan-templates';
 import { call, type BodyOf } from '../../app/api';
 import { FIX_FIELDS, check, fromServer, orNull, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';

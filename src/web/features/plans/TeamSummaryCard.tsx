@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Reliability } from '../../../shared/plan-reliability';
 import type { PlanView } from '../../../shared/team-view';
-import { getTeamSummary } from '../../../shared/routes/operations';
+import { getTeamSummary } from '../../../shared/routes/operations/plans';
 import { call } from '../../app/api';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { RELIABILITY_NOTE } from './reliabilityWords';

@@ -3,7 +3,18 @@ import type { Commitment } from '../../../shared/commitments';
 import type { Milestone, Plan } from '../../../shared/plans';
 import type { PlanView } from '../../../shared/team-view';
 import type { CallResult } from '../../../shared/routes/client';
-import * as op from '../../../shared/routes/operations';
+import {
+  acceptNewDate,
+  createCommitment,
+  declineNewDate,
+  proposeNewDate,
+  setPlanLayout,
+  updateCommitment,
+} from '../../../shared/routes/operations/commitments';
+import { listContacts } from '../../../shared/routes/operations/contacts';
+import { getPlanReliability, getToday } from '../../../shared/routes/operations/insights';
+import { archiveMilestone, createMilestone, updateMilestone } from '../../../shared/routes/operations/milestones';
+import { createPlan, getPlan, listPlans, reopenPlan, updatePlan } from '../../../shared/routes/operations/plans';
 import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
 
 /** Everything plan-shaped is cached under 'plans'; Today reads the same commitments, so it refreshes with them. */
@@ -18,23 +29,23 @@ export const planKeys = {
 
 // Each query a page reads on arrival is defined once, for the page and for the prefetch that
 // navigation starts alongside the page's code (app/pageData.ts).
-export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => call(op.getPlan, { params: { id } }) });
+export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => call(getPlan, { params: { id } }) });
 
-export const planListQuery = (params: AddressFilters<typeof op.listPlans>) =>
+export const planListQuery = (params: AddressFilters<typeof listPlans>) =>
   infiniteQueryOptions({
     queryKey: planKeys.list(params),
-    queryFn: ({ pageParam }) => call(op.listPlans, { query: { ...addressQuery(op.listPlans, params), limit: 50, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => call(listPlans, { query: { ...addressQuery(listPlans, params), limit: 50, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: CallResult<typeof op.listPlans>) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: CallResult<typeof listPlans>) => last.nextCursor ?? undefined,
   });
 
-export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => call(op.getToday, { query: { view } }) });
+export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => call(getToday, { query: { view } }) });
 
 // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
 export const opportunityPlanQuery = (opportunityId: string) =>
   queryOptions({
     queryKey: planKeys.ofOpportunity(opportunityId),
-    queryFn: async () => (await call(op.listPlans, { query: { opportunityId, limit: 1 } })).data[0] ?? null,
+    queryFn: async () => (await call(listPlans, { query: { opportunityId, limit: 1 } })).data[0] ?? null,
   });
 
 export function usePlan(id: string) {
@@ -42,7 +53,7 @@ export function usePlan(id: string) {
 }
 
 export function usePlanReliability(id: string) {
-  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => call(op.getPlanReliability, { params: { id } }) });
+  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => call(getPlanReliability, { params: { id } }) });
 }
 
 /**
@@ -54,7 +65,7 @@ export function useOpportunityPlan(opportunity: { id: string; owner: { id: strin
   return useQuery(opportunityPlanQuery(opportunity.id));
 }
 
-export function usePlanList(params: AddressFilters<typeof op.listPlans>) {
+export function usePlanList(params: AddressFilters<typeof listPlans>) {
   return useInfiniteQuery({ ...planListQuery(params), placeholderData: keepPreviousData });
 }
 
@@ -66,7 +77,7 @@ export function useToday(view: PlanView) {
 export function useAccountContacts(accountId: string) {
   return useQuery({
     queryKey: ['contacts', 'plan-owners', accountId],
-    queryFn: () => call(op.listContacts, { query: { accountId, limit: 200, sort: 'name' } }),
+    queryFn: () => call(listContacts, { query: { accountId, limit: 200, sort: 'name' } }),
     select: (r) => r.data,
     staleTime: 60_000,
   });
@@ -104,58 +115,58 @@ export function usePlanRefresh() {
 
 export function useCreatePlan(opportunityId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof op.createPlan>) => call(op.createPlan, { params: { id: opportunityId }, body }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createPlan>) => call(createPlan, { params: { id: opportunityId }, body }), onSuccess: refresh.plan });
 }
 
 /** Reopens a completed or abandoned plan, from the version on screen. */
 export function useReopenPlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (version: number) => call(op.reopenPlan, { params: { id }, body: { version } }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (version: number) => call(reopenPlan, { params: { id }, body: { version } }), onSuccess: refresh.plan });
 }
 
 export function useUpdatePlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof op.updatePlan>) => call(op.updatePlan, { params: { id }, body }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof updatePlan>) => call(updatePlan, { params: { id }, body }), onSuccess: refresh.plan });
 }
 
 export function useSetLayout(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof op.setPlanLayout>) => call(op.setPlanLayout, { params: { id: planId }, body }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof setPlanLayout>) => call(setPlanLayout, { params: { id: planId }, body }), onSuccess: refresh.plan });
 }
 
 export function useCreateMilestone(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof op.createMilestone>) => call(op.createMilestone, { params: { id: planId }, body }), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createMilestone>) => call(createMilestone, { params: { id: planId }, body }), onSuccess: refresh.milestone });
 }
 
 export function useUpdateMilestone() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.updateMilestone> }) => call(op.updateMilestone, { params: { id }, body }), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateMilestone> }) => call(updateMilestone, { params: { id }, body }), onSuccess: refresh.milestone });
 }
 
 /** Archiving a milestone leaves its commitments without one: the whole plan refetches. */
 export function useArchiveMilestone() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => call(op.archiveMilestone, { params: { id }, body: { version } }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => call(archiveMilestone, { params: { id }, body: { version } }),
     onSuccess: refresh.milestone,
   });
 }
 
 export function useCreateCommitment(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof op.createCommitment>) => call(op.createCommitment, { params: { id: planId }, body }), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createCommitment>) => call(createCommitment, { params: { id: planId }, body }), onSuccess: refresh.commitment });
 }
 
 export function useUpdateCommitment() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.updateCommitment> }) => call(op.updateCommitment, { params: { id }, body }), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateCommitment> }) => call(updateCommitment, { params: { id }, body }), onSuccess: refresh.commitment });
 }
 
 export function useProposeDate() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof op.proposeNewDate> }) => call(op.proposeNewDate, { params: { id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof proposeNewDate> }) => call(proposeNewDate, { params: { id }, body }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }
@@ -164,7 +175,7 @@ export function useAnswerDate() {
   const refresh = usePlanRefresh();
   return useMutation({
     mutationFn: ({ id, accept, note }: { id: string; accept: boolean; note?: string | null }) =>
-      call(accept ? op.acceptNewDate : op.declineNewDate, { params: { id }, body: note ? { note } : {} }),
+      call(accept ? acceptNewDate : declineNewDate, { params: { id }, body: note ? { note } : {} }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getAccountReliability, getUserReliability } from '../../../shared/routes/operations';
+import { getAccountReliability, getUserReliability } from '../../../shared/routes/operations/insights';
 import { call } from '../../app/api';
 import { planKeys } from './api';
 

@@ -9,7 +9,7 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
   revokeShareLink,
-} from '../../../shared/routes/operations';
+} from '../../../shared/routes/operations/sharing';
 import { call, type BodyOf } from '../../app/api';
 
 /** Share links, the conversation with the customer, and the notifications their actions produce. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { listAccounts } from '../../../shared/routes/operations';
+import { listAccounts } from '../../../shared/routes/operations/accounts';
 import { call } from '../../app/api';
 import { useDebounced } from '../../lib/hooks';
 import { SelectField, TextField } from '../../ui/Field';

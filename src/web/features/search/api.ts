@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { searchWorkspace } from '../../../shared/routes/operations';
+import { searchWorkspace } from '../../../shared/routes/operations/search';
 import { call } from '../../app/api';
 
 /** The one search endpoint (`GET /search`), for the box in the header and the results page. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CreateStageBody, type Stage } from '../../../shared/stages';
-import { createStage, updateStage } from '../../../shared/routes/operations';
+import { createStage, updateStage } from '../../../shared/routes/operations/stages';
 import { call, isApiError, type BodyOf } from '../../app/api';
 import { directoryKeys, useStages } from '../../app/directory';
 import { useMe } from '../../app/session';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { UpdateWorkspaceBody, type Workspace } from '../../../shared/people';
-import { getWorkspace, updateWorkspace } from '../../../shared/routes/operations';
+import { getWorkspace, updateWorkspace } from '../../../shared/routes/operations/people';
 import { call, isApiError, type BodyOf } from '../../app/api';
 import { useMe } from '../../app/session';
 import { timeZoneLabel } from '../../lib/format';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createInvite, createTeam, deactivateUser, listInvites, revokeInvite, updateTeam, updateUser } from '../../../shared/routes/operations';
+import { createInvite, createTeam, deactivateUser, listInvites, revokeInvite, updateTeam, updateUser } from '../../../shared/routes/operations/people';
 import { call, type BodyOf } from '../../app/api';
 import { directoryKeys } from '../../app/directory';
 
