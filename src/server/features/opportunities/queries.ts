@@ -3,7 +3,8 @@ import type { Opportunity, OpportunityListQuery } from '../../../shared/opportun
 import type { Actor } from '../../core/actor.js';
 import { keyset, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
-import type { Scope } from '../../core/scope.js';
+import { Scope } from '../../core/scope.js';
+import { prepared } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 
@@ -63,8 +64,11 @@ export function presentOpportunity(row: OpportunityRow, actor: Actor): Opportuni
   };
 }
 
+/** An opportunity by id: the detail page's query, built once per engine. */
+const opportunityById = prepared((db, p: { workspaceId: string; id: string }) => selectOpportunities(new Scope(db, p.workspaceId)).where('opportunities.id', '=', p.id));
+
 export async function findOpportunity(scope: Scope, actor: Actor, id: string): Promise<Opportunity | undefined> {
-  const row = await selectOpportunities(scope).where('opportunities.id', '=', id).executeTakeFirst();
+  const row = await opportunityById.first(scope.db, { workspaceId: scope.workspaceId, id });
   return row && presentOpportunity(row, actor);
 }
 

@@ -1,0 +1,65 @@
+import type { Compilable, CompiledQuery, RootOperationNode } from 'kysely';
+import type { Conn } from '../scope.js';
+import { dbKind, type DbKind } from './connect.js';
+
+/**
+ * A query built and compiled to SQL once per engine, then run with new values: for the few queries
+ * every request runs (the session lookup, a record by id). Building a Kysely query and compiling it
+ * cost about as much as SQLite took to answer it, and a freshly built SQL text also had to be hashed
+ * whole to find its prepared statement.
+ *
+ * `build` receives named placeholders instead of values and must use each as a plain value
+ * (`where(col, '=', p.id)`), never inside another value or as SQL. The first run checks that every
+ * placeholder became exactly one parameter, so a misuse fails at once rather than quietly.
+ *
+ *   const byId = prepared((db, p: { workspaceId: string; id: string }) =>
+ *     new Scope(db, p.workspaceId).selectFrom('accounts').selectAll().where('accounts.id', '=', p.id));
+ *   const row = await byId.first(scope.db, { workspaceId, id });
+ */
+
+type Value = string | number | null;
+type Slot = { name: string } | { value: unknown };
+type Compiled = { sql: string; query: RootOperationNode; slots: Slot[]; queryId: CompiledQuery['queryId'] };
+
+const MARK = '\u0000prepared:';
+
+export type Prepared<P, O> = {
+  execute(db: Conn, params: P): Promise<O[]>;
+  first(db: Conn, params: P): Promise<O | undefined>;
+};
+
+export function prepared<P extends Record<string, Value>, O>(build: (db: Conn, p: P) => Compilable<O>): Prepared<P, O> {
+  const byEngine = new Map<DbKind, Compiled>();
+
+  const compiledFor = (db: Conn): Compiled => {
+    const kind = dbKind(db);
+    const known = byEngine.get(kind);
+    if (known) return known;
+    const used = new Set<string>();
+    const placeholders = new Proxy({} as P, {
+      get: (_, name) => {
+        used.add(String(name));
+        return `${MARK}${String(name)}`;
+      },
+    });
+    const query = build(db, placeholders).compile();
+    const slots = query.parameters.map((value): Slot => (typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value }));
+    const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])));
+    const misused = [...used].filter((name) => !bound.has(name));
+    if (query.sql.includes(MARK) || misused.length > 0 || query.parameters.some((v) => typeof v === 'string' && v.includes(MARK) && !v.startsWith(MARK))) {
+      throw new Error(`prepared query: use ${misused.join(', ') || 'each placeholder'} as a plain value (${query.sql})`);
+    }
+    const compiled = { sql: query.sql, query: query.query, slots, queryId: query.queryId };
+    byEngine.set(kind, compiled);
+    return compiled;
+  };
+
+  const execute = async (db: Conn, params: P): Promise<O[]> => {
+    const c = compiledFor(db);
+    const parameters = c.slots.map((s) => ('name' in s ? params[s.name] : s.value));
+    const query: CompiledQuery<O> = { sql: c.sql, query: c.query, parameters, queryId: c.queryId };
+    return (await db.executeQuery(query)).rows;
+  };
+
+  return { execute, first: async (db, params) => (await execute(db, params))[0] };
+}
