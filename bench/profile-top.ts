@@ -10,6 +10,7 @@ import path from 'node:path';
  * `--by file` sums self time per source file (node_modules packages collapsed to their name), which
  * answers "which library costs what" better than single functions do. `--callers <text>` shows, for
  * the frames whose name contains <text>, which call paths their self time comes from (5 frames up).
+ * `--total` ranks by total time instead (the frame and everything it calls, counted once per sample).
  */
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
@@ -32,7 +33,7 @@ const label = (n: Node) => {
   return `${functionName || '(anonymous)'}  ${where(url, 'frame')}${url ? `:${lineNumber + 1}` : ''}`;
 };
 
-function summarize(file: string, top: number, by: 'frame' | 'file', callers: string | undefined): void {
+function summarize(file: string, top: number, by: 'frame' | 'file', callers: string | undefined, total: boolean): void {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -51,6 +52,18 @@ function summarize(file: string, top: number, by: 'frame' | 'file', callers: str
     // The profiler stopping itself (bench/server.ts): not the server's work.
     if (url === 'node:inspector') continue;
     busy += us;
+    if (total) {
+      // Every distinct frame on this sample's stack gets its time once (recursion is not doubled).
+      const seen = new Set<string>();
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+        const node = byId.get(n)!;
+        const k = by === 'file' ? where(node.callFrame.url, 'file') : label(node);
+        if (node.callFrame.functionName === '(root)' || seen.has(k)) continue;
+        seen.add(k);
+        totals.set(k, (totals.get(k) ?? 0) + us);
+      }
+      continue;
+    }
     let key = by === 'file' ? where(url, 'file') : label(byId.get(id)!);
     if (callers !== undefined) {
       if (!key.includes(callers)) continue;
@@ -75,9 +88,10 @@ const flag = (name: string) => {
 const top = Number(flag('--top') ?? 25);
 const by = flag('--by') === 'file' ? 'file' : 'frame';
 const callers = flag('--callers');
+const total = args.includes('--total') ? (args.splice(args.indexOf('--total'), 1), true) : false;
 for (const arg of args) {
   const files = fs.statSync(arg).isDirectory()
     ? fs.readdirSync(arg).filter((f) => f.endsWith('.cpuprofile')).sort().map((f) => path.join(arg, f))
     : [arg];
-  for (const f of files) summarize(f, top, by, callers);
+  for (const f of files) summarize(f, top, by, callers, total);
 }
