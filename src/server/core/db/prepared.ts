@@ -1,12 +1,12 @@
 import type { Compilable, CompiledQuery, RootOperationNode } from 'kysely';
 import type { Conn } from '../scope.js';
-import { dbKind, type DbKind } from './connect.js';
+import { dbKind } from './connect.js';
 
 /**
- * A query built and compiled to SQL once per engine, then run with new values: for the few queries
- * every request runs (the session lookup, a record by id). Building a Kysely query and compiling it
- * cost about as much as SQLite took to answer it, and a freshly built SQL text also had to be hashed
- * whole to find its prepared statement.
+ * A query built and compiled to SQL once per engine, then run with new values: for the queries
+ * every request runs (the session lookup, a record by id, a list page). Building a Kysely query and
+ * compiling it cost about as much as SQLite took to answer it, and a freshly built SQL text also had
+ * to be hashed whole to find its prepared statement.
  *
  * `build` receives named placeholders instead of values and must use each as a plain value
  * (`where(col, '=', p.id)`), never inside another value or as SQL. The first run checks that every
@@ -15,6 +15,10 @@ import { dbKind, type DbKind } from './connect.js';
  *   const byId = prepared((db, p: { workspaceId: string; id: string }) =>
  *     new Scope(db, p.workspaceId).selectFrom('accounts').selectAll().where('accounts.id', '=', p.id));
  *   const row = await byId.first(scope.db, { workspaceId, id });
+ *
+ * A query whose form depends on the request (which filters, which sort) takes a `shape`: plain data
+ * that decides the SQL text, compiled once per distinct shape (JSON is its key). Values go in the
+ * placeholders, never in the shape.
  */
 
 type Value = string | number | null;
@@ -22,18 +26,34 @@ type Slot = { name: string } | { value: unknown };
 type Compiled = { sql: string; query: RootOperationNode; slots: Slot[]; queryId: CompiledQuery['queryId'] };
 
 const MARK = '\u0000prepared:';
+/** Shapes kept per query: a handful in practice (the sorts and filters people use); a bound all the same. */
+const MAX_SHAPES = 200;
 
 export type Prepared<P, O> = {
   execute(db: Conn, params: P): Promise<O[]>;
   first(db: Conn, params: P): Promise<O | undefined>;
 };
 
-export function prepared<P extends Record<string, Value>, O>(build: (db: Conn, p: P) => Compilable<O>): Prepared<P, O> {
-  const byEngine = new Map<DbKind, Compiled>();
+export type PreparedShapes<S, P, O> = {
+  execute(db: Conn, shape: S, params: P): Promise<O[]>;
+};
 
-  const compiledFor = (db: Conn): Compiled => {
-    const kind = dbKind(db);
-    const known = byEngine.get(kind);
+function compile(query: CompiledQuery<unknown>, used: Set<string>): Compiled {
+  const slots = query.parameters.map((value): Slot => (typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value }));
+  const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])));
+  const misused = [...used].filter((name) => !bound.has(name));
+  if (query.sql.includes(MARK) || misused.length > 0 || query.parameters.some((v) => typeof v === 'string' && v.includes(MARK) && !v.startsWith(MARK))) {
+    throw new Error(`prepared query: use ${misused.join(', ') || 'each placeholder'} as a plain value (${query.sql})`);
+  }
+  return { sql: query.sql, query: query.query, slots, queryId: query.queryId };
+}
+
+export function preparedShapes<S, P extends Record<string, Value>, O>(build: (db: Conn, p: P, shape: S) => Compilable<O>): PreparedShapes<S, P, O> {
+  const cache = new Map<string, Compiled>();
+
+  const compiledFor = (db: Conn, shape: S): Compiled => {
+    const key = `${dbKind(db)}:${JSON.stringify(shape) ?? ''}`;
+    const known = cache.get(key);
     if (known) return known;
     const used = new Set<string>();
     const placeholders = new Proxy({} as P, {
@@ -42,24 +62,24 @@ export function prepared<P extends Record<string, Value>, O>(build: (db: Conn, p
         return `${MARK}${String(name)}`;
       },
     });
-    const query = build(db, placeholders).compile();
-    const slots = query.parameters.map((value): Slot => (typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value }));
-    const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])));
-    const misused = [...used].filter((name) => !bound.has(name));
-    if (query.sql.includes(MARK) || misused.length > 0 || query.parameters.some((v) => typeof v === 'string' && v.includes(MARK) && !v.startsWith(MARK))) {
-      throw new Error(`prepared query: use ${misused.join(', ') || 'each placeholder'} as a plain value (${query.sql})`);
-    }
-    const compiled = { sql: query.sql, query: query.query, slots, queryId: query.queryId };
-    byEngine.set(kind, compiled);
+    const compiled = compile(build(db, placeholders, shape).compile(), used);
+    if (cache.size >= MAX_SHAPES) cache.clear();
+    cache.set(key, compiled);
     return compiled;
   };
 
-  const execute = async (db: Conn, params: P): Promise<O[]> => {
-    const c = compiledFor(db);
-    const parameters = c.slots.map((s) => ('name' in s ? params[s.name] : s.value));
-    const query: CompiledQuery<O> = { sql: c.sql, query: c.query, parameters, queryId: c.queryId };
-    return (await db.executeQuery(query)).rows;
+  return {
+    execute: async (db, shape, params) => {
+      const c = compiledFor(db, shape);
+      const parameters = c.slots.map((s) => ('name' in s ? params[s.name] : s.value));
+      const query: CompiledQuery<O> = { sql: c.sql, query: c.query, parameters, queryId: c.queryId };
+      return (await db.executeQuery(query)).rows;
+    },
   };
+}
 
+export function prepared<P extends Record<string, Value>, O>(build: (db: Conn, p: P) => Compilable<O>): Prepared<P, O> {
+  const shapes = preparedShapes<null, P, O>((db, p) => build(db, p));
+  const execute = (db: Conn, params: P) => shapes.execute(db, null, params);
   return { execute, first: async (db, params) => (await execute(db, params))[0] };
 }

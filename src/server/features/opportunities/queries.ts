@@ -1,10 +1,10 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
-import { keyset, toPage } from '../../core/paging.js';
+import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
-import { prepared } from '../../core/db/prepared.js';
+import { prepared, preparedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 
@@ -80,22 +80,72 @@ const SORTS = {
   updatedAt: { column: 'opportunities.updated_at', value: (r: OpportunityRow) => r.updated_at },
 } as const;
 
+type ListShape = Pick<OpportunityListQuery, 'archived' | 'limit'> & {
+  sort: keyof typeof SORTS;
+  descending: boolean;
+  /** Which filters and whether a cursor are present: their values go in the placeholders. */
+  filters: { owner: boolean; stage: boolean; account: boolean; status: boolean; cursor: boolean };
+};
+type ListValues = { workspaceId: string; ownerId: string | null; stageId: string | null; accountId: string | null; status: string | null; afterValue: string | number | null; afterId: string | null };
+
+/** The rows of a list page without search, built once per shape (sort, filters present, page size). */
+const listPage = preparedShapes((db, p: ListValues, s: ListShape) =>
+  keysetAfter(filtered(selectOpportunities(new Scope(db, p.workspaceId)), s.archived, {
+    ownerId: s.filters.owner ? p.ownerId : undefined,
+    stageId: s.filters.stage ? p.stageId : undefined,
+    accountId: s.filters.account ? p.accountId : undefined,
+    status: s.filters.status ? (p.status as OpportunityListQuery['status']) : undefined,
+  }), {
+    column: SORTS[s.sort].column,
+    idColumn: 'opportunities.id',
+    descending: s.descending,
+    after: s.filters.cursor ? [p.afterValue as string | number, p.afterId as string] : undefined,
+    limit: s.limit,
+  }),
+);
+
+type Filters = Pick<OpportunityListQuery, 'ownerId' | 'stageId' | 'accountId' | 'status'>;
+
+function filtered(q: ReturnType<typeof selectOpportunities>, archived: OpportunityListQuery['archived'], f: { [K in keyof Filters]: Filters[K] | null }) {
+  if (archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
+  if (archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
+  if (f.ownerId !== undefined) q = q.where('opportunities.owner_id', '=', f.ownerId as string);
+  if (f.stageId !== undefined) q = q.where('opportunities.stage_id', '=', f.stageId as string);
+  if (f.accountId !== undefined) q = q.where('opportunities.account_id', '=', f.accountId as string);
+  if (f.status !== undefined) q = q.where('opportunities.status', '=', f.status as NonNullable<Filters['status']>);
+  return q;
+}
+
 export async function listOpportunities(scope: Scope, actor: Actor, query: OpportunityListQuery) {
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
   const sort = SORTS[key];
-  let q = selectOpportunities(scope);
-  if (query.archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
-  if (query.archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
-  if (query.ownerId) q = q.where('opportunities.owner_id', '=', query.ownerId);
-  if (query.stageId) q = q.where('opportunities.stage_id', '=', query.stageId);
-  if (query.accountId) q = q.where('opportunities.account_id', '=', query.accountId);
-  if (query.status) q = q.where('opportunities.status', '=', query.status);
-  const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind: key === 'amount' ? ('integer' as const) : ('text' as const) };
+  const kind = key === 'amount' ? ('integer' as const) : ('text' as const);
   // The deal's name, or its account's name or domain, has words starting with the query's words.
   const search = query.q ? parseSearch(query.q) : null;
-  const rows = search
-    ? await searchKeyset(scope, q, (col) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`, page)
-    : await keyset(q, page).execute();
+  let rows: OpportunityRow[];
+  if (search) {
+    const q = filtered(selectOpportunities(scope), query.archived, query);
+    const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind };
+    rows = await searchKeyset(scope, q, (col) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`, page);
+  } else {
+    const after = query.cursor ? decodeCursor(query.cursor, kind) : null;
+    const shape: ListShape = {
+      archived: query.archived,
+      limit: query.limit,
+      sort: key,
+      descending,
+      filters: { owner: !!query.ownerId, stage: !!query.stageId, account: !!query.accountId, status: !!query.status, cursor: !!after },
+    };
+    rows = await listPage.execute(scope.db, shape, {
+      workspaceId: scope.workspaceId,
+      ownerId: query.ownerId ?? null,
+      stageId: query.stageId ?? null,
+      accountId: query.accountId ?? null,
+      status: query.status ?? null,
+      afterValue: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+    });
+  }
   return toPage(rows, query.limit, (r) => [sort.value(r), r.id], (r) => presentOpportunity(r, actor));
 }
