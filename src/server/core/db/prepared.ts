@@ -1,5 +1,5 @@
-import type { Compilable, CompiledQuery, RootOperationNode } from 'kysely';
-import type { Conn } from '../scope.js';
+import type { Compilable, CompiledQuery, QueryResult, RootOperationNode } from 'kysely';
+import { Scope, type Conn } from '../scope.js';
 import { dbKind } from './connect.js';
 
 /**
@@ -19,6 +19,9 @@ import { dbKind } from './connect.js';
  * A query whose form depends on the request (which filters, which sort) takes a `shape`: plain data
  * that decides the SQL text, compiled once per distinct shape (JSON is its key). Values go in the
  * placeholders, never in the shape.
+ *
+ * `scoped` and `scopedShapes` hand `build` a Scope (core/scope.ts) bound to the caller's workspace,
+ * so a prepared query of a workspace's tables is confined to it like any other.
  */
 
 type Value = string | number | null;
@@ -36,6 +39,8 @@ export type Prepared<P, O> = {
 
 export type PreparedShapes<S, P, O> = {
   execute(db: Conn, shape: S, params: P): Promise<O[]>;
+  /** For a write: how many rows it changed. */
+  changed(db: Conn, shape: S, params: P): Promise<number>;
 };
 
 function compile(query: CompiledQuery<unknown>, used: Set<string>): Compiled {
@@ -68,13 +73,15 @@ export function preparedShapes<S, P extends Record<string, Value>, O>(build: (db
     return compiled;
   };
 
+  const run = (db: Conn, shape: S, params: P): Promise<QueryResult<O>> => {
+    const c = compiledFor(db, shape);
+    const parameters = c.slots.map((s) => ('name' in s ? params[s.name] : s.value));
+    const query: CompiledQuery<O> = { sql: c.sql, query: c.query, parameters, queryId: c.queryId };
+    return db.executeQuery(query);
+  };
   return {
-    execute: async (db, shape, params) => {
-      const c = compiledFor(db, shape);
-      const parameters = c.slots.map((s) => ('name' in s ? params[s.name] : s.value));
-      const query: CompiledQuery<O> = { sql: c.sql, query: c.query, parameters, queryId: c.queryId };
-      return (await db.executeQuery(query)).rows;
-    },
+    execute: async (db, shape, params) => (await run(db, shape, params)).rows,
+    changed: async (db, shape, params) => Number((await run(db, shape, params)).numAffectedRows ?? 0),
   };
 }
 
@@ -82,4 +89,32 @@ export function prepared<P extends Record<string, Value>, O>(build: (db: Conn, p
   const shapes = preparedShapes<null, P, O>((db, p) => build(db, p));
   const execute = (db: Conn, params: P) => shapes.execute(db, null, params);
   return { execute, first: async (db, params) => (await execute(db, params))[0] };
+}
+
+export type Scoped<P, O> = {
+  execute(scope: Scope, params: P): Promise<O[]>;
+  first(scope: Scope, params: P): Promise<O | undefined>;
+  /** For a write: how many rows it changed. */
+  changed(scope: Scope, params: P): Promise<number>;
+};
+
+/** `prepared` for a workspace's tables: `build` gets a Scope on the caller's workspace. */
+export function scoped<P extends Record<string, Value>, O>(build: (scope: Scope, p: P) => Compilable<O>): Scoped<P, O> {
+  const shapes = scopedShapes<null, P, O>((scope, p) => build(scope, p));
+  const execute = (scope: Scope, params: P) => shapes.execute(scope, null, params);
+  return { execute, first: async (scope, params) => (await execute(scope, params))[0], changed: (scope, params) => shapes.changed(scope, null, params) };
+}
+
+export type ScopedShapes<S, P, O> = {
+  execute(scope: Scope, shape: S, params: P): Promise<O[]>;
+  changed(scope: Scope, shape: S, params: P): Promise<number>;
+};
+
+/** `preparedShapes` for a workspace's tables: `build` gets a Scope on the caller's workspace. */
+export function scopedShapes<S, P extends Record<string, Value>, O>(build: (scope: Scope, p: P, shape: S) => Compilable<O>): ScopedShapes<S, P, O> {
+  const shapes = preparedShapes<S, P & { workspaceId: string }, O>((db, p, shape) => build(new Scope(db, p.workspaceId), p, shape));
+  return {
+    execute: (scope, shape, params) => shapes.execute(scope.db, shape, { ...params, workspaceId: scope.workspaceId }),
+    changed: (scope, shape, params) => shapes.changed(scope.db, shape, { ...params, workspaceId: scope.workspaceId }),
+  };
 }

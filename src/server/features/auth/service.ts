@@ -7,7 +7,7 @@ import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '
 import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
-import { prepared } from '../../core/db/prepared.js';
+import { scoped } from '../../core/db/prepared.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
@@ -94,14 +94,12 @@ export async function signIn(db: Db, config: Config, email: string, password: st
 }
 
 /** The signed-in person with their team and workspace: one query, built once per engine. */
-const meQuery = prepared((db, p: { workspaceId: string; id: string }) =>
-  selectUsers(new Scope(db, p.workspaceId))
-    .select(['workspaces.name as workspace_name', 'workspaces.is_demo', 'workspaces.version as workspace_version'])
-    .where('users.id', '=', p.id),
+const meQuery = scoped((scope, p: { id: string }) =>
+  selectUsers(scope).select(['workspaces.name as workspace_name', 'workspaces.is_demo', 'workspaces.version as workspace_version']).where('users.id', '=', p.id),
 );
 
 export async function loadMe(db: Db, actor: Actor): Promise<Me> {
-  const row = await meQuery.first(db, { workspaceId: actor.workspaceId, id: actor.id });
+  const row = await meQuery.first(new Scope(db, actor.workspaceId), { id: actor.id });
   if (!row) throw notFound('Person');
   return {
     user: presentUser(row, actor),

@@ -3,8 +3,8 @@ import type { Opportunity, OpportunityListQuery } from '../../../shared/opportun
 import type { Actor } from '../../core/actor.js';
 import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
-import { Scope } from '../../core/scope.js';
-import { prepared, preparedShapes } from '../../core/db/prepared.js';
+import type { Scope } from '../../core/scope.js';
+import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 
@@ -65,10 +65,10 @@ export function presentOpportunity(row: OpportunityRow, actor: Actor): Opportuni
 }
 
 /** An opportunity by id: the detail page's query, built once per engine. */
-const opportunityById = prepared((db, p: { workspaceId: string; id: string }) => selectOpportunities(new Scope(db, p.workspaceId)).where('opportunities.id', '=', p.id));
+const opportunityById = scoped((scope, p: { id: string }) => selectOpportunities(scope).where('opportunities.id', '=', p.id));
 
 export async function findOpportunity(scope: Scope, actor: Actor, id: string): Promise<Opportunity | undefined> {
-  const row = await opportunityById.first(scope.db, { workspaceId: scope.workspaceId, id });
+  const row = await opportunityById.first(scope, { id });
   return row && presentOpportunity(row, actor);
 }
 
@@ -86,11 +86,11 @@ type ListShape = Pick<OpportunityListQuery, 'archived' | 'limit'> & {
   /** Which filters and whether a cursor are present: their values go in the placeholders. */
   filters: { owner: boolean; stage: boolean; account: boolean; status: boolean; cursor: boolean };
 };
-type ListValues = { workspaceId: string; ownerId: string | null; stageId: string | null; accountId: string | null; status: string | null; afterValue: string | number | null; afterId: string | null };
+type ListValues = { ownerId: string | null; stageId: string | null; accountId: string | null; status: string | null; afterValue: string | number | null; afterId: string | null };
 
 /** The rows of a list page without search, built once per shape (sort, filters present, page size). */
-const listPage = preparedShapes((db, p: ListValues, s: ListShape) =>
-  keysetAfter(filtered(selectOpportunities(new Scope(db, p.workspaceId)), s.archived, {
+const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
+  keysetAfter(filtered(selectOpportunities(scope), s.archived, {
     ownerId: s.filters.owner ? p.ownerId : undefined,
     stageId: s.filters.stage ? p.stageId : undefined,
     accountId: s.filters.account ? p.accountId : undefined,
@@ -137,8 +137,7 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
       descending,
       filters: { owner: !!query.ownerId, stage: !!query.stageId, account: !!query.accountId, status: !!query.status, cursor: !!after },
     };
-    rows = await listPage.execute(scope.db, shape, {
-      workspaceId: scope.workspaceId,
+    rows = await listPage.execute(scope, shape, {
       ownerId: query.ownerId ?? null,
       stageId: query.stageId ?? null,
       accountId: query.accountId ?? null,
