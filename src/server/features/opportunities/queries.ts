@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
 import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
@@ -90,10 +90,11 @@ type ListValues = { ownerId: string | null; stageId: string | null; accountId: s
 
 /** The rows of a list page without search, built once per shape (sort, filters present, page size). */
 const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
-  keysetAfter(filtered(selectOpportunities(scope), s.archived, {
-    ownerId: s.filters.owner ? p.ownerId : undefined,
-    stageId: s.filters.stage ? p.stageId : undefined,
-    accountId: s.filters.account ? p.accountId : undefined,
+  keysetAfter(filtered(selectOpportunities(scope), {
+    archived: s.archived,
+    ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
+    stageId: s.filters.stage ? (p.stageId as string) : undefined,
+    accountId: s.filters.account ? (p.accountId as string) : undefined,
     status: s.filters.status ? (p.status as OpportunityListQuery['status']) : undefined,
   }), {
     column: SORTS[s.sort].column,
@@ -104,15 +105,17 @@ const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
   }),
 );
 
-type Filters = Pick<OpportunityListQuery, 'ownerId' | 'stageId' | 'accountId' | 'status'>;
+type Filters = Pick<OpportunityListQuery, 'archived' | 'ownerId' | 'stageId' | 'accountId' | 'status'>;
 
-function filtered(q: ReturnType<typeof selectOpportunities>, archived: OpportunityListQuery['archived'], f: { [K in keyof Filters]: Filters[K] | null }) {
-  if (archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
-  if (archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
-  if (f.ownerId !== undefined) q = q.where('opportunities.owner_id', '=', f.ownerId as string);
-  if (f.stageId !== undefined) q = q.where('opportunities.stage_id', '=', f.stageId as string);
-  if (f.accountId !== undefined) q = q.where('opportunities.account_id', '=', f.accountId as string);
-  if (f.status !== undefined) q = q.where('opportunities.status', '=', f.status as NonNullable<Filters['status']>);
+/** The list's filters, on any query of opportunities (with or without its joins). */
+function filtered<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
+  const column = (name: string) => sql.ref(`opportunities.${name}`);
+  if (f.archived === 'active') q = q.where(sql<SqlBool>`${column('archived_at')} is null`);
+  if (f.archived === 'archived') q = q.where(sql<SqlBool>`${column('archived_at')} is not null`);
+  if (f.ownerId !== undefined) q = q.where(sql<SqlBool>`${column('owner_id')} = ${f.ownerId}`);
+  if (f.stageId !== undefined) q = q.where(sql<SqlBool>`${column('stage_id')} = ${f.stageId}`);
+  if (f.accountId !== undefined) q = q.where(sql<SqlBool>`${column('account_id')} = ${f.accountId}`);
+  if (f.status !== undefined) q = q.where(sql<SqlBool>`${column('status')} = ${f.status}`);
   return q;
 }
 
@@ -125,9 +128,11 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   const search = query.q ? parseSearch(query.q) : null;
   let rows: OpportunityRow[];
   if (search) {
-    const q = filtered(selectOpportunities(scope), query.archived, query);
+    const q = filtered(selectOpportunities(scope), query);
+    const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query);
     const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind };
-    rows = await searchKeyset(scope, q, (col) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`, page);
+    const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
+    rows = await searchKeyset(scope, q, match, page, lean);
   } else {
     const after = query.cursor ? decodeCursor(query.cursor, kind) : null;
     const shape: ListShape = {
