@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, QueryResult, RootOperationNode } from 'kysely';
 import { Scope, type Conn } from '../scope.js';
-import { dbKind } from './connect.js';
+import { dbKind, keepPrepared } from './connect.js';
 
 /**
  * A query built and compiled to SQL once per engine, then run with new values: for the queries
@@ -22,6 +22,9 @@ import { dbKind } from './connect.js';
  *
  * `scoped` and `scopedShapes` hand `build` a Scope (core/scope.ts) bound to the caller's workspace,
  * so a prepared query of a workspace's tables is confined to it like any other.
+ *
+ * On PostgreSQL these statements are also kept prepared on each connection (connect.ts,
+ * keepPrepared), so the database does not parse and plan them again either.
  */
 
 type Value = string | number | null;
@@ -57,7 +60,8 @@ export function preparedShapes<S, P extends Record<string, Value>, O>(build: (db
   const cache = new Map<string, Compiled>();
 
   const compiledFor = (db: Conn, shape: S): Compiled => {
-    const key = `${dbKind(db)}:${JSON.stringify(shape) ?? ''}`;
+    const kind = dbKind(db);
+    const key = `${kind}:${JSON.stringify(shape) ?? ''}`;
     const known = cache.get(key);
     if (known) return known;
     const used = new Set<string>();
@@ -68,6 +72,7 @@ export function preparedShapes<S, P extends Record<string, Value>, O>(build: (db
       },
     });
     const compiled = compile(build(db, placeholders, shape).compile(), used);
+    if (kind === 'postgres') keepPrepared(compiled.sql);
     if (cache.size >= MAX_SHAPES) cache.clear();
     cache.set(key, compiled);
     return compiled;
