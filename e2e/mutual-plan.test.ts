@@ -53,6 +53,21 @@ describe('a mutual plan, agreed with the customer', () => {
     expect(await dialog.getByLabel('New date', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+    // Something already kept can be recorded with its past date — only when said so: "Already done".
+    await action(rep, 'Add commitment').click();
+    const add = rep.getByRole('dialog');
+    await add.getByLabel('Deliverable', { exact: true }).fill('Discovery call with three store managers');
+    const due = add.getByLabel('Due date', { exact: true });
+    await due.fill(addDays(today, -2));
+    await add.getByRole('button', { name: 'Add commitment', exact: true }).click();
+    await expect.poll(() => add.getByText(/^Pick today or a later date — .+ has already passed in UTC\.$/).isVisible()).toBe(true);
+    expect(await due.getAttribute('aria-invalid')).toBe('true');
+    await add.getByLabel('Already done', { exact: true }).check();
+    await add.getByRole('button', { name: 'Add commitment', exact: true }).click();
+    await expect.poll(() => add.isVisible()).toBe(false);
+    const recorded = rep.getByRole('article', { name: 'Discovery call with three store managers' });
+    await expect.poll(() => recorded.innerText()).toMatch(/\bDone\b/);
+
     // Agreed with the customer, the plan goes active: from a template it is on track from its first minute.
     await action(rep, 'Edit plan').click();
     await rep.getByLabel('Status', { exact: true }).selectOption('active');
@@ -60,6 +75,8 @@ describe('a mutual plan, agreed with the customer', () => {
     await expect.poll(() => rep.getByText('On track').first().isVisible()).toBe(true);
     const customerReliability = rep.getByRole('region', { name: 'Customer side reliability' });
     await expect.poll(() => customerReliability.innerText()).toMatch(/Nothing to judge yet/);
+    // Written down two days late, it still counts as kept on time: recording is not slipping.
+    await expect.poll(() => rep.getByRole('region', { name: 'Seller side reliability' }).innerText()).toMatch(/100% kept on time/);
 
     // One link per recipient, shown once.
     await rep.getByLabel('Recipient’s name', { exact: true }).fill('Una Umbra');
@@ -122,5 +139,59 @@ describe('a mutual plan, agreed with the customer', () => {
     expect(unexpected(repErrors)).toEqual([]);
     expect(unexpected(customerErrors)).toEqual([]);
     await Promise.all([adminContext.close(), repContext.close(), customerContext.close()]);
+  });
+
+  it('on a phone, the Create-plan dialog keeps Create plan and Cancel within reach, and passes axe', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    expect(
+      (await phone.request.post(`${baseUrl}/api/v1/signup`, {
+        headers,
+        data: { workspaceName: 'Pocket Co', name: 'Pia Phone', email: 'pia@pocket.example', password: 'phone passphrase here', timeZone: 'UTC' },
+      })).status(),
+    ).toBe(201);
+    const account = await (await phone.request.post(`${baseUrl}/api/v1/accounts`, { headers, data: { name: 'Orbit Foods' } })).json();
+    const deal = await (
+      await phone.request.post(`${baseUrl}/api/v1/opportunities`, {
+        headers,
+        data: { accountId: account.id, name: 'Orbit rollout', amount: { amountMinor: 2_500_000, currency: 'EUR' }, closeDate: addDays(today, 45) },
+      })
+    ).json();
+    const { page, errors } = await newPage(phone);
+    await page.goto(`${baseUrl}/opportunities/${deal.id}`);
+    await action(page, 'Create a mutual plan').click();
+    const dialog = page.getByRole('dialog', { name: 'Create a mutual plan' });
+    // The longest form: every template listed, and a template chosen (it adds the start date).
+    const template = dialog.getByRole('radio', { name: /Pilot to purchase/ });
+    await template.check();
+    await expect.poll(() => dialog.getByLabel('Start date', { exact: true }).isVisible()).toBe(true);
+
+    // Each button is on screen and nothing covers it: as the dialog opens (first field in view), and
+    // scrolled to its end. Scrolling inside the dialog is fine; a button below the fold is not.
+    const create = dialog.getByRole('button', { name: 'Create plan', exact: true });
+    const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+    const viewport = page.viewportSize() ?? { width: 390, height: 844 };
+    const reachable = (button: typeof create) =>
+      button.evaluate((el, vp) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= vp.height && r.right <= vp.width && hit !== null && el.contains(hit);
+      }, viewport);
+    await dialog.getByLabel('Title', { exact: true }).focus();
+    for (const button of [create, cancel]) expect(await reachable(button)).toBe(true);
+    await dialog.getByLabel('Target date', { exact: true }).scrollIntoViewIfNeeded();
+    for (const button of [create, cancel]) expect(await reachable(button)).toBe(true);
+    await screenshot(page, 'create-plan-phone');
+    expect(await axe(page, 'the Create-plan dialog (phone)')).toEqual([]);
+
+    // And they work: Cancel closes it; Create plan makes the plan.
+    await cancel.tap();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await action(page, 'Create a mutual plan').click();
+    await dialog.getByRole('radio', { name: /Pilot to purchase/ }).check();
+    await create.tap();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /Orbit/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.url()).toMatch(/\/plans\//);
+    expect(errors).toEqual([]);
+    await phone.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysOverdue, formatCalendarDate, isOverdue, todayIn } from './dates.js';
+import { addDays, daysBetween, daysOverdue, formatCalendarDate, instantOn, isOverdue, todayIn } from './dates.js';
 
 describe('calendar dates in the owner’s time zone', () => {
   // 23:30 UTC on 31 Dec: already 1 Jan in Paris, still 31 Dec in New York.
@@ -27,6 +27,16 @@ describe('calendar dates in the owner’s time zone', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(daysOverdue('2026-12-25', 'Europe/Paris', lateNightUtc)).toBe(7);
     expect(daysOverdue('2027-01-05', 'Europe/Paris', lateNightUtc)).toBe(0);
+  });
+});
+
+describe('an instant on a calendar day', () => {
+  it('falls on that day in the zone, from the furthest west to the furthest east', () => {
+    for (const zone of ['Pacific/Pago_Pago', 'America/New_York', 'UTC', 'Europe/Paris', 'Asia/Tokyo', 'Pacific/Auckland', 'Pacific/Tongatapu', 'Pacific/Kiritimati', 'Etc/GMT+12']) {
+      for (const date of ['2026-01-01', '2026-03-29', '2026-06-30', '2026-10-25', '2026-12-31']) {
+        expect(todayIn(zone, instantOn(date, zone)), `${date} in ${zone}`).toBe(date);
+      }
+    }
   });
 });
 

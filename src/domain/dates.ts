@@ -42,6 +42,17 @@ export function isBeforeToday(date: string, timeZone: string, now: Date): boolea
   return date < todayIn(timeZone, now);
 }
 
+/**
+ * An instant that falls on `date` in `timeZone` (midday there, give or take the zone's offset):
+ * "done on Tuesday" for something recorded afterwards. Noon UTC is on that day from UTC−12 to UTC+11;
+ * further east it is already the next day, so step back half a day.
+ */
+export function instantOn(date: string, timeZone: string): Date {
+  const noonUtc = new Date(`${date}T12:00:00Z`);
+  const drift = daysBetween(date, todayIn(timeZone, noonUtc));
+  return new Date(noonUtc.getTime() - drift * 12 * 3_600_000);
+}
+
 // A plan page asks for days between a few distinct dates hundreds of times; parsing was 5% of it.
 const dayNumbers = new Map<string, number>();
 

@@ -72,7 +72,7 @@ export const CreateCommitmentBody = z
     /** Today or later in the owner's zone — unless the commitment is recorded as already done. */
     dueDate: CalendarDate,
     milestoneId: Id.nullable().optional(),
-    /** `done` records something already kept (its due date may then be in the past). Default: open. */
+    /** `done` records something already kept: its due date may then be in the past, and it counts as kept on that day. Default: open. */
     status: z.enum(['open', 'done']).optional(),
   })
   .meta({ id: 'CreateCommitmentBody' });

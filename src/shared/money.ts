@@ -3,13 +3,22 @@
  * common.ts); these helpers convert at the edges (forms, CSV) without floating-point rounding.
  */
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Decimal places a currency uses (EUR 2, JPY 0, KWD 3), from the platform's ISO 4217 data. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  // Remembered: building an Intl.NumberFormat costs more than the rest of formatting an amount, and a
+  // list formats dozens of amounts in a handful of currencies.
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    if (digitsByCurrency.size < 500) digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /**

@@ -1,9 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { queryClient } from './app/queryClient';
-import { Root } from './app/Root';
+// The entry script: the styles, and the session check, which starts at once and travels in parallel
+// with the app's code (index.html preloads that code: see vite.config.ts).
+import { startSessionCheck } from './app/boot';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
@@ -11,15 +8,8 @@ import './styles/components.css';
 import './styles/pages.css';
 import './styles/auth.css';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Root />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+startSessionCheck();
+import('./app/start').catch(() => {
+  const root = document.getElementById('root');
+  if (root) root.textContent = 'Advance could not load. Check your connection, then reload the page.';
+});

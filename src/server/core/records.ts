@@ -56,11 +56,14 @@ const versionedUpdate = scopedShapes((scope, p: VersionedParams, s: { table: Ver
 /**
  * Holds the row's write lock until the transaction ends, for a rule that spans rows (one pending
  * new date per commitment): a second writer waits, then reads what the first one wrote. SQLite
- * already runs one write transaction at a time.
+ * already runs one write transaction at a time. On PostgreSQL it is the lock an UPDATE of the row
+ * takes (FOR NO KEY UPDATE), not FOR UPDATE: a transaction that inserted a row referencing this one
+ * holds a key-share lock on it, which FOR UPDATE would wait for — while that transaction waits to
+ * update this row itself: a deadlock.
  */
 export async function lockRow(scope: Scope, table: VersionedTable, id: string): Promise<void> {
   if (dbKind(scope.db) !== 'postgres') return;
-  await sql`select id from ${sql.table(table)} where id = ${id} and workspace_id = ${scope.workspaceId} for update`.execute(scope.db);
+  await sql`select id from ${sql.table(table)} where id = ${id} and workspace_id = ${scope.workspaceId} for no key update`.execute(scope.db);
 }
 
 /** What an attempt passed to `retryWhenStale` returns when its conditional write found a newer row. */

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { matchPath, Route, Routes } from 'react-router';
+import type { SetupStatus } from '../../shared/auth';
 import { SignInPage } from '../features/auth/SignInPage';
 import { ErrorState, Spinner } from '../ui/States';
-import { SignedInApp } from './SignedInApp';
+import { prefetchRoute, SignedInApp } from './SignedInApp';
 import { lazyPage } from './lazy';
-import { MeContext, sessionQuery, useSetup } from './session';
+import { pageData } from './pageData';
+import { queryClient } from './queryClient';
+import { MeContext, sessionQuery, setupQuery, useSetup } from './session';
 
 const FirstRunPage = lazyPage(() => import('../features/auth/FirstRunPage'), 'FirstRunPage');
 const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage'), 'SignUpPage');
@@ -51,6 +54,43 @@ function PublicApp() {
       </Routes>
     </Suspense>
   );
+}
+
+/** The signed-out page at `pathname`, whose code loads on demand (the sign-in page comes with the app). */
+function publicPage(pathname: string, setup: SetupStatus | undefined) {
+  if (matchPath('/invite/:token', pathname)) return InvitePage;
+  if (matchPath('/signup', pathname)) return SignUpPage;
+  return setup && !setup.hasWorkspaces ? FirstRunPage : null;
+}
+
+/** Longest the first render waits for the session and the first page's code before showing a spinner. */
+const FIRST_SCREEN_WAIT_MS = 1_500;
+
+/**
+ * Runs once before the first render. The session check started with the page (boot.ts) and has
+ * usually answered by the time the app's code has run; the first page's code (and, signed in, its
+ * data) then starts at once, and the app renders when the code is in: the page appears in one go
+ * instead of "Starting Advance…", then a spinner in the shell, then the page. On a slow connection
+ * the spinners show after FIRST_SCREEN_WAIT_MS, and the loads go on.
+ */
+export async function prepareFirstScreen(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([firstScreenReady(), new Promise((resolve) => (timer = setTimeout(resolve, FIRST_SCREEN_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
+async function firstScreenReady(): Promise<void> {
+  let signedIn: boolean;
+  try {
+    signedIn = (await queryClient.fetchQuery(sessionQuery)) !== null;
+  } catch {
+    return; // Root shows what went wrong, with a retry.
+  }
+  const { pathname, search } = window.location;
+  const code = signedIn ? prefetchRoute(pathname + search) : publicPage(pathname, queryClient.getQueryData(setupQuery.queryKey))?.preload();
+  // After the page's own requests: a browser opens only a few connections at a time.
+  if (signedIn) pageData.shell();
+  await code?.catch(() => undefined);
 }
 
 /** Chooses between the signed-out pages and the app, from the session (see sessionQuery). */

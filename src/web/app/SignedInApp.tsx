@@ -1,7 +1,11 @@
-import { Fragment, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useParams } from 'react-router';
+import { Fragment, Suspense, useEffect, type ReactNode } from 'react';
+import { matchPath, Navigate, Route, Routes, useParams } from 'react-router';
+import type { Me } from '../../shared/auth';
 import { Spinner } from '../ui/States';
-import { lazyPage } from './lazy';
+import { lazyPage, type LazyPage } from './lazy';
+import { pageData, type PageDataAt } from './pageData';
+import { prefetchOnIntent } from './prefetch';
+import { queryClient, sessionKey } from './queryClient';
 import { Shell } from './Shell';
 
 const TodayPage = lazyPage(() => import('../features/today/TodayPage'), 'TodayPage');
@@ -23,6 +27,53 @@ const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvit
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
+/**
+ * The pages inside the app's shell: each one's code, and the data it reads as it arrives. Both
+ * render the routes and, on navigation, start the page's code and data together (prefetchRoute).
+ * `perRecord`: the page starts afresh for each record (no edit form or state carried over).
+ */
+const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; perRecord?: true }[] = [
+  { path: 'today', page: TodayPage, data: pageData.today },
+  { path: 'accounts', page: AccountsPage, data: pageData.accounts },
+  { path: 'accounts/new', page: NewAccountPage },
+  { path: 'accounts/:id', page: AccountPage, data: pageData.account, perRecord: true },
+  { path: 'contacts/new', page: NewContactPage },
+  { path: 'contacts/:id', page: ContactPage, data: pageData.contact, perRecord: true },
+  { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
+  { path: 'opportunities/new', page: NewOpportunityPage },
+  { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
+  { path: 'plans', page: PlansPage, data: pageData.plans },
+  { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
+  { path: 'goals', page: GoalsPage },
+  { path: 'team', page: TeamPage, data: pageData.team },
+  { path: 'settings/*', page: SettingsPage },
+  { path: 'search', page: SearchPage },
+  { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
+];
+
+/** Addresses that lead to another page once signed in. */
+const REDIRECTS: Record<string, string> = { '/': '/today', '/signup': '/today' };
+
+/**
+ * Starts loading the page at `href` (an address in this app): its code and, for a signed-in person,
+ * its data, in parallel. Resolves when the code is in (never rejects: the page reports a failure).
+ */
+export function prefetchRoute(href: string): Promise<void> {
+  const url = new URL(href, window.location.origin);
+  url.pathname = REDIRECTS[url.pathname] ?? url.pathname;
+  const me = queryClient.getQueryData<Me | null>(sessionKey);
+  for (const { path, page, data } of PAGES) {
+    const match = matchPath({ path: `/${path}`, end: true }, url.pathname);
+    if (!match) continue;
+    if (me) data?.({ params: match.params, search: url.searchParams, me });
+    return page.preload().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+  return Promise.resolve();
+}
+
 function FullPageSpinner() {
   return (
     <div className="fullpage-center">
@@ -38,29 +89,30 @@ function PerRecord({ children }: { children: ReactNode }) {
 }
 
 export function SignedInApp() {
+  // A link the pointer rests on, or that is focused or pressed, starts its page's code and data.
+  useEffect(() => prefetchOnIntent(document, (href) => void prefetchRoute(href)), []);
   return (
     <Suspense fallback={<FullPageSpinner />}>
       <Routes>
         <Route path="/invite/:token" element={<SignedInInvitePage />} />
         <Route element={<Shell />}>
-          <Route index element={<Navigate to="/today" replace />} />
-          <Route path="signup" element={<Navigate to="/today" replace />} />
-          <Route path="today" element={<TodayPage />} />
-          <Route path="accounts" element={<AccountsPage />} />
-          <Route path="accounts/new" element={<NewAccountPage />} />
-          <Route path="accounts/:id" element={<PerRecord><AccountPage /></PerRecord>} />
-          <Route path="contacts/new" element={<NewContactPage />} />
-          <Route path="contacts/:id" element={<PerRecord><ContactPage /></PerRecord>} />
-          <Route path="opportunities" element={<OpportunitiesPage />} />
-          <Route path="opportunities/new" element={<NewOpportunityPage />} />
-          <Route path="opportunities/:id" element={<PerRecord><OpportunityPage /></PerRecord>} />
-          <Route path="plans" element={<PlansPage />} />
-          <Route path="plans/:id" element={<PerRecord><PlanPage /></PerRecord>} />
-          <Route path="goals" element={<GoalsPage />} />
-          <Route path="team" element={<TeamPage />} />
-          <Route path="settings/*" element={<SettingsPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="notifications" element={<NotificationsPage />} />
+          <Route index element={<Navigate to={REDIRECTS['/']} replace />} />
+          <Route path="signup" element={<Navigate to={REDIRECTS['/signup']} replace />} />
+          {PAGES.map(({ path, page: Page, perRecord }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                perRecord ? (
+                  <PerRecord>
+                    <Page />
+                  </PerRecord>
+                ) : (
+                  <Page />
+                )
+              }
+            />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../shared/people';
 import type { Stage } from '../../shared/stages';
 import { api } from './api';
@@ -10,21 +10,21 @@ export const directoryKeys = {
   stages: ['stages'] as const,
 };
 
+export const usersQuery = (status: 'active' | 'deactivated' | 'all' = 'active') =>
+  queryOptions({ queryKey: directoryKeys.users(status), queryFn: () => api.get<{ data: User[] }>(`/users?status=${status}`), select: (r) => r.data, staleTime: 60_000 });
+export const teamsQuery = queryOptions({ queryKey: directoryKeys.teams, queryFn: () => api.get<{ data: Team[] }>('/teams'), select: (r) => r.data, staleTime: 60_000 });
+export const stagesQuery = queryOptions({ queryKey: directoryKeys.stages, queryFn: () => api.get<{ data: Stage[] }>('/stages'), select: (r) => r.data, staleTime: 60_000 });
+
 export function useUsers(status: 'active' | 'deactivated' | 'all' = 'active') {
-  return useQuery({
-    queryKey: directoryKeys.users(status),
-    queryFn: () => api.get<{ data: User[] }>(`/users?status=${status}`),
-    select: (r) => r.data,
-    staleTime: 60_000,
-  });
+  return useQuery(usersQuery(status));
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: directoryKeys.teams, queryFn: () => api.get<{ data: Team[] }>('/teams'), select: (r) => r.data, staleTime: 60_000 });
+  return useQuery(teamsQuery);
 }
 
 export function useStages() {
-  return useQuery({ queryKey: directoryKeys.stages, queryFn: () => api.get<{ data: Stage[] }>('/stages'), select: (r) => r.data, staleTime: 60_000 });
+  return useQuery(stagesQuery);
 }
 
 export const activeStages = (stages: Stage[] | undefined) => (stages ?? []).filter((s) => s.archivedAt === null).sort((a, b) => a.position - b.position);

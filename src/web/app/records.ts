@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEventList } from '../../shared/audit';
 import { api, qs } from './api';
 
@@ -18,12 +18,24 @@ export const recordKeys = {
   history: (r: RecordResource, id: string) => [r, 'history', id] as const,
 };
 
+/** A list of records, page by page: what a page reads and what navigation prefetches (one definition). */
+export function recordListQuery<T>(resource: RecordResource, params: ListParams, limit = 50) {
+  return infiniteQueryOptions({
+    queryKey: recordKeys.list(resource, { ...params, limit: String(limit) }),
+    queryFn: ({ pageParam }) => api.get<Page<T>>(`/${resource}${qs({ ...params, limit, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
+  });
+}
+
+/** One record, for its page and for the prefetch that starts with the page's code. */
+export function recordQuery<T>(resource: RecordResource, id: string) {
+  return queryOptions({ queryKey: recordKeys.detail(resource, id), queryFn: () => api.get<T>(`/${resource}/${id}`) });
+}
+
 export function useRecordList<T>(resource: RecordResource, params: ListParams, opts: { limit?: number; enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useInfiniteQuery({
-    queryKey: recordKeys.list(resource, { ...params, limit: String(opts.limit ?? 50) }),
-    queryFn: ({ pageParam }) => api.get<Page<T>>(`/${resource}${qs({ ...params, limit: opts.limit ?? 50, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...recordListQuery<T>(resource, params, opts.limit),
     // On list pages, while a new filter loads the previous rows stay (dimmed) instead of flashing a
     // skeleton. Off elsewhere: an account page must never show the previous account's contacts.
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
@@ -32,7 +44,7 @@ export function useRecordList<T>(resource: RecordResource, params: ListParams, o
 }
 
 export function useRecord<T>(resource: RecordResource, id: string, opts: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: recordKeys.detail(resource, id), queryFn: () => api.get<T>(`/${resource}/${id}`), enabled: opts.enabled ?? true });
+  return useQuery({ ...recordQuery<T>(resource, id), enabled: opts.enabled ?? true });
 }
 
 export function useRecordHistory(resource: RecordResource, id: string) {

@@ -1,33 +1,29 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me, SetupStatus } from '../../shared/auth';
-import { api, endSession, isApiError } from './api';
+import { api, endSession } from './api';
+import { checkSession, takeBootSessionCheck } from './boot';
 import { queryClient, sessionKey } from './queryClient';
 
-const setupKey = ['setup'] as const;
+/** The install's state (first run or sign-in, demo offered), as the session check last saw it. */
+export const setupQuery = queryOptions({ queryKey: ['setup'] as const, queryFn: () => api.get<SetupStatus>('/setup'), staleTime: 60_000 });
 
 /**
- * Who is signed in. Asks /setup first (public, always 200) so a signed-out visit never produces a
- * failed request in the console, and keeps its answer for the first-run and sign-in pages.
+ * Who is signed in (see checkSession: /setup, then /session), keeping /setup's answer for the
+ * first-run and sign-in pages. The first answer is the check the entry script started at boot.
  */
 export const sessionQuery = queryOptions({
   queryKey: sessionKey,
   queryFn: async (): Promise<Me | null> => {
-    const setup = await api.get<SetupStatus>('/setup');
-    queryClient.setQueryData(setupKey, setup);
-    if (!setup.signedIn) return null;
-    try {
-      return await api.get<Me>('/session');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return null;
-      throw err;
-    }
+    const { setup, me } = await (takeBootSessionCheck() ?? checkSession());
+    queryClient.setQueryData(setupQuery.queryKey, setup);
+    return me;
   },
   staleTime: Infinity,
 });
 
 export function useSetup() {
-  return useQuery({ queryKey: setupKey, queryFn: () => api.get<SetupStatus>('/setup'), staleTime: 60_000 });
+  return useQuery(setupQuery);
 }
 
 /** Provided by the signed-in part of the app, so pages can read who is signed in without null checks. */

@@ -99,3 +99,8 @@ export function useForm<F extends Record<string, string>>(initial: F) {
 }
 
 export type FormState<F extends Record<string, string>> = ReturnType<typeof useForm<F>>;
+
+/** Select options from a map of value → label, in the map's order (typed by the contract's values). */
+export function optionsFrom<K extends string>(labels: Partial<Record<K, string>>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../app/api';
 import { Button } from './Button';
+import { Card } from './Card';
 import { Icon, type IconName } from './Icon';
 
 export function EmptyState({ icon = 'sparkles', title, children, action }: { icon?: IconName; title: string; children?: ReactNode; action?: ReactNode }) {
@@ -83,5 +84,14 @@ export function PageLoading() {
         <SkeletonLines lines={4} />
       </div>
     </div>
+  );
+}
+
+/** A titled card whose body is still loading (e.g. while its code arrives). */
+export function LoadingCard({ title }: { title: string }) {
+  return (
+    <Card title={title} flush>
+      <SkeletonLines lines={4} padded />
+    </Card>
   );
 }

@@ -29,6 +29,7 @@ import * as m0051 from './migrations/0051_rate_counters.js';
 import * as m0060 from './migrations/0060_search_text.js';
 import * as m0061 from './migrations/0061_search_prefix_indexes.js';
 import * as m0070 from './migrations/0070_teams_manager_index.js';
+import * as m0080 from './migrations/0080_builtin_template_must_do_lead.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '0060_search_text': m0060,
   '0061_search_prefix_indexes': m0061,
   '0070_teams_manager_index': m0070,
+  '0080_builtin_template_must_do_lead': m0080,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

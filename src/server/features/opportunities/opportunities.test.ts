@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { Client, addMember, createAccount, signUpWorkspace, type Signed } from '../../test/factories.js';
 import { todayIn } from '../../../domain/dates.js';
+import { useFixedClock } from '../../test/clock.js';
 
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app, db } = await testApp();
 
 type Opp = { id: string; name: string; updatedAt: string; closeDate: string; amount: { amountMinor: number }; version: number; status: string; closedAt: string | null };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, addMilestone, createDeal, createPlan, customerProposes, dayIn, shareLink } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
 /**
  * A completed or abandoned plan is closed: walks every registered write route of the plans feature
@@ -9,6 +10,7 @@ import { addCommitment, addMilestone, createDeal, createPlan, customerProposes, 
  * must answer 409 plan_closed and change nothing. A new write route fails here until it is either
  * refused on closed plans (add its body below) or listed as open on purpose, with the reason.
  */
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app } = await testApp();
 const TZ = 'Europe/Paris';
 

@@ -1,4 +1,5 @@
 import type { Commitment, CreateCommitmentBody, UpdateCommitmentBody } from '../../../shared/commitments.js';
+import { instantOn, isBeforeToday } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
@@ -68,11 +69,12 @@ export async function createCommitment({ scope, actor, planId, input }: Op<{ pla
     if (input.milestoneId) await assertActiveMilestone(tx, planId, input.milestoneId);
     const owner = await resolveOwner(tx, access, input.side, input, actor.id);
     const done = input.status === 'done';
-    if (!done) {
-      const zone = await ownerZoneFor(tx, { side: input.side, ownerUserId: owner.owner_user_id, customerTimeZone: access.customerTimeZone });
-      assertNotPast('dueDate', input.dueDate, zone);
-    }
+    const zone = await ownerZoneFor(tx, { side: input.side, ownerUserId: owner.owner_user_id, customerTimeZone: access.customerTimeZone });
+    if (!done) assertNotPast('dueDate', input.dueDate, zone);
     const now = nowIso();
+    // Something already kept is recorded as kept on the day it was due (a day gone by), not today:
+    // writing it down late must not make it "kept late".
+    const doneAt = isBeforeToday(input.dueDate, zone, new Date(now)) ? instantOn(input.dueDate, zone).toISOString() : now;
     const row: CommitmentTable = {
       id: newId(),
       workspace_id: tx.workspaceId,
@@ -90,7 +92,7 @@ export async function createCommitment({ scope, actor, planId, input }: Op<{ pla
       internal_only: input.internalOnly ? 1 : 0,
       status: done ? 'done' : 'open',
       drop_reason: null,
-      done_at: done ? now : null,
+      done_at: done ? doneAt : null,
       version: 1,
       created_at: now,
       updated_at: now,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { todayIn } from '../../../domain/dates.js';
 import { testApp } from '../../test/harness.js';
 import { Client, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createDeal, createPlan, customerProposes, dayIn, shareLink, withBuiltInTemplates } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
 /**
  * "No date in the past by accident", through the API. Two zones 25 hours apart make the zone that
  * judges a date visible at any hour: the seller lives in Pago Pago (UTC−11), the customer in
  * Kiritimati (UTC+14), so the seller's today is always the customer's yesterday (or earlier).
  */
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app, db } = await testApp();
 const SELLER_TZ = 'Pacific/Pago_Pago';
 const CUSTOMER_TZ = 'Pacific/Kiritimati';
@@ -84,7 +87,14 @@ describe('new dates before today are refused, judged in the owner’s zone', () 
 
     const kept = await s.client.post(`/api/v1/plans/${s.plan.id}/commitments`, { side: 'seller', title: 'Kick-off call', dueDate: dayIn(SELLER_TZ, -3), status: 'done' });
     expect(kept.statusCode).toBe(201);
-    expect(kept.data).toMatchObject({ status: 'done', state: 'done', doneAt: expect.any(String) });
+    // Recorded as kept on the day it was due, in the owner's zone: kept on time, not "kept late".
+    expect(kept.data).toMatchObject({ status: 'done', state: 'done', outcome: 'kept_on_time', doneAt: expect.any(String) });
+    expect(todayIn(SELLER_TZ, new Date(kept.data.doneAt))).toBe(dayIn(SELLER_TZ, -3));
+    const theirsKept = await s.client.post(`/api/v1/plans/${s.plan.id}/commitments`, { side: 'customer', ownerName: 'Carla', title: 'Signed NDA', dueDate: dayIn(CUSTOMER_TZ, -1), status: 'done' });
+    expect(theirsKept.data).toMatchObject({ status: 'done', outcome: 'kept_on_time' });
+    expect(todayIn(CUSTOMER_TZ, new Date(theirsKept.data.doneAt))).toBe(dayIn(CUSTOMER_TZ, -1));
+    const mine = (await s.client.get(`/api/v1/users/${s.me.user.id}/reliability`)).data;
+    expect(mine.overall).toMatchObject({ keptOnTime: 1, keptLate: 0, missed: 0 });
   });
 
   it('refuses a plan starting or aiming before today, and creates nothing', async () => {
@@ -98,6 +108,48 @@ describe('new dates before today are refused, judged in the owner’s zone', () 
     const plan = await createPlan(client, deal.id, { startDate: dayIn(SELLER_TZ, 0), targetDate: dayIn(SELLER_TZ, 30) });
     const moved = await client.patch(`/api/v1/plans/${plan.id}`, { targetDate: dayIn(SELLER_TZ, -2), version: plan.version });
     expectPastRefusal(moved, 'targetDate', SELLER_TZ);
+  });
+
+  it('refuses moving a plan’s start to before today, but saves an old start date sent back unchanged', async () => {
+    const { client } = await signUpWorkspace(app, { timeZone: SELLER_TZ });
+    const plan = await createPlan(client, undefined, { startDate: dayIn(SELLER_TZ, 0), targetDate: dayIn(SELLER_TZ, 30) });
+    const earlier = await client.patch(`/api/v1/plans/${plan.id}`, { startDate: dayIn(SELLER_TZ, -1), version: plan.version });
+    expectPastRefusal(earlier, 'startDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/plans/${plan.id}`)).data).toMatchObject({ startDate: dayIn(SELLER_TZ, 0), version: plan.version });
+
+    // Weeks later the plan's start is long past; the edit form sends every field back as it was.
+    const started = dayIn(SELLER_TZ, -20);
+    const target = dayIn(SELLER_TZ, -2);
+    await db.updateTable('plans').set({ start_date: started, target_date: target }).where('id', '=', plan.id).execute();
+    const saved = await client.patch(`/api/v1/plans/${plan.id}`, { title: 'Evaluation, phase 2', startDate: started, targetDate: target, version: plan.version });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.data).toMatchObject({ title: 'Evaluation, phase 2', startDate: started, targetDate: target, version: plan.version + 1 });
+    // Moving the past target to another past day is a new date, and refused; to today is fine.
+    expectPastRefusal(await client.patch(`/api/v1/plans/${plan.id}`, { targetDate: dayIn(SELLER_TZ, -1), version: saved.data.version }), 'targetDate', SELLER_TZ);
+    expect((await client.patch(`/api/v1/plans/${plan.id}`, { targetDate: dayIn(SELLER_TZ, 0), version: saved.data.version })).statusCode).toBe(200);
+  });
+
+  it('refuses a milestone due before today, new or re-dated, and keeps an old one unchanged', async () => {
+    const { client } = await signUpWorkspace(app, { timeZone: SELLER_TZ });
+    const plan = await createPlan(client, undefined, { customerTimeZone: CUSTOMER_TZ });
+    const past = await client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Pilot', dueDate: dayIn(SELLER_TZ, -1) });
+    expectPastRefusal(past, 'dueDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/plans/${plan.id}`)).data.milestones).toEqual([]);
+
+    const made = await client.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Pilot', dueDate: dayIn(SELLER_TZ, 0) });
+    expect(made.statusCode).toBe(201);
+    const milestone = made.data;
+    const moved = await client.patch(`/api/v1/milestones/${milestone.id}`, { dueDate: dayIn(SELLER_TZ, -1), version: milestone.version });
+    expectPastRefusal(moved, 'dueDate', SELLER_TZ);
+    expect((await client.get(`/api/v1/milestones/${milestone.id}`)).data).toMatchObject({ dueDate: dayIn(SELLER_TZ, 0), version: milestone.version });
+
+    // Its day goes by; renaming it sends the old date back unchanged, which is fine. Clearing it is too.
+    const gone = dayIn(SELLER_TZ, -4);
+    await db.updateTable('plan_milestones').set({ due_date: gone }).where('id', '=', milestone.id).execute();
+    const renamed = await client.patch(`/api/v1/milestones/${milestone.id}`, { title: 'Pilot with 20 users', dueDate: gone, version: milestone.version });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.data).toMatchObject({ title: 'Pilot with 20 users', dueDate: gone });
+    expect((await client.patch(`/api/v1/milestones/${milestone.id}`, { dueDate: null, version: renamed.data.version })).data).toMatchObject({ dueDate: null });
   });
 
   it('lays out a template plan with no past date and no must-do due within 3 days, and says what moved', async () => {

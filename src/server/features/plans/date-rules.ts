@@ -13,6 +13,23 @@ export function assertNotPast(path: string, date: string, timeZone: string, now 
   if (isBeforeToday(date, timeZone, now)) throw dateInPast(path, date, timeZone);
 }
 
+/**
+ * The same rule for dates that belong to the plan rather than to one owner — a plan's start and
+ * target dates, a milestone's due date: judged in the zone of the person setting them (the today
+ * their own date picker shows). Only a new date is judged: on a change, a date equal to the stored
+ * one (`current`) passes, so a plan that started last month can still be saved as it is.
+ */
+export function assertNewDatesNotPast<K extends string>(
+  timeZone: string,
+  dates: Partial<Record<K, string | null | undefined>>,
+  current?: Record<K, string | null>,
+  now = new Date(),
+): void {
+  for (const [path, date] of Object.entries(dates) as [K, string | null | undefined][]) {
+    if (date && date !== current?.[path]) assertNotPast(path, date, timeZone, now);
+  }
+}
+
 /** The zone a new commitment's due day will be judged in, before the commitment exists. */
 export async function ownerZoneFor(scope: Scope, owner: { side: 'seller' | 'customer'; ownerUserId: string | null; customerTimeZone: string }): Promise<string> {
   if (owner.side === 'customer' || !owner.ownerUserId) return owner.customerTimeZone;

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
+import { assertNewDatesNotPast } from './date-rules.js';
 import type { Op } from './plans.service.js';
 import { presentMilestone } from './queries.js';
 
@@ -41,6 +42,7 @@ async function nextPosition(scope: Scope, planId: string): Promise<number> {
 export async function createMilestone({ scope, actor, planId, input }: Op<{ planId: string; input: CreateMilestoneBody }>): Promise<Milestone> {
   return scope.transaction(async (tx) => {
     const access = await writablePlan(tx, actor, planId);
+    assertNewDatesNotPast(actor.timeZone, { dueDate: input.dueDate });
     const now = nowIso();
     const row = {
       id: newId(),
@@ -63,6 +65,7 @@ export async function createMilestone({ scope, actor, planId, input }: Op<{ plan
 export async function updateMilestone({ scope, actor, id, input, version }: Op<{ id: string; input: UpdateMilestoneBody; version?: number }>): Promise<Milestone> {
   return scope.transaction(async (tx) => {
     const { row, access } = await loadForChange(tx, actor, id);
+    assertNewDatesNotPast(actor.timeZone, { dueDate: input.dueDate }, { dueDate: row.due_date });
     const patch = columnsOf(input, { title: 'title', dueDate: 'due_date' });
     const out = await writeVersioned({
       scope: tx,

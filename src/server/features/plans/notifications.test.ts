@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sql, testApp } from '../../test/harness.js';
 import { addMember, Client, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createPlan, dayIn, shareLink } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app, db } = await testApp();
 
 type N = { id: string; kind: string; text: string; count: number; actorName: string | null; data: Record<string, unknown>; readAt: string | null };

@@ -12,6 +12,7 @@ import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
+import { lockRow } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 
 export type NotifyFrom = { name: string; shareLinkId: string | null };
@@ -20,8 +21,15 @@ export type NotifyFrom = { name: string; shareLinkId: string | null };
  * Tells the plan's deal owner what the customer did, in the transaction that did it. A burst from
  * one share link (many ticks or comments within minutes) joins the owner's latest unread
  * notification from that link instead of adding one per event.
+ *
+ * "Join the latest or start one" is a read then a write, so two customer actions at the same instant
+ * could each find nothing and each start a group. The plan's row lock makes them take turns (on
+ * PostgreSQL; SQLite runs one write transaction at a time): the second waits, then finds the first's
+ * notification and joins it. The guest writes that call this already changed the plan (last
+ * activity), so they hold that lock by now and taking it here adds no new lock order.
  */
 export async function notifyPlanOwner(scope: Scope, planId: string, kind: Exclude<NotificationKind, 'customer_activity'>, from: NotifyFrom, data: NotificationData, now = new Date()): Promise<void> {
+  await lockRow(scope, 'plans', planId);
   const plan = await scope
     .selectFrom('plans')
     .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')

@@ -1,13 +1,13 @@
 import type { CreatedPlan, CreatePlanBody, Plan, UpdatePlanBody } from '../../../shared/plans.js';
-import { isBeforeToday } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { dateInPast, duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
+import { duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
+import { assertNewDatesNotPast } from './date-rules.js';
 import { findPlan } from './queries.js';
 import { createPlanFromTemplate } from './templates.service.js';
 import { searchTextOf } from '../../../domain/search-text.js';
@@ -37,15 +37,6 @@ export async function opportunityForPlan(scope: Scope, actor: Actor, opportunity
   const existing = await scope.selectFrom('plans').select('id').where('plans.opportunity_id', '=', opportunityId).executeTakeFirst();
   if (existing) throw duplicate('opportunityId', 'This opportunity already has a plan.');
   return opp;
-}
-
-/** A plan's start and target dates, when set at creation, are today or later for the person creating it. */
-function assertNotPast(actor: Actor, dates: { startDate?: string | null; targetDate?: string }): void {
-  const now = new Date();
-  for (const path of ['startDate', 'targetDate'] as const) {
-    const date = dates[path];
-    if (date && isBeforeToday(date, actor.timeZone, now)) throw dateInPast(path, date, actor.timeZone);
-  }
 }
 
 function assertDateOrder(start: string | null | undefined, target: string | undefined): void {
@@ -83,7 +74,8 @@ export async function createPlan({ scope, actor, opportunityId, input }: Op<{ op
   return scope.transaction(async (tx) => {
     const opp = await opportunityForPlan(tx, actor, opportunityId);
     const { templateId, ...fields } = input;
-    assertNotPast(actor, fields);
+    // A plan's start and target dates are today or later for the person setting them.
+    assertNewDatesNotPast(actor.timeZone, { startDate: fields.startDate, targetDate: fields.targetDate });
     if (templateId) {
       const ownerTimeZone = opp.owner_time_zone ?? opp.default_time_zone;
       const made = await createPlanFromTemplate(tx, actor, { opportunityId: opp.id, ownerId: opp.owner_id, ownerTimeZone, defaultTimeZone: opp.default_time_zone, templateId, fields });
@@ -100,7 +92,7 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     await editablePlan(tx, actor, id);
     const current = await tx.selectFrom('plans').selectAll('plans').where('plans.id', '=', id).executeTakeFirstOrThrow();
     assertPlanOpen(current);
-    if (input.targetDate !== undefined && input.targetDate !== current.target_date) assertNotPast(actor, { targetDate: input.targetDate });
+    assertNewDatesNotPast(actor.timeZone, { startDate: input.startDate, targetDate: input.targetDate }, { startDate: current.start_date, targetDate: current.target_date });
     assertDateOrder(input.startDate !== undefined ? input.startDate : current.start_date, input.targetDate ?? current.target_date);
     const patch = columnsOf(input, {
       title: 'title',

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates.js';
 import { testApp } from '../../test/harness.js';
 import { Client, signUpWorkspace, type Res } from '../../test/factories.js';
+import { Scope } from '../../core/scope.js';
 import { addCommitment, createContact, createDeal, createPlan, shareLink } from './fixtures.js';
+import { notifyPlanOwner } from './notifications.js';
 
 /**
  * Two writers on one commitment at the same moment: the seller editing it (with the version they
@@ -21,7 +23,7 @@ async function setup() {
   const plan = await createPlan(admin.client, deal.id);
   const commitment = await addCommitment(admin.client, plan.id, { side: 'customer', ownerContactId: carla.id, title: 'Questionnaire', dueDate: '2030-01-15' });
   const link = await shareLink(admin.client, plan.id);
-  return { seller: admin.client, guest: new Client(app), commitmentId: commitment.id as string, api: link.api };
+  return { seller: admin.client, guest: new Client(app), commitmentId: commitment.id as string, api: link.api, planId: plan.id as string, linkId: link.link.id as string, workspaceId: admin.me.workspace.id as string };
 }
 
 const row = (id: string) => db.selectFrom('commitments').select(['version', 'title', 'status', 'due_date']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -136,6 +138,49 @@ describe('two people laying out one plan while a commitment is edited', () => {
       // The order is one a 200 acknowledged (or, when every layout was refused, the one before).
       expect((applied.length ? applied : [ids]).map((x) => x.join())).toContain(now.join());
       expect((await row(s.commitmentId)).title).toBe(edit.statusCode === 200 ? `Edited ${i}` : before.title);
+    }
+  });
+});
+
+/**
+ * A burst from one share link groups into the owner's latest unread notification from that link.
+ * Deciding "join the latest or start a new one" reads, then writes: two customer actions at the same
+ * instant must not both find nothing and both start a group.
+ */
+describe('a burst from one share link at the same instant', () => {
+  type Unread = { data: { count: number; plan: { id: string } | null }[]; unreadCount: number };
+  const unreadOf = async (client: Client) => (await client.get('/api/v1/notifications?unread=true')).data as Unread;
+
+  it('becomes one grouped notification for the deal’s owner, never two', async () => {
+    const s = await setup();
+    const planId = s.planId;
+    const other = await addCommitment(s.seller, planId, { side: 'customer', ownerName: 'Dan', title: 'Data export', dueDate: '2030-01-20' });
+    const unread = () => unreadOf(s.seller);
+    for (let i = 0; i < 30; i++) {
+      // Each round starts a new group: the owner has read everything so far.
+      expect((await s.seller.post('/api/v1/notifications/read-all')).statusCode).toBe(200);
+      const done = i % 2 === 0;
+      const results = await Promise.all([
+        s.guest.post(`${s.api}/commitments/${s.commitmentId}/state`, { done }),
+        s.guest.post(`${s.api}/commitments/${other.id}/state`, { done }),
+        s.guest.post(`${s.api}/comments`, { body: `Round ${i}: both ticked.` }),
+      ]);
+      expect(results.map((r) => r.statusCode), results.map((r) => r.body).join(' / ')).toEqual([200, 200, 201]);
+      const after = await unread();
+      expect(after.data, `round ${i}`).toEqual([expect.objectContaining({ count: 3, plan: expect.objectContaining({ id: planId }) })]);
+      expect(after.unreadCount).toBe(1);
+    }
+  });
+
+  it('groups notices written side by side, whatever else their transactions locked', async () => {
+    const s = await setup();
+    const scope = new Scope(db, s.workspaceId);
+    const from = { name: 'Carla Customer', shareLinkId: s.linkId };
+    for (let i = 0; i < 30; i++) {
+      expect((await s.seller.post('/api/v1/notifications/read-all')).statusCode).toBe(200);
+      await Promise.all([0, 1, 2].map((k) => scope.transaction((tx) => notifyPlanOwner(tx, s.planId, 'customer_commented', from, { preview: `Note ${i}.${k}` }))));
+      const after = await unreadOf(s.seller);
+      expect(after.data, `round ${i}`).toEqual([expect.objectContaining({ count: 3 })]);
     }
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createContact, createDeal, createPlan, customerProposes, dayIn } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app } = await testApp();
 const TZ = 'Europe/Paris';
 

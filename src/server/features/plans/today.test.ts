@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createPlan, customerProposes, dayIn } from './fixtures.js';
+import { useFixedClock } from '../../test/clock.js';
 
+useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app } = await testApp();
 const TZ = 'America/Los_Angeles';
 
@@ -31,6 +33,8 @@ describe('Today', () => {
     const res = await rep.client.get('/api/v1/today');
     expect(res.statusCode).toBe(200);
     expect(res.data).toMatchObject({ date: dayIn(TZ, 0), timeZone: TZ });
+    // The server runs on the file's fixed clock: 10:30 UTC on June 10 is 03:30 on June 10 in Los Angeles.
+    expect(res.data.date).toBe('2026-06-10');
     expect(res.data.view).toBe('mine');
     // Each commitment is listed once: those to confirm or re-date are not repeated below.
     expect(titles(res.data.confirmOrRedate)).toEqual(['Today', 'Day after tomorrow']);

@@ -1,118 +1,56 @@
-import { Link } from 'react-router';
-import type { Account } from '../../../shared/accounts';
+import type { Account, ACCOUNT_SORTS } from '../../../shared/accounts';
+import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
 import { relativeTime } from '../../lib/format';
+import { optionsFrom } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';
-import { Badge } from '../../ui/Badge';
-import { Button, buttonClass } from '../../ui/Button';
-import { SelectField } from '../../ui/Field';
-import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
-import { EmptyState, ErrorState, SkeletonTable } from '../../ui/States';
-import { ListFooter } from '../records/ListFooter';
-import { ArchivedFilter, ListSearch, OwnerFilter } from '../records/ListControls';
+import { AddLink } from '../records/AddLink';
+import { ArchivedFilter, ListSearch, OwnerFilter, SortBy } from '../records/ListControls';
+import { ListEmpty } from '../records/ListEmpty';
+import { PrimaryCell } from '../records/PrimaryCell';
+import { ownerColumn, RecordList, type Column } from '../records/RecordList';
 
-const SORTS = [
-  { value: 'name', label: 'Name A–Z' },
-  { value: '-name', label: 'Name Z–A' },
-  { value: '-updatedAt', label: 'Latest update' },
-  { value: 'updatedAt', label: 'Oldest update' },
-];
+const SORTS = optionsFrom<(typeof ACCOUNT_SORTS)[number]>({ name: 'Name A–Z', '-name': 'Name Z–A', '-updatedAt': 'Latest update', updatedAt: 'Oldest update' });
+
+const orDash = (text: string | null) => text ?? <span className="muted">—</span>;
 
 export function AccountsPage() {
   useTitle('Accounts');
   const me = useMe();
-  const params = useListParams({ q: '', ownerId: '', archived: 'active', sort: 'name' });
+  const params = useListParams(listFilters.accounts);
   const list = useRecordList<Account>('accounts', params.values, { keepPrevious: true });
-  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const columns: Column<Account>[] = [
+    { header: 'Name', cellClassName: 'primary-cell', cell: (a) => <PrimaryCell to={`/accounts/${a.id}`} name={a.name} archived={a.archivedAt !== null} sub={a.domain} /> },
+    { header: 'Industry', className: 'hide-sm', cell: (a) => orDash(a.industry) },
+    { header: 'Size', className: 'hide-md', cell: (a) => orDash(a.size) },
+    ownerColumn(me.user.id),
+    { header: 'Updated', className: 'hide-sm', cellClassName: 'nowrap muted', cell: (a) => relativeTime(a.updatedAt, me.user.timeZone) },
+  ];
 
   return (
     <div className="page">
-      <PageHeader
-        title="Accounts"
-        meta={<span>The companies you sell to, and who owns each relationship.</span>}
-        actions={
-          <Link to="/accounts/new" className={buttonClass('primary')}>
-            <Icon name="plus" size={17} />
-            New account
-          </Link>
+      <PageHeader title="Accounts" meta={<span>The companies you sell to, and who owns each relationship.</span>} actions={<AddLink to="/accounts/new">New account</AddLink>} />
+      <RecordList
+        label="Account list"
+        toolbar={
+          <>
+            <ListSearch label="Search accounts" {...params.field('q')} />
+            <OwnerFilter {...params.field('ownerId')} />
+            <ArchivedFilter {...params.field('archived')} />
+            <SortBy options={SORTS} {...params.field('sort')} />
+          </>
         }
+        empty={
+          <ListEmpty filters={params} noMatch={{ title: 'No accounts match', hint: 'Try another search, owner or filter.' }} icon="accounts" title="No accounts yet" action={<AddLink to="/accounts/new">Create your first account</AddLink>}>
+            Accounts are the companies you sell to. Add one to start tracking its contacts and opportunities.
+          </ListEmpty>
+        }
+        list={list}
+        columns={columns}
       />
-      <section className="card" aria-label="Account list">
-        <div className="toolbar">
-          <ListSearch label="Search accounts" value={params.values.q} onChange={(v) => params.set('q', v)} />
-          <OwnerFilter value={params.values.ownerId} onChange={(v) => params.set('ownerId', v)} />
-          <ArchivedFilter value={params.values.archived} onChange={(v) => params.set('archived', v)} />
-          <SelectField label="Sort by" name="sort" required value={params.values.sort} onChange={(v) => params.set('sort', v)} options={SORTS} />
-        </div>
-        {list.isPending ? (
-          <SkeletonTable columns={5} />
-        ) : list.isError && rows.length === 0 ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : rows.length === 0 ? (
-          params.isFiltered ? (
-            <EmptyState icon="search" title="No accounts match" action={<Button onClick={params.reset}>Clear filters</Button>}>
-              Try another search, owner or filter.
-            </EmptyState>
-          ) : (
-            <EmptyState
-              icon="accounts"
-              title="No accounts yet"
-              action={
-                <Link to="/accounts/new" className={buttonClass('primary')}>
-                  <Icon name="plus" size={17} />
-                  Create your first account
-                </Link>
-              }
-            >
-              Accounts are the companies you sell to. Add one to start tracking its contacts and opportunities.
-            </EmptyState>
-          )
-        ) : (
-          <div className={list.isPlaceholderData ? 'table-wrap list-stale' : 'table-wrap'} aria-busy={list.isFetching}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="hide-sm">
-                    Industry
-                  </th>
-                  <th scope="col" className="hide-md">
-                    Size
-                  </th>
-                  <th scope="col">Owner</th>
-                  <th scope="col" className="hide-sm">
-                    Updated
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id}>
-                    <td className="primary-cell">
-                      <Link to={`/accounts/${a.id}`}>{a.name}</Link>
-                      {a.archivedAt ? (
-                        <>
-                          {' '}
-                          <Badge>Archived</Badge>
-                        </>
-                      ) : null}
-                      {a.domain ? <span className="sub">{a.domain}</span> : null}
-                    </td>
-                    <td className="hide-sm">{a.industry ?? <span className="muted">—</span>}</td>
-                    <td className="hide-md">{a.size ?? <span className="muted">—</span>}</td>
-                    <td>{a.owner.id === me.user.id ? 'Me' : a.owner.name}</td>
-                    <td className="hide-sm nowrap muted">{relativeTime(a.updatedAt, me.user.timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <ListFooter count={rows.length} list={list} />
-      </section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { ACCOUNT_SIZES, type Account } from '../../../shared/accounts';
+import { ACCOUNT_SIZES, CreateAccountBody, UpdateAccountBody, type Account } from '../../../shared/accounts';
 import { orNull } from '../../lib/forms';
-import type { EditorSpec } from '../records/useRecordEditor';
+import type { RecordFormSpec } from '../records/versionedForm';
 
 export type AccountValues = { name: string; domain: string; industry: string; size: string; ownerId: string; notes: string };
 
@@ -9,8 +9,9 @@ export const SIZE_OPTIONS = ACCOUNT_SIZES.map((s) => ({ value: s, label: `${s} e
 export const emptyAccount = (ownerId: string): AccountValues => ({ name: '', domain: '', industry: '', size: '', ownerId, notes: '' });
 
 /** How account forms map to the API: the same spec serves the create and the edit form. */
-export const accountSpec: EditorSpec<Account, AccountValues> = {
+export const accountSpec: RecordFormSpec<Account, AccountValues> = {
   resource: 'accounts',
+  schemas: { create: CreateAccountBody, update: UpdateAccountBody },
   toValues: (a) => ({ name: a.name, domain: a.domain ?? '', industry: a.industry ?? '', size: a.size ?? '', ownerId: a.owner.id, notes: a.notes ?? '' }),
   toBody: (v) => ({
     name: v.name.trim(),

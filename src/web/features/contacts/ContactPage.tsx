@@ -1,69 +1,42 @@
-import { lazy, Suspense, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
-import { useRecord } from '../../app/records';
-import { useTitle } from '../../lib/hooks';
 import { Badge } from '../../ui/Badge';
-import { Button } from '../../ui/Button';
-import { Card } from '../../ui/Card';
-import { Icon } from '../../ui/Icon';
-import { PageHeader } from '../../ui/PageHeader';
-import { PageLoading, SkeletonLines } from '../../ui/States';
-import { ArchiveControl } from '../records/ArchiveControl';
+import { LoadingCard } from '../../ui/States';
 import { HistoryCard } from '../records/HistoryCard';
-import { Detail, RecordError } from '../records/RecordStates';
-import { ContactEditForm } from './ContactEditForm';
+import { MetaLink } from '../records/MetaLink';
+import { RecordDetailsCard } from '../records/RecordDetailsCard';
+import { RecordHeader } from '../records/RecordHeader';
+import { RecordRoute } from '../records/RecordRoute';
+import { Detail } from '../records/RecordStates';
+import { ContactFields } from './ContactFields';
+import { contactSpec } from './contactForm';
 
 // Plan code (and its styles) loads only when a contact page shows the card.
-const ContactReliabilityCard = lazy(() => import('../plans/ContactReliabilityCard').then((m) => ({ default: m.ContactReliabilityCard })));
+const ContactReliabilityCard = lazy(async () => ({ default: (await import('../plans/ContactReliabilityCard')).ContactReliabilityCard }));
 
+/** A person at an account (contacts have no owner of their own: the account's owner answers for them). */
 export function ContactPage() {
-  const { id = '' } = useParams();
-  const query = useRecord<Contact>('contacts', id);
-  const [editing, setEditing] = useState(false);
-  useTitle(query.data?.name ?? 'Contact');
-
-  if (query.isPending) return <PageLoading />;
-  if (query.isError) return <RecordError error={query.error} noun="contact" back={{ to: '/accounts', label: 'Back to accounts' }} onRetry={() => void query.refetch()} />;
-  const c = query.data;
-  const canEdit = c.permissions.canEdit;
-
   return (
-    <div className="page">
-      <PageHeader
-        back={{ to: `/accounts/${c.account.id}`, label: c.account.name }}
-        title={c.name}
-        badge={c.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
-        meta={
-          <>
-            {c.title ? <span>{c.title}</span> : null}
-            <span>
-              <Icon name="accounts" size={14} />
-              <Link to={`/accounts/${c.account.id}`}>{c.account.name}</Link>
-            </span>
-            {c.buyingRole ? <Badge tone="accent">{BUYING_ROLE_LABELS[c.buyingRole]}</Badge> : null}
-          </>
-        }
-        actions={
-          canEdit && !editing ? (
-            <>
-              <Button icon="edit" onClick={() => setEditing(true)}>
-                Edit
-              </Button>
-              <ArchiveControl resource="contacts" record={c} noun="contact" />
-            </>
-          ) : null
-        }
-      />
-      <div className="record-layout">
-        <div>
-          {editing ? (
-            <Card title="Edit contact">
-              <ContactEditForm contact={c} onDone={() => setEditing(false)} />
-            </Card>
-          ) : (
-            <Card title="Details">
-              <dl className="details">
+    <RecordRoute<Contact> resource="contacts" noun="contact" back={{ to: '/accounts', label: 'Back to accounts' }}>
+      {(c, page) => (
+        <>
+          <RecordHeader
+            back={{ to: `/accounts/${c.account.id}`, label: c.account.name }}
+            meta={
+              <>
+                {c.title ? <span>{c.title}</span> : null}
+                <MetaLink icon="accounts" to={`/accounts/${c.account.id}`}>
+                  {c.account.name}
+                </MetaLink>
+                {c.buyingRole ? <Badge tone="accent">{BUYING_ROLE_LABELS[c.buyingRole]}</Badge> : null}
+              </>
+            }
+            page={page}
+          />
+          <div className="record-layout">
+            <div>
+              <RecordDetailsCard page={page} spec={contactSpec} fields={(form) => <ContactFields form={form} />}>
                 <Detail label="Email">{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null}</Detail>
                 <Detail label="Phone">{c.phone ? <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a> : null}</Detail>
                 <Detail label="Title">{c.title}</Detail>
@@ -71,23 +44,17 @@ export function ContactPage() {
                 <Detail label="Account">
                   <Link to={`/accounts/${c.account.id}`}>{c.account.name}</Link>
                 </Detail>
-              </dl>
-            </Card>
-          )}
-        </div>
-        <div>
-          <Suspense
-            fallback={
-              <Card title="Keeping their word" flush>
-                <SkeletonLines lines={4} padded />
-              </Card>
-            }
-          >
-            <ContactReliabilityCard accountId={c.account.id} contactId={c.id} contactName={c.name} />
-          </Suspense>
-          <HistoryCard resource="contacts" id={c.id} noun="contact" />
-        </div>
-      </div>
-    </div>
+              </RecordDetailsCard>
+            </div>
+            <div>
+              <Suspense fallback={<LoadingCard title="Keeping their word" />}>
+                <ContactReliabilityCard accountId={c.account.id} contactId={c.id} contactName={c.name} />
+              </Suspense>
+              <HistoryCard resource="contacts" id={c.id} noun="contact" />
+            </div>
+          </div>
+        </>
+      )}
+    </RecordRoute>
   );
 }

@@ -1,6 +1,6 @@
-import { BUYING_ROLES, BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
+import { BUYING_ROLES, BUYING_ROLE_LABELS, CreateContactBody, UpdateContactBody, type Contact } from '../../../shared/contacts';
 import { orNull } from '../../lib/forms';
-import type { EditorSpec } from '../records/useRecordEditor';
+import type { RecordFormSpec } from '../records/versionedForm';
 
 export type ContactValues = { accountId: string; name: string; title: string; email: string; phone: string; buyingRole: string };
 
@@ -8,8 +8,9 @@ export const BUYING_ROLE_OPTIONS = BUYING_ROLES.map((r) => ({ value: r, label: B
 
 export const emptyContact = (accountId: string): ContactValues => ({ accountId, name: '', title: '', email: '', phone: '', buyingRole: '' });
 
-export const contactSpec: EditorSpec<Contact, ContactValues> = {
+export const contactSpec: RecordFormSpec<Contact, ContactValues> = {
   resource: 'contacts',
+  schemas: { create: CreateContactBody, update: UpdateContactBody },
   toValues: (c) => ({ accountId: c.account.id, name: c.name, title: c.title ?? '', email: c.email ?? '', phone: c.phone ?? '', buyingRole: c.buyingRole ?? '' }),
   toBody: (v) => ({
     accountId: v.accountId,

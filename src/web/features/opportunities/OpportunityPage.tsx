@@ -1,20 +1,17 @@
-import { lazy, Suspense, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { OPPORTUNITY_STATUS_LABELS, type Opportunity } from '../../../shared/opportunities';
-import { useRecord } from '../../app/records';
 import { useMe } from '../../app/session';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
-import { useTitle } from '../../lib/hooks';
 import { Badge } from '../../ui/Badge';
-import { Button } from '../../ui/Button';
-import { Card } from '../../ui/Card';
-import { Icon } from '../../ui/Icon';
-import { PageHeader } from '../../ui/PageHeader';
-import { PageLoading } from '../../ui/States';
-import { ArchiveControl } from '../records/ArchiveControl';
 import { HistoryCard } from '../records/HistoryCard';
-import { Detail, RecordError } from '../records/RecordStates';
-import { OpportunityEditForm } from './OpportunityEditForm';
+import { MetaLink } from '../records/MetaLink';
+import { RecordDetailsCard } from '../records/RecordDetailsCard';
+import { RecordHeader } from '../records/RecordHeader';
+import { RecordRoute } from '../records/RecordRoute';
+import { Detail } from '../records/RecordStates';
+import { OpportunityFields } from './OpportunityFields';
+import { opportunitySpec } from './opportunityForm';
 import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
 
@@ -22,82 +19,44 @@ import { StatusCard } from './StatusCard';
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
 
 export function OpportunityPage() {
-  const { id = '' } = useParams();
   const me = useMe();
-  const query = useRecord<Opportunity>('opportunities', id);
-  const [editing, setEditing] = useState(false);
-  useTitle(query.data?.name ?? 'Opportunity');
-
-  if (query.isPending) return <PageLoading />;
-  if (query.isError) return <RecordError error={query.error} noun="opportunity" back={{ to: '/opportunities', label: 'Back to opportunities' }} onRetry={() => void query.refetch()} />;
-  const o = query.data;
-  const canEdit = o.permissions.canEdit;
-
   return (
-    <div className="page">
-      <PageHeader
-        back={{ to: '/opportunities', label: 'Opportunities' }}
-        title={o.name}
-        badge={
-          <>
-            <StatusBadge status={o.status} />
-            {o.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
-          </>
-        }
-        meta={
-          <>
-            <span>
-              <Icon name="accounts" size={14} />
-              <Link to={`/accounts/${o.account.id}`}>{o.account.name}</Link>
-            </span>
-            <span>
-              <Icon name="user" size={14} />
-              Owned by {o.owner.id === me.user.id ? 'you' : o.owner.name}
-            </span>
-          </>
-        }
-        actions={
-          canEdit && !editing ? (
-            <>
-              <Button icon="edit" onClick={() => setEditing(true)}>
-                Edit
-              </Button>
-              <ArchiveControl resource="opportunities" record={o} noun="opportunity" />
-            </>
-          ) : null
-        }
-      />
-      {!canEdit ? (
-        <p className="view-only">
-          <Icon name="alert" size={15} />
-          View only: {o.owner.name}, their manager or an admin can change this opportunity.
-        </p>
-      ) : null}
-      <div className="stat-grid">
-        <div className="stat">
-          <div className="stat-label">Amount</div>
-          <div className="stat-value">{formatMoney(o.amount)}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Stage</div>
-          <div className="stat-value stat-value-sm">{o.stage.name}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Close date</div>
-          <div className="stat-value stat-value-sm">
-            {formatDate(o.closeDate)} {o.closeDatePassed ? <Badge tone="warning">Past date</Badge> : null}
+    <RecordRoute<Opportunity> resource="opportunities" noun="opportunity" back={{ to: '/opportunities', label: 'Back to opportunities' }}>
+      {(o, page) => (
+        <>
+          <RecordHeader
+            badges={<StatusBadge status={o.status} />}
+            meta={
+              <MetaLink icon="accounts" to={`/accounts/${o.account.id}`}>
+                {o.account.name}
+              </MetaLink>
+            }
+            back={{ to: '/opportunities', label: 'Opportunities' }}
+            page={page}
+          />
+          <div className="stat-grid">
+            <div className="stat">
+              <div className="stat-label">Amount</div>
+              <div className="stat-value">{formatMoney(o.amount)}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-label">Stage</div>
+              <div className="stat-value stat-value-sm">{o.stage.name}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-label">Close date</div>
+              <div className="stat-value stat-value-sm">
+                {formatDate(o.closeDate)} {o.closeDatePassed ? <Badge tone="warning">Past date</Badge> : null}
+              </div>
+            </div>
           </div>
-        </div>
-      </div>
-      <div className="record-layout">
-        <div>
-          {editing ? (
-            <Card title="Edit opportunity">
-              <OpportunityEditForm opportunity={o} onDone={() => setEditing(false)} />
-            </Card>
-          ) : (
-            <Card title="Details">
-              <dl className="details">
+          <div className="record-layout">
+            <div>
+              <RecordDetailsCard
+                page={page}
+                spec={opportunitySpec}
+                fields={(form) => <OpportunityFields form={form} currentOwner={o.owner} currentStage={o.stage} withStatus />}
+              >
                 <Detail label="Account">
                   <Link to={`/accounts/${o.account.id}`}>{o.account.name}</Link>
                 </Detail>
@@ -109,18 +68,18 @@ export function OpportunityPage() {
                     <span className="pre-wrap">{o.closeReason}</span>
                   </Detail>
                 ) : null}
-              </dl>
-            </Card>
-          )}
-          {canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
-        </div>
-        <div>
-          <Suspense fallback={null}>
-            <OpportunityPlanCard opportunity={o} />
-          </Suspense>
-          <HistoryCard resource="opportunities" id={o.id} noun="opportunity" currency={o.amount.currency} accountNames={{ [o.account.id]: o.account.name }} />
-        </div>
-      </div>
-    </div>
+              </RecordDetailsCard>
+              {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
+            </div>
+            <div>
+              <Suspense fallback={null}>
+                <OpportunityPlanCard opportunity={o} />
+              </Suspense>
+              <HistoryCard resource="opportunities" id={o.id} noun="opportunity" currency={o.amount.currency} accountNames={{ [o.account.id]: o.account.name }} />
+            </div>
+          </div>
+        </>
+      )}
+    </RecordRoute>
   );
 }

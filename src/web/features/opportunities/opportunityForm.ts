@@ -1,8 +1,8 @@
-import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
+import { CLOSE_REASON_REQUIRED, CreateOpportunityBody, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, UpdateOpportunityBody, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
 import { minorToDecimal, parseAmount, readAmount } from '../../../shared/money';
 import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
-import type { EditorSpec } from '../records/useRecordEditor';
+import type { RecordFormSpec } from '../records/versionedForm';
 
 export type OpportunityValues = {
   accountId: string;
@@ -36,8 +36,9 @@ const AMOUNT_MESSAGES = {
 
 const needsReason = (status: string) => status !== '' && statusNeedsReason(status as OpportunityStatus);
 
-export const opportunitySpec: EditorSpec<Opportunity, OpportunityValues> = {
+export const opportunitySpec: RecordFormSpec<Opportunity, OpportunityValues> = {
   resource: 'opportunities',
+  schemas: { create: CreateOpportunityBody, update: UpdateOpportunityBody },
   toValues: (o) => ({
     accountId: o.account.id,
     name: o.name,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { addDays, todayIn } from '../../../domain/dates';
 import { CreateCommitmentBody, UpdateCommitmentBody, type Commitment, type CommitmentSide } from '../../../shared/commitments';
 import type { Plan } from '../../../shared/plans';
@@ -14,7 +15,7 @@ import { useAcceptCurrentCommitment, useAccountContacts, useCreateCommitment, us
 import { COMMITMENT_FIELDS, NAMED_PERSON, commitmentSpec, createBody, emptyCommitment, flag, precheck, type CommitmentValues } from './commitmentForm';
 import { DialogActions } from './DialogActions';
 import { SideChoice } from './SideChoice';
-import { useVersionedForm } from './useVersionedForm';
+import { useVersionedForm } from '../records/useVersionedForm';
 
 type Props = { plan: Plan; open: boolean; onClose: () => void } & ({ commitment: Commitment } | { commitment?: undefined; side?: CommitmentSide; milestoneId?: string | null });
 
@@ -36,9 +37,11 @@ function NewCommitmentForm({ plan, side, milestoneId, onDone }: { plan: Plan; si
   const create = useCreateCommitment(plan.id);
   const today = todayIn(me.user.timeZone, new Date());
   const form = useForm<CommitmentValues>(emptyCommitment({ side, ownerUserId: me.user.id, milestoneId: milestoneId ?? '', dueDate: addDays(today, 7) }));
+  // Recording something already kept: the one case where the due date may be before today.
+  const [alreadyDone, setAlreadyDone] = useState(false);
   const submit = () => {
     const pre = precheck(form.values);
-    const result = check(CreateCommitmentBody, createBody(form.values), COMMITMENT_FIELDS);
+    const result = check(CreateCommitmentBody, createBody(form.values, alreadyDone), COMMITMENT_FIELDS);
     if (!result.ok || Object.keys(pre).length) {
       // Every field to fix at once: the schema's messages, and the owner/date checks it cannot make.
       return form.fail({ ...(result.ok ? {} : result.fieldErrors), ...pre }, FIX_FIELDS);
@@ -64,12 +67,27 @@ function NewCommitmentForm({ plan, side, milestoneId, onDone }: { plan: Plan; si
       <SideChoice value={form.values.side as CommitmentSide} onChange={(s) => form.set('side', s)} />
       <CommitmentFields form={form} plan={plan} canChangeOwner />
       <div className="form-grid">
-        <TextField label="Due date" type="date" required hint="A day in the owner’s time zone." {...form.field('dueDate')} />
+        <TextField
+          label="Due date"
+          type="date"
+          required
+          hint={alreadyDone ? 'The day it was due, in the owner’s time zone — a past day is fine for something already done.' : 'Today or later, in the owner’s time zone.'}
+          {...form.field('dueDate')}
+        />
         <SelectField
           label="Milestone"
           options={plan.milestones.map((m) => ({ value: m.id, label: m.title }))}
           placeholder="No milestone"
           {...form.field('milestoneId')}
+        />
+      </div>
+      <div className="check-group">
+        <CheckField
+          label="Already done"
+          name="alreadyDone"
+          checked={alreadyDone}
+          onChange={setAlreadyDone}
+          hint="Record something already kept: it counts as kept on its due date, which may then be a past day."
         />
       </div>
       <DialogActions onCancel={onDone} busy={create.isPending} label="Add commitment" />

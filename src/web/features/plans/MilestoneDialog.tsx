@@ -7,7 +7,8 @@ import { FormAlert } from '../../ui/FormAlert';
 import { ConflictBanner } from '../records/ConflictBanner';
 import { useCreateMilestone, usePlanRefresh, useUpdateMilestone } from './api';
 import { DialogActions } from './DialogActions';
-import { useVersionedForm, type FormSpec } from './useVersionedForm';
+import { useVersionedForm } from '../records/useVersionedForm';
+import type { FormSpec } from '../records/versionedForm';
 
 type Values = { title: string; dueDate: string };
 const FIELDS = ['title', 'dueDate'] as const;

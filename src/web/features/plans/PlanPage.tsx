@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { daysBetween, todayIn } from '../../../domain/dates';
 import type { Plan } from '../../../shared/plans';
 import { useMe } from '../../app/session';
 import { formatDate, plural } from '../../lib/format';
-import { useTitle } from '../../lib/hooks';
 import { Button } from '../../ui/Button';
-import { Icon } from '../../ui/Icon';
-import { PageHeader } from '../../ui/PageHeader';
-import { PageLoading } from '../../ui/States';
-import { RecordError } from '../records/RecordStates';
+import { MetaLink } from '../records/MetaLink';
+import { RecordHeader } from '../records/RecordHeader';
+import { RecordPage, type RecordPageContext } from '../records/RecordPage';
 import { usePlan } from './api';
 import { ClosedPlanBanner } from './ClosedPlanBanner';
 import { CommentsCard } from './CommentsCard';
@@ -26,10 +24,11 @@ import '../../styles/plans.css';
 export function PlanPage() {
   const { id = '' } = useParams();
   const query = usePlan(id);
-  useTitle(query.data?.title ?? 'Mutual plan');
-  if (query.isPending) return <PageLoading />;
-  if (query.isError) return <RecordError error={query.error} noun="plan" back={{ to: '/plans', label: 'Back to plans' }} onRetry={() => void query.refetch()} />;
-  return <PlanView plan={query.data} />;
+  return (
+    <RecordPage query={query} noun="plan" title={query.data?.title ?? 'Mutual plan'} back={{ to: '/plans', label: 'Back to plans' }} className="page plan-page">
+      {(plan, page) => <PlanView plan={plan} page={page} />}
+    </RecordPage>
+  );
 }
 
 /** A link such as /plans/1#c-2 (from Today) opens that commitment and brings it into view. */
@@ -45,9 +44,8 @@ function useFocusedCommitment(plan: Plan): string | null {
   return exists ? id : null;
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+function PlanView({ plan, page }: { plan: Plan; page: RecordPageContext<Plan> }) {
   const me = useMe();
-  const [editing, setEditing] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const focusId = useFocusedCommitment(plan);
   const counted = plan.commitments.filter((c) => c.state !== 'dropped');
@@ -55,52 +53,41 @@ function PlanView({ plan }: { plan: Plan }) {
   const daysLeft = daysBetween(todayIn(me.user.timeZone, new Date()), plan.targetDate);
 
   return (
-    <div className="page plan-page">
-      <PageHeader
+    <>
+      <RecordHeader
+        page={page}
         back={{ to: `/opportunities/${plan.opportunity.id}`, label: plan.opportunity.name }}
-        title={plan.title}
-        badge={
+        editLabel="Edit plan"
+        badges={
           <>
             <PlanStatusBadge status={plan.status} /> <HealthBadge health={plan.health} status={plan.status} />
           </>
         }
         meta={
           <>
-            <span>
-              <Icon name="accounts" size={14} />
-              <Link to={`/accounts/${plan.opportunity.account.id}`}>{plan.opportunity.account.name}</Link>
-            </span>
-            <span>
-              <Icon name="opportunities" size={14} />
-              <Link to={`/opportunities/${plan.opportunity.id}`}>{plan.opportunity.name}</Link>
-            </span>
-            <span>
-              <Icon name="user" size={14} />
-              Owned by {plan.owner.id === me.user.id ? 'you' : plan.owner.name}
-            </span>
+            <MetaLink icon="accounts" to={`/accounts/${plan.opportunity.account.id}`}>
+              {plan.opportunity.account.name}
+            </MetaLink>
+            <MetaLink icon="opportunities" to={`/opportunities/${plan.opportunity.id}`}>
+              {plan.opportunity.name}
+            </MetaLink>
           </>
         }
         actions={
+          <Button icon="copy" variant="ghost" onClick={() => setSavingTemplate(true)}>
+            Save as template
+          </Button>
+        }
+        notices={
           <>
-            {plan.permissions.canEdit && !editing ? (
-              <Button icon="edit" onClick={() => setEditing(true)}>
-                Edit plan
-              </Button>
-            ) : null}
-            <Button icon="copy" variant="ghost" onClick={() => setSavingTemplate(true)}>
-              Save as template
-            </Button>
+            <DateAdjustmentsNote />
+            <ClosedPlanBanner plan={plan} />
           </>
         }
+        // A closed plan says so in its banner; "view only" would repeat it.
+        showViewOnly={plan.status !== 'completed' && plan.status !== 'abandoned'}
+        viewOnlyNote="Owners of commitments can tick off and re-date their own."
       />
-      <DateAdjustmentsNote />
-      <ClosedPlanBanner plan={plan} />
-      {!plan.permissions.canEdit && plan.status !== 'completed' && plan.status !== 'abandoned' ? (
-        <p className="view-only">
-          <Icon name="alert" size={15} />
-          View only: {plan.owner.name}, their manager or an admin can change this plan. Owners of commitments can tick off and re-date their own.
-        </p>
-      ) : null}
       <div className="stat-grid">
         <div className="stat">
           <div className="stat-label">Target date</div>
@@ -124,7 +111,7 @@ function PlanView({ plan }: { plan: Plan }) {
       <div className="record-layout">
         <div>
           <PlanHealthPanel plan={plan} />
-          <PlanOverview plan={plan} editing={editing} onDoneEditing={() => setEditing(false)} />
+          <PlanOverview plan={plan} editing={page.edit.editing} onDoneEditing={page.edit.stop} />
           <PlanBoard plan={plan} focusId={focusId} />
         </div>
         <div>
@@ -134,6 +121,6 @@ function PlanView({ plan }: { plan: Plan }) {
         </div>
       </div>
       {savingTemplate ? <SaveTemplateDialog plan={plan} onClose={() => setSavingTemplate(false)} /> : null}
-    </div>
+    </>
   );
 }

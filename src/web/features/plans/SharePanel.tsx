@@ -10,8 +10,8 @@ import { Card } from '../../ui/Card';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { Icon } from '../../ui/Icon';
 import { ErrorState, SkeletonLines } from '../../ui/States';
+import { CopyOnceLink } from '../records/CopyOnceLink';
 import { useCreateShareLink, useRevokeShareLink, useShareLinks } from './sharing';
 
 const FIELDS = ['recipientName', 'recipientEmail', 'expiresInDays'] as const;
@@ -21,6 +21,7 @@ const STATUS_LABELS = { active: 'Active', revoked: 'Revoked', expired: 'Expired'
 
 /** One private link per person at the customer: created here, shown once, revocable at any time. */
 export function SharePanel({ plan }: { plan: Plan }) {
+  const me = useMe();
   const links = useShareLinks(plan.id);
   const [created, setCreated] = useState<CreatedShareLink | null>(null);
   const [adding, setAdding] = useState(false);
@@ -33,7 +34,18 @@ export function SharePanel({ plan }: { plan: Plan }) {
       <p className="muted small share-intro">
         Each person gets their own link. They see the outcome, the milestones and both sides’ commitments — never internal-only ones — and can tick off, re-date and add their side’s commitments, and comment.
       </p>
-      {created ? <CreatedLink created={created} onDismiss={() => setCreated(null)} /> : null}
+      {created ? (
+        // The URL exists in clear only in the create response: shown now, with Copy, and never again.
+        <CopyOnceLink
+          id="share-link-url"
+          label={`Share link for ${created.shareLink.recipientName}`}
+          url={created.url}
+          title={`Link for ${created.shareLink.recipientName}`}
+          onDismiss={() => setCreated(null)}
+        >
+          Copy it now and send it yourself: it is shown only once. It works until {formatDateTime(created.shareLink.expiresAt, me.user.timeZone)} unless you revoke it.
+        </CopyOnceLink>
+      ) : null}
       {showForm ? (
         <NewLinkForm
           planId={plan.id}
@@ -104,43 +116,6 @@ function NewLinkForm({ planId, onCreated, onCancel }: { planId: string; onCreate
         ) : null}
       </div>
     </form>
-  );
-}
-
-/** The URL exists in clear only in the create response: shown now, with Copy, and never again. */
-function CreatedLink({ created, onDismiss }: { created: CreatedShareLink; onDismiss: () => void }) {
-  const me = useMe();
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.url);
-      setCopied(true);
-    } catch {
-      document.querySelector<HTMLInputElement>('#share-link-url')?.select();
-    }
-  };
-  return (
-    <div className="alert alert-success share-created" role="status">
-      <Icon name="check" />
-      <div className="alert-body">
-        <strong>Link for {created.shareLink.recipientName}</strong>
-        <p className="small">Copy it now and send it yourself: it is shown only once. It works until {formatDateTime(created.shareLink.expiresAt, me.user.timeZone)} unless you revoke it.</p>
-        <div className="copy-row">
-          <label htmlFor="share-link-url" className="sr-only">
-            Share link for {created.shareLink.recipientName}
-          </label>
-          <input id="share-link-url" className="input" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
-          <Button icon={copied ? 'check' : 'copy'} onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy'}
-          </Button>
-        </div>
-        <div className="alert-actions">
-          <button type="button" className="link-button small" onClick={onDismiss}>
-            Done — hide the link
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }
 

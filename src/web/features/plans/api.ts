@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Commitment, CreateCommitmentBody, CreateRenegotiationBody, PlanLayoutBody, RenegotiationResult, UpdateCommitmentBody } from '../../../shared/commitments';
 import type { ContactList } from '../../../shared/contacts';
 import type { PlanReliability } from '../../../shared/plan-reliability';
@@ -17,8 +17,29 @@ export const planKeys = {
   today: ['today'] as const,
 };
 
+// Each query a page reads on arrival is defined once, for the page and for the prefetch that
+// navigation starts alongside the page's code (app/pageData.ts).
+export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => api.get<Plan>(`/plans/${id}`) });
+
+export const planListQuery = (params: Record<string, string>) =>
+  infiniteQueryOptions({
+    queryKey: planKeys.list(params),
+    queryFn: ({ pageParam }) => api.get<PlanList>(`/plans${qs({ ...params, limit: 50, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: PlanList) => last.nextCursor ?? undefined,
+  });
+
+export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => api.get<Today>(`/today${qs({ view })}`) });
+
+// A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
+export const opportunityPlanQuery = (opportunityId: string) =>
+  queryOptions({
+    queryKey: planKeys.ofOpportunity(opportunityId),
+    queryFn: async () => (await api.get<PlanList>(`/plans${qs({ opportunityId, limit: 1 })}`)).data[0] ?? null,
+  });
+
 export function usePlan(id: string) {
-  return useQuery({ queryKey: planKeys.detail(id), queryFn: () => api.get<Plan>(`/plans/${id}`) });
+  return useQuery(planQuery(id));
 }
 
 export function usePlanReliability(id: string) {
@@ -31,25 +52,15 @@ export function usePlanReliability(id: string) {
  * question quietly (a plan's owner is always its opportunity's owner).
  */
 export function useOpportunityPlan(opportunity: { id: string; owner: { id: string } }) {
-  return useQuery({
-    queryKey: planKeys.ofOpportunity(opportunity.id),
-    // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
-    queryFn: async () => (await api.get<PlanList>(`/plans${qs({ opportunityId: opportunity.id, limit: 1 })}`)).data[0] ?? null,
-  });
+  return useQuery(opportunityPlanQuery(opportunity.id));
 }
 
 export function usePlanList(params: Record<string, string>) {
-  return useInfiniteQuery({
-    queryKey: planKeys.list(params),
-    queryFn: ({ pageParam }) => api.get<PlanList>(`/plans${qs({ ...params, limit: 50, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useInfiniteQuery({ ...planListQuery(params), placeholderData: keepPreviousData });
 }
 
 export function useToday(view: PlanView) {
-  return useQuery({ queryKey: [...planKeys.today, view], queryFn: () => api.get<Today>(`/today${qs({ view })}`), placeholderData: keepPreviousData });
+  return useQuery({ ...todayQuery(view), placeholderData: keepPreviousData });
 }
 
 /** Contacts of the deal's account: the people who can own customer-side commitments. */

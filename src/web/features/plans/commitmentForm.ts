@@ -1,7 +1,7 @@
 import type { Commitment, CommitmentSide } from '../../../shared/commitments';
 import { orNull } from '../../lib/forms';
 import { SIDE_TITLES } from './planWords';
-import type { FormSpec } from './useVersionedForm';
+import type { FormSpec } from '../records/versionedForm';
 
 /** The owner choice for a customer-side commitment that has no contact record. */
 export const NAMED_PERSON = 'person';
@@ -47,8 +47,9 @@ function sharedBody(v: CommitmentValues): Record<string, unknown> {
   };
 }
 
-export function createBody(v: CommitmentValues): Record<string, unknown> {
-  return { ...sharedBody(v), side: v.side, dueDate: v.dueDate, milestoneId: v.milestoneId || null };
+/** A new commitment; `alreadyDone` records something already kept, so its due date may be in the past. */
+export function createBody(v: CommitmentValues, alreadyDone = false): Record<string, unknown> {
+  return { ...sharedBody(v), side: v.side, dueDate: v.dueDate, milestoneId: v.milestoneId || null, ...(alreadyDone ? { status: 'done' } : {}) };
 }
 
 /** Checks beside the schema's: a customer owner must be chosen ("nobody" cannot be typed), in the form's words. */

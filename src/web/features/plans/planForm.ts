@@ -1,7 +1,7 @@
 import { PLAN_STATUS_LABELS, type Plan, type PlanStatus } from '../../../shared/plans';
 import { formatDate, timeZoneLabel } from '../../lib/format';
 import { orNull } from '../../lib/forms';
-import type { FormSpec } from './useVersionedForm';
+import type { FormSpec } from '../records/versionedForm';
 
 export type PlanValues = {
   title: string;

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MarkAllReadResult, Notification, NotificationList } from '../../../shared/notifications';
 import type { CreateCommentBody, CreatedShareLink, CreateShareLinkBody, PlanComment, ShareLink } from '../../../shared/plan-sharing';
 import { api } from '../../app/api';
@@ -45,28 +45,35 @@ export function useAddComment(planId: string) {
   });
 }
 
-export function useNotifications() {
-  return useQuery({ queryKey: [...sharingKeys.notifications, 'latest'], queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
-}
+/** The latest notifications (Today's card); defined once for the card and the prefetch of its page. */
+export const latestNotificationsQuery = queryOptions({ queryKey: [...sharingKeys.notifications, 'latest'], queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
 
 /** Every notification, newest first, page by page (the notifications page). */
-export function useNotificationPages() {
-  return useInfiniteQuery({
-    queryKey: [...sharingKeys.notifications, 'pages'],
-    queryFn: ({ pageParam }) => api.get<NotificationList>(`/notifications?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+export const notificationPagesQuery = infiniteQueryOptions({
+  queryKey: [...sharingKeys.notifications, 'pages'],
+  queryFn: ({ pageParam }) => api.get<NotificationList>(`/notifications?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last: NotificationList) => last.nextCursor ?? undefined,
+});
+
+export function useNotifications() {
+  return useQuery(latestNotificationsQuery);
 }
 
-/** How many are unread, for the app shell on every page: checked each minute and when the tab returns. */
+export function useNotificationPages() {
+  return useInfiniteQuery(notificationPagesQuery);
+}
+
+/** How many are unread, for the app shell on every page (and its prefetch with the first page). */
+export const unreadCountQuery = queryOptions({
+  queryKey: [...sharingKeys.notifications, 'unread'],
+  queryFn: () => api.get<NotificationList>('/notifications?limit=1&unread=true'),
+  select: (r) => r.unreadCount,
+});
+
+/** Checked each minute and when the tab returns. */
 export function useUnreadCount() {
-  return useQuery({
-    queryKey: [...sharingKeys.notifications, 'unread'],
-    queryFn: () => api.get<NotificationList>('/notifications?limit=1&unread=true'),
-    select: (r) => r.unreadCount,
-    refetchInterval: 60_000,
-  });
+  return useQuery({ ...unreadCountQuery, refetchInterval: 60_000 });
 }
 
 export function useMarkAllNotificationsRead() {

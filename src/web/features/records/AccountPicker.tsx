@@ -9,7 +9,19 @@ import { SelectField, TextField } from '../../ui/Field';
  * Choosing an account among possibly thousands: a search box narrows a plain <select>, which stays
  * fully usable by keyboard and screen readers (no custom combobox to get wrong).
  */
-export function AccountPicker({ value, onChange, error, editableOnly = false }: { value: string; onChange: (id: string) => void; error?: string; editableOnly?: boolean }) {
+export function AccountPicker({
+  name = 'accountId',
+  value,
+  onChange,
+  error,
+  editableOnly = false,
+}: {
+  name?: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  editableOnly?: boolean;
+}) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
   const q = useDebounced(text.trim(), 250);
@@ -22,23 +34,25 @@ export function AccountPicker({ value, onChange, error, editableOnly = false }: 
   if (chosen && chosen.id === value && !options.some((o) => o.value === value)) options.unshift({ value: chosen.id, label: chosen.name });
 
   return (
-    <div className="picker span-2">
-      <TextField label="Find an account" type="search" required name="accountSearch" value={text} onChange={setText} placeholder="Type a name or domain" autoComplete="off" />
-      <SelectField
-        label="Account"
-        name="accountId"
-        required
-        value={value}
-        error={error}
-        placeholder={list.isPending ? 'Loading accounts…' : options.length ? 'Choose an account' : 'No matching account'}
-        options={options}
-        onChange={(id) => {
-          const a = found.find((x) => x.id === id);
-          if (a) setChosen({ id: a.id, name: a.name });
-          onChange(id);
-        }}
-        hint={editableOnly ? 'Only accounts you can change are listed.' : undefined}
-      />
+    <div className="form-grid">
+      <div className="picker span-2">
+        <TextField label="Find an account" type="search" required name="accountSearch" value={text} onChange={setText} placeholder="Type a name or domain" autoComplete="off" />
+        <SelectField
+          label="Account"
+          name={name}
+          required
+          value={value}
+          error={error}
+          placeholder={list.isPending ? 'Loading accounts…' : options.length ? 'Choose an account' : 'No matching account'}
+          options={options}
+          onChange={(id) => {
+            const a = found.find((x) => x.id === id);
+            if (a) setChosen({ id: a.id, name: a.name });
+            onChange(id);
+          }}
+          hint={editableOnly ? 'Only accounts you can change are listed.' : undefined}
+        />
+      </div>
     </div>
   );
 }

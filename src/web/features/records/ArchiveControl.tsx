@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/FormAlert';
 
-type Archivable = { id: string; name: string; version: number; archivedAt: string | null };
+export type Archivable = { id: string; name: string; version: number; archivedAt: string | null };
 
 /** Archive (with a confirmation) or restore a record; a stale version shows the latest instead. */
 export function ArchiveControl<T extends Archivable>({ resource, record, noun }: { resource: RecordResource; record: T; noun: string }) {

@@ -1,6 +1,6 @@
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
-import type { Conflict } from './useRecordEditor';
+import type { Conflict } from './versionedForm';
 
 /** Shown when a save lost the race: what the other person changed, and the choice of what to keep. */
 export function ConflictBanner({ conflict, noun, onDiscard }: { conflict: Conflict; noun: string; onDiscard: () => void }) {

@@ -51,3 +51,7 @@ export function ArchivedFilter({ value, onChange }: { value: string; onChange: (
     />
   );
 }
+
+export function SortBy({ value, onChange, options }: { value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+  return <SelectField label="Sort by" name="sort" required value={value} onChange={onChange} options={options} />;
+}

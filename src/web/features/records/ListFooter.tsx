@@ -1,17 +1,9 @@
 import { Button } from '../../ui/Button';
 import { ErrorState } from '../../ui/States';
-
-type PagedList = {
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  isError: boolean;
-  error: unknown;
-  fetchNextPage: () => Promise<unknown>;
-  refetch: () => Promise<unknown>;
-};
+import type { PagedList } from './pagedList';
 
 /** How many rows are shown, "Load more" while the server has another page, and a retry if that failed. */
-export function ListFooter({ count, list }: { count: number; list: PagedList }) {
+export function ListFooter({ count, list }: { count: number; list: Omit<PagedList<unknown>, 'data' | 'isPending' | 'isFetching' | 'isPlaceholderData'> }) {
   if (count === 0) return null;
   return (
     <>

@@ -8,8 +8,8 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { SelectField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { Icon } from '../../ui/Icon';
 import { ErrorState, SkeletonLines } from '../../ui/States';
+import { CopyOnceLink } from '../records/CopyOnceLink';
 import { ROLE_OPTIONS } from './PersonDialog';
 import { useCreateInvite, useInvites, useRevokeInvite } from './api';
 
@@ -39,7 +39,12 @@ export function InviteCard() {
 
   return (
     <Card title="Invite people">
-      {created ? <CreatedLink created={created} onDismiss={() => setCreated(null)} /> : null}
+      {created ? (
+        // The link exists in clear only in this response: shown once, with a copy button.
+        <CopyOnceLink id="invite-link" label="Invite link" url={created.url} title={`Invite link for ${created.invite.email}`} onDismiss={() => setCreated(null)}>
+          Send it to them yourself. It is shown only now, works once, and expires {formatDateTime(created.invite.expiresAt)}.
+        </CopyOnceLink>
+      ) : null}
       <form
         noValidate
         onSubmit={(e) => {
@@ -61,42 +66,6 @@ export function InviteCard() {
       </form>
       <PendingInvites />
     </Card>
-  );
-}
-
-/** The link exists in clear only in this response, so it is shown once, with a copy button. */
-function CreatedLink({ created, onDismiss }: { created: CreatedInvite; onDismiss: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.url);
-      setCopied(true);
-    } catch {
-      document.querySelector<HTMLInputElement>('#invite-link')?.select();
-    }
-  };
-  return (
-    <div className="alert alert-success invite-created" role="status">
-      <Icon name="check" />
-      <div className="alert-body">
-        <strong>Invite link for {created.invite.email}</strong>
-        <p className="small">Send it to them yourself. It is shown only now, works once, and expires {formatDateTime(created.invite.expiresAt)}.</p>
-        <div className="copy-row">
-          <label htmlFor="invite-link" className="sr-only">
-            Invite link
-          </label>
-          <input id="invite-link" className="input" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
-          <Button icon={copied ? 'check' : 'copy'} onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy'}
-          </Button>
-        </div>
-        <div className="alert-actions">
-          <button type="button" className="link-button small" onClick={onDismiss}>
-            Done — hide the link
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Today, TodayItem } from '../../../shared/today';
+import { listFilters } from '../../app/lists';
 import { useMe } from '../../app/session';
 import { plural } from '../../lib/format';
 import { useTitle } from '../../lib/hooks';
@@ -15,7 +16,7 @@ import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
 import '../../styles/plans.css';
-import { defaultTodayView, type PlanView } from '../../../shared/team-view';
+import type { PlanView } from '../../../shared/team-view';
 import { useListParams } from '../../lib/useListParams';
 import { ViewSwitch } from '../plans/ViewSwitch';
 
@@ -29,7 +30,7 @@ export function TodayPage() {
   useTitle('Today');
   const me = useMe();
   const tz = me.user.timeZone;
-  const params = useListParams({ view: defaultTodayView(me.user.role) });
+  const params = useListParams(listFilters.today(me.user.role));
   const view = params.values.view as PlanView;
   const query = useToday(view);
   const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: tz }).format(new Date());

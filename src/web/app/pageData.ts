@@ -1,0 +1,62 @@
+import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@tanstack/react-query';
+import type { Params } from 'react-router';
+import type { Me } from '../../shared/auth';
+import type { PlanView } from '../../shared/team-view';
+import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
+import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
+import { listValues } from '../lib/useListParams';
+import { stagesQuery, teamsQuery, usersQuery } from './directory';
+import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
+import { queryClient } from './queryClient';
+import { recordListQuery, recordQuery } from './records';
+
+/** Where navigation is going: the route's parameters, the address's query string, who is signed in. */
+export type PageDataAt = { params: Params; search: URLSearchParams; me: Me };
+
+// Fresh data is not asked for again; a failure stays in the cache for the page to show (and retry).
+const one = <T, D, K extends QueryKey>(options: FetchQueryOptions<T, Error, D, K>) => void queryClient.prefetchQuery(options);
+const pages = <T, K extends QueryKey, P>(options: FetchInfiniteQueryOptions<T, Error, T, K, P>) => void queryClient.prefetchInfiniteQuery(options);
+
+/**
+ * What each page reads as it arrives, asked for by navigation at the same time as the page's code
+ * (SignedInApp's routes), with the very query definitions the page uses: without this the request
+ * would start only once the code had loaded and rendered.
+ */
+export const pageData = {
+  /** The shell around every page: the unread count on the bell (asked for with the first page). */
+  shell: () => one(unreadCountQuery),
+  today: ({ search, me }: PageDataAt) => {
+    one(todayQuery(listValues(listFilters.today(me.user.role), search).view as PlanView));
+    one(latestNotificationsQuery);
+    pages(recordListQuery('opportunities', closingDealsParams(me)));
+  },
+  accounts: ({ search }: PageDataAt) => {
+    pages(recordListQuery('accounts', listValues(listFilters.accounts, search)));
+    one(usersQuery('active'));
+  },
+  account: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('accounts', id));
+    pages(recordListQuery('contacts', accountContactsParams(id)));
+    pages(recordListQuery('opportunities', accountOpportunitiesParams(id)));
+  },
+  contact: ({ params: { id = '' } }: PageDataAt) => one(recordQuery('contacts', id)),
+  opportunities: ({ search }: PageDataAt) => {
+    pages(recordListQuery('opportunities', listValues(listFilters.opportunities, search)));
+    one(usersQuery('active'));
+    one(stagesQuery);
+  },
+  opportunity: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('opportunities', id));
+    one(opportunityPlanQuery(id));
+  },
+  plans: ({ search, me }: PageDataAt) => {
+    pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));
+    one(usersQuery('active'));
+  },
+  plan: ({ params: { id = '' } }: PageDataAt) => one(planQuery(id)),
+  notifications: () => pages(notificationPagesQuery),
+  team: () => {
+    one(usersQuery('active'));
+    one(teamsQuery);
+  },
+};

@@ -1,0 +1,27 @@
+import './zodConfig';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { queryClient } from './queryClient';
+import { prepareFirstScreen, Root } from './Root';
+
+// When the app's code began to run (a User Timing mark, in the browser's Performance panel): the
+// session check, started by the entry script, is already on its way.
+performance.mark('advance:app-start');
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+// Not a top-level await: the pages' chunks import from this module, which must finish evaluating first.
+void prepareFirstScreen().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
+);
