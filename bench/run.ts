@@ -21,6 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PASSWORD = 'benchmark passphrase 2026';
 const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities'] as const;
 const BARE = 'bare Fastify JSON route';
+const BARE_ROW = 'bare Fastify + one Kysely row read';
 const TICK = 'PATCH /commitments/:id (tick, a write)';
 
 function settings() {
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const { size, measureOptions, databaseUrl, only, profileDir } = settings();
   // BENCH_ONLY=<regexp>: measure only the endpoints whose name matches (the bare route always).
-  const wanted = (name: string) => !only || name === BARE || only.test(name);
+  const wanted = (name: string) => !only || name === BARE || name === BARE_ROW || only.test(name);
   const database = await createDatabase(databaseUrl);
   let server: ChildProcess | undefined;
   let writer: Writer | undefined;
@@ -174,6 +175,7 @@ async function main(): Promise<void> {
     const plan = await createBenchPlan(client, rep, 50);
     const targets: Target[] = [
       { name: BARE, port: barePort, path: '/bare' },
+      { name: BARE_ROW, port: barePort, path: '/bare-row' },
       api('GET /session (who am I)', '/api/v1/session'),
       list,
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),

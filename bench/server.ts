@@ -34,6 +34,14 @@ async function main(): Promise<void> {
 
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ id: '01900000-0000-7000-8000-000000000000', name: 'Bare Fastify', ok: true }));
+  // The floor of any read: one row by primary key through Kysely, no session, hooks or presenter.
+  const rowDb = connect(config.database);
+  let someone: Promise<string | undefined> | undefined;
+  bare.get('/bare-row', async () => {
+    someone ??= rowDb.selectFrom('users').select('id').limit(1).executeTakeFirst().then((r) => r?.id);
+    const id = (await someone) ?? '';
+    return rowDb.selectFrom('users').select(['id', 'name', 'email', 'role', 'time_zone']).where('id', '=', id).executeTakeFirst();
+  });
   await bare.listen({ port: 0, host: '127.0.0.1' });
 
   const portOf = (address: ReturnType<typeof app.server.address>) => (typeof address === 'object' && address ? address.port : 0);
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
     bare.server.closeAllConnections();
     await closing;
     await db.destroy();
+    await rowDb.destroy();
     process.exit(0);
   });
 }
