@@ -3,7 +3,8 @@ import type { OwnershipPolicies, OwnershipPolicy, Verdict } from '../core/permis
 import { canEditOwned } from '../core/policies.js';
 import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
-import { canEditCommitment, selectPlanAccess, toAccess } from './plans/access.js';
+import { scoped } from '../core/db/prepared.js';
+import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './plans/templates.js';
 
 /**
@@ -19,16 +20,18 @@ async function ownedBy(scope: Scope, actor: Actor, owner: { owner_id: string; ow
 }
 
 const plan: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await selectPlanAccess(scope).where('plans.id', '=', id).executeTakeFirst();
+  const row = await planAccessRow.first(scope, { id });
   if (!row) return 'missing';
   return verdict(toAccess(row, actor).canEdit, 'Only the opportunity’s owner, their manager or an admin can change this plan.');
 };
 
 /** The plan's editors, and the seller-side owner of the commitment (it is their word on the line). */
+const commitmentOwner = scoped((scope, p: { id: string }) => scope.selectFrom('commitments').select(['plan_id', 'side', 'owner_user_id']).where('commitments.id', '=', p.id));
+
 const commitment: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await scope.selectFrom('commitments').select(['plan_id', 'side', 'owner_user_id']).where('commitments.id', '=', id).executeTakeFirst();
+  const row = await commitmentOwner.first(scope, { id });
   if (!row) return 'missing';
-  const access = await selectPlanAccess(scope).where('plans.id', '=', row.plan_id).executeTakeFirst();
+  const access = await planAccessRow.first(scope, { id: row.plan_id });
   if (!access) return 'missing';
   return verdict(
     canEditCommitment(toAccess(access, actor), actor, row),

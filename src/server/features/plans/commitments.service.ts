@@ -6,6 +6,7 @@ import { forbidden, invalid, notFound, ruleViolation } from '../../core/errors.j
 import { newId, nowIso } from '../../core/ids.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
+import { scoped } from '../../core/db/prepared.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
 import { assertPlanOpen, canEditCommitment, planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import { findCommitment } from './commitment-queries.js';
@@ -26,8 +27,10 @@ export async function getCommitment(scope: Scope, actor: Actor, id: string): Pro
 }
 
 /** The commitment row and its plan's access, refusing a person who may not change it. */
+const commitmentRow = scoped((scope, p: { id: string }) => scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', p.id));
+
 export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<{ row: CommitmentTable; access: PlanAccess }> {
-  const row = await scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', id).executeTakeFirst();
+  const row = await commitmentRow.first(scope, { id });
   if (!row) throw notFound('Commitment');
   const access = await planAccess(scope, actor, row.plan_id);
   if (!canEditCommitment(access, actor, row)) {
