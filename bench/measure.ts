@@ -9,6 +9,8 @@ export type Figures = {
   requests: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time per answered request, in microseconds (see bench/server.ts). */
+  cpuUsPerRequest: number | null;
 };
 
 export type Target = {
@@ -19,6 +21,9 @@ export type Target = {
   /** Paths to rotate through, one per request (e.g. detail pages of many records). */
   rotate?: string[];
 };
+
+/** Watches the server during a measured run (not the warm-up): its CPU time, and a profile if asked. */
+export type Observer = { start(): Promise<void>; stop(): Promise<number> };
 
 export type MeasureOptions = { connections: number; duration: number; warmup: number };
 
@@ -38,9 +43,11 @@ function run(target: Target, connections: number, duration: number) {
  * Loads one endpoint with `connections` concurrent keep-alive connections: a short warm-up first
  * (JIT, caches, connection pools), then the measured run.
  */
-export async function measure(target: Target, opts: MeasureOptions): Promise<Figures> {
+export async function measure(target: Target, opts: MeasureOptions, observer?: Observer): Promise<Figures> {
   if (opts.warmup > 0) await run(target, opts.connections, opts.warmup);
+  await observer?.start();
   const r = await run(target, opts.connections, opts.duration);
+  const cpuUs = observer ? await observer.stop() : null;
   return {
     name: target.name,
     path: target.path,
@@ -50,5 +57,6 @@ export async function measure(target: Target, opts: MeasureOptions): Promise<Fig
     requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors,
+    cpuUsPerRequest: cpuUs !== null && r.requests.total > 0 ? cpuUs / r.requests.total : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Figures } from './measure.js';
+import type { Figures, Observer } from './measure.js';
 
 /**
  * The mutual plan part of the benchmark: one plan with a realistic 50 commitments on an opportunity
@@ -49,7 +49,7 @@ export async function createBenchPlan(api: Api, ownerId: string, commitments: nu
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
 
 /** `writers` concurrent loops for `seconds`, each toggling its own commitment done/open. */
-export async function measureTicks(api: Api, plan: BenchPlan, writers: number, seconds: number, warmupSeconds: number): Promise<Figures> {
+export async function measureTicks(api: Api, plan: BenchPlan, writers: number, seconds: number, warmupSeconds: number, observer?: Observer): Promise<Figures> {
   const mine = plan.commitments.slice(0, writers);
   const loop = async (c: { id: string; version: number }, until: number, latencies: number[] | null, counts: { ok: number; bad: number }) => {
     let done = false;
@@ -71,9 +71,11 @@ export async function measureTicks(api: Api, plan: BenchPlan, writers: number, s
   await Promise.all(mine.map((c) => loop(c, performance.now() + warmupSeconds * 1000, null, warm)));
   const latencies: number[] = [];
   const counts = { ok: 0, bad: 0 };
+  await observer?.start();
   const started = performance.now();
   await Promise.all(mine.map((c) => loop(c, started + seconds * 1000, latencies, counts)));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuUs = observer ? await observer.stop() : null;
   latencies.sort((a, b) => a - b);
   return {
     name: 'PATCH /commitments/:id (tick, a write)',
@@ -84,5 +86,6 @@ export async function measureTicks(api: Api, plan: BenchPlan, writers: number, s
     requests: counts.ok + counts.bad,
     non2xx: counts.bad,
     errors: 0,
+    cpuUsPerRequest: cpuUs !== null && counts.ok + counts.bad > 0 ? cpuUs / (counts.ok + counts.bad) : null,
   };
 }

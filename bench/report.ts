@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Figures } from './measure.js';
 
-export type Row = Figures & { vsBare: { throughput: number; p50: number } | null };
+export type Row = Figures & { vsBare: { throughput: number; p50: number; cpu: number | null } | null };
 
 export type Results = {
   startedAt: string;
@@ -28,7 +28,15 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('e
 export function withBare(rows: Figures[], bare: Figures | undefined): Row[] {
   return rows.map((r) => ({
     ...r,
-    vsBare: bare && r !== bare ? { throughput: ratio(r.requestsPerSec, bare.requestsPerSec), p50: ratio(r.p50Ms, bare.p50Ms) } : null,
+    vsBare:
+      bare && r !== bare
+        ? {
+            throughput: ratio(r.requestsPerSec, bare.requestsPerSec),
+            p50: ratio(r.p50Ms, bare.p50Ms),
+            // The bare route's CPU per request ÷ this one's: the throughput ratio an idle machine would show.
+            cpu: bare.cpuUsPerRequest !== null && r.cpuUsPerRequest !== null ? ratio(bare.cpuUsPerRequest, r.cpuUsPerRequest) : null,
+          }
+        : null,
   }));
 }
 
@@ -47,7 +55,7 @@ function table(headers: string[], rows: string[][]): string {
 
 function measurementTable(rows: Row[]): string {
   return table(
-    ['Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ bare', 'p50 × bare', 'errors'],
+    ['Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ bare', 'p50 × bare', 'CPU µs/req', 'CPU: bare ÷ it', 'errors'],
     rows.map((r) => [
       r.name,
       fmt(r.requestsPerSec),
@@ -55,6 +63,8 @@ function measurementTable(rows: Row[]): string {
       fmt(r.p99Ms, 1),
       r.vsBare ? fmt(r.vsBare.throughput, 3) : '',
       r.vsBare ? fmt(r.vsBare.p50, 1) : '',
+      r.cpuUsPerRequest !== null ? fmt(r.cpuUsPerRequest) : '',
+      r.vsBare?.cpu != null ? fmt(r.vsBare.cpu, 3) : '',
       String(r.non2xx + r.errors),
     ]),
   );

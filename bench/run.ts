@@ -9,10 +9,10 @@ import { hashPassword } from '../src/server/core/auth/passwords.js';
 import { connect } from '../src/server/core/db/connect.js';
 import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
-import { measure, type Figures, type MeasureOptions, type Target } from './measure.js';
+import { measure, type Figures, type MeasureOptions, type Observer, type Target } from './measure.js';
 import { apiClient, createBenchPlan, measureTicks } from './plans.js';
 import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
-import type { ServerReady } from './server.js';
+import type { ObserveMessage, ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 /** `npm run bench`: see bench/README.md for what it measures and how to read it. */
@@ -20,6 +20,9 @@ import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.j
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PASSWORD = 'benchmark passphrase 2026';
 const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities'] as const;
+const BARE = 'bare Fastify JSON route';
+const BARE_ROW = 'bare Fastify + one Kysely row read';
+const TICK = 'PATCH /commitments/:id (tick, a write)';
 
 function settings() {
   const num = (name: string, fallback: number) => {
@@ -36,7 +39,31 @@ function settings() {
   };
   const duration = num('BENCH_DURATION', 10);
   const measureOptions: MeasureOptions = { connections: Math.round(num('BENCH_CONNECTIONS', 50)), duration, warmup: Math.min(3, Math.max(1, Math.round(duration / 5))) };
-  return { size, measureOptions, databaseUrl: process.env.DATABASE_URL };
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+  const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+  return { size, measureOptions, databaseUrl: process.env.DATABASE_URL, only, profileDir };
+}
+
+/** A file name for an endpoint's profile: `GET /plans/:id (plan page…)` → `get-plans-id-plan-page…`. */
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Asks the server for its CPU time (and, with BENCH_CPU_PROF, a profile) around one measured run. */
+function observing(child: ChildProcess): (name: string) => Observer {
+  const ask = (message: ObserveMessage) =>
+    new Promise<number>((resolve) => {
+      const answered = (m: unknown) => {
+        if (typeof m === 'object' && m && 'observed' in m) {
+          child.off('message', answered);
+          resolve((m as { observed: number }).observed);
+        }
+      };
+      child.on('message', answered);
+      child.send(message);
+    });
+  return (name) => ({
+    start: async () => void (await ask({ observe: 'start' })),
+    stop: () => ask({ observe: 'stop', name: slug(name) }),
+  });
 }
 
 type Database = { kind: 'sqlite' | 'postgres'; serverEnv: Record<string, string>; migrateWith: Parameters<typeof connect>[0]; writer: () => Promise<Writer>; cleanup: () => Promise<void> };
@@ -104,7 +131,9 @@ const since = (t: number) => (performance.now() - t) / 1000;
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const { size, measureOptions, databaseUrl } = settings();
+  const { size, measureOptions, databaseUrl, only, profileDir } = settings();
+  // BENCH_ONLY=<regexp>: measure only the endpoints whose name matches (the bare route always).
+  const wanted = (name: string) => !only || name === BARE || name === BARE_ROW || only.test(name);
   const database = await createDatabase(databaseUrl);
   let server: ChildProcess | undefined;
   let writer: Writer | undefined;
@@ -124,9 +153,10 @@ async function main(): Promise<void> {
     const generation = { seconds: since(t), rows, rowsPerSecond: rows / since(t) };
     log(`  ${generation.seconds.toFixed(1)} s`);
 
-    const servers = await startServers(database.serverEnv);
+    const servers = await startServers({ ...database.serverEnv, ...(profileDir ? { BENCH_CPU_PROF: profileDir } : {}) });
     server = servers.child;
     const { appPort, barePort } = servers.ready;
+    const observed = observing(servers.child);
     const cookie = await signIn(appPort, ws.signIn.email, ws.signIn.password);
     const rep = ws.reps[0];
     const api = (name: string, p: string, rotate?: string[]): Target => ({ name, port: appPort, path: p, cookie, rotate });
@@ -144,7 +174,8 @@ async function main(): Promise<void> {
     const client = apiClient(appPort, cookie);
     const plan = await createBenchPlan(client, rep, 50);
     const targets: Target[] = [
-      { name: 'bare Fastify JSON route', port: barePort, path: '/bare' },
+      { name: BARE, port: barePort, path: '/bare' },
+      { name: BARE_ROW, port: barePort, path: '/bare-row' },
       api('GET /session (who am I)', '/api/v1/session'),
       list,
       api('GET /opportunities/:id (detail)', detailPaths[0], detailPaths),
@@ -154,9 +185,9 @@ async function main(): Promise<void> {
     ];
 
     const skipped: Results['skipped'] = [];
-    const run = async (ts: Target[]) => {
+    const run = async (ts: Target[], phase: string) => {
       const out: Figures[] = [];
-      for (const target of ts) {
+      for (const target of ts.filter((t) => wanted(t.name))) {
         // A quick probe first: an endpoint that answers 404 or 500 would benchmark its error page.
         const probe = await fetch(`http://127.0.0.1:${target.port}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {} });
         if (probe.status !== 200) {
@@ -164,21 +195,29 @@ async function main(): Promise<void> {
           continue;
         }
         log(`measuring ${target.name}…`);
-        out.push(await measure(target, measureOptions));
+        out.push(await measure(target, measureOptions, observed(`${phase} ${target.name}`)));
       }
       return out;
     };
-    const first = await run(targets);
-    log('measuring commitment ticks (writes)…');
-    first.push(await measureTicks(client, plan, Math.min(measureOptions.connections, plan.commitments.length), measureOptions.duration, measureOptions.warmup));
+    const first = await run(targets, '1x');
+    if (wanted(TICK)) {
+      log('measuring commitment ticks (writes)…');
+      const writers = Math.min(measureOptions.connections, plan.commitments.length);
+      first.push(await measureTicks(client, plan, writers, measureOptions.duration, measureOptions.warmup, observed(`1x ${TICK}`)));
+    }
     const bare = first.find((f) => f.path === '/bare');
 
-    log(`growing to 10× accounts and opportunities…`);
-    t = performance.now();
-    await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
-    const growthSeconds = since(t);
-    log(`  ${growthSeconds.toFixed(1)} s`);
-    const grown = await run([list, filtered, ...searches]);
+    const growing = [list, filtered, ...searches].filter((target) => wanted(target.name));
+    let growthSeconds = 0;
+    let grown: Figures[] = [];
+    if (growing.length > 0) {
+      log(`growing to 10× accounts and opportunities…`);
+      t = performance.now();
+      await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
+      growthSeconds = since(t);
+      log(`  ${growthSeconds.toFixed(1)} s`);
+      grown = await run(growing, '10x');
+    }
 
     const results: Results = {
       startedAt,
@@ -188,12 +227,15 @@ async function main(): Promise<void> {
       size,
       generation,
       measurements: withBare(first, bare),
-      growth: {
-        size: { accounts: size.accounts * 10, opportunities: size.opportunities * 10 },
-        seconds: growthSeconds,
-        measurements: withBare(grown, bare),
-        ratios: growthRatios(first, grown),
-      },
+      growth:
+        grown.length === 0
+          ? null
+          : {
+              size: { accounts: size.accounts * 10, opportunities: size.opportunities * 10 },
+              seconds: growthSeconds,
+              measurements: withBare(grown, bare),
+              ratios: growthRatios(first, grown),
+            },
       skipped,
     };
     printResults(results);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/core/config.js';
@@ -9,7 +12,11 @@ import { connect } from '../src/server/core/db/connect.js';
  * live here, so they run under identical conditions; only one is loaded at a time.
  *
  * Reads BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (SQLite), reports its ports over IPC,
- * and stops on the message 'stop'.
+ * and stops on the message 'stop'. Around each measured run it answers `{ observe: 'start' }` and
+ * `{ observe: 'stop', name }` with the CPU time this process spent in between (user + system: unlike
+ * throughput, it hardly changes when other programs compete for the cores). With BENCH_CPU_PROF=<dir>
+ * it also runs V8's CPU profiler (the one behind `node --cpu-prof`) over that window and writes
+ * `<dir>/<name>.cpuprofile`, so each endpoint gets a profile of its own.
  */
 
 export type ServerReady = { appPort: number; barePort: number };
@@ -27,13 +34,36 @@ async function main(): Promise<void> {
 
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ id: '01900000-0000-7000-8000-000000000000', name: 'Bare Fastify', ok: true }));
+  // The floor of any read: one row by primary key through Kysely, no session, hooks or presenter.
+  const rowDb = connect(config.database);
+  let someone: Promise<string | undefined> | undefined;
+  bare.get('/bare-row', async () => {
+    someone ??= rowDb.selectFrom('users').select('id').limit(1).executeTakeFirst().then((r) => r?.id);
+    const id = (await someone) ?? '';
+    return rowDb.selectFrom('users').select(['id', 'name', 'email', 'role', 'time_zone']).where('id', '=', id).executeTakeFirst();
+  });
   await bare.listen({ port: 0, host: '127.0.0.1' });
 
   const portOf = (address: ReturnType<typeof app.server.address>) => (typeof address === 'object' && address ? address.port : 0);
   const ready: ServerReady = { appPort: portOf(app.server.address()), barePort: portOf(bare.server.address()) };
   process.send?.(ready);
 
+  const profiler = profilerFor(process.env.BENCH_CPU_PROF);
+  let cpuAtStart = process.cpuUsage();
   process.on('message', async (message) => {
+    if (typeof message === 'object' && message && 'observe' in message) {
+      const m = message as ObserveMessage;
+      if (m.observe === 'start') {
+        await profiler(m);
+        cpuAtStart = process.cpuUsage();
+        process.send?.({ observed: 0 });
+      } else {
+        const cpu = process.cpuUsage(cpuAtStart);
+        await profiler(m);
+        process.send?.({ observed: cpu.user + cpu.system });
+      }
+      return;
+    }
     if (message !== 'stop') return;
     // No graceful drain: requests left from a timed-out measurement would hold app.close() open
     // until the keep-alive timeout.
@@ -42,8 +72,29 @@ async function main(): Promise<void> {
     bare.server.closeAllConnections();
     await closing;
     await db.destroy();
+    await rowDb.destroy();
     process.exit(0);
   });
+}
+
+/** Sent around a measured run; answered with `{ observed: <CPU microseconds since start> }`. */
+export type ObserveMessage = { observe: 'start' } | { observe: 'stop'; name: string };
+
+function profilerFor(dir: string | undefined): (message: ObserveMessage) => Promise<void> {
+  if (!dir) return async () => {};
+  fs.mkdirSync(dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  return async (message) => {
+    if (message.observe === 'start') {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      return;
+    }
+    const { profile } = await session.post('Profiler.stop');
+    await session.post('Profiler.disable');
+    fs.writeFileSync(path.join(dir, `${message.name}.cpuprofile`), JSON.stringify(profile));
+  };
 }
 
 main().catch((err) => {

@@ -107,6 +107,26 @@ export async function postgresWriter(url: string): Promise<Writer> {
 }
 
 /**
+ * `lock table` takes its tables one after another, so a query still running from the last
+ * measurement that holds one of them and waits for another (a plan page reads users, opportunities
+ * and accounts) deadlocks with it, and PostgreSQL aborts the lock. Nothing is written yet then:
+ * start the transaction again and wait a moment for those queries.
+ */
+async function lockTables(w: Writer, tables: readonly string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await w.exec(`lock table ${tables.join(', ')} in access exclusive mode`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+      await w.exec('rollback');
+      await new Promise((r) => setTimeout(r, 500));
+      await w.begin();
+    }
+  }
+}
+
+/**
  * Runs `load` in one transaction with the tables' secondary indexes (and PostgreSQL's foreign keys)
  * set aside, then rebuilds them from their own definitions, as pg_restore does: building an index
  * once over sorted data is many times faster than updating it row by row. The schema afterwards is
@@ -116,7 +136,7 @@ export async function bulkLoad<T>(w: Writer, tables: readonly string[], load: ()
   await w.begin();
   // Wait for queries still running from the last measurement, all tables at once: taking the
   // locks index by index while they run can deadlock.
-  if (w.kind === 'postgres') await w.exec(`lock table ${tables.join(', ')} in access exclusive mode`);
+  if (w.kind === 'postgres') await lockTables(w, tables);
   const structures = await w.rebuildable(tables);
   for (const s of structures) await w.exec(s.drop);
   const result = await load();
@@ -124,5 +144,8 @@ export async function bulkLoad<T>(w: Writer, tables: readonly string[], load: ()
   for (const s of [...structures].reverse()) await w.exec(s.create);
   await w.commit();
   await w.analyze();
+  // PostgreSQL would otherwise write the load's dirty pages out in the background during the next
+  // measurements (a checkpoint after ~100 MB): flush them now. Needs superuser; skipped without.
+  if (w.kind === 'postgres') await w.exec('checkpoint').catch(() => undefined);
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import { newId, nowIso } from './ids.js';
 import type { Scope } from './scope.js';
+import { scoped } from './db/prepared.js';
 
 export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
   | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment' | 'objective' | 'objective_insight';
@@ -44,17 +45,32 @@ export type AuditActor = { id: string | null; name: string };
 export async function audit(scope: Scope, actor: AuditActor | Pick<Actor, 'id' | 'name'> | null, events: AuditInput | AuditInput[]): Promise<void> {
   const at = nowIso();
   const list = Array.isArray(events) ? events : [events];
-  await scope.insert(
-    'audit_events',
-    list.map((e) => ({
-      id: newId(),
-      actor_id: actor?.id ?? null,
-      actor_name: actor?.name ?? 'Advance',
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      action: e.action,
-      changes: JSON.stringify(diff(e.before, e.after)),
-      occurred_at: at,
-    })),
-  );
+  const rows = list.map((e) => ({
+    id: newId(),
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.name ?? 'Advance',
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    action: e.action,
+    changes: JSON.stringify(diff(e.before, e.after)),
+    occurred_at: at,
+  }));
+  // One event (most changes): a statement built once; several: one multi-row insert.
+  if (rows.length === 1) await oneEvent.execute(scope, rows[0]);
+  else await scope.insert('audit_events', rows);
 }
+
+type EventRow = { id: string; actor_id: string | null; actor_name: string; entity_type: string; entity_id: string; action: string; changes: string; occurred_at: string };
+
+const oneEvent = scoped((scope, p: EventRow) =>
+  scope.insertRow('audit_events', {
+    id: p.id,
+    actor_id: p.actor_id,
+    actor_name: p.actor_name,
+    entity_type: p.entity_type,
+    entity_id: p.entity_id,
+    action: p.action,
+    changes: p.changes,
+    occurred_at: p.occurred_at,
+  }),
+);

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { isId } from '../../shared/common.js';
 import { AppError } from './errors.js';
 
-type Cursor = [string | number, string];
+export type Cursor = [string | number, string];
 /** What the sort column holds: the cursor's value must be of that type before it reaches SQL. */
 export type CursorKind = 'text' | 'integer';
 
@@ -36,10 +36,18 @@ export function keyset<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
   opts: { column: string; idColumn: string; descending: boolean; cursor?: string; limit: number; kind?: CursorKind },
 ): SelectQueryBuilder<DB, TB, O> {
+  return keysetAfter(qb, { ...opts, after: opts.cursor ? decodeCursor(opts.cursor, opts.kind) : undefined });
+}
+
+/** `keyset` with the cursor already decoded (a prepared query passes its placeholders). */
+export function keysetAfter<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  opts: { column: string; idColumn: string; descending: boolean; after?: Cursor; limit: number },
+): SelectQueryBuilder<DB, TB, O> {
   const dir = opts.descending ? 'desc' : 'asc';
   let q = qb;
-  if (opts.cursor) {
-    const [value, id] = decodeCursor(opts.cursor, opts.kind);
+  if (opts.after) {
+    const [value, id] = opts.after;
     const op = opts.descending ? sql.raw('<') : sql.raw('>');
     q = q.where(sql<boolean>`(${sql.ref(opts.column)}, ${sql.ref(opts.idColumn)}) ${op} (${value}, ${id})`);
   }

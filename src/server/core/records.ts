@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from './actor.js';
 import { audit, type AuditEntity } from './audit.js';
 import { dbKind } from './db/connect.js';
+import { scopedShapes } from './db/prepared.js';
 import { conflict, invalid } from './errors.js';
 import { nowIso } from './ids.js';
 import type { Scope, ScopedTable } from './scope.js';
@@ -21,14 +22,36 @@ export type VersionedTable = Extract<
  * second of two racing writes changes nothing instead of overwriting the first).
  */
 export async function updateAtVersion(scope: Scope, table: VersionedTable, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
-  const result = await scope
-    .updateTable(table)
-    .set({ ...set, version: version + 1, updated_at: nowIso() } as never)
-    .where(sql.ref(`${table}.id`), '=', id)
-    .where(sql.ref(`${table}.version`), '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const columns = Object.keys(set);
+  const values = Object.values(set);
+  const params: VersionedParams = { id, version, nextVersion: version + 1, updatedAt: nowIso() };
+  let plain = true;
+  values.forEach((v, i) => {
+    if (v === null || typeof v === 'string' || typeof v === 'number') params[`c${i}`] = v;
+    else plain = false;
+  });
+  if (!plain) {
+    const result = await versioned(scope, table, set, params).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+  return (await versionedUpdate.changed(scope, { table, columns }, params)) === 1;
 }
+
+type Value = string | number | null;
+type VersionedParams = { id: string; version: number; nextVersion: number; updatedAt: string } & { [column: `c${number}`]: Value };
+
+function versioned(scope: Scope, table: VersionedTable, set: Record<string, unknown>, at: VersionedParams) {
+  return scope
+    .updateTable(table)
+    .set({ ...set, version: at.nextVersion, updated_at: at.updatedAt } as never)
+    .where(sql.ref(`${table}.id`), '=', at.id)
+    .where(sql.ref(`${table}.version`), '=', at.version);
+}
+
+/** The same conditional write, compiled once per table and set of columns (their values are placeholders). */
+const versionedUpdate = scopedShapes((scope, p: VersionedParams, s: { table: VersionedTable; columns: string[] }) =>
+  versioned(scope, s.table, Object.fromEntries(s.columns.map((c, i) => [c, p[`c${i}`]])), p),
+);
 
 /**
  * Holds the row's write lock until the transaction ends, for a rule that spans rows (one pending

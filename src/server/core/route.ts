@@ -2,7 +2,6 @@ import type {
   ContextConfigDefault,
   FastifyBaseLogger,
   FastifySchema,
-  LogLevel,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -50,7 +49,6 @@ export type RouteOptions = {
   permission: Permission;
   /** Path parameters that are secrets (share tokens): never logged (core/route-rules.ts). */
   secretParams?: readonly string[];
-  logLevel?: LogLevel;
 };
 
 /**
@@ -79,7 +77,6 @@ export function route<C extends RouteContract>(app: App, contract: C, options: R
     url: contract.path.slice(app.prefix.length),
     schema,
     config: { permission: options.permission, contract, ...(options.secretParams ? { secretParams: options.secretParams } : {}) },
-    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     handler: handler as RouteHandlerMethod,
   });
 }

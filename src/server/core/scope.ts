@@ -45,6 +45,11 @@ export class Scope {
     ) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
   }
 
+  /** One row carrying this workspace's id, as a query to run (or to prepare: core/db/prepared.ts). */
+  insertRow<T extends ScopedTable>(table: T, row: Omit<Insertable<Database[T]>, 'workspace_id'>) {
+    return this.db.insertInto(table).values({ ...row, workspace_id: this.workspaceId } as never);
+  }
+
   /** Inserts always carry this workspace's id. */
   async insert<T extends ScopedTable>(table: T, rows: Omit<Insertable<Database[T]>, 'workspace_id'> | Omit<Insertable<Database[T]>, 'workspace_id'>[]): Promise<void> {
     const list = (Array.isArray(rows) ? rows : [rows]).map((r) => ({ ...r, workspace_id: this.workspaceId }));

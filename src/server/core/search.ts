@@ -119,21 +119,37 @@ type KeysetOptions = { column: string; idColumn: string; descending: boolean; cu
  * and picks; SQLite's does not, so on SQLite the first LIST_PROBE_ROWS rows of the page are walked
  * first, and only if they hold fewer than a page of matches are the matches read from the text
  * index. Either way the rows are exactly the matching rows of the list in its order.
+ *
+ * `lean` is the list's own table with the same filters and no joins, selecting the columns `match`
+ * reads besides the id (e.g. `opportunities.account_id`): on SQLite the walk and the text-index
+ * read go through it, and only the page's rows are read with `base`'s joins. Walking with the joins
+ * looked up every walked row's account, stage and owner: a word in one account name of 32 walks
+ * about 1 800 rows for a page of 50.
  */
-export async function searchKeyset<DB, TB extends keyof DB, O>(
+export async function searchKeyset<DB, TB extends keyof DB, O, LDB, LTB extends keyof LDB, LO>(
   scope: Scope,
   base: SelectQueryBuilder<DB, TB, O>,
   match: (column: (name: string) => string) => RawBuilder<SqlBool>,
   opts: KeysetOptions,
+  lean?: SelectQueryBuilder<LDB, LTB, LO>,
 ): Promise<O[]> {
+  const [, table] = /^(\w+)\./.exec(opts.idColumn) ?? [];
   if (dbKind(scope.db) === 'sqlite') {
     const dir = sql.raw(opts.descending ? 'desc' : 'asc');
+    if (lean) {
+      const keys = lean.select([sql.ref(opts.idColumn).as('id'), sql.ref(opts.column).as('sort_key')] as never) as unknown as SelectQueryBuilder<LDB, LTB, { id: string }>;
+      const { rows: probe } = await sql<{ id: string }>`select probe.id from (${keyset(keys, { ...opts, limit: LIST_PROBE_ROWS - 1 })}) as probe
+        where ${match((name) => `probe.${name}`)}
+        order by probe.sort_key ${dir}, probe.id ${dir} limit ${opts.limit + 1}`.execute(scope.db);
+      const ids = probe.length > opts.limit ? probe : await keyset(keys.where(match((name) => `${table}.${name}`)), opts).execute();
+      if (ids.length === 0) return [];
+      return keyset(base.where(sql.ref(opts.idColumn), 'in', ids.map((r) => r.id)), { ...opts, limit: ids.length }).execute();
+    }
     const sortColumn = opts.column.split('.').pop() ?? opts.column;
     const { rows: probe } = await sql<O>`select * from (${keyset(base, { ...opts, limit: LIST_PROBE_ROWS - 1 })}) as probe
       where ${match((name) => `probe.${name}`)}
       order by ${sql.ref(`probe.${sortColumn}`)} ${dir}, probe.id ${dir} limit ${opts.limit + 1}`.execute(scope.db);
     if (probe.length > opts.limit) return probe;
   }
-  const [, table] = /^(\w+)\./.exec(opts.idColumn) ?? [];
   return keyset(base.where(match((name) => `${table}.${name}`)), opts).execute();
 }

@@ -3,10 +3,11 @@ import type { OwnershipPolicies, OwnershipPolicy, Verdict } from '../core/permis
 import { canEditOwned } from '../core/policies.js';
 import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
+import { scoped } from '../core/db/prepared.js';
 import { AppError } from '../core/errors.js';
 import { commitmentAccess } from './commitments/access.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
-import { canEditCommitment, selectPlanAccess, toAccess } from './plans/access.js';
+import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
 
 /**
@@ -22,7 +23,7 @@ async function ownedBy(scope: Scope, actor: Actor, owner: { owner_id: string; ow
 }
 
 const plan: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await selectPlanAccess(scope).where('plans.id', '=', id).executeTakeFirst();
+  const row = await planAccessRow.first(scope, { id });
   if (!row) return 'missing';
   return verdict(toAccess(row, actor).canEdit, 'Only the opportunity’s owner, their manager or an admin can change this plan.');
 };
@@ -38,8 +39,12 @@ async function orMissing(check: () => Promise<Verdict>): Promise<Verdict> {
 }
 
 /** The editors of what it belongs to (a plan, an objective), and the seller-side owner of the commitment (it is their word on the line). */
+const commitmentOwner = scoped((scope, p: { id: string }) =>
+  scope.selectFrom('commitments').select(['subject_kind', 'subject_id', 'side', 'owner_user_id']).where('commitments.id', '=', p.id),
+);
+
 const commitment: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await scope.selectFrom('commitments').select(['subject_kind', 'subject_id', 'side', 'owner_user_id']).where('commitments.id', '=', id).executeTakeFirst();
+  const row = await commitmentOwner.first(scope, { id });
   if (!row) return 'missing';
   return orMissing(async () =>
     verdict(

@@ -26,13 +26,13 @@ export type RouteInput<C extends RouteContract> = (Field<C, 'params'> extends z.
     : { body?: undefined });
 
 /** What a successful call returns, as the contract's response schema outputs it. */
-export type RouteOutput<C extends RouteContract> = z.output<NonNullable<C['response'][keyof C['response']]>>;
+export type RouteOutput<C extends RouteContract> = C extends RouteContract ? z.output<NonNullable<C['response'][keyof C['response']]>> : never;
 
 /** A call's input as arguments: optional when the operation needs nothing. */
 export type CallArgs<R extends OperationRef> = {} extends RouteInput<ContractOf<R>> ? [input?: RouteInput<ContractOf<R>>] : [input: RouteInput<ContractOf<R>>];
 export type CallResult<R extends OperationRef> = RouteOutput<ContractOf<R>>;
 
-/** The URL of a call: path parameters filled in and percent-encoded, then the defined, non-empty query values. */
+/** The URL of a call: path parameters filled in and percent-encoded, then the query. */
 export function urlFor(route: OperationRef, input: { params?: object; query?: object } = {}): string {
   const params = (input.params ?? {}) as Record<string, unknown>;
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
@@ -40,10 +40,15 @@ export function urlFor(route: OperationRef, input: { params?: object; query?: ob
     if (value === undefined || value === null || value === '') throw new Error(`${route.path}: no value for :${name}`);
     return encodeURIComponent(String(value));
   });
+  return path + queryString(input.query ?? {});
+}
+
+/** `?a=1&b=x` from the defined, non-empty values, or nothing. */
+export function queryString(values: object): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(input.query ?? {})) {
+  for (const [key, value] of Object.entries(values)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
   const query = search.toString();
-  return query ? `${path}?${query}` : path;
+  return query ? `?${query}` : '';
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../shared/auth';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
-import { api, isApiError } from './api';
+import { resetDemoWorkspace } from '../../shared/routes/operations/auth';
+import { call, isApiError } from './api';
 import { sessionQuery } from './session';
 
 /** Says this is the demo, and offers to put its story back as of today (the server refuses elsewhere). */
@@ -14,7 +14,7 @@ export function DemoBanner() {
   const reset = async () => {
     setState('busy');
     try {
-      const me = await api.post<Me>('/demo/reset');
+      const me = await call(resetDemoWorkspace);
       client.clear();
       client.setQueryData(sessionQuery.queryKey, me);
       window.location.assign('/today');

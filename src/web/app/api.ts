@@ -1,4 +1,6 @@
 import type { ErrorBody } from '../../shared/errors';
+import { urlFor, type CallArgs, type CallResult, type OperationRef } from '../../shared/routes/client';
+import { deleteSession } from '../../shared/routes/operations/auth';
 
 export type ApiErrorInfo = ErrorBody['error'];
 
@@ -34,8 +36,6 @@ const networkError = () =>
     requestId: '',
   });
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
 // While a sign-out is ending the session on the server, writes wait for it: a quick sign-in must
 // not be overtaken by the sign-out that comes before it.
 let ending: Promise<unknown> | null = null;
@@ -44,7 +44,7 @@ let ending: Promise<unknown> | null = null;
 export function endSession(before: () => Promise<void> = async () => undefined): Promise<void> {
   const done = (async () => {
     await before();
-    await request<void>('DELETE', '/session', undefined, true);
+    await request(deleteSession.method, urlFor(deleteSession), undefined, true);
   })().finally(() => {
     ending = null;
   });
@@ -52,7 +52,17 @@ export function endSession(before: () => Promise<void> = async () => undefined):
   return done;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, signingOut = false): Promise<T> {
+/**
+ * Calls one operation of the API, named from src/shared/routes/operations.ts, with the input its
+ * contract takes (path parameters, query, body) and its contract's answer as the result: a wrong
+ * path, method, parameter or field fails tsc.
+ */
+export function call<R extends OperationRef>(route: R, ...[input]: CallArgs<R>): Promise<CallResult<R>> {
+  const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+  return request(route.method, urlFor(route, { params, query }), body) as Promise<CallResult<R>>;
+}
+
+async function request(method: OperationRef['method'], url: string, body?: unknown, signingOut = false): Promise<unknown> {
   if (ending && method !== 'GET' && !signingOut) await ending;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // Every write is JSON (the server's CSRF rule); actions send `{}`.
@@ -60,11 +70,11 @@ async function request<T>(method: Method, path: string, body?: unknown, signingO
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+    res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw networkError();
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   const text = await res.text();
   let data: unknown = undefined;
   try {
@@ -79,22 +89,22 @@ async function request<T>(method: Method, path: string, body?: unknown, signingO
       info ?? { code: 'http_error', message: `The server answered ${res.status}. Try again in a moment.`, details: [], requestId: '' },
     );
   }
-  return data as T;
+  return data;
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
-};
+/** The body a call sends, as its contract takes it: for a mutation's parameter. */
+export type BodyOf<R extends OperationRef> = NonNullable<CallArgs<R>[0]>['body'];
+/** The query a call sends, as its contract takes it. */
+export type QueryOf<R extends OperationRef> = NonNullable<NonNullable<CallArgs<R>[0]>['query']>;
 
-/** A query string from the defined, non-empty values. */
-export function qs(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const s = search.toString();
-  return s ? `?${s}` : '';
-}
+/** A list's filters as the page's address holds them: named as the contract names them, values as text. */
+export type AddressFilters<R extends OperationRef> = Partial<Record<Exclude<keyof QueryOf<R>, 'limit' | 'cursor'>, string>>;
+
+/**
+ * Filters from the page's address as a list operation's query. Their names are checked here; their
+ * values are whatever the address says, and the server checks those (400 naming a bad one).
+ */
+export const addressQuery = <R extends OperationRef>(_route: R, filters: AddressFilters<R>) => filters as QueryOf<R>;
+
+/** A query string from the defined, non-empty values (for links between pages). */
+export { queryString as qs } from '../../shared/routes/client';

@@ -1,18 +1,19 @@
-import type { Me, SetupStatus } from '../../shared/auth';
-import { api, isApiError } from './api';
+import type { CallResult } from '../../shared/routes/client';
+import { getSession, getSetupStatus } from '../../shared/routes/operations/auth';
+import { call, isApiError } from './api';
 
 /** What the first screen depends on: the install's state and who is signed in (null: nobody). */
-export type SessionCheck = { setup: SetupStatus; me: Me | null };
+export type SessionCheck = { setup: CallResult<typeof getSetupStatus>; me: CallResult<typeof getSession> | null };
 
 /**
  * Asks /setup first (public, always 200) so a signed-out visit never produces a failed request in
  * the console, then /session when the browser holds a session.
  */
 export async function checkSession(): Promise<SessionCheck> {
-  const setup = await api.get<SetupStatus>('/setup');
+  const setup = await call(getSetupStatus);
   if (!setup.signedIn) return { setup, me: null };
   try {
-    return { setup, me: await api.get<Me>('/session') };
+    return { setup, me: await call(getSession) };
   } catch (err) {
     if (isApiError(err) && err.status === 401) return { setup, me: null };
     throw err;

@@ -1,7 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../shared/people';
 import type { Stage } from '../../shared/stages';
-import { api } from './api';
+import { listTeams, listUsers } from '../../shared/routes/operations/people';
+import { listStages } from '../../shared/routes/operations/stages';
+import { call } from './api';
 
 /** People, teams and stages: small workspace-wide lists that many pages need (filters, pickers, history). */
 export const directoryKeys = {
@@ -11,9 +13,9 @@ export const directoryKeys = {
 };
 
 export const usersQuery = (status: 'active' | 'deactivated' | 'all' = 'active') =>
-  queryOptions({ queryKey: directoryKeys.users(status), queryFn: () => api.get<{ data: User[] }>(`/users?status=${status}`), select: (r) => r.data, staleTime: 60_000 });
-export const teamsQuery = queryOptions({ queryKey: directoryKeys.teams, queryFn: () => api.get<{ data: Team[] }>('/teams'), select: (r) => r.data, staleTime: 60_000 });
-export const stagesQuery = queryOptions({ queryKey: directoryKeys.stages, queryFn: () => api.get<{ data: Stage[] }>('/stages'), select: (r) => r.data, staleTime: 60_000 });
+  queryOptions({ queryKey: directoryKeys.users(status), queryFn: () => call(listUsers, { query: { status } }), select: (r) => r.data, staleTime: 60_000 });
+export const teamsQuery = queryOptions({ queryKey: directoryKeys.teams, queryFn: () => call(listTeams), select: (r) => r.data, staleTime: 60_000 });
+export const stagesQuery = queryOptions({ queryKey: directoryKeys.stages, queryFn: () => call(listStages), select: (r) => r.data, staleTime: 60_000 });
 
 export function useUsers(status: 'active' | 'deactivated' | 'all' = 'active') {
   return useQuery(usersQuery(status));

@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, SetupStatus } from '../../shared/auth';
-import { api, endSession } from './api';
+import type { Me } from '../../shared/auth';
+import { getSetupStatus } from '../../shared/routes/operations/auth';
+import { call, endSession } from './api';
 import { checkSession, takeBootSessionCheck } from './boot';
 import { queryClient, sessionKey } from './queryClient';
 
 /** The install's state (first run or sign-in, demo offered), as the session check last saw it. */
-export const setupQuery = queryOptions({ queryKey: ['setup'] as const, queryFn: () => api.get<SetupStatus>('/setup'), staleTime: 60_000 });
+export const setupQuery = queryOptions({ queryKey: ['setup'] as const, queryFn: () => call(getSetupStatus), staleTime: 60_000 });
 
 /**
  * Who is signed in (see checkSession: /setup, then /session), keeping /setup's answer for the

@@ -1,6 +1,18 @@
-import type { GuestCommitment, GuestPlan, PlanComment } from '../../shared/plan-sharing';
+import { urlFor, type CallArgs, type CallResult, type OperationRef } from '../../shared/routes/client';
+import {
+  acceptSharedNewDate,
+  createSharedComment,
+  createSharedCommitment,
+  declineSharedNewDate,
+  getSharedPlan,
+  proposeSharedNewDate,
+  setSharedCommitmentState,
+} from '../../shared/routes/operations/shared-plan';
 
-/** The customer's API: the share token in the path, nothing else (no cookies, no referrer). */
+/**
+ * The customer's API: the share token in the path, nothing else (no cookies, no referrer). Calls are
+ * typed by the operations' contracts (types only: no schema, no zod in this page's bundle).
+ */
 
 export type ApiFailure = { status: number; code: string; message: string; details: { path: string; message: string }[] };
 
@@ -10,13 +22,14 @@ export class GuestApiError extends Error {
   }
 }
 
-async function call<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<R extends OperationRef>(route: R, ...[input]: CallArgs<R>): Promise<CallResult<R>> {
+  const { params, body } = (input ?? {}) as { params?: object; body?: unknown };
   let res: Response;
   try {
-    res = await fetch(`/api/v1/shared/${encodeURIComponent(token)}${path}`, {
-      method,
-      headers: method === 'POST' ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    res = await fetch(urlFor(route, { params }), {
+      method: route.method,
+      headers: route.method === 'GET' ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: route.method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
@@ -34,17 +47,17 @@ async function call<T>(token: string, method: 'GET' | 'POST', path: string, body
       details: error?.details ?? [],
     });
   }
-  return data as T;
+  return data as CallResult<R>;
 }
 
 export const guestApi = (token: string) => ({
-  plan: () => call<GuestPlan>(token, 'GET', ''),
-  setDone: (id: string, done: boolean) => call<GuestCommitment>(token, 'POST', `/commitments/${id}/state`, { done }),
-  proposeDate: (id: string, newDate: string, reason: string) => call<GuestCommitment>(token, 'POST', `/commitments/${id}/renegotiations`, { newDate, reason }),
-  answer: (renegotiationId: string, accept: boolean) => call<GuestCommitment>(token, 'POST', `/renegotiations/${renegotiationId}/${accept ? 'accept' : 'decline'}`, {}),
-  comment: (body: string) => call<PlanComment>(token, 'POST', '/comments', { body }),
+  plan: () => call(getSharedPlan, { params: { token } }),
+  setDone: (id: string, done: boolean) => call(setSharedCommitmentState, { params: { token, id }, body: { done } }),
+  proposeDate: (id: string, newDate: string, reason: string) => call(proposeSharedNewDate, { params: { token, id }, body: { newDate, reason } }),
+  answer: (id: string, accept: boolean) => call(accept ? acceptSharedNewDate : declineSharedNewDate, { params: { token, id } }),
+  comment: (body: string) => call(createSharedComment, { params: { token }, body: { body } }),
   addCommitment: (input: { title: string; detail: string | null; dueDate: string; ownerName?: string; milestoneId: string | null }) =>
-    call<GuestCommitment>(token, 'POST', '/commitments', input),
+    call(createSharedCommitment, { params: { token }, body: input }),
 });
 
 export type GuestApi = ReturnType<typeof guestApi>;

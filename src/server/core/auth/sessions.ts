@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { sql } from 'kysely';
 import { dbKind, type Db } from '../db/connect.js';
+import { prepared } from '../db/prepared.js';
 import { hashSecret, newSecret } from '../ids.js';
 import type { Actor } from '../actor.js';
 
@@ -29,10 +30,12 @@ export async function createSession(db: Db, config: Config, user: { id: string; 
   return { token, expiresAt };
 }
 
-/** The actor for a session cookie, or null when the session is unknown, idle too long, expired or the person deactivated. */
-export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
-  const id = hashSecret(token);
-  const row = await db
+/**
+ * The session and its person in one indexed query, built once per engine (every signed-in request
+ * runs it), with the teams a manager leads in the same round trip (an indexed lookup; empty for others).
+ */
+const sessionById = prepared((db, p: { id: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
@@ -49,14 +52,18 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
       'users.status',
       'users.workspace_id',
       'workspaces.default_time_zone',
-      // The teams a manager leads, in the same round trip (an indexed lookup; empty for others).
       (dbKind(db) === 'postgres'
         ? sql<string | null>`(select string_agg(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
         : sql<string | null>`(select group_concat(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
       ).as('led_team_ids'),
     ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', p.id),
+);
+
+/** The actor for a session cookie, or null when the session is unknown, idle too long, expired or the person deactivated. */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const id = hashSecret(token);
+  const row = await sessionById.first(db, { id });
   if (!row || row.status !== 'active') return null;
   const now = Date.now();
   const lastSeen = Date.parse(row.last_seen_at);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, PostgresAdapter, sql } from 'kysely';
+import { Kysely, PostgresDialect, PostgresAdapter, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
+import { StableSqliteDialect } from './sqlite-dialect.js';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -22,6 +23,7 @@ export function connect(options: DbOptions): Db {
       // Tests run in their own schema so a shared database stays clean.
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    pool.on('connect', keepStatementsPrepared);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -30,7 +32,29 @@ export function connect(options: DbOptions): Db {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * SQL texts PostgreSQL keeps parsed and planned on each connection, as named prepared statements:
+ * the queries core/db/prepared.ts builds once (the session lookup, records by id, list pages, the
+ * conditional write) run on every request, and parsing and planning them again was most of their
+ * cost on the database side. Their plans do not depend on the values (an id, a workspace, a page
+ * size), so PostgreSQL's generic plan is the plan. Everything else runs unnamed, as before.
+ */
+const statementNames = new Map<string, string>();
+
+export function keepPrepared(sqlText: string): void {
+  if (!statementNames.has(sqlText)) statementNames.set(sqlText, `advance_${statementNames.size + 1}`);
+}
+
+function keepStatementsPrepared(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' ? statementNames.get(text) : undefined;
+    if (name === undefined || !Array.isArray(rest[0])) return query(text, ...rest);
+    return query({ name, text, values: rest[0] }, ...rest.slice(1));
+  }) as typeof client.query;
 }
 
 export function dbKind(db: Pick<Kysely<unknown>, 'getExecutor'>): DbKind {

@@ -7,6 +7,7 @@ import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '
 import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
+import { scoped } from '../../core/db/prepared.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
@@ -92,16 +93,17 @@ export async function signIn(db: Db, config: Config, email: string, password: st
   return user;
 }
 
+/** The signed-in person with their team and workspace: one query, built once per engine. */
+const meQuery = scoped((scope, p: { id: string }) =>
+  selectUsers(scope).select(['workspaces.name as workspace_name', 'workspaces.is_demo', 'workspaces.version as workspace_version']).where('users.id', '=', p.id),
+);
+
 export async function loadMe(db: Db, actor: Actor): Promise<Me> {
-  const scope = new Scope(db, actor.workspaceId);
-  const [row, workspace] = await Promise.all([
-    selectUsers(scope).where('users.id', '=', actor.id).executeTakeFirst(),
-    db.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirst(),
-  ]);
-  if (!row || !workspace) throw notFound('Person');
+  const row = await meQuery.first(new Scope(db, actor.workspaceId), { id: actor.id });
+  if (!row) throw notFound('Person');
   return {
     user: presentUser(row, actor),
-    workspace: presentWorkspace(workspace),
+    workspace: presentWorkspace({ id: actor.workspaceId, name: row.workspace_name, default_time_zone: row.default_time_zone, is_demo: row.is_demo, version: row.workspace_version }),
     capabilities: { managePeople: canManagePeople(actor), editWorkspace: canEditWorkspace(actor), editStages: canEditWorkspace(actor) },
   };
 }

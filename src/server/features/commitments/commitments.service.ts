@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound, ruleViolation } from '../../core/errors.j
 import { nowIso } from '../../core/ids.js';
 import { columnsOf } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
+import { scoped } from '../../core/db/prepared.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
 import { assertPlanOpen, canEditCommitment, writablePlan } from '../plans/access.js';
 import { commitmentAccess, type CommitmentAccess } from './access.js';
@@ -28,8 +29,10 @@ export async function getCommitment(scope: Scope, actor: Actor, id: string): Pro
 }
 
 /** The commitment row and who may do what with it, refusing a person who may not change it (and a closed plan). */
+const commitmentRow = scoped((scope, p: { id: string }) => scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', p.id));
+
 export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<{ row: CommitmentTable; access: CommitmentAccess }> {
-  const row = await scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', id).executeTakeFirst();
+  const row = await commitmentRow.first(scope, { id });
   if (!row) throw notFound('Commitment');
   const access = await commitmentAccess(scope, actor, row);
   if (!canEditCommitment(access, actor, row)) {

@@ -4,6 +4,7 @@ import { classifyCommitment, daysUntilDue, hasPendingDateChange, isMissed, type 
 import type { Actor } from '../../core/actor.js';
 import type { CommitmentRenegotiationTable, CommitmentSubjectKind, PlanTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
+import { scoped } from '../../core/db/prepared.js';
 import { canEditCommitment, isClosed, type PlanAccess } from '../plans/access.js';
 
 /**
@@ -159,9 +160,14 @@ export async function renegotiationsOf(scope: Scope, where: { planId?: string; c
   return q.execute();
 }
 
+const commitmentById = scoped((scope, p: { id: string }) => selectCommitments(scope).where('commitments.id', '=', p.id));
+const renegotiationsOfCommitment = scoped((scope, p: { id: string }) =>
+  scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.commitment_id', '=', p.id),
+);
+
 export async function findCommitment(scope: Scope, actor: Actor, access: Pick<PlanAccess, 'canEdit'>, id: string): Promise<Commitment | undefined> {
-  const row = await selectCommitments(scope).where('commitments.id', '=', id).executeTakeFirst();
+  const row = await commitmentById.first(scope, { id });
   if (!row) return undefined;
-  const renegotiations = byCommitment(await renegotiationsOf(scope, { commitmentId: id })).get(id) ?? [];
+  const renegotiations = byCommitment(await renegotiationsOfCommitment.execute(scope, { id })).get(id) ?? [];
   return presentCommitment(row, renegotiations, access, actor);
 }

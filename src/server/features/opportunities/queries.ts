@@ -1,9 +1,10 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
-import { keyset, toPage } from '../../core/paging.js';
+import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
+import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 
@@ -63,8 +64,11 @@ export function presentOpportunity(row: OpportunityRow, actor: Actor): Opportuni
   };
 }
 
+/** An opportunity by id: the detail page's query, built once per engine. */
+const opportunityById = scoped((scope, p: { id: string }) => selectOpportunities(scope).where('opportunities.id', '=', p.id));
+
 export async function findOpportunity(scope: Scope, actor: Actor, id: string): Promise<Opportunity | undefined> {
-  const row = await selectOpportunities(scope).where('opportunities.id', '=', id).executeTakeFirst();
+  const row = await opportunityById.first(scope, { id });
   return row && presentOpportunity(row, actor);
 }
 
@@ -76,22 +80,76 @@ const SORTS = {
   updatedAt: { column: 'opportunities.updated_at', value: (r: OpportunityRow) => r.updated_at },
 } as const;
 
+type ListShape = Pick<OpportunityListQuery, 'archived' | 'limit'> & {
+  sort: keyof typeof SORTS;
+  descending: boolean;
+  /** Which filters and whether a cursor are present: their values go in the placeholders. */
+  filters: { owner: boolean; stage: boolean; account: boolean; status: boolean; cursor: boolean };
+};
+type ListValues = { ownerId: string | null; stageId: string | null; accountId: string | null; status: string | null; afterValue: string | number | null; afterId: string | null };
+
+/** The rows of a list page without search, built once per shape (sort, filters present, page size). */
+const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
+  keysetAfter(filtered(selectOpportunities(scope), {
+    archived: s.archived,
+    ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
+    stageId: s.filters.stage ? (p.stageId as string) : undefined,
+    accountId: s.filters.account ? (p.accountId as string) : undefined,
+    status: s.filters.status ? (p.status as OpportunityListQuery['status']) : undefined,
+  }), {
+    column: SORTS[s.sort].column,
+    idColumn: 'opportunities.id',
+    descending: s.descending,
+    after: s.filters.cursor ? [p.afterValue as string | number, p.afterId as string] : undefined,
+    limit: s.limit,
+  }),
+);
+
+type Filters = Pick<OpportunityListQuery, 'archived' | 'ownerId' | 'stageId' | 'accountId' | 'status'>;
+
+/** The list's filters, on any query of opportunities (with or without its joins). */
+function filtered<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
+  const column = (name: string) => sql.ref(`opportunities.${name}`);
+  if (f.archived === 'active') q = q.where(sql<SqlBool>`${column('archived_at')} is null`);
+  if (f.archived === 'archived') q = q.where(sql<SqlBool>`${column('archived_at')} is not null`);
+  if (f.ownerId !== undefined) q = q.where(sql<SqlBool>`${column('owner_id')} = ${f.ownerId}`);
+  if (f.stageId !== undefined) q = q.where(sql<SqlBool>`${column('stage_id')} = ${f.stageId}`);
+  if (f.accountId !== undefined) q = q.where(sql<SqlBool>`${column('account_id')} = ${f.accountId}`);
+  if (f.status !== undefined) q = q.where(sql<SqlBool>`${column('status')} = ${f.status}`);
+  return q;
+}
+
 export async function listOpportunities(scope: Scope, actor: Actor, query: OpportunityListQuery) {
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
   const sort = SORTS[key];
-  let q = selectOpportunities(scope);
-  if (query.archived === 'active') q = q.where('opportunities.archived_at', 'is', null);
-  if (query.archived === 'archived') q = q.where('opportunities.archived_at', 'is not', null);
-  if (query.ownerId) q = q.where('opportunities.owner_id', '=', query.ownerId);
-  if (query.stageId) q = q.where('opportunities.stage_id', '=', query.stageId);
-  if (query.accountId) q = q.where('opportunities.account_id', '=', query.accountId);
-  if (query.status) q = q.where('opportunities.status', '=', query.status);
-  const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind: key === 'amount' ? ('integer' as const) : ('text' as const) };
+  const kind = key === 'amount' ? ('integer' as const) : ('text' as const);
   // The deal's name, or its account's name or domain, has words starting with the query's words.
   const search = query.q ? parseSearch(query.q) : null;
-  const rows = search
-    ? await searchKeyset(scope, q, (col) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`, page)
-    : await keyset(q, page).execute();
+  let rows: OpportunityRow[];
+  if (search) {
+    const q = filtered(selectOpportunities(scope), query);
+    const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query);
+    const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind };
+    const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
+    rows = await searchKeyset(scope, q, match, page, lean);
+  } else {
+    const after = query.cursor ? decodeCursor(query.cursor, kind) : null;
+    const shape: ListShape = {
+      archived: query.archived,
+      limit: query.limit,
+      sort: key,
+      descending,
+      filters: { owner: !!query.ownerId, stage: !!query.stageId, account: !!query.accountId, status: !!query.status, cursor: !!after },
+    };
+    rows = await listPage.execute(scope, shape, {
+      ownerId: query.ownerId ?? null,
+      stageId: query.stageId ?? null,
+      accountId: query.accountId ?? null,
+      status: query.status ?? null,
+      afterValue: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+    });
+  }
   return toPage(rows, query.limit, (r) => [sort.value(r), r.id], (r) => presentOpportunity(r, actor));
 }

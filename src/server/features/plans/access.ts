@@ -3,6 +3,7 @@ import { forbidden, notFound, planClosed } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope, ScopedTable } from '../../core/scope.js';
+import { scoped } from '../../core/db/prepared.js';
 import type { CommitmentTable, PlanTable } from '../../core/db/schema.js';
 
 /**
@@ -28,6 +29,9 @@ export function selectPlanAccess(scope: Scope) {
     .select(['plans.id', 'plans.opportunity_id', 'plans.customer_time_zone', 'plans.status', 'opp.owner_id', 'owner.team_id as owner_team_id']);
 }
 
+/** A plan's access row by id: every write to a plan and what is on it reads it. */
+export const planAccessRow = scoped((scope, p: { id: string }) => selectPlanAccess(scope).where('plans.id', '=', p.id));
+
 type AccessRow = { id: string; opportunity_id: string; customer_time_zone: string; status: PlanTable['status']; owner_id: string; owner_team_id: string | null };
 
 export function toAccess(row: AccessRow, actor: Actor | null): PlanAccess {
@@ -43,7 +47,7 @@ export function toAccess(row: AccessRow, actor: Actor | null): PlanAccess {
 }
 
 export async function planAccess(scope: Scope, actor: Actor, planId: string): Promise<PlanAccess> {
-  const row = await selectPlanAccess(scope).where('plans.id', '=', planId).executeTakeFirst();
+  const row = await planAccessRow.first(scope, { id: planId });
   if (!row) throw notFound('Plan');
   return toAccess(row, actor);
 }
@@ -81,8 +85,10 @@ export function canEditCommitment(access: Pick<PlanAccess, 'canEdit'>, actor: Ac
 }
 
 /** Anything done on a plan counts as activity: "no activity for 14 days" reads this. */
+const touch = scoped((scope, p: { id: string; at: string }) => scope.updateTable('plans').set({ last_activity_at: p.at }).where('plans.id', '=', p.id));
+
 export async function touchPlan(scope: Scope, planId: string, at = nowIso()): Promise<void> {
-  await scope.updateTable('plans').set({ last_activity_at: at }).where('plans.id', '=', planId).execute();
+  await touch.execute(scope, { id: planId, at });
 }
 
 /**

@@ -4,8 +4,9 @@ import type { Actor } from '../../core/actor.js';
 import type { PlanMilestoneTable } from '../../core/db/schema.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
+import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { isClosed, toAccess, type PlanAccess } from './access.js';
-import { byCommitment, factsOf, presentCommitment, renegotiationsOf, selectPlanCommitments, type CommitmentRow, type RenegotiationRow } from '../commitments/queries.js';
+import { byCommitment, factsOf, presentCommitment, selectPlanCommitments, type CommitmentRow, type RenegotiationRow } from '../commitments/queries.js';
 import { isMissed } from '../../../domain/commitments.js';
 import { planInsights } from './insights.js';
 import { defaultPlanView } from '../../../shared/team-view.js';
@@ -62,30 +63,41 @@ export function presentMilestone(row: PlanMilestoneTable, access: PlanAccess): M
   };
 }
 
-export async function findPlanRow(scope: Scope, where: { id?: string; opportunityId?: string }): Promise<PlanRow | undefined> {
-  let q = selectPlans(scope);
-  if (where.id) q = q.where('plans.id', '=', where.id);
-  if (where.opportunityId) q = q.where('plans.opportunity_id', '=', where.opportunityId);
-  return q.executeTakeFirst();
+const planBy = scopedShapes((scope, p: { id: string }, by: 'id' | 'opportunityId') =>
+  selectPlans(scope).where(by === 'id' ? 'plans.id' : 'plans.opportunity_id', '=', p.id),
+);
+
+type PlanWhere = { id: string } | { opportunityId: string };
+
+export async function findPlanRow(scope: Scope, where: PlanWhere): Promise<PlanRow | undefined> {
+  const [row] = 'id' in where ? await planBy.execute(scope, 'id', { id: where.id }) : await planBy.execute(scope, 'opportunityId', { id: where.opportunityId });
+  return row;
 }
 
+/** What the plan page shows under the plan, each built once. */
+const milestonesOf = scoped((scope, p: { planId: string }) =>
+  scope
+    .selectFrom('plan_milestones')
+    .selectAll('plan_milestones')
+    .where('plan_milestones.plan_id', '=', p.planId)
+    .where('plan_milestones.archived_at', 'is', null)
+    .orderBy('plan_milestones.position')
+    .orderBy('plan_milestones.id'),
+);
+const commitmentsOf = scoped((scope, p: { planId: string }) =>
+  selectPlanCommitments(scope).where('commitments.plan_id', '=', p.planId).orderBy('commitments.position').orderBy('commitments.id'),
+);
+const renegotiationsOfPlan = scoped((scope, p: { planId: string }) =>
+  scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', '=', p.planId),
+);
+
 /** The whole plan: milestones and commitments in order, each commitment with its date history. */
-export async function findPlan(scope: Scope, actor: Actor, where: { id?: string; opportunityId?: string }): Promise<Plan | undefined> {
+export async function findPlan(scope: Scope, actor: Actor, where: PlanWhere): Promise<Plan | undefined> {
   const row = await findPlanRow(scope, where);
   if (!row) return undefined;
   const access = toAccess(row, actor);
-  const [milestones, commitments, renegotiations] = await Promise.all([
-    scope
-      .selectFrom('plan_milestones')
-      .selectAll('plan_milestones')
-      .where('plan_milestones.plan_id', '=', row.id)
-      .where('plan_milestones.archived_at', 'is', null)
-      .orderBy('plan_milestones.position')
-      .orderBy('plan_milestones.id')
-      .execute(),
-    selectPlanCommitments(scope).where('commitments.plan_id', '=', row.id).orderBy('commitments.position').orderBy('commitments.id').execute(),
-    renegotiationsOf(scope, { planId: row.id }),
-  ]);
+  const on = { planId: row.id };
+  const [milestones, commitments, renegotiations] = await Promise.all([milestonesOf.execute(scope, on), commitmentsOf.execute(scope, on), renegotiationsOfPlan.execute(scope, on)]);
   const history = byCommitment(renegotiations);
   const now = new Date();
   return {

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import type { Account } from '../../../shared/accounts';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { LoadingCard } from '../../ui/States';
@@ -20,7 +19,7 @@ const CustomerReliabilityCard = lazy(() => import('../plans/CustomerReliabilityC
 
 export function AccountPage() {
   return (
-    <RecordRoute<Account> resource="accounts" noun="account" back={{ to: '/accounts', label: 'Back to accounts' }}>
+    <RecordRoute resource="accounts" noun="account" back={{ to: '/accounts', label: 'Back to accounts' }}>
       {(a, page) => (
         <>
           <RecordHeader

@@ -21,7 +21,7 @@ export function AccountsPage() {
   useTitle('Accounts');
   const me = useMe();
   const params = useListParams(listFilters.accounts);
-  const list = useRecordList<Account>('accounts', params.values, { keepPrevious: true });
+  const list = useRecordList('accounts', params.values, { keepPrevious: true });
   const columns: Column<Account>[] = [
     { header: 'Name', cellClassName: 'primary-cell', cell: (a) => <PrimaryCell to={`/accounts/${a.id}`} name={a.name} archived={a.archivedAt !== null} sub={a.domain} /> },
     { header: 'Industry', className: 'hide-sm', cell: (a) => orDash(a.industry) },

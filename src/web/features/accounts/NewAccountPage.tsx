@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router';
-import type { Account } from '../../../shared/accounts';
 import { useMe } from '../../app/session';
 import { NewRecordPage } from '../records/NewRecordPage';
 import { AccountFields } from './AccountFields';
@@ -9,7 +8,7 @@ export function NewAccountPage() {
   const me = useMe();
   const navigate = useNavigate();
   return (
-    <NewRecordPage<Account, ReturnType<typeof emptyAccount>>
+    <NewRecordPage
       spec={accountSpec}
       initial={emptyAccount(me.user.id)}
       onCreated={(a) => navigate(`/accounts/${a.id}`, { replace: true })}

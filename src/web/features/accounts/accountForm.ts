@@ -1,4 +1,4 @@
-import { ACCOUNT_SIZES, CreateAccountBody, UpdateAccountBody, type Account } from '../../../shared/accounts';
+import { ACCOUNT_SIZES, CreateAccountBody, UpdateAccountBody } from '../../../shared/accounts';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
 
@@ -9,7 +9,7 @@ export const SIZE_OPTIONS = ACCOUNT_SIZES.map((s) => ({ value: s, label: `${s} e
 export const emptyAccount = (ownerId: string): AccountValues => ({ name: '', domain: '', industry: '', size: '', ownerId, notes: '' });
 
 /** How account forms map to the API: the same spec serves the create and the edit form. */
-export const accountSpec: RecordFormSpec<Account, AccountValues> = {
+export const accountSpec: RecordFormSpec<'accounts', AccountValues> = {
   resource: 'accounts',
   schemas: { create: CreateAccountBody, update: UpdateAccountBody },
   toValues: (a) => ({ name: a.name, domain: a.domain ?? '', industry: a.industry ?? '', size: a.size ?? '', ownerId: a.owner.id, notes: a.notes ?? '' }),

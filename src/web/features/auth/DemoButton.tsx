@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { Me } from '../../../shared/auth';
-import { api } from '../../app/api';
+import { createDemoSession } from '../../../shared/routes/operations/auth';
+import { call } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
@@ -10,7 +10,7 @@ export function DemoButton({ variant = 'secondary', label = 'Explore the demo wo
   const startSession = useStartSession();
   const navigate = useNavigate();
   const demo = useMutation({
-    mutationFn: () => api.post<Me>('/demo/session', {}),
+    mutationFn: () => call(createDemoSession),
     onSuccess: (me) => {
       startSession(me);
       navigate('/today', { replace: true });

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Me } from '../../../shared/auth';
 import { AcceptInviteBody, PASSWORD_MIN, type InvitePreview } from '../../../shared/people';
-import { api } from '../../app/api';
+import { acceptInvite, lookupInvite } from '../../../shared/routes/operations/people';
+import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { ROLE_LABELS, formatDateTime } from '../../lib/format';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
@@ -22,7 +22,7 @@ export function InvitePage() {
   const { token = '' } = useParams();
   const preview = useQuery({
     queryKey: ['invite', token],
-    queryFn: () => api.post<InvitePreview>('/invites/lookup', { token }),
+    queryFn: () => call(lookupInvite, { body: { token } }),
     retry: false,
     staleTime: Infinity,
   });
@@ -56,7 +56,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitePreview 
   const navigate = useNavigate();
   const form = useForm({ name: '', password: '', timeZone: browserTimeZone() });
   const accept = useMutation({
-    mutationFn: (body: AcceptInviteBody) => api.post<Me>('/invites/accept', body),
+    mutationFn: (body: BodyOf<typeof acceptInvite>) => call(acceptInvite, { body }),
     onSuccess: (me) => {
       startSession(me);
       navigate('/today', { replace: true });

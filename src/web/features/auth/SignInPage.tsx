@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { SignInBody, type Me } from '../../../shared/auth';
-import { api } from '../../app/api';
+import { SignInBody } from '../../../shared/auth';
+import { createSession } from '../../../shared/routes/operations/auth';
+import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
@@ -18,7 +19,7 @@ export function SignInPage({ demoEnabled }: { demoEnabled: boolean }) {
   const startSession = useStartSession();
   const form = useForm({ email: '', password: '' });
   const signIn = useMutation({
-    mutationFn: (body: SignInBody) => api.post<Me>('/session', body),
+    mutationFn: (body: BodyOf<typeof createSession>) => call(createSession, { body }),
     // The page re-renders as the signed-in app at the same address, so deep links survive sign-in.
     onSuccess: startSession,
     onError: (err) => {

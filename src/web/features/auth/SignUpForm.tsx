@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { SignUpBody, type Me } from '../../../shared/auth';
+import { SignUpBody } from '../../../shared/auth';
+import { createWorkspace } from '../../../shared/routes/operations/auth';
 import { PASSWORD_MIN } from '../../../shared/people';
-import { api } from '../../app/api';
+import { call, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
@@ -17,7 +18,7 @@ export function SignUpForm() {
   const navigate = useNavigate();
   const form = useForm({ workspaceName: '', name: '', email: '', password: '', timeZone: browserTimeZone() });
   const signUp = useMutation({
-    mutationFn: (body: SignUpBody) => api.post<Me>('/signup', body),
+    mutationFn: (body: BodyOf<typeof createWorkspace>) => call(createWorkspace, { body }),
     onSuccess: (me) => {
       startSession(me);
       navigate('/today', { replace: true });

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
+import { BUYING_ROLE_LABELS } from '../../../shared/contacts';
 import { Badge } from '../../ui/Badge';
 import { LoadingCard } from '../../ui/States';
 import { HistoryCard } from '../records/HistoryCard';
@@ -18,7 +18,7 @@ const ContactReliabilityCard = lazy(async () => ({ default: (await import('../pl
 /** A person at an account (contacts have no owner of their own: the account's owner answers for them). */
 export function ContactPage() {
   return (
-    <RecordRoute<Contact> resource="contacts" noun="contact" back={{ to: '/accounts', label: 'Back to accounts' }}>
+    <RecordRoute resource="contacts" noun="contact" back={{ to: '/accounts', label: 'Back to accounts' }}>
       {(c, page) => (
         <>
           <RecordHeader

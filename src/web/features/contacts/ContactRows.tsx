@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { BUYING_ROLE_LABELS, type Contact } from '../../../shared/contacts';
+import { BUYING_ROLE_LABELS } from '../../../shared/contacts';
 import { accountContactsParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { Avatar } from '../../ui/Avatar';
@@ -8,7 +8,7 @@ import { RecordRows } from '../records/RecordRows';
 
 /** The people at an account, with their part in the buying decision. */
 export function ContactRows({ accountId }: { accountId: string }) {
-  const list = useRecordList<Contact>('contacts', accountContactsParams(accountId), { limit: 50 });
+  const list = useRecordList('contacts', accountContactsParams(accountId), { limit: 50 });
   return (
     <RecordRows list={list} empty="No contacts yet. Who are the people in the buying decision?">
       {(c) => (

@@ -1,15 +1,14 @@
 import { useNavigate } from 'react-router';
-import type { Contact } from '../../../shared/contacts';
 import { NewRecordPage } from '../records/NewRecordPage';
 import { useAccountFromAddress } from '../records/useAccountFromAddress';
 import { ContactFields } from './ContactFields';
-import { contactSpec, emptyContact, type ContactValues } from './contactForm';
+import { contactSpec, emptyContact } from './contactForm';
 
 export function NewContactPage() {
   const navigate = useNavigate();
   const from = useAccountFromAddress({ to: '/accounts', label: 'Accounts' }, 'At');
   return (
-    <NewRecordPage<Contact, ContactValues>
+    <NewRecordPage
       spec={contactSpec}
       initial={emptyContact(from.accountId)}
       onCreated={(c) => navigate(from.accountId ? from.back.to : `/contacts/${c.id}`, { replace: true })}

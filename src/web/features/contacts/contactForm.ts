@@ -1,4 +1,4 @@
-import { BUYING_ROLES, BUYING_ROLE_LABELS, CreateContactBody, UpdateContactBody, type Contact } from '../../../shared/contacts';
+import { BUYING_ROLES, BUYING_ROLE_LABELS, CreateContactBody, UpdateContactBody } from '../../../shared/contacts';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
 
@@ -8,7 +8,7 @@ export const BUYING_ROLE_OPTIONS = BUYING_ROLES.map((r) => ({ value: r, label: B
 
 export const emptyContact = (accountId: string): ContactValues => ({ accountId, name: '', title: '', email: '', phone: '', buyingRole: '' });
 
-export const contactSpec: RecordFormSpec<Contact, ContactValues> = {
+export const contactSpec: RecordFormSpec<'contacts', ContactValues> = {
   resource: 'contacts',
   schemas: { create: CreateContactBody, update: UpdateContactBody },
   toValues: (c) => ({ accountId: c.account.id, name: c.name, title: c.title ?? '', email: c.email ?? '', phone: c.phone ?? '', buyingRole: c.buyingRole ?? '' }),

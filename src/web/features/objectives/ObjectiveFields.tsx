@@ -1,5 +1,4 @@
 import { OBJECTIVE_KINDS, OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUSES, OBJECTIVE_STATUS_LABELS } from '../../../shared/objectives';
-import type { Opportunity } from '../../../shared/opportunities';
 import { accountOpportunitiesParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import type { FormState } from '../../lib/forms';
@@ -15,7 +14,7 @@ const STATUS_OPTIONS = OBJECTIVE_STATUSES.map((s) => ({ value: s, label: OBJECTI
 
 export function ObjectiveFields({ form, accountId, currentOwner }: { form: FormState<ObjectiveValues>; accountId: string; currentOwner?: { id: string; name: string } }) {
   const owner = form.field('ownerId');
-  const deals = useRecordList<Opportunity>('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
+  const deals = useRecordList('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
   const linked = new Set(form.values.opportunityIds ? form.values.opportunityIds.split(',') : []);
   const toggle = (id: string, on: boolean) => {
     const next = new Set(linked);

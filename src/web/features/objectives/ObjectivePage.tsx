@@ -23,7 +23,7 @@ import { objectiveSpec } from './objectiveForm';
 /** An account objective: what it aims for, who works on it, what they noticed, and the tasks they took on. */
 export function ObjectivePage() {
   const { id = '' } = useParams();
-  const query = useRecord<Objective>('objectives', id);
+  const query = useRecord('objectives', id);
   return (
     <RecordPage query={query} noun="objective" resource="objectives" title={query.data?.title ?? 'Objective'} back={{ to: '/accounts', label: 'Back to accounts' }}>
       {(o, page) => (

@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Commitment } from '../../../shared/commitments';
-import type { AccountObjectives, CreateObjectiveBody, CreateObjectiveTaskBody, Objective, ObjectiveInsight } from '../../../shared/objectives';
-import { api } from '../../app/api';
+import type { CreateObjectiveBody, CreateObjectiveTaskBody, Objective } from '../../../shared/objectives';
+import {
+  addObjectiveContributor,
+  createObjective,
+  createObjectiveInsight,
+  createObjectiveTask,
+  listAccountObjectives,
+  removeObjectiveContributor,
+} from '../../../shared/routes/operations/objectives';
+import { call } from '../../app/api';
 import { recordKeys } from '../../app/records';
 
 /** An account's objectives and what the objective page changes (the objective itself saves through the records hooks). */
@@ -10,7 +17,7 @@ export const objectiveKeys = {
 };
 
 export function useAccountObjectives(accountId: string) {
-  return useQuery({ queryKey: objectiveKeys.ofAccount(accountId), queryFn: () => api.get<AccountObjectives>(`/accounts/${accountId}/objectives`) });
+  return useQuery({ queryKey: objectiveKeys.ofAccount(accountId), queryFn: () => call(listAccountObjectives, { params: { id: accountId } }) });
 }
 
 function useRefresh() {
@@ -26,7 +33,7 @@ function useRefresh() {
 export function useCreateObjective(accountId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateObjectiveBody) => api.post<Objective>(`/accounts/${accountId}/objectives`, body),
+    mutationFn: (body: CreateObjectiveBody) => call(createObjective, { params: { id: accountId }, body }),
     onSuccess: (o) => {
       client.setQueryData(recordKeys.detail('objectives', o.id), o);
       void client.invalidateQueries({ queryKey: objectiveKeys.ofAccount(accountId) });
@@ -42,17 +49,17 @@ export function useContributors(id: string) {
     refresh(id);
   };
   return {
-    add: useMutation({ mutationFn: (userId: string) => api.post<Objective>(`/objectives/${id}/contributors`, { userId }), onSuccess: done }),
-    remove: useMutation({ mutationFn: (userId: string) => api.delete(`/objectives/${id}/contributors/${userId}`), onSuccess: () => refresh(id) }),
+    add: useMutation({ mutationFn: (userId: string) => call(addObjectiveContributor, { params: { id }, body: { userId } }), onSuccess: done }),
+    remove: useMutation({ mutationFn: (userId: string) => call(removeObjectiveContributor, { params: { id, userId } }), onSuccess: () => refresh(id) }),
   };
 }
 
 export function useAddInsight(id: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: string) => api.post<ObjectiveInsight>(`/objectives/${id}/insights`, { body }), onSuccess: () => refresh(id) });
+  return useMutation({ mutationFn: (body: string) => call(createObjectiveInsight, { params: { id }, body: { body } }), onSuccess: () => refresh(id) });
 }
 
 export function useAddTask(id: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: CreateObjectiveTaskBody) => api.post<Commitment>(`/objectives/${id}/tasks`, body), onSuccess: () => refresh(id) });
+  return useMutation({ mutationFn: (body: CreateObjectiveTaskBody) => call(createObjectiveTask, { params: { id }, body }), onSuccess: () => refresh(id) });
 }

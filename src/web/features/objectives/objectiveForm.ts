@@ -1,5 +1,5 @@
 import { minorToDecimal, parseAmount, readAmount } from '../../../shared/money';
-import { CreateObjectiveBody, OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUS_LABELS, UpdateObjectiveBody, type Objective, type ObjectiveKind, type ObjectiveStatus } from '../../../shared/objectives';
+import { CreateObjectiveBody, OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUS_LABELS, UpdateObjectiveBody, type ObjectiveKind, type ObjectiveStatus } from '../../../shared/objectives';
 import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
@@ -22,7 +22,7 @@ export const emptyObjective = (o: { ownerId: string; currency: string }): Object
 });
 
 /** The same form creates and edits an objective; the amount is optional (no financial target). */
-export const objectiveSpec: RecordFormSpec<Objective, ObjectiveValues> = {
+export const objectiveSpec: RecordFormSpec<'objectives', ObjectiveValues> = {
   resource: 'objectives',
   schemas: { create: CreateObjectiveBody, update: UpdateObjectiveBody },
   toValues: (o) => ({

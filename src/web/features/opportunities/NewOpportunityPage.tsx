@@ -1,6 +1,5 @@
 import { useNavigate } from 'react-router';
 import { addDays, todayIn } from '../../../domain/dates';
-import type { Opportunity } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
@@ -9,7 +8,7 @@ import { NewRecordPage } from '../records/NewRecordPage';
 import { useAccountFromAddress } from '../records/useAccountFromAddress';
 import { OpportunityFields } from './OpportunityFields';
 import { defaultCurrency, rememberCurrency } from './currencies';
-import { emptyOpportunity, opportunitySpec, type OpportunityValues } from './opportunityForm';
+import { emptyOpportunity, opportunitySpec } from './opportunityForm';
 
 export function NewOpportunityPage() {
   useTitle('New opportunity');
@@ -31,7 +30,7 @@ function NewOpportunityForm({ firstStageId }: { firstStageId: string }) {
     closeDate: addDays(todayIn(me.user.timeZone, new Date()), 90),
   });
   return (
-    <NewRecordPage<Opportunity, OpportunityValues>
+    <NewRecordPage
       spec={opportunitySpec}
       initial={initial}
       onCreated={(o) => {

@@ -31,7 +31,7 @@ export function OpportunitiesPage() {
   const me = useMe();
   const stages = useStages();
   const params = useListParams(listFilters.opportunities);
-  const list = useRecordList<Opportunity>('opportunities', params.values, { keepPrevious: true });
+  const list = useRecordList('opportunities', params.values, { keepPrevious: true });
   const columns: Column<Opportunity>[] = [
     { header: 'Opportunity', cellClassName: 'primary-cell', cell: (o) => <PrimaryCell to={`/opportunities/${o.id}`} name={o.name} archived={o.archivedAt !== null} sub={o.account.name} /> },
     { header: 'Stage', className: 'hide-md', cell: (o) => o.stage.name },

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { OPPORTUNITY_STATUS_LABELS, type Opportunity } from '../../../shared/opportunities';
+import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/opportunities';
 import { useMe } from '../../app/session';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
@@ -21,7 +21,7 @@ const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans
 export function OpportunityPage() {
   const me = useMe();
   return (
-    <RecordRoute<Opportunity> resource="opportunities" noun="opportunity" back={{ to: '/opportunities', label: 'Back to opportunities' }}>
+    <RecordRoute resource="opportunities" noun="opportunity" back={{ to: '/opportunities', label: 'Back to opportunities' }}>
       {(o, page) => (
         <>
           <RecordHeader

@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { Opportunity } from '../../../shared/opportunities';
 import { accountOpportunitiesParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -8,7 +7,7 @@ import { StatusBadge } from './StatusBadge';
 
 /** An account's opportunities, soonest close date first. */
 export function OpportunityRows({ accountId }: { accountId: string }) {
-  const list = useRecordList<Opportunity>('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
+  const list = useRecordList('opportunities', accountOpportunitiesParams(accountId), { limit: 50 });
   return (
     <RecordRows list={list} empty="No opportunities on this account yet.">
       {(o) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus, type UpdateOpportunityBody } from '../../../shared/opportunities';
+import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
 import { isApiError } from '../../app/api';
 import { useAcceptCurrent, useUpdateRecord } from '../../app/records';
 import { useMe } from '../../app/session';
@@ -25,8 +25,8 @@ export function StatusCard({ opportunity: o }: { opportunity: Opportunity }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
-  const update = useUpdateRecord<Opportunity, UpdateOpportunityBody>('opportunities', o.id);
-  const acceptCurrent = useAcceptCurrent<Opportunity>('opportunities', o.id);
+  const update = useUpdateRecord('opportunities', o.id);
+  const acceptCurrent = useAcceptCurrent('opportunities', o.id);
 
   const open = (status: OpportunityStatus) => {
     setTarget(status);

@@ -1,4 +1,4 @@
-import { CLOSE_REASON_REQUIRED, CreateOpportunityBody, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, UpdateOpportunityBody, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
+import { CLOSE_REASON_REQUIRED, CreateOpportunityBody, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, UpdateOpportunityBody, type OpportunityStatus } from '../../../shared/opportunities';
 import { minorToDecimal, parseAmount, readAmount } from '../../../shared/money';
 import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
@@ -36,7 +36,7 @@ const AMOUNT_MESSAGES = {
 
 const needsReason = (status: string) => status !== '' && statusNeedsReason(status as OpportunityStatus);
 
-export const opportunitySpec: RecordFormSpec<Opportunity, OpportunityValues> = {
+export const opportunitySpec: RecordFormSpec<'opportunities', OpportunityValues> = {
   resource: 'opportunities',
   schemas: { create: CreateOpportunityBody, update: UpdateOpportunityBody },
   toValues: (o) => ({

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SavePlanAsTemplateBody, type PlanTemplate } from '../../../shared/plan-templates';
 import type { Plan } from '../../../shared/plans';
-import { api } from '../../app/api';
+import { savePlanAsTemplate } from '../../../shared/routes/operations/plan-templates';
+import { call, type BodyOf } from '../../app/api';
 import { FIX_FIELDS, check, fromServer, orNull, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -16,7 +17,7 @@ const FIELDS = ['name', 'description'] as const;
 export function SaveTemplateDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: SavePlanAsTemplateBody) => api.post<PlanTemplate>(`/plans/${plan.id}/template`, body),
+    mutationFn: (body: BodyOf<typeof savePlanAsTemplate>) => call(savePlanAsTemplate, { params: { id: plan.id }, body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['plan-templates'] }),
   });
   const form = useForm({ name: plan.title, description: '' });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Reliability } from '../../../shared/plan-reliability';
-import type { PlanView, TeamSummary } from '../../../shared/team-view';
-import { api, qs } from '../../app/api';
+import type { PlanView } from '../../../shared/team-view';
+import { getTeamSummary } from '../../../shared/routes/operations/plans';
+import { call } from '../../app/api';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { RELIABILITY_NOTE } from './reliabilityWords';
 
@@ -12,7 +13,7 @@ function share(r: Reliability): string {
 
 /** Per person in the view: their plans by health, and both sides' word, each with its n. */
 export function TeamSummaryCard({ view }: { view: PlanView }) {
-  const query = useQuery({ queryKey: ['plans', 'team-summary', view], queryFn: () => api.get<TeamSummary>(`/plans/team-summary${qs({ view })}`) });
+  const query = useQuery({ queryKey: ['plans', 'team-summary', view], queryFn: () => call(getTeamSummary, { query: { view } }) });
   return (
     <section className="card" aria-labelledby="team-summary-title">
       <header className="card-header">

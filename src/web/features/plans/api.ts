@@ -1,11 +1,21 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Commitment, CreateCommitmentBody, CreateRenegotiationBody, PlanLayoutBody, RenegotiationResult, UpdateCommitmentBody } from '../../../shared/commitments';
-import type { ContactList } from '../../../shared/contacts';
-import type { PlanReliability } from '../../../shared/plan-reliability';
-import type { CreatedPlan, CreateMilestoneBody, CreatePlanBody, Milestone, Plan, PlanList, UpdateMilestoneBody, UpdatePlanBody } from '../../../shared/plans';
-import type { Today } from '../../../shared/today';
+import type { Commitment } from '../../../shared/commitments';
+import type { Milestone, Plan } from '../../../shared/plans';
 import type { PlanView } from '../../../shared/team-view';
-import { api, qs } from '../../app/api';
+import type { CallResult } from '../../../shared/routes/client';
+import {
+  acceptNewDate,
+  createCommitment,
+  declineNewDate,
+  proposeNewDate,
+  setPlanLayout,
+  updateCommitment,
+} from '../../../shared/routes/operations/commitments';
+import { listContacts } from '../../../shared/routes/operations/contacts';
+import { getPlanReliability, getToday } from '../../../shared/routes/operations/insights';
+import { archiveMilestone, createMilestone, updateMilestone } from '../../../shared/routes/operations/milestones';
+import { createPlan, getPlan, listPlans, reopenPlan, updatePlan } from '../../../shared/routes/operations/plans';
+import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
 
 /** Everything plan-shaped is cached under 'plans'; Today reads the same commitments, so it refreshes with them. */
 export const planKeys = {
@@ -19,23 +29,23 @@ export const planKeys = {
 
 // Each query a page reads on arrival is defined once, for the page and for the prefetch that
 // navigation starts alongside the page's code (app/pageData.ts).
-export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => api.get<Plan>(`/plans/${id}`) });
+export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: () => call(getPlan, { params: { id } }) });
 
-export const planListQuery = (params: Record<string, string>) =>
+export const planListQuery = (params: AddressFilters<typeof listPlans>) =>
   infiniteQueryOptions({
     queryKey: planKeys.list(params),
-    queryFn: ({ pageParam }) => api.get<PlanList>(`/plans${qs({ ...params, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => call(listPlans, { query: { ...addressQuery(listPlans, params), limit: 50, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: PlanList) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: CallResult<typeof listPlans>) => last.nextCursor ?? undefined,
   });
 
-export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => api.get<Today>(`/today${qs({ view })}`) });
+export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => call(getToday, { query: { view } }) });
 
 // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
 export const opportunityPlanQuery = (opportunityId: string) =>
   queryOptions({
     queryKey: planKeys.ofOpportunity(opportunityId),
-    queryFn: async () => (await api.get<PlanList>(`/plans${qs({ opportunityId, limit: 1 })}`)).data[0] ?? null,
+    queryFn: async () => (await call(listPlans, { query: { opportunityId, limit: 1 } })).data[0] ?? null,
   });
 
 export function usePlan(id: string) {
@@ -43,7 +53,7 @@ export function usePlan(id: string) {
 }
 
 export function usePlanReliability(id: string) {
-  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => api.get<PlanReliability>(`/plans/${id}/reliability`) });
+  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => call(getPlanReliability, { params: { id } }) });
 }
 
 /**
@@ -55,7 +65,7 @@ export function useOpportunityPlan(opportunity: { id: string; owner: { id: strin
   return useQuery(opportunityPlanQuery(opportunity.id));
 }
 
-export function usePlanList(params: Record<string, string>) {
+export function usePlanList(params: AddressFilters<typeof listPlans>) {
   return useInfiniteQuery({ ...planListQuery(params), placeholderData: keepPreviousData });
 }
 
@@ -67,7 +77,7 @@ export function useToday(view: PlanView) {
 export function useAccountContacts(accountId: string) {
   return useQuery({
     queryKey: ['contacts', 'plan-owners', accountId],
-    queryFn: () => api.get<ContactList>(`/contacts${qs({ accountId, limit: 200, sort: 'name' })}`),
+    queryFn: () => call(listContacts, { query: { accountId, limit: 200, sort: 'name' } }),
     select: (r) => r.data,
     staleTime: 60_000,
   });
@@ -107,58 +117,58 @@ export function usePlanRefresh() {
 
 export function useCreatePlan(opportunityId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreatePlanBody) => api.post<CreatedPlan>(`/opportunities/${opportunityId}/plan`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createPlan>) => call(createPlan, { params: { id: opportunityId }, body }), onSuccess: refresh.plan });
 }
 
 /** Reopens a completed or abandoned plan, from the version on screen. */
 export function useReopenPlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (version: number) => api.post<Plan>(`/plans/${id}/reopen`, { version }), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (version: number) => call(reopenPlan, { params: { id }, body: { version } }), onSuccess: refresh.plan });
 }
 
 export function useUpdatePlan(id: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: UpdatePlanBody) => api.patch<Plan>(`/plans/${id}`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof updatePlan>) => call(updatePlan, { params: { id }, body }), onSuccess: refresh.plan });
 }
 
 export function useSetLayout(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: PlanLayoutBody) => api.post<Plan>(`/plans/${planId}/layout`, body), onSuccess: refresh.plan });
+  return useMutation({ mutationFn: (body: BodyOf<typeof setPlanLayout>) => call(setPlanLayout, { params: { id: planId }, body }), onSuccess: refresh.plan });
 }
 
 export function useCreateMilestone(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreateMilestoneBody) => api.post<Milestone>(`/plans/${planId}/milestones`, body), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createMilestone>) => call(createMilestone, { params: { id: planId }, body }), onSuccess: refresh.milestone });
 }
 
 export function useUpdateMilestone() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateMilestoneBody }) => api.patch<Milestone>(`/milestones/${id}`, body), onSuccess: refresh.milestone });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateMilestone> }) => call(updateMilestone, { params: { id }, body }), onSuccess: refresh.milestone });
 }
 
 /** Archiving a milestone leaves its commitments without one: the whole plan refetches. */
 export function useArchiveMilestone() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api.post<Milestone>(`/milestones/${id}/archive`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => call(archiveMilestone, { params: { id }, body: { version } }),
     onSuccess: refresh.milestone,
   });
 }
 
 export function useCreateCommitment(planId: string) {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: CreateCommitmentBody) => api.post<Commitment>(`/plans/${planId}/commitments`, body), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createCommitment>) => call(createCommitment, { params: { id: planId }, body }), onSuccess: refresh.commitment });
 }
 
 export function useUpdateCommitment() {
   const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateCommitmentBody }) => api.patch<Commitment>(`/commitments/${id}`, body), onSuccess: refresh.commitment });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateCommitment> }) => call(updateCommitment, { params: { id }, body }), onSuccess: refresh.commitment });
 }
 
 export function useProposeDate() {
   const refresh = usePlanRefresh();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CreateRenegotiationBody }) => api.post<RenegotiationResult>(`/commitments/${id}/renegotiations`, body),
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof proposeNewDate> }) => call(proposeNewDate, { params: { id }, body }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }
@@ -167,7 +177,7 @@ export function useAnswerDate() {
   const refresh = usePlanRefresh();
   return useMutation({
     mutationFn: ({ id, accept, note }: { id: string; accept: boolean; note?: string | null }) =>
-      api.post<RenegotiationResult>(`/renegotiations/${id}/${accept ? 'accept' : 'decline'}`, note ? { note } : {}),
+      call(accept ? acceptNewDate : declineNewDate, { params: { id }, body: note ? { note } : {} }),
     onSuccess: (r) => refresh.commitment(r.commitment),
   });
 }

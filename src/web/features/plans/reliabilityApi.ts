@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CustomerReliability, UserReliability } from '../../../shared/plan-reliability';
-import { api } from '../../app/api';
+import { getAccountReliability, getUserReliability } from '../../../shared/routes/operations/insights';
+import { call } from '../../app/api';
 import { planKeys } from './api';
 
 /**
@@ -13,10 +13,10 @@ export const reliabilityKeys = {
 };
 
 export function useUserReliability(id: string) {
-  return useQuery({ queryKey: reliabilityKeys.user(id), queryFn: () => api.get<UserReliability>(`/users/${id}/reliability`) });
+  return useQuery({ queryKey: reliabilityKeys.user(id), queryFn: () => call(getUserReliability, { params: { id } }) });
 }
 
 /** One request serves the account page and each of its contacts' pages. */
 export function useAccountReliability(id: string) {
-  return useQuery({ queryKey: reliabilityKeys.account(id), queryFn: () => api.get<CustomerReliability>(`/accounts/${id}/reliability`) });
+  return useQuery({ queryKey: reliabilityKeys.account(id), queryFn: () => call(getAccountReliability, { params: { id } }) });
 }

@@ -1,7 +1,16 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MarkAllReadResult, Notification, NotificationList } from '../../../shared/notifications';
-import type { CreateCommentBody, CreatedShareLink, CreateShareLinkBody, PlanComment, ShareLink } from '../../../shared/plan-sharing';
-import { api } from '../../app/api';
+import type { CallResult } from '../../../shared/routes/client';
+import {
+  createPlanComment,
+  createShareLink,
+  listNotifications,
+  listPlanComments,
+  listShareLinks,
+  markAllNotificationsRead,
+  markNotificationRead,
+  revokeShareLink,
+} from '../../../shared/routes/operations/sharing';
+import { call, type BodyOf } from '../../app/api';
 
 /** Share links, the conversation with the customer, and the notifications their actions produce. */
 export const sharingKeys = {
@@ -11,13 +20,13 @@ export const sharingKeys = {
 };
 
 export function useShareLinks(planId: string) {
-  return useQuery({ queryKey: sharingKeys.links(planId), queryFn: () => api.get<{ data: ShareLink[] }>(`/plans/${planId}/share-links`), select: (r) => r.data });
+  return useQuery({ queryKey: sharingKeys.links(planId), queryFn: () => call(listShareLinks, { params: { id: planId } }), select: (r) => r.data });
 }
 
 export function useCreateShareLink(planId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateShareLinkBody) => api.post<CreatedShareLink>(`/plans/${planId}/share-links`, body),
+    mutationFn: (body: BodyOf<typeof createShareLink>) => call(createShareLink, { params: { id: planId }, body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
   });
 }
@@ -25,7 +34,7 @@ export function useCreateShareLink(planId: string) {
 export function useRevokeShareLink(planId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ShareLink>(`/share-links/${id}/revoke`, {}),
+    mutationFn: (id: string) => call(revokeShareLink, { params: { id } }),
     onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
   });
 }
@@ -33,27 +42,27 @@ export function useRevokeShareLink(planId: string) {
 export function useComments(planId: string) {
   return useQuery({
     queryKey: sharingKeys.comments(planId),
-    queryFn: () => api.get<{ data: PlanComment[]; nextCursor: string | null }>(`/plans/${planId}/comments?limit=200`),
+    queryFn: () => call(listPlanComments, { params: { id: planId }, query: { limit: 200 } }),
   });
 }
 
 export function useAddComment(planId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCommentBody) => api.post<PlanComment>(`/plans/${planId}/comments`, body),
+    mutationFn: (body: BodyOf<typeof createPlanComment>) => call(createPlanComment, { params: { id: planId }, body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.comments(planId) }),
   });
 }
 
 /** The latest notifications (Today's card); defined once for the card and the prefetch of its page. */
-export const latestNotificationsQuery = queryOptions({ queryKey: [...sharingKeys.notifications, 'latest'], queryFn: () => api.get<NotificationList>('/notifications?limit=20') });
+export const latestNotificationsQuery = queryOptions({ queryKey: [...sharingKeys.notifications, 'latest'], queryFn: () => call(listNotifications, { query: { limit: 20 } }) });
 
 /** Every notification, newest first, page by page (the notifications page). */
 export const notificationPagesQuery = infiniteQueryOptions({
   queryKey: [...sharingKeys.notifications, 'pages'],
-  queryFn: ({ pageParam }) => api.get<NotificationList>(`/notifications?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+  queryFn: ({ pageParam }) => call(listNotifications, { query: { limit: 50, cursor: pageParam } }),
   initialPageParam: undefined as string | undefined,
-  getNextPageParam: (last: NotificationList) => last.nextCursor ?? undefined,
+  getNextPageParam: (last: CallResult<typeof listNotifications>) => last.nextCursor ?? undefined,
 });
 
 export function useNotifications() {
@@ -67,7 +76,7 @@ export function useNotificationPages() {
 /** How many are unread, for the app shell on every page (and its prefetch with the first page). */
 export const unreadCountQuery = queryOptions({
   queryKey: [...sharingKeys.notifications, 'unread'],
-  queryFn: () => api.get<NotificationList>('/notifications?limit=1&unread=true'),
+  queryFn: () => call(listNotifications, { query: { limit: 1, unread: 'true' } }),
   select: (r) => r.unreadCount,
 });
 
@@ -79,7 +88,7 @@ export function useUnreadCount() {
 export function useMarkAllNotificationsRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<MarkAllReadResult>('/notifications/read-all'),
+    mutationFn: () => call(markAllNotificationsRead),
     onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.notifications }),
   });
 }
@@ -87,7 +96,7 @@ export function useMarkAllNotificationsRead() {
 export function useMarkNotificationRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Notification>(`/notifications/${id}/read`, {}),
+    mutationFn: (id: string) => call(markNotificationRead, { params: { id } }),
     onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.notifications }),
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AccountList } from '../../../shared/accounts';
-import { api, qs } from '../../app/api';
+import { listAccounts } from '../../../shared/routes/operations/accounts';
+import { call } from '../../app/api';
 import { useDebounced } from '../../lib/hooks';
 import { SelectField, TextField } from '../../ui/Field';
 
@@ -27,7 +27,7 @@ export function AccountPicker({
   const q = useDebounced(text.trim(), 250);
   const list = useQuery({
     queryKey: ['accounts', 'picker', q],
-    queryFn: () => api.get<AccountList>(`/accounts${qs({ q, limit: 30, sort: 'name' })}`),
+    queryFn: () => call(listAccounts, { query: { q, limit: 30, sort: 'name' } }),
   });
   const found = (list.data?.data ?? []).filter((a) => !editableOnly || a.permissions.canEdit);
   const options = found.map((a) => ({ value: a.id, label: a.name }));

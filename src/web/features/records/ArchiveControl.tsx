@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../app/api';
-import { useAcceptCurrent, useArchiveRecord, type RecordResource } from '../../app/records';
+import { useAcceptCurrent, useArchiveRecord, type ListedResource, type RecordOf } from '../../app/records';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/FormAlert';
@@ -8,11 +8,11 @@ import { FormAlert } from '../../ui/FormAlert';
 export type Archivable = { id: string; name: string; version: number; archivedAt: string | null };
 
 /** Archive (with a confirmation) or restore a record; a stale version shows the latest instead. */
-export function ArchiveControl<T extends Archivable>({ resource, record, noun }: { resource: RecordResource; record: T; noun: string }) {
+export function ArchiveControl<R extends ListedResource>({ resource, record, noun }: { resource: R; record: Archivable; noun: string }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const mutation = useArchiveRecord<T>(resource, record.id);
-  const acceptCurrent = useAcceptCurrent<T>(resource, record.id);
+  const mutation = useArchiveRecord(resource, record.id);
+  const acceptCurrent = useAcceptCurrent(resource, record.id);
   const archived = record.archivedAt !== null;
 
   const run = (toArchived: boolean) => {
@@ -24,7 +24,7 @@ export function ArchiveControl<T extends Archivable>({ resource, record, noun }:
         onError: (err) => {
           setConfirming(false);
           if (isApiError(err, 'version_conflict') && err.current) {
-            acceptCurrent(err.current as T);
+            acceptCurrent(err.current as RecordOf<R>);
             setMessage(`Someone else changed this ${noun} a moment ago — here is the latest. Check it, then try again.`);
           } else {
             setMessage(isApiError(err) ? err.message : 'That did not work. Try again.');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useCreateRecord } from '../../app/records';
+import { useCreateRecord, type CreateBodyOf, type ListedResource, type RecordOf } from '../../app/records';
 import type { FormState } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { Button, buttonClass } from '../../ui/Button';
@@ -23,7 +23,7 @@ type Where<V extends FormValues> =
  * or none when the address fixed the account (`?accountId=`).
  */
 
-export function NewRecordPage<T extends { id: string }, V extends FormValues>({
+export function NewRecordPage<R extends ListedResource, V extends FormValues>({
   spec,
   initial,
   onCreated,
@@ -32,17 +32,18 @@ export function NewRecordPage<T extends { id: string }, V extends FormValues>({
   children,
   ...where
 }: {
-  spec: RecordFormSpec<T, V>;
+  spec: RecordFormSpec<R, V>;
   initial: V;
-  onCreated: (created: T) => void;
+  onCreated: (created: RecordOf<R>) => void;
   title: string;
   submitLabel: string;
   /** The fields, drawn from the form state. */
   children: (form: FormState<V>) => ReactNode;
 } & Where<V>) {
   useTitle(title);
-  const create = useCreateRecord<T, unknown>(spec.resource);
-  const { form, submit } = useCreateForm<T, V>({ spec, initial, schema: spec.schemas.create, save: (body, handlers) => create.mutate(body, handlers), onCreated });
+  const create = useCreateRecord(spec.resource);
+  // The form sends a body that passed spec.schemas.create, the contract's own schema.
+  const { form, submit } = useCreateForm<RecordOf<R>, V>({ spec, initial, schema: spec.schemas.create, save: (body, handlers) => create.mutate(body as CreateBodyOf<R>, handlers), onCreated });
   const account = 'account' in where ? { ...where.account, field: form.field('accountId' as Extract<keyof V, string>), editableOnly: where.editableAccountsOnly } : null;
   const back = 'account' in where ? where.account.back : where.back;
   // With the account fixed by the address, its field is not on the form: its error goes on top.

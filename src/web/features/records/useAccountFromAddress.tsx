@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Account } from '../../../shared/accounts';
 import { useRecord } from '../../app/records';
 
 export type AccountFromAddress = { accountId: string; back: { to: string; label: string }; meta: ReactNode };
@@ -12,7 +11,7 @@ export type AccountFromAddress = { accountId: string; back: { to: string; label:
 export function useAccountFromAddress(elsewhere: { to: string; label: string }, word: 'At' | 'With'): AccountFromAddress {
   const [search] = useSearchParams();
   const accountId = search.get('accountId') ?? '';
-  const account = useRecord<Account>('accounts', accountId, { enabled: accountId !== '' });
+  const account = useRecord('accounts', accountId, { enabled: accountId !== '' });
   const back = accountId ? { to: `/accounts/${accountId}`, label: account.data?.name ?? 'Account' } : elsewhere;
   const meta = account.data ? (
     <span>

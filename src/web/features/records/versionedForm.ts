@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordResource } from '../../app/records';
+import type { RecordOf, RecordResource } from '../../app/records';
 
 /**
  * The rules of every versioned edit form, as plain functions: what a save sends, and how a save that
@@ -57,4 +57,4 @@ export function mergeConflict<T, V extends FormValues>(spec: FormSpec<T, V>, rea
 }
 
 /** A spec of one of the record kinds that share the records API (accounts, contacts, opportunities), with its request contracts. */
-export type RecordFormSpec<T, V extends FormValues> = FormSpec<T, V> & { resource: RecordResource; schemas: { create: z.ZodType; update: z.ZodType } };
+export type RecordFormSpec<R extends RecordResource, V extends FormValues> = FormSpec<RecordOf<R>, V> & { resource: R; schemas: { create: z.ZodType; update: z.ZodType } };

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CreateStageBody, UpdateStageBody, type Stage } from '../../../shared/stages';
-import { api, isApiError } from '../../app/api';
+import { CreateStageBody, type Stage } from '../../../shared/stages';
+import { createStage, updateStage } from '../../../shared/routes/operations/stages';
+import { call, isApiError, type BodyOf } from '../../app/api';
 import { directoryKeys, useStages } from '../../app/directory';
 import { useMe } from '../../app/session';
 import { check } from '../../lib/forms';
@@ -16,7 +17,7 @@ import { StageRow } from './StageRow';
 export function useStageMutation(onError: (message: string) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateStageBody }) => api.patch<Stage>(`/stages/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateStage> }) => call(updateStage, { params: { id }, body }),
     onSettled: () => void client.invalidateQueries({ queryKey: directoryKeys.stages }),
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) onError('Someone else changed the stages a moment ago — here is the latest order. Try again.');
@@ -105,7 +106,7 @@ function AddStage({ onError }: { onError: (m: string | null) => void }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const create = useMutation({
-    mutationFn: (body: CreateStageBody) => api.post<Stage>('/stages', body),
+    mutationFn: (body: BodyOf<typeof createStage>) => call(createStage, { body }),
     onSuccess: () => {
       setName('');
       void client.invalidateQueries({ queryKey: directoryKeys.stages });

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { UpdateWorkspaceBody, type Workspace } from '../../../shared/people';
-import { api, isApiError } from '../../app/api';
+import { getWorkspace, updateWorkspace } from '../../../shared/routes/operations/people';
+import { call, isApiError, type BodyOf } from '../../app/api';
 import { useMe } from '../../app/session';
 import { timeZoneLabel } from '../../lib/format';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
@@ -16,7 +17,7 @@ const FIELDS = ['name', 'defaultTimeZone'] as const;
 
 export function WorkspaceSettings() {
   const me = useMe();
-  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => api.get<Workspace>('/workspace') });
+  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => call(getWorkspace) });
   if (workspace.isPending) return <Card title="Workspace"><SkeletonLines /></Card>;
   if (workspace.isError) return <Card title="Workspace"><ErrorState error={workspace.error} onRetry={() => void workspace.refetch()} /></Card>;
   if (!me.capabilities.editWorkspace) {
@@ -44,7 +45,7 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const form = useForm({ name: workspace.name, defaultTimeZone: workspace.defaultTimeZone });
   const [note, setNote] = useState<{ text: string; tone: 'success' | 'warning' } | null>(null);
   const save = useMutation({
-    mutationFn: (body: UpdateWorkspaceBody) => api.patch<Workspace>('/workspace', body),
+    mutationFn: (body: BodyOf<typeof updateWorkspace>) => call(updateWorkspace, { body }),
     onSuccess: (ws) => {
       client.setQueryData(['workspace'], ws);
       void client.invalidateQueries({ queryKey: ['session'] });

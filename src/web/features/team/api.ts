@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateInviteBody, CreateTeamBody, CreatedInvite, DeactivateUserBody, Invite, InviteList, Team, UpdateTeamBody, UpdateUserBody, User } from '../../../shared/people';
-import { api } from '../../app/api';
+import { createInvite, createTeam, deactivateUser, listInvites, revokeInvite, updateTeam, updateUser } from '../../../shared/routes/operations/people';
+import { call, type BodyOf } from '../../app/api';
 import { directoryKeys } from '../../app/directory';
 
 export const invitesKey = ['invites'] as const;
 
 export function useInvites(enabled: boolean) {
-  return useQuery({ queryKey: invitesKey, queryFn: () => api.get<InviteList>('/invites'), select: (r) => r.data, enabled });
+  return useQuery({ queryKey: invitesKey, queryFn: () => call(listInvites), select: (r) => r.data, enabled });
 }
 
 /** People changes ripple into teams (member counts, managers) and into every owner picker. */
@@ -21,7 +21,7 @@ function useRefreshPeople() {
 export function useCreateInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateInviteBody) => api.post<CreatedInvite>('/invites', body),
+    mutationFn: (body: BodyOf<typeof createInvite>) => call(createInvite, { body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: invitesKey }),
   });
 }
@@ -29,7 +29,7 @@ export function useCreateInvite() {
 export function useRevokeInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Invite>(`/invites/${id}/revoke`, {}),
+    mutationFn: (id: string) => call(revokeInvite, { params: { id } }),
     onSettled: () => void client.invalidateQueries({ queryKey: invitesKey }),
   });
 }
@@ -38,7 +38,7 @@ export function useUpdateUser(id: string) {
   const refresh = useRefreshPeople();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateUserBody) => api.patch<User>(`/users/${id}`, body),
+    mutationFn: (body: BodyOf<typeof updateUser>) => call(updateUser, { params: { id }, body }),
     onSuccess: () => {
       refresh();
       void client.invalidateQueries({ queryKey: ['session'] });
@@ -50,7 +50,7 @@ export function useDeactivateUser(id: string) {
   const refresh = useRefreshPeople();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: DeactivateUserBody) => api.post<User>(`/users/${id}/deactivate`, body),
+    mutationFn: (body: BodyOf<typeof deactivateUser>) => call(deactivateUser, { params: { id }, body }),
     onSuccess: () => {
       refresh();
       // Their accounts and opportunities now belong to someone else.
@@ -61,10 +61,10 @@ export function useDeactivateUser(id: string) {
 
 export function useCreateTeam() {
   const refresh = useRefreshPeople();
-  return useMutation({ mutationFn: (body: CreateTeamBody) => api.post<Team>('/teams', body), onSuccess: refresh });
+  return useMutation({ mutationFn: (body: BodyOf<typeof createTeam>) => call(createTeam, { body }), onSuccess: refresh });
 }
 
 export function useUpdateTeam(id: string) {
   const refresh = useRefreshPeople();
-  return useMutation({ mutationFn: (body: UpdateTeamBody) => api.patch<Team>(`/teams/${id}`, body), onSettled: refresh });
+  return useMutation({ mutationFn: (body: BodyOf<typeof updateTeam>) => call(updateTeam, { params: { id }, body }), onSettled: refresh });
 }

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { addDays, daysBetween, todayIn } from '../../../domain/dates';
-import type { Opportunity } from '../../../shared/opportunities';
 import { closingDealsParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
@@ -24,7 +23,7 @@ export function ClosingDeals() {
   const me = useMe();
   const today = todayIn(me.user.timeZone, new Date());
   const horizon = addDays(today, HORIZON_DAYS);
-  const list = useRecordList<Opportunity>('opportunities', closingDealsParams(me), { limit: 50 });
+  const list = useRecordList('opportunities', closingDealsParams(me), { limit: 50 });
   const closing = (list.data?.pages[0]?.data ?? []).filter((o) => o.closeDate <= horizon);
   return (
     <Card

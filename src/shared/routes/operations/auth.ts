@@ -1,0 +1,8 @@
+/** The method and path of each operation whose contract is in ../auth.ts. */
+export const getSetupStatus = { method: 'GET', path: '/api/v1/setup' } as const;
+export const createWorkspace = { method: 'POST', path: '/api/v1/signup' } as const;
+export const createSession = { method: 'POST', path: '/api/v1/session' } as const;
+export const getSession = { method: 'GET', path: '/api/v1/session' } as const;
+export const deleteSession = { method: 'DELETE', path: '/api/v1/session' } as const;
+export const createDemoSession = { method: 'POST', path: '/api/v1/demo/session' } as const;
+export const resetDemoWorkspace = { method: 'POST', path: '/api/v1/demo/reset' } as const;
