@@ -148,7 +148,7 @@ export function useRecordHistory(resource: RecordResource, id: string) {
   });
 }
 
-/** Records embed each other's names (a contact shows its account), so any change refreshes all three. */
+/** Records embed each other's names (a contact shows its account, an objective its deals), so any change refreshes every kind. */
 function useAfterWrite() {
   const client = useQueryClient();
   return <T extends { id: string }>(resource: RecordResource, record: T) => {
