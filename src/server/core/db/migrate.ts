@@ -32,6 +32,9 @@ import * as m0070 from './migrations/0070_teams_manager_index.js';
 import * as m0080 from './migrations/0080_builtin_template_must_do_lead.js';
 import * as m0090 from './migrations/0090_commitment_subjects.js';
 import * as m0091 from './migrations/0091_account_objectives.js';
+import * as m0092 from './migrations/0092_fiscal_targets.js';
+import * as m0093 from './migrations/0093_interactions.js';
+import * as m0094 from './migrations/0094_qualification.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -67,6 +70,9 @@ export const migrations: Record<string, Migration> = {
   '0080_builtin_template_must_do_lead': m0080,
   '0090_commitment_subjects': m0090,
   '0091_account_objectives': m0091,
+  '0092_fiscal_targets': m0092,
+  '0093_interactions': m0093,
+  '0094_qualification': m0094,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Instants are stored as RFC 3339 UTC text (`2026-11-23T16:00:00.000Z`) on both engines: they sort
  *  as text, compare portably, and reach the API unchanged. Calendar dates are `YYYY-MM-DD` text. */
 type Instant = string;
@@ -9,6 +11,15 @@ export type WorkspaceTable = {
   is_demo: number;
   /** 0031: when the demo's story was written (demo workspace only). */
   demo_seeded_at?: Instant | null;
+  /** 0092: month (1–12) in which the fiscal year starts; currency targets are set in by default. */
+  fiscal_year_start_month: Generated<number>;
+  target_currency: Generated<string>;
+  /** 0094: stage from which an evidenced commitment to change is required (null = no gate). */
+  stage_gate_stage_id?: string | null;
+  /** 0094: focus thresholds (chased deals). */
+  focus_no_advance_streak: Generated<number>;
+  focus_no_commitment_days: Generated<number>;
+  focus_no_commitment_interactions: Generated<number>;
   version: number;
   created_at: Instant;
   updated_at: Instant;
@@ -155,6 +166,20 @@ export type OpportunityTable = {
   updated_at: Instant;
   /** Folded searchable fields (src/domain/search-text.ts); indexed for full-text search. */
   search_text: string;
+  /** 0093: kept in the same transaction as an interaction's result is recorded. */
+  results_count: Generated<number>;
+  no_advance_streak: Generated<number>;
+  /** 0094: qualification. */
+  change_commitment: Generated<'none' | 'stated' | 'evidenced'>;
+  change_evidence?: string | null;
+  change_said_by_contact_id?: string | null;
+  change_said_by_name?: string | null;
+  change_said_on?: string | null;
+  cost_of_inaction?: string | null;
+  /** bigint, in the opportunity's currency: PostgreSQL returns it as a string; read with Number(). */
+  cost_per_month_minor?: number | string | null;
+  compelling_event?: string | null;
+  compelling_event_date?: string | null;
 };
 
 export type AuditEventTable = {
@@ -320,6 +345,8 @@ export type NotificationTable = {
   last_event_at?: Instant | null;
   /** 0091: the objective it links to (an invitation to contribute). */
   objective_id?: string | null;
+  /** 0093: the interaction it links to. */
+  interaction_id?: string | null;
 };
 
 /** 0091: strategic objectives on accounts. */
@@ -344,6 +371,67 @@ export type AccountObjectiveTable = {
 export type ObjectiveContributorTable = { workspace_id: string; objective_id: string; user_id: string; invited_by_id: string | null; created_at: Instant };
 export type ObjectiveOpportunityTable = { workspace_id: string; objective_id: string; opportunity_id: string };
 export type ObjectiveInsightTable = { id: string; workspace_id: string; objective_id: string; author_id: string; author_name: string; body: string; created_at: Instant };
+
+export type RepTargetTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  fiscal_year: number;
+  /** bigint: PostgreSQL returns it as a string; read with Number(). */
+  amount_minor: number | string;
+  currency: string;
+  set_by_id: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type InteractionKind = 'call' | 'meeting' | 'demo' | 'email' | 'visit' | 'other';
+export type AdvanceKind = 'introduction' | 'information' | 'trial' | 'conceptual_agreement' | 'commitment_to_change' | 'other';
+export type InteractionResult = 'advanced' | 'continuation' | 'no_advance';
+
+export type InteractionTable = {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  objective_id: string | null;
+  owner_id: string;
+  kind: InteractionKind;
+  starts_at: Instant | null;
+  time_zone: string | null;
+  duration_minutes: number | null;
+  sort_at: Instant;
+  outcome_kind: AdvanceKind;
+  outcome_statement: string;
+  needs_several_calls: number;
+  first_call_goal: string | null;
+  planning_notes: string | null;
+  result: InteractionResult | null;
+  result_agreed: string | null;
+  result_notes: string | null;
+  result_recorded_at: Instant | null;
+  result_recorded_by_id: string | null;
+  cancelled_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type InteractionAttendeeTable = { id: string; workspace_id: string; interaction_id: string; contact_id: string | null; user_id: string | null };
+
+export type SweetSpotCriterionTable = {
+  id: string;
+  workspace_id: string;
+  label: string;
+  position: number;
+  archived_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type OpportunityCriterionTable = { workspace_id: string; opportunity_id: string; criterion_id: string; answer: 'met' | 'not_met' | 'unknown' };
 
 export type Database = {
   workspaces: WorkspaceTable;
@@ -372,5 +460,10 @@ export type Database = {
   objective_contributors: ObjectiveContributorTable;
   objective_opportunities: ObjectiveOpportunityTable;
   objective_insights: ObjectiveInsightTable;
+  rep_targets: RepTargetTable;
+  interactions: InteractionTable;
+  interaction_attendees: InteractionAttendeeTable;
+  sweet_spot_criteria: SweetSpotCriterionTable;
+  opportunity_criteria: OpportunityCriterionTable;
 };
 
