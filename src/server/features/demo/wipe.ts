@@ -12,11 +12,16 @@ const DELETE_ORDER = {
   objective_insights: 1.1,
   objective_opportunities: 1.2,
   objective_contributors: 1.3,
+  interaction_attendees: 1.4,
+  opportunity_criteria: 1.5,
+  sweet_spot_criteria: 1.6,
+  rep_targets: 1.7,
   plan_comments: 2,
   plan_share_visits: 3,
   plan_share_links: 4,
   commitment_renegotiations: 5,
   commitments: 6,
+  interactions: 6.4,
   account_objectives: 6.5,
   plan_milestones: 7,
   plans: 8,
@@ -36,6 +41,8 @@ export const WORKSPACE_TABLES = (Object.keys(DELETE_ORDER) as ScopedTable[]).sor
 /** Deletes one workspace and everything in it (sessions included). Only the demo uses this. */
 export async function wipeWorkspace(trx: Transaction<Database>, workspaceId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('workspace_id', '=', workspaceId).execute();
+  // The workspace's stage gate points at one of its stages, which go before the workspace does.
+  await trx.updateTable('workspaces').set({ stage_gate_stage_id: null }).where('id', '=', workspaceId).execute();
   for (const table of WORKSPACE_TABLES) {
     await trx.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
   }

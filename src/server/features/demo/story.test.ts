@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { sql, testApp } from '../../test/harness.js';
+import { Client } from '../../test/factories.js';
+import { todayIn } from '../../../domain/dates.js';
+import { DEMO_TIME_ZONE, demoEmail, type DemoPersonKey } from './catalogue.js';
+
+// One database of its own: the demo workspace is one per database.
+const { app, db } = await testApp();
+
+const visitor = new Client(app);
+const first = await visitor.post('/api/v1/demo/session');
+if (first.statusCode !== 201) throw new Error(`demo session failed: ${first.statusCode}`);
+const workspaceId: string = first.data.workspace.id;
+
+const userId = async (key: DemoPersonKey) => (await db.selectFrom('users').select('id').where('email', '=', demoEmail(key)).executeTakeFirstOrThrow()).id;
+const accountId = async (name: string) => (await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+
+describe('the demo’s objectives, targets, calls and chased deals', () => {
+  it('sets objectives on key accounts, with contributors, their insights and tasks', async () => {
+    const kestrel = await visitor.get(`/api/v1/accounts/${await accountId('Kestrel Logistics')}/objectives`);
+    expect(kestrel.statusCode).toBe(200);
+    const [summary] = kestrel.data.data;
+    expect(summary).toMatchObject({ title: 'All 14 depots planning on Northwind', status: 'active', owner: { name: 'Emily Carter' }, target: { amountMinor: 42_000_000, currency: 'GBP' } });
+    expect(summary.contributors.map((c: { name: string }) => c.name).sort()).toEqual(['Daniel Okafor', 'Jonas Weber']);
+    expect(summary.opportunities).toHaveLength(2);
+
+    const objective = (await visitor.get(`/api/v1/objectives/${summary.id}`)).data;
+    expect(objective.insights.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(objective.tasks.map((t: { state: string }) => t.state))).toEqual(new Set(['open', 'done']));
+    const history = (await visitor.get(`/api/v1/objectives/${summary.id}/history?limit=100`)).data.data;
+    expect(history.some((e: { action: string }) => e.action === 'invite')).toBe(true);
+
+    // Objectives in more than one currency on one account list sum per currency, never across.
+    const orchard = (await visitor.get(`/api/v1/accounts/${await accountId('Orchard Pharma')}/objectives`)).data;
+    expect(orchard.targets).toEqual([{ amountMinor: 30_000_000, currency: 'EUR' }]);
+
+    // The manager was invited, and their task on a rep's objective is on their Today.
+    const notifications = (await visitor.get('/api/v1/notifications?limit=100')).data.data;
+    expect(notifications.filter((n: { kind: string }) => n.kind === 'objective_invited').length).toBeGreaterThanOrEqual(3);
+    const today = (await visitor.get('/api/v1/today?view=mine')).data;
+    const tasks = [...today.confirmOrRedate, ...today.next7Days].filter((i: { objective: unknown }) => i.objective);
+    expect(tasks.map((i: { commitment: { title: string } }) => i.commitment.title)).toContain('Executive sponsor call with Kestrel’s COO');
+  });
+
+  it('gives each rep a yearly target for this fiscal year, with a gap their objectives do not cover', async () => {
+    const ws = await db.selectFrom('workspaces').select(['fiscal_year_start_month', 'target_currency', 'stage_gate_stage_id']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+    expect(ws).toMatchObject({ fiscal_year_start_month: 4, target_currency: 'EUR' });
+    const [year, month] = todayIn(DEMO_TIME_ZONE, new Date()).split('-').map(Number);
+    const fy = month >= 4 ? year : year - 1;
+    const yearEnd = `${fy + 1}-03-31`;
+    for (const rep of ['rep1', 'rep2', 'rep3', 'rep4'] as const) {
+      const id = await userId(rep);
+      const target = await db.selectFrom('rep_targets').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', id).executeTakeFirstOrThrow();
+      expect(target.fiscal_year).toBe(fy);
+      const objectives = await db
+        .selectFrom('account_objectives')
+        .select(['target_amount_minor', 'target_currency'])
+        .where('workspace_id', '=', workspaceId)
+        .where('owner_id', '=', id)
+        .where('status', 'in', ['planned', 'active', 'achieved'])
+        .where('target_date', '>=', `${fy}-04-01`)
+        .where('target_date', '<=', yearEnd)
+        .execute();
+      const planned = objectives.filter((o) => o.target_currency === target.currency).reduce((s, o) => s + Number(o.target_amount_minor), 0);
+      expect(Number(target.amount_minor) - planned, rep).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a year of calls with planned outcomes and results for each rep, and counters that match them', async () => {
+    for (const rep of ['rep1', 'rep2', 'rep3', 'rep4'] as const) {
+      const rows = await db.selectFrom('interactions').select(['result']).where('workspace_id', '=', workspaceId).where('owner_id', '=', await userId(rep)).where('result', 'is not', null).execute();
+      expect(rows.length, rep).toBeGreaterThanOrEqual(20);
+      expect(new Set(rows.map((r) => r.result)), rep).toEqual(new Set(['advanced', 'continuation', 'no_advance']));
+    }
+    // Each opportunity's counters are what its results say: the count, and the latest run without an advance.
+    const calls = await db
+      .selectFrom('interactions')
+      .select(['opportunity_id', 'result'])
+      .where('workspace_id', '=', workspaceId)
+      .where('opportunity_id', 'is not', null)
+      .orderBy('sort_at')
+      .orderBy('id')
+      .execute();
+    const expected = new Map<string, { results: number; streak: number }>();
+    for (const c of calls) {
+      const e = expected.get(c.opportunity_id as string) ?? { results: 0, streak: 0 };
+      if (c.result !== null) expected.set(c.opportunity_id as string, { results: e.results + 1, streak: c.result === 'advanced' ? 0 : e.streak + 1 });
+    }
+    const opps = await db.selectFrom('opportunities').select(['id', 'results_count', 'no_advance_streak']).where('workspace_id', '=', workspaceId).execute();
+    for (const o of opps) expect({ id: o.id, results: o.results_count, streak: o.no_advance_streak }).toEqual({ id: o.id, ...(expected.get(o.id) ?? { results: 0, streak: 0 }) });
+
+    // Calls ahead, and two whose time has passed that wait for the outcome (the manager's own and Emily's).
+    const now = new Date().toISOString();
+    const pending = await db.selectFrom('interactions').innerJoin('users', 'users.id', 'interactions.owner_id').select('users.name').where('interactions.workspace_id', '=', workspaceId).where('result', 'is', null).where('sort_at', '<', now).execute();
+    expect(pending.map((p) => p.name).sort()).toEqual(['Daniel Okafor', 'Emily Carter']);
+    const ahead = await db.selectFrom('interactions').select('owner_id').where('workspace_id', '=', workspaceId).where('sort_at', '>', now).execute();
+    expect(new Set(ahead.map((a) => a.owner_id)).size).toBe(5);
+    // Each call has its attendees from the customer's side.
+    const withoutContacts = await sql<{ n: number }>`select count(*) as n from interactions i where i.workspace_id = ${workspaceId}
+      and not exists (select 1 from interaction_attendees a where a.interaction_id = i.id and a.contact_id is not null)`.execute(db);
+    expect(Number(withoutContacts.rows[0].n)).toBe(0);
+  });
+
+  it('qualifies deals with evidence, flags chased deals in the data, and keeps the deal the rep walked away from', async () => {
+    const ws = await db.selectFrom('workspaces').select('stage_gate_stage_id').where('id', '=', workspaceId).executeTakeFirstOrThrow();
+    const gate = await db.selectFrom('stages').select(['name', 'position']).where('id', '=', ws.stage_gate_stage_id as string).executeTakeFirstOrThrow();
+    expect(gate.name).toBe('Negotiate');
+    const pastGate = await db
+      .selectFrom('opportunities')
+      .innerJoin('stages', 'stages.id', 'opportunities.stage_id')
+      .select(['opportunities.change_commitment', 'opportunities.change_evidence', 'opportunities.change_said_by_contact_id', 'opportunities.change_said_on'])
+      .where('opportunities.workspace_id', '=', workspaceId)
+      .where('opportunities.status', '=', 'open')
+      .where('stages.position', '>=', gate.position)
+      .execute();
+    expect(pastGate.length).toBeGreaterThan(5);
+    for (const o of pastGate) expect(o).toMatchObject({ change_commitment: 'evidenced', change_evidence: expect.any(String), change_said_by_contact_id: expect.any(String), change_said_on: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+
+    const criteria = await db.selectFrom('sweet_spot_criteria').select('id').where('workspace_id', '=', workspaceId).execute();
+    expect(criteria).toHaveLength(5);
+    const answered = await sql<{ n: number }>`select count(distinct o.id) as n from opportunities o join opportunity_criteria c on c.opportunity_id = o.id
+      where o.workspace_id = ${workspaceId} and o.status = 'open'`.execute(db);
+    const open = await db.selectFrom('opportunities').select('id').where('workspace_id', '=', workspaceId).where('status', '=', 'open').execute();
+    expect(Number(answered.rows[0].n)).toBe(open.length);
+
+    // Chased: three or more results in a row without an advance, on open deals of several people.
+    const chased = await db.selectFrom('opportunities').select(['owner_id']).where('workspace_id', '=', workspaceId).where('status', '=', 'open').where('no_advance_streak', '>=', 3).execute();
+    expect(new Set(chased.map((c) => c.owner_id)).size).toBeGreaterThanOrEqual(3);
+
+    // The deal Sophie walked away from says why, and its history shows the calls that led there.
+    const opps = (await visitor.get('/api/v1/opportunities?limit=200&archived=all&status=walked_away')).data.data;
+    const blanc = opps.find((o: { name: string; account: { name: string } }) => o.account.name === 'Blanc Cosmétiques' && o.name === 'Analytics add-on');
+    expect(blanc.closeReason).toMatch(/^Walked away: five calls and demos/);
+    const row = await db.selectFrom('opportunities').select(['no_advance_streak', 'results_count']).where('id', '=', blanc.id).executeTakeFirstOrThrow();
+    expect(row.results_count).toBe(6);
+    expect(row.no_advance_streak).toBe(5);
+
+    // Writing the qualification down is in the deal's history, by its owner.
+    const lumen = (await visitor.get('/api/v1/opportunities?limit=200&q=lumen')).data.data.find((o: { name: string }) => o.name === 'Workforce scheduling');
+    const history = (await visitor.get(`/api/v1/opportunities/${lumen.id}/history?limit=200`)).data.data;
+    const qualified = history.find((e: { changes: Record<string, unknown> }) => 'changeCommitment' in e.changes);
+    expect(qualified).toMatchObject({ actor: { name: 'Emily Carter' }, changes: { changeCommitment: { before: 'none', after: 'evidenced' } } });
+  });
+});
