@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     let t = performance.now();
     writer = await database.writer();
     const w = writer;
-    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, passwordHash, PASSWORD));
+    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, passwordHash, PASSWORD), log);
     const rows = size.users + size.accounts + size.opportunities + ws.interactions;
     const generation = { seconds: since(t), rows, rowsPerSecond: rows / since(t), interactions: ws.interactions };
     log(`  ${generation.seconds.toFixed(1)} s (${ws.interactions} interactions)`);
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     if (growing.length > 0) {
       log(`growing to 10× accounts, opportunities and interactions…`);
       t = performance.now();
-      await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9, size.interactions * 9));
+      await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9, size.interactions * 9), log);
       growthSeconds = since(t);
       log(`  ${growthSeconds.toFixed(1)} s`);
       grown = await run(growing, '10x');
