@@ -97,7 +97,8 @@ function TeamTotals({ planning }: { planning: TeamPlanning }) {
         <p className="muted">No target and no objective with a financial target in {planning.fiscalYear.name} yet.</p>
       ) : (
         <ul className="planning-totals">
-          {totals.map((t) => (
+          {/* Currencies with a target first (their gap), then objectives in other currencies. */}
+          {[...totals.filter((t) => t.targetMinor !== null), ...totals.filter((t) => t.targetMinor === null)].map((t) => (
             <li key={t.currency}>{totalLine(t)}</li>
           ))}
         </ul>
