@@ -2,8 +2,9 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
-import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
-import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
+import { todayQuery } from '../features/commitments/api';
+import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
+import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
 import { repPlanningQuery } from '../features/targets/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
