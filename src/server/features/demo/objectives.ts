@@ -1,5 +1,6 @@
 import { addDays, todayIn } from '../../../domain/dates.js';
 import { zonedInstant } from '../../../domain/demo-data.js';
+import { fiscalYearBounds, fiscalYearOf } from '../../../domain/fiscal-year.js';
 import type { ObjectiveKind, ObjectiveStatus } from '../../../shared/objectives.js';
 import { DEMO_PEOPLE, DEMO_TIME_ZONE, type DemoPersonKey } from './catalogue.js';
 import { DEMO_FISCAL_YEAR_START_MONTH, OBJECTIVE_STORIES, REP_TARGETS, type ObjectiveStory } from './objective-stories.js';
@@ -34,19 +35,6 @@ export type PlannedTarget = { user: DemoPersonKey; fiscalYear: number; amountMin
 
 const DAY = 86_400_000;
 
-/** A fiscal year is named by the calendar year it starts in (migration 0092). */
-export function fiscalYearOf(date: string, startMonth: number): number {
-  const [year, month] = date.split('-').map(Number);
-  return month >= startMonth ? year : year - 1;
-}
-
-/** The first and last day of fiscal year `fy`. */
-export function fiscalYearBounds(fy: number, startMonth: number): { first: string; last: string } {
-  const first = `${fy}-${String(startMonth).padStart(2, '0')}-01`;
-  const next = `${fy + 1}-${String(startMonth).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1) };
-}
-
 const finalStatus = (o: PlannedOpportunity) => o.changes.reduce((s, c) => ({ ...s, ...c.set }), o.initial).status;
 
 function resolve(story: ObjectiveStory, index: number, now: Date, accounts: readonly PlannedAccount[], opportunities: readonly PlannedOpportunity[]): PlannedObjective {
@@ -75,8 +63,8 @@ function resolve(story: ObjectiveStory, index: number, now: Date, accounts: read
   let targetDate = day(zone, story.due);
   if (open) {
     const today = todayIn(DEMO_TIME_ZONE, now);
-    const { last } = fiscalYearBounds(fiscalYearOf(today, DEMO_FISCAL_YEAR_START_MONTH), DEMO_FISCAL_YEAR_START_MONTH);
-    const yearEnd = addDays(last, -(index % 4) * 5);
+    const { end } = fiscalYearBounds(fiscalYearOf(today, DEMO_FISCAL_YEAR_START_MONTH), DEMO_FISCAL_YEAR_START_MONTH);
+    const yearEnd = addDays(end, -(index % 4) * 5);
     if (targetDate > yearEnd && yearEnd >= addDays(today, 7)) targetDate = yearEnd;
     if (targetDate <= today) fail('an open objective is due in the past');
   } else if (story.due >= 0) fail('an objective that is over is due in the future');
@@ -139,8 +127,8 @@ export function planObjectives(now: Date, accounts: readonly PlannedAccount[], o
 /** Each rep's target for the fiscal year of today (in the workspace's zone), set by the manager on its first morning. */
 export function planTargets(now: Date): PlannedTarget[] {
   const fiscalYear = fiscalYearOf(todayIn(DEMO_TIME_ZONE, now), DEMO_FISCAL_YEAR_START_MONTH);
-  const { first } = fiscalYearBounds(fiscalYear, DEMO_FISCAL_YEAR_START_MONTH);
-  const setAt = new Date(zonedInstant(first, 9, 30, DEMO_TIME_ZONE));
+  const { start } = fiscalYearBounds(fiscalYear, DEMO_FISCAL_YEAR_START_MONTH);
+  const setAt = new Date(zonedInstant(start, 9, 30, DEMO_TIME_ZONE));
   // On the fiscal year's very first morning the targets are not set yet: they were set the evening before.
   const when = setAt.getTime() < now.getTime() ? setAt : new Date(now.getTime() - 3_600_000);
   return REP_TARGETS.map(([user, amount, currency]) => ({ user, fiscalYear, amountMinor: amount * 100, currency, setAt: when.toISOString() }));

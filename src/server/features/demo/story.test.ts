@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql, testApp } from '../../test/harness.js';
 import { Client } from '../../test/factories.js';
 import { todayIn } from '../../../domain/dates.js';
-import { DEMO_TIME_ZONE, demoEmail, type DemoPersonKey } from './catalogue.js';
+import { DEMO_PASSWORD, DEMO_TIME_ZONE, demoEmail, type DemoPersonKey } from './catalogue.js';
 
 // One database of its own: the demo workspace is one per database.
 const { app, db } = await testApp();
@@ -11,6 +11,13 @@ const visitor = new Client(app);
 const first = await visitor.post('/api/v1/demo/session');
 if (first.statusCode !== 201) throw new Error(`demo session failed: ${first.statusCode}`);
 const workspaceId: string = first.data.workspace.id;
+
+async function signInAs(key: DemoPersonKey): Promise<Client> {
+  const client = new Client(app);
+  const res = await client.post('/api/v1/session', { email: demoEmail(key), password: DEMO_PASSWORD });
+  if (res.statusCode !== 201) throw new Error(`sign-in as ${key} failed: ${res.statusCode}`);
+  return client;
+}
 
 const userId = async (key: DemoPersonKey) => (await db.selectFrom('users').select('id').where('email', '=', demoEmail(key)).executeTakeFirstOrThrow()).id;
 const accountId = async (name: string) => (await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).where('name', '=', name).executeTakeFirstOrThrow()).id;
@@ -43,27 +50,27 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
   });
 
   it('gives each rep a yearly target for this fiscal year, with a gap their objectives do not cover', async () => {
-    const ws = await db.selectFrom('workspaces').select(['fiscal_year_start_month', 'target_currency', 'stage_gate_stage_id']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
-    expect(ws).toMatchObject({ fiscal_year_start_month: 4, target_currency: 'EUR' });
+    const team = (await db.selectFrom('teams').select('id').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).id;
+    const planning = await visitor.get(`/api/v1/teams/${team}/account-planning`);
+    expect(planning.statusCode).toBe(200);
     const [year, month] = todayIn(DEMO_TIME_ZONE, new Date()).split('-').map(Number);
-    const fy = month >= 4 ? year : year - 1;
-    const yearEnd = `${fy + 1}-03-31`;
-    for (const rep of ['rep1', 'rep2', 'rep3', 'rep4'] as const) {
-      const id = await userId(rep);
-      const target = await db.selectFrom('rep_targets').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', id).executeTakeFirstOrThrow();
-      expect(target.fiscal_year).toBe(fy);
-      const objectives = await db
-        .selectFrom('account_objectives')
-        .select(['target_amount_minor', 'target_currency'])
-        .where('workspace_id', '=', workspaceId)
-        .where('owner_id', '=', id)
-        .where('status', 'in', ['planned', 'active', 'achieved'])
-        .where('target_date', '>=', `${fy}-04-01`)
-        .where('target_date', '<=', yearEnd)
-        .execute();
-      const planned = objectives.filter((o) => o.target_currency === target.currency).reduce((s, o) => s + Number(o.target_amount_minor), 0);
-      expect(Number(target.amount_minor) - planned, rep).toBeGreaterThan(0);
+    expect(planning.data).toMatchObject({ fiscalYearStartMonth: 4, targetCurrency: 'EUR', repCount: 4, repsWithoutTarget: 0 });
+    expect(planning.data.fiscalYear).toMatchObject({ fiscalYear: month >= 4 ? year : year - 1, isCurrent: true });
+    const reps: { rep: { name: string }; target: { amount: { currency: string } } | null; gap: { gapMinor: number; targetMinor: number } | null }[] = planning.data.reps.data;
+    expect(reps.map((r) => r.rep.name)).toEqual(['Emily Carter', 'Jonas Weber', 'Marcus Reid', 'Sophie Laurent']);
+    for (const r of reps) {
+      expect(r.gap?.gapMinor, r.rep.name).toBeGreaterThan(0);
+      expect(r.gap?.gapMinor, r.rep.name).toBeLessThanOrEqual(r.gap?.targetMinor ?? 0);
     }
+    // Targets in three currencies: the team's totals stay one line per currency.
+    expect(planning.data.totals.map((t: { currency: string }) => t.currency).sort()).toEqual(['EUR', 'GBP', 'USD']);
+
+    // Emily sees her own: a target in pounds, objectives that count towards it, and a gap still to find.
+    const emily = await signInAs('rep3');
+    const mine = (await emily.get('/api/v1/account-planning')).data;
+    expect(mine.gap).toMatchObject({ currency: 'GBP', targetMinor: 110_000_000 });
+    expect(mine.objectiveCount).toBeGreaterThanOrEqual(1);
+    expect(mine.gap.gapMinor).toBeGreaterThan(0);
   });
 
   it('has a year of calls with planned outcomes and results for each rep, and counters that match them', async () => {

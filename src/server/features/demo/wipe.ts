@@ -9,13 +9,13 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,
   objective_contributors: 1.3,
   interaction_attendees: 1.4,
   opportunity_criteria: 1.5,
   sweet_spot_criteria: 1.6,
-  rep_targets: 1.7,
   plan_comments: 2,
   plan_share_visits: 3,
   plan_share_links: 4,
