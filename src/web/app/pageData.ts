@@ -4,6 +4,7 @@ import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
 import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
+import { qualificationQuery } from '../features/qualification/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
@@ -51,6 +52,7 @@ export const pageData = {
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
+    one(qualificationQuery(id));
   },
   plans: ({ search, me }: PageDataAt) => {
     pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../../../shared/audit';
 import { BUYING_ROLE_LABELS, type BuyingRole } from '../../../shared/contacts';
 import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shared/opportunities';
+import { CHANGE_COMMITMENT_LABELS, CRITERION_ANSWER_LABELS, type ChangeCommitment, type CriterionAnswer } from '../../../shared/qualification';
 import { formatDate, formatMoney } from '../../lib/format';
 
 export type Lookups = {
@@ -31,10 +32,22 @@ const LABELS: Record<string, string> = {
   closeDate: 'close date',
   status: 'status',
   closeReason: 'reason',
+  changeCommitment: 'commitment to change',
+  changeEvidence: 'evidence of the commitment',
+  changeSaidBy: 'who said it',
+  changeSaidOn: 'the day it was said',
+  costOfInaction: 'cost of inaction',
+  costPerMonthMinor: 'cost of inaction per month',
+  compellingEvent: 'compelling event',
+  compellingEventDate: 'compelling event date',
 };
 
+/** A deal's answer to a sweet-spot criterion is audited as `criterion:<its wording then>`. */
+const CRITERION_KEY = 'criterion:';
+
 // Fields whose change the action already says (archivedAt on archive) or that are bookkeeping.
-const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId']);
+// Who said a commitment to change is shown once, by name (changeSaidBy), not as its id and typed name.
+const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'changeSaidByContactId', 'changeSaidByName']);
 
 function show(key: string, value: unknown, currency: unknown, lookups: Lookups): string {
   if (value === null || value === undefined || value === '') return '';
@@ -49,13 +62,19 @@ function show(key: string, value: unknown, currency: unknown, lookups: Lookups):
     case 'amountMinor':
       return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : s;
     case 'closeDate':
+    case 'changeSaidOn':
+    case 'compellingEventDate':
       return formatDate(s);
+    case 'costPerMonthMinor':
+      return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : s;
+    case 'changeCommitment':
+      return CHANGE_COMMITMENT_LABELS[s as ChangeCommitment] ?? s;
     case 'status':
       return OPPORTUNITY_STATUS_LABELS[s as OpportunityStatus] ?? s;
     case 'buyingRole':
       return BUYING_ROLE_LABELS[s as BuyingRole] ?? s;
     default:
-      return s;
+      return key.startsWith(CRITERION_KEY) ? (CRITERION_ANSWER_LABELS[s as CriterionAnswer] ?? s) : s;
   }
 }
 
@@ -64,7 +83,7 @@ export function changeLines(event: AuditEvent, lookups: Lookups): ChangeLine[] {
   const lines: ChangeLine[] = [];
   for (const [key, { before, after }] of Object.entries(event.changes)) {
     if (SILENT.has(key)) continue;
-    const label = LABELS[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
+    const label = LABELS[key] ?? (key.startsWith(CRITERION_KEY) ? `sweet-spot “${key.slice(CRITERION_KEY.length)}”` : key.replace(/([A-Z])/g, ' $1').toLowerCase());
     // An amount change with its currency reads as one change of amount.
     if (key === 'currency' && event.changes.amountMinor) continue;
     if (key === 'notes') {
