@@ -82,6 +82,7 @@ function StageGateForm({ gate, options }: { gate: StageGate; options: { value: s
         <FormAlert message={note?.text} tone={note?.tone} />
         <SelectField
           label="Require an evidenced commitment to change"
+          required
           name="stageId"
           value={stageId}
           onChange={(v) => {
