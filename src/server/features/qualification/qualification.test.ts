@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useFixedClock } from '../../test/clock.js';
 import { addMember, createAccount, signUpWorkspace, type Signed } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { wipeWorkspace } from '../demo/wipe.js';
 
 useFixedClock(); // 2026-06-10 10:30 UTC: today is 10 June in Paris and in Honolulu alike
 const { app, db } = await testApp();
@@ -383,6 +384,25 @@ describe('the stage gate on every path that puts a deal in a stage', () => {
     expect(stale.data.error.code).toBe('version_conflict');
   });
 
+  it('never lets a move slip past a commitment withdrawn at the same moment: of two writes from one version, one wins and the other gets 409', async () => {
+    const admin = await signUpWorkspace(app);
+    const stages = await stagesOf(admin);
+    await setGate(admin, stages[3].id);
+    for (let round = 0; round < 5; round++) {
+      const deal = await newDeal(admin, { stageId: stages[2].id });
+      const { version } = await evidence(admin, deal);
+      const [move, withdraw] = await Promise.all([
+        admin.client.patch(`/api/v1/opportunities/${deal.id}`, { stageId: stages[3].id, version }),
+        qualify(admin, deal.id, { changeCommitment: 'stated', version }),
+      ]);
+      expect([move.statusCode, withdraw.statusCode].sort(), `round ${round}`).toEqual([200, 409]);
+      const loser = move.statusCode === 409 ? move : withdraw;
+      expect(loser.data.error.code).toBe('version_conflict');
+      const final = (await admin.client.get(`/api/v1/opportunities/${deal.id}/qualification`)).data;
+      expect(final.version).toBe(version + 1);
+    }
+  });
+
   it('follows the gate stage when stages are reordered, and keeps judging when the gate stage is archived', async () => {
     const admin = await signUpWorkspace(app);
     const stages = await stagesOf(admin);
@@ -396,5 +416,24 @@ describe('the stage gate on every path that puts a deal in a stage', () => {
     expect((await admin.client.patch(`/api/v1/stages/${proposal.id}`, { archived: true, version: proposal.version })).statusCode).toBe(200);
     expect((await admin.client.get('/api/v1/workspace/stage-gate')).data.stage).toMatchObject({ id: gate.stage.id, archivedAt: expect.any(String) });
     expect((await admin.client.get(`/api/v1/opportunities/${deal.id}/qualification`)).data.stageGate).toEqual({ stage: { id: stages[3].id, name: 'Proposal' }, reached: false });
+  });
+});
+
+describe('removing a workspace (the demo reset)', () => {
+  it('removes its criteria, answers and qualified deals, even with the stage gate on', async () => {
+    const admin = await signUpWorkspace(app);
+    const stages = await stagesOf(admin);
+    const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
+    const deal = await newDeal(admin);
+    await qualify(admin, deal.id, { criteria: [{ criterionId: criterion.id, answer: 'met' }], version: 1 });
+    await evidence(admin, deal);
+    await setGate(admin, stages[3].id);
+    const workspaceId = admin.me.workspace.id;
+    // Only the demo workspace's history may be deleted (migration 0032): this one plays the demo.
+    await db.updateTable('workspaces').set({ is_demo: 1 }).where('id', '=', workspaceId).execute();
+    await db.transaction().execute((trx) => wipeWorkspace(trx, workspaceId));
+    expect(await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).execute()).toEqual([]);
+    expect(await db.selectFrom('opportunity_criteria').select('criterion_id').where('workspace_id', '=', workspaceId).execute()).toEqual([]);
+    expect(await db.selectFrom('sweet_spot_criteria').select('id').where('workspace_id', '=', workspaceId).execute()).toEqual([]);
   });
 });
