@@ -6,6 +6,7 @@ import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
+import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -27,7 +28,7 @@ export function SettingsPage() {
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<ProfileSettings />} />
-        <Route path="workspace" element={<WorkspaceSettings />} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
