@@ -86,7 +86,8 @@ async function criteriaOf(scope: Scope, opportunityId: string): Promise<(Criteri
 
 export async function getQualification(scope: Scope, actor: Actor, id: string): Promise<OpportunityQualification> {
   const deal = await loadDeal(scope, id);
-  const [criteria, gate] = [await criteriaOf(scope, id), await gateStage(scope)];
+  const criteria = await criteriaOf(scope, id);
+  const gate = await gateStage(scope);
   const c = deal.columns;
   return {
     id: deal.id,
