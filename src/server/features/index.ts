@@ -14,6 +14,7 @@ import { sharingRoutes } from './sharing/sharing.routes.js';
 import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
+import { targetRoutes } from './targets/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -32,4 +33,5 @@ export function registerFeatures(app: App): void {
   sharingRoutes(app);
   guestRoutes(app);
   searchRoutes(app);
+  targetRoutes(app);
 }

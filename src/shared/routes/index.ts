@@ -14,6 +14,7 @@ import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
+import { targetsApi } from './targets.js';
 
 /**
  * Every feature's route table, for what needs them all: the checks (operationIds unique and
@@ -36,6 +37,7 @@ const tables = {
   sharedPlanApi,
   sharingApi,
   stagesApi,
+  targetsApi,
 };
 
 export const routeTables: Record<string, Record<string, RouteContract>> = tables;
