@@ -84,7 +84,7 @@ describe('qualifying a deal behind the stage gate', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Edit opportunity' }).count()).toBe(0);
     const saved = (await (await context.request.get(`${baseUrl}/api/v1/opportunities/${deal.id}`)).json()) as { stage: { name: string } };
     expect(saved.stage.name).toBe('Proposal');
-    await expect.poll(() => page.getByRole('region', { name: 'History' }).getByText('changed commitment to change from “None yet” to “Evidenced”').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'History' }).getByText('changed commitment to change: “None yet” → “Evidenced”').isVisible()).toBe(true);
     await screenshot(page, 'qualification-evidenced');
     expect(await axe(page, 'opportunity: qualified')).toEqual([]);
 
