@@ -34,6 +34,7 @@ const invite = (await admin.client.post('/api/v1/invites', { email: 'new-person@
 const templates = (await admin.client.get('/api/v1/plan-templates')).data.data as { id: string }[];
 const notifications = (await admin.client.get('/api/v1/notifications')).data.data as { id: string }[];
 const stages = (await admin.client.get('/api/v1/stages')).data.data as { id: string }[];
+const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
 
 const pool: FuzzPool = {
   ids: [
@@ -52,6 +53,7 @@ const pool: FuzzPool = {
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
+    criterion.id,
   ],
   tokens: [link.token, new URL(invite.url).pathname.split('/').pop() as string],
 };

@@ -8,6 +8,7 @@ import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
 import { plansFeature } from './plans/routes.js';
+import { qualificationRoutes } from './qualification/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
 import { sharingRoutes } from './sharing/sharing.routes.js';
@@ -26,6 +27,7 @@ export function registerFeatures(app: App): void {
   objectiveRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
+  qualificationRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
   renegotiationRoutes(app);

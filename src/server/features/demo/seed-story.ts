@@ -47,7 +47,7 @@ type Context = {
   opportunityIds: readonly string[];
   /** Per opportunity, in the same order: its account (index) and owner. */
   opportunities: readonly { account: number; owner: DemoPersonKey }[];
-  contacts: readonly (readonly { id: string }[])[];
+  contacts: readonly (readonly { id: string; name: string }[])[];
   /** When sales ops set the workspace up (criteria are defined then). */
   setUpAt: string;
   backdatedId: (at: string) => string;
@@ -202,15 +202,25 @@ function qualificationRows(story: Story, ctx: Context, out: StoryRows): void {
       compelling_event: q.compellingEvent,
       compelling_event_date: q.compellingEventDate,
     };
-    const answered = q.fit.some((a) => a !== null);
-    q.fit.forEach((answer, k) => {
-      if (answer !== null) out.answers.push({ opportunity_id: opportunityId, criterion_id: criterionIds[k], answer });
-    });
+    // As the qualification feature stores them: "unknown" is no row at all.
+    const answers = q.fit.flatMap((answer, k) => (answer === 'met' || answer === 'not_met' ? [{ k, answer }] : []));
+    for (const { k, answer } of answers) out.answers.push({ opportunity_id: opportunityId, criterion_id: criterionIds[k], answer });
     const written = Object.fromEntries(Object.entries(qualification).filter(([k, v]) => v !== null && !(k === 'change_commitment' && v === 'none')));
-    const changed = answered || Object.keys(written).length > 0;
-    if (changed) {
-      record(people[owner], q.at, 'opportunity', opportunityId, 'update', { change_commitment: 'none' }, { change_commitment: q.changeCommitment, ...written });
+    if (answers.length > 0 || Object.keys(written).length > 0) {
+      // One history event on the deal, worded as the feature words it: who said it by name, each criterion by its label.
+      const before: Record<string, unknown> = Object.fromEntries(Object.keys(written).map((k) => [k, k === 'change_commitment' ? 'none' : null]));
+      const after: Record<string, unknown> = { ...written };
+      if (q.saidBy !== null) {
+        before.change_said_by = null;
+        after.change_said_by = ctx.contacts[account][q.saidBy].name;
+      }
+      for (const { k, answer } of answers) {
+        before[`criterion:${SWEET_SPOT_CRITERIA[k]}`] = 'unknown';
+        after[`criterion:${SWEET_SPOT_CRITERIA[k]}`] = answer;
+      }
+      record(people[owner], q.at, 'opportunity', opportunityId, 'update', before, after);
     }
+    const changed = answers.length > 0 || Object.keys(written).length > 0;
     out.opportunityColumns.push({ columns: { ...qualification, results_count: counters.resultsCount, no_advance_streak: counters.noAdvanceStreak }, at: changed ? q.at : null });
   });
 }

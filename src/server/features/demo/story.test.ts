@@ -142,10 +142,24 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
     expect(row.results_count).toBe(6);
     expect(row.no_advance_streak).toBe(5);
 
-    // Writing the qualification down is in the deal's history, by its owner.
+    // A qualified deal reads as the qualification card shows it: evidence, who said it and when, the
+    // cost of inaction per month, a compelling event, the sweet-spot answers, the gate reached.
     const lumen = (await visitor.get('/api/v1/opportunities?limit=200&q=lumen')).data.data.find((o: { name: string }) => o.name === 'Workforce scheduling');
+    const q = (await visitor.get(`/api/v1/opportunities/${lumen.id}/qualification`)).data;
+    expect(q).toMatchObject({
+      changeCommitment: 'evidenced',
+      changeEvidence: expect.stringMatching(/^The CFO put installer scheduling in the 2027 budget/),
+      changeSaidByContact: { name: expect.any(String) },
+      changeSaidOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      costPerMonth: { amountMinor: 4_500_000, currency: 'EUR' },
+      compellingEvent: expect.stringMatching(/40% more connections/),
+      stageGate: { stage: { name: 'Negotiate' }, reached: true },
+    });
+    expect(q.criteria).toHaveLength(5);
+    expect(q.criteria.every((c: { answer: string }) => c.answer === 'met')).toBe(true);
+    // Writing it down is in the deal's history, by its owner, naming who said it.
     const history = (await visitor.get(`/api/v1/opportunities/${lumen.id}/history?limit=200`)).data.data;
     const qualified = history.find((e: { changes: Record<string, unknown> }) => 'changeCommitment' in e.changes);
-    expect(qualified).toMatchObject({ actor: { name: 'Emily Carter' }, changes: { changeCommitment: { before: 'none', after: 'evidenced' } } });
+    expect(qualified).toMatchObject({ actor: { name: 'Emily Carter' }, changes: { changeCommitment: { before: 'none', after: 'evidenced' }, changeSaidBy: { after: q.changeSaidByContact.name } } });
   });
 });
