@@ -27,6 +27,8 @@ describe('the demo workspace', () => {
     expect(await axe(page, 'opportunities')).toEqual([]);
     await rows.first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
+    // Deals are qualified: the card says how well the deal fits and what the customer committed to.
+    await expect.poll(() => page.getByText('Sweet-spot fit').isVisible()).toBe(true);
     expect(await axe(page, 'an opportunity')).toEqual([]);
 
     await nav.getByRole('link', { name: 'Accounts' }).click();
@@ -43,6 +45,13 @@ describe('the demo workspace', () => {
     await expect.poll(() => page.getByText(/EMEA|team/i).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('region', { name: 'People', exact: true }).isVisible()).toBe(true);
     expect(await axe(page, 'team')).toEqual([]);
+
+    // Account planning: each rep's yearly target against their objectives, and what is still to find.
+    await nav.getByRole('link', { name: 'Account planning' }).click();
+    const planning = page.getByRole('region', { name: 'EMEA Mid-Market: each rep’s target and gap' });
+    await expect.poll(() => planning.getByRole('row', { name: /Emily Carter/ }).innerText()).toMatch(/£[\d,]+ to find/);
+    await expect.poll(() => planning.getByRole('row').count()).toBe(5);
+    expect(await axe(page, 'account planning (team)')).toEqual([]);
 
     // The manager opens Plans and sees the team: each rep's row, and their plans in the list.
     await nav.getByRole('link', { name: 'Plans' }).click();
