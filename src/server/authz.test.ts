@@ -56,6 +56,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
+  'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -124,7 +125,19 @@ describe('authorization on every route', () => {
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const interaction = (
+      await a.client.post('/api/v1/interactions', {
+        kind: 'call',
+        accountId: account.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timeZone: 'Europe/Paris',
+        alreadyHappened: true,
+        outcomeKind: 'trial',
+        outcomeStatement: 'They agree to a pilot',
+      })
+    ).data;
     const ids: Record<string, string> = {
+      interactions: interaction.id,
       objectives: objective.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,

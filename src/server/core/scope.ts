@@ -8,7 +8,8 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events'
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
-  | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights';
+  | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
+  | 'interactions' | 'interaction_attendees';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

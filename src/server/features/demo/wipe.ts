@@ -17,6 +17,8 @@ const DELETE_ORDER = {
   plan_share_links: 4,
   commitment_renegotiations: 5,
   commitments: 6,
+  interaction_attendees: 6.2,
+  interactions: 6.3,
   account_objectives: 6.5,
   plan_milestones: 7,
   plans: 8,
