@@ -292,6 +292,24 @@ describe('who may do what', () => {
   });
 });
 
+describe('people leave', () => {
+  it('hands their interactions still to happen or to record to the heir; those with a result stay theirs', async () => {
+    const { admin, owner, colleague, account } = await team();
+    const upcoming = await planCall(owner.client, account.id);
+    const pending = await pastCall(owner.client, account.id);
+    const done = await pastCall(owner.client, account.id, { hoursAgo: 20 });
+    await record(owner.client, done, { result: 'no_advance' });
+    const res = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id });
+    expect(res.statusCode).toBe(200);
+    const ownerOf = async (id: string) => (await admin.client.get(`/api/v1/interactions/${id}`)).data.owner;
+    expect(await ownerOf(upcoming.id)).toEqual({ id: colleague.me.user.id, name: 'Colin Colleague' });
+    expect(await ownerOf(pending.id)).toEqual({ id: colleague.me.user.id, name: 'Colin Colleague' });
+    expect((await ownerOf(done.id)).id).toBe(owner.me.user.id);
+    const history = (await admin.client.get(`/api/v1/interactions/${upcoming.id}/history`)).data.data;
+    expect(history[0]).toMatchObject({ action: 'transfer', changes: { ownerId: { before: owner.me.user.id, after: colleague.me.user.id } } });
+  });
+});
+
 describe('lists', () => {
   it('pages on (when, id) without losing or repeating one, and filters by account, deal, objective, owner and state', async () => {
     const { owner, colleague, account } = await team();
