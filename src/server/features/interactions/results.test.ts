@@ -142,6 +142,12 @@ describe('recording the result', () => {
     const noDeal = await pastCall(owner.client, account.id);
     const plain = await record(owner.client, noDeal, { result: 'advanced', agreed: 'A reference call', agreedActions: [twoActions(carla.id)[0]] });
     expect(plain.data.agreedActions[0].subject).toEqual({ kind: 'interaction', id: noDeal.id });
+    // Open seller-side actions show on their owner's Today, saying where they were agreed (done ones leave it).
+    const today = (await owner.client.get('/api/v1/today')).data;
+    const items = [...today.dueToday, ...today.next7Days, ...today.confirmOrRedate] as { commitment: { id: string }; plan: { id: string } | null; interaction?: unknown }[];
+    expect(items.find((i) => i.commitment.id === plain.data.agreedActions[0].id)).toMatchObject({ plan: null, objective: null, interaction: { id: noDeal.id, kind: 'call', account: { id: account.id, name: 'Globex' } } });
+    expect(items.find((i) => i.commitment.id === started.data.agreedActions[0].id)?.plan?.id).toBe(plan.id);
+    expect(items.find((i) => i.commitment.id === action.id)).toBeUndefined();
     const refused = await record(owner.client, await pastCall(owner.client, account.id), { result: 'advanced', agreed: 'x', agreedActions: [twoActions(carla.id)[0]], actionsGoTo: 'plan' });
     expect(refused.data.error.details[0].path).toBe('actionsGoTo');
   });
