@@ -89,6 +89,16 @@ export function eventHeadline(event: AuditEvent, noun: string, lines: ChangeLine
       return `archived this ${noun}`;
     case 'restore':
       return `restored this ${noun}`;
+    // An interaction's result (recorded, or corrected when there was one) and its cancelling.
+    case 'record': {
+      const result = event.changes.result as { before: unknown; after: unknown } | undefined;
+      const words: Record<string, string> = { advanced: 'advanced', continuation: 'a continuation', no_advance: 'no advance' };
+      if (!result) return 'changed the result’s notes or agreed actions';
+      const after = words[String(result.after)] ?? String(result.after);
+      return result.before ? `corrected the result to ${after} (was ${words[String(result.before)] ?? String(result.before)})` : `recorded the result: ${after}`;
+    }
+    case 'cancel':
+      return `cancelled this ${noun}`;
     case 'transfer':
       return lines.length === 1 ? `${lines[0].text} (handed over when a person left)` : `handed this ${noun} over when a person left`;
     default:
