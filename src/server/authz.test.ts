@@ -57,6 +57,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
   'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
+  'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));

@@ -36,7 +36,9 @@ export type OwnedKind =
   | 'share-link'
   | 'plan-template'
   | 'notification'
-  | 'user';
+  | 'user'
+  /** A person's yearly targets (the `:id` is the person): their manager or an admin, never themselves. */
+  | 'yearly-target';
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 

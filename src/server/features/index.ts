@@ -15,6 +15,7 @@ import { sharingRoutes } from './sharing/sharing.routes.js';
 import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
+import { targetRoutes } from './targets/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -34,4 +35,5 @@ export function registerFeatures(app: App): void {
   sharingRoutes(app);
   guestRoutes(app);
   searchRoutes(app);
+  targetRoutes(app);
 }

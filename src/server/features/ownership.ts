@@ -10,6 +10,7 @@ import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objective
 import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from './interactions/access.js';
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
+import { setsTargetsOf, targetRefusal } from './targets/access.js';
 
 /**
  * Record-level policies behind `{ owns: kind }` route permissions (core/permissions.ts): for one
@@ -138,5 +139,12 @@ export const ownershipPolicies: OwnershipPolicies = {
     const row = await scope.selectFrom('users').select('id').where('users.id', '=', id).executeTakeFirst();
     if (!row) return 'missing';
     return verdict(canEditProfile(actor, id), 'You can change only your own profile.');
+  },
+
+  'yearly-target': async (scope, actor, id) => {
+    const person = await scope.selectFrom('users').select(['id', 'name', 'team_id', 'status']).where('users.id', '=', id).executeTakeFirst();
+    if (!person) return 'missing';
+    // A deactivated person's targets are refused by the service, with that reason (rule_violation).
+    return verdict(setsTargetsOf(actor, person), targetRefusal(actor, person));
   },
 };

@@ -204,6 +204,15 @@ export const WRITE_CASES: Record<string, Case> = {
     url: `/api/v1/interactions/${w.ids.happened}/result`,
     body: { result: 'advanced', agreed: 'A pilot', agreedActions: [{ title: 'Send the pilot terms', side: 'seller', dueDate: '2027-01-08' }], version: w.versions.happened },
   }),
+  'PATCH /api/v1/workspace/fiscal-year': async (w) => {
+    const now = await ok(w.admin.client.get('/api/v1/workspace/fiscal-year'), 'fiscal settings');
+    return { as: 'admin', url: '/api/v1/workspace/fiscal-year', body: { fiscalYearStartMonth: now.fiscalYearStartMonth === 4 ? 10 : 4, version: now.version } };
+  },
+  // The owner's manager or an admin sets a rep's yearly target (version 0: there was none for that year yet).
+  'POST /api/v1/users/:id/targets': async (w) => {
+    const planning = await ok(w.admin.client.get(`/api/v1/account-planning?userId=${w.owner.me.user.id}&fiscalYear=2027`), 'planning');
+    return { as: 'admin', url: `/api/v1/users/${w.owner.me.user.id}/targets`, body: { fiscalYear: 2027, amount: { amountMinor: 10_000_000 + Math.floor(Math.random() * 1000), currency: 'USD' }, version: planning.target?.version ?? 0 } };
+  },
   'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
   'POST /api/v1/notifications/read-all': () => ({ as: 'owner', url: '/api/v1/notifications/read-all' }),
   // Only someone in the demo workspace may reset it (anyone else: 403).

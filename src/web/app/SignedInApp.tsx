@@ -28,6 +28,7 @@ const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'),
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -50,6 +51,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
+  { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
   { path: 'goals', page: GoalsPage },
   { path: 'team', page: TeamPage, data: pageData.team },
   { path: 'settings/*', page: SettingsPage },

@@ -2,8 +2,10 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
-import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
-import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
+import { todayQuery } from '../features/commitments/api';
+import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
+import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
+import { repPlanningQuery } from '../features/targets/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
@@ -64,5 +66,12 @@ export const pageData = {
   team: () => {
     one(usersQuery('active'));
     one(teamsQuery);
+  },
+  /** A rep's own year (or the one asked for); a manager's or admin's team view starts from the teams. */
+  planning: ({ search, me }: PageDataAt) => {
+    const year = /^\d{4}$/.test(search.get('year') ?? '') ? Number(search.get('year')) : undefined;
+    const rep = search.get('rep') ?? undefined;
+    if (me.user.role === 'rep' || rep) pages(repPlanningQuery(rep === me.user.id || me.user.role === 'rep' ? undefined : rep, year));
+    else one(teamsQuery);
   },
 };

@@ -9,6 +9,7 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,
   objective_contributors: 1.3,

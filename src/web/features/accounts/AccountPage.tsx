@@ -16,7 +16,7 @@ import { AccountFields } from './AccountFields';
 import { accountSpec } from './accountForm';
 
 // Plan code (and its styles) loads only when an account page shows the card.
-const CustomerReliabilityCard = lazy(() => import('../plans/CustomerReliabilityCard').then((m) => ({ default: m.CustomerReliabilityCard })));
+const CustomerReliabilityCard = lazy(() => import('../commitments/CustomerReliabilityCard').then((m) => ({ default: m.CustomerReliabilityCard })));
 
 export function AccountPage() {
   return (

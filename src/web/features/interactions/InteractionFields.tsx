@@ -6,7 +6,7 @@ import type { FormState } from '../../lib/forms';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 import { useAccountObjectives } from '../objectives/api';
-import { CheckField } from '../plans/CheckField';
+import { CheckField } from '../../ui/CheckField';
 import { joinIds, type InteractionValues } from './interactionForm';
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((k) => ({ value: k, label: INTERACTION_KIND_LABELS[k] }));

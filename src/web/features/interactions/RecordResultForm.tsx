@@ -20,7 +20,7 @@ import { FIX_FIELDS, orNull } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { CheckField } from '../plans/CheckField';
+import { CheckField } from '../../ui/CheckField';
 import { useRecordResult } from './api';
 
 type Row = { key: number; title: string; side: CommitmentSide; owner: string; ownerName: string; dueDate: string; mustDo: boolean };

@@ -10,15 +10,15 @@ import { RecordHeader } from '../records/RecordHeader';
 import { RecordPage, type RecordPageContext } from '../records/RecordPage';
 import { usePlan } from './api';
 import { ClosedPlanBanner } from './ClosedPlanBanner';
-import { CommentsCard } from './CommentsCard';
-import { DateAdjustmentsNote } from './DateAdjustmentsNote';
+import { CommentsCard } from '../sharing/CommentsCard';
+import { DateAdjustmentsNote } from '../templates/DateAdjustmentsNote';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import { PlanBoard } from './PlanBoard';
 import { PlanHealthPanel } from './PlanHealthPanel';
 import { PlanOverview } from './PlanOverview';
-import { ReliabilityCard } from './ReliabilityCard';
-import { SaveTemplateDialog } from './SaveTemplateDialog';
-import { SharePanel } from './SharePanel';
+import { ReliabilityCard } from '../commitments/ReliabilityCard';
+import { SaveTemplateDialog } from '../templates/SaveTemplateDialog';
+import { SharePanel } from '../sharing/SharePanel';
 import '../../styles/plans.css';
 
 export function PlanPage() {

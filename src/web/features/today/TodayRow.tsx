@@ -4,9 +4,9 @@ import type { TodayItem } from '../../../shared/today';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
-import { RedateDialog } from '../plans/RedateDialog';
-import { SIDE_LABELS, dueLine } from '../plans/planWords';
-import { useCommitmentStatus } from '../plans/useCommitmentStatus';
+import { RedateDialog } from '../renegotiations/RedateDialog';
+import { SIDE_LABELS, dueLine } from '../commitments/commitmentWords';
+import { useCommitmentStatus } from '../commitments/useCommitmentStatus';
 import { useMe } from '../../app/session';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */

@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { DialogActions } from './DialogActions';
+import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['name', 'description'] as const;
 

@@ -3,7 +3,7 @@ import { DROP_REASON_REQUIRED, type Commitment } from '../../../shared/commitmen
 import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { DialogActions } from './DialogActions';
+import { DialogActions } from '../../ui/DialogActions';
 import { useCommitmentStatus } from './useCommitmentStatus';
 
 /** Dropping is a decision both sides should understand, so it takes a reason. */

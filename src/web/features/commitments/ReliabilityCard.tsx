@@ -1,7 +1,7 @@
 import { Card } from '../../ui/Card';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { usePlanReliability } from './api';
-import { SIDE_TITLES } from './planWords';
+import { SIDE_TITLES } from './commitmentWords';
 import { ReliabilityPeople } from './ReliabilityPeople';
 import { RELIABILITY_NOTE } from './reliabilityWords';
 import { SideReliability } from './SideReliability';

@@ -10,10 +10,10 @@ import { Dialog } from '../../ui/Dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ConflictBanner } from '../records/ConflictBanner';
-import { CheckField } from './CheckField';
+import { CheckField } from '../../ui/CheckField';
 import { useAcceptCurrentCommitment, useAccountContacts, useCreateCommitment, useUpdateCommitment } from './api';
 import { COMMITMENT_FIELDS, NAMED_PERSON, commitmentSpec, createBody, emptyCommitment, flag, precheck, type CommitmentValues } from './commitmentForm';
-import { DialogActions } from './DialogActions';
+import { DialogActions } from '../../ui/DialogActions';
 import { SideChoice } from './SideChoice';
 import { useVersionedForm } from '../records/useVersionedForm';
 

@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { CopyOnceLink } from '../records/CopyOnceLink';
-import { useCreateShareLink, useRevokeShareLink, useShareLinks } from './sharing';
+import { useCreateShareLink, useRevokeShareLink, useShareLinks } from './api';
 
 const FIELDS = ['recipientName', 'recipientEmail', 'expiresInDays'] as const;
 const EXPIRY_OPTIONS = [30, 60, 90, 180, 365].map((d) => ({ value: String(d), label: d === 365 ? 'In a year' : `In ${d} days` }));

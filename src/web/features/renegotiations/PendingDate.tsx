@@ -8,8 +8,9 @@ import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
-import { useAcceptCurrentCommitment, useAnswerDate } from './api';
-import { DialogActions } from './DialogActions';
+import { useAcceptCurrentCommitment } from '../commitments/api';
+import { useAnswerDate } from './api';
+import { DialogActions } from '../../ui/DialogActions';
 
 /** A proposed new date that waits for an answer: who asked, why, and (for the answering side) accept or decline. */
 export function PendingDate({ commitment, renegotiation: r }: { commitment: Commitment; renegotiation: Renegotiation }) {

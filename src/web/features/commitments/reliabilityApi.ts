@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getAccountReliability, getUserReliability } from '../../../shared/routes/operations/insights';
 import { call } from '../../app/api';
-import { planKeys } from './api';
+import { planKeys } from '../plans/api';
 
 /**
  * Reliability outside the plan page. The keys sit under planKeys.all, so every commitment change

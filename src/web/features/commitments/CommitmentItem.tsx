@@ -8,13 +8,13 @@ import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
 import { CommitmentDialog } from './CommitmentDialog';
-import { DateHistory } from './DateHistory';
+import { DateHistory } from '../renegotiations/DateHistory';
 import { DropDialog } from './DropDialog';
-import { MoveToMilestone } from './MoveToMilestone';
-import { PendingDate } from './PendingDate';
-import { RedateDialog } from './RedateDialog';
+import { MoveToMilestone } from '../plans/MoveToMilestone';
+import { PendingDate } from '../renegotiations/PendingDate';
+import { RedateDialog } from '../renegotiations/RedateDialog';
 import { CommitmentToolbar, type Arrange } from './CommitmentToolbar';
-import { SIDE_LABELS, STATE_LABELS, STATE_TONES, dueLine, ownerLine } from './planWords';
+import { SIDE_LABELS, STATE_LABELS, STATE_TONES, dueLine, ownerLine } from './commitmentWords';
 import { useCommitmentStatus } from './useCommitmentStatus';
 
 const MARKS = { open: null, done: 'check', missed: 'alert', dropped: 'x' } as const;

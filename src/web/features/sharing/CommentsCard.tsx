@@ -8,8 +8,8 @@ import { Card } from '../../ui/Card';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { SIDE_LABELS } from './planWords';
-import { useAddComment, useComments } from './sharing';
+import { SIDE_LABELS } from '../commitments/commitmentWords';
+import { useAddComment, useComments } from './api';
 
 const FIELDS = ['body'] as const;
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { PersonReliability } from '../../../shared/plan-reliability';
-import { SIDE_LABELS } from './planWords';
+import { SIDE_LABELS } from './commitmentWords';
 import { isSmallSample, percents, personLine, sampleLine } from './reliabilityWords';
 
 /** Each person's word, in the order the server lists them; contacts link to their page when asked. */

@@ -1,4 +1,4 @@
-import { Button } from '../../ui/Button';
+import { Button } from './Button';
 
 /** Cancel and submit at the foot of a form inside a dialog. */
 export function DialogActions({ onCancel, busy, label, variant = 'primary' }: { onCancel: () => void; busy: boolean; label: string; variant?: 'primary' | 'danger' }) {

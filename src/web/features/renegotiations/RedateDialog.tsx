@@ -5,8 +5,9 @@ import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Dialog } from '../../ui/Dialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { useAcceptCurrentCommitment, useProposeDate } from './api';
-import { DialogActions } from './DialogActions';
+import { useAcceptCurrentCommitment } from '../commitments/api';
+import { useProposeDate } from './api';
+import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['newDate', 'reason'] as const;
 

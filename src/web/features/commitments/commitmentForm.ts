@@ -1,6 +1,6 @@
 import type { Commitment, CommitmentSide } from '../../../shared/commitments';
 import { orNull } from '../../lib/forms';
-import { SIDE_TITLES } from './planWords';
+import { SIDE_TITLES } from './commitmentWords';
 import type { FormSpec } from '../records/versionedForm';
 
 /** The owner choice for a customer-side commitment that has no contact record. */
