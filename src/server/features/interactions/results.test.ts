@@ -138,6 +138,12 @@ describe('recording the result', () => {
     const mine = (await owner.client.get(`/api/v1/users/${owner.me.user.id}/reliability`)).data;
     expect(mine.byKind.map((k: { kind: string }) => k.kind)).toContain('interaction');
 
+    // A customer-side action kept here has no share page to answer on: the rep's new date (what the customer told them) applies at once.
+    const theirs = kept.data.agreedActions[1];
+    const redated = await owner.client.post(`/api/v1/commitments/${theirs.id}/renegotiations`, { newDate: dayIn(TZ, 10), reason: 'Their team lead is on holiday' });
+    expect(redated.statusCode).toBe(201);
+    expect(redated.data.commitment).toMatchObject({ dueDate: dayIn(TZ, 10), awaitingAnswer: false, renegotiations: [{ status: 'accepted', inAdvance: true }] });
+
     // Without a deal they can only stay on the interaction (the default).
     const noDeal = await pastCall(owner.client, account.id);
     const plain = await record(owner.client, noDeal, { result: 'advanced', agreed: 'A reference call', agreedActions: [twoActions(carla.id)[0]] });
