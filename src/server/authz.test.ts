@@ -125,6 +125,7 @@ describe('authorization on every route', () => {
     const link = (await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data;
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
+    const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
     const interaction = (
       await a.client.post('/api/v1/interactions', {
@@ -140,6 +141,7 @@ describe('authorization on every route', () => {
     const ids: Record<string, string> = {
       interactions: interaction.id,
       objectives: objective.id,
+      'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,
       notifications: notification.id,

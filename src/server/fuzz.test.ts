@@ -46,6 +46,7 @@ const interaction = (
     outcomeStatement: 'They agree to a pilot',
   })
 ).data;
+const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
 
 const pool: FuzzPool = {
   ids: [
@@ -65,6 +66,7 @@ const pool: FuzzPool = {
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
+    criterion.id,
   ],
   tokens: [link.token, new URL(invite.url).pathname.split('/').pop() as string],
 };

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   /** The plan is completed or abandoned: nothing on it changes until it is reopened. */
   plan_closed: 409,
   idempotency_in_progress: 409,
+  /** The workspace's stage gate: moving a deal into or past that stage needs an evidenced commitment to change. */
+  qualification_required: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -27,6 +27,8 @@ const TAGS: Record<ApiTag, string> = {
   objectives: 'Strategic objectives on accounts: the next major milestone of the relationship, its client goal, financial target and date; contributors, their insights and tasks (commitments).',
   contacts: 'People at an account, with their buying role.',
   opportunities: 'Deals: amount, close date, stage and status.',
+  qualification:
+    'Qualifying deals: the workspace’s sweet-spot criteria and stage gate, and on each opportunity its sweet-spot fit, commitment to change (with evidence), cost of inaction and compelling event.',
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
@@ -49,6 +51,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   version_conflict: 'the record changed since the version you sent; `error.current` holds it as it now is',
   duplicate: 'something with this value exists already; `error.details` names the field',
   plan_closed: 'the plan is completed or abandoned: nothing on it changes until it is reopened',
+  qualification_required: 'the workspace’s stage gate refuses moving this deal into or past that stage without an evidenced commitment to change; `error.details` names `changeCommitment` and says what is missing',
   idempotency_in_progress: 'a request with this Idempotency-Key is still running; retry after `Retry-After` seconds',
   payload_too_large: 'the body is over 1 MB',
   uri_too_long: 'a value in the URL is too long',

@@ -10,7 +10,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
   | 'interactions' | 'interaction_attendees'
-  | 'rep_targets';
+  | 'rep_targets'
+  | 'sweet_spot_criteria' | 'opportunity_criteria';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

@@ -9,6 +9,7 @@ import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
+import { qualificationRoutes } from './qualification/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
 import { sharingRoutes } from './sharing/sharing.routes.js';
@@ -28,6 +29,7 @@ export function registerFeatures(app: App): void {
   interactionRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
+  qualificationRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
   renegotiationRoutes(app);

@@ -133,6 +133,16 @@ export const WRITE_CASES: Record<string, Case> = {
     const stage = (await w.admin.client.get('/api/v1/stages')).data.data[0];
     return { as: 'admin', url: `/api/v1/stages/${stage.id}`, body: { name: `Stage ${uniq()}`, version: stage.version } };
   },
+  'POST /api/v1/sweet-spot-criteria': () => ({ as: 'admin', url: '/api/v1/sweet-spot-criteria', body: { label: `Criterion ${uniq()}` } }),
+  'PATCH /api/v1/sweet-spot-criteria/:id': async (w) => {
+    const criterion = await ok(w.admin.client.post('/api/v1/sweet-spot-criteria', { label: `Criterion ${uniq()}` }), 'criterion');
+    return { as: 'admin', url: `/api/v1/sweet-spot-criteria/${criterion.id}`, body: { label: `Criterion ${uniq()}`, version: criterion.version } };
+  },
+  'PATCH /api/v1/workspace/stage-gate': async (w) => {
+    const [gate, stages] = [(await w.admin.client.get('/api/v1/workspace/stage-gate')).data, (await w.admin.client.get('/api/v1/stages')).data.data];
+    const later = stages.filter((s: { archivedAt: string | null; id: string }) => !s.archivedAt && s.id !== gate.stage?.id);
+    return { as: 'admin', url: '/api/v1/workspace/stage-gate', body: { stageId: later[later.length - 1].id, version: gate.version } };
+  },
   'POST /api/v1/accounts': () => ({ as: 'stranger', url: '/api/v1/accounts', body: { name: `Mine ${uniq()}` } }),
   'PATCH /api/v1/accounts/:id': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}`, body: { name: `Renamed ${uniq()}`, version: w.versions.account } }),
   'POST /api/v1/accounts/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}/archive`, body: { version: w.versions.account } }),
@@ -149,6 +159,7 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   'POST /api/v1/opportunities': (w) => ({ as: 'stranger', url: '/api/v1/opportunities', body: { accountId: w.ids.account, name: 'My deal', amount: { amountMinor: 5, currency: 'EUR' }, closeDate: '2027-02-01' } }),
   'PATCH /api/v1/opportunities/:id': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}`, body: { name: 'Deal 2', version: w.versions.opportunity } }),
+  'PATCH /api/v1/opportunities/:id/qualification': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/qualification`, body: { changeCommitment: 'stated', version: w.versions.opportunity } }),
   'POST /api/v1/opportunities/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/archive`, body: { version: w.versions.opportunity } }),
   'POST /api/v1/opportunities/:id/restore': async (w) => {
     const o = await ok(w.owner.client.post(`/api/v1/opportunities/${w.ids.opportunity}/archive`, { version: w.versions.opportunity }), 'archive');

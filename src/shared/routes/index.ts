@@ -11,6 +11,7 @@ import { opportunitiesApi } from './opportunities.js';
 import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
 import { plansApi } from './plans.js';
+import { qualificationApi } from './qualification.js';
 import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
@@ -35,6 +36,7 @@ const tables = {
   peopleApi,
   planTemplatesApi,
   plansApi,
+  qualificationApi,
   searchApi,
   sharedPlanApi,
   sharingApi,

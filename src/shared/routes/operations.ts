@@ -18,6 +18,7 @@ export * from './operations/objectives.js';
 export * from './operations/interactions.js';
 export * from './operations/contacts.js';
 export * from './operations/opportunities.js';
+export * from './operations/qualification.js';
 export * from './operations/plans.js';
 export * from './operations/milestones.js';
 export * from './operations/commitments.js';

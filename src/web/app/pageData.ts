@@ -5,6 +5,7 @@ import type { PlanView } from '../../shared/team-view';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
+import { qualificationQuery } from '../features/qualification/api';
 import { repPlanningQuery } from '../features/targets/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
@@ -56,6 +57,7 @@ export const pageData = {
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
+    one(qualificationQuery(id));
   },
   plans: ({ search, me }: PageDataAt) => {
     pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));

@@ -28,6 +28,7 @@ import {
 } from '../../shared/routes/operations/opportunities';
 import { getObjective, listObjectiveHistory, updateObjective } from '../../shared/routes/operations/objectives';
 import { getInteraction, listInteractionHistory, updateInteraction } from '../../shared/routes/operations/interactions';
+import { listPlanHistory } from '../../shared/routes/operations/plans';
 import type { CallArgs, CallResult, OperationRef } from '../../shared/routes/client';
 import { call, type AddressFilters } from './api';
 
@@ -118,7 +119,7 @@ export const recordKeys = {
   all: (r: RecordResource) => [r] as const,
   list: (r: RecordResource, params: object) => [r, 'list', params] as const,
   detail: (r: RecordResource, id: string) => [r, 'detail', id] as const,
-  history: (r: RecordResource, id: string) => [r, 'history', id] as const,
+  history: (r: RecordResource | 'plans', id: string) => [r, 'history', id] as const,
 };
 
 /** A list of records, page by page: what a page reads and what navigation prefetches (one definition). */
@@ -150,12 +151,29 @@ export function useRecord<R extends RecordResource>(resource: R, id: string, opt
   return useQuery({ ...recordQuery(resource, id), enabled: opts.enabled ?? true });
 }
 
-export function useRecordHistory(resource: RecordResource, id: string) {
+/**
+ * Whose history the shared history card can show: the record kinds, and plans (read, changed and
+ * cached by features/plans; their history key ['plans', 'history', id] refreshes with every plan write).
+ */
+const historyOperations = {
+  accounts: listAccountHistory,
+  contacts: listContactHistory,
+  opportunities: listOpportunityHistory,
+  objectives: listObjectiveHistory,
+  interactions: listInteractionHistory,
+  plans: listPlanHistory,
+} as const;
+export type HistoryResource = keyof typeof historyOperations;
+/** A page of history, as the routes answer it (every history route answers AuditEvents; plans and objectives name the part each is about). */
+export type HistoryPage = CallResult<typeof listPlanHistory> | Types[RecordResource]['history'];
+
+export function useRecordHistory(resource: HistoryResource, id: string) {
   return useInfiniteQuery({
     queryKey: recordKeys.history(resource, id),
-    queryFn: ({ pageParam }) => read(resource, 'history', { params: { id }, query: { limit: 20, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      (call as (route: OperationRef, input: object) => Promise<HistoryPage>)(historyOperations[resource], { params: { id }, query: { limit: 20, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: HistoryPage) => last.nextCursor ?? undefined,
   });
 }
 

@@ -18,6 +18,7 @@ import { InteractionsCard } from '../interactions/InteractionsCard';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
+const QualificationCard = lazy(async () => ({ default: (await import('../qualification/QualificationCard')).QualificationCard }));
 
 export function OpportunityPage() {
   const me = useMe();
@@ -56,7 +57,7 @@ export function OpportunityPage() {
               <RecordDetailsCard
                 page={page}
                 spec={opportunitySpec}
-                fields={(form) => <OpportunityFields form={form} currentOwner={o.owner} currentStage={o.stage} withStatus />}
+                fields={(form) => <OpportunityFields form={form} currentOwner={o.owner} currentStage={o.stage} withStatus onDealPage />}
               >
                 <Detail label="Account">
                   <Link to={`/accounts/${o.account.id}`}>{o.account.name}</Link>
@@ -72,6 +73,9 @@ export function OpportunityPage() {
               </RecordDetailsCard>
               <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
+              <Suspense fallback={null}>
+                <QualificationCard opportunity={o} />
+              </Suspense>
             </div>
             <div>
               <Suspense fallback={null}>
