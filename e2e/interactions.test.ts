@@ -75,6 +75,8 @@ describe('an interaction with a planned outcome', () => {
     await expect.poll(() => page.getByText('A 30-day pilot starting on the 1st').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('link', { name: 'Send the pilot agreement' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('link', { name: 'Name the pilot team' }).isVisible()).toBe(true);
+    // Its history says what happened, in words.
+    await expect.poll(() => page.getByText('recorded the result: advanced').isVisible()).toBe(true);
     expect(await axe(page, 'interaction page, advanced')).toEqual([]);
     await screenshot(page, 'interaction-advanced');
 
