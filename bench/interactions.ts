@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { uuidV7At, type Rng } from '../src/domain/demo-data.js';
-import { CONTINUATION_NOTES, DURATION_MINUTES, interactionCounters, NO_ADVANCE_NOTES, sampleOutcome, type SampleResult } from '../src/domain/demo-interactions.js';
+import { CONTINUATION_NOTES, DURATION_MINUTES, NO_ADVANCE_NOTES, sampleOutcome, type SampleResult } from '../src/domain/demo-interactions.js';
+import { advanceCounters } from '../src/domain/interactions.js';
 import type { TableSpec, Value } from './writers.js';
 
 /**
@@ -52,7 +53,7 @@ export function dealInteractions(rng: Rng, workspaceId: string, deal: Deal, coun
   const chased = open && rng.chance(0.2);
   const span = Math.max(DAY, deal.endMs - deal.createdMs);
   const random = randomBytes(16 * count);
-  const results: (SampleResult | null)[] = [];
+  const results: { sortAt: number; result: SampleResult }[] = [];
   for (let k = 0; k < count; k++) {
     const isAhead = k >= past;
     const at = isAhead ? now + rng.int(1, 21) * DAY + rng.int(0, 480) * MINUTE : deal.createdMs + (span * (k + rng.next())) / (past + 0.5);
@@ -66,12 +67,13 @@ export function dealInteractions(rng: Rng, workspaceId: string, deal: Deal, coun
       : (deal.status === 'walked_away' || chased) && k >= past - 3 ? (rng.chance(0.55) ? 'continuation' : 'no_advance')
       : rng.weighted([['advanced', 45], ['continuation', 35], ['no_advance', 20]] as const);
     if (deal.status === 'lost' && last && result === 'advanced') result = 'continuation';
-    results.push(result);
     const email = interaction === 'email';
-    const created = Math.min(at - rng.int(1, 5) * DAY, now - MINUTE);
+    // An email without a time sorts by when it was written: for a sent one, the moment it went out.
+    const created = Math.min(email ? at : at - rng.int(1, 5) * DAY, now - rng.int(1, 600) * MINUTE);
     const createdAt = Math.max(deal.createdMs, created);
     const recorded = result === null ? null : Math.min(now - MINUTE, at + ((DURATION_MINUTES[interaction] ?? 60) + rng.int(5, 180)) * MINUTE);
     const sortAt = email ? createdAt : at;
+    if (result !== null) results.push({ sortAt, result });
     const zone = email ? null : rng.pick(ZONES);
     out.push([
       uuidV7At(sortAt, random.subarray(k * 16, k * 16 + 16)), workspaceId, deal.accountId, deal.id, deal.ownerId, interaction,
@@ -81,5 +83,6 @@ export function dealInteractions(rng: Rng, workspaceId: string, deal: Deal, coun
       recorded === null ? null : iso(recorded), recorded === null ? null : deal.ownerId, recorded === null ? 1 : 2, iso(createdAt), iso(recorded ?? createdAt),
     ]);
   }
-  return interactionCounters(results);
+  // As recording each result keeps them (the app's own rule): newest first by when they happened.
+  return advanceCounters(results.sort((a, b) => b.sortAt - a.sortAt).map((r) => r.result));
 }

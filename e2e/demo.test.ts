@@ -16,8 +16,10 @@ describe('the demo workspace', () => {
     await action(page, 'Explore the demo workspace').click();
     await expect.poll(() => page.getByText('Northwind Demo').first().isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Confirm or re-date' }).isVisible()).toBe(true);
-    // A manager's Today opens on the team.
+    // A manager's Today opens on the team, and asks him first for the outcome of yesterday's meeting.
     expect(await page.getByRole('radio', { name: 'My team' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByText('Record the outcome · 1 interaction').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Your advance rate/).first().isVisible()).toBe(true);
     expect(await axe(page, 'Today')).toEqual([]);
 
     await nav.getByRole('link', { name: 'Opportunities' }).click();

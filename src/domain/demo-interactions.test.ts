@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from './demo-data.js';
-import { interactionCounters, sampleOutcome, SAMPLE_OUTCOMES } from './demo-interactions.js';
-
-describe('interaction counters for sample data', () => {
-  it('counts results and the latest run without an advance, skipping interactions with no result', () => {
-    expect(interactionCounters([])).toEqual({ resultsCount: 0, noAdvanceStreak: 0 });
-    // advanced, then continuation, no advance, (pending), continuation: three in a row without an advance.
-    expect(interactionCounters(['advanced', 'continuation', 'no_advance', null, 'continuation'])).toEqual({ resultsCount: 4, noAdvanceStreak: 3 });
-    // An advance ends the run.
-    expect(interactionCounters(['no_advance', 'no_advance', 'advanced'])).toEqual({ resultsCount: 3, noAdvanceStreak: 0 });
-    expect(interactionCounters([null, null])).toEqual({ resultsCount: 0, noAdvanceStreak: 0 });
-    expect(interactionCounters(['no_advance', 'advanced', 'no_advance'])).toEqual({ resultsCount: 3, noAdvanceStreak: 1 });
-  });
-});
+import { sampleOutcome, SAMPLE_OUTCOMES } from './demo-interactions.js';
 
 describe('sample outcomes', () => {
   it('asks early deals for introductions and information, late deals for a commitment', () => {

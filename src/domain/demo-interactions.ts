@@ -1,7 +1,8 @@
 /**
  * Building blocks for sample interactions (the demo workspace and the benchmark generator): what a
  * rep plans a call to get, what the customer agreed to when it worked, what the notes say when it
- * did not, and the two counters an opportunity keeps from its results. Pure, no I/O.
+ * did not. Pure, no I/O. (The counters an opportunity keeps from results are the app's own:
+ * advanceCounters in interactions.ts.)
  */
 import type { Rng } from './demo-data.js';
 
@@ -118,20 +119,4 @@ export const DURATION_MINUTES: Record<SampleInteractionKind, number | null> = { 
 export function sampleOutcome(rng: Rng, stage: number, kind?: SampleAdvanceKind): { interaction: SampleInteractionKind; outcome: SampleOutcome } {
   const advance = kind ?? rng.weighted(ADVANCES_AT_STAGE[Math.max(0, Math.min(ADVANCES_AT_STAGE.length - 1, stage))]);
   return { interaction: rng.weighted(KINDS_FOR[advance]), outcome: { kind: advance, ...rng.pick(SAMPLE_OUTCOMES[advance]) } };
-}
-
-/**
- * The counters an opportunity keeps from its interactions' results (migration 0093), given the
- * results in time order (null: not recorded, skipped): how many have a result, and how many of the
- * latest ones in a row were not an advance (a continuation is not an advance either).
- */
-export function interactionCounters(results: readonly (SampleResult | null)[]): { resultsCount: number; noAdvanceStreak: number } {
-  let resultsCount = 0;
-  let noAdvanceStreak = 0;
-  for (const r of results) {
-    if (r === null) continue;
-    resultsCount += 1;
-    noAdvanceStreak = r === 'advanced' ? 0 : noAdvanceStreak + 1;
-  }
-  return { resultsCount, noAdvanceStreak };
 }

@@ -56,6 +56,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
+  'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
 };
 
@@ -126,7 +127,19 @@ describe('authorization on every route', () => {
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const interaction = (
+      await a.client.post('/api/v1/interactions', {
+        kind: 'call',
+        accountId: account.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timeZone: 'Europe/Paris',
+        alreadyHappened: true,
+        outcomeKind: 'trial',
+        outcomeStatement: 'They agree to a pilot',
+      })
+    ).data;
     const ids: Record<string, string> = {
+      interactions: interaction.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,

@@ -22,6 +22,8 @@ const TAGS: Record<ApiTag, string> = {
   people: 'The workspace, its people and teams, and invites to join it.',
   stages: 'The pipeline stages opportunities move through, in order.',
   accounts: 'Customer companies.',
+  interactions:
+    'Calls, meetings, demos, emails and visits, each with a planned outcome (the advance the customer should agree to), then its result: advanced (with agreed actions that become commitments), continuation or no advance; advance rates with n and a 95 % interval.',
   objectives: 'Strategic objectives on accounts: the next major milestone of the relationship, its client goal, financial target and date; contributors, their insights and tasks (commitments).',
   contacts: 'People at an account, with their buying role.',
   opportunities: 'Deals: amount, close date, stage and status.',
@@ -57,6 +59,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   rule_violation: 'a rule of the method refuses the change; the message says which',
   idempotency_key_reused: 'this Idempotency-Key was used for a different request',
   date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',
+  not_happened_yet: 'the interaction’s time has not come yet: its result is recorded once it has happened',
   too_many_requests: 'too many requests; wait `Retry-After` seconds',
   internal_error: 'something failed on the server; quote `error.requestId`',
   not_ready: 'the server is not ready',

@@ -7,6 +7,7 @@ import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
+import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
 import { qualificationRoutes } from './qualification/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
@@ -25,6 +26,7 @@ export function registerFeatures(app: App): void {
   stageRoutes(app);
   accountRoutes(app);
   objectiveRoutes(app);
+  interactionRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
   qualificationRoutes(app);

@@ -52,6 +52,12 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
   const objective = await ok(o.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' }), 'objective');
   const task = await ok(o.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: '2027-01-16' }), 'objective task');
+  const plannedOutcome = { outcomeKind: 'trial', outcomeStatement: 'They agree to a pilot' };
+  const interaction = await ok(o.post('/api/v1/interactions', { kind: 'call', accountId: account.id, opportunityId: opp.id, startsAt: '2027-01-05T09:00:00Z', timeZone: 'Europe/Paris', ...plannedOutcome }), 'interaction');
+  const happened = await ok(
+    o.post('/api/v1/interactions', { kind: 'meeting', accountId: account.id, opportunityId: opp.id, startsAt: new Date(Date.now() - 3_600_000).toISOString(), timeZone: 'Europe/Paris', alreadyHappened: true, ...plannedOutcome }),
+    'past interaction',
+  );
   const ids: Record<string, string> = {
     account: account.id,
     contact: contact.id,
@@ -68,11 +74,13 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     template: template.id,
     objective: objective.id,
     task: task.id,
+    interaction: interaction.id,
+    happened: happened.id,
     team: team.id,
     stage: stage.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
-  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version };
+  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version, interaction: interaction.version, happened: happened.version };
   return { ...people, ids, token, versions };
 }
 
@@ -195,6 +203,18 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   'POST /api/v1/objectives/:id/insights': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/insights`, body: { body: 'Their CFO changed' } }),
   'POST /api/v1/objectives/:id/tasks': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/tasks`, body: { title: 'Intro to the CFO', dueDate: '2027-01-17' } }),
+  'POST /api/v1/interactions': (w) => ({
+    as: 'stranger',
+    url: '/api/v1/interactions',
+    body: { kind: 'demo', accountId: w.ids.account, startsAt: '2027-02-01T14:00:00Z', timeZone: 'Europe/Paris', outcomeKind: 'information', outcomeStatement: 'They share their evaluation criteria' },
+  }),
+  'PATCH /api/v1/interactions/:id': (w) => ({ as: 'owner', url: `/api/v1/interactions/${w.ids.interaction}`, body: { startsAt: '2027-01-06T09:00:00Z', version: w.versions.interaction } }),
+  'POST /api/v1/interactions/:id/cancel': (w) => ({ as: 'owner', url: `/api/v1/interactions/${w.ids.interaction}/cancel`, body: { version: w.versions.interaction } }),
+  'POST /api/v1/interactions/:id/result': (w) => ({
+    as: 'owner',
+    url: `/api/v1/interactions/${w.ids.happened}/result`,
+    body: { result: 'advanced', agreed: 'A pilot', agreedActions: [{ title: 'Send the pilot terms', side: 'seller', dueDate: '2027-01-08' }], version: w.versions.happened },
+  }),
   'PATCH /api/v1/workspace/fiscal-year': async (w) => {
     const now = await ok(w.admin.client.get('/api/v1/workspace/fiscal-year'), 'fiscal settings');
     return { as: 'admin', url: '/api/v1/workspace/fiscal-year', body: { fiscalYearStartMonth: now.fiscalYearStartMonth === 4 ? 10 : 4, version: now.version } };

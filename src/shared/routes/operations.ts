@@ -15,6 +15,7 @@ export * from './operations/people.js';
 export * from './operations/stages.js';
 export * from './operations/accounts.js';
 export * from './operations/objectives.js';
+export * from './operations/interactions.js';
 export * from './operations/contacts.js';
 export * from './operations/opportunities.js';
 export * from './operations/qualification.js';

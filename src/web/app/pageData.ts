@@ -51,6 +51,9 @@ export const pageData = {
   objective: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('objectives', id));
   },
+  interaction: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('interactions', id));
+  },
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));

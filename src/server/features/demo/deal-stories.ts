@@ -22,6 +22,8 @@ export type StoryCall = {
   with?: readonly BuyingRole[];
   /** Demo people who joined the deal owner. */
   joined?: readonly DemoPersonKey[];
+  /** Actions agreed in an advanced call, kept on the interaction (the deal has no plan): a demo person, or the contact with this role. */
+  actions?: readonly { side: 'seller' | 'customer'; owner: DemoPersonKey | BuyingRole; title: string; due: Day; must?: boolean }[];
 };
 
 export type StoryQualification = {
@@ -46,7 +48,15 @@ export type DealStory = {
   walkedAway?: string;
 };
 
-const call = (on: Day, kind: SampleInteractionKind, advance: SampleAdvanceKind, ask: string, result: SampleResult, said: string, more: Pick<StoryCall, 'with' | 'joined'> = {}): StoryCall => ({ on, kind, advance, ask, result, said, ...more });
+const call = (on: Day, kind: SampleInteractionKind, advance: SampleAdvanceKind, ask: string, result: SampleResult, said: string, more: Pick<StoryCall, 'with' | 'joined' | 'actions'> = {}): StoryCall => ({
+  on,
+  kind,
+  advance,
+  ask,
+  result,
+  said,
+  ...more,
+});
 
 export const DEAL_STORIES: readonly DealStory[] = [
   {
@@ -84,6 +94,26 @@ export const DEAL_STORIES: readonly DealStory[] = [
       event: ['Winter storm season', 30],
       fit: ['met', 'met', 'met', 'met', 'met'],
     },
+  },
+  {
+    account: 'Kestrel Logistics',
+    deal: 'Demand forecasting pilot',
+    shows: 'a call that advanced, with the actions both sides agreed kept on the interaction (no plan yet)',
+    qualification: {
+      change: { level: 'stated', evidence: 'The head of network planning said forecasting is their next project once scheduling is settled.', by: 'champion', on: -45 },
+      fit: ['met', 'met', 'unknown', 'met', 'met'],
+    },
+    calls: [
+      call(-115, 'call', 'introduction', 'Get an introduction to the head of network planning', 'advanced', 'Introduced to the head of network planning by the Leeds depot manager.'),
+      call(-80, 'meeting', 'information', 'Share the volume forecasts of three depots and how they are built', 'advanced', 'Forecast spreadsheets for Leeds, Daventry and Bristol received.'),
+      call(-45, 'demo', 'trial', 'Agree a forecasting pilot on the three depots’ data', 'continuation', 'They liked the forecast view; the pilot waits for the scheduling decision.'),
+      call(-6, 'call', 'information', 'Agree what a three-depot pilot would need from each side', 'advanced', 'They share last quarter’s volumes per depot; we send a pilot proposal for the three depots.', {
+        actions: [
+          { side: 'seller', owner: 'rep3', title: 'Send the forecasting pilot proposal for three depots', due: 3 },
+          { side: 'customer', owner: 'champion', title: 'Share last quarter’s volumes per depot', due: 7 },
+        ],
+      }),
+    ],
   },
   {
     account: 'Iris Telecomunicazioni',

@@ -12,7 +12,7 @@ import {
   type SampleResult,
 } from '../../../domain/demo-interactions.js';
 import type { BuyingRole } from '../../../shared/contacts.js';
-import { DEMO_PEOPLE, type DemoPersonKey } from './catalogue.js';
+import { DEMO_PEOPLE, DEMO_TIME_ZONE, type DemoPersonKey } from './catalogue.js';
 import { DEAL_STORIES, PLANNED_CALLS, type StoryCall } from './deal-stories.js';
 import type { PlannedObjective } from './objectives.js';
 import type { OppState, PlannedAccount, PlannedOpportunity } from './plan.js';
@@ -49,7 +49,11 @@ export type PlannedInteraction = {
   /** Indexes into the account's contacts, and demo people who joined the owner. */
   contacts: number[];
   users: DemoPersonKey[];
+  /** Actions agreed when it advanced, kept on the interaction. */
+  actions: PlannedAction[];
 };
+
+export type PlannedAction = { side: 'seller' | 'customer'; ownerUser: DemoPersonKey | null; ownerContact: number | null; title: string; dueDate: string; mustDo: boolean };
 
 const SEED = 20_26_11;
 const MINUTE = 60_000;
@@ -81,7 +85,23 @@ function objectiveFor(ctx: Context, opportunity: number, at: string): number | n
   return i >= 0 ? i : null;
 }
 
-type Draft = { day: string; hour: number; minute: number; heldMs?: number; kind: SampleInteractionKind; advance: SampleAdvanceKind; statement: string; agreed: string; result: SampleResult | null; said: string | null; contacts: number[]; users: DemoPersonKey[]; severalCalls?: string; notes?: string };
+type Draft = {
+  day: string;
+  hour: number;
+  minute: number;
+  heldMs?: number;
+  kind: SampleInteractionKind;
+  advance: SampleAdvanceKind;
+  statement: string;
+  agreed: string;
+  result: SampleResult | null;
+  said: string | null;
+  contacts: number[];
+  users: DemoPersonKey[];
+  severalCalls?: string;
+  notes?: string;
+  actions?: PlannedAction[];
+};
 
 /** A draft's instants: planned a few days before, held in office hours in the owner's zone, recorded soon after. */
 function place(rng: Rng, ctx: Context, opportunity: number | null, account: number, owner: DemoPersonKey, d: Draft, notBefore: string): PlannedInteraction {
@@ -114,6 +134,7 @@ function place(rng: Rng, ctx: Context, opportunity: number | null, account: numb
     createdAt: iso(createdMs),
     contacts: d.contacts,
     users: d.users,
+    actions: d.actions ?? [],
   };
 }
 
@@ -208,7 +229,22 @@ function storyCalls(ctx: Context, index: number, calls: readonly StoryCall[]): D
     if (iso(zonedInstant(day, 9, 0, zone)) <= o.createdAt) fail('before the deal existed');
     if (final.closedAt && iso(zonedInstant(day, 18, 0, zone)) >= final.closedAt) fail('after the deal was closed');
     previous = day;
+    // Off a plan, customer-side dates are judged in the workspace's zone; a seller's in their own.
+    const actions = (c.actions ?? []).map((a): PlannedAction => {
+      const user = a.side === 'seller' ? (a.owner as DemoPersonKey) : null;
+      if (c.result !== 'advanced') fail('only an advance has agreed actions');
+      if (a.due < 1) fail(`“${a.title}” would already be due`);
+      return {
+        side: a.side,
+        ownerUser: user,
+        ownerContact: user ? null : contactsFor(account, [a.owner as BuyingRole])[0],
+        title: a.title,
+        dueDate: addDays(todayIn(user ? DEMO_PEOPLE[user].timeZone : DEMO_TIME_ZONE, ctx.now), a.due),
+        mustDo: a.must ?? false,
+      };
+    });
     return {
+      actions,
       day,
       hour: 9 + ((k * 3 + c.on) % 8 + 8) % 8,
       minute: (k * 15) % 60,

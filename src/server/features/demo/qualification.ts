@@ -1,6 +1,6 @@
 import { addDays, todayIn } from '../../../domain/dates.js';
 import { seededRng, zonedInstant, type Rng } from '../../../domain/demo-data.js';
-import { interactionCounters } from '../../../domain/demo-interactions.js';
+import { advanceCounters, type ResultValue } from '../../../domain/interactions.js';
 import type { BuyingRole } from '../../../shared/contacts.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { DEMO_PEOPLE } from './catalogue.js';
@@ -65,9 +65,10 @@ const EVENTS = ['Peak season starts', 'The current tool’s support contract end
 
 const finalState = (o: PlannedOpportunity) => o.changes.reduce((s, c) => ({ ...s, ...c.set }), o.initial);
 
-/** The opportunities' counters, as recording each result would have kept them. */
+/** The opportunities' counters, as recording each result keeps them (the app's own rule, newest result first). */
 export function countersOf(opportunities: readonly PlannedOpportunity[], interactions: readonly PlannedInteraction[]): PlannedCounters[] {
-  return opportunities.map((_, i) => interactionCounters(interactions.filter((x) => x.opportunity === i).map((x) => x.result)));
+  const newestFirst = [...interactions].sort((a, b) => (a.sortAt < b.sortAt ? 1 : a.sortAt > b.sortAt ? -1 : 0));
+  return opportunities.map((_, i) => advanceCounters(newestFirst.filter((x) => x.opportunity === i && x.result !== null).map((x) => x.result as ResultValue)));
 }
 
 function generated(rng: Rng, o: PlannedOpportunity, counters: PlannedCounters, ageDays: number): StoryQualification & { fitAsked: boolean } {

@@ -32,6 +32,8 @@ export type StoryRows = {
   contributors: Row<ObjectiveContributorTable>[];
   insights: Row<ObjectiveInsightTable>[];
   tasks: Row<CommitmentTable>[];
+  /** Actions agreed in interactions that advanced (commitments with the interaction as subject). */
+  agreedActions: Row<CommitmentTable>[];
   notifications: Row<NotificationTable>[];
   interactions: Row<InteractionTable>[];
   attendees: Row<InteractionAttendeeTable>[];
@@ -164,17 +166,42 @@ function interactionRows(story: Story, ctx: Context, objectiveIds: readonly stri
       created_at: i.createdAt,
       updated_at: i.createdAt,
     };
-    record(owner, i.createdAt, 'interaction', id, 'create', null, planned);
     const contacts = ctx.contacts[i.account];
-    for (const c of i.contacts) out.attendees.push({ id: backdatedId(i.createdAt), interaction_id: id, contact_id: contacts[c].id, user_id: null });
-    for (const u of i.users) out.attendees.push({ id: backdatedId(i.createdAt), interaction_id: id, contact_id: null, user_id: people[u].id });
+    const contactIds = i.contacts.map((c) => contacts[c].id);
+    const userIds = i.users.map((u) => people[u].id);
+    // As the interactions feature records a plan: the row and who attends.
+    record(owner, i.createdAt, 'interaction', id, 'create', null, { ...planned, attendee_contact_ids: contactIds.join(','), attendee_user_ids: userIds.join(',') });
+    for (const contact_id of contactIds) out.attendees.push({ id: backdatedId(i.createdAt), interaction_id: id, contact_id, user_id: null });
+    for (const user_id of userIds) out.attendees.push({ id: backdatedId(i.createdAt), interaction_id: id, contact_id: null, user_id });
     if (i.result === null || i.recordedAt === null) {
       out.interactions.push(planned);
       continue;
     }
-    const result = { result: i.result, result_agreed: i.agreed, result_notes: i.resultNotes, result_recorded_at: i.recordedAt, result_recorded_by_id: owner.id };
-    record(owner, i.recordedAt, 'interaction', id, 'update', { result: null }, result);
-    out.interactions.push({ ...planned, ...result, version: 2, updated_at: i.recordedAt });
+    const recordedAt = i.recordedAt;
+    // The actions agreed when it advanced: commitments of the engine, kept on the interaction.
+    i.actions.forEach((a, position) => {
+      const row = commitmentRow(
+        { kind: 'interaction', id },
+        {
+          side: a.side,
+          owner_user_id: a.ownerUser ? people[a.ownerUser].id : null,
+          owner_contact_id: a.ownerContact !== null ? contacts[a.ownerContact].id : null,
+          owner_name: null,
+          owner_email: null,
+          title: a.title,
+          dueDate: a.dueDate,
+          mustDo: a.mustDo,
+          agreedInInteractionId: id,
+        },
+        { id: backdatedId(recordedAt), position, now: recordedAt },
+      );
+      record(owner, recordedAt, 'commitment', row.id, 'create', null, row);
+      out.agreedActions.push(row);
+    });
+    const result = { result: i.result, ...(i.agreed !== null ? { result_agreed: i.agreed } : {}), ...(i.resultNotes !== null ? { result_notes: i.resultNotes } : {}) };
+    const actions = i.actions.length ? { agreed_actions_added: i.actions.length, agreed_actions_on: `interaction:${id}` } : {};
+    record(owner, recordedAt, 'interaction', id, 'record', Object.fromEntries(Object.keys(result).map((k) => [k, null])), { ...result, ...actions });
+    out.interactions.push({ ...planned, ...result, result_recorded_at: recordedAt, result_recorded_by_id: owner.id, version: 2, updated_at: recordedAt });
   }
 }
 
@@ -230,7 +257,7 @@ function qualificationRows(story: Story, ctx: Context, out: StoryRows): void {
  * features write them, with their audit events recorded at the moment each thing happened.
  */
 export function storyRows(story: Story, ctx: Context): StoryRows {
-  const out: StoryRows = { targets: [], objectives: [], objectiveOpportunities: [], contributors: [], insights: [], tasks: [], notifications: [], interactions: [], attendees: [], criteria: [], answers: [], opportunityColumns: [] };
+  const out: StoryRows = { targets: [], objectives: [], objectiveOpportunities: [], contributors: [], insights: [], tasks: [], agreedActions: [], notifications: [], interactions: [], attendees: [], criteria: [], answers: [], opportunityColumns: [] };
   const manager = ctx.people.manager;
   for (const t of story.targets) {
     const row = { id: ctx.backdatedId(t.setAt), user_id: ctx.people[t.user].id, fiscal_year: t.fiscalYear, amount_minor: t.amountMinor, currency: t.currency, set_by_id: manager.id, version: 1, created_at: t.setAt, updated_at: t.setAt };

@@ -173,6 +173,7 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('objective_insights', story.insights);
     await scope.insert('interactions', story.interactions);
     await scope.insert('interaction_attendees', story.attendees);
+    await scope.insert('commitments', story.agreedActions);
     await seedBuiltInTemplates(scope);
     await scope.insert('plans', plans.plans.map((p) => ({ ...p, search_text: searchTextOf.plan(p) })));
     await scope.insert('plan_milestones', plans.milestones);

@@ -19,7 +19,6 @@ async function signInAs(key: DemoPersonKey): Promise<Client> {
   return client;
 }
 
-const userId = async (key: DemoPersonKey) => (await db.selectFrom('users').select('id').where('email', '=', demoEmail(key)).executeTakeFirstOrThrow()).id;
 const accountId = async (name: string) => (await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 describe('the demo’s objectives, targets, calls and chased deals', () => {
@@ -74,11 +73,36 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
   });
 
   it('has a year of calls with planned outcomes and results for each rep, and counters that match them', async () => {
-    for (const rep of ['rep1', 'rep2', 'rep3', 'rep4'] as const) {
-      const rows = await db.selectFrom('interactions').select(['result']).where('workspace_id', '=', workspaceId).where('owner_id', '=', await userId(rep)).where('result', 'is not', null).execute();
-      expect(rows.length, rep).toBeGreaterThanOrEqual(20);
-      expect(new Set(rows.map((r) => r.result)), rep).toEqual(new Set(['advanced', 'continuation', 'no_advance']));
+    // Each rep's advance rate has a real n, all three kinds of result, and an interval.
+    for (const key of ['rep1', 'rep2', 'rep3', 'rep4'] as const) {
+      const rep = await signInAs(key);
+      const me = (await rep.get('/api/v1/session')).data.user.id;
+      const rate = (await rep.get(`/api/v1/interactions/advance-rate?ownerId=${me}`)).data;
+      expect(rate.n, key).toBeGreaterThanOrEqual(20);
+      expect(Math.min(rate.advances, rate.continuations, rate.noAdvances), key).toBeGreaterThan(0);
+      expect(rate.judgement, key).toMatchObject({ kind: 'rate', n: rate.n, low: expect.any(Number), high: expect.any(Number) });
+      const upcoming = (await rep.get(`/api/v1/interactions?ownerId=${me}&state=upcoming`)).data.data;
+      expect(upcoming.length, key).toBeGreaterThanOrEqual(1);
+      expect(upcoming.every((i: { plannedOutcome: { statement: string } }) => i.plannedOutcome.statement.length > 20)).toBe(true);
     }
+
+    // Two calls wait for their outcome: the manager's own (on his Today) and Emily's.
+    const me = (await visitor.get('/api/v1/session')).data.user.id;
+    const waiting = (await visitor.get(`/api/v1/interactions?ownerId=${me}&state=awaiting_result`)).data.data;
+    expect(waiting.map((i: { account: { name: string } }) => i.account.name)).toEqual(['Harbour Health Trust']);
+    const emily = await signInAs('rep3');
+    const emilyId = (await emily.get('/api/v1/session')).data.user.id;
+    expect((await emily.get(`/api/v1/interactions?ownerId=${emilyId}&state=awaiting_result`)).data.data.map((i: { account: { name: string } }) => i.account.name)).toEqual(['Kestrel Logistics']);
+
+    // A call that advanced with actions agreed by both sides, kept on the call; Emily's is on her Today.
+    const done = (await emily.get(`/api/v1/interactions?ownerId=${emilyId}&state=done&limit=200`)).data.data;
+    const withActions = done.find((i: { result: { agreed: string | null } }) => /pilot proposal for the three depots/.test(i.result.agreed ?? ''));
+    const call = (await emily.get(`/api/v1/interactions/${withActions.id}`)).data;
+    expect(call.agreedActions.map((a: { side: string }) => a.side).sort()).toEqual(['customer', 'seller']);
+    const today = (await emily.get('/api/v1/today?view=mine')).data;
+    const items = [...today.confirmOrRedate, ...today.next7Days, ...today.dueToday];
+    expect(items.find((i: { commitment: { title: string } }) => i.commitment.title === 'Send the forecasting pilot proposal for three depots')?.interaction).toMatchObject({ id: withActions.id });
+
     // Each opportunity's counters are what its results say: the count, and the latest run without an advance.
     const calls = await db
       .selectFrom('interactions')
@@ -96,12 +120,6 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
     const opps = await db.selectFrom('opportunities').select(['id', 'results_count', 'no_advance_streak']).where('workspace_id', '=', workspaceId).execute();
     for (const o of opps) expect({ id: o.id, results: o.results_count, streak: o.no_advance_streak }).toEqual({ id: o.id, ...(expected.get(o.id) ?? { results: 0, streak: 0 }) });
 
-    // Calls ahead, and two whose time has passed that wait for the outcome (the manager's own and Emily's).
-    const now = new Date().toISOString();
-    const pending = await db.selectFrom('interactions').innerJoin('users', 'users.id', 'interactions.owner_id').select('users.name').where('interactions.workspace_id', '=', workspaceId).where('result', 'is', null).where('sort_at', '<', now).execute();
-    expect(pending.map((p) => p.name).sort()).toEqual(['Daniel Okafor', 'Emily Carter']);
-    const ahead = await db.selectFrom('interactions').select('owner_id').where('workspace_id', '=', workspaceId).where('sort_at', '>', now).execute();
-    expect(new Set(ahead.map((a) => a.owner_id)).size).toBe(5);
     // Each call has its attendees from the customer's side.
     const withoutContacts = await sql<{ n: number }>`select count(*) as n from interactions i where i.workspace_id = ${workspaceId}
       and not exists (select 1 from interaction_attendees a where a.interaction_id = i.id and a.contact_id is not null)`.execute(db);
