@@ -57,6 +57,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
+  'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },
+  'POST /api/v1/goals/:id/notes': { body: 'Note' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -125,7 +128,11 @@ describe('authorization on every route', () => {
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
+    const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
     const ids: Record<string, string> = {
+      'why-ladders': ladder.id,
+      goals: goal.id,
       objectives: objective.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,

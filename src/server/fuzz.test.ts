@@ -34,6 +34,8 @@ const invite = (await admin.client.post('/api/v1/invites', { email: 'new-person@
 const templates = (await admin.client.get('/api/v1/plan-templates')).data.data as { id: string }[];
 const notifications = (await admin.client.get('/api/v1/notifications')).data.data as { id: string }[];
 const stages = (await admin.client.get('/api/v1/stages')).data.data as { id: string }[];
+const ladder = (await admin.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data as { id: string };
+const goal = (await admin.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2030-12-31', firstStep: 'Ask one question' })).data as { id: string };
 
 const pool: FuzzPool = {
   ids: [
@@ -49,6 +51,8 @@ const pool: FuzzPool = {
     proposed.renegotiations[0].id,
     team.id,
     invite.invite.id,
+    ladder.id,
+    goal.id,
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),

@@ -9,7 +9,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
-  | 'rep_targets';
+  | 'rep_targets'
+  | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply
