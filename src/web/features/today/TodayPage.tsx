@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useToday } from '../commitments/api';
 import { PendingDate } from '../renegotiations/PendingDate';
 import { ClosingDeals } from './ClosingDeals';
+import { TodaySteps } from '../goals/TodaySteps';
 import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
@@ -57,6 +58,7 @@ export function TodayPage() {
           )}
         </div>
         <div className="today-side">
+          <TodaySteps />
           <NotificationsCard />
           <ClosingDeals />
         </div>
