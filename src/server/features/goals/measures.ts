@@ -29,14 +29,11 @@ import { reliabilityFactsOf, selectCommitments } from '../commitments/queries.js
 
 export type MeasuredGoal = Pick<GoalTable, 'id' | 'owner_id' | 'period_start' | 'period_end' | 'measure' | 'measure_amount_minor' | 'measure_currency' | 'target_value' | 'target_amount_minor' | 'target_currency' | 'stretch'>;
 
-// The interactions table arrived with 0093; its feature registers it as a scoped table. Until then
-// this reads it bound to the workspace by hand, the same condition Scope adds.
-const interactionsOf = (scope: Scope) => scope.db.selectFrom('interactions').where('interactions.workspace_id', '=', scope.workspaceId);
-
 async function interactionCounts(scope: Scope, ownerId: string, period: Period, timeZone: string, now: Date) {
   const { from, to } = periodInstants(period, timeZone);
   const until = now.toISOString() < to ? now.toISOString() : to;
-  const row = await interactionsOf(scope)
+  const row = await scope
+    .selectFrom('interactions')
     .where('interactions.owner_id', '=', ownerId)
     .where('interactions.sort_at', '>=', from)
     .where('interactions.sort_at', '<', until)

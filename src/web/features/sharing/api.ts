@@ -16,6 +16,8 @@ import { call, type BodyOf } from '../../app/api';
 export const sharingKeys = {
   links: (planId: string) => ['plans', 'share-links', planId] as const,
   comments: (planId: string) => ['plans', 'comments', planId] as const,
+  /** The plan's history (features/records/HistoryCard) lists links made and revoked, and comments. */
+  history: (planId: string) => ['plans', 'history', planId] as const,
   notifications: ['notifications'] as const,
 };
 
@@ -27,7 +29,10 @@ export function useCreateShareLink(planId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<typeof createShareLink>) => call(createShareLink, { params: { id: planId }, body }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: sharingKeys.links(planId) });
+      void client.invalidateQueries({ queryKey: sharingKeys.history(planId) });
+    },
   });
 }
 
@@ -35,7 +40,10 @@ export function useRevokeShareLink(planId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(revokeShareLink, { params: { id } }),
-    onSettled: () => void client.invalidateQueries({ queryKey: sharingKeys.links(planId) }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: sharingKeys.links(planId) });
+      void client.invalidateQueries({ queryKey: sharingKeys.history(planId) });
+    },
   });
 }
 
@@ -50,7 +58,10 @@ export function useAddComment(planId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<typeof createPlanComment>) => call(createPlanComment, { params: { id: planId }, body }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: sharingKeys.comments(planId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: sharingKeys.comments(planId) });
+      void client.invalidateQueries({ queryKey: sharingKeys.history(planId) });
+    },
   });
 }
 
