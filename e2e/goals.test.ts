@@ -97,6 +97,13 @@ describe('goals: a why found on the ladder, a what goal and its one tiny next st
     const today = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
     expect(await log.innerText()).toContain(today);
     await expect.poll(() => page.getByRole('link', { name: 'Security for my family' }).isVisible()).toBe(true);
+    // The target can change (a versioned edit of what changed only).
+    await action(page, 'Edit').click();
+    const edit = page.getByRole('dialog', { name: 'Edit goal' });
+    await edit.getByLabel('Target rate (%)').fill('70');
+    expect(await axe(page, 'edit a goal')).toEqual([]);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByText('Target 70 %').isVisible()).toBe(true);
     await screenshot(page, 'goals-goal');
     expect(await axe(page, 'a goal with its step log')).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { GOAL_KIND_LABELS } from '../../../shared/goals';
+import { GOAL_KIND_LABELS, type Goal } from '../../../shared/goals';
 import { useTitle } from '../../lib/hooks';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -9,6 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, errorMessage, PageLoading } from '../../ui/States';
 import { useGoal, useUpdateGoal } from './api';
+import { EditGoalDialog } from './EditGoalDialog';
 import { MeasureCard } from './MeasureCard';
 import { NextStepCard } from './NextStepCard';
 import { NotesCard } from './NotesCard';
@@ -32,6 +33,7 @@ export function GoalPage() {
   }
   const goal = query.data;
   const mine = goal.permissions.canTakeSteps;
+  const canEdit = goal.permissions.canEditTerms || (mine && goal.currentStep !== null);
   const setBy = goal.setBy.id !== goal.owner.id ? ` · set by ${goal.setBy.name}` : '';
   return (
     <div className="page">
@@ -44,6 +46,7 @@ export function GoalPage() {
             {goal.status !== 'active' ? <Badge tone={goal.status === 'done' ? 'success' : 'neutral'}>{STATUS_WORDS[goal.status]}</Badge> : null}
           </>
         }
+        actions={canEdit ? <EditGoal goal={goal} /> : null}
         meta={
           <span>
             {mine ? '' : `${goal.owner.name} · `}
@@ -71,6 +74,18 @@ export function GoalPage() {
         </div>
       </div>
     </div>
+  );
+}
+
+function EditGoal({ goal }: { goal: Goal }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon="edit" onClick={() => setOpen(true)}>
+        Edit
+      </Button>
+      <EditGoalDialog goal={goal} open={open} onClose={() => setOpen(false)} />
+    </>
   );
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CreateGoalBody } from '../../../shared/goals';
+import { CreateGoalBody, type Goal } from '../../../shared/goals';
+import { changedBody } from '../records/versionedForm';
+import { editGoalSpec } from './editGoalForm';
 import { check } from '../../lib/forms';
 import { emptyGoal, GOAL_ALIASES, GOAL_FIELDS, goalBody, goalPrecheck } from './goalForm';
 
@@ -26,5 +28,43 @@ describe('the new-goal form', () => {
     const noAmount = check(CreateGoalBody, goalBody({ ...emptyGoal(me, 'USD'), title: 'Plans', firstStep: 'x', measure: 'deals_with_mutual_plan' }, me), GOAL_FIELDS, GOAL_ALIASES);
     if (!noAmount.ok) expect(noAmount.fieldErrors.measureAmount).toBe('Say from which amount an open deal counts.');
     expect(noAmount.ok).toBe(false);
+  });
+});
+
+describe('the edit-goal form', () => {
+  const goal = {
+    id: me,
+    owner: { id: me, name: 'Ana' },
+    setBy: { id: me, name: 'Maya' },
+    kind: 'outcome',
+    title: 'Q2 quota',
+    periodStart: '2026-04-01',
+    periodEnd: '2026-06-30',
+    measure: 'revenue_won',
+    measureAmount: null,
+    targetValue: null,
+    targetAmount: { amountMinor: 10_000_000, currency: 'USD' },
+    stretch: false,
+    status: 'active',
+    why: null,
+    currentStep: { id: me, text: 'List the deals', status: 'current', lesson: null, createdAt: '', doneAt: null, doneOn: null },
+    stepsDone: 0,
+    measurement: { period: 'current', reading: null, progress: null },
+    closedAt: null,
+    version: 3,
+    createdAt: '',
+    updatedAt: '',
+    permissions: { canEditTerms: true, canTakeSteps: false },
+    steps: [],
+    notes: [],
+  } as unknown as Goal;
+
+  it('sends only what changed, and only what this person may change', () => {
+    const spec = editGoalSpec(goal);
+    const values = { ...spec.toValues(goal), target: '120,000', currentStep: 'Something else' };
+    expect(changedBody(spec, goal, values)).toEqual({ targetAmount: { amountMinor: 12_000_000, currency: 'USD' } });
+    const asOwner = { ...goal, permissions: { canEditTerms: false, canTakeSteps: true } } as Goal;
+    const ownerSpec = editGoalSpec(asOwner);
+    expect(changedBody(ownerSpec, asOwner, { ...ownerSpec.toValues(asOwner), title: 'Mine', currentStep: 'List the two biggest deals' })).toEqual({ currentStep: 'List the two biggest deals' });
   });
 });
