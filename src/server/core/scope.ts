@@ -10,7 +10,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
   | 'rep_targets'
-  | 'sweet_spot_criteria' | 'opportunity_criteria';
+  | 'sweet_spot_criteria' | 'opportunity_criteria'
+  | 'mail_outbox' | 'mail_preferences' | 'password_resets';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

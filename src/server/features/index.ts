@@ -16,6 +16,7 @@ import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
+import { mailRoutes } from './mail/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -36,4 +37,5 @@ export function registerFeatures(app: App): void {
   guestRoutes(app);
   searchRoutes(app);
   targetRoutes(app);
+  mailRoutes(app);
 }

@@ -4,6 +4,7 @@ import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
+import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
@@ -27,6 +28,7 @@ const tables = {
   commitmentsApi,
   contactsApi,
   insightsApi,
+  mailApi,
   milestonesApi,
   notificationsApi,
   objectivesApi,

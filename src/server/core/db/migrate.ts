@@ -35,6 +35,9 @@ import * as m0091 from './migrations/0091_account_objectives.js';
 import * as m0092 from './migrations/0092_fiscal_targets.js';
 import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
+import * as m0130 from './migrations/0130_mail_outbox.js';
+import * as m0131 from './migrations/0131_account_email_tokens.js';
+import * as m0132 from './migrations/0132_share_link_mail.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -73,6 +76,9 @@ export const migrations: Record<string, Migration> = {
   '0092_fiscal_targets': m0092,
   '0093_interactions': m0093,
   '0094_qualification': m0094,
+  '0130_mail_outbox': m0130,
+  '0131_account_email_tokens': m0131,
+  '0132_share_link_mail': m0132,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,9 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  mail_outbox: 1.01,
+  mail_preferences: 1.02,
+  password_resets: 16.5,
   rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,
