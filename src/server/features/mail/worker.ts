@@ -35,7 +35,8 @@ export type WorkerOptions = {
   scanEveryMs?: number;
 };
 
-export type TickResult = { sent: number; failed: number; dead: number; skipped: number; queued: number };
+/** What a round did; `lost`: due mails another worker claimed first. */
+export type TickResult = { sent: number; failed: number; dead: number; skipped: number; queued: number; lost: number };
 
 export type MailWorker = {
   /** One round: queue the reminders that are due, then send what is due. */
@@ -110,7 +111,7 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
         html: mail.html,
         messageId: mail.messageId,
         date: new Date(row.created_at),
-        ...(mail.unsubscribeUrl ? { list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Stop these emails' } }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+        ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
       });
     } catch (err) {
       const outcome = afterFailure(row.attempts, config.mail.maxAttempts, now, random());
@@ -141,7 +142,7 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
   }
 
   async function tick(now = new Date()): Promise<TickResult> {
-    const result: TickResult = { sent: 0, failed: 0, dead: 0, skipped: 0, queued: 0 };
+    const result: TickResult = { sent: 0, failed: 0, dead: 0, skipped: 0, queued: 0, lost: 0 };
     if (now.getTime() - lastScan >= scanEveryMs) {
       lastScan = now.getTime();
       result.queued = await scanReminders(db, now);
@@ -162,6 +163,7 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
     for (const { id } of due) {
       const row = await claim(id, now);
       if (row) await deliver(row, transport, now, result);
+      else result.lost += 1;
     }
     return result;
   }
