@@ -20,10 +20,12 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/plans/:id/comments',
   // Marks only the caller's own notifications read.
   'POST /api/v1/notifications/read-all',
+  // Your own mail preferences.
+  'PATCH /api/v1/mail-preferences',
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.
-const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
+const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year', 'GET /api/v1/mails', 'GET /api/v1/mails/:id']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning']);
 
@@ -48,6 +50,7 @@ function readUrl(w: World, url: string): string {
     teams: w.ids.team,
     stages: w.ids.stage,
     shared: w.token,
+    mails: w.ids.mail,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
   // Reads whose query has a required parameter.
