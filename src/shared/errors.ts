@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   idempotency_key_reused: 422,
   /** A new date (due, start or target) before today where it is judged. */
   date_in_past: 422,
+  /** An interaction's result is recorded once its time has come, not before. */
+  not_happened_yet: 422,
   too_many_requests: 429,
   internal_error: 500,
   not_ready: 503,

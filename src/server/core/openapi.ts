@@ -22,6 +22,8 @@ const TAGS: Record<ApiTag, string> = {
   people: 'The workspace, its people and teams, and invites to join it.',
   stages: 'The pipeline stages opportunities move through, in order.',
   accounts: 'Customer companies.',
+  interactions:
+    'Calls, meetings, demos, emails and visits, each with a planned outcome (the advance the customer should agree to), then its result: advanced (with agreed actions that become commitments), continuation or no advance; advance rates with n and a 95 % interval.',
   objectives: 'Strategic objectives on accounts: the next major milestone of the relationship, its client goal, financial target and date; contributors, their insights and tasks (commitments).',
   contacts: 'People at an account, with their buying role.',
   opportunities: 'Deals: amount, close date, stage and status.',
@@ -30,6 +32,7 @@ const TAGS: Record<ApiTag, string> = {
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
+  goals: 'Goals people care about: why ladders (private to their rep unless shared with the rep’s manager), what goals (outcome, process, learning) measured from Advance’s data with n and intervals, and one tiny next step at a time.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
@@ -59,6 +62,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   rule_violation: 'a rule of the method refuses the change; the message says which',
   idempotency_key_reused: 'this Idempotency-Key was used for a different request',
   date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',
+  not_happened_yet: 'the interaction’s time has not come yet: its result is recorded once it has happened',
   too_many_requests: 'too many requests; wait `Retry-After` seconds',
   internal_error: 'something failed on the server; quote `error.requestId`',
   not_ready: 'the server is not ready',

@@ -9,8 +9,10 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
+  | 'interactions' | 'interaction_attendees'
   | 'rep_targets'
   | 'sweet_spot_criteria' | 'opportunity_criteria'
+  | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes'
   | 'mail_outbox' | 'mail_preferences' | 'password_resets';
 
 /**

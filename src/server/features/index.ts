@@ -7,6 +7,7 @@ import { opportunityRoutes } from './opportunities/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
+import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
 import { qualificationRoutes } from './qualification/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
@@ -16,6 +17,7 @@ import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
+import { goalRoutes } from './goals/routes.js';
 import { mailRoutes } from './mail/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -26,6 +28,7 @@ export function registerFeatures(app: App): void {
   stageRoutes(app);
   accountRoutes(app);
   objectiveRoutes(app);
+  interactionRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
   qualificationRoutes(app);
@@ -37,5 +40,6 @@ export function registerFeatures(app: App): void {
   guestRoutes(app);
   searchRoutes(app);
   targetRoutes(app);
+  goalRoutes(app);
   mailRoutes(app);
 }

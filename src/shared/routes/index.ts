@@ -4,6 +4,7 @@ import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
+import { interactionsApi } from './interactions.js';
 import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
@@ -17,6 +18,7 @@ import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
 import { targetsApi } from './targets.js';
+import { goalsApi } from './goals.js';
 
 /**
  * Every feature's route table, for what needs them all: the checks (operationIds unique and
@@ -28,6 +30,7 @@ const tables = {
   commitmentsApi,
   contactsApi,
   insightsApi,
+  interactionsApi,
   mailApi,
   milestonesApi,
   notificationsApi,
@@ -42,6 +45,7 @@ const tables = {
   sharingApi,
   stagesApi,
   targetsApi,
+  goalsApi,
 };
 
 export const routeTables: Record<string, Record<string, RouteContract>> = tables;

@@ -35,6 +35,12 @@ import * as m0091 from './migrations/0091_account_objectives.js';
 import * as m0092 from './migrations/0092_fiscal_targets.js';
 import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
+import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
+import * as m0106 from './migrations/0106_interactions_ws_sort.js';
+import * as m0120 from './migrations/0120_why_ladders.js';
+import * as m0121 from './migrations/0121_goals.js';
+import * as m0122 from './migrations/0122_goal_steps.js';
+import * as m0123 from './migrations/0123_goal_notes.js';
 import * as m0130 from './migrations/0130_mail_outbox.js';
 import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
@@ -76,6 +82,12 @@ export const migrations: Record<string, Migration> = {
   '0092_fiscal_targets': m0092,
   '0093_interactions': m0093,
   '0094_qualification': m0094,
+  '0105_commitments_agreed_in_interaction': m0105,
+  '0106_interactions_ws_sort': m0106,
+  '0120_why_ladders': m0120,
+  '0121_goals': m0121,
+  '0122_goal_steps': m0122,
+  '0123_goal_notes': m0123,
   '0130_mail_outbox': m0130,
   '0131_account_email_tokens': m0131,
   '0132_share_link_mail': m0132,

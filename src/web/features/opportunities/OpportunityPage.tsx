@@ -14,6 +14,7 @@ import { OpportunityFields } from './OpportunityFields';
 import { opportunitySpec } from './opportunityForm';
 import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
+import { InteractionsCard } from '../interactions/InteractionsCard';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
@@ -70,6 +71,7 @@ export function OpportunityPage() {
                   </Detail>
                 ) : null}
               </RecordDetailsCard>
+              <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
               <Suspense fallback={null}>
                 <QualificationCard opportunity={o} />

@@ -4,7 +4,8 @@ import { OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUS_LABELS, type ObjectiveKind, typ
 import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shared/opportunities';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../shared/plans';
 import { CHANGE_COMMITMENT_LABELS, CRITERION_ANSWER_LABELS, type ChangeCommitment, type CriterionAnswer } from '../../../shared/qualification';
-import { formatDate, formatMoney } from '../../lib/format';
+import { ADVANCE_KIND_LABELS, type AdvanceKind } from '../../../shared/interactions';
+import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 
 /**
  * The words of a record's history: one pure function from an audit event to a headline (read after
@@ -53,6 +54,14 @@ const LABELS: Record<string, string> = {
   costPerMonthMinor: 'cost of inaction per month',
   compellingEvent: 'compelling event',
   compellingEventDate: 'compelling event date',
+  // An interaction's planning.
+  startsAt: 'time',
+  timeZone: 'time zone',
+  durationMinutes: 'duration (minutes)',
+  opportunityId: 'deal',
+  objectiveId: 'objective',
+  outcomeKind: 'kind of advance',
+  needsSeveralCalls: 'needs several calls',
 };
 
 /** A deal's answer to a sweet-spot criterion is audited as `criterion:<its wording then>`. */
@@ -67,12 +76,17 @@ const PROSE: Record<string, string> = {
   clientGoal: 'client goal',
   detail: 'details',
   changeEvidence: 'evidence of the commitment to change',
+  outcomeStatement: 'planned outcome',
+  firstCallGoal: 'goal of the first call',
+  planningNotes: 'planning notes',
+  attendeeContactIds: 'customer attendees',
+  attendeeUserIds: 'colleagues attending',
 };
 
 // Fields whose change the action already says (archivedAt on archive), that go with another field
 // (currency with an amount) or that are bookkeeping.
 // Who said a commitment to change is shown once, by name (changeSaidBy), not as its id and typed name.
-const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt', 'changeSaidByContactId', 'changeSaidByName']);
+const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt', 'changeSaidByContactId', 'changeSaidByName', 'sortAt', 'resultRecordedAt', 'resultRecordedById']);
 
 const q = (s: string) => `“${s}”`;
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -122,6 +136,12 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
       return BUYING_ROLE_LABELS[s as BuyingRole] ?? s;
     case 'kind':
       return entityType === 'objective' ? (OBJECTIVE_KIND_LABELS[s as ObjectiveKind] ?? s) : s;
+    case 'startsAt':
+      return formatDateTime(s);
+    case 'outcomeKind':
+      return ADVANCE_KIND_LABELS[s as AdvanceKind] ?? s;
+    case 'needsSeveralCalls':
+      return s === '1' || s === 'true' ? 'yes' : 'no';
     case 'opportunityIds':
       return s.split(',').filter(Boolean).length === 1 ? '1 deal' : `${s.split(',').filter(Boolean).length} deals`;
     default:
@@ -181,6 +201,17 @@ function recordEvent(event: HistoryEvent, noun: string, lookups: Lookups): Descr
       const lines = changeLines(event, lookups);
       return lines.length === 1 ? { headline: `${lines[0]} (handed over when a person left)`, details: [] } : { headline: `handed this ${noun} over when a person left`, details: lines };
     }
+    // An interaction's result (recorded, or corrected when there was one) and its cancelling.
+    case 'record': {
+      const words: Record<string, string> = { advanced: 'advanced', continuation: 'a continuation', no_advance: 'no advance' };
+      const said = (v: unknown) => words[text(v)] ?? text(v);
+      const added = Number(c.agreedActionsAdded?.after ?? 0);
+      const details = added ? [`${added === 1 ? '1 agreed action' : `${added} agreed actions`} added`] : [];
+      if (!c.result) return { headline: 'changed the notes of the result', details };
+      return { headline: c.result.before ? `corrected the result to ${said(c.result.after)} (was ${said(c.result.before)})` : `recorded the result: ${said(c.result.after)}`, details };
+    }
+    case 'cancel':
+      return { headline: `cancelled this ${noun}`, details: [] };
     default: {
       const lines = changeLines(event, lookups);
       // A plan closes and reopens through its status: said as such.
