@@ -31,6 +31,8 @@ describe('the demo workspace', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
     // Deals are qualified: the card says how well the deal fits and what the customer committed to.
     await expect.poll(() => page.getByText('Sweet-spot fit').isVisible()).toBe(true);
+    // …and its calls: each with the outcome planned for it and what came of it.
+    await expect.poll(() => page.getByRole('region', { name: 'Latest results' }).isVisible()).toBe(true);
     expect(await axe(page, 'an opportunity')).toEqual([]);
 
     await nav.getByRole('link', { name: 'Accounts' }).click();
