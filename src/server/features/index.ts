@@ -4,6 +4,7 @@ import { authRoutes } from './auth/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { focusRoutes } from './focus/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
@@ -25,6 +26,7 @@ export function registerFeatures(app: App): void {
   objectiveRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
+  focusRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
   renegotiationRoutes(app);

@@ -2,6 +2,7 @@ import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
+import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { milestonesApi } from './milestones.js';
@@ -24,6 +25,7 @@ const tables = {
   authApi,
   commitmentsApi,
   contactsApi,
+  focusApi,
   insightsApi,
   milestonesApi,
   notificationsApi,

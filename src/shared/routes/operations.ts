@@ -17,6 +17,7 @@ export * from './operations/accounts.js';
 export * from './operations/objectives.js';
 export * from './operations/contacts.js';
 export * from './operations/opportunities.js';
+export * from './operations/focus.js';
 export * from './operations/plans.js';
 export * from './operations/milestones.js';
 export * from './operations/commitments.js';

@@ -15,7 +15,7 @@ import { SUBJECT_KINDS } from './subjects.js';
 
 type Judged = { row: AnyCommitmentRow; facts: CommitmentFacts };
 
-type Where = { planId?: string; ownerUserId?: string; opportunityId?: string; accountId?: string; side?: 'seller' | 'customer'; kinds?: readonly CommitmentSubjectKind[] };
+type Where = { planId?: string; ownerUserId?: string; opportunityId?: string; opportunityIds?: readonly string[]; accountId?: string; side?: 'seller' | 'customer'; kinds?: readonly CommitmentSubjectKind[] };
 
 /** A person's own word counts every kind; what is on plans (a plan, a customer's side) counts plans. */
 export const ALL_KINDS = SUBJECT_KINDS;
@@ -43,6 +43,7 @@ async function judged(scope: Scope, where: Where): Promise<Judged[]> {
   if (where.ownerUserId) q = q.where('commitments.owner_user_id', '=', where.ownerUserId);
   if (where.side) q = q.where('commitments.side', '=', where.side);
   if (where.opportunityId) q = q.where('plan.opportunity_id', '=', where.opportunityId);
+  if (where.opportunityIds) q = q.where('plan.opportunity_id', 'in', where.opportunityIds.length ? [...where.opportunityIds] : ['']);
   if (where.accountId) {
     const plansOfAccount = scope
       .selectFrom('plans')
@@ -128,6 +129,25 @@ export async function opportunityReliability(scope: Scope, opportunityId: string
   const plan = await scope.selectFrom('plans').select('id').where('plans.opportunity_id', '=', opportunityId).executeTakeFirst();
   const out = customerSide(await judged(scope, { opportunityId, side: 'customer', kinds: PLAN_KINDS }), now);
   return { ...out, planIds: plan ? [plan.id] : [] };
+}
+
+/**
+ * The customer side's word on each of several deals at once (a page of the Focus list, or of the
+ * opportunity list filtered by flag): one query for their commitments, one for their date history.
+ * Deals without a plan or without customer commitments are absent from the map.
+ */
+export async function customerReliabilityByOpportunity(scope: Scope, opportunityIds: readonly string[], now = new Date()): Promise<Map<string, ReliabilityFigure>> {
+  if (opportunityIds.length === 0) return new Map();
+  const items = await judged(scope, { opportunityIds, side: 'customer', kinds: PLAN_KINDS });
+  const oppOfPlan = new Map(
+    (await scope.selectFrom('plans').select(['plans.id', 'plans.opportunity_id']).where('plans.opportunity_id', 'in', [...opportunityIds]).execute()).map((p) => [p.id, p.opportunity_id]),
+  );
+  const groups = reliabilityBy(
+    items.map((i) => ({ ...i.facts, opportunityId: oppOfPlan.get(i.row.plan_id as string) ?? '' })),
+    (c) => c.opportunityId,
+    now,
+  );
+  return new Map([...groups].map(([id, rel]) => [id, { ...rel, kinds: [...PLAN_KINDS] }]));
 }
 
 /** The customer company's word across all its deals' plans. */
