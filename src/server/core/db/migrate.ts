@@ -35,6 +35,7 @@ import * as m0091 from './migrations/0091_account_objectives.js';
 import * as m0092 from './migrations/0092_fiscal_targets.js';
 import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
+import * as m0115 from './migrations/0115_focus_open_deal_indexes.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '0092_fiscal_targets': m0092,
   '0093_interactions': m0093,
   '0094_qualification': m0094,
+  '0115_focus_open_deal_indexes': m0115,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,7 +15,7 @@ import { SUBJECT_KINDS } from './subjects.js';
 
 type Judged = { row: AnyCommitmentRow; facts: CommitmentFacts };
 
-type Where = { planId?: string; ownerUserId?: string; opportunityId?: string; opportunityIds?: readonly string[]; accountId?: string; side?: 'seller' | 'customer'; kinds?: readonly CommitmentSubjectKind[] };
+type Where = { planId?: string; ownerUserId?: string; opportunityId?: string; accountId?: string; side?: 'seller' | 'customer'; kinds?: readonly CommitmentSubjectKind[] };
 
 /** A person's own word counts every kind; what is on plans (a plan, a customer's side) counts plans. */
 export const ALL_KINDS = SUBJECT_KINDS;
@@ -43,7 +43,6 @@ async function judged(scope: Scope, where: Where): Promise<Judged[]> {
   if (where.ownerUserId) q = q.where('commitments.owner_user_id', '=', where.ownerUserId);
   if (where.side) q = q.where('commitments.side', '=', where.side);
   if (where.opportunityId) q = q.where('plan.opportunity_id', '=', where.opportunityId);
-  if (where.opportunityIds) q = q.where('plan.opportunity_id', 'in', where.opportunityIds.length ? [...where.opportunityIds] : ['']);
   if (where.accountId) {
     const plansOfAccount = scope
       .selectFrom('plans')
@@ -138,12 +137,16 @@ export async function opportunityReliability(scope: Scope, opportunityId: string
  */
 export async function customerReliabilityByOpportunity(scope: Scope, opportunityIds: readonly string[], now = new Date()): Promise<Map<string, ReliabilityFigure>> {
   if (opportunityIds.length === 0) return new Map();
-  const items = await judged(scope, { opportunityIds, side: 'customer', kinds: PLAN_KINDS });
-  const oppOfPlan = new Map(
-    (await scope.selectFrom('plans').select(['plans.id', 'plans.opportunity_id']).where('plans.opportunity_id', 'in', [...opportunityIds]).execute()).map((p) => [p.id, p.opportunity_id]),
-  );
+  const rows = await selectCommitments(scope)
+    .select('plan.opportunity_id as of_opportunity')
+    .where('commitments.subject_kind', 'in', [...PLAN_KINDS])
+    .where('commitments.side', '=', 'customer')
+    // Through the plans' ids, so the commitments are found by their plan index (not by a scan).
+    .where('commitments.plan_id', 'in', scope.selectFrom('plans').select('plans.id').where('plans.opportunity_id', 'in', [...opportunityIds]))
+    .execute();
+  const history = await historyOf(scope, rows);
   const groups = reliabilityBy(
-    items.map((i) => ({ ...i.facts, opportunityId: oppOfPlan.get(i.row.plan_id as string) ?? '' })),
+    rows.map((row) => ({ ...reliabilityFactsOf(row, history.get(row.id) ?? []), opportunityId: row.of_opportunity ?? '' })),
     (c) => c.opportunityId,
     now,
   );

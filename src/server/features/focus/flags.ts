@@ -25,9 +25,9 @@ import { customerReliabilityByOpportunity } from '../commitments/reliability.js'
  * 1. SQL narrows the walk with predicates on the opportunity row. Two flags are exact there: the
  *    streak and the no-commitment counters are columns kept in the same transaction as a result is
  *    recorded (migration 0093), and "days open" is `created_at` against a cutoff instant. The
- *    customer's reliability depends on time and date history, so SQL only keeps deals whose plan
- *    has at least 3 customer-side commitments that *could* be judged by now (done, or held to a day
- *    that may have ended in some time zone): a superset, probed through the plan's unique
+ *    customer's reliability depends on time, time zones and date history, so SQL keeps a superset
+ *    (`customerWord`): deals whose plan has at least 3 customer-side commitments that could be
+ *    judged by now, not most of them surely kept on time — probed through the plan's unique
  *    opportunity index.
  * 2. The rows walked are then judged exactly by src/domain/focus.ts — the customer side through the
  *    commitments feature's one reliability rule, for the candidate rows only — and the page is
@@ -48,13 +48,32 @@ export function flagParams(workspaceId: string, t: FocusThresholds, now: Date): 
   };
 }
 
-/** How many of the deal's customer-side plan commitments could be judged by now (see the file's comment). */
-export function customerJudgeable(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>): RawBuilder<number> {
-  return sql<number>`(select count(*) from plans fp inner join commitments fc on fc.plan_id = fp.id
+/**
+ * The deal's customer-side plan commitments, as SQL can see them:
+ * - `judgeable`: how many could be judged by now — done, or open and held to a day (the original
+ *   one, or one an accepted new date moved it to) that may have ended somewhere on Earth;
+ * - `candidate`: 1 when at least 3 are judgeable and the weight of those surely kept on time is
+ *   below the weight of the others. "Surely kept on time": done before 10:00 UTC on its due day
+ *   (still that day in every time zone), never re-dated. A deal the rule flags always passes: its
+ *   kept-on-time weight is under half the judged weight, the surely-kept are among the kept, and
+ *   the late and missed are among the others.
+ * The date history is searched by commitment: `coalesce(status, '')` keeps a planner without
+ * statistics from reaching for the (workspace, status) index, which holds every accepted new date
+ * of the workspace.
+ */
+export function customerWord(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>, what: 'judgeable' | 'candidate'): RawBuilder<number> {
+  const weight = sql`case when fc.must_do = 1 then 2 else 1 end`;
+  const surelyOnTime = sql`(fc.status = 'done' and fc.due_date = fc.original_due_date and fc.done_at < (fc.due_date || 'T10:00:00.000Z')
+    and not exists (select 1 from commitment_renegotiations fs where fs.workspace_id = ${p.workspaceId} and fs.commitment_id = fc.id))`;
+  const value =
+    what === 'judgeable'
+      ? sql`count(*)`
+      : sql`case when count(*) >= ${sql.lit(CUSTOMER_MIN_JUDGED)} and sum(case when ${surelyOnTime} then ${weight} else 0 end) < sum(case when ${surelyOnTime} then 0 else ${weight} end) then 1 else 0 end`;
+  return sql<number>`(select ${value} from plans fp inner join commitments fc on fc.plan_id = fp.id
     where fp.opportunity_id = opportunities.id and fp.workspace_id = ${p.workspaceId} and fc.workspace_id = ${p.workspaceId}
       and fc.subject_kind = 'plan' and fc.side = 'customer'
       and (fc.status = 'done' or (fc.status = 'open' and fp.status <> 'abandoned' and (fc.original_due_date <= ${p.judgeBy}
-        or exists (select 1 from commitment_renegotiations fr where fr.workspace_id = ${p.workspaceId} and fr.commitment_id = fc.id and fr.status = 'accepted' and fr.to_date <= ${p.judgeBy})))))`;
+        or exists (select 1 from commitment_renegotiations fr where fr.workspace_id = ${p.workspaceId} and fr.commitment_id = fc.id and coalesce(fr.status, '') = 'accepted' and fr.to_date <= ${p.judgeBy})))))`;
 }
 
 /** Open deals that carry `flag` (exactly for two flags, as a superset for the customer's word). */
@@ -62,7 +81,7 @@ export function flagPredicate(flag: FlagFilter, p: FlagParams): RawBuilder<SqlBo
   // Built on demand: a prepared query must use every placeholder it reads (core/db/prepared.ts).
   const streak = () => sql`opportunities.no_advance_streak >= ${p.streak}`;
   const noCommitment = () => sql`(opportunities.change_commitment = 'none' and (opportunities.created_at <= ${p.openedBefore} or opportunities.results_count >= ${p.interactions}))`;
-  const customer = () => sql`${customerJudgeable(p)} >= ${sql.lit(CUSTOMER_MIN_JUDGED)}`;
+  const customer = () => sql`${customerWord(p, 'candidate')} = 1`;
   const which = {
     no_advance_streak: streak,
     no_commitment_to_change: noCommitment,
@@ -81,6 +100,7 @@ export type FlagRow = {
   change_commitment: ChangeCommitment;
   cost_of_inaction?: string | null;
   customer_judgeable: number | string;
+  customer_candidate: number | string;
 };
 
 export function flagSelections(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>) {
@@ -89,7 +109,8 @@ export function flagSelections(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>) {
     'opportunities.results_count',
     'opportunities.change_commitment',
     'opportunities.cost_of_inaction',
-    customerJudgeable(p).as('customer_judgeable'),
+    customerWord(p, 'judgeable').as('customer_judgeable'),
+    customerWord(p, 'candidate').as('customer_candidate'),
   ] as const;
 }
 
@@ -109,13 +130,12 @@ function judgeRow(row: FlagRow, customer: Reliability | null, t: FocusThresholds
 }
 
 /**
- * Judges rows exactly. The customer side's reliability is read for the rows that need it: those
- * SQL found with enough judgeable commitments (`candidatesOnly`), or every row with any (a Focus
- * page shows the figure with its n even below the flag's minimum).
+ * Judges rows exactly. The customer side's reliability is read for the rows that need it: the
+ * candidates SQL found (`candidates`), or every row with a judgeable customer commitment (`figures`:
+ * a Focus page shows the figure with its n even below the flag's minimum).
  */
 export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: FocusThresholds, now: Date, need: 'candidates' | 'figures'): Promise<Map<string, Judged>> {
-  const min = need === 'candidates' ? CUSTOMER_MIN_JUDGED : 1;
-  const ids = rows.filter((r) => Number(r.customer_judgeable) >= min).map((r) => r.id);
+  const ids = rows.filter((r) => (need === 'candidates' ? Number(r.customer_candidate) === 1 : Number(r.customer_judgeable) > 0)).map((r) => r.id);
   const words = await customerReliabilityByOpportunity(scope, ids, now);
   return new Map(rows.map((r) => [r.id, judgeRow(r, words.get(r.id) ?? null, t, now)]));
 }
@@ -123,10 +143,11 @@ export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: Focus
 export const hasFlag = (judged: Judged | undefined, flag: FlagFilter) => !!judged && (flag === 'any' ? judged.flags.length > 0 : judged.flags.some((f) => f.id === flag));
 
 /**
- * Fills a keyset page from a walk whose rows are then kept or dropped: asks for `limit + 1` rows
- * first, then for more after the last row walked (twice as many each time, at most 400) until the
- * page is full or the walk ends. The cursor is the last row kept, so the next page starts right
- * after it and never skips a row.
+ * Fills a keyset page from a walk whose rows are then kept or dropped: asks for a tenth more than
+ * `limit + 1` rows first (SQL's customer candidates that the rule clears would otherwise cost a
+ * second walk on most pages), then for more after the last row walked (twice as many each time, at
+ * most 400) until the page is full or the walk ends. The cursor is the last row kept, so the next
+ * page starts right after it and never skips a row.
  */
 export async function fillPage<R>(opts: {
   limit: number;
@@ -139,7 +160,7 @@ export async function fillPage<R>(opts: {
 }): Promise<{ rows: R[]; next: Cursor | null }> {
   const kept: R[] = [];
   let after = opts.after;
-  let size = opts.limit + 1;
+  let size = opts.limit + 1 + Math.ceil(opts.limit / 10);
   for (;;) {
     const rows = await opts.walk(after, size);
     const keep = await opts.keep(rows);

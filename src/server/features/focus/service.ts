@@ -5,26 +5,44 @@ import { decodeCursor, encodeCursor, keysetAfter, type Cursor } from '../../core
 import type { Scope } from '../../core/scope.js';
 import { presentOpportunity, selectOpportunities } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
+import { sql, type SqlBool } from 'kysely';
 import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type Judged } from './flags.js';
 import { focusThresholds } from './thresholds.js';
 
 /**
  * The Focus list: open, active deals of the people in view that carry at least one flag, soonest
  * close date first (a deal whose decision is near is the one to act on), keyset-paged on
- * (close_date, id) — the (owner, close date) index for a person's own deals, the workspace's
- * close-date index otherwise.
+ * (close_date, id). Each walk reads an index that starts at the first open deal (migration 0115):
+ * the person's own for "mine", the workspace's for "everyone", and for a team each member's own,
+ * merged — a team's deals are a small share of a large workspace, so walking the workspace's
+ * range for them would read many rows per row kept, and sorting all of a team's deals would grow
+ * with its history.
  */
 export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, now = new Date()): Promise<FocusList> {
   const view = query.scope ?? defaultFocusScope(actor.role);
   const thresholds = await focusThresholds(scope);
   const fp = flagParams(scope.workspaceId, thresholds, now);
-  const people = view === 'mine' ? null : peopleInView(scope, actor, view);
+  const owners = view === 'mine' ? [actor.id] : view === 'team' ? await membersInView(scope, actor) : null;
 
-  const walk = (after: Cursor | undefined, size: number) => {
-    let q = selectOpportunities(scope).select(flagSelections(fp)).where('opportunities.archived_at', 'is', null).where(flagPredicate('any', fp));
-    if (view === 'mine') q = q.where('opportunities.owner_id', '=', actor.id);
-    else if (people) q = q.where('opportunities.owner_id', 'in', people);
-    return keysetAfter(q, { column: 'opportunities.close_date', idColumn: 'opportunities.id', descending: false, after, limit: size - 1 }).execute();
+  // Open, active and flagged: the status is a literal, so both engines seek it in the index.
+  const flagged = sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', fp)}`;
+  const byCloseDate = (after: Cursor | undefined, size: number) => ({ column: 'opportunities.close_date', idColumn: 'opportunities.id', descending: false, after, limit: size - 1 });
+  const select = () => selectOpportunities(scope).select(flagSelections(fp));
+
+  const walk = async (after: Cursor | undefined, size: number) => {
+    if (owners === null || owners.length === 1) {
+      const q = select().where(flagged);
+      return keysetAfter(owners ? q.where('opportunities.owner_id', '=', owners[0]) : q, byCloseDate(after, size)).execute();
+    }
+    // Each member's next `size` keys, merged; then the page's rows in one read.
+    const lean = (owner: string) => scope.selectFrom('opportunities').select(['opportunities.id', 'opportunities.close_date']).where('opportunities.owner_id', '=', owner).where(flagged);
+    const keys = (await Promise.all(owners.map((owner) => keysetAfter(lean(owner), byCloseDate(after, size)).execute())))
+      .flat()
+      .sort((a, b) => (a.close_date < b.close_date ? -1 : a.close_date > b.close_date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, size);
+    if (keys.length === 0) return [];
+    const found = new Map((await select().where('opportunities.id', 'in', keys.map((k) => k.id)).execute()).map((r) => [r.id, r]));
+    return keys.flatMap((k) => found.get(k.id) ?? []);
   };
 
   const judged = new Map<string, Judged>();
@@ -49,6 +67,12 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
     }),
     nextCursor: next ? encodeCursor(...next) : null,
   };
+}
+
+/** The people of "my team" (the teams one leads or belongs to, oneself included), by id. */
+async function membersInView(scope: Scope, actor: Actor): Promise<string[]> {
+  const people = peopleInView(scope, actor, 'team');
+  return people ? (await people.execute()).map((p) => p.id) : [actor.id];
 }
 
 function figuresOf({ facts, customer }: Judged): FocusFigures {
