@@ -7,6 +7,7 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/today', label: 'Today', icon: 'today' },
   { to: '/accounts', label: 'Accounts', icon: 'accounts' },
   { to: '/opportunities', label: 'Opportunities', icon: 'opportunities' },
+  { to: '/focus', label: 'Focus', icon: 'focus' },
   { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/goals', label: 'Goals', icon: 'goals', soon: true },
   { to: '/team', label: 'Team', icon: 'team' },

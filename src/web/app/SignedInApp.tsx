@@ -17,6 +17,7 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), '
 const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
+const FocusPage = lazyPage(() => import('../features/focus/FocusPage'), 'FocusPage');
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
@@ -43,6 +44,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
+  { path: 'focus', page: FocusPage, data: pageData.focus },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },

@@ -2,6 +2,8 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
+import type { FocusScope } from '../../shared/focus';
+import { focusListQuery } from '../features/focus/api';
 import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
 import { listValues } from '../lib/useListParams';
@@ -57,6 +59,7 @@ export const pageData = {
     one(usersQuery('active'));
   },
   plan: ({ params: { id = '' } }: PageDataAt) => one(planQuery(id)),
+  focus: ({ search, me }: PageDataAt) => pages(focusListQuery(listValues(listFilters.focus(me.user.role), search).scope as FocusScope)),
   notifications: () => pages(notificationPagesQuery),
   team: () => {
     one(usersQuery('active'));

@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
+import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -26,7 +27,7 @@ export function SettingsPage() {
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<ProfileSettings />} />
-        <Route path="workspace" element={<WorkspaceSettings />} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<StagesSettings />} />
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
