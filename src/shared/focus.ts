@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FOCUS_THRESHOLD_BOUNDS, NEXT_MOVES, type FocusThresholds as Thresholds } from '../domain/focus.js';
 import { Version, listQueryBase } from './common.js';
 import { FocusFlag } from './focus-flags.js';
+import { FOCUS_SCOPES, defaultFocusScope } from './focus-scope.js';
 import { Opportunity } from './opportunities.js';
 
 /**
@@ -9,14 +10,9 @@ import { Opportunity } from './opportunities.js';
  * reasons, the figures behind them (each with its n) and the next moves they suggest.
  */
 
-/** Whose deals: the signed-in person's own, their team's (the teams they lead or belong to), or everyone's. */
-export const FOCUS_SCOPES = ['mine', 'team', 'everyone'] as const;
 export const FocusScope = z.enum(FOCUS_SCOPES);
 export type FocusScope = z.infer<typeof FocusScope>;
-export const FOCUS_SCOPE_LABELS: Record<FocusScope, string> = { mine: 'Mine', team: 'My team', everyone: 'Everyone' };
-
-/** A manager opens on their team, an admin on everyone, a rep on their own deals. */
-export const defaultFocusScope = (role: 'admin' | 'manager' | 'rep'): FocusScope => (role === 'manager' ? 'team' : role === 'admin' ? 'everyone' : 'mine');
+export { FOCUS_SCOPES, defaultFocusScope };
 
 export const FocusQuery = z.strictObject({
   ...listQueryBase,

@@ -1,6 +1,6 @@
 import type { Me } from '../../shared/auth';
 import type { Role } from '../../shared/common';
-import { defaultFocusScope } from '../../shared/focus';
+import { defaultFocusScope } from '../../shared/focus-scope';
 import { defaultPlanView, defaultTodayView } from '../../shared/team-view';
 
 /**

@@ -2,7 +2,7 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
-import type { FocusScope } from '../../shared/focus';
+import type { FocusScope } from '../../shared/focus-scope';
 import { focusListQuery } from '../features/focus/api';
 import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';

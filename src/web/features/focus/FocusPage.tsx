@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { defaultFocusScope, type FocusScope } from '../../../shared/focus';
+import { defaultFocusScope, type FocusScope } from '../../../shared/focus-scope';
 import { listFilters } from '../../app/lists';
 import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';
