@@ -7,7 +7,6 @@ import { presentOpportunity, selectOpportunities } from '../opportunities/querie
 import { peopleInView } from '../plans/views.js';
 import { sql, type SqlBool } from 'kysely';
 import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type Judged } from './flags.js';
-import { focusThresholds } from './thresholds.js';
 
 /**
  * The Focus list: open, active deals of the people in view that carry at least one flag, soonest
@@ -20,7 +19,8 @@ import { focusThresholds } from './thresholds.js';
  */
 export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, now = new Date()): Promise<FocusList> {
   const view = query.scope ?? defaultFocusScope(actor.role);
-  const thresholds = await focusThresholds(scope);
+  // Read with the session (core/auth/sessions.ts): no query of its own.
+  const thresholds = actor.focusThresholds;
   const fp = flagParams(scope.workspaceId, thresholds, now);
   const owners = view === 'mine' ? [actor.id] : view === 'team' ? await membersInView(scope, actor) : null;
 

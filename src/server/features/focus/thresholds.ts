@@ -1,4 +1,3 @@
-import { DEFAULT_FOCUS_THRESHOLDS, type FocusThresholds as Thresholds } from '../../../domain/focus.js';
 import type { FocusThresholds, UpdateFocusThresholdsBody } from '../../../shared/focus.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -8,9 +7,10 @@ import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 
 /**
- * The workspace's focus thresholds (migration 0094): columns of the workspace row, read on every
- * flagged list, so the read is prepared once. They change with the workspace's version, like the
- * rest of its settings: a stale edit gets 409 with the current thresholds.
+ * The workspace's focus thresholds (migration 0094): columns of the workspace row. The flagged
+ * lists read them from the actor (the session lookup joins the workspace); this is their settings
+ * resource. They change with the workspace's version, like the rest of its settings: a stale edit
+ * gets 409 with the current thresholds.
  */
 
 const COLUMNS = { noAdvanceStreak: 'focus_no_advance_streak', noCommitmentDays: 'focus_no_commitment_days', noCommitmentInteractions: 'focus_no_commitment_interactions' } as const;
@@ -36,14 +36,6 @@ async function load(scope: Scope): Promise<Row> {
 
 export async function getFocusThresholds(scope: Scope): Promise<FocusThresholds> {
   return present(await load(scope));
-}
-
-/** The thresholds the rules apply (without the version). */
-export async function focusThresholds(scope: Scope): Promise<Thresholds> {
-  const row = await thresholdsRow.first(scope.db, { id: scope.workspaceId });
-  if (!row) return DEFAULT_FOCUS_THRESHOLDS;
-  const { version: _version, ...values } = present(row);
-  return values;
 }
 
 export async function updateFocusThresholds({ scope, actor, input, version }: { scope: Scope; actor: Actor; input: Omit<UpdateFocusThresholdsBody, 'version'>; version?: number }): Promise<FocusThresholds> {

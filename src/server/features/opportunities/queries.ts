@@ -9,7 +9,6 @@ import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 import type { FlagFilter } from '../../../shared/focus-flags.js';
 import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
-import { focusThresholds } from '../focus/thresholds.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -154,7 +153,7 @@ const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
  */
 async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQuery & { flag: FlagFilter }) {
   const now = new Date();
-  const thresholds = await focusThresholds(scope);
+  const thresholds = actor.focusThresholds;
   const fp = flagParams(scope.workspaceId, thresholds, now);
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
