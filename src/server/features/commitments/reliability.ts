@@ -137,14 +137,18 @@ export async function opportunityReliability(scope: Scope, opportunityId: string
  */
 export async function customerReliabilityByOpportunity(scope: Scope, opportunityIds: readonly string[], now = new Date()): Promise<Map<string, ReliabilityFigure>> {
   if (opportunityIds.length === 0) return new Map();
-  const rows = await selectCommitments(scope)
-    .select('plan.opportunity_id as of_opportunity')
-    .where('commitments.subject_kind', 'in', [...PLAN_KINDS])
-    .where('commitments.side', '=', 'customer')
-    // Through the plans' ids, so the commitments are found by their plan index (not by a scan).
-    .where('commitments.plan_id', 'in', scope.selectFrom('plans').select('plans.id').where('plans.opportunity_id', 'in', [...opportunityIds]))
-    .execute();
-  const history = await historyOf(scope, rows);
+  // Both found through the plans' ids (their plan indexes, not a scan), and asked for together.
+  const plans = () => scope.selectFrom('plans').select('plans.id').where('plans.opportunity_id', 'in', [...opportunityIds]);
+  const [rows, renegotiations] = await Promise.all([
+    selectCommitments(scope)
+      .select('plan.opportunity_id as of_opportunity')
+      .where('commitments.subject_kind', 'in', [...PLAN_KINDS])
+      .where('commitments.side', '=', 'customer')
+      .where('commitments.plan_id', 'in', plans())
+      .execute(),
+    scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', plans()).execute(),
+  ]);
+  const history = byCommitment(renegotiations);
   const groups = reliabilityBy(
     rows.map((row) => ({ ...reliabilityFactsOf(row, history.get(row.id) ?? []), opportunityId: row.of_opportunity ?? '' })),
     (c) => c.opportunityId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace, type Client, type Signed } from '../../test/factories.js';
-import { addCommitment, createDeal, createPlan, dayIn } from '../plans/fixtures.js';
+import { addCommitment, createDeal, createPlan, customerProposes, dayIn } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
 
 useFixedClock(); // "days open" and missed commitments are judged against now: no midnight inside the run
@@ -165,6 +165,42 @@ describe('focus flags computed from the data', () => {
     const bad = await list('flag=lonely');
     expect(bad.statusCode).toBe(400);
     expect(bad.data.error.details[0].path).toBe('flag');
+  });
+});
+
+describe('the customer’s word', () => {
+  it('is judged by the one reliability rule: new dates agreed in time, must-dos counting double — the same figure as the deal’s reliability', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: TZ });
+    const rep = await addMember(app, admin.client, { role: 'rep', name: 'Rita Rep', timeZone: TZ });
+    const deal = await createDeal(rep.client, { name: 'Redated' });
+    await setFacts(deal.id, { change: 'evidenced' });
+    const plan = await createPlan(rep.client, deal.id);
+    const c = (body: Record<string, unknown>) => addCommitment(rep.client, plan.id, { side: 'customer', ownerName: 'Carla', ...body });
+    // Asked for a later date before the day, agreed, then kept by it: kept on time.
+    const redated = await c({ title: 'Security review', dueDate: dayIn(TZ, 5) });
+    const proposal = await customerProposes(rep.client, plan.id, redated.id, dayIn(TZ, 12));
+    expect((await rep.client.post(`/api/v1/renegotiations/${proposal.id}/accept`, {})).statusCode).toBe(200);
+    const fresh = (await rep.client.get(`/api/v1/commitments/${redated.id}`)).data;
+    expect((await rep.client.patch(`/api/v1/commitments/${redated.id}`, { status: 'done', version: fresh.version })).statusCode).toBe(200);
+    const kept = await c({ title: 'Share the data', dueDate: dayIn(TZ, 5) });
+    expect((await rep.client.patch(`/api/v1/commitments/${kept.id}`, { status: 'done', version: kept.version })).statusCode).toBe(200);
+    await c({ title: 'Budget sign-off', dueDate: dayIn(TZ, -3), mustDo: true });
+    await c({ title: 'Intro to IT', dueDate: dayIn(TZ, -4) });
+
+    const item = (await rep.client.get('/api/v1/focus')).data.data.find((i: Item) => i.opportunity.id === deal.id);
+    expect(item.flags).toEqual([{ id: 'customer_unreliable', reason: 'the customer kept 2 of 4 judged commitments on time (40 %, must-dos counting double)' }]);
+    const reliability = (await rep.client.get(`/api/v1/opportunities/${deal.id}/reliability`)).data.customer;
+    expect(item.figures.customer).toEqual({
+      judged: reliability.counted,
+      keptOnTime: reliability.keptOnTime,
+      keptLate: reliability.keptLate,
+      missed: reliability.missed,
+      open: reliability.open,
+      score: reliability.score,
+      weightedJudged: reliability.weighted.counted,
+    });
+    expect(item.figures.customer).toMatchObject({ judged: 4, keptOnTime: 2, missed: 2, score: 0.4, weightedJudged: 5 });
+    expect(names((await rep.client.get('/api/v1/opportunities?flag=customer_unreliable')).data.data)).toEqual(['Redated']);
   });
 });
 
