@@ -99,20 +99,28 @@ export type FlagRow = {
   results_count: number;
   change_commitment: ChangeCommitment;
   cost_of_inaction?: string | null;
-  customer_judgeable: number | string;
-  customer_candidate: number | string;
+  /** Selected for a Focus page (`figures`). */
+  customer_judgeable?: number | string;
+  /** Selected for the list filtered by flag (`candidates`). */
+  customer_candidate?: number | string;
 };
 
-export function flagSelections(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>) {
+/**
+ * The columns the rules read, and what the customer's word needs: whether the deal is a candidate
+ * (the list filtered by flag only judges those), or how many commitments are judgeable (a Focus page
+ * shows the figure, with its n, for every deal that has one).
+ */
+export function flagSelections(p: Pick<FlagParams, 'judgeBy' | 'workspaceId'>, need: Need) {
   return [
     'opportunities.no_advance_streak',
     'opportunities.results_count',
     'opportunities.change_commitment',
     'opportunities.cost_of_inaction',
-    customerWord(p, 'judgeable').as('customer_judgeable'),
-    customerWord(p, 'candidate').as('customer_candidate'),
+    need === 'candidates' ? customerWord(p, 'candidate').as('customer_candidate') : customerWord(p, 'judgeable').as('customer_judgeable'),
   ] as const;
 }
+
+type Need = 'candidates' | 'figures';
 
 export type Judged = { flags: FocusFlag[]; nextMoves: NextMove[]; facts: FocusFacts; customer: Reliability | null };
 
@@ -130,11 +138,12 @@ function judgeRow(row: FlagRow, customer: Reliability | null, t: FocusThresholds
 }
 
 /**
- * Judges rows exactly. The customer side's reliability is read for the rows that need it: the
- * candidates SQL found (`candidates`), or every row with a judgeable customer commitment (`figures`:
- * a Focus page shows the figure with its n even below the flag's minimum).
+ * Judges rows exactly (selected with `flagSelections` for the same `need`). The customer side's
+ * reliability is read for the rows that need it: the candidates SQL found (`candidates`), or every
+ * row with a judgeable customer commitment (`figures`: a Focus page shows the figure with its n
+ * even below the flag's minimum; every candidate has some).
  */
-export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: FocusThresholds, now: Date, need: 'candidates' | 'figures'): Promise<Map<string, Judged>> {
+export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: FocusThresholds, now: Date, need: Need): Promise<Map<string, Judged>> {
   const ids = rows.filter((r) => (need === 'candidates' ? Number(r.customer_candidate) === 1 : Number(r.customer_judgeable) > 0)).map((r) => r.id);
   const words = await customerReliabilityByOpportunity(scope, ids, now);
   return new Map(rows.map((r) => [r.id, judgeRow(r, words.get(r.id) ?? null, t, now)]));
@@ -143,7 +152,7 @@ export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: Focus
 export const hasFlag = (judged: Judged | undefined, flag: FlagFilter) => !!judged && (flag === 'any' ? judged.flags.length > 0 : judged.flags.some((f) => f.id === flag));
 
 /**
- * Fills a keyset page from a walk whose rows are then kept or dropped: asks for a tenth more than
+ * Fills a keyset page from a walk whose rows are then kept or dropped: asks for a few more than
  * `limit + 1` rows first (SQL's customer candidates that the rule clears would otherwise cost a
  * second walk on most pages), then for more after the last row walked (twice as many each time, at
  * most 400) until the page is full or the walk ends. The cursor is the last row kept, so the next
@@ -160,7 +169,7 @@ export async function fillPage<R>(opts: {
 }): Promise<{ rows: R[]; next: Cursor | null }> {
   const kept: R[] = [];
   let after = opts.after;
-  let size = opts.limit + 1 + Math.ceil(opts.limit / 10);
+  let size = opts.limit + 2 + Math.ceil(opts.limit / 25);
   for (;;) {
     const rows = await opts.walk(after, size);
     const keep = await opts.keep(rows);

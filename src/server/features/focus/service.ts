@@ -27,7 +27,7 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
   // Open, active and flagged: the status is a literal, so both engines seek it in the index.
   const flagged = sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', fp)}`;
   const byCloseDate = (after: Cursor | undefined, size: number) => ({ column: 'opportunities.close_date', idColumn: 'opportunities.id', descending: false, after, limit: size - 1 });
-  const select = () => selectOpportunities(scope).select(flagSelections(fp));
+  const select = () => selectOpportunities(scope).select(flagSelections(fp, 'figures'));
 
   const walk = async (after: Cursor | undefined, size: number) => {
     if (owners === null || owners.length === 1) {

@@ -130,7 +130,7 @@ const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
   // prepared query must use every one it reads, so the predicates get `p` itself and read only theirs.
   const flags = p as FlaggedValues & Pick<FlagParams, 'workspaceId'>;
   return keysetAfter(
-    filtered(selectOpportunities(scope).select(flagSelections(flags)), {
+    filtered(selectOpportunities(scope).select(flagSelections(flags, 'candidates')), {
       archived: s.archived,
       ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
       stageId: s.filters.stage ? (p.stageId as string) : undefined,
@@ -162,7 +162,7 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
   type Row = OpportunityRow & FlagRow;
   const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
     if (search) {
-      const q = filtered(selectOpportunities(scope).select(flagSelections(fp)), query).where(flagPredicate(query.flag, fp));
+      const q = filtered(selectOpportunities(scope).select(flagSelections(fp, 'candidates')), query).where(flagPredicate(query.flag, fp));
       const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query).where(flagPredicate(query.flag, fp));
       const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
       const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };
