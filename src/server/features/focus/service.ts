@@ -1,12 +1,12 @@
 import type { Reliability } from '../../../shared/plan-reliability.js';
 import { defaultFocusScope, type FocusFigures, type FocusList, type FocusQuery } from '../../../shared/focus.js';
 import type { Actor } from '../../core/actor.js';
-import { decodeCursor, encodeCursor, keysetAfter, type Cursor } from '../../core/paging.js';
+import { decodeCursor, encodeCursor, type Cursor } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
-import { presentOpportunity, selectOpportunities } from '../opportunities/queries.js';
+import { presentOpportunity } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
-import { sql, type SqlBool } from 'kysely';
-import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type Judged } from './flags.js';
+import { fillPage, flagParams, hasFlag, judgeRows, type Judged } from './flags.js';
+import { focusRows, memberKeys, rowsById } from './queries.js';
 
 /**
  * The Focus list: open, active deals of the people in view that carry at least one flag, soonest
@@ -24,24 +24,22 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
   const fp = flagParams(scope.workspaceId, thresholds, now);
   const owners = view === 'mine' ? [actor.id] : view === 'team' ? await membersInView(scope, actor) : null;
 
-  // Open, active and flagged: the status is a literal, so both engines seek it in the index.
-  const flagged = sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', fp)}`;
-  const byCloseDate = (after: Cursor | undefined, size: number) => ({ column: 'opportunities.close_date', idColumn: 'opportunities.id', descending: false, after, limit: size - 1 });
-  const select = () => selectOpportunities(scope).select(flagSelections(fp, 'figures'));
+  const { workspaceId: _ws, ...flags } = fp;
+  const at = (after: Cursor | undefined) => ({ afterValue: after ? String(after[0]) : null, afterId: after?.[1] ?? null });
 
   const walk = async (after: Cursor | undefined, size: number) => {
+    const shape = { cursor: !!after, size };
     if (owners === null || owners.length === 1) {
-      const q = select().where(flagged);
-      return keysetAfter(owners ? q.where('opportunities.owner_id', '=', owners[0]) : q, byCloseDate(after, size)).execute();
+      return focusRows.execute(scope, { ...shape, owner: owners !== null }, { ...flags, owner: owners?.[0] ?? null, ...at(after) });
     }
     // Each member's next `size` keys, merged; then the page's rows in one read.
-    const lean = (owner: string) => scope.selectFrom('opportunities').select(['opportunities.id', 'opportunities.close_date']).where('opportunities.owner_id', '=', owner).where(flagged);
-    const keys = (await Promise.all(owners.map((owner) => keysetAfter(lean(owner), byCloseDate(after, size)).execute())))
+    const keys = (await Promise.all(owners.map((owner) => memberKeys.execute(scope, shape, { ...flags, owner, ...at(after) }))))
       .flat()
       .sort((a, b) => (a.close_date < b.close_date ? -1 : a.close_date > b.close_date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, size);
     if (keys.length === 0) return [];
-    const found = new Map((await select().where('opportunities.id', 'in', keys.map((k) => k.id)).execute()).map((r) => [r.id, r]));
+    const ids = Object.fromEntries(keys.map((k, i) => [`id${i}`, k.id]));
+    const found = new Map((await rowsById.execute(scope, { count: keys.length }, { judgeBy: flags.judgeBy, ...ids })).map((r) => [r.id, r]));
     return keys.flatMap((k) => found.get(k.id) ?? []);
   };
 
