@@ -133,6 +133,22 @@ describe('a mutual plan, agreed with the customer', () => {
     await expect.poll(() => customerReliability.innerText()).toMatch(/100% kept on time/);
     await expect.poll(() => customerReliability.innerText()).toMatch(/n = 1 judged · weight 2 \(must-dos count double\)/);
 
+    // The plan's history says who did what and when — the customer's actions under their name — and
+    // a change the rep makes shows at its top, before → after.
+    const history = rep.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.innerText()).toMatch(/Una Umbra \(customer\) ticked “Agree the pilot’s success criteria in writing/);
+    await expect.poll(() => history.innerText()).toMatch(/Una Umbra \(customer\) asked to move “Provide test accounts/);
+    await expect.poll(() => history.innerText()).toMatch(/Rosa Rep accepted the new date for “Provide test accounts/);
+    await expect.poll(() => history.innerText()).toMatch(/Rosa Rep created a share link for Una Umbra/);
+    await expect.poll(() => history.innerText()).toMatch(/Rosa Rep changed status: “Draft” → “Active”/);
+    await action(rep, 'Edit plan').click();
+    await rep.getByLabel('Title', { exact: true }).fill('Umbra pilot to rollout');
+    await action(rep, 'Save changes').click();
+    await expect.poll(() => history.getByRole('listitem').first().innerText()).toMatch(/^RR\s+Rosa Rep changed title: “Umbra pilot to purchase” → “Umbra pilot to rollout”\s+just now$/);
+    await history.getByRole('heading', { name: 'History' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(rep, 'plan-history');
+    expect(await axe(rep, 'a plan with its history')).toEqual([]);
+
     // The past dates tried on purpose are refused with 422, which the browser logs; nothing else may fail.
     const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
     expect(repErrors.some((e) => /status of 422/.test(e))).toBe(true);

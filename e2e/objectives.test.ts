@@ -58,11 +58,16 @@ describe('a strategic objective on an account', () => {
     await expect.poll(() => colin.getByRole('heading', { name: 'Become their analytics platform in Germany' }).isVisible()).toBe(true);
     await colin.getByLabel('Your insight').fill('They are hiring a data team in Munich');
     await action(colin, 'Add insight').click();
-    await expect.poll(() => colin.getByText('They are hiring a data team in Munich').isVisible()).toBe(true);
+    await expect.poll(() => colin.getByText('They are hiring a data team in Munich', { exact: true }).isVisible()).toBe(true);
     await colin.getByLabel('Task', { exact: true }).fill('Introduce our Munich partner');
     await colin.getByLabel('Due', { exact: true }).fill(inDays(3));
     await action(colin, 'Add task').click();
     await expect.poll(() => colin.getByRole('link', { name: 'Introduce our Munich partner' }).isVisible()).toBe(true);
+    // The objective's history tells who invited whom, the insight and the task, in words.
+    const history = colin.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.innerText()).toMatch(/Olivia Owner invited Colin Colleague to contribute/);
+    await expect.poll(() => history.innerText()).toMatch(/Colin Colleague added an insight: “They are hiring a data team in Munich”/);
+    await expect.poll(() => history.innerText()).toMatch(/Colin Colleague added task “Introduce our Munich partner” for Colin Colleague, due /);
 
     await colin.goto(`${baseUrl}/today`);
     await expect.poll(() => colin.getByRole('link', { name: 'Introduce our Munich partner' }).isVisible()).toBe(true);

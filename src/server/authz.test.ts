@@ -56,6 +56,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
+  'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
+  'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
+  'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },
+  'POST /api/v1/goals/:id/notes': { body: 'Note' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -123,9 +128,27 @@ describe('authorization on every route', () => {
     const link = (await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data;
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
+    const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
+    const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
+    const interaction = (
+      await a.client.post('/api/v1/interactions', {
+        kind: 'call',
+        accountId: account.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timeZone: 'Europe/Paris',
+        alreadyHappened: true,
+        outcomeKind: 'trial',
+        outcomeStatement: 'They agree to a pilot',
+      })
+    ).data;
     const ids: Record<string, string> = {
+      'why-ladders': ladder.id,
+      goals: goal.id,
+      interactions: interaction.id,
       objectives: objective.id,
+      'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,
       notifications: notification.id,

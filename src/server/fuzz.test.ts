@@ -34,6 +34,21 @@ const invite = (await admin.client.post('/api/v1/invites', { email: 'new-person@
 const templates = (await admin.client.get('/api/v1/plan-templates')).data.data as { id: string }[];
 const notifications = (await admin.client.get('/api/v1/notifications')).data.data as { id: string }[];
 const stages = (await admin.client.get('/api/v1/stages')).data.data as { id: string }[];
+const interaction = (
+  await admin.client.post('/api/v1/interactions', {
+    kind: 'call',
+    accountId: account.id,
+    opportunityId: deal.id,
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    timeZone: 'Europe/Paris',
+    alreadyHappened: true,
+    outcomeKind: 'trial',
+    outcomeStatement: 'They agree to a pilot',
+  })
+).data;
+const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
+const ladder = (await admin.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data as { id: string };
+const goal = (await admin.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2030-12-31', firstStep: 'Ask one question' })).data as { id: string };
 
 const pool: FuzzPool = {
   ids: [
@@ -49,9 +64,13 @@ const pool: FuzzPool = {
     proposed.renegotiations[0].id,
     team.id,
     invite.invite.id,
+    interaction.id,
+    ladder.id,
+    goal.id,
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
+    criterion.id,
   ],
   tokens: [link.token, new URL(invite.url).pathname.split('/').pop() as string],
 };

@@ -9,11 +9,7 @@ import { FOCUS_FLAGS } from '../domain/focus.js';
 export const FocusFlagId = z.enum(FOCUS_FLAGS).meta({ id: 'FocusFlagId' });
 export type FocusFlagId = z.infer<typeof FocusFlagId>;
 
-export const FOCUS_FLAG_LABELS: Record<FocusFlagId, string> = {
-  no_advance_streak: 'Calls without an advance',
-  customer_unreliable: 'Customer not keeping their word',
-  no_commitment_to_change: 'No commitment to change',
-};
+export { FOCUS_FLAG_LABELS } from './labels.js';
 
 /** A flag's id, or `any`: the opportunity list's filter. */
 export const FLAG_FILTERS = [...FOCUS_FLAGS, 'any'] as const;

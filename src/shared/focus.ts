@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FOCUS_THRESHOLD_BOUNDS, NEXT_MOVES, type FocusThresholds as Thresholds } from '../domain/focus.js';
 import { Version, listQueryBase } from './common.js';
 import { FocusFlag } from './focus-flags.js';
-import { FOCUS_SCOPES, defaultFocusScope } from './focus-scope.js';
+import { defaultFocusScope } from './views.js';
 import { Opportunity } from './opportunities.js';
 
 /**
@@ -10,9 +10,11 @@ import { Opportunity } from './opportunities.js';
  * reasons, the figures behind them (each with its n) and the next moves they suggest.
  */
 
+/** Whose deals: the signed-in person's own, their team's (the teams they lead or belong to), or everyone's. */
+export const FOCUS_SCOPES = ['mine', 'team', 'everyone'] as const;
 export const FocusScope = z.enum(FOCUS_SCOPES);
 export type FocusScope = z.infer<typeof FocusScope>;
-export { FOCUS_SCOPES, defaultFocusScope };
+export { defaultFocusScope };
 
 export const FocusQuery = z.strictObject({
   ...listQueryBase,

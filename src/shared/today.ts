@@ -9,8 +9,13 @@ export const TodayPlanRef = z.object({ id: Id, title: z.string(), opportunity: z
 
 export const TodayObjectiveRef = z.object({ id: Id, title: z.string(), account: z.object({ id: Id, name: z.string() }) });
 
-/** A commitment on a plan (plan set), or a task on an account objective (objective set). */
-export const TodayItem = z.object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), commitment: Commitment }).meta({ id: 'TodayItem' });
+/** 0093: an interaction whose agreed actions were kept on it (its deal had no plan, or it had no deal). */
+export const TodayInteractionRef = z.object({ id: Id, kind: z.string(), account: z.object({ id: Id, name: z.string() }) });
+
+/** A commitment on a plan (plan set), a task on an account objective (objective set), or an action agreed in an interaction and kept on it (interaction set). */
+export const TodayItem = z
+  .object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), interaction: TodayInteractionRef.nullable().optional(), commitment: Commitment })
+  .meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof TodayItem>;
 
 export const TodayAnswer = z.object({ plan: TodayPlanRef, commitment: Commitment, renegotiation: Renegotiation }).meta({ id: 'TodayAnswer' });

@@ -22,12 +22,18 @@ const TAGS: Record<ApiTag, string> = {
   people: 'The workspace, its people and teams, and invites to join it.',
   stages: 'The pipeline stages opportunities move through, in order.',
   accounts: 'Customer companies.',
+  interactions:
+    'Calls, meetings, demos, emails and visits, each with a planned outcome (the advance the customer should agree to), then its result: advanced (with agreed actions that become commitments), continuation or no advance; advance rates with n and a 95 % interval.',
   objectives: 'Strategic objectives on accounts: the next major milestone of the relationship, its client goal, financial target and date; contributors, their insights and tasks (commitments).',
   contacts: 'People at an account, with their buying role.',
   opportunities: 'Deals: amount, close date, stage and status.',
+  qualification:
+    'Qualifying deals: the workspace’s sweet-spot criteria and stage gate, and on each opportunity its sweet-spot fit, commitment to change (with evidence), cost of inaction and compelling event.',
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
+  goals: 'Goals people care about: why ladders (private to their rep unless shared with the rep’s manager), what goals (outcome, process, learning) measured from Advance’s data with n and intervals, and one tiny next step at a time.',
+  targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };
@@ -46,6 +52,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   version_conflict: 'the record changed since the version you sent; `error.current` holds it as it now is',
   duplicate: 'something with this value exists already; `error.details` names the field',
   plan_closed: 'the plan is completed or abandoned: nothing on it changes until it is reopened',
+  qualification_required: 'the workspace’s stage gate refuses moving this deal into or past that stage without an evidenced commitment to change; `error.details` names `changeCommitment` and says what is missing',
   idempotency_in_progress: 'a request with this Idempotency-Key is still running; retry after `Retry-After` seconds',
   payload_too_large: 'the body is over 1 MB',
   uri_too_long: 'a value in the URL is too long',
@@ -53,6 +60,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   rule_violation: 'a rule of the method refuses the change; the message says which',
   idempotency_key_reused: 'this Idempotency-Key was used for a different request',
   date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',
+  not_happened_yet: 'the interaction’s time has not come yet: its result is recorded once it has happened',
   too_many_requests: 'too many requests; wait `Retry-After` seconds',
   internal_error: 'something failed on the server; quote `error.requestId`',
   not_ready: 'the server is not ready',

@@ -28,13 +28,21 @@ export type OwnedKind =
   | 'objective'
   /** The objective's editors and its contributors (insights, tasks). */
   | 'objective-contribution'
+  /** An interaction: its owner, their manager, an admin (move, cancel, record the result). */
+  | 'interaction'
   | 'milestone'
   | 'commitment'
   | 'renegotiation'
   | 'share-link'
   | 'plan-template'
   | 'notification'
-  | 'user';
+  | 'user'
+  /** A person's yearly targets (the `:id` is the person): their manager or an admin, never themselves. */
+  | 'yearly-target'
+  /** A why ladder: its owner only; anyone who cannot read it gets the 404 of a ladder that does not exist. */
+  | 'why-ladder'
+  /** A what goal: whoever reads it (owner, their manager, an admin); the service decides which parts each may change. */
+  | 'goal';
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 

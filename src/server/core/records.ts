@@ -12,7 +12,9 @@ type Versioned = { id: string; version: number; [column: string]: unknown };
 /** Tables whose rows carry a `version` (and an `updated_at`). */
 export type VersionedTable = Extract<
   ScopedTable,
-  'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments' | 'plan_templates' | 'account_objectives'
+  'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments' | 'plan_templates' | 'account_objectives' | 'rep_targets'
+  | 'why_ladders' | 'goals'
+  | 'sweet_spot_criteria' | 'interactions'
 >;
 
 /**

@@ -8,7 +8,11 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts' | 'stages' | 'opportunities' | 'audit_events'
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
-  | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights';
+  | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
+  | 'interactions' | 'interaction_attendees'
+  | 'rep_targets'
+  | 'sweet_spot_criteria' | 'opportunity_criteria'
+  | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

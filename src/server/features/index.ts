@@ -8,13 +8,17 @@ import { focusRoutes } from './focus/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
+import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
+import { qualificationRoutes } from './qualification/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
 import { sharingRoutes } from './sharing/sharing.routes.js';
 import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
+import { targetRoutes } from './targets/routes.js';
+import { goalRoutes } from './goals/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -24,8 +28,10 @@ export function registerFeatures(app: App): void {
   stageRoutes(app);
   accountRoutes(app);
   objectiveRoutes(app);
+  interactionRoutes(app);
   contactRoutes(app);
   opportunityRoutes(app);
+  qualificationRoutes(app);
   focusRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
@@ -34,4 +40,6 @@ export function registerFeatures(app: App): void {
   sharingRoutes(app);
   guestRoutes(app);
   searchRoutes(app);
+  targetRoutes(app);
+  goalRoutes(app);
 }

@@ -7,8 +7,11 @@ import { scoped } from '../core/db/prepared.js';
 import { AppError } from '../core/errors.js';
 import { commitmentAccess } from './commitments/access.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
+import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from './interactions/access.js';
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
+import { setsTargetsOf, targetRefusal } from './targets/access.js';
+import { canEditWhy, canReadGoal, canReadWhy, WHY_CHANGE_REFUSED } from './goals/access.js';
 
 /**
  * Record-level policies behind `{ owns: kind }` route permissions (core/permissions.ts): for one
@@ -101,6 +104,8 @@ export const ownershipPolicies: OwnershipPolicies = {
 
   'objective-contribution': async (scope, actor, id) => orMissing(async () => verdict((await objectiveAccess(scope, actor, id)).canContribute, CONTRIBUTE_REFUSED)),
 
+  interaction: async (scope, actor, id) => orMissing(async () => verdict((await interactionAccess(scope, actor, id)).canEdit, INTERACTION_CHANGE_REFUSED)),
+
   milestone: async (scope, actor, id) => {
     const row = await scope.selectFrom('plan_milestones').select('plan_id').where('plan_milestones.id', '=', id).executeTakeFirst();
     return row ? plan(scope, actor, row.plan_id) : 'missing';
@@ -135,5 +140,35 @@ export const ownershipPolicies: OwnershipPolicies = {
     const row = await scope.selectFrom('users').select('id').where('users.id', '=', id).executeTakeFirst();
     if (!row) return 'missing';
     return verdict(canEditProfile(actor, id), 'You can change only your own profile.');
+  },
+
+  'yearly-target': async (scope, actor, id) => {
+    const person = await scope.selectFrom('users').select(['id', 'name', 'team_id', 'status']).where('users.id', '=', id).executeTakeFirst();
+    if (!person) return 'missing';
+    // A deactivated person's targets are refused by the service, with that reason (rule_violation).
+    return verdict(setsTargetsOf(actor, person), targetRefusal(actor, person));
+  },
+
+  /** A why that is not yours to read is not there for you (404), whoever you are; one shared with you is read-only (403). */
+  'why-ladder': async (scope, actor, id) => {
+    const row = await scope
+      .selectFrom('why_ladders')
+      .innerJoin('users as owner', 'owner.id', 'why_ladders.owner_id')
+      .select(['why_ladders.owner_id', 'why_ladders.shared_with_manager', 'owner.team_id as owner_team_id'])
+      .where('why_ladders.id', '=', id)
+      .executeTakeFirst();
+    if (!row || !canReadWhy(actor, row)) return 'missing';
+    return verdict(canEditWhy(actor, row), WHY_CHANGE_REFUSED);
+  },
+
+  /** Another rep's goal is not there for you (404). */
+  goal: async (scope, actor, id) => {
+    const row = await scope
+      .selectFrom('goals')
+      .innerJoin('users as owner', 'owner.id', 'goals.owner_id')
+      .select(['goals.owner_id', 'owner.team_id as owner_team_id'])
+      .where('goals.id', '=', id)
+      .executeTakeFirst();
+    return row && canReadGoal(actor, row) ? 'allowed' : 'missing';
   },
 };

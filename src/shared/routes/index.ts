@@ -5,16 +5,20 @@ import { contactsApi } from './contacts.js';
 import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
+import { interactionsApi } from './interactions.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
 import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
 import { plansApi } from './plans.js';
+import { qualificationApi } from './qualification.js';
 import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
+import { targetsApi } from './targets.js';
+import { goalsApi } from './goals.js';
 
 /**
  * Every feature's route table, for what needs them all: the checks (operationIds unique and
@@ -27,6 +31,7 @@ const tables = {
   contactsApi,
   focusApi,
   insightsApi,
+  interactionsApi,
   milestonesApi,
   notificationsApi,
   objectivesApi,
@@ -34,10 +39,13 @@ const tables = {
   peopleApi,
   planTemplatesApi,
   plansApi,
+  qualificationApi,
   searchApi,
   sharedPlanApi,
   sharingApi,
   stagesApi,
+  targetsApi,
+  goalsApi,
 };
 
 export const routeTables: Record<string, Record<string, RouteContract>> = tables;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEventList, HistoryQuery } from '../audit.js';
+import { HistoryEventList, HistoryQuery } from '../audit.js';
 import { IdParams } from '../common.js';
 import { Commitment } from '../commitments.js';
 import {
@@ -34,7 +34,13 @@ export const objectivesApi = defineRoutes({
   },
   getObjective: { tags, summary: 'Get an objective with its contributors, insights and tasks', params: IdParams, response: { 200: Objective } },
   updateObjective: { tags, summary: 'Change an objective (send its version)', params: IdParams, body: UpdateObjectiveBody, response: { 200: Objective }, errors: ['date_in_past'] },
-  listObjectiveHistory: { tags, summary: 'Who changed the objective, when, before and after', params: IdParams, query: HistoryQuery, response: { 200: AuditEventList } },
+  listObjectiveHistory: {
+    tags,
+    summary: 'Who changed the objective, invited or removed contributors, added insights and tasks, and what happened to its tasks (newest first, keyset paging)',
+    params: IdParams,
+    query: HistoryQuery,
+    response: { 200: HistoryEventList },
+  },
   addObjectiveContributor: {
     tags,
     summary: 'Invite a person of the workspace to contribute (they get a notification)',

@@ -1,4 +1,4 @@
-import { AuditEventList, HistoryQuery } from '../audit.js';
+import { HistoryEventList, HistoryQuery } from '../audit.js';
 import { IdParams } from '../common.js';
 import { CreatedPlan, CreatePlanBody, Plan, PlanList, PlanListQuery, ReopenPlanBody, UpdatePlanBody } from '../plans.js';
 import { TeamSummary, TeamSummaryQuery } from '../team-view.js';
@@ -43,9 +43,9 @@ export const plansApi = defineRoutes({
   },
   listPlanHistory: {
     tags,
-    summary: 'Everything that changed on the plan, its milestones and commitments',
+    summary: 'Everything that happened on the plan: its milestones, commitments, date changes, share links and comments (newest first, keyset paging)',
     params: IdParams,
     query: HistoryQuery,
-    response: { 200: AuditEventList },
+    response: { 200: HistoryEventList },
   },
 });

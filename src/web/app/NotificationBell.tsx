@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { useUnreadCount } from '../features/plans/sharing';
+import { useUnreadCount } from '../features/sharing/api';
 import { Icon } from '../ui/Icon';
 
 /** The unread count on every page; opens the notification list. */

@@ -9,7 +9,8 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/opportunities', label: 'Opportunities', icon: 'opportunities' },
   { to: '/focus', label: 'Focus', icon: 'focus' },
   { to: '/plans', label: 'Plans', icon: 'plans' },
-  { to: '/goals', label: 'Goals', icon: 'goals', soon: true },
+  { to: '/planning', label: 'Account planning', icon: 'planning' },
+  { to: '/goals', label: 'Goals', icon: 'goals' },
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

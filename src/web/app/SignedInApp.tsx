@@ -19,14 +19,20 @@ const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewO
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
 const FocusPage = lazyPage(() => import('../features/focus/FocusPage'), 'FocusPage');
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
+const PlanInteractionPage = lazyPage(() => import('../features/interactions/PlanInteractionPage'), 'PlanInteractionPage');
+const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
-const GoalsPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'GoalsPage');
+const GoalsPage = lazyPage(() => import('../features/goals/GoalsPage'), 'GoalsPage');
+const NewGoalPage = lazyPage(() => import('../features/goals/NewGoalPage'), 'NewGoalPage');
+const GoalPage = lazyPage(() => import('../features/goals/GoalPage'), 'GoalPage');
+const LadderPage = lazyPage(() => import('../features/goals/LadderPage'), 'LadderPage');
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -46,9 +52,15 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
   { path: 'focus', page: FocusPage, data: pageData.focus },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
+  { path: 'interactions/new', page: PlanInteractionPage },
+  { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
-  { path: 'goals', page: GoalsPage },
+  { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
+  { path: 'goals', page: GoalsPage, data: pageData.goals },
+  { path: 'goals/new', page: NewGoalPage },
+  { path: 'goals/whys/:id', page: LadderPage, data: pageData.why, perRecord: true },
+  { path: 'goals/:id', page: GoalPage, data: pageData.goal, perRecord: true },
   { path: 'team', page: TeamPage, data: pageData.team },
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },

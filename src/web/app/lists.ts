@@ -1,7 +1,6 @@
 import type { Me } from '../../shared/auth';
 import type { Role } from '../../shared/common';
-import { defaultFocusScope } from '../../shared/focus-scope';
-import { defaultPlanView, defaultTodayView } from '../../shared/team-view';
+import { defaultFocusScope, defaultPlanView, defaultTodayView } from '../../shared/views';
 
 /**
  * The filters each list page keeps in its address, with their defaults (the address carries only

@@ -2,10 +2,13 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
-import type { FocusScope } from '../../shared/focus-scope';
+import type { FocusScope } from '../../shared/focus';
 import { focusListQuery } from '../features/focus/api';
-import { opportunityPlanQuery, planListQuery, planQuery, todayQuery } from '../features/plans/api';
-import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/plans/sharing';
+import { todayQuery } from '../features/commitments/api';
+import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
+import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
+import { qualificationQuery } from '../features/qualification/api';
+import { repPlanningQuery } from '../features/targets/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
@@ -50,9 +53,13 @@ export const pageData = {
   objective: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('objectives', id));
   },
+  interaction: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('interactions', id));
+  },
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
+    one(qualificationQuery(id));
   },
   plans: ({ search, me }: PageDataAt) => {
     pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));
@@ -65,4 +72,18 @@ export const pageData = {
     one(usersQuery('active'));
     one(teamsQuery);
   },
+  /** A rep's own year (or the one asked for); a manager's or admin's team view starts from the teams. */
+  planning: ({ search, me }: PageDataAt) => {
+    const year = /^\d{4}$/.test(search.get('year') ?? '') ? Number(search.get('year')) : undefined;
+    const rep = search.get('rep') ?? undefined;
+    if (me.user.role === 'rep' || rep) pages(repPlanningQuery(rep === me.user.id || me.user.role === 'rep' ? undefined : rep, year));
+    else one(teamsQuery);
+  },
+  // Goals load their query definitions with their code, keeping both out of the first load.
+  goals: ({ search, me }: PageDataAt) => {
+    const rep = search.get('rep');
+    void import('../features/goals/prefetch').then((m) => m.goalsPageData.goals(queryClient, rep && rep !== me.user.id ? rep : undefined));
+  },
+  goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
+  why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
 };

@@ -13,6 +13,7 @@ const ICONS = {
   opportunities: [path('m3 17 6-6 4 4 8-8'), path('M14 7h7v7')],
   plans: [path('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Z'), path('M9 4v14M15 6v14')],
   goals: [circle(12, 12, 9), circle(12, 12, 5), circle(12, 12, 1)],
+  planning: [path('M3 21h18M6 17v-5M11 17V8M16 17v-3M20 4l-4 4-3-2-4 4')],
   focus: [circle(12, 12, 7), circle(12, 12, 2), path('M12 2v3M12 19v3M2 12h3M19 12h3')],
   team: [circle(9, 8, 3.5), path('M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.2a6.5 6.5 0 0 1 3.5 5.8')],
   settings: [path('M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1'), circle(15, 6, 2), circle(9, 12, 2), circle(17, 18, 2)],

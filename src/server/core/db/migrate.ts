@@ -35,7 +35,13 @@ import * as m0091 from './migrations/0091_account_objectives.js';
 import * as m0092 from './migrations/0092_fiscal_targets.js';
 import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
+import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
+import * as m0106 from './migrations/0106_interactions_ws_sort.js';
 import * as m0115 from './migrations/0115_focus_open_deal_indexes.js';
+import * as m0120 from './migrations/0120_why_ladders.js';
+import * as m0121 from './migrations/0121_goals.js';
+import * as m0122 from './migrations/0122_goal_steps.js';
+import * as m0123 from './migrations/0123_goal_notes.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -74,7 +80,13 @@ export const migrations: Record<string, Migration> = {
   '0092_fiscal_targets': m0092,
   '0093_interactions': m0093,
   '0094_qualification': m0094,
+  '0105_commitments_agreed_in_interaction': m0105,
+  '0106_interactions_ws_sort': m0106,
   '0115_focus_open_deal_indexes': m0115,
+  '0120_why_ladders': m0120,
+  '0121_goals': m0121,
+  '0122_goal_steps': m0122,
+  '0123_goal_notes': m0123,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,12 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  goal_notes: 1.01,
+  goal_steps: 1.02,
+  goals: 1.03,
+  why_rungs: 1.04,
+  why_ladders: 1.05,
+  rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,
   objective_contributors: 1.3,
@@ -17,10 +23,14 @@ const DELETE_ORDER = {
   plan_share_links: 4,
   commitment_renegotiations: 5,
   commitments: 6,
+  interaction_attendees: 6.2,
+  interactions: 6.3,
   account_objectives: 6.5,
   plan_milestones: 7,
   plans: 8,
   plan_templates: 9,
+  opportunity_criteria: 9.5,
+  sweet_spot_criteria: 9.6,
   opportunities: 10,
   contacts: 11,
   accounts: 12,
@@ -36,6 +46,8 @@ export const WORKSPACE_TABLES = (Object.keys(DELETE_ORDER) as ScopedTable[]).sor
 /** Deletes one workspace and everything in it (sessions included). Only the demo uses this. */
 export async function wipeWorkspace(trx: Transaction<Database>, workspaceId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('workspace_id', '=', workspaceId).execute();
+  // The workspace names its stage gate: let go of it before its stages go.
+  await trx.updateTable('workspaces').set({ stage_gate_stage_id: null }).where('id', '=', workspaceId).execute();
   for (const table of WORKSPACE_TABLES) {
     await trx.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
   }

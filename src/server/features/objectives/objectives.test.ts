@@ -166,6 +166,43 @@ describe('strategic objectives on accounts', () => {
     expect((await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`)).statusCode).toBe(404);
   });
 
+  it('keeps in its history who was invited and removed, the insights, and what happened to each task', async () => {
+    const { owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id);
+    const url = `/api/v1/objectives/${objective.id}`;
+    await owner.client.post(`${url}/contributors`, { userId: colleague.me.user.id });
+    await colleague.client.post(`${url}/insights`, { body: 'Their CFO wants one vendor' });
+    const task = (await colleague.client.post(`${url}/tasks`, { title: 'Map the German org', dueDate: dayIn(TZ, 5) })).data;
+    const redated = (await colleague.client.post(`/api/v1/commitments/${task.id}/renegotiations`, { newDate: dayIn(TZ, 8), reason: 'Their HR lead is away' })).data;
+    await colleague.client.patch(`/api/v1/commitments/${task.id}`, { status: 'done', version: redated.commitment.version });
+    await owner.client.delete(`${url}/contributors/${colleague.me.user.id}`);
+
+    const history = await owner.client.get(`${url}/history?limit=3`);
+    expect(history.statusCode).toBe(200);
+    const events = [...history.data.data];
+    for (let cursor = history.data.nextCursor; cursor; ) {
+      const next = (await owner.client.get(`${url}/history?limit=3&cursor=${cursor}`)).data;
+      events.push(...next.data);
+      cursor = next.nextCursor;
+    }
+    const line = (e: { actor: { name: string }; entityType: string; action: string; about: string | null }) => `${e.actor.name} · ${e.entityType} ${e.action}${e.about ? ` · ${e.about}` : ''}`;
+    expect(events.map(line).reverse()).toEqual([
+      'Olivia Owner · objective create',
+      'Olivia Owner · objective invite',
+      'Colin Colleague · objective_insight create',
+      'Colin Colleague · commitment create · Map the German org',
+      'Colin Colleague · renegotiation create · Map the German org',
+      'Colin Colleague · commitment update · Map the German org',
+      'Colin Colleague · commitment update · Map the German org',
+      'Olivia Owner · objective remove',
+    ]);
+    expect(events[0].changes).toEqual({ contributorId: { before: colleague.me.user.id, after: null } });
+    expect(events.find((e: { entityType: string }) => e.entityType === 'objective_insight').changes.body).toEqual({ before: null, after: 'Their CFO wants one vendor' });
+    // Another workspace cannot read it.
+    const stranger = await signUpWorkspace(app, { timeZone: TZ });
+    expect((await stranger.client.get(`${url}/history`)).statusCode).toBe(404);
+  });
+
   it('refuses a task for someone not on the objective, or due before today, changing nothing', async () => {
     const { owner, colleague, account } = await team();
     const objective = await createObjective(owner, account.id);
@@ -237,6 +274,12 @@ describe('strategic objectives on accounts', () => {
     expect(after.tasks[0]).toMatchObject({ id: task.id, owner: { id: colleague.me.user.id } });
     expect(after.permissions.canEdit).toBe(true);
     const history = (await colleague.client.get(`/api/v1/objectives/${objective.id}/history`)).data.data;
-    expect(history[0]).toMatchObject({ action: 'transfer', changes: { ownerId: { before: owner.me.user.id, after: colleague.me.user.id } } });
+    // The objective and its open task were handed over together: both show in its history.
+    expect(history.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entityType: 'objective', action: 'transfer', changes: { ownerId: { before: owner.me.user.id, after: colleague.me.user.id } } }),
+        expect.objectContaining({ entityType: 'commitment', action: 'transfer', about: 'Draft the account plan', changes: { ownerUserId: { before: owner.me.user.id, after: colleague.me.user.id } } }),
+      ]),
+    );
   });
 });

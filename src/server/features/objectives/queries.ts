@@ -1,10 +1,12 @@
 import type { AccountObjectives, Objective, ObjectiveInsight, ObjectiveSummary } from '../../../shared/objectives.js';
+import type { HistoryEventList } from '../../../shared/audit.js';
 import { sumPerCurrency } from '../../../shared/money.js';
 import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { byCommitment, presentCommitment, renegotiationsOf, selectCommitments } from '../commitments/queries.js';
+import { partsHistory } from '../audit/parts.js';
 
 function selectObjectives(scope: Scope) {
   return scope
@@ -111,3 +113,21 @@ export const presentInsight = (r: { id: string; author_id: string; author_name: 
   body: r.body,
   createdAt: r.created_at,
 });
+
+/**
+ * Everything that happened on an objective, newest first: its own changes, contributors invited and
+ * removed, insights added, and its tasks — added, changed, ticked, dropped, re-dated.
+ */
+export async function objectiveHistory(scope: Scope, id: string, query: { limit: number; cursor?: string }): Promise<HistoryEventList> {
+  const tasks = scope.selectFrom('commitments').select('commitments.id').where('commitments.subject_kind', '=', 'objective').where('commitments.subject_id', '=', id);
+  return partsHistory(
+    scope,
+    scope.selectFrom('account_objectives').select('account_objectives.id').where('account_objectives.id', '=', id),
+    [
+      tasks,
+      scope.selectFrom('commitment_renegotiations').select('commitment_renegotiations.id').where('commitment_renegotiations.commitment_id', 'in', tasks),
+      scope.selectFrom('objective_insights').select('objective_insights.id').where('objective_insights.objective_id', '=', id),
+    ],
+    query,
+  );
+}

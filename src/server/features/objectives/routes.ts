@@ -2,8 +2,7 @@ import { objectivesApi } from '../../../shared/routes/objectives.js';
 import { route } from '../../core/route.js';
 import { notFound } from '../../core/errors.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
-import { listHistory } from '../audit/queries.js';
-import { findObjective, listAccountObjectives } from './queries.js';
+import { findObjective, listAccountObjectives, objectiveHistory } from './queries.js';
 import { addContributor, addInsight, addTask, createObjective, removeContributor, updateObjective } from './service.js';
 
 export function objectiveRoutes(app: App): void {
@@ -30,7 +29,7 @@ export function objectiveRoutes(app: App): void {
     const { scope } = ctx(req);
     const exists = await scope.selectFrom('account_objectives').select('id').where('account_objectives.id', '=', req.params.id).executeTakeFirst();
     if (!exists) throw notFound('Objective');
-    return listHistory(scope, req.params.id, req.query);
+    return objectiveHistory(scope, req.params.id, req.query);
   });
 
   route(app, objectivesApi.addObjectiveContributor, { permission: { owns: 'objective' } }, async (req) =>

@@ -1,5 +1,5 @@
 import type { Milestone, Plan, PlanListQuery, PlanSummary } from '../../../shared/plans.js';
-import type { AuditEvent, AuditEventList } from '../../../shared/audit.js';
+import type { HistoryEventList } from '../../../shared/audit.js';
 import type { Actor } from '../../core/actor.js';
 import type { PlanMilestoneTable } from '../../core/db/schema.js';
 import { keyset, toPage } from '../../core/paging.js';
@@ -11,6 +11,7 @@ import { isMissed } from '../../../domain/commitments.js';
 import { planInsights } from './insights.js';
 import { defaultPlanView } from '../../../shared/team-view.js';
 import { peopleInView } from './views.js';
+import { partsHistory } from '../audit/parts.js';
 
 /** Plans with their opportunity, account and the opportunity's owner (whose rights the plan follows). */
 export function selectPlans(scope: Scope) {
@@ -153,31 +154,17 @@ export async function listPlans(scope: Scope, actor: Actor, query: PlanListQuery
   }));
 }
 
-/** Everything that happened on a plan — the plan, its milestones, commitments and date changes — newest first. */
-export async function planHistory(scope: Scope, planId: string, query: { limit: number; cursor?: string }): Promise<AuditEventList> {
-  const [milestones, commitments, renegotiations] = await Promise.all([
-    scope.selectFrom('plan_milestones').select('id').where('plan_milestones.plan_id', '=', planId).execute(),
-    scope.selectFrom('commitments').select('id').where('commitments.plan_id', '=', planId).execute(),
-    scope.selectFrom('commitment_renegotiations').select('id').where('commitment_renegotiations.plan_id', '=', planId).execute(),
-  ]);
-  const ids = [planId, ...milestones, ...commitments, ...renegotiations].map((r) => (typeof r === 'string' ? r : r.id));
-  const q = scope
-    .selectFrom('audit_events')
-    .select(['id', 'actor_id', 'actor_name', 'entity_type', 'entity_id', 'action', 'changes', 'occurred_at'])
-    .where('entity_id', 'in', ids);
-  const rows = await keyset(q, { column: 'audit_events.id', idColumn: 'audit_events.id', descending: true, cursor: query.cursor, limit: query.limit }).execute();
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.id, r.id],
-    (r): AuditEvent => ({
-      id: r.id,
-      actor: { id: r.actor_id, name: r.actor_name },
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      action: r.action,
-      changes: JSON.parse(r.changes) as AuditEvent['changes'],
-      occurredAt: r.occurred_at,
-    }),
-  );
+/**
+ * Everything that happened on a plan, newest first: the plan, its milestones (archived ones too), its
+ * commitments and their date changes, its share links and its comments — the customer's actions
+ * included, under the customer's name.
+ */
+export async function planHistory(scope: Scope, planId: string, query: { limit: number; cursor?: string }): Promise<HistoryEventList> {
+  return partsHistory(scope, scope.selectFrom('plans').select('plans.id').where('plans.id', '=', planId), [
+    scope.selectFrom('plan_milestones').select('plan_milestones.id').where('plan_milestones.plan_id', '=', planId),
+    scope.selectFrom('commitments').select('commitments.id').where('commitments.plan_id', '=', planId),
+    scope.selectFrom('commitment_renegotiations').select('commitment_renegotiations.id').where('commitment_renegotiations.plan_id', '=', planId),
+    scope.selectFrom('plan_share_links').select('plan_share_links.id').where('plan_share_links.plan_id', '=', planId),
+    scope.selectFrom('plan_comments').select('plan_comments.id').where('plan_comments.plan_id', '=', planId),
+  ], query);
 }

@@ -13,7 +13,7 @@ import { ContactFields } from './ContactFields';
 import { contactSpec } from './contactForm';
 
 // Plan code (and its styles) loads only when a contact page shows the card.
-const ContactReliabilityCard = lazy(async () => ({ default: (await import('../plans/ContactReliabilityCard')).ContactReliabilityCard }));
+const ContactReliabilityCard = lazy(async () => ({ default: (await import('../commitments/ContactReliabilityCard')).ContactReliabilityCard }));
 
 /** A person at an account (contacts have no owner of their own: the account's owner answers for them). */
 export function ContactPage() {

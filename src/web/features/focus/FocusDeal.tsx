@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { FOCUS_FLAG_LABELS } from '../../../shared/focus-flags';
+import { FOCUS_FLAG_LABELS } from '../../../shared/labels';
 import type { FocusItem } from '../../../shared/focus';
 import { formatDate, formatMoney } from '../../lib/format';
 import { Badge } from '../../ui/Badge';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { defaultFocusScope, type FocusScope } from '../../../shared/focus-scope';
+import type { FocusScope } from '../../../shared/focus';
+import { defaultFocusScope } from '../../../shared/views';
 import { listFilters } from '../../app/lists';
 import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';

@@ -1,15 +1,17 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { FOCUS_THRESHOLD_BOUNDS } from '../../../domain/focus';
 import { UpdateFocusThresholdsBody, type FocusThresholds } from '../../../shared/focus';
-import { isApiError } from '../../app/api';
 import { useMe } from '../../app/session';
-import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { useFocusThresholds, useSaveFocusThresholds } from './api';
+import { ConflictBanner } from '../records/ConflictBanner';
+import { useVersionedForm, type Save } from '../records/useVersionedForm';
+import type { FormSpec } from '../records/versionedForm';
+import { focusKeys, useFocusThresholds, useSaveFocusThresholds } from './api';
 
 const FIELDS = ['noAdvanceStreak', 'noCommitmentDays', 'noCommitmentInteractions'] as const;
 type Field = (typeof FIELDS)[number];
@@ -46,30 +48,35 @@ export function FocusThresholdsCard() {
   return <ThresholdsForm thresholds={query.data} />;
 }
 
-const asForm = (t: FocusThresholds) => ({ noAdvanceStreak: String(t.noAdvanceStreak), noCommitmentDays: String(t.noCommitmentDays), noCommitmentInteractions: String(t.noCommitmentInteractions) });
-const same = (a: FocusThresholds, b: FocusThresholds) => FIELDS.every((f) => a[f] === b[f]);
+type ThresholdsRecord = FocusThresholds & { id: string };
+type Values = Record<Field, string>;
+
+const spec: FormSpec<ThresholdsRecord, Values> = {
+  toValues: (t) => ({ noAdvanceStreak: String(t.noAdvanceStreak), noCommitmentDays: String(t.noCommitmentDays), noCommitmentInteractions: String(t.noCommitmentInteractions) }),
+  // An empty box is not a number: the schema says so beside the field.
+  toBody: (v) => Object.fromEntries(FIELDS.map((f) => [f, v[f].trim() === '' ? Number.NaN : Number(v[f])])),
+  fields: FIELDS,
+  labels: { noAdvanceStreak: LABELS.noAdvanceStreak.label, noCommitmentDays: LABELS.noCommitmentDays.label, noCommitmentInteractions: LABELS.noCommitmentInteractions.label },
+  display: (t) => ({ noAdvanceStreak: String(t.noAdvanceStreak), noCommitmentDays: String(t.noCommitmentDays), noCommitmentInteractions: String(t.noCommitmentInteractions) }),
+};
 
 function ThresholdsForm({ thresholds }: { thresholds: FocusThresholds }) {
-  const form = useForm(asForm(thresholds));
-  const [note, setNote] = useState<{ text: string; tone: 'success' | 'warning' } | null>(null);
-  const save = useSaveFocusThresholds();
-
-  const submit = (body: UpdateFocusThresholdsBody, base: FocusThresholds) =>
-    save.mutate(body, {
-      onSuccess: () => setNote({ text: 'Focus thresholds saved.', tone: 'success' }),
-      onError: (err) => {
-        if (isApiError(err, 'version_conflict') && err.current) {
-          const latest = err.current as FocusThresholds;
-          // The workspace's version moved for another of its settings: these thresholds did not change, so save on it.
-          if (same(latest, base)) return submit({ ...body, version: latest.version }, latest);
-          form.setValues(asForm(latest));
-          setNote({ text: 'Someone else changed the thresholds a moment ago — here are the latest. Change them again if you need to.', tone: 'warning' });
-          return;
-        }
-        const { fieldErrors, formError } = fromServer(err, FIELDS);
-        form.fail(fieldErrors, formError);
-      },
-    });
+  const client = useQueryClient();
+  const update = useSaveFocusThresholds();
+  const [saved, setSaved] = useState(false);
+  const record: ThresholdsRecord = { ...thresholds, id: 'focus-thresholds' };
+  const save: Save<ThresholdsRecord> = (body, handlers) =>
+    update.mutate(body as UpdateFocusThresholdsBody, { onSuccess: (t) => handlers.onSuccess({ ...t, id: 'focus-thresholds' }), onError: handlers.onError });
+  // The version is the workspace's: a save of its other settings moves it too, and the banner then
+  // says nothing of these changed — saving again applies the edits.
+  const { form, submit, conflict, discard } = useVersionedForm({
+    spec,
+    record,
+    schema: UpdateFocusThresholdsBody,
+    save,
+    acceptCurrent: (latest) => client.setQueryData(focusKeys.thresholds, latest),
+    onSaved: () => setSaved(true),
+  });
 
   return (
     <Card title={TITLE}>
@@ -77,17 +84,14 @@ function ThresholdsForm({ thresholds }: { thresholds: FocusThresholds }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          setNote(null);
-          const number = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
-          const result = check(UpdateFocusThresholdsBody, { ...Object.fromEntries(FIELDS.map((f) => [f, number(form.values[f])])), version: thresholds.version }, FIELDS);
-          if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
-          form.clear();
-          submit(result.data, thresholds);
+          setSaved(false);
+          if (!update.isPending) submit();
         }}
       >
         <p className="muted small">A deal shows on Focus as chased when one of these is reached, or when the customer kept under half of at least 3 judged commitments on time.</p>
+        {conflict ? <ConflictBanner conflict={conflict} noun="focus threshold" onDiscard={discard} /> : null}
         <FormAlert message={form.formError} />
-        <FormAlert message={note?.text} tone={note?.tone} />
+        <FormAlert message={saved ? 'Focus thresholds saved.' : null} tone="success" />
         {FIELDS.map((f) => (
           <TextField
             key={f}
@@ -102,7 +106,7 @@ function ThresholdsForm({ thresholds }: { thresholds: FocusThresholds }) {
           />
         ))}
         <div className="form-actions form-actions-start">
-          <Button type="submit" variant="primary" busy={save.isPending}>
+          <Button type="submit" variant="primary" busy={update.isPending}>
             Save thresholds
           </Button>
         </div>

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FocusThresholds } from '../../../shared/focus';
-import type { FocusScope } from '../../../shared/focus-scope';
+import type { FocusScope, FocusThresholds } from '../../../shared/focus';
 import type { Opportunity } from '../../../shared/opportunities';
 import type { CallResult } from '../../../shared/routes/client';
 import { getFocusThresholds, listFocus, updateFocusThresholds } from '../../../shared/routes/operations/focus';

@@ -5,7 +5,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { ListFooter } from '../records/ListFooter';
-import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotificationPages } from '../plans/sharing';
+import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotificationPages } from '../sharing/api';
 import { NotificationLines } from './NotificationLines';
 import { notificationText } from './NotificationText';
 import '../../styles/plans.css';

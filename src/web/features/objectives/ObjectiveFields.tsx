@@ -3,7 +3,7 @@ import { accountOpportunitiesParams } from '../../app/lists';
 import { useRecordList } from '../../app/records';
 import type { FormState } from '../../lib/forms';
 import { formatMoney } from '../../lib/format';
-import { CheckField } from '../plans/CheckField';
+import { CheckField } from '../../ui/CheckField';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { currencyOptions } from '../opportunities/currencies';
 import { OwnerField } from '../records/OwnerField';

@@ -63,7 +63,7 @@ export function ObjectivePage() {
             </div>
             <div>
               <ContributorsCard objective={o} />
-              <HistoryCard resource="objectives" id={o.id} noun="objective" />
+              <HistoryCard resource="objectives" id={o.id} noun="objective" currency={o.target?.currency} />
             </div>
           </div>
         </>

@@ -1,4 +1,5 @@
-import { FOCUS_FLAG_LABELS, type FocusFlag } from '../../../shared/focus-flags';
+import type { FocusFlag } from '../../../shared/focus-flags';
+import { FOCUS_FLAG_LABELS } from '../../../shared/labels';
 import { Badge } from '../../ui/Badge';
 
 /** A deal's focus flags in the opportunity list: each label, and its reason in plain words. */

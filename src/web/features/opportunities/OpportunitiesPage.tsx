@@ -1,5 +1,5 @@
-import { FOCUS_FLAG_LABELS } from '../../../shared/focus-flags';
-import { OPPORTUNITY_STATUS_LABELS, type Opportunity, type OPPORTUNITY_SORTS } from '../../../shared/opportunities';
+import { FOCUS_FLAG_LABELS, OPPORTUNITY_STATUS_LABELS } from '../../../shared/labels';
+import type { Opportunity, OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';

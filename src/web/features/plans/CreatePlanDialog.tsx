@@ -13,8 +13,8 @@ import { TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { SkeletonLines } from '../../ui/States';
 import { useCreatePlan } from './api';
-import { DialogActions } from './DialogActions';
-import { BLANK, TemplateChoice } from './TemplateChoice';
+import { DialogActions } from '../../ui/DialogActions';
+import { BLANK, TemplateChoice } from '../templates/TemplateChoice';
 
 const FIELDS = ['templateId', 'title', 'agreedOutcome', 'startDate', 'targetDate'] as const;
 

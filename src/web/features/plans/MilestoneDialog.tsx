@@ -6,7 +6,7 @@ import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ConflictBanner } from '../records/ConflictBanner';
 import { useCreateMilestone, usePlanRefresh, useUpdateMilestone } from './api';
-import { DialogActions } from './DialogActions';
+import { DialogActions } from '../../ui/DialogActions';
 import { useVersionedForm } from '../records/useVersionedForm';
 import type { FormSpec } from '../records/versionedForm';
 

@@ -1,24 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { daysBetween, todayIn } from '../../../domain/dates';
 import type { Plan } from '../../../shared/plans';
 import { useMe } from '../../app/session';
 import { formatDate, plural } from '../../lib/format';
 import { Button } from '../../ui/Button';
+import { HistoryCard } from '../records/HistoryCard';
 import { MetaLink } from '../records/MetaLink';
 import { RecordHeader } from '../records/RecordHeader';
 import { RecordPage, type RecordPageContext } from '../records/RecordPage';
 import { usePlan } from './api';
 import { ClosedPlanBanner } from './ClosedPlanBanner';
-import { CommentsCard } from './CommentsCard';
-import { DateAdjustmentsNote } from './DateAdjustmentsNote';
+import { CommentsCard } from '../sharing/CommentsCard';
+import { DateAdjustmentsNote } from '../templates/DateAdjustmentsNote';
 import { HealthBadge, PlanStatusBadge } from './HealthBadge';
 import { PlanBoard } from './PlanBoard';
 import { PlanHealthPanel } from './PlanHealthPanel';
 import { PlanOverview } from './PlanOverview';
-import { ReliabilityCard } from './ReliabilityCard';
-import { SaveTemplateDialog } from './SaveTemplateDialog';
-import { SharePanel } from './SharePanel';
+import { ReliabilityCard } from '../commitments/ReliabilityCard';
+import { SaveTemplateDialog } from '../templates/SaveTemplateDialog';
+import { SharePanel } from '../sharing/SharePanel';
 import '../../styles/plans.css';
 
 export function PlanPage() {
@@ -44,6 +45,17 @@ function useFocusedCommitment(plan: Plan): string | null {
   return exists ? id : null;
 }
 
+/** Names the history needs beyond people: the plan's milestones, and the contacts who own its commitments. */
+function useHistoryNames(plan: Plan) {
+  return useMemo(
+    () => ({
+      milestones: Object.fromEntries(plan.milestones.map((m) => [m.id, m.title])),
+      contacts: Object.fromEntries(plan.commitments.flatMap((c) => (c.owner.kind === 'contact' && c.owner.id ? [[c.owner.id, c.owner.name]] : []))),
+    }),
+    [plan.milestones, plan.commitments],
+  );
+}
+
 function PlanView({ plan, page }: { plan: Plan; page: RecordPageContext<Plan> }) {
   const me = useMe();
   const [savingTemplate, setSavingTemplate] = useState(false);
@@ -51,6 +63,7 @@ function PlanView({ plan, page }: { plan: Plan; page: RecordPageContext<Plan> })
   const counted = plan.commitments.filter((c) => c.state !== 'dropped');
   const count = (state: string) => plan.commitments.filter((c) => c.state === state).length;
   const daysLeft = daysBetween(todayIn(me.user.timeZone, new Date()), plan.targetDate);
+  const names = useHistoryNames(plan);
 
   return (
     <>
@@ -118,6 +131,7 @@ function PlanView({ plan, page }: { plan: Plan; page: RecordPageContext<Plan> })
           <SharePanel plan={plan} />
           <ReliabilityCard planId={plan.id} />
           <CommentsCard planId={plan.id} />
+          <HistoryCard resource="plans" id={plan.id} noun="plan" contactNames={names.contacts} milestoneNames={names.milestones} />
         </div>
       </div>
       {savingTemplate ? <SaveTemplateDialog plan={plan} onClose={() => setSavingTemplate(false)} /> : null}

@@ -4,7 +4,7 @@ import type { PlanView } from '../../../shared/team-view';
 import { getTeamSummary } from '../../../shared/routes/operations/plans';
 import { call } from '../../app/api';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { RELIABILITY_NOTE } from './reliabilityWords';
+import { RELIABILITY_NOTE } from '../commitments/reliabilityWords';
 
 function share(r: Reliability): string {
   if (r.counted === 0 || r.score === null) return `— · n = 0`;

@@ -1,18 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Commitment } from '../../../shared/commitments';
 import type { Milestone, Plan } from '../../../shared/plans';
-import type { PlanView } from '../../../shared/team-view';
 import type { CallResult } from '../../../shared/routes/client';
-import {
-  acceptNewDate,
-  createCommitment,
-  declineNewDate,
-  proposeNewDate,
-  setPlanLayout,
-  updateCommitment,
-} from '../../../shared/routes/operations/commitments';
-import { listContacts } from '../../../shared/routes/operations/contacts';
-import { getPlanReliability, getToday } from '../../../shared/routes/operations/insights';
+import { setPlanLayout } from '../../../shared/routes/operations/commitments';
 import { archiveMilestone, createMilestone, updateMilestone } from '../../../shared/routes/operations/milestones';
 import { createPlan, getPlan, listPlans, reopenPlan, updatePlan } from '../../../shared/routes/operations/plans';
 import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
@@ -39,8 +29,6 @@ export const planListQuery = (params: AddressFilters<typeof listPlans>) =>
     getNextPageParam: (last: CallResult<typeof listPlans>) => last.nextCursor ?? undefined,
   });
 
-export const todayQuery = (view: PlanView) => queryOptions({ queryKey: [...planKeys.today, view], queryFn: () => call(getToday, { query: { view } }) });
-
 // A list of zero or one plan: asking for the plan itself would answer 404 (a console error) when there is none yet.
 export const opportunityPlanQuery = (opportunityId: string) =>
   queryOptions({
@@ -50,10 +38,6 @@ export const opportunityPlanQuery = (opportunityId: string) =>
 
 export function usePlan(id: string) {
   return useQuery(planQuery(id));
-}
-
-export function usePlanReliability(id: string) {
-  return useQuery({ queryKey: planKeys.reliability(id), queryFn: () => call(getPlanReliability, { params: { id } }) });
 }
 
 /**
@@ -67,20 +51,6 @@ export function useOpportunityPlan(opportunity: { id: string; owner: { id: strin
 
 export function usePlanList(params: AddressFilters<typeof listPlans>) {
   return useInfiniteQuery({ ...planListQuery(params), placeholderData: keepPreviousData });
-}
-
-export function useToday(view: PlanView) {
-  return useQuery({ ...todayQuery(view), placeholderData: keepPreviousData });
-}
-
-/** Contacts of the deal's account: the people who can own customer-side commitments. */
-export function useAccountContacts(accountId: string) {
-  return useQuery({
-    queryKey: ['contacts', 'plan-owners', accountId],
-    queryFn: () => call(listContacts, { query: { accountId, limit: 200, sort: 'name' } }),
-    select: (r) => r.data,
-    staleTime: 60_000,
-  });
 }
 
 /** After a write: the fresh plan (when the answer is one) goes straight into the cache; the rest refetches. */
@@ -99,6 +69,8 @@ export function usePlanRefresh() {
       );
       // A task on an objective: its page and the account's list refetch.
       if (c.subject.kind === 'objective') void client.invalidateQueries({ queryKey: ['objectives'] });
+      // An action agreed in an interaction: the interaction's page lists it.
+      if (c.subject.kind === 'interaction' || c.subject.kind === 'plan') void client.invalidateQueries({ queryKey: ['interactions'] });
       void client.invalidateQueries({ queryKey: planKeys.all });
       void client.invalidateQueries({ queryKey: planKeys.today });
     },
@@ -155,38 +127,3 @@ export function useArchiveMilestone() {
   });
 }
 
-export function useCreateCommitment(planId: string) {
-  const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof createCommitment>) => call(createCommitment, { params: { id: planId }, body }), onSuccess: refresh.commitment });
-}
-
-export function useUpdateCommitment() {
-  const refresh = usePlanRefresh();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateCommitment> }) => call(updateCommitment, { params: { id }, body }), onSuccess: refresh.commitment });
-}
-
-export function useProposeDate() {
-  const refresh = usePlanRefresh();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof proposeNewDate> }) => call(proposeNewDate, { params: { id }, body }),
-    onSuccess: (r) => refresh.commitment(r.commitment),
-  });
-}
-
-export function useAnswerDate() {
-  const refresh = usePlanRefresh();
-  return useMutation({
-    mutationFn: ({ id, accept, note }: { id: string; accept: boolean; note?: string | null }) =>
-      call(accept ? acceptNewDate : declineNewDate, { params: { id }, body: note ? { note } : {} }),
-    onSuccess: (r) => refresh.commitment(r.commitment),
-  });
-}
-
-/** Puts the fresh commitment a 409 carried into the cache, so the page shows the latest. */
-export function useAcceptCurrentCommitment() {
-  const refresh = usePlanRefresh();
-  return (current: unknown) => {
-    if (current && typeof current === 'object' && 'planId' in current) refresh.commitment(current as Commitment);
-    else refresh.all();
-  };
-}

@@ -1,17 +1,38 @@
 import { useMemo } from 'react';
-import type { AuditEvent } from '../../../shared/audit';
 import { useStages, useUsers } from '../../app/directory';
-import { useRecordHistory, type RecordResource } from '../../app/records';
+import { useRecordHistory, type HistoryResource } from '../../app/records';
 import { useMe } from '../../app/session';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
-import { changeLines, eventHeadline, type Lookups } from './describeEvent';
+import { describeEvent, type HistoryEvent, type Lookups } from './describeEvent';
 
-/** Who changed what and when, newest first: accountability needs history. */
-export function HistoryCard({ resource, id, noun, currency, accountNames }: { resource: RecordResource; id: string; noun: string; currency?: string; accountNames?: Record<string, string> }) {
+type Names = Record<string, string>;
+
+/**
+ * Who did what and when, newest first: accountability needs history. A record's parts (a plan's
+ * milestones, commitments, share links; an objective's tasks) show here too, each named.
+ */
+export function HistoryCard({
+  resource,
+  id,
+  noun,
+  currency,
+  accountNames,
+  contactNames,
+  milestoneNames,
+}: {
+  resource: HistoryResource;
+  id: string;
+  noun: string;
+  currency?: string;
+  accountNames?: Names;
+  /** Customer contacts a commitment's owner may be. */
+  contactNames?: Names;
+  milestoneNames?: Names;
+}) {
   const me = useMe();
   const history = useRecordHistory(resource, id);
   const users = useUsers('all');
@@ -24,11 +45,13 @@ export function HistoryCard({ resource, id, noun, currency, accountNames }: { re
       userName: (uid) => userMap.get(uid),
       stageName: (sid) => stageMap.get(sid),
       accountName: (aid) => accountNames?.[aid],
+      contactName: (cid) => contactNames?.[cid],
+      milestoneName: (mid) => milestoneNames?.[mid],
       currency,
     };
-  }, [users.data, stages.data, currency, accountNames]);
+  }, [users.data, stages.data, currency, accountNames, contactNames, milestoneNames]);
 
-  const events = history.data?.pages.flatMap((p) => p.data) ?? [];
+  const events: HistoryEvent[] = history.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (
     <Card title="History" flush>
@@ -56,9 +79,8 @@ export function HistoryCard({ resource, id, noun, currency, accountNames }: { re
   );
 }
 
-function HistoryItem({ event, noun, lookups, timeZone }: { event: AuditEvent; noun: string; lookups: Lookups; timeZone: string }) {
-  const lines = event.action === 'update' || event.action === 'transfer' ? changeLines(event, lookups) : [];
-  const headline = eventHeadline(event, noun, lines);
+function HistoryItem({ event, noun, lookups, timeZone }: { event: HistoryEvent; noun: string; lookups: Lookups; timeZone: string }) {
+  const { headline, details } = describeEvent(event, noun, lookups);
   return (
     <li className="timeline-item">
       <Avatar name={event.actor.name} size="sm" />
@@ -66,10 +88,10 @@ function HistoryItem({ event, noun, lookups, timeZone }: { event: AuditEvent; no
         <p>
           <strong>{event.actor.name}</strong> {headline}
         </p>
-        {lines.length > 1 ? (
+        {details.length > 0 ? (
           <ul>
-            {lines.map((l) => (
-              <li key={l.key}>{l.text.charAt(0).toUpperCase() + l.text.slice(1)}</li>
+            {details.map((line) => (
+              <li key={line}>{line.charAt(0).toUpperCase() + line.slice(1)}</li>
             ))}
           </ul>
         ) : null}

@@ -16,7 +16,7 @@ import { useUpdateUser } from '../team/api';
 const FIELDS = ['name', 'timeZone'] as const;
 
 // Plan code (and its styles) loads only when the profile shows your reliability.
-const UserReliabilitySummary = lazy(() => import('../plans/UserReliabilitySummary').then((m) => ({ default: m.UserReliabilitySummary })));
+const UserReliabilitySummary = lazy(() => import('../commitments/UserReliabilitySummary').then((m) => ({ default: m.UserReliabilitySummary })));
 
 export function ProfileSettings() {
   const me = useMe();

@@ -2,10 +2,12 @@ import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
+import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
+import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -21,14 +23,14 @@ export function SettingsPage() {
           Workspace
         </NavLink>
         <NavLink to="/settings/stages" className="tab">
-          Stages
+          Stages & qualification
         </NavLink>
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<ProfileSettings />} />
-        <Route path="workspace" element={<><WorkspaceSettings /><FocusThresholdsCard /></>} />
-        <Route path="stages" element={<StagesSettings />} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
+        <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>

@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { SkeletonLines } from '../../ui/States';
 
 // Plan code (and its styles) loads only when someone opens a person's reliability.
-const UserReliabilitySummary = lazy(() => import('../plans/UserReliabilitySummary').then((m) => ({ default: m.UserReliabilitySummary })));
+const UserReliabilitySummary = lazy(() => import('../commitments/UserReliabilitySummary').then((m) => ({ default: m.UserReliabilitySummary })));
 
 /** How a colleague keeps their word on the seller side: for learning and coaching, not for ranking. */
 export function ReliabilityDialog({ person, you, onClose }: { person: User; you: boolean; onClose: () => void }) {

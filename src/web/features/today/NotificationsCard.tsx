@@ -3,7 +3,7 @@ import { useMe } from '../../app/session';
 import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { useMarkNotificationRead, useNotifications } from '../plans/sharing';
+import { useMarkNotificationRead, useNotifications } from '../sharing/api';
 import { NotificationLines } from '../notifications/NotificationLines';
 
 /** What customers did on their plans: each links to the plan, and opening it marks it read. */

@@ -9,9 +9,11 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
-import { useToday } from '../plans/api';
-import { PendingDate } from '../plans/PendingDate';
+import { useToday } from '../commitments/api';
+import { PendingDate } from '../renegotiations/PendingDate';
 import { ClosingDeals } from './ClosingDeals';
+import { RecordTheOutcome, YourInteractions } from '../interactions/TodayInteractions';
+import { TodaySteps } from '../goals/TodaySteps';
 import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
@@ -44,6 +46,7 @@ export function TodayPage() {
       {/* On a phone the side column (what customers did) comes first: see .today-layout in plans.css. */}
       <div className="record-layout today-layout">
         <div className="today-main">
+          <RecordTheOutcome />
           {query.isPending ? (
             <div className="card card-pad">
               <SkeletonLines lines={5} />
@@ -57,6 +60,8 @@ export function TodayPage() {
           )}
         </div>
         <div className="today-side">
+          <YourInteractions />
+          <TodaySteps />
           <NotificationsCard />
           <ClosingDeals />
         </div>

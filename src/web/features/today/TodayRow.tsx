@@ -4,16 +4,20 @@ import type { TodayItem } from '../../../shared/today';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
-import { RedateDialog } from '../plans/RedateDialog';
-import { SIDE_LABELS, dueLine } from '../plans/planWords';
-import { useCommitmentStatus } from '../plans/useCommitmentStatus';
+import { RedateDialog } from '../renegotiations/RedateDialog';
+import { SIDE_LABELS, dueLine } from '../commitments/commitmentWords';
+import { useCommitmentStatus } from '../commitments/useCommitmentStatus';
 import { useMe } from '../../app/session';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
-  const { plan, objective, commitment: c } = item;
-  // Where it lives: a plan's commitment, or a task on an account objective.
-  const where = plan ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` } : { to: `/objectives/${objective?.id}#c-${c.id}`, label: `${objective?.title} · ${objective?.account.name}` };
+  const { plan, objective, interaction, commitment: c } = item;
+  // Where it lives: a plan's commitment, a task on an account objective, or an action agreed in an interaction and kept there.
+  const where = plan
+    ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` }
+    : objective
+      ? { to: `/objectives/${objective.id}#c-${c.id}`, label: `${objective.title} · ${objective.account.name}` }
+      : { to: `/interactions/${interaction?.id}#c-${c.id}`, label: `Agreed in a ${interaction?.kind ?? 'call'} · ${interaction?.account.name ?? ''}` };
   const titleId = useId();
   const [redating, setRedating] = useState(false);
   const status = useCommitmentStatus(c);
