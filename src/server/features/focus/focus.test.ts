@@ -3,6 +3,7 @@ import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace, type Client, type Signed } from '../../test/factories.js';
 import { addCommitment, createDeal, createPlan, customerProposes, dayIn } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
+import { pastCall, record } from '../interactions/fixtures.js';
 
 useFixedClock(); // "days open" and missed commitments are judged against now: no midnight inside the run
 const { app, db } = await testApp();
@@ -165,6 +166,41 @@ describe('focus flags computed from the data', () => {
     const bad = await list('flag=lonely');
     expect(bad.statusCode).toBe(400);
     expect(bad.data.error.details[0].path).toBe('flag');
+  });
+});
+
+describe('flags from the interactions and the qualification as people record them', () => {
+  it('three calls without an advance flag the deal; an advance clears the streak; a stated commitment to change clears the rest', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: TZ });
+    const rep = await addMember(app, admin.client, { role: 'rep', name: 'Rita Rep', timeZone: TZ });
+    const deal = await createDeal(rep.client, { name: 'Lyon rollout' });
+    const call = async (hoursAgo: number, result: string) => {
+      const logged = await pastCall(rep.client, deal.account.id, { opportunityId: deal.id, hoursAgo });
+      const res = await record(rep.client, logged, result === 'advanced' ? { result, agreed: 'A pilot at the Lyon plant' } : { result });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const focus = async () => (await rep.client.get('/api/v1/focus')).data.data as Item[];
+    await call(30, 'no_advance');
+    await call(20, 'continuation');
+    expect(await focus()).toEqual([]);
+    await call(10, 'no_advance');
+    const [item] = await focus();
+    expect(item.flags).toEqual([
+      { id: 'no_advance_streak', reason: '3 calls in a row without an advance' },
+      { id: 'no_commitment_to_change', reason: 'no commitment to change after 0 days and 3 calls' },
+    ]);
+    expect(item.figures).toMatchObject({ noAdvanceStreak: 3, resultsCount: 3 });
+
+    await call(2, 'advanced');
+    const [after] = await focus();
+    expect(after.flags).toEqual([{ id: 'no_commitment_to_change', reason: 'no commitment to change after 0 days and 4 calls' }]);
+    expect(after.figures).toMatchObject({ noAdvanceStreak: 0, resultsCount: 4 });
+
+    const q = (await rep.client.get(`/api/v1/opportunities/${deal.id}/qualification`)).data;
+    const stated = await rep.client.patch(`/api/v1/opportunities/${deal.id}/qualification`, { changeCommitment: 'stated', changeEvidence: 'Their COO said they will replace the scheduler this year', version: q.version });
+    expect(stated.statusCode, stated.body).toBe(200);
+    expect(await focus()).toEqual([]);
+    expect(names((await rep.client.get('/api/v1/opportunities?flag=any')).data.data)).toEqual([]);
   });
 });
 
