@@ -77,7 +77,7 @@ describe('focus: a chased deal', () => {
 
     // The deal itself says so, with the reason.
     await page.goto(`${baseUrl}/opportunities/${chased.id}`);
-    await expect.poll(() => page.getByText('“Four calls and no one who can decide; they see no cost in waiting.”').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('“Four calls and no one who can decide; they see no cost in waiting.”', { exact: true }).isVisible()).toBe(true);
 
     // An admin sets the thresholds in the workspace settings.
     await page.goto(`${baseUrl}/settings/workspace`);
