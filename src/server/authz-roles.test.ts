@@ -26,6 +26,8 @@ const SELF_SERVICE = new Set([
 const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning']);
+// Reads of a check-in between two other people: not there for anyone else (404, like a record that does not exist).
+const PRIVATE_READS = new Set(['GET /api/v1/check-in-series/:id', 'GET /api/v1/check-ins/:id']);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 // Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.
@@ -47,6 +49,8 @@ function readUrl(w: World, url: string): string {
     objectives: w.ids.objective,
     teams: w.ids.team,
     stages: w.ids.stage,
+    'check-in-series': w.ids.checkInSeries,
+    'check-ins': w.ids.checkIn,
     shared: w.token,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
@@ -87,7 +91,7 @@ describe('authorization inside a workspace, on every route', () => {
     for (const r of routes) {
       if (!isWrite(r.method)) {
         const res = await rep.get(readUrl(w, r.url));
-        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) ? 403 : 200);
+        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) ? 403 : PRIVATE_READS.has(key(r)) ? 404 : 200);
         reads++;
         continue;
       }

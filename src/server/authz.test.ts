@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, createAccount, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, signUpWorkspace } from './test/factories.js';
 import { testApp } from './test/harness.js';
 import type { RouteInfo } from './core/http.js';
 import { buildApp } from './app.js';
@@ -57,6 +57,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
+  'POST /api/v1/check-in-series/:id/check-ins': { scheduledAt: '2027-01-07T08:00:00Z' },
+  'PATCH /api/v1/check-ins/:id': { status: 'held', version: 1 },
+  'PATCH /api/v1/check-ins/:id/answers': { answers: [], version: 1 },
+  'POST /api/v1/check-ins/:id/notes': { body: 'Note' },
+  'POST /api/v1/check-ins/:id/actions': { title: 'Action', dueDate: '2027-01-10' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -125,7 +130,14 @@ describe('authorization on every route', () => {
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const rep = await addMember(app, a.client, { role: 'rep' });
+    const series = (await a.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const checkIn = (await a.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
+    const note = (await a.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private' })).data;
     const ids: Record<string, string> = {
+      'check-in-series': series.id,
+      'check-ins': checkIn.id,
+      'check-in-notes': note.id,
       objectives: objective.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Client, createAccount, ORIGIN, PASSWORD, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, ORIGIN, PASSWORD, signUpWorkspace } from './test/factories.js';
 import { routeCases, type FuzzPool } from './test/fuzz.js';
 import { testApp } from './test/harness.js';
 import { addCommitment, addMilestone, createContact, createDeal, createPlan, shareLink } from './features/plans/fixtures.js';
@@ -34,6 +34,10 @@ const invite = (await admin.client.post('/api/v1/invites', { email: 'new-person@
 const templates = (await admin.client.get('/api/v1/plan-templates')).data.data as { id: string }[];
 const notifications = (await admin.client.get('/api/v1/notifications')).data.data as { id: string }[];
 const stages = (await admin.client.get('/api/v1/stages')).data.data as { id: string }[];
+const checkInRep = await addMember(app, admin.client, { role: 'rep' });
+const checkInSeries = (await admin.client.post('/api/v1/check-in-series', { repId: checkInRep.me.user.id, cadence: 'weekly', weekday: 2, time: '09:00' })).data;
+const checkIn = (await admin.client.post(`/api/v1/check-in-series/${checkInSeries.id}/check-ins`, { scheduledAt: checkInSeries.next.scheduledAt })).data;
+const checkInNote = (await admin.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Note' })).data;
 
 const pool: FuzzPool = {
   ids: [
@@ -52,6 +56,10 @@ const pool: FuzzPool = {
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
+    checkInRep.me.user.id,
+    checkInSeries.id,
+    checkIn.id,
+    checkInNote.id,
   ],
   tokens: [link.token, new URL(invite.url).pathname.split('/').pop() as string],
 };

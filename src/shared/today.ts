@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, TimeZone } from './common.js';
+import { CalendarDate, Id, TimeZone, UserRef } from './common.js';
 import { Commitment, Renegotiation } from './commitments.js';
 import { PlanView } from './team-view.js';
 
@@ -9,8 +9,13 @@ export const TodayPlanRef = z.object({ id: Id, title: z.string(), opportunity: z
 
 export const TodayObjectiveRef = z.object({ id: Id, title: z.string(), account: z.object({ id: Id, name: z.string() }) });
 
-/** A commitment on a plan (plan set), or a task on an account objective (objective set). */
-export const TodayItem = z.object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), commitment: Commitment }).meta({ id: 'TodayItem' });
+/** 0125: the check-in an action was agreed in (its day on the manager's clock, and its two people). */
+export const TodayCheckInRef = z.object({ id: Id, localDate: CalendarDate, manager: UserRef, rep: UserRef });
+
+/** A commitment on a plan (plan set), a task on an account objective (objective set), or an action agreed in a check-in (checkIn set). */
+export const TodayItem = z
+  .object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), checkIn: TodayCheckInRef.nullable().optional(), commitment: Commitment })
+  .meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof TodayItem>;
 
 export const TodayAnswer = z.object({ plan: TodayPlanRef, commitment: Commitment, renegotiation: Renegotiation }).meta({ id: 'TodayAnswer' });

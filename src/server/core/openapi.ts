@@ -29,6 +29,7 @@ const TAGS: Record<ApiTag, string> = {
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
+  'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };

@@ -36,7 +36,15 @@ export type OwnedKind =
   | 'notification'
   | 'user'
   /** A person's yearly targets (the `:id` is the person): their manager or an admin, never themselves. */
-  | 'yearly-target';
+  | 'yearly-target'
+  /** Check-ins (features/check-ins/access.ts): set up with a person, change a series, attend one, manage one, answer, a note. */
+  | 'check-in-setup'
+  | 'check-in-series'
+  | 'check-in-series-attend'
+  | 'check-in'
+  | 'check-in-manage'
+  | 'check-in-answers'
+  | 'check-in-note';
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 

@@ -9,7 +9,9 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'plans' | 'plan_milestones' | 'commitments' | 'commitment_renegotiations' | 'plan_templates'
   | 'plan_share_links' | 'plan_share_visits' | 'plan_comments' | 'notifications'
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
-  | 'rep_targets';
+  | 'interactions' | 'interaction_attendees'
+  | 'rep_targets'
+  | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

@@ -5,6 +5,7 @@ import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
 import { scoped } from '../core/db/prepared.js';
 import { AppError } from '../core/errors.js';
+import { checkInPolicies } from './check-ins/access.js';
 import { commitmentAccess } from './commitments/access.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
@@ -144,4 +145,6 @@ export const ownershipPolicies: OwnershipPolicies = {
     // A deactivated person's targets are refused by the service, with that reason (rule_violation).
     return verdict(setsTargetsOf(actor, person), targetRefusal(actor, person));
   },
+
+  ...checkInPolicies,
 };

@@ -52,6 +52,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
   const objective = await ok(o.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' }), 'objective');
   const task = await ok(o.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: '2027-01-16' }), 'objective task');
+  const checkIn = await checkInWorld(people);
   const ids: Record<string, string> = {
     account: account.id,
     contact: contact.id,
@@ -68,12 +69,29 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     template: template.id,
     objective: objective.id,
     task: task.id,
+    checkInSeries: checkIn.series.id,
+    checkIn: checkIn.checkIn.id,
+    checkInNote: checkIn.note.id,
     team: team.id,
     stage: stage.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
-  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version };
+  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version, checkInSeries: checkIn.series.version, checkIn: checkIn.checkIn.version };
   return { ...people, ids, token, versions };
+}
+
+/**
+ * A check-in between the admin (as its manager) and the owner (its rep), opened, with the admin's
+ * private note. The people are shared by every world: the previous world's series is ended first.
+ */
+async function checkInWorld(people: People) {
+  const a = people.admin.client;
+  const running = (await ok(a.get('/api/v1/check-in-series'), 'check-in series')).data as { id: string; version: number; rep: { id: string } }[];
+  for (const s of running.filter((s) => s.rep.id === people.owner.me.user.id)) await ok(a.patch(`/api/v1/check-in-series/${s.id}`, { ended: true, version: s.version }), 'end series');
+  const series = await ok(a.post('/api/v1/check-in-series', { repId: people.owner.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' }), 'check-in series');
+  const checkIn = await ok(a.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt }), 'check-in');
+  const note = await ok(a.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private thought' }), 'check-in note');
+  return { series, checkIn, note };
 }
 
 export type Principal = 'anonymous' | 'guest' | 'admin' | 'owner' | 'stranger';
@@ -184,6 +202,22 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   'POST /api/v1/objectives/:id/insights': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/insights`, body: { body: 'Their CFO changed' } }),
   'POST /api/v1/objectives/:id/tasks': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/tasks`, body: { title: 'Intro to the CFO', dueDate: '2027-01-17' } }),
+  'PATCH /api/v1/check-in-template': async (w) => {
+    const now = await ok(w.admin.client.get('/api/v1/check-in-template'), 'check-in questions');
+    return { as: 'admin', url: '/api/v1/check-in-template', body: { questions: [...now.questions, { text: `Question ${uniq()}` }].slice(-12), version: now.version } };
+  },
+  // The rep's manager or an admin (here for the rep who owns nothing: a rep may not set one up for themselves).
+  'POST /api/v1/check-in-series': (w) => ({ as: 'admin', url: '/api/v1/check-in-series', body: { repId: w.stranger.me.user.id, cadence: 'monthly', dayOfMonth: 15, time: '16:00' } }),
+  'PATCH /api/v1/check-in-series/:id': (w) => ({ as: 'admin', url: `/api/v1/check-in-series/${w.ids.checkInSeries}`, body: { time: '10:00', version: w.versions.checkInSeries } }),
+  'POST /api/v1/check-in-series/:id/check-ins': async (w) => {
+    const series = await ok(w.admin.client.get(`/api/v1/check-in-series/${w.ids.checkInSeries}`), 'series');
+    return { as: 'owner', url: `/api/v1/check-in-series/${w.ids.checkInSeries}/check-ins`, body: { scheduledAt: new Date(Date.parse(series.next.scheduledAt) + 7 * 86_400_000).toISOString() } };
+  },
+  'PATCH /api/v1/check-ins/:id': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}`, body: { status: 'held', version: w.versions.checkIn } }),
+  'PATCH /api/v1/check-ins/:id/answers': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/answers`, body: { answers: [{ questionId: 'help', text: 'Pricing' }], submit: true, version: 1 } }),
+  'POST /api/v1/check-ins/:id/notes': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/notes`, body: { body: 'Shared thought', visibility: 'shared' } }),
+  'PATCH /api/v1/check-in-notes/:id': (w) => ({ as: 'admin', url: `/api/v1/check-in-notes/${w.ids.checkInNote}`, body: { visibility: 'shared', version: 1 } }),
+  'POST /api/v1/check-ins/:id/actions': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/actions`, body: { title: 'Practise the pricing talk', dueDate: '2027-01-18' } }),
   'PATCH /api/v1/workspace/fiscal-year': async (w) => {
     const now = await ok(w.admin.client.get('/api/v1/workspace/fiscal-year'), 'fiscal settings');
     return { as: 'admin', url: '/api/v1/workspace/fiscal-year', body: { fiscalYearStartMonth: now.fiscalYearStartMonth === 4 ? 10 : 4, version: now.version } };

@@ -1,5 +1,6 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
@@ -23,6 +24,7 @@ import { targetsApi } from './targets.js';
 const tables = {
   accountsApi,
   authApi,
+  checkInsApi,
   commitmentsApi,
   contactsApi,
   insightsApi,

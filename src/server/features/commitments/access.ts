@@ -2,6 +2,7 @@ import type { Actor } from '../../core/actor.js';
 import type { CommitmentTable, PlanTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
+import { canManage, isParticipant } from '../check-ins/access.js';
 import { objectiveAccess } from '../objectives/access.js';
 import { planAccess } from '../plans/access.js';
 
@@ -27,6 +28,12 @@ export async function commitmentAccess(scope: Scope, actor: Actor, row: Pick<Com
     case 'objective': {
       const objective = await objectiveAccess(scope, actor, row.subject_id);
       return { canEdit: objective.canEdit, opportunityId: null, planStatus: null };
+    }
+    case 'check_in': {
+      // Actions agreed in a check-in: its two people and admins see them (anyone else: 404); its manager (or an admin) changes them, their owner too.
+      const checkIn = await scope.selectFrom('check_ins').select(['manager_id', 'rep_id']).where('check_ins.id', '=', row.subject_id).executeTakeFirst();
+      if (!checkIn || !isParticipant(actor, checkIn)) throw notFound('Commitment');
+      return { canEdit: canManage(actor, checkIn), opportunityId: null, planStatus: null };
     }
     default:
       throw notFound('Commitment');
