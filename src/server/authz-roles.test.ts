@@ -15,6 +15,8 @@ const { app } = await testApp();
 const SELF_SERVICE = new Set([
   'POST /api/v1/accounts',
   'POST /api/v1/opportunities',
+  // Planning one's own interaction.
+  'POST /api/v1/interactions',
   'POST /api/v1/plan-templates',
   'POST /api/v1/plans/:id/template',
   'POST /api/v1/plans/:id/comments',
@@ -47,6 +49,7 @@ function readUrl(w: World, url: string): string {
     users: w.owner.me.user.id,
     'plan-templates': w.ids.template,
     objectives: w.ids.objective,
+    interactions: w.ids.interaction,
     teams: w.ids.team,
     stages: w.ids.stage,
     'check-in-series': w.ids.checkInSeries,

@@ -56,6 +56,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
+  'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
   'POST /api/v1/check-in-series/:id/check-ins': { scheduledAt: '2027-01-07T08:00:00Z' },
   'PATCH /api/v1/check-ins/:id': { status: 'held', version: 1 },
@@ -129,16 +130,30 @@ describe('authorization on every route', () => {
     const link = (await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data;
     await new Client(app).post(`/api/v1/shared/${new URL(link.url).pathname.split('/').pop()}/comments`, { body: 'Looks good' });
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
+    const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const interaction = (
+      await a.client.post('/api/v1/interactions', {
+        kind: 'call',
+        accountId: account.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        timeZone: 'Europe/Paris',
+        alreadyHappened: true,
+        outcomeKind: 'trial',
+        outcomeStatement: 'They agree to a pilot',
+      })
+    ).data;
     const rep = await addMember(app, a.client, { role: 'rep' });
     const series = (await a.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
     const checkIn = (await a.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
     const note = (await a.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private' })).data;
     const ids: Record<string, string> = {
+      interactions: interaction.id,
       'check-in-series': series.id,
       'check-ins': checkIn.id,
       'check-in-notes': note.id,
       objectives: objective.id,
+      'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,
       'share-links': link.shareLink.id,
       notifications: notification.id,

@@ -34,6 +34,19 @@ const invite = (await admin.client.post('/api/v1/invites', { email: 'new-person@
 const templates = (await admin.client.get('/api/v1/plan-templates')).data.data as { id: string }[];
 const notifications = (await admin.client.get('/api/v1/notifications')).data.data as { id: string }[];
 const stages = (await admin.client.get('/api/v1/stages')).data.data as { id: string }[];
+const interaction = (
+  await admin.client.post('/api/v1/interactions', {
+    kind: 'call',
+    accountId: account.id,
+    opportunityId: deal.id,
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    timeZone: 'Europe/Paris',
+    alreadyHappened: true,
+    outcomeKind: 'trial',
+    outcomeStatement: 'They agree to a pilot',
+  })
+).data;
+const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
 const checkInRep = await addMember(app, admin.client, { role: 'rep' });
 const checkInSeries = (await admin.client.post('/api/v1/check-in-series', { repId: checkInRep.me.user.id, cadence: 'weekly', weekday: 2, time: '09:00' })).data;
 const checkIn = (await admin.client.post(`/api/v1/check-in-series/${checkInSeries.id}/check-ins`, { scheduledAt: checkInSeries.next.scheduledAt })).data;
@@ -53,9 +66,11 @@ const pool: FuzzPool = {
     proposed.renegotiations[0].id,
     team.id,
     invite.invite.id,
+    interaction.id,
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
+    criterion.id,
     checkInRep.me.user.id,
     checkInSeries.id,
     checkIn.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, TimeZone, UserRef, Version, listQueryBase, optionalText, requiredText } from './common.js';
 import { COMMITMENT_DETAIL_MAX, COMMITMENT_TITLE_MAX, Commitment } from './commitments.js';
+import { RateJudgement } from './interactions.js';
 import { Reliability } from './plan-reliability.js';
 
 /**
@@ -254,12 +255,6 @@ export const UpdateCheckInBody = z
   .meta({ id: 'UpdateCheckInBody', description: 'Mark the check-in held or skipped (or upcoming again).' });
 export type UpdateCheckInBody = z.infer<typeof UpdateCheckInBody>;
 
-/** A rate as it may be shown: with n and its 95 % interval, or "too few to judge" below 5. */
-const JudgedRate = z.union([
-  z.object({ kind: z.literal('too_few_to_judge'), n: z.number().int() }),
-  z.object({ kind: z.literal('rate'), successes: z.number().int(), n: z.number().int(), rate: z.number(), low: z.number(), high: z.number() }),
-]);
-
 export const CheckInInteraction = z.object({
   id: Id,
   kind: z.string(),
@@ -283,7 +278,7 @@ export const CheckInData = z
       noAdvance: z.number().int(),
       awaitingResult: z.number().int(),
       /** Advances ÷ interactions with a recorded result. */
-      advanceRate: JudgedRate,
+      advanceRate: RateJudgement,
       /** The most recent ones (at most 20). */
       items: z.array(CheckInInteraction),
     }),

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   /** The plan is completed or abandoned: nothing on it changes until it is reopened. */
   plan_closed: 409,
   idempotency_in_progress: 409,
+  /** The workspace's stage gate: moving a deal into or past that stage needs an evidenced commitment to change. */
+  qualification_required: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -23,6 +25,8 @@ export const ERROR_CODES = {
   idempotency_key_reused: 422,
   /** A new date (due, start or target) before today where it is judged. */
   date_in_past: 422,
+  /** An interaction's result is recorded once its time has come, not before. */
+  not_happened_yet: 422,
   too_many_requests: 429,
   internal_error: 500,
   not_ready: 503,

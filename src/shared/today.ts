@@ -9,12 +9,24 @@ export const TodayPlanRef = z.object({ id: Id, title: z.string(), opportunity: z
 
 export const TodayObjectiveRef = z.object({ id: Id, title: z.string(), account: z.object({ id: Id, name: z.string() }) });
 
+/** 0093: an interaction whose agreed actions were kept on it (its deal had no plan, or it had no deal). */
+export const TodayInteractionRef = z.object({ id: Id, kind: z.string(), account: z.object({ id: Id, name: z.string() }) });
+
 /** 0125: the check-in an action was agreed in (its day on the manager's clock, and its two people). */
 export const TodayCheckInRef = z.object({ id: Id, localDate: CalendarDate, manager: UserRef, rep: UserRef });
 
-/** A commitment on a plan (plan set), a task on an account objective (objective set), or an action agreed in a check-in (checkIn set). */
+/**
+ * A commitment on a plan (plan set), a task on an account objective (objective set), an action agreed
+ * in an interaction and kept on it (interaction set), or an action agreed in a check-in (checkIn set).
+ */
 export const TodayItem = z
-  .object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), checkIn: TodayCheckInRef.nullable().optional(), commitment: Commitment })
+  .object({
+    plan: TodayPlanRef.nullable(),
+    objective: TodayObjectiveRef.nullable(),
+    interaction: TodayInteractionRef.nullable().optional(),
+    checkIn: TodayCheckInRef.nullable().optional(),
+    commitment: Commitment,
+  })
   .meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof TodayItem>;
 

@@ -5,9 +5,9 @@ import { scoped } from './db/prepared.js';
 
 export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' | 'contact' | 'opportunity' | 'stage'
   | 'plan' | 'milestone' | 'commitment' | 'renegotiation' | 'plan_template' | 'share_link' | 'comment' | 'objective' | 'objective_insight'
-  | 'rep_target'
+  | 'sweet_spot_criterion' | 'rep_target' | 'interaction'
   | 'check_in_template' | 'check_in_series' | 'check_in' | 'check_in_answers' | 'check_in_note';
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove' | 'cancel' | 'record';
 
 type Snapshot = Record<string, unknown>;
 

@@ -28,6 +28,8 @@ export type OwnedKind =
   | 'objective'
   /** The objective's editors and its contributors (insights, tasks). */
   | 'objective-contribution'
+  /** An interaction: its owner, their manager, an admin (move, cancel, record the result). */
+  | 'interaction'
   | 'milestone'
   | 'commitment'
   | 'renegotiation'

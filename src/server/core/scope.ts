@@ -11,6 +11,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
   | 'interactions' | 'interaction_attendees'
   | 'rep_targets'
+  | 'sweet_spot_criteria' | 'opportunity_criteria'
   | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes';
 
 /**

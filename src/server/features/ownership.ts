@@ -8,6 +8,7 @@ import { AppError } from '../core/errors.js';
 import { checkInPolicies } from './check-ins/access.js';
 import { commitmentAccess } from './commitments/access.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
+import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from './interactions/access.js';
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
 import { setsTargetsOf, targetRefusal } from './targets/access.js';
@@ -102,6 +103,8 @@ export const ownershipPolicies: OwnershipPolicies = {
   objective: async (scope, actor, id) => orMissing(async () => verdict((await objectiveAccess(scope, actor, id)).canEdit, CHANGE_REFUSED)),
 
   'objective-contribution': async (scope, actor, id) => orMissing(async () => verdict((await objectiveAccess(scope, actor, id)).canContribute, CONTRIBUTE_REFUSED)),
+
+  interaction: async (scope, actor, id) => orMissing(async () => verdict((await interactionAccess(scope, actor, id)).canEdit, INTERACTION_CHANGE_REFUSED)),
 
   milestone: async (scope, actor, id) => {
     const row = await scope.selectFrom('plan_milestones').select('plan_id').where('plan_milestones.id', '=', id).executeTakeFirst();

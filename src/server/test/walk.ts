@@ -52,6 +52,12 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
   const objective = await ok(o.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' }), 'objective');
   const task = await ok(o.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: '2027-01-16' }), 'objective task');
+  const plannedOutcome = { outcomeKind: 'trial', outcomeStatement: 'They agree to a pilot' };
+  const interaction = await ok(o.post('/api/v1/interactions', { kind: 'call', accountId: account.id, opportunityId: opp.id, startsAt: '2027-01-05T09:00:00Z', timeZone: 'Europe/Paris', ...plannedOutcome }), 'interaction');
+  const happened = await ok(
+    o.post('/api/v1/interactions', { kind: 'meeting', accountId: account.id, opportunityId: opp.id, startsAt: new Date(Date.now() - 3_600_000).toISOString(), timeZone: 'Europe/Paris', alreadyHappened: true, ...plannedOutcome }),
+    'past interaction',
+  );
   const checkIn = await checkInWorld(people);
   const ids: Record<string, string> = {
     account: account.id,
@@ -69,6 +75,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     template: template.id,
     objective: objective.id,
     task: task.id,
+    interaction: interaction.id,
+    happened: happened.id,
     checkInSeries: checkIn.series.id,
     checkIn: checkIn.checkIn.id,
     checkInNote: checkIn.note.id,
@@ -76,7 +84,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     stage: stage.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
-  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version, checkInSeries: checkIn.series.version, checkIn: checkIn.checkIn.version };
+  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version, interaction: interaction.version, happened: happened.version, checkInSeries: checkIn.series.version, checkIn: checkIn.checkIn.version };
   return { ...people, ids, token, versions };
 }
 
@@ -143,6 +151,16 @@ export const WRITE_CASES: Record<string, Case> = {
     const stage = (await w.admin.client.get('/api/v1/stages')).data.data[0];
     return { as: 'admin', url: `/api/v1/stages/${stage.id}`, body: { name: `Stage ${uniq()}`, version: stage.version } };
   },
+  'POST /api/v1/sweet-spot-criteria': () => ({ as: 'admin', url: '/api/v1/sweet-spot-criteria', body: { label: `Criterion ${uniq()}` } }),
+  'PATCH /api/v1/sweet-spot-criteria/:id': async (w) => {
+    const criterion = await ok(w.admin.client.post('/api/v1/sweet-spot-criteria', { label: `Criterion ${uniq()}` }), 'criterion');
+    return { as: 'admin', url: `/api/v1/sweet-spot-criteria/${criterion.id}`, body: { label: `Criterion ${uniq()}`, version: criterion.version } };
+  },
+  'PATCH /api/v1/workspace/stage-gate': async (w) => {
+    const [gate, stages] = [(await w.admin.client.get('/api/v1/workspace/stage-gate')).data, (await w.admin.client.get('/api/v1/stages')).data.data];
+    const later = stages.filter((s: { archivedAt: string | null; id: string }) => !s.archivedAt && s.id !== gate.stage?.id);
+    return { as: 'admin', url: '/api/v1/workspace/stage-gate', body: { stageId: later[later.length - 1].id, version: gate.version } };
+  },
   'POST /api/v1/accounts': () => ({ as: 'stranger', url: '/api/v1/accounts', body: { name: `Mine ${uniq()}` } }),
   'PATCH /api/v1/accounts/:id': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}`, body: { name: `Renamed ${uniq()}`, version: w.versions.account } }),
   'POST /api/v1/accounts/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/accounts/${w.ids.account}/archive`, body: { version: w.versions.account } }),
@@ -159,6 +177,7 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   'POST /api/v1/opportunities': (w) => ({ as: 'stranger', url: '/api/v1/opportunities', body: { accountId: w.ids.account, name: 'My deal', amount: { amountMinor: 5, currency: 'EUR' }, closeDate: '2027-02-01' } }),
   'PATCH /api/v1/opportunities/:id': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}`, body: { name: 'Deal 2', version: w.versions.opportunity } }),
+  'PATCH /api/v1/opportunities/:id/qualification': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/qualification`, body: { changeCommitment: 'stated', version: w.versions.opportunity } }),
   'POST /api/v1/opportunities/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/archive`, body: { version: w.versions.opportunity } }),
   'POST /api/v1/opportunities/:id/restore': async (w) => {
     const o = await ok(w.owner.client.post(`/api/v1/opportunities/${w.ids.opportunity}/archive`, { version: w.versions.opportunity }), 'archive');
@@ -202,6 +221,18 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   'POST /api/v1/objectives/:id/insights': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/insights`, body: { body: 'Their CFO changed' } }),
   'POST /api/v1/objectives/:id/tasks': (w) => ({ as: 'owner', url: `/api/v1/objectives/${w.ids.objective}/tasks`, body: { title: 'Intro to the CFO', dueDate: '2027-01-17' } }),
+  'POST /api/v1/interactions': (w) => ({
+    as: 'stranger',
+    url: '/api/v1/interactions',
+    body: { kind: 'demo', accountId: w.ids.account, startsAt: '2027-02-01T14:00:00Z', timeZone: 'Europe/Paris', outcomeKind: 'information', outcomeStatement: 'They share their evaluation criteria' },
+  }),
+  'PATCH /api/v1/interactions/:id': (w) => ({ as: 'owner', url: `/api/v1/interactions/${w.ids.interaction}`, body: { startsAt: '2027-01-06T09:00:00Z', version: w.versions.interaction } }),
+  'POST /api/v1/interactions/:id/cancel': (w) => ({ as: 'owner', url: `/api/v1/interactions/${w.ids.interaction}/cancel`, body: { version: w.versions.interaction } }),
+  'POST /api/v1/interactions/:id/result': (w) => ({
+    as: 'owner',
+    url: `/api/v1/interactions/${w.ids.happened}/result`,
+    body: { result: 'advanced', agreed: 'A pilot', agreedActions: [{ title: 'Send the pilot terms', side: 'seller', dueDate: '2027-01-08' }], version: w.versions.happened },
+  }),
   'PATCH /api/v1/check-in-template': async (w) => {
     const now = await ok(w.admin.client.get('/api/v1/check-in-template'), 'check-in questions');
     return { as: 'admin', url: '/api/v1/check-in-template', body: { questions: [...now.questions, { text: `Question ${uniq()}` }].slice(-12), version: now.version } };

@@ -5,12 +5,14 @@ import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
+import { interactionsApi } from './interactions.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
 import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
 import { plansApi } from './plans.js';
+import { qualificationApi } from './qualification.js';
 import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
@@ -28,6 +30,7 @@ const tables = {
   commitmentsApi,
   contactsApi,
   insightsApi,
+  interactionsApi,
   milestonesApi,
   notificationsApi,
   objectivesApi,
@@ -35,6 +38,7 @@ const tables = {
   peopleApi,
   planTemplatesApi,
   plansApi,
+  qualificationApi,
   searchApi,
   sharedPlanApi,
   sharingApi,

@@ -7,9 +7,25 @@ const tags = ['opportunities'] as const;
 
 export const opportunitiesApi = defineRoutes({
   listOpportunities: { tags, summary: 'List opportunities', query: OpportunityListQuery, response: { 200: OpportunityList } },
-  createOpportunity: { tags, summary: 'Create an opportunity', body: CreateOpportunityBody, response: { 201: Opportunity }, errors: ['forbidden'] },
+  createOpportunity: {
+    tags,
+    summary: 'Create an opportunity',
+    description: 'With the workspace’s stage gate on, creating a deal in the gate stage or a later one is refused (409 `qualification_required`): a new deal has no evidenced commitment to change yet.',
+    body: CreateOpportunityBody,
+    response: { 201: Opportunity },
+    errors: ['forbidden', 'qualification_required'],
+  },
   getOpportunity: { tags, summary: 'Get an opportunity', params: IdParams, response: { 200: Opportunity } },
-  updateOpportunity: { tags, summary: 'Change an opportunity (send its version)', params: IdParams, body: UpdateOpportunityBody, response: { 200: Opportunity } },
+  updateOpportunity: {
+    tags,
+    summary: 'Change an opportunity (send its version)',
+    description:
+      'With the workspace’s stage gate on, moving the deal forwards into the gate stage or a later one without an evidenced commitment to change is refused (409 `qualification_required`, `error.details` naming `changeCommitment`) and changes nothing. Moving backwards, and changing other fields of a deal already past the gate, are not refused.',
+    params: IdParams,
+    body: UpdateOpportunityBody,
+    response: { 200: Opportunity },
+    errors: ['qualification_required'],
+  },
   archiveOpportunity: { tags, summary: 'Archive an opportunity', params: IdParams, body: ArchiveBody, response: { 200: Opportunity } },
   restoreOpportunity: { tags, summary: 'Restore an archived opportunity', params: IdParams, body: ArchiveBody, response: { 200: Opportunity } },
   listOpportunityHistory: { tags, summary: 'Who changed the opportunity, when, before and after', params: IdParams, query: HistoryQuery, response: { 200: AuditEventList } },

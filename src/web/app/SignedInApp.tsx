@@ -18,6 +18,8 @@ const OpportunitiesPage = lazyPage(() => import('../features/opportunities/Oppor
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
+const PlanInteractionPage = lazyPage(() => import('../features/interactions/PlanInteractionPage'), 'PlanInteractionPage');
+const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
 const GoalsPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'GoalsPage');
@@ -45,6 +47,8 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
+  { path: 'interactions/new', page: PlanInteractionPage },
+  { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
   { path: 'planning', page: AccountPlanningPage, data: pageData.planning },

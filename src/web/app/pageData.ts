@@ -5,6 +5,7 @@ import type { PlanView } from '../../shared/team-view';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
+import { qualificationQuery } from '../features/qualification/api';
 import { repPlanningQuery } from '../features/targets/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
@@ -50,9 +51,13 @@ export const pageData = {
   objective: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('objectives', id));
   },
+  interaction: ({ params: { id = '' } }: PageDataAt) => {
+    one(recordQuery('interactions', id));
+  },
   opportunity: ({ params: { id = '' } }: PageDataAt) => {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
+    one(qualificationQuery(id));
   },
   plans: ({ search, me }: PageDataAt) => {
     pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));

@@ -27,6 +27,7 @@ import {
   updateOpportunity,
 } from '../../shared/routes/operations/opportunities';
 import { getObjective, listObjectiveHistory, updateObjective } from '../../shared/routes/operations/objectives';
+import { getInteraction, listInteractionHistory, updateInteraction } from '../../shared/routes/operations/interactions';
 import { listPlanHistory } from '../../shared/routes/operations/plans';
 import type { CallArgs, CallResult, OperationRef } from '../../shared/routes/client';
 import { call, type AddressFilters } from './api';
@@ -50,11 +51,13 @@ const operations = {
   // An objective is read, edited and audited like the others; it is listed and created under its
   // account and never archived (features/objectives/api.ts), so it has no list/create/archive here.
   objectives: { get: getObjective, update: updateObjective, history: listObjectiveHistory },
+  // Likewise an interaction: listed, planned, cancelled and given its result in features/interactions/api.ts.
+  interactions: { get: getInteraction, update: updateInteraction, history: listInteractionHistory },
 } as const;
 
 export type RecordResource = keyof typeof operations;
 /** The kinds with their own list, create and archive/restore. */
-export type ListedResource = Exclude<RecordResource, 'objectives'>;
+export type ListedResource = Exclude<RecordResource, 'objectives' | 'interactions'>;
 type Kind = keyof (typeof operations)['accounts'];
 type Input<O extends OperationRef> = NonNullable<CallArgs<O>[0]>;
 type KindTypes<O extends Record<Kind, OperationRef>> = {
@@ -79,6 +82,14 @@ type Types = {
     get: CallResult<typeof getObjective>;
     history: CallResult<typeof listObjectiveHistory>;
   };
+  interactions: {
+    filters: never;
+    createBody: never;
+    updateBody: Input<typeof updateInteraction>['body'];
+    list: never;
+    get: CallResult<typeof getInteraction>;
+    history: CallResult<typeof listInteractionHistory>;
+  };
 };
 /** A record as its kind's contract returns it. */
 export type RecordOf<R extends RecordResource> = Types[R]['get'];
@@ -93,7 +104,7 @@ type IsSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type WritesAnswer<R extends ListedResource> = IsSame<CallResult<(typeof operations)[R][Write]>, RecordOf<R>>;
 type Assert<T extends true> = T;
 /** Checked by tsc: each kind's writes answer with the record as its GET returns it (the hooks below rely on it). */
-export type WritesAnswerTheRecord = Assert<[WritesAnswer<'accounts'>, WritesAnswer<'contacts'>, WritesAnswer<'opportunities'>, IsSame<CallResult<typeof updateObjective>, RecordOf<'objectives'>>] extends [true, true, true, true] ? true : false>;
+export type WritesAnswerTheRecord = Assert<[WritesAnswer<'accounts'>, WritesAnswer<'contacts'>, WritesAnswer<'opportunities'>, IsSame<CallResult<typeof updateObjective>, RecordOf<'objectives'>>, IsSame<CallResult<typeof updateInteraction>, RecordOf<'interactions'>>] extends [true, true, true, true, true] ? true : false>;
 
 /**
  * One operation of a kind, answering as that operation's contract says. TypeScript cannot follow a
@@ -149,6 +160,7 @@ const historyOperations = {
   contacts: listContactHistory,
   opportunities: listOpportunityHistory,
   objectives: listObjectiveHistory,
+  interactions: listInteractionHistory,
   plans: listPlanHistory,
 } as const;
 export type HistoryResource = keyof typeof historyOperations;
@@ -170,7 +182,7 @@ function useAfterWrite() {
   const client = useQueryClient();
   return <T extends { id: string }>(resource: RecordResource, record: T) => {
     client.setQueryData(recordKeys.detail(resource, record.id), record);
-    for (const r of ['accounts', 'contacts', 'opportunities', 'objectives'] as const) {
+    for (const r of ['accounts', 'contacts', 'opportunities', 'objectives', 'interactions'] as const) {
       void client.invalidateQueries({ queryKey: recordKeys.all(r), predicate: (q) => !(q.queryKey[0] === resource && q.queryKey[1] === 'detail' && q.queryKey[2] === record.id) });
     }
     void client.invalidateQueries({ queryKey: recordKeys.history(resource, record.id) });

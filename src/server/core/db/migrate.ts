@@ -35,6 +35,8 @@ import * as m0091 from './migrations/0091_account_objectives.js';
 import * as m0092 from './migrations/0092_fiscal_targets.js';
 import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
+import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
+import * as m0106 from './migrations/0106_interactions_ws_sort.js';
 import * as m0125 from './migrations/0125_check_ins.js';
 import * as m0126 from './migrations/0126_check_in_notifications.js';
 
@@ -75,6 +77,8 @@ export const migrations: Record<string, Migration> = {
   '0092_fiscal_targets': m0092,
   '0093_interactions': m0093,
   '0094_qualification': m0094,
+  '0105_commitments_agreed_in_interaction': m0105,
+  '0106_interactions_ws_sort': m0106,
   '0125_check_ins': m0125,
   '0126_check_in_notifications': m0126,
 };

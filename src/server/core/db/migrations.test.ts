@@ -114,7 +114,8 @@ describe('0090_commitment_subjects', () => {
 
     await migrateToLatest(db);
     const after = await db.selectFrom('commitments').selectAll().orderBy('id').execute();
-    expect(after).toEqual(before.map((c) => ({ ...c, subject_kind: 'plan', subject_id: c.plan_id })));
+    // 0105 adds where a commitment was agreed (an interaction): nothing before it was.
+    expect(after).toEqual(before.map((c) => ({ ...c, subject_kind: 'plan', subject_id: c.plan_id, agreed_in_interaction_id: null })));
     expect(await db.selectFrom('commitment_renegotiations').selectAll().execute()).toEqual([reneg]);
 
     // Exactly one subject: a plan's commitment names its plan, anything else has no plan_id.

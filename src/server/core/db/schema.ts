@@ -256,6 +256,8 @@ export type CommitmentTable = {
   version: number;
   created_at: Instant;
   updated_at: Instant;
+  /** 0105: the interaction whose advance agreed it (wherever it went: the deal's plan or the interaction). */
+  agreed_in_interaction_id?: string | null;
 };
 
 export type CommitmentRenegotiationTable = {

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/actor.js';
 import type { CommitmentTable, PlanTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
+import { interactionAccess } from '../interactions/access.js';
 import { canManage, isParticipant } from '../check-ins/access.js';
 import { objectiveAccess } from '../objectives/access.js';
 import { planAccess } from '../plans/access.js';
@@ -28,6 +29,11 @@ export async function commitmentAccess(scope: Scope, actor: Actor, row: Pick<Com
     case 'objective': {
       const objective = await objectiveAccess(scope, actor, row.subject_id);
       return { canEdit: objective.canEdit, opportunityId: null, planStatus: null };
+    }
+    case 'interaction': {
+      // Actions kept on an interaction: its editors change them; a contact of its account may own one.
+      const interaction = await interactionAccess(scope, actor, row.subject_id);
+      return { canEdit: interaction.canEdit, opportunityId: interaction.opportunityId, planStatus: null };
     }
     case 'check_in': {
       // Actions agreed in a check-in: its two people and admins see them (anyone else: 404); its manager (or an admin) changes them, their owner too.

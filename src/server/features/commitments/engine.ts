@@ -30,6 +30,8 @@ export type NewCommitment = OwnerColumns & {
   internalOnly?: boolean;
   /** Already kept when written down: done, at `doneAt`. */
   doneAt?: string | null;
+  /** The interaction whose advance agreed it (migration 0105), wherever it goes. */
+  agreedInInteractionId?: string | null;
 };
 
 type Row = Omit<CommitmentTable, 'workspace_id'>;
@@ -59,6 +61,7 @@ export function commitmentRow(subject: Subject, c: NewCommitment, at: { id: stri
     version: 1,
     created_at: at.now,
     updated_at: at.now,
+    ...(c.agreedInInteractionId ? { agreed_in_interaction_id: c.agreedInInteractionId } : {}),
   };
 }
 

@@ -24,7 +24,8 @@ type AuditActor = Parameters<typeof audit>[1];
 /**
  * Records a proposed new date. A seller re-dating a seller-side commitment applies it at once; a
  * date proposed for the other side's commitment, or by the customer for any commitment, waits for
- * the other side — the original date stands until then. Returns the new renegotiation row.
+ * the other side — the original date stands until then — except off a plan, where the customer has
+ * no page to answer on and the seller's new date applies at once. Returns the new renegotiation row.
  */
 export async function requestDateChange(
   tx: Scope,
@@ -48,7 +49,9 @@ export async function requestDateChange(
   const at = (opts.now ?? new Date()).toISOString();
   const facts = factsOf(row, []);
   const change = { fromDate: row.due_date, toDate: opts.input.newDate, requestedAt: at, decidedAt: null, status: 'pending' as const };
-  const appliesNow = opts.by.side === 'seller' && row.side === 'seller';
+  // Off a plan (an action kept on an interaction) there is no customer page to answer on: the rep
+  // records the date the customer gave them, and it applies at once.
+  const appliesNow = opts.by.side === 'seller' && (row.side === 'seller' || row.plan_id === null);
   const reneg: CommitmentRenegotiationTable = {
     id: newId(),
     workspace_id: tx.workspaceId,

@@ -23,6 +23,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   let mineQuery = selectCommitments(scope);
   mineQuery = people ? mineQuery.where('commitments.owner_user_id', 'in', people) : mineQuery.where('commitments.owner_user_id', 'is not', null);
   const openObjectives = scope.selectFrom('account_objectives').select('account_objectives.id').where('account_objectives.status', 'in', OPEN_OBJECTIVES);
+  const liveInteractions = scope.selectFrom('interactions').select('interactions.id').where('interactions.cancelled_at', 'is', null);
   // A check-in's actions are its two people's business (and admins'): a manager's "Everyone" view does not show other teams' 1:1s.
   let checkInsSeen = scope.selectFrom('check_ins').select('check_ins.id');
   if (actor.role !== 'admin') checkInsSeen = checkInsSeen.where((eb) => eb.or([eb('check_ins.manager_id', '=', actor.id), eb('check_ins.rep_id', '=', actor.id)]));
@@ -33,6 +34,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
       eb.or([
         eb.and([eb('commitments.subject_kind', '=', 'plan'), eb('plan.status', 'in', IN_PROGRESS)]),
         eb.and([eb('commitments.subject_kind', '=', 'objective'), eb('commitments.subject_id', 'in', openObjectives)]),
+        eb.and([eb('commitments.subject_kind', '=', 'interaction'), eb('commitments.subject_id', 'in', liveInteractions)]),
         eb.and([eb('commitments.subject_kind', '=', 'check_in'), eb('commitments.subject_id', 'in', checkInsSeen)]),
       ]),
     )
@@ -58,8 +60,9 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   const ids = rows.map((r) => r.id);
   const planIds = [...new Set(rows.flatMap((r) => (r.plan_id ? [r.plan_id] : [])))];
   const objectiveIds = [...new Set(rows.filter((r) => r.subject_kind === 'objective').map((r) => r.subject_id))];
+  const interactionIds = [...new Set(rows.filter((r) => r.subject_kind === 'interaction').map((r) => r.subject_id))];
   const checkInIds = [...new Set(rows.filter((r) => r.subject_kind === 'check_in').map((r) => r.subject_id))];
-  const [renegotiations, plans, objectives, checkIns] = await Promise.all([
+  const [renegotiations, plans, objectives, interactions, checkIns] = await Promise.all([
     scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.commitment_id', 'in', ids).execute(),
     selectPlanAccess(scope)
       .innerJoin('opportunities as deal', 'deal.id', 'plans.opportunity_id')
@@ -73,6 +76,15 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
           .innerJoin('users as owner', 'owner.id', 'account_objectives.owner_id')
           .select(['account_objectives.id', 'account_objectives.title', 'account_objectives.owner_id', 'owner.team_id', 'account.id as account_id', 'account.name as account_name'])
           .where('account_objectives.id', 'in', objectiveIds)
+          .execute()
+      : [],
+    interactionIds.length
+      ? scope
+          .selectFrom('interactions')
+          .innerJoin('accounts as account', 'account.id', 'interactions.account_id')
+          .innerJoin('users as owner', 'owner.id', 'interactions.owner_id')
+          .select(['interactions.id', 'interactions.kind', 'interactions.owner_id', 'owner.team_id', 'account.id as account_id', 'account.name as account_name'])
+          .where('interactions.id', 'in', interactionIds)
           .execute()
       : [],
     checkInIds.length
@@ -91,6 +103,9 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   const objectiveById = new Map(
     objectives.map((o) => [o.id, { ref: { id: o.id, title: o.title, account: { id: o.account_id, name: o.account_name } }, access: { canEdit: canEditOwned(actor, { id: o.owner_id, teamId: o.team_id }) } }]),
   );
+  const interactionById = new Map(
+    interactions.map((i) => [i.id, { ref: { id: i.id, kind: i.kind, account: { id: i.account_id, name: i.account_name } }, access: { canEdit: canEditOwned(actor, { id: i.owner_id, teamId: i.team_id }) } }]),
+  );
   const checkInById = new Map(
     checkIns.map((c) => [
       c.id,
@@ -99,6 +114,10 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   );
   const item = (row: AnyCommitmentRow): TodayItem => {
     const renegotiations = history.get(row.id) ?? [];
+    if (row.subject_kind === 'interaction') {
+      const interaction = interactionById.get(row.subject_id)!;
+      return { plan: null, objective: null, interaction: interaction.ref, commitment: presentCommitment(row, renegotiations, interaction.access, actor, now) };
+    }
     if (row.subject_kind === 'check_in') {
       const checkIn = checkInById.get(row.subject_id)!;
       return { plan: null, objective: null, checkIn: checkIn.ref, commitment: presentCommitment(row, renegotiations, checkIn.access, actor, now) };

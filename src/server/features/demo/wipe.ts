@@ -29,6 +29,8 @@ const DELETE_ORDER = {
   plan_milestones: 7,
   plans: 8,
   plan_templates: 9,
+  opportunity_criteria: 9.5,
+  sweet_spot_criteria: 9.6,
   opportunities: 10,
   contacts: 11,
   accounts: 12,
@@ -44,6 +46,8 @@ export const WORKSPACE_TABLES = (Object.keys(DELETE_ORDER) as ScopedTable[]).sor
 /** Deletes one workspace and everything in it (sessions included). Only the demo uses this. */
 export async function wipeWorkspace(trx: Transaction<Database>, workspaceId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('workspace_id', '=', workspaceId).execute();
+  // The workspace names its stage gate: let go of it before its stages go.
+  await trx.updateTable('workspaces').set({ stage_gate_stage_id: null }).where('id', '=', workspaceId).execute();
   for (const table of WORKSPACE_TABLES) {
     await trx.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
   }

@@ -8,6 +8,7 @@ import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
 import { searchTextOf } from '../../../domain/search-text.js';
+import { assertStageGate } from '../qualification/gate.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -86,6 +87,8 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
     await checkOwner(tx, actor, ownerId, issues);
     const close = closing(null, input, issues);
     assertNoIssues(issues);
+    // A new deal has no commitment to change yet: the stage gate refuses creating it in a gated stage.
+    await assertStageGate(tx, { fromStageId: null, toStageId: stageId, changeCommitment: 'none' });
     const now = nowIso();
     const row = {
       id: newId(),
@@ -118,6 +121,11 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
     if (input.ownerId && input.ownerId !== current.owner_id) await checkOwner(tx, actor, input.ownerId, issues);
     const close = closing(current, input, issues);
     assertNoIssues(issues);
+    // A stale edit is answered with the current deal first (409 version_conflict, in writeVersioned);
+    // the gate judges a move forwards into or past its stage on the deal as it is now.
+    if (input.stageId && input.stageId !== current.stage_id && version === current.version) {
+      await assertStageGate(tx, { fromStageId: current.stage_id, toStageId: input.stageId, changeCommitment: current.change_commitment });
+    }
     const patch = {
       ...columnsOf(input, { accountId: 'account_id', name: 'name', stageId: 'stage_id', closeDate: 'close_date', ownerId: 'owner_id' }),
       ...(input.amount ? { amount_minor: input.amount.amountMinor, currency: input.amount.currency } : {}),

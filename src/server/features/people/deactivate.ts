@@ -42,6 +42,16 @@ export async function deactivateUser({ scope, actor, id, transferToId }: { scope
         .execute();
       for (const r of moved) events.push({ entityType, entityId: r.id, action: 'transfer', before: { owner_id: id }, after: { owner_id: transferToId } });
     }
+    // Interactions still to happen or to record go to the heir; those with a result stay theirs (their advance rate).
+    const interactions = await tx
+      .updateTable('interactions')
+      .set((eb) => ({ owner_id: transferToId, version: eb('interactions.version', '+', 1), updated_at: now }))
+      .where('interactions.owner_id', '=', id)
+      .where('interactions.result', 'is', null)
+      .where('interactions.cancelled_at', 'is', null)
+      .returning('interactions.id')
+      .execute();
+    for (const r of interactions) events.push({ entityType: 'interaction', entityId: r.id, action: 'transfer', before: { owner_id: id }, after: { owner_id: transferToId } });
     // Their check-in series end (a 1:1 is with this person; the heir sets up their own). History stays.
     const ended = await tx
       .updateTable('check_in_series')

@@ -4,6 +4,7 @@ import { Icon } from '../../ui/Icon';
 import { LoadingCard } from '../../ui/States';
 import { ContactRows } from '../contacts/ContactRows';
 import { ObjectivesCard } from '../objectives/ObjectivesCard';
+import { InteractionsCard } from '../interactions/InteractionsCard';
 import { OpportunityRows } from '../opportunities/OpportunityRows';
 import { AddLink } from '../records/AddLink';
 import { HistoryCard } from '../records/HistoryCard';
@@ -47,6 +48,7 @@ export function AccountPage() {
                 </Detail>
               </RecordDetailsCard>
               <ObjectivesCard accountId={a.id} canAdd={a.permissions.canEdit && !a.archivedAt} />
+              <InteractionsCard accountId={a.id} canPlan={!a.archivedAt} />
               <Card title="Contacts" flush actions={a.permissions.canEdit && !a.archivedAt ? <AddLink to={`/contacts/new?accountId=${a.id}`} small>Add contact</AddLink> : null}>
                 <ContactRows accountId={a.id} />
               </Card>

@@ -16,8 +16,8 @@ export const objectiveKeys = {
   ofAccount: (accountId: string) => ['objectives', 'account', accountId] as const,
 };
 
-export function useAccountObjectives(accountId: string) {
-  return useQuery({ queryKey: objectiveKeys.ofAccount(accountId), queryFn: () => call(listAccountObjectives, { params: { id: accountId } }) });
+export function useAccountObjectives(accountId: string, opts: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: objectiveKeys.ofAccount(accountId), queryFn: () => call(listAccountObjectives, { params: { id: accountId } }), enabled: opts.enabled ?? true });
 }
 
 function useRefresh() {

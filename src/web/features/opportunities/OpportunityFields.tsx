@@ -3,6 +3,7 @@ import { activeStages, useStages } from '../../app/directory';
 import type { FormState } from '../../lib/forms';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { OwnerField } from '../records/OwnerField';
+import { StageGateNote } from '../qualification/StageGateNote';
 import { currencyOptions } from './currencies';
 import type { OpportunityValues } from './opportunityForm';
 
@@ -13,11 +14,14 @@ export function OpportunityFields({
   currentOwner,
   currentStage,
   withStatus = false,
+  onDealPage = false,
 }: {
   form: FormState<OpportunityValues>;
   currentOwner?: { id: string; name: string };
   currentStage?: { id: string; name: string };
   withStatus?: boolean;
+  /** Editing on the deal's own page, where its qualification card is. */
+  onDealPage?: boolean;
 }) {
   const stages = useStages();
   const stageOptions = activeStages(stages.data).map((s) => ({ value: s.id, label: s.name }));
@@ -33,7 +37,10 @@ export function OpportunityFields({
         <SelectField label="Currency" required options={currencyOptions(form.values.currency)} {...form.field('currency')} />
       </div>
       <TextField label="Close date" type="date" required hint="When you expect the customer to decide." {...form.field('closeDate')} />
-      <SelectField label="Stage" required options={stageOptions} placeholder={stages.isPending ? 'Loading stages…' : undefined} {...form.field('stageId')} />
+      <div className="stage-field">
+        <SelectField label="Stage" required options={stageOptions} placeholder={stages.isPending ? 'Loading stages…' : undefined} {...form.field('stageId')} />
+        <StageGateNote stageId={form.values.stageId} moving={form.values.stageId !== currentStage?.id} refused={!!form.errors.stageId} onDealPage={onDealPage} />
+      </div>
       <OwnerField value={owner.value} onChange={owner.onChange} error={owner.error} current={currentOwner} />
       {withStatus ? (
         <>

@@ -14,9 +14,11 @@ import { OpportunityFields } from './OpportunityFields';
 import { opportunitySpec } from './opportunityForm';
 import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
+import { InteractionsCard } from '../interactions/InteractionsCard';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
+const QualificationCard = lazy(async () => ({ default: (await import('../qualification/QualificationCard')).QualificationCard }));
 
 export function OpportunityPage() {
   const me = useMe();
@@ -55,7 +57,7 @@ export function OpportunityPage() {
               <RecordDetailsCard
                 page={page}
                 spec={opportunitySpec}
-                fields={(form) => <OpportunityFields form={form} currentOwner={o.owner} currentStage={o.stage} withStatus />}
+                fields={(form) => <OpportunityFields form={form} currentOwner={o.owner} currentStage={o.stage} withStatus onDealPage />}
               >
                 <Detail label="Account">
                   <Link to={`/accounts/${o.account.id}`}>{o.account.name}</Link>
@@ -69,7 +71,11 @@ export function OpportunityPage() {
                   </Detail>
                 ) : null}
               </RecordDetailsCard>
+              <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
+              <Suspense fallback={null}>
+                <QualificationCard opportunity={o} />
+              </Suspense>
             </div>
             <div>
               <Suspense fallback={null}>

@@ -73,7 +73,8 @@ export const opportunitySpec: RecordFormSpec<'opportunities', OpportunityValues>
     return errors;
   },
   fields: ['accountId', 'name', 'amount', 'currency', 'stageId', 'closeDate', 'ownerId', 'status', 'closeReason'],
-  aliases: { 'amount.amountMinor': 'amount', 'amount.currency': 'currency' },
+  // The stage gate's refusal (409 qualification_required) names what the deal lacks: it belongs beside the stage.
+  aliases: { 'amount.amountMinor': 'amount', 'amount.currency': 'currency', changeCommitment: 'stageId' },
   labels: {
     accountId: 'Account',
     name: 'Name',

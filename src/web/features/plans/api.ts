@@ -69,6 +69,8 @@ export function usePlanRefresh() {
       );
       // A task on an objective: its page and the account's list refetch.
       if (c.subject.kind === 'objective') void client.invalidateQueries({ queryKey: ['objectives'] });
+      // An action agreed in an interaction: the interaction's page lists it.
+      if (c.subject.kind === 'interaction' || c.subject.kind === 'plan') void client.invalidateQueries({ queryKey: ['interactions'] });
       void client.invalidateQueries({ queryKey: planKeys.all });
       void client.invalidateQueries({ queryKey: planKeys.today });
     },

@@ -50,7 +50,7 @@ export function RecordHeader<R extends HeaderRecord>(p: RecordHeaderProps<R>) {
         <Button icon="edit" onClick={edit.start}>
           {p.editLabel ?? 'Edit'}
         </Button>
-        {resource && resource !== 'objectives' && isArchivable(record) ? <ArchiveControl resource={resource} record={record} noun={noun} /> : null}
+        {resource && resource !== 'objectives' && resource !== 'interactions' && isArchivable(record) ? <ArchiveControl resource={resource} record={record} noun={noun} /> : null}
       </>
     ) : null;
   return (

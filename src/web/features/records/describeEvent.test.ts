@@ -186,3 +186,29 @@ describe('other records’ history in words', () => {
     expect(headline('opportunity', ev('opportunity', 'update', { status: ['open', 'won'] }))).toBe('changed status: “Open” → “Won”');
   });
 });
+
+describe('a deal’s qualification in words', () => {
+  it('words the commitment to change, who said it and when, the cost of inaction and the sweet-spot answers', () => {
+    const event = ev('opportunity', 'update', {
+      changeCommitment: ['none', 'evidenced'],
+      changeEvidence: [null, 'Budget signed'],
+      changeSaidByContactId: [null, 'c1'],
+      changeSaidBy: [null, 'Carla Customer'],
+      changeSaidOn: [null, '2026-06-08'],
+      costPerMonthMinor: [null, 8_000_00],
+      'criterion:Runs SAP': ['unknown', 'met'],
+    });
+    // The deal's currency comes from its page.
+    expect(describeEvent(event, 'opportunity', { ...lookups, currency: 'EUR' })).toEqual({
+      headline: 'made 6 changes',
+      details: [
+        'changed commitment to change: “None yet” → “Evidenced”',
+        'edited the evidence of the commitment to change',
+        'set who said it to “Carla Customer”',
+        `set the day it was said to ${d('2026-06-08')}`,
+        `set cost of inaction per month to “${formatMoney({ amountMinor: 8_000_00, currency: 'EUR' })}”`,
+        'changed sweet-spot “Runs SAP”: “Unknown” → “Met”',
+      ],
+    });
+  });
+});

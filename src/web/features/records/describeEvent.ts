@@ -3,7 +3,9 @@ import { BUYING_ROLE_LABELS, type BuyingRole } from '../../../shared/contacts';
 import { OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUS_LABELS, type ObjectiveKind, type ObjectiveStatus } from '../../../shared/objectives';
 import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shared/opportunities';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../shared/plans';
-import { formatDate, formatMoney } from '../../lib/format';
+import { CHANGE_COMMITMENT_LABELS, CRITERION_ANSWER_LABELS, type ChangeCommitment, type CriterionAnswer } from '../../../shared/qualification';
+import { ADVANCE_KIND_LABELS, type AdvanceKind } from '../../../shared/interactions';
+import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 
 /**
  * The words of a record's history: one pure function from an audit event to a headline (read after
@@ -46,7 +48,24 @@ const LABELS: Record<string, string> = {
   targetAmountMinor: 'financial target',
   kind: 'kind',
   opportunityIds: 'linked deals',
+  changeCommitment: 'commitment to change',
+  changeSaidBy: 'who said it',
+  changeSaidOn: 'the day it was said',
+  costPerMonthMinor: 'cost of inaction per month',
+  compellingEvent: 'compelling event',
+  compellingEventDate: 'compelling event date',
+  // An interaction's planning.
+  startsAt: 'time',
+  timeZone: 'time zone',
+  durationMinutes: 'duration (minutes)',
+  opportunityId: 'deal',
+  objectiveId: 'objective',
+  outcomeKind: 'kind of advance',
+  needsSeveralCalls: 'needs several calls',
 };
+
+/** A deal's answer to a sweet-spot criterion is audited as `criterion:<its wording then>`. */
+const CRITERION_KEY = 'criterion:';
 
 /** Long texts: their change is said, not quoted. */
 const PROSE: Record<string, string> = {
@@ -56,16 +75,23 @@ const PROSE: Record<string, string> = {
   costOfInaction: 'cost of inaction',
   clientGoal: 'client goal',
   detail: 'details',
+  changeEvidence: 'evidence of the commitment to change',
+  outcomeStatement: 'planned outcome',
+  firstCallGoal: 'goal of the first call',
+  planningNotes: 'planning notes',
+  attendeeContactIds: 'customer attendees',
+  attendeeUserIds: 'colleagues attending',
 };
 
 // Fields whose change the action already says (archivedAt on archive), that go with another field
 // (currency with an amount) or that are bookkeeping.
-const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt']);
+// Who said a commitment to change is shown once, by name (changeSaidBy), not as its id and typed name.
+const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt', 'changeSaidByContactId', 'changeSaidByName', 'sortAt', 'resultRecordedAt', 'resultRecordedById']);
 
 const q = (s: string) => `“${s}”`;
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const clip = (s: string, max = 140) => (s.length > max ? `${s.slice(0, max).trimEnd()}…` : s);
-const label = (key: string) => LABELS[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
+const label = (key: string) => LABELS[key] ?? (key.startsWith(CRITERION_KEY) ? `sweet-spot ${q(key.slice(CRITERION_KEY.length))}` : key.replace(/([A-Z])/g, ' $1').toLowerCase());
 
 function statusLabel(entityType: string, value: string): string {
   switch (entityType) {
@@ -93,22 +119,33 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
       return lookups.accountName(s) ?? 'another account';
     case 'amountMinor':
     case 'targetAmountMinor':
+    case 'costPerMonthMinor':
       return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : s;
     case 'closeDate':
     case 'targetDate':
     case 'startDate':
     case 'dueDate':
+    case 'changeSaidOn':
+    case 'compellingEventDate':
       return formatDate(s);
+    case 'changeCommitment':
+      return CHANGE_COMMITMENT_LABELS[s as ChangeCommitment] ?? s;
     case 'status':
       return statusLabel(entityType, s);
     case 'buyingRole':
       return BUYING_ROLE_LABELS[s as BuyingRole] ?? s;
     case 'kind':
       return entityType === 'objective' ? (OBJECTIVE_KIND_LABELS[s as ObjectiveKind] ?? s) : s;
+    case 'startsAt':
+      return formatDateTime(s);
+    case 'outcomeKind':
+      return ADVANCE_KIND_LABELS[s as AdvanceKind] ?? s;
+    case 'needsSeveralCalls':
+      return s === '1' || s === 'true' ? 'yes' : 'no';
     case 'opportunityIds':
       return s.split(',').filter(Boolean).length === 1 ? '1 deal' : `${s.split(',').filter(Boolean).length} deals`;
     default:
-      return s;
+      return key.startsWith(CRITERION_KEY) ? (CRITERION_ANSWER_LABELS[s as CriterionAnswer] ?? s) : s;
   }
 }
 
@@ -164,6 +201,17 @@ function recordEvent(event: HistoryEvent, noun: string, lookups: Lookups): Descr
       const lines = changeLines(event, lookups);
       return lines.length === 1 ? { headline: `${lines[0]} (handed over when a person left)`, details: [] } : { headline: `handed this ${noun} over when a person left`, details: lines };
     }
+    // An interaction's result (recorded, or corrected when there was one) and its cancelling.
+    case 'record': {
+      const words: Record<string, string> = { advanced: 'advanced', continuation: 'a continuation', no_advance: 'no advance' };
+      const said = (v: unknown) => words[text(v)] ?? text(v);
+      const added = Number(c.agreedActionsAdded?.after ?? 0);
+      const details = added ? [`${added === 1 ? '1 agreed action' : `${added} agreed actions`} added`] : [];
+      if (!c.result) return { headline: 'changed the notes of the result', details };
+      return { headline: c.result.before ? `corrected the result to ${said(c.result.after)} (was ${said(c.result.before)})` : `recorded the result: ${said(c.result.after)}`, details };
+    }
+    case 'cancel':
+      return { headline: `cancelled this ${noun}`, details: [] };
     default: {
       const lines = changeLines(event, lookups);
       // A plan closes and reopens through its status: said as such.

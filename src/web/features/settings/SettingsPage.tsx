@@ -2,6 +2,7 @@ import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
+import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
@@ -21,14 +22,14 @@ export function SettingsPage() {
           Workspace
         </NavLink>
         <NavLink to="/settings/stages" className="tab">
-          Stages
+          Stages & qualification
         </NavLink>
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<ProfileSettings />} />
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /></>} />
-        <Route path="stages" element={<StagesSettings />} />
+        <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>

@@ -11,7 +11,7 @@ import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
-import { StageRow } from './StageRow';
+import { OrderedNameRow } from './OrderedNameRow';
 
 /** One PATCH per action: the server renumbers the other stages in the same transaction. */
 export function useStageMutation(onError: (message: string) => void) {
@@ -59,9 +59,11 @@ export function StagesSettings() {
         </div>
         <ol className="stage-list">
           {active.map((s, i) => (
-            <StageRow
+            <OrderedNameRow
               key={`${s.id}-${s.version}`}
-              stage={s}
+              item={s}
+              noun="stage"
+              maxLength={80}
               index={i}
               editable={editable}
               first={i === 0}

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useToday } from '../commitments/api';
 import { PendingDate } from '../renegotiations/PendingDate';
 import { ClosingDeals } from './ClosingDeals';
+import { RecordTheOutcome, YourInteractions } from '../interactions/TodayInteractions';
 import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
@@ -44,6 +45,7 @@ export function TodayPage() {
       {/* On a phone the side column (what customers did) comes first: see .today-layout in plans.css. */}
       <div className="record-layout today-layout">
         <div className="today-main">
+          <RecordTheOutcome />
           {query.isPending ? (
             <div className="card card-pad">
               <SkeletonLines lines={5} />
@@ -57,6 +59,7 @@ export function TodayPage() {
           )}
         </div>
         <div className="today-side">
+          <YourInteractions />
           <NotificationsCard />
           <ClosingDeals />
         </div>

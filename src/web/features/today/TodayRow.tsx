@@ -11,9 +11,13 @@ import { useMe } from '../../app/session';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
-  const { plan, objective, commitment: c } = item;
-  // Where it lives: a plan's commitment, or a task on an account objective.
-  const where = plan ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` } : { to: `/objectives/${objective?.id}#c-${c.id}`, label: `${objective?.title} · ${objective?.account.name}` };
+  const { plan, objective, interaction, commitment: c } = item;
+  // Where it lives: a plan's commitment, a task on an account objective, or an action agreed in an interaction and kept there.
+  const where = plan
+    ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` }
+    : objective
+      ? { to: `/objectives/${objective.id}#c-${c.id}`, label: `${objective.title} · ${objective.account.name}` }
+      : { to: `/interactions/${interaction?.id}#c-${c.id}`, label: `Agreed in a ${interaction?.kind ?? 'call'} · ${interaction?.account.name ?? ''}` };
   const titleId = useId();
   const [redating, setRedating] = useState(false);
   const status = useCommitmentStatus(c);

@@ -1,10 +1,15 @@
 import { useId, useState } from 'react';
-import type { Stage } from '../../../shared/stages';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 
-export function StageRow({
-  stage,
+/**
+ * One item of an ordered list an admin keeps (the pipeline's stages, the sweet-spot criteria):
+ * rename in place, move up or down, archive. Read-only for everyone else.
+ */
+export function OrderedNameRow({
+  item,
+  noun,
+  maxLength,
   index,
   editable,
   first,
@@ -14,7 +19,10 @@ export function StageRow({
   onRename,
   onArchive,
 }: {
-  stage: Stage;
+  item: { name: string };
+  /** What the item is, in its buttons' names: "stage" → "Archive stage Proposal". */
+  noun: string;
+  maxLength: number;
   index: number;
   editable: boolean;
   first: boolean;
@@ -25,14 +33,14 @@ export function StageRow({
   onArchive: () => void;
 }) {
   const id = useId();
-  const [name, setName] = useState(stage.name);
-  const changed = name.trim() !== stage.name && name.trim() !== '';
+  const [name, setName] = useState(item.name);
+  const changed = name.trim() !== item.name && name.trim() !== '';
 
   if (!editable) {
     return (
       <li className="stage-row">
         <span className="stage-index">{index + 1}</span>
-        <span className="stage-name">{stage.name}</span>
+        <span className="stage-name">{item.name}</span>
       </li>
     );
   }
@@ -50,9 +58,9 @@ export function StageRow({
         }}
       >
         <label htmlFor={id} className="sr-only">
-          Name of stage {index + 1}
+          Name of {noun} {index + 1}
         </label>
-        <input id={id} className="input" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <input id={id} className="input" value={name} maxLength={maxLength} onChange={(e) => setName(e.target.value)} />
         {changed ? (
           <Button size="sm" type="submit" variant="primary" busy={busy}>
             Save
@@ -60,13 +68,13 @@ export function StageRow({
         ) : null}
       </form>
       <div className="stage-actions">
-        <button type="button" className="icon-btn" disabled={first || busy} onClick={() => onMove(-1)} aria-label={`Move ${stage.name} up`} title="Move up">
+        <button type="button" className="icon-btn" disabled={first || busy} onClick={() => onMove(-1)} aria-label={`Move ${item.name} up`} title="Move up">
           <Icon name="chevronUp" />
         </button>
-        <button type="button" className="icon-btn" disabled={last || busy} onClick={() => onMove(1)} aria-label={`Move ${stage.name} down`} title="Move down">
+        <button type="button" className="icon-btn" disabled={last || busy} onClick={() => onMove(1)} aria-label={`Move ${item.name} down`} title="Move down">
           <Icon name="chevronDown" />
         </button>
-        <Button size="sm" variant="ghost" icon="archive" disabled={busy} onClick={onArchive} aria-label={`Archive stage ${stage.name}`}>
+        <Button size="sm" variant="ghost" icon="archive" disabled={busy} onClick={onArchive} aria-label={`Archive ${noun} ${item.name}`}>
           Archive
         </Button>
       </div>
