@@ -311,7 +311,7 @@ export const CheckIn = z
     /** Actions agreed in this check-in. */
     actions: z.array(Commitment),
     /** The check-in before this one in the series, with the actions agreed there (kept, missed, open). */
-    previous: z.object({ id: Id, scheduledAt: Instant, actions: z.array(Commitment) }).nullable(),
+    previous: z.object({ id: Id, scheduledAt: Instant, localDate: CalendarDate, actions: z.array(Commitment) }).nullable(),
     data: CheckInData,
     version: Version,
     createdAt: Instant,

@@ -29,6 +29,8 @@ const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'Sear
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
+const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
+const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -57,6 +59,8 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },
   { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
+  { path: 'check-ins', page: CheckInsPage, data: pageData.checkIns },
+  { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
 ];
 
 /** Addresses that lead to another page once signed in. */

@@ -2,6 +2,7 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
+import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/api';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
@@ -76,4 +77,9 @@ export const pageData = {
     if (me.user.role === 'rep' || rep) pages(repPlanningQuery(rep === me.user.id || me.user.role === 'rep' ? undefined : rep, year));
     else one(teamsQuery);
   },
+  checkIns: ({ search }: PageDataAt) => {
+    one(seriesListQuery);
+    one(checkInHistoryQuery(search.get('series') ?? undefined));
+  },
+  checkIn: ({ params: { id = '' } }: PageDataAt) => one(checkInQuery(id)),
 };

@@ -88,7 +88,7 @@ export async function presentCheckIn(scope: Scope, actor: Actor, id: string, now
       .execute(),
     scope
       .selectFrom('check_ins')
-      .select(['check_ins.id', 'check_ins.scheduled_at', 'check_ins.manager_id', 'check_ins.rep_id'])
+      .select(['check_ins.id', 'check_ins.scheduled_at', 'check_ins.local_date', 'check_ins.manager_id', 'check_ins.rep_id'])
       .where('check_ins.series_id', '=', row.series_id)
       .where('check_ins.scheduled_at', '<', row.scheduled_at)
       .orderBy('check_ins.scheduled_at', 'desc')
@@ -113,7 +113,7 @@ export async function presentCheckIn(scope: Scope, actor: Actor, id: string, now
     answers: answers && answersVisible(actor, row, answers) ? presentAnswers(answers) : null,
     notes: notes.filter((n) => canReadNote(actor, row, n)).map((n) => presentNote(actor, n)),
     actions: actions.get(row.id) ?? [],
-    previous: previous ? { id: previous.id, scheduledAt: previous.scheduled_at, actions: actions.get(previous.id) ?? [] } : null,
+    previous: previous ? { id: previous.id, scheduledAt: previous.scheduled_at, localDate: previous.local_date, actions: actions.get(previous.id) ?? [] } : null,
     data,
     version: row.version,
     createdAt: row.created_at,
