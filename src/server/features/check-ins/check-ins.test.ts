@@ -172,6 +172,33 @@ describe('a check-in', () => {
     expect(await db.selectFrom('notifications').select('id').where('kind', '=', 'check_in_answers_due').where('user_id', '=', rep.me.user.id).execute()).toHaveLength(1);
   });
 
+  it('opens an occurrence and writes its reminder once, however many requests race for it', async () => {
+    const { manager, rep } = await checkInTeam(app);
+    const series = (await manager.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const opened = await Promise.all(
+      [manager, rep, manager, rep, manager].map((who) => who.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })),
+    );
+    expect(opened.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(opened.map((r) => r.data.id)).size).toBe(1);
+    const reads = await Promise.all(Array.from({ length: 5 }, () => rep.client.get('/api/v1/notifications')));
+    expect(reads.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const due = await db.selectFrom('notifications').select('check_in_id').where('kind', '=', 'check_in_answers_due').where('user_id', '=', rep.me.user.id).execute();
+    expect(due).toEqual([{ check_in_id: opened[0].data.id }]);
+    expect(await db.selectFrom('check_ins').select('id').where('series_id', '=', series.id).execute()).toHaveLength(1);
+  });
+
+  it('ends the series of a person who leaves; their open actions go to the person taking over', async () => {
+    const { admin, manager, rep } = await checkInTeam(app);
+    const { series, checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
+    const action = (await manager.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Call back Globex', dueDate: dayIn(TZ, 3) })).data;
+    expect((await admin.client.post(`/api/v1/users/${rep.me.user.id}/deactivate`, { transferToId: manager.me.user.id })).statusCode).toBe(200);
+    const after = (await manager.client.get(`/api/v1/check-in-series/${series.id}`)).data;
+    expect(after.endedAt).not.toBeNull();
+    expect(after.next).toBeNull();
+    expect((await manager.client.get(`/api/v1/commitments/${action.id}`)).data.owner.id).toBe(manager.me.user.id);
+    expect((await auditOf(series.id)).map((e) => e.action)).toEqual(['create', 'update']);
+  });
+
   it('keeps a private manager note from the rep — and from admins — through every route; a shared one both read', async () => {
     const { admin, manager, rep } = await checkInTeam(app);
     const { checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
