@@ -64,8 +64,11 @@ export async function remindAnswersDue(scope: Scope, actor: Actor, now = new Dat
     await scope.transaction(async (tx) => {
       const checkIn = await openOccurrence(tx, null, s, next);
       if (checkIn.submitted_at || checkIn.status !== 'upcoming') return;
+      const key = `check_in_due:${checkIn.id}`;
+      // Already reminded: a read, not another write, on every later look at the bell.
+      if (await tx.selectFrom('notifications').select('id').where('notifications.user_id', '=', actor.id).where('notifications.dedupe_key', '=', key).executeTakeFirst()) return;
       const { date, time } = wallClock(next.at, actor.timeZone);
-      await notifyOnce(tx, { userId: actor.id, kind: 'check_in_answers_due', checkInId: checkIn.id, actorName: s.manager_name, data: { date, time }, key: `check_in_due:${checkIn.id}`, at: now.toISOString() });
+      await notifyOnce(tx, { userId: actor.id, kind: 'check_in_answers_due', checkInId: checkIn.id, actorName: s.manager_name, data: { date, time }, key, at: now.toISOString() });
     });
   }
 }
