@@ -1,4 +1,5 @@
-import { OPPORTUNITY_STATUS_LABELS, type Opportunity, type OPPORTUNITY_SORTS } from '../../../shared/opportunities';
+import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/labels';
+import type { Opportunity, OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';

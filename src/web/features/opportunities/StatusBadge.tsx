@@ -1,4 +1,5 @@
-import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shared/opportunities';
+import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/labels';
+import type { OpportunityStatus } from '../../../shared/opportunities';
 import { Badge, type Tone } from '../../ui/Badge';
 
 // Lost and walked-away deals are outcomes to learn from, not failures: neutral, not red.

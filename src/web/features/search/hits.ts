@@ -1,5 +1,4 @@
-import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/opportunities';
-import { PLAN_STATUS_LABELS } from '../../../shared/plans';
+import { OPPORTUNITY_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../../shared/labels';
 import type { SearchResults } from '../../../shared/search';
 import { formatDate, formatMoney } from '../../lib/format';
 
