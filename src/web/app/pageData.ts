@@ -2,7 +2,7 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
-import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/api';
+import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';

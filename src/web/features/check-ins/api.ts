@@ -1,13 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckIn, CheckInTemplate } from '../../../shared/check-ins';
 import {
   createCheckInAction,
   createCheckInNote,
   createCheckInSeries,
-  getCheckIn,
-  getCheckInTemplate,
-  listCheckIns,
-  listCheckInSeries,
   openCheckIn,
   saveCheckInAnswers,
   updateCheckIn,
@@ -16,25 +12,9 @@ import {
   updateCheckInTemplate,
 } from '../../../shared/routes/operations/check-ins';
 import { call, type BodyOf } from '../../app/api';
+import { checkInHistoryQuery, checkInKeys, checkInQuery, seriesListQuery, templateQuery } from './queries';
 
-/**
- * Check-ins are cached under 'check-ins': the series list, a check-in, the history and the questions.
- * Agreed actions are commitments: writing one refreshes Today too (and a commitment changed anywhere
- * refreshes 'check-ins', features/plans/api.ts usePlanRefresh).
- */
-export const checkInKeys = {
-  all: ['check-ins'] as const,
-  series: ['check-ins', 'series'] as const,
-  history: (seriesId?: string) => ['check-ins', 'history', seriesId ?? 'all'] as const,
-  detail: (id: string) => ['check-ins', 'detail', id] as const,
-  template: ['check-ins', 'template'] as const,
-};
-
-export const seriesListQuery = queryOptions({ queryKey: checkInKeys.series, queryFn: () => call(listCheckInSeries, { query: { status: 'running' } }) });
-export const checkInHistoryQuery = (seriesId?: string) =>
-  queryOptions({ queryKey: checkInKeys.history(seriesId), queryFn: () => call(listCheckIns, { query: { seriesId, when: 'all', limit: 50 } }) });
-export const checkInQuery = (id: string) => queryOptions({ queryKey: checkInKeys.detail(id), queryFn: () => call(getCheckIn, { params: { id } }) });
-export const templateQuery = queryOptions({ queryKey: checkInKeys.template, queryFn: () => call(getCheckInTemplate) });
+export { checkInKeys, checkInHistoryQuery, checkInQuery, seriesListQuery, templateQuery } from './queries';
 
 export const useSeriesList = () => useQuery(seriesListQuery);
 export const useCheckInHistory = (seriesId?: string) => useQuery(checkInHistoryQuery(seriesId));
