@@ -32,6 +32,7 @@ const TAGS: Record<ApiTag, string> = {
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
+  goals: 'Goals people care about: why ladders (private to their rep unless shared with the rep’s manager), what goals (outcome, process, learning) measured from Advance’s data with n and intervals, and one tiny next step at a time.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   'shared plan (customer)':

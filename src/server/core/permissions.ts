@@ -39,6 +39,10 @@ export type OwnedKind =
   | 'user'
   /** A person's yearly targets (the `:id` is the person): their manager or an admin, never themselves. */
   | 'yearly-target'
+  /** A why ladder: its owner only; anyone who cannot read it gets the 404 of a ladder that does not exist. */
+  | 'why-ladder'
+  /** A what goal: whoever reads it (owner, their manager, an admin); the service decides which parts each may change. */
+  | 'goal'
   /** Check-ins (features/check-ins/access.ts): set up with a person, change a series, attend one, manage one, answer, a note. */
   | 'check-in-setup'
   | 'check-in-series'

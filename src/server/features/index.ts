@@ -18,6 +18,7 @@ import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
+import { goalRoutes } from './goals/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -39,5 +40,6 @@ export function registerFeatures(app: App): void {
   guestRoutes(app);
   searchRoutes(app);
   targetRoutes(app);
+  goalRoutes(app);
   checkInRoutes(app);
 }

@@ -77,6 +77,13 @@ export const pageData = {
     if (me.user.role === 'rep' || rep) pages(repPlanningQuery(rep === me.user.id || me.user.role === 'rep' ? undefined : rep, year));
     else one(teamsQuery);
   },
+  // Goals load their query definitions with their code, keeping both out of the first load.
+  goals: ({ search, me }: PageDataAt) => {
+    const rep = search.get('rep');
+    void import('../features/goals/prefetch').then((m) => m.goalsPageData.goals(queryClient, rep && rep !== me.user.id ? rep : undefined));
+  },
+  goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
+  why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
   checkIns: ({ search }: PageDataAt) => {
     one(seriesListQuery);
     one(checkInHistoryQuery(search.get('series') ?? undefined));
