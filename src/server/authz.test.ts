@@ -66,6 +66,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/check-ins/:id/answers': { answers: [], version: 1 },
   'POST /api/v1/check-ins/:id/notes': { body: 'Note' },
   'POST /api/v1/check-ins/:id/actions': { title: 'Action', dueDate: '2027-01-10' },
+  'POST /api/v1/check-ins/:id/coaching': { start: 'Hit my quota' },
+  'POST /api/v1/check-ins/:id/coaching/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/check-ins/:id/coaching/close': {},
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, TimeZone, UserRef, Version, listQueryBase, optionalText, requiredText } from './common.js';
 import { COMMITMENT_DETAIL_MAX, COMMITMENT_TITLE_MAX, Commitment } from './commitments.js';
+import { GoalSummary, LadderEnd, LadderState } from './goals.js';
 import { RateJudgement } from './interactions.js';
 import { Reliability } from './plan-reliability.js';
 
@@ -286,9 +287,54 @@ export const CheckInData = z
     reliability: Reliability,
     /** Only the actions agreed in their check-ins. */
     checkInActions: Reliability,
+    /** The rep's active what goals with their measure (empty for a reader who may not read them: see goals). */
+    goals: z.array(GoalSummary),
   })
   .meta({ id: 'CheckInData' });
 export type CheckInData = z.infer<typeof CheckInData>;
+
+// --- Coaching: the why ladder, run in a check-in (issue 12 point 7) --------------------------
+
+export const CoachingRung = z.object({ position: z.number().int(), answer: z.string(), repeatOf: z.number().int().nullable() });
+
+/**
+ * A why ladder climbed in a check-in. The ladder is the REP's (owner = rep), private to them like
+ * any why ladder unless they share it with their manager. The manager running the check-in writes the
+ * rep's answers down and reads what was said in the session only while it is open — until they close
+ * it, the check-in is marked held or skipped, or 12 hours after it started. After that the manager
+ * reads the ladder only if the rep shared it (then through the ladder itself, like any shared why);
+ * admins never do. The rep reads the session and its ladder at any time.
+ */
+export const CheckInCoaching = z
+  .object({
+    startedAt: Instant,
+    startedBy: UserRef,
+    open: z.boolean(),
+    closedAt: Instant.nullable(),
+    /** The ladder, for whoever may read it (the rep; their manager once shared); null otherwise. */
+    ladderId: Id.nullable(),
+    /** What was said in the session, to the manager while it is open and to the rep; null to anyone else. */
+    session: z
+      .object({
+        rungs: z.array(CoachingRung),
+        state: LadderState,
+        endedBy: LadderEnd.nullable(),
+        askAbout: z.string().nullable(),
+        proposedWhy: z.string().nullable(),
+        /** The ladder's version: send it with the next answer. */
+        ladderVersion: Version,
+      })
+      .nullable(),
+    /** The manager may write the next answer down now. */
+    canAddRungs: z.boolean(),
+  })
+  .meta({ id: 'CheckInCoaching' });
+export type CheckInCoaching = z.infer<typeof CheckInCoaching>;
+
+export const CloseCoachingBody = z
+  .strictObject({ stoppedChanging: z.boolean().optional() })
+  .meta({ id: 'CloseCoachingBody', description: 'stoppedChanging: the rep said the answer has stopped changing — the ladder ends and proposes its last distinct answer.' });
+export type CloseCoachingBody = z.infer<typeof CloseCoachingBody>;
 
 export const CheckIn = z
   .object({
@@ -313,6 +359,8 @@ export const CheckIn = z
     /** The check-in before this one in the series, with the actions agreed there (kept, missed, open). */
     previous: z.object({ id: Id, scheduledAt: Instant, localDate: CalendarDate, actions: z.array(Commitment) }).nullable(),
     data: CheckInData,
+    /** The why ladder climbed in this check-in, if one was (what each reader sees: CheckInCoaching). */
+    coaching: CheckInCoaching.nullable(),
     version: Version,
     createdAt: Instant,
     updatedAt: Instant,
@@ -323,6 +371,8 @@ export const CheckIn = z
       canManage: z.boolean(),
       /** Either person records agreed actions. */
       canAddAction: z.boolean(),
+      /** The manager running it may start a why ladder with the rep (once per check-in, while upcoming). */
+      canCoach: z.boolean(),
     }),
   })
   .meta({ id: 'CheckIn' });

@@ -267,6 +267,16 @@ export const WRITE_CASES: Record<string, Case> = {
   'PATCH /api/v1/check-ins/:id/answers': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/answers`, body: { answers: [{ questionId: 'help', text: 'Pricing' }], submit: true, version: 1 } }),
   'POST /api/v1/check-ins/:id/notes': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/notes`, body: { body: 'Shared thought', visibility: 'shared' } }),
   'PATCH /api/v1/check-in-notes/:id': (w) => ({ as: 'admin', url: `/api/v1/check-in-notes/${w.ids.checkInNote}`, body: { visibility: 'shared', version: 1 } }),
+  // The manager running the check-in (here the admin) coaches: a why ladder that is the rep's.
+  'POST /api/v1/check-ins/:id/coaching': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching`, body: { start: 'Hit my quota' } }),
+  'POST /api/v1/check-ins/:id/coaching/rungs': async (w) => {
+    const started = await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
+    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/rungs`, body: { answer: 'A bigger commission', version: started.coaching.session.ladderVersion } };
+  },
+  'POST /api/v1/check-ins/:id/coaching/close': async (w) => {
+    await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
+    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/close`, body: { stoppedChanging: true } };
+  },
   'POST /api/v1/check-ins/:id/actions': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/actions`, body: { title: 'Practise the pricing talk', dueDate: '2027-01-18' } }),
   'PATCH /api/v1/workspace/fiscal-year': async (w) => {
     const now = await ok(w.admin.client.get('/api/v1/workspace/fiscal-year'), 'fiscal settings');

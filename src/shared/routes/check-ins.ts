@@ -1,5 +1,6 @@
 import { IdParams } from '../common.js';
 import { Commitment } from '../commitments.js';
+import { AddWhyRungBody, CreateWhyLadderBody } from '../goals.js';
 import {
   CheckIn,
   CheckInList,
@@ -9,6 +10,7 @@ import {
   CheckInSeriesList,
   CheckInSeriesListQuery,
   CheckInTemplate,
+  CloseCoachingBody,
   CreateCheckInActionBody,
   CreateCheckInNoteBody,
   CreateCheckInSeriesBody,
@@ -110,5 +112,31 @@ export const checkInsApi = defineRoutes({
     body: CreateCheckInActionBody,
     response: { 201: Commitment },
     errors: ['date_in_past'],
+  },
+  startCheckInCoaching: {
+    tags,
+    summary: 'Run the why ladder with the rep in this check-in (the manager running it): the rep’s first answer starts a ladder that is the rep’s',
+    description:
+      'The ladder belongs to the rep and is private to them unless they share it. The manager reads what was said only while the session is open (until closed, the check-in is held or skipped, or 12 hours after it started); afterwards only if the rep shared the ladder. One per check-in (409 duplicate).',
+    params: IdParams,
+    body: CreateWhyLadderBody,
+    response: { 201: CheckIn },
+    errors: ['duplicate', 'rule_violation'],
+  },
+  addCheckInCoachingRung: {
+    tags,
+    summary: 'Write down the rep’s answer to “What will that get you?” (the manager, while the session is open; send the ladder’s version)',
+    params: IdParams,
+    body: AddWhyRungBody,
+    response: { 200: CheckIn },
+    errors: ['rule_violation'],
+  },
+  closeCheckInCoaching: {
+    tags,
+    summary: 'Close the coaching session (the manager): from now on the manager reads the ladder only if the rep shares it',
+    params: IdParams,
+    body: CloseCoachingBody,
+    response: { 200: CheckIn },
+    errors: ['rule_violation'],
   },
 });

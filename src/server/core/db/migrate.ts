@@ -43,6 +43,7 @@ import * as m0122 from './migrations/0122_goal_steps.js';
 import * as m0123 from './migrations/0123_goal_notes.js';
 import * as m0125 from './migrations/0125_check_ins.js';
 import * as m0126 from './migrations/0126_check_in_notifications.js';
+import * as m0127 from './migrations/0127_check_in_coaching.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -89,6 +90,7 @@ export const migrations: Record<string, Migration> = {
   '0123_goal_notes': m0123,
   '0125_check_ins': m0125,
   '0126_check_in_notifications': m0126,
+  '0127_check_in_coaching': m0127,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

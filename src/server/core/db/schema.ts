@@ -558,6 +558,21 @@ export type CheckInNoteTable = {
   updated_at: Instant;
 };
 
+/** 0127: a why ladder climbed in a check-in (the ladder is the rep's; `rung_ids` JSON: the session's rungs). */
+export type CheckInCoachingTable = {
+  id: string;
+  workspace_id: string;
+  check_in_id: string;
+  ladder_id: string;
+  manager_id: string;
+  rung_ids: string;
+  started_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -600,5 +615,6 @@ export type Database = {
   check_ins: CheckInTable;
   check_in_answers: CheckInAnswersTable;
   check_in_notes: CheckInNoteTable;
+  check_in_coaching: CheckInCoachingTable;
 };
 

@@ -101,7 +101,7 @@ describe('a check-in', () => {
       notes: [],
       actions: [],
       previous: null,
-      permissions: { canAnswer: false, canManage: true, canAddAction: true },
+      permissions: { canAnswer: false, canManage: true, canAddAction: true, canCoach: true },
     });
     expect(checkIn.questions.map((q: { text: string }) => q.text)).toEqual([
       'Which advance did you plan for your most important call, and did you get it?',
@@ -112,7 +112,7 @@ describe('a check-in', () => {
     // The rep opening the same occurrence finds the same check-in.
     const again = await rep.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: '2026-06-11T09:00:00+02:00' });
     expect(again.data.id).toBe(checkIn.id);
-    expect(again.data.permissions).toEqual({ canAnswer: true, canManage: false, canAddAction: true });
+    expect(again.data.permissions).toEqual({ canAnswer: true, canManage: false, canAddAction: true, canCoach: false });
     const notAnOccurrence = await rep.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: '2026-06-11T08:00:00Z' });
     expect(notAnOccurrence.statusCode).toBe(400);
     expect(notAnOccurrence.data.error.details[0].path).toBe('scheduledAt');

@@ -8,6 +8,7 @@ import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 import { byCommitment, presentCommitment, renegotiationsOf, selectCommitments } from '../commitments/queries.js';
 import { canAnswer, canManage, canReadNote, isParticipant, type People } from './access.js';
+import { presentCoaching } from './coaching-view.js';
 import { checkInData } from './data.js';
 import { parseQuestions } from './template.js';
 
@@ -96,7 +97,11 @@ export async function presentCheckIn(scope: Scope, actor: Actor, id: string, now
       .executeTakeFirst(),
   ]);
   const from = previous?.scheduled_at ?? new Date(new Date(row.scheduled_at).getTime() - cadenceDays(row.cadence) * 86_400_000).toISOString();
-  const [actions, data] = await Promise.all([actionsOf(scope, actor, previous ? [row, previous] : [row], now), checkInData(scope, row.rep_id, { from, to: row.scheduled_at }, now)]);
+  const [actions, data, coaching] = await Promise.all([
+    actionsOf(scope, actor, previous ? [row, previous] : [row], now),
+    checkInData(scope, actor, row.rep_id, { from, to: row.scheduled_at }, now),
+    presentCoaching(scope, actor, row, now),
+  ]);
   return {
     id: row.id,
     seriesId: row.series_id,
@@ -115,10 +120,11 @@ export async function presentCheckIn(scope: Scope, actor: Actor, id: string, now
     actions: actions.get(row.id) ?? [],
     previous: previous ? { id: previous.id, scheduledAt: previous.scheduled_at, localDate: previous.local_date, actions: actions.get(previous.id) ?? [] } : null,
     data,
+    coaching,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    permissions: { canAnswer: canAnswer(actor, row), canManage: canManage(actor, row), canAddAction: true },
+    permissions: { canAnswer: canAnswer(actor, row), canManage: canManage(actor, row), canAddAction: true, canCoach: actor.id === row.manager_id && row.status === 'upcoming' && coaching === null },
   };
 }
 

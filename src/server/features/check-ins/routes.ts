@@ -1,6 +1,7 @@
 import { checkInsApi } from '../../../shared/routes/check-ins.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { route } from '../../core/route.js';
+import { addCoachingRung, closeCoaching, startCoaching } from './coaching.js';
 import { listCheckIns, presentCheckIn } from './queries.js';
 import { createSeries, findSeries, listSeries, updateSeries } from './series.js';
 import { addAction, addNote, openCheckIn, saveAnswers, updateCheckIn, updateNote } from './service.js';
@@ -67,4 +68,14 @@ export function checkInRoutes(app: App): void {
   route(app, checkInsApi.createCheckInAction, { permission: { owns: 'check-in' } }, async (req, reply) => {
     return reply.code(201).send(await addAction({ ...ctx(req), id: req.params.id, input: req.body }));
   });
+
+  route(app, checkInsApi.startCheckInCoaching, { permission: { owns: 'check-in-manage' } }, async (req, reply) => {
+    return reply.code(201).send(await startCoaching({ ...ctx(req), id: req.params.id, input: req.body }));
+  });
+
+  route(app, checkInsApi.addCheckInCoachingRung, { permission: { owns: 'check-in-manage' } }, async (req) =>
+    addCoachingRung({ ...ctx(req), id: req.params.id, input: { ...req.body, version: expectedVersion(req, req.body.version) } }),
+  );
+
+  route(app, checkInsApi.closeCheckInCoaching, { permission: { owns: 'check-in-manage' } }, async (req) => closeCoaching({ ...ctx(req), id: req.params.id, input: req.body }));
 }

@@ -13,6 +13,7 @@ import { presentCommitmentById } from '../commitments/commitments.service.js';
 import { assertNotPast, ownerZoneFor } from '../commitments/date-rules.js';
 import { insertCommitments } from '../commitments/engine.js';
 import { ANSWER_REFUSED, canAnswer, canManage, isParticipant, MANAGE_REFUSED, NOTE_REFUSED } from './access.js';
+import { closeSession } from './coaching.js';
 import { notifyAnswersArrived } from './notifications.js';
 import { openOccurrence } from './open.js';
 import { checkInFor, presentCheckIn, presentNote } from './queries.js';
@@ -47,6 +48,8 @@ export async function updateCheckIn({ scope, actor, id, input, version }: Op<{ i
     const row = await checkInFor(tx, actor, id);
     if (!canManage(actor, row)) throw forbidden(MANAGE_REFUSED);
     const current = await tx.selectFrom('check_ins').selectAll('check_ins').where('check_ins.id', '=', id).executeTakeFirstOrThrow();
+    // Held or skipped: a coaching session in it closes for good (marking it upcoming again does not reopen it).
+    if (input.status !== 'upcoming' && version === current.version) await closeSession(tx, actor, id);
     return writeVersioned({
       scope: tx,
       actor,

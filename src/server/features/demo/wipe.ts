@@ -18,6 +18,7 @@ const DELETE_ORDER = {
   objective_insights: 1.1,
   objective_opportunities: 1.2,
   objective_contributors: 1.3,
+  check_in_coaching: 1.01,
   check_in_notes: 1.4,
   check_in_answers: 1.5,
   check_ins: 1.6,

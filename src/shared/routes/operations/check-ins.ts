@@ -13,3 +13,6 @@ export const saveCheckInAnswers = { method: 'PATCH', path: '/api/v1/check-ins/:i
 export const createCheckInNote = { method: 'POST', path: '/api/v1/check-ins/:id/notes' } as const;
 export const updateCheckInNote = { method: 'PATCH', path: '/api/v1/check-in-notes/:id' } as const;
 export const createCheckInAction = { method: 'POST', path: '/api/v1/check-ins/:id/actions' } as const;
+export const startCheckInCoaching = { method: 'POST', path: '/api/v1/check-ins/:id/coaching' } as const;
+export const addCheckInCoachingRung = { method: 'POST', path: '/api/v1/check-ins/:id/coaching/rungs' } as const;
+export const closeCheckInCoaching = { method: 'POST', path: '/api/v1/check-ins/:id/coaching/close' } as const;
