@@ -8,7 +8,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 describe('a check-in', () => {
-  it('the rep answers before the meeting; the manager runs it, keeps a private note, records two agreed actions, and the rep finds hers on Today', async () => {
+  it('the rep answers before the meeting; the manager runs it, keeps a private note, records two agreed actions, climbs the why ladder with her, and the rep finds her action on Today and her ladder as her own', async () => {
     const headers = { origin: baseUrl };
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const api = adminContext.request;
@@ -86,7 +86,23 @@ describe('a check-in', () => {
     await page.getByLabel('Due').fill(inDays(3));
     await action(page, 'Add action').click();
     await expect.poll(() => page.getByRole('link', { name: 'Send Rita the pricing role-play' }).isVisible()).toBe(true);
+    // The manager runs the why ladder with Rita; her answers become her own, private ladder.
+    await page.getByLabel('Rita Rep’s answer to “What do you want to achieve?”').fill('Hit my quota');
+    await action(page, 'Start the ladder').click();
+    for (const answer of ['A bigger commission', 'Security for my family', 'security for my family']) {
+      const field = page.getByLabel(/^“What will that get you\?”/);
+      await expect.poll(() => field.isVisible()).toBe(true);
+      await field.fill(answer);
+      await action(page, 'Add the answer').click();
+      await expect.poll(() => page.getByText(answer, { exact: true }).first().isVisible()).toBe(true);
+    }
+    await expect.poll(() => page.getByText('Proposed why:').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Security for my family', { exact: true }).first().isVisible()).toBe(true);
+    expect(await axe(page, 'check-in, coaching with the why ladder')).toEqual([]);
     await action(page, 'Mark held').click();
+    // Held: the session is over, and with it the manager's view of Rita's answers.
+    await expect.poll(() => page.getByText(/It is Rita Rep’s, private to them unless they share it/).isVisible()).toBe(true);
+    expect(await page.getByText('A bigger commission').count()).toBe(0);
     await expect.poll(() => page.getByText('Held', { exact: true }).first().isVisible()).toBe(true);
     expect(await axe(page, 'check-in, run by the manager')).toEqual([]);
     await screenshot(page, 'check-in');
@@ -102,6 +118,11 @@ describe('a check-in', () => {
     await expect.poll(() => rp.getByText('Role-play the pricing talk on Friday.').isVisible()).toBe(true);
     expect(await rp.getByText('Rita hesitates on price').count()).toBe(0);
     expect(await axe(rp, 'check-in, read by the rep')).toEqual([]);
+    // Her ladder is hers: she opens it from the check-in.
+    await expect.poll(() => rp.getByText('A bigger commission').isVisible()).toBe(true);
+    await action(rp, 'Open your why ladder').click();
+    await expect.poll(() => rp.url()).toContain('/goals/whys/');
+    await expect.poll(() => rp.getByText('Security for my family').first().isVisible()).toBe(true);
 
     // And the manager sees both actions in the team's history.
     await page.goto(`${baseUrl}/check-ins`);

@@ -13,6 +13,7 @@ import { ActionsCard } from './ActionsCard';
 import { AnswersCard } from './AnswersCard';
 import { STATUS_WORDS } from './CheckInHistory';
 import { whenWords } from './checkInWords';
+import { CoachingCard } from './CoachingCard';
 import { DataPanel } from './DataPanel';
 import { LastTimeCard } from './LastTimeCard';
 import { NotesCard } from './NotesCard';
@@ -96,6 +97,7 @@ function CheckInView({ checkIn: c }: { checkIn: CheckIn }) {
           <ActionsCard checkIn={c} />
           <LastTimeCard checkIn={c} />
           <NotesCard checkIn={c} />
+          <CoachingCard checkIn={c} />
         </div>
         <div>
           <DataPanel checkIn={c} />

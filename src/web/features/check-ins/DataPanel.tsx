@@ -1,9 +1,12 @@
+import { Link } from 'react-router';
 import type { CheckIn } from '../../../shared/check-ins';
+import { GOAL_KIND_LABELS } from '../../../shared/goals';
 import { INTERACTION_RESULT_LABELS } from '../../../shared/interactions';
 import { useMe } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
 import { Card } from '../../ui/Card';
 import { AdvanceRateLine } from '../interactions/AdvanceRateLine';
+import { readingWords } from '../goals/goalWords';
 import { keptWords } from './checkInWords';
 
 const ITEMS_SHOWN = 5;
@@ -65,6 +68,28 @@ export function DataPanel({ checkIn: c }: { checkIn: CheckIn }) {
       <p className="small muted">Every commitment {c.rep.id === me.user.id ? 'you own' : `${c.rep.name} owns`}: on plans, objectives, interactions and check-ins.</p>
       <h3>Check-in actions kept</h3>
       <p>{keptWords(d.checkInActions)}</p>
+      <h3>Goals</h3>
+      {d.goals.length ? (
+        <ul className="check-in-goals">
+          {d.goals.map((g) => {
+            const reading = g.measure && g.measurement.reading ? readingWords(g.measure, g.measurement.reading) : null;
+            return (
+              <li key={g.id}>
+                <Link to={`/goals/${g.id}`}>{g.title}</Link>
+                <span className="small muted">
+                  {GOAL_KIND_LABELS[g.kind]}
+                  {g.stretch ? ' · stretch' : ''}
+                  {reading ? ` · ${reading.value} (${reading.detail})` : ''}
+                  {g.measurement.progress ? ` · ${g.measurement.progress.words}` : ''}
+                </span>
+                {g.currentStep ? <span className="small">Next step: {g.currentStep.text}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="small muted">No active goal{c.rep.id === me.user.id ? '' : ' that you can read'}.</p>
+      )}
     </Card>
   );
 }

@@ -10,6 +10,9 @@ import {
   updateCheckInNote,
   updateCheckInSeries,
   updateCheckInTemplate,
+  startCheckInCoaching,
+  addCheckInCoachingRung,
+  closeCheckInCoaching,
 } from '../../../shared/routes/operations/check-ins';
 import { call, type BodyOf } from '../../app/api';
 import { checkInHistoryQuery, checkInKeys, checkInQuery, seriesListQuery, templateQuery } from './queries';
@@ -96,4 +99,20 @@ export function useUpdateTemplate() {
     // A stale save: read the questions as they are now.
     onError: () => void client.invalidateQueries({ queryKey: checkInKeys.template }),
   });
+}
+
+/** Coaching in the check-in: each answer the manager writes down comes back as the check-in. */
+export function useCoaching(id: string) {
+  const refresh = useRefresh();
+  const client = useQueryClient();
+  const done = (c: CheckIn) => {
+    refresh.checkIn(c);
+    // The ladder is the rep's: their Goals pages read it.
+    void client.invalidateQueries({ queryKey: ['goals'] });
+  };
+  return {
+    start: useMutation({ mutationFn: (start: string) => call(startCheckInCoaching, { params: { id }, body: { start } }), onSuccess: done }),
+    add: useMutation({ mutationFn: (body: BodyOf<typeof addCheckInCoachingRung>) => call(addCheckInCoachingRung, { params: { id }, body }), onSuccess: done }),
+    close: useMutation({ mutationFn: (stoppedChanging: boolean) => call(closeCheckInCoaching, { params: { id }, body: { stoppedChanging } }), onSuccess: done }),
+  };
 }
