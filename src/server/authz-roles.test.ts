@@ -25,10 +25,12 @@ const SELF_SERVICE = new Set([
   // One's own why ladder and goals.
   'POST /api/v1/why-ladders',
   'POST /api/v1/goals',
+  // Your own mail preferences.
+  'PATCH /api/v1/mail-preferences',
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.
-const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
+const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year', 'GET /api/v1/mails', 'GET /api/v1/mails/:id']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning']);
 // Reads of another person's why ladder or goal: for a rep who is not its owner it does not exist (404);
@@ -68,6 +70,7 @@ function readUrl(w: World, url: string): string {
     'check-in-series': w.ids.checkInSeries,
     'check-ins': w.ids.checkIn,
     shared: w.token,
+    mails: w.ids.mail,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
   // Reads whose query has a required parameter.

@@ -44,6 +44,9 @@ import * as m0123 from './migrations/0123_goal_notes.js';
 import * as m0125 from './migrations/0125_check_ins.js';
 import * as m0126 from './migrations/0126_check_in_notifications.js';
 import * as m0127 from './migrations/0127_check_in_coaching.js';
+import * as m0130 from './migrations/0130_mail_outbox.js';
+import * as m0131 from './migrations/0131_account_email_tokens.js';
+import * as m0132 from './migrations/0132_share_link_mail.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -91,6 +94,9 @@ export const migrations: Record<string, Migration> = {
   '0125_check_ins': m0125,
   '0126_check_in_notifications': m0126,
   '0127_check_in_coaching': m0127,
+  '0130_mail_outbox': m0130,
+  '0131_account_email_tokens': m0131,
+  '0132_share_link_mail': m0132,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
