@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, createAccount, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, signUpWorkspace } from './test/factories.js';
 import { testApp } from './test/harness.js';
 import type { RouteInfo } from './core/http.js';
 import { buildApp } from './app.js';
@@ -25,6 +25,14 @@ const PUBLIC = new Set([
   'POST /api/v1/demo/session',
   'POST /api/v1/invites/lookup',
   'POST /api/v1/invites/accept',
+  'POST /api/v1/signup-requests',
+  'POST /api/v1/signup-requests/confirm',
+  'POST /api/v1/password-resets',
+  'POST /api/v1/password-resets/lookup',
+  'POST /api/v1/password-resets/complete',
+  'POST /api/v1/unsubscribe',
+  // RFC 8058 one-click, posted by mail providers with the signed token in the path.
+  'POST /unsubscribe/:token',
 ]);
 // The interactive API docs (a plugin's routes, all under this prefix) are public on purpose too.
 const PUBLIC_PREFIX = '/api/docs';
@@ -52,6 +60,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/share-links': { recipientName: 'Carla' },
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
   'POST /api/v1/notifications/:id/read': {},
+  'POST /api/v1/mails/:id/retry': {},
   'POST /api/v1/accounts/:id/objectives': { title: 'Objective', kind: 'expansion', targetDate: '2027-06-30' },
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
@@ -61,6 +70,14 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
   'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },
   'POST /api/v1/goals/:id/notes': { body: 'Note' },
+  'POST /api/v1/check-in-series/:id/check-ins': { scheduledAt: '2027-01-07T08:00:00Z' },
+  'PATCH /api/v1/check-ins/:id': { status: 'held', version: 1 },
+  'PATCH /api/v1/check-ins/:id/answers': { answers: [], version: 1 },
+  'POST /api/v1/check-ins/:id/notes': { body: 'Note' },
+  'POST /api/v1/check-ins/:id/actions': { title: 'Action', dueDate: '2027-01-10' },
+  'POST /api/v1/check-ins/:id/coaching': { start: 'Hit my quota' },
+  'POST /api/v1/check-ins/:id/coaching/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/check-ins/:id/coaching/close': {},
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -130,6 +147,7 @@ describe('authorization on every route', () => {
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const mail = (await a.client.get('/api/v1/mails')).data.data[0];
     const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
     const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
     const interaction = (
@@ -143,10 +161,18 @@ describe('authorization on every route', () => {
         outcomeStatement: 'They agree to a pilot',
       })
     ).data;
+    const rep = await addMember(app, a.client, { role: 'rep' });
+    const series = (await a.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const checkIn = (await a.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
+    const note = (await a.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private' })).data;
     const ids: Record<string, string> = {
       'why-ladders': ladder.id,
       goals: goal.id,
       interactions: interaction.id,
+      'check-in-series': series.id,
+      'check-ins': checkIn.id,
+      'check-in-notes': note.id,
+      mails: mail.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,

@@ -34,6 +34,9 @@ const TAGS: Record<ApiTag, string> = {
   search: 'One search box over accounts, contacts, opportunities and plans.',
   goals: 'Goals people care about: why ladders (private to their rep unless shared with the rep’s manager), what goals (outcome, process, learning) measured from Advance’s data with n and intervals, and one tiny next step at a time.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
+  'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
+  mail:
+    'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };
@@ -159,7 +162,7 @@ function completeOperation(operation: Json, info: RouteInfo): void {
 
   const responses: Json = {};
   for (const [status, response] of Object.entries(operation.responses as Json)) {
-    responses[status] = { ...response, description: status === '201' ? 'Created' : status === '204' ? 'Done; no content' : 'OK' };
+    responses[status] = { ...response, description: status === '201' ? 'Created' : status === '202' ? 'Accepted' : status === '204' ? 'Done; no content' : 'OK' };
     if (creating && status === '201') {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }

@@ -1,6 +1,7 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { checkInRoutes } from './check-ins/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
@@ -19,6 +20,7 @@ import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
+import { mailRoutes } from './mail/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -42,4 +44,6 @@ export function registerFeatures(app: App): void {
   searchRoutes(app);
   targetRoutes(app);
   goalRoutes(app);
+  checkInRoutes(app);
+  mailRoutes(app);
 }

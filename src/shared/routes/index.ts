@@ -1,11 +1,13 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
+import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
@@ -27,11 +29,13 @@ import { goalsApi } from './goals.js';
 const tables = {
   accountsApi,
   authApi,
+  checkInsApi,
   commitmentsApi,
   contactsApi,
   focusApi,
   insightsApi,
   interactionsApi,
+  mailApi,
   milestonesApi,
   notificationsApi,
   objectivesApi,

@@ -30,3 +30,5 @@ export * from './operations/search.js';
 export * from './operations/shared-plan.js';
 export * from './operations/targets.js';
 export * from './operations/goals.js';
+export * from './operations/check-ins.js';
+export * from './operations/mail.js';

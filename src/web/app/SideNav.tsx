@@ -11,6 +11,7 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/planning', label: 'Account planning', icon: 'planning' },
   { to: '/goals', label: 'Goals', icon: 'goals' },
+  { to: '/check-ins', label: 'Check-ins', icon: 'talk' },
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

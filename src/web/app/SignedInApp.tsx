@@ -31,8 +31,13 @@ const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage')
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
+// An email's unsubscribe and reset links work signed in too.
+const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'), 'UnsubscribePage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
+const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
+const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -65,6 +70,8 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },
   { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
+  { path: 'check-ins', page: CheckInsPage, data: pageData.checkIns },
+  { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
 ];
 
 /** Addresses that lead to another page once signed in. */
@@ -111,6 +118,8 @@ export function SignedInApp() {
     <Suspense fallback={<FullPageSpinner />}>
       <Routes>
         <Route path="/invite/:token" element={<SignedInInvitePage />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
         <Route element={<Shell />}>
           <Route index element={<Navigate to={REDIRECTS['/']} replace />} />
           <Route path="signup" element={<Navigate to={REDIRECTS['/signup']} replace />} />

@@ -4,6 +4,7 @@ import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
 import type { FocusScope } from '../../shared/focus';
 import { focusListQuery } from '../features/focus/api';
+import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
@@ -86,4 +87,9 @@ export const pageData = {
   },
   goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
   why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
+  checkIns: ({ search }: PageDataAt) => {
+    one(seriesListQuery);
+    one(checkInHistoryQuery(search.get('series') ?? undefined));
+  },
+  checkIn: ({ params: { id = '' } }: PageDataAt) => one(checkInQuery(id)),
 };

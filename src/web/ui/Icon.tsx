@@ -38,6 +38,7 @@ const ICONS = {
   refresh: [path('M20 11a8 8 0 1 0-2.3 5.7'), path('M20 5v6h-6')],
   external: [path('M14 4h6v6M10 14 20 4M19 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h5')],
   contact: [<rect x="3" y="4" width="18" height="16" rx="2" />, circle(9, 11, 2.5), path('M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3')],
+  talk: [path('M4 5h11a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z'), path('M17 9h3a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-1v3l-4-3h-3')],
   calendar: [<rect x="3" y="5" width="18" height="16" rx="2" />, path('M16 3v4M8 3v4M3 10h18')],
 } satisfies Record<string, ReactElement[]>;
 

@@ -42,6 +42,12 @@ import * as m0120 from './migrations/0120_why_ladders.js';
 import * as m0121 from './migrations/0121_goals.js';
 import * as m0122 from './migrations/0122_goal_steps.js';
 import * as m0123 from './migrations/0123_goal_notes.js';
+import * as m0125 from './migrations/0125_check_ins.js';
+import * as m0126 from './migrations/0126_check_in_notifications.js';
+import * as m0127 from './migrations/0127_check_in_coaching.js';
+import * as m0130 from './migrations/0130_mail_outbox.js';
+import * as m0131 from './migrations/0131_account_email_tokens.js';
+import * as m0132 from './migrations/0132_share_link_mail.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -87,6 +93,12 @@ export const migrations: Record<string, Migration> = {
   '0121_goals': m0121,
   '0122_goal_steps': m0122,
   '0123_goal_notes': m0123,
+  '0125_check_ins': m0125,
+  '0126_check_in_notifications': m0126,
+  '0127_check_in_coaching': m0127,
+  '0130_mail_outbox': m0130,
+  '0131_account_email_tokens': m0131,
+  '0132_share_link_mail': m0132,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -309,6 +309,9 @@ export type PlanShareLinkTable = {
   revoked_at: Instant | null;
   last_viewed_at: Instant | null;
   view_count: number;
+  /** 0132: when the link was sent to the recipient by email, and when they stopped its reminders. */
+  emailed_at?: Instant | null;
+  reminders_stopped_at?: Instant | null;
 };
 
 export type PlanShareVisitTable = {
@@ -349,6 +352,9 @@ export type NotificationTable = {
   objective_id?: string | null;
   /** 0093: the interaction it links to. */
   interaction_id?: string | null;
+  /** 0126: the check-in it links to, and the event it is about (unique per person: never sent twice). */
+  check_in_id?: string | null;
+  dedupe_key?: string | null;
 };
 
 /** 0091: strategic objectives on accounts. */
@@ -373,6 +379,62 @@ export type AccountObjectiveTable = {
 export type ObjectiveContributorTable = { workspace_id: string; objective_id: string; user_id: string; invited_by_id: string | null; created_at: Instant };
 export type ObjectiveOpportunityTable = { workspace_id: string; objective_id: string; opportunity_id: string };
 export type ObjectiveInsightTable = { id: string; workspace_id: string; objective_id: string; author_id: string; author_name: string; body: string; created_at: Instant };
+
+/** 0130: features/mail. One row per mail; see the migration for the rules. */
+export type MailOutboxTable = {
+  id: string;
+  workspace_id: string | null;
+  dedupe_key: string;
+  kind: string;
+  to_address: string;
+  to_name: string | null;
+  user_id: string | null;
+  share_link_id: string | null;
+  /** JSON: what the mail says (MailData of its kind), rendered when sent or shown. */
+  data: string;
+  /** Where links in the mail point (the request's origin when PUBLIC_URL is unset). */
+  base_url: string | null;
+  contains_secret: number;
+  /** skipped: the recipient turned this kind off after it was queued. */
+  status: 'pending' | 'sent' | 'dead' | 'skipped';
+  attempts: number;
+  next_attempt_at: Instant;
+  claimed_until: Instant | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: Instant | null;
+};
+
+export type MailPreferenceTable = { workspace_id: string; user_id: string; kind: string; enabled: number; updated_at: Instant };
+export type MailSuppressionTable = { address_hash: string; kind: string; created_at: Instant };
+export type ServerSecretTable = { name: string; value: string; created_at: Instant };
+
+/** 0131: password reset links (hashed, single use, expiring). */
+export type PasswordResetTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+};
+
+/** 0131: a sign-up waiting for its address to be confirmed (SMTP_URL set). */
+export type SignupRequestTable = {
+  id: string;
+  email: string;
+  token_hash: string;
+  workspace_name: string;
+  name: string;
+  password_hash: string;
+  time_zone: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+};
 
 export type RepTargetTable = {
   id: string;
@@ -500,6 +562,76 @@ export type GoalStepTable = {
 /** 0123: the rep's notes on a goal. */
 export type GoalNoteTable = { id: string; workspace_id: string; goal_id: string; author_id: string; body: string; created_at: Instant };
 
+/** 0125: check-ins (recurring 1:1s), their occurrences, the rep's answers and notes. */
+export type CheckInTemplateTable = { id: string; workspace_id: string; questions: string; updated_by_id: string | null; version: number; created_at: Instant; updated_at: Instant };
+
+export type CheckInSeriesTable = {
+  id: string;
+  workspace_id: string;
+  manager_id: string;
+  rep_id: string;
+  cadence: 'weekly' | 'biweekly' | 'monthly';
+  weekday: number | null;
+  day_of_month: number | null;
+  time: string;
+  time_zone: string;
+  starts_on: string;
+  duration_minutes: number;
+  ended_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type CheckInTable = {
+  id: string;
+  workspace_id: string;
+  series_id: string;
+  manager_id: string;
+  rep_id: string;
+  scheduled_at: Instant;
+  local_date: string;
+  local_time: string;
+  time_zone: string;
+  questions: string;
+  status: 'upcoming' | 'held' | 'skipped';
+  held_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+/** The rep's answers to one check-in; `id` is the check-in's id. */
+export type CheckInAnswersTable = { id: string; workspace_id: string; answers: string; submitted_at: Instant | null; version: number; created_at: Instant; updated_at: Instant };
+
+export type CheckInNoteTable = {
+  id: string;
+  workspace_id: string;
+  check_in_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  visibility: 'private' | 'shared';
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+/** 0127: a why ladder climbed in a check-in (the ladder is the rep's; `rung_ids` JSON: the session's rungs). */
+export type CheckInCoachingTable = {
+  id: string;
+  workspace_id: string;
+  check_in_id: string;
+  ladder_id: string;
+  manager_id: string;
+  rung_ids: string;
+  started_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -537,5 +669,17 @@ export type Database = {
   goals: GoalTable;
   goal_steps: GoalStepTable;
   goal_notes: GoalNoteTable;
+  check_in_templates: CheckInTemplateTable;
+  check_in_series: CheckInSeriesTable;
+  check_ins: CheckInTable;
+  check_in_answers: CheckInAnswersTable;
+  check_in_notes: CheckInNoteTable;
+  check_in_coaching: CheckInCoachingTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferenceTable;
+  server_secrets: ServerSecretTable;
+  mail_suppressions: MailSuppressionTable;
+  password_resets: PasswordResetTable;
+  signup_requests: SignupRequestTable;
 };
 

@@ -14,6 +14,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
 import { lockRow } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
+import { mailCustomerActivity } from '../mail/activity.js';
 
 export type NotifyFrom = { name: string; shareLinkId: string | null };
 
@@ -57,11 +58,13 @@ export async function notifyPlanOwner(scope: Scope, planId: string, kind: Exclud
         .set({ kind: grouped.kind, data: '{}', event_count: count, last_event_at: at, text: describeNotification(grouped) })
         .where('notifications.id', '=', recent.id)
         .execute();
+      await mailCustomerActivity(scope, { notificationId: recent.id, eventCount: count, ownerId: plan.owner_id, planId, actorName: from.name, kind, data, now });
       return;
     }
   }
+  const id = newId();
   await scope.insert('notifications', {
-    id: newId(),
+    id,
     user_id: plan.owner_id,
     kind,
     plan_id: planId,
@@ -74,6 +77,7 @@ export async function notifyPlanOwner(scope: Scope, planId: string, kind: Exclud
     created_at: at,
     read_at: null,
   });
+  await mailCustomerActivity(scope, { notificationId: id, eventCount: 1, ownerId: plan.owner_id, planId, actorName: from.name, kind, data, now });
 }
 
 function selectNotifications(scope: Scope, actor: Actor) {
@@ -81,8 +85,9 @@ function selectNotifications(scope: Scope, actor: Actor) {
     .selectFrom('notifications')
     .leftJoin('plans as plan', 'plan.id', 'notifications.plan_id')
     .leftJoin('account_objectives as objective', 'objective.id', 'notifications.objective_id')
+    .leftJoin('check_ins as check_in', 'check_in.id', 'notifications.check_in_id')
     .selectAll('notifications')
-    .select(['plan.title as plan_title', 'objective.title as objective_title'])
+    .select(['plan.title as plan_title', 'objective.title as objective_title', 'check_in.scheduled_at as check_in_scheduled_at'])
     .where('notifications.user_id', '=', actor.id);
 }
 
@@ -103,6 +108,7 @@ const present = (r: Row): Notification => ({
   text: r.text,
   plan: r.plan_id ? { id: r.plan_id, title: r.plan_title ?? '' } : null,
   objective: r.objective_id ? { id: r.objective_id, title: r.objective_title ?? '' } : null,
+  checkIn: r.check_in_id && r.check_in_scheduled_at ? { id: r.check_in_id, scheduledAt: r.check_in_scheduled_at } : null,
   createdAt: r.created_at,
   lastEventAt: r.last_event_at ?? r.created_at,
   readAt: r.read_at,

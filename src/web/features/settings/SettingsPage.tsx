@@ -8,6 +8,8 @@ import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
+import { MailPreferencesCard } from '../mail/MailPreferencesCard';
+import { OutboxSettings } from '../mail/OutboxSettings';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -25,12 +27,26 @@ export function SettingsPage() {
         <NavLink to="/settings/stages" className="tab">
           Stages & qualification
         </NavLink>
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/email" className="tab">
+            Email
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
-        <Route path="profile" element={<ProfileSettings />} />
+        <Route
+          path="profile"
+          element={
+            <>
+              <ProfileSettings />
+              <MailPreferencesCard />
+            </>
+          }
+        />
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
+        {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>
