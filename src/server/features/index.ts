@@ -1,9 +1,11 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { checkInRoutes } from './check-ins/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { focusRoutes } from './focus/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
@@ -32,6 +34,7 @@ export function registerFeatures(app: App): void {
   contactRoutes(app);
   opportunityRoutes(app);
   qualificationRoutes(app);
+  focusRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
   renegotiationRoutes(app);
@@ -41,5 +44,6 @@ export function registerFeatures(app: App): void {
   searchRoutes(app);
   targetRoutes(app);
   goalRoutes(app);
+  checkInRoutes(app);
   mailRoutes(app);
 }

@@ -1,7 +1,9 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
+import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
@@ -27,8 +29,10 @@ import { goalsApi } from './goals.js';
 const tables = {
   accountsApi,
   authApi,
+  checkInsApi,
   commitmentsApi,
   contactsApi,
+  focusApi,
   insightsApi,
   interactionsApi,
   mailApi,

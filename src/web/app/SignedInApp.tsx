@@ -17,6 +17,7 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), '
 const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
+const FocusPage = lazyPage(() => import('../features/focus/FocusPage'), 'FocusPage');
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
 const PlanInteractionPage = lazyPage(() => import('../features/interactions/PlanInteractionPage'), 'PlanInteractionPage');
 const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
@@ -35,6 +36,8 @@ const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
+const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
+const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -52,6 +55,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
+  { path: 'focus', page: FocusPage, data: pageData.focus },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'interactions/new', page: PlanInteractionPage },
   { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
@@ -66,6 +70,8 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },
   { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
+  { path: 'check-ins', page: CheckInsPage, data: pageData.checkIns },
+  { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
 ];
 
 /** Addresses that lead to another page once signed in. */

@@ -14,6 +14,7 @@ const ICONS = {
   plans: [path('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Z'), path('M9 4v14M15 6v14')],
   goals: [circle(12, 12, 9), circle(12, 12, 5), circle(12, 12, 1)],
   planning: [path('M3 21h18M6 17v-5M11 17V8M16 17v-3M20 4l-4 4-3-2-4 4')],
+  focus: [circle(12, 12, 7), circle(12, 12, 2), path('M12 2v3M12 19v3M2 12h3M19 12h3')],
   team: [circle(9, 8, 3.5), path('M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.2a6.5 6.5 0 0 1 3.5 5.8')],
   settings: [path('M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1'), circle(15, 6, 2), circle(9, 12, 2), circle(17, 18, 2)],
   plus: [path('M12 5v14M5 12h14')],
@@ -37,6 +38,7 @@ const ICONS = {
   refresh: [path('M20 11a8 8 0 1 0-2.3 5.7'), path('M20 5v6h-6')],
   external: [path('M14 4h6v6M10 14 20 4M19 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h5')],
   contact: [<rect x="3" y="4" width="18" height="16" rx="2" />, circle(9, 11, 2.5), path('M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3')],
+  talk: [path('M4 5h11a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z'), path('M17 9h3a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-1v3l-4-3h-3')],
   calendar: [<rect x="3" y="5" width="18" height="16" rx="2" />, path('M16 3v4M8 3v4M3 10h18')],
 } satisfies Record<string, ReactElement[]>;
 
