@@ -57,6 +57,15 @@ describe('the demo workspace', () => {
     await expect.poll(() => planning.getByRole('row').count()).toBe(5);
     expect(await axe(page, 'account planning (team)')).toEqual([]);
 
+    // Focus: the team's chased deals, each with its reasons in plain words and the next moves.
+    await nav.getByRole('link', { name: 'Focus' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Focus', level: 1 }).isVisible()).toBe(true);
+    const solvent = page.getByRole('article', { name: 'Analytics add-on' }).filter({ hasText: 'Solvent Chemie' });
+    await expect.poll(() => solvent.getByText('4 calls in a row without an advance').isVisible()).toBe(true);
+    expect(await solvent.getByRole('region', { name: 'Suggested next moves' }).getByText('Walk away.').isVisible()).toBe(true);
+    await screenshot(page, 'focus-team');
+    expect(await axe(page, 'focus (team)')).toEqual([]);
+
     // The manager opens Plans and sees the team: each rep's row, and their plans in the list.
     await nav.getByRole('link', { name: 'Plans' }).click();
     const summary = page.getByRole('region', { name: 'Your team at a glance' });

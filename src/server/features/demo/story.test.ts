@@ -126,7 +126,7 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
     expect(Number(withoutContacts.rows[0].n)).toBe(0);
   });
 
-  it('qualifies deals with evidence, flags chased deals in the data, and keeps the deal the rep walked away from', async () => {
+  it('qualifies deals with evidence, shows the chased deals on Focus with their reasons, and keeps the deal walked away from', async () => {
     const ws = await db.selectFrom('workspaces').select('stage_gate_stage_id').where('id', '=', workspaceId).executeTakeFirstOrThrow();
     const gate = await db.selectFrom('stages').select(['name', 'position']).where('id', '=', ws.stage_gate_stage_id as string).executeTakeFirstOrThrow();
     expect(gate.name).toBe('Negotiate');
@@ -148,9 +148,25 @@ describe('the demo’s objectives, targets, calls and chased deals', () => {
     const open = await db.selectFrom('opportunities').select('id').where('workspace_id', '=', workspaceId).where('status', '=', 'open').execute();
     expect(Number(answered.rows[0].n)).toBe(open.length);
 
-    // Chased: three or more results in a row without an advance, on open deals of several people.
-    const chased = await db.selectFrom('opportunities').select(['owner_id']).where('workspace_id', '=', workspaceId).where('status', '=', 'open').where('no_advance_streak', '>=', 3).execute();
-    expect(new Set(chased.map((c) => c.owner_id)).size).toBeGreaterThanOrEqual(3);
+    // Focus points at the chased deals, each with its reasons in plain words and the next moves.
+    type Item = { opportunity: { name: string; account: { name: string }; owner: { name: string } }; flags: { id: string; reason: string }[]; nextMoves: { id: string }[] };
+    const focus: Item[] = (await visitor.get('/api/v1/focus?scope=team&limit=200')).data.data;
+    const flagsOf = (account: string, deal: string) => focus.find((i) => i.opportunity.account.name === account && i.opportunity.name === deal)?.flags.map((f) => f.id);
+    expect(flagsOf('Solvent Chemie', 'Analytics add-on')).toEqual(['no_advance_streak', 'no_commitment_to_change']);
+    expect(flagsOf('Colombo Costruzioni', 'Demand forecasting pilot')).toEqual(['no_advance_streak', 'no_commitment_to_change']);
+    expect(flagsOf('Harbour Health Trust', 'Premium support upgrade')).toEqual(['no_advance_streak', 'no_commitment_to_change']);
+    expect(flagsOf('Vantage Hospitality', 'Renewal and seat expansion')).toEqual(['no_commitment_to_change']);
+    expect(flagsOf('Lumen Telecom', 'Analytics add-on')).toEqual(['no_commitment_to_change']);
+    expect(flagsOf('Iris Telecomunicazioni', 'Planning suite rollout')).toEqual(['customer_unreliable']);
+    expect(focus.every((i) => i.flags.every((f) => f.reason.length > 20) && i.nextMoves.length > 0)).toBe(true);
+    expect(focus.find((i) => i.opportunity.name === 'Analytics add-on' && i.opportunity.account.name === 'Solvent Chemie')?.nextMoves.map((m) => m.id)).toContain('walk_away');
+    // Qualified deals are not chased, and the deal walked away from has left the list.
+    expect(flagsOf('Lumen Telecom', 'Workforce scheduling')).toBeUndefined();
+    expect(flagsOf('Blanc Cosmétiques', 'Analytics add-on')).toBeUndefined();
+    // Every rep has a chased deal of their own; the list filtered by flag shows the same deals.
+    expect(new Set(focus.map((i) => i.opportunity.owner.name))).toEqual(new Set(['Sophie Laurent', 'Jonas Weber', 'Emily Carter', 'Marcus Reid', 'Daniel Okafor']));
+    const flagged = (await visitor.get('/api/v1/opportunities?flag=any&limit=200')).data.data;
+    expect(flagged.length).toBe((await visitor.get('/api/v1/focus?scope=everyone&limit=200')).data.data.length);
 
     // The deal Sophie walked away from says why, and its history shows the calls that led there.
     const opps = (await visitor.get('/api/v1/opportunities?limit=200&archived=all&status=walked_away')).data.data;
