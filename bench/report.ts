@@ -63,7 +63,7 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function measurementTable(rows: Row[]): string {
+export function measurementTable(rows: Row[]): string {
   return table(
     ['Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ bare', 'p50 × bare', 'CPU µs/req', 'CPU: bare ÷ it', 'errors'],
     rows.map((r) => [

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Observer, type Target } from './measure.js';
 import { apiClient, createBenchPlan, measureTicks } from './plans.js';
-import { compare, growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
+import { compare, growthRatios, measurementTable, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ObserveMessage, ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
@@ -131,6 +131,19 @@ async function signIn(port: number, email: string, password: string): Promise<st
   return cookie.split(';')[0];
 }
 
+/**
+ * One GET of a target. After a long pause (growing the data at scale 1 takes minutes) a keep-alive
+ * connection the server has since closed can fail the first write (EPIPE): try again once.
+ */
+async function probeOnce(target: Target): Promise<Response> {
+  const get = () => fetch(`http://127.0.0.1:${target.port}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {} });
+  try {
+    return await get();
+  } catch {
+    return get();
+  }
+}
+
 const byName = (figures: Figures[], name: string) => figures.find((f) => f.name === name);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const since = (t: number) => (performance.now() - t) / 1000;
@@ -205,7 +218,7 @@ async function main(): Promise<void> {
       const out: Figures[] = [];
       for (const target of ts.filter((t) => wanted(t.name))) {
         // A quick probe first: an endpoint that answers 404 or 500 would benchmark its error page.
-        const probe = await fetch(`http://127.0.0.1:${target.port}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {} });
+        const probe = await probeOnce(target);
         if (probe.status !== 200) {
           // A route another branch adds may not be here yet: say so rather than benchmark an error page.
           const body = (await probe.text()).slice(0, 200);
@@ -231,6 +244,8 @@ async function main(): Promise<void> {
       first.push(await measureTicks(client, plan, writers, measureOptions.duration, measureOptions.warmup, observed(`1x ${TICK}`)));
     }
     const bare = first.find((f) => f.path === '/bare');
+    // The figures so far, before the long growth step: a failure later does not lose them.
+    log(`\n${measurementTable(withBare(first, bare))}\n`);
 
     // Grown again: the lists, the searches and Focus (what was skipped at 1× stays skipped).
     const growing = [list, filtered, ...searches, ...focus].filter((target) => wanted(target.name) && !skipped.some((s) => s.name === target.name));

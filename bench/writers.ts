@@ -35,6 +35,10 @@ export function sqliteWriter(file: string): Writer {
   // This connection only loads data: durability per commit is not needed, memory is plentiful.
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
+  // Rebuilding the indexes sorts millions of keys: in memory, on both cores (at 10× the default
+  // size the sorts no longer fit the page cache and spill to temporary files otherwise).
+  db.pragma('temp_store = MEMORY');
+  db.pragma('threads = 2');
   const statements = new Map<string, SQLite.Statement>();
   const statementFor = (t: TableSpec) => {
     let s = statements.get(t.name);
