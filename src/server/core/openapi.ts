@@ -33,6 +33,8 @@ const TAGS: Record<ApiTag, string> = {
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
+  coaching:
+    'Coaching figures that tell signal from noise: a rep’s process first (planned outcomes, advances, commitments kept on both sides) then outcomes, each rate with n and its 95 % interval, weekly series on process-behaviour charts; a team’s reps by name, never ranked, a figure flagged only when a two-proportion test says it differs from the rest of the team.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };

@@ -1,6 +1,7 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { coachingRoutes } from './coaching/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
@@ -38,4 +39,5 @@ export function registerFeatures(app: App): void {
   guestRoutes(app);
   searchRoutes(app);
   targetRoutes(app);
+  coachingRoutes(app);
 }

@@ -1,5 +1,6 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { coachingApi } from './coaching.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
@@ -25,6 +26,7 @@ import { targetsApi } from './targets.js';
 const tables = {
   accountsApi,
   authApi,
+  coachingApi,
   commitmentsApi,
   contactsApi,
   insightsApi,

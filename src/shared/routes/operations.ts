@@ -28,3 +28,4 @@ export * from './operations/sharing.js';
 export * from './operations/search.js';
 export * from './operations/shared-plan.js';
 export * from './operations/targets.js';
+export * from './operations/coaching.js';

@@ -37,6 +37,7 @@ import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
 import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
 import * as m0106 from './migrations/0106_interactions_ws_sort.js';
+import * as m0135 from './migrations/0135_coaching_indexes.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ export const migrations: Record<string, Migration> = {
   '0094_qualification': m0094,
   '0105_commitments_agreed_in_interaction': m0105,
   '0106_interactions_ws_sort': m0106,
+  '0135_coaching_indexes': m0135,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
