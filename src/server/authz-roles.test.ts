@@ -27,7 +27,9 @@ const SELF_SERVICE = new Set([
 // Reads only an admin makes.
 const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
-const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning']);
+const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching']);
+// Reads only the person themselves, their manager or an admin makes (figures that judge people).
+const OWN_READS = new Set(['GET /api/v1/users/:id/coaching']);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 // Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.
@@ -90,7 +92,7 @@ describe('authorization inside a workspace, on every route', () => {
     for (const r of routes) {
       if (!isWrite(r.method)) {
         const res = await rep.get(readUrl(w, r.url));
-        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) ? 403 : 200);
+        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200);
         reads++;
         continue;
       }
