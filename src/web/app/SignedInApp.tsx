@@ -29,6 +29,7 @@ const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'Sear
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
+const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -52,6 +53,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
   { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
+  { path: 'coaching', page: CoachingPage, data: pageData.coaching },
   { path: 'goals', page: GoalsPage },
   { path: 'team', page: TeamPage, data: pageData.team },
   { path: 'settings/*', page: SettingsPage },
