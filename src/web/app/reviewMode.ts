@@ -41,5 +41,5 @@ export function useReviewMode(): boolean {
   return useSyncExternalStore(subscribe, isReviewMode, () => false);
 }
 
-/** What review mode shows in place of a hidden amount or outcome. */
-export const HIDDEN_WORD = 'Hidden in review mode';
+/** What review mode shows in place of an amount. */
+export const HIDDEN_AMOUNT = 'amount hidden';

@@ -1,4 +1,4 @@
-import { OPPORTUNITY_STATUS_LABELS, type Opportunity, type OPPORTUNITY_SORTS } from '../../../shared/opportunities';
+import type { Opportunity, OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { listFilters } from '../../app/lists';
 import { useRecordList } from '../../app/records';
@@ -15,6 +15,7 @@ import { ListEmpty } from '../records/ListEmpty';
 import { PrimaryCell } from '../records/PrimaryCell';
 import { ownerColumn, RecordList, type Column } from '../records/RecordList';
 import { StatusBadge } from './StatusBadge';
+import { statusFilterLabels } from './statusWords';
 
 const SORTS = optionsFrom<(typeof OPPORTUNITY_SORTS)[number]>({
   '-updatedAt': 'Latest update',
@@ -65,7 +66,7 @@ export function OpportunitiesPage() {
             <ListSearch label="Search opportunities" {...params.field('q')} />
             <OwnerFilter {...params.field('ownerId')} />
             <SelectField label="Stage" required placeholder="Any stage" options={activeStages(stages.data).map((s) => ({ value: s.id, label: s.name }))} {...params.field('stageId')} />
-            <SelectField label="Status" required placeholder="Any status" options={optionsFrom(OPPORTUNITY_STATUS_LABELS)} {...params.field('status')} />
+            <SelectField label="Status" required placeholder="Any status" options={optionsFrom(statusFilterLabels())} {...params.field('status')} />
             <ArchivedFilter {...params.field('archived')} />
             <SortBy options={SORTS} {...params.field('sort')} />
           </>
