@@ -85,6 +85,8 @@ const appChunk: Plugin = {
 
 export default defineConfig({
   plugins: [react(), sharePage, appChunk],
+  // In the browser `zod` is zod set up for the page's CSP (see the file); the server uses zod as is.
+  resolve: { alias: [{ find: /^zod$/, replacement: path.resolve('src/web/lib/zod-web.ts') }] },
   publicDir: 'src/web/public',
   build: {
     outDir: 'dist/web',

@@ -20,12 +20,7 @@ export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'walked_away'] as co
 export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES);
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
 
-export const OPPORTUNITY_STATUS_LABELS: Record<OpportunityStatus, string> = {
-  open: 'Open',
-  won: 'Won',
-  lost: 'Lost',
-  walked_away: 'Walked away',
-};
+export { OPPORTUNITY_STATUS_LABELS } from './labels.js';
 
 /** Lost and walked-away deals carry a reason: that is what a retrospective learns from. */
 export const statusNeedsReason = (s: OpportunityStatus) => s === 'lost' || s === 'walked_away';

@@ -10,12 +10,7 @@ export const PLAN_STATUSES = ['draft', 'active', 'completed', 'abandoned'] as co
 export const PlanStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: 'Draft',
-  active: 'Active',
-  completed: 'Completed',
-  abandoned: 'Abandoned',
-};
+export { PLAN_STATUS_LABELS } from './labels.js';
 
 export const PLAN_TITLE_MAX = 200;
 export const PLAN_TEXT_MAX = 5000;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from './common.js';
 import { UserRef } from './common.js';
 import { Reliability } from './plan-reliability.js';
 
@@ -13,11 +12,7 @@ export type PlanView = z.infer<typeof PlanView>;
 
 export const PLAN_VIEW_LABELS: Record<PlanView, string> = { mine: 'Mine', team: 'My team', everyone: 'Everyone' };
 
-/** The Plans list opens on a manager's team, a rep's own plans, and everything for an admin. */
-export const defaultPlanView = (role: Role): PlanView => (role === 'manager' ? 'team' : role === 'admin' ? 'everyone' : 'mine');
-
-/** Today opens on a manager's team; everyone else sees their own day. */
-export const defaultTodayView = (role: Role): PlanView => (role === 'manager' ? 'team' : 'mine');
+export { defaultPlanView, defaultTodayView } from './views.js';
 
 export const TodayQuery = z.strictObject({ view: PlanView.optional() });
 export type TodayQuery = z.infer<typeof TodayQuery>;

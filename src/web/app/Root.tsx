@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { matchPath, Route, Routes } from 'react-router';
 import type { SetupStatus } from '../../shared/auth';
-import { SignInPage } from '../features/auth/SignInPage';
 import { ErrorState, Spinner } from '../ui/States';
 import { prefetchRoute, SignedInApp } from './SignedInApp';
 import { lazyPage } from './lazy';
@@ -10,6 +9,7 @@ import { pageData } from './pageData';
 import { queryClient } from './queryClient';
 import { MeContext, sessionQuery, setupQuery, useSetup } from './session';
 
+const SignInPage = lazyPage(() => import('../features/auth/SignInPage'), 'SignInPage');
 const FirstRunPage = lazyPage(() => import('../features/auth/FirstRunPage'), 'FirstRunPage');
 const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage'), 'SignUpPage');
 const InvitePage = lazyPage(() => import('../features/auth/InvitePage'), 'InvitePage');
@@ -35,7 +35,7 @@ function Landing() {
       </FullPage>
     );
   }
-  return setup.data.hasWorkspaces ? <SignInPage demoEnabled={setup.data.demoEnabled} /> : <FirstRunPage />;
+  return setup.data.hasWorkspaces ? <SignInPage /> : <FirstRunPage />;
 }
 
 function PublicApp() {
@@ -56,11 +56,12 @@ function PublicApp() {
   );
 }
 
-/** The signed-out page at `pathname`, whose code loads on demand (the sign-in page comes with the app). */
+/** The signed-out page at `pathname`, whose code loads on demand (with the form schemas: none of them is in the app's shell). */
 function publicPage(pathname: string, setup: SetupStatus | undefined) {
   if (matchPath('/invite/:token', pathname)) return InvitePage;
   if (matchPath('/signup', pathname)) return SignUpPage;
-  return setup && !setup.hasWorkspaces ? FirstRunPage : null;
+  if (!setup) return null;
+  return setup.hasWorkspaces ? SignInPage : FirstRunPage;
 }
 
 /** Longest the first render waits for the session and the first page's code before showing a spinner. */

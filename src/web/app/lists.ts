@@ -1,6 +1,6 @@
 import type { Me } from '../../shared/auth';
 import type { Role } from '../../shared/common';
-import { defaultPlanView, defaultTodayView } from '../../shared/team-view';
+import { defaultPlanView, defaultTodayView } from '../../shared/views';
 
 /**
  * The filters each list page keeps in its address, with their defaults (the address carries only

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { SignInBody } from '../../../shared/auth';
 import { createSession } from '../../../shared/routes/operations/auth';
 import { call, type BodyOf } from '../../app/api';
-import { useStartSession } from '../../app/session';
+import { useSetup, useStartSession } from '../../app/session';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { Button } from '../../ui/Button';
@@ -14,8 +14,10 @@ import { DemoButton } from './DemoButton';
 
 const FIELDS = ['email', 'password'] as const;
 
-export function SignInPage({ demoEnabled }: { demoEnabled: boolean }) {
+/** Shown once the install has a workspace (Root's Landing has read /setup, so this reads its cache). */
+export function SignInPage() {
   useTitle('Sign in');
+  const demoEnabled = useSetup().data?.demoEnabled ?? false;
   const startSession = useStartSession();
   const form = useForm({ email: '', password: '' });
   const signIn = useMutation({

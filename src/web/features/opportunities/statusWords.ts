@@ -1,4 +1,5 @@
-import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shared/opportunities';
+import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/labels';
+import type { OpportunityStatus } from '../../../shared/opportunities';
 import { isReviewMode } from '../../app/reviewMode';
 
 /** A deal's status in words; in review mode a won, lost or walked-away deal is only "Closed". */

@@ -1,4 +1,4 @@
-import { PLAN_STATUS_LABELS } from '../../../shared/plans';
+import { PLAN_STATUS_LABELS } from '../../../shared/labels';
 import type { SearchResults } from '../../../shared/search';
 import { formatDate, formatMoney } from '../../lib/format';
 import { opportunityStatusLabel } from '../opportunities/statusWords';

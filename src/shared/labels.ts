@@ -1,0 +1,18 @@
+// Words for statuses, without zod: the app's shell (search hits, lists) shows them on every page and
+// must not pull the schemas in with them. The contracts re-export these beside their enums.
+import type { OpportunityStatus } from './opportunities.js';
+import type { PlanStatus } from './plans.js';
+
+export const OPPORTUNITY_STATUS_LABELS: Record<OpportunityStatus, string> = {
+  open: 'Open',
+  won: 'Won',
+  lost: 'Lost',
+  walked_away: 'Walked away',
+};
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  completed: 'Completed',
+  abandoned: 'Abandoned',
+};
