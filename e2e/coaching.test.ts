@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
