@@ -27,9 +27,9 @@ const SELF_SERVICE = new Set([
 // Reads only an admin makes.
 const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
-const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching']);
+const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
 // Reads only the person themselves, their manager or an admin makes (figures that judge people).
-const OWN_READS = new Set(['GET /api/v1/users/:id/coaching']);
+const OWN_READS = new Set(['GET /api/v1/users/:id/coaching', 'GET /api/v1/opportunities/:id/retrospective']);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 // Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.

@@ -11,7 +11,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'account_objectives' | 'objective_contributors' | 'objective_opportunities' | 'objective_insights'
   | 'interactions' | 'interaction_attendees'
   | 'rep_targets'
-  | 'sweet_spot_criteria' | 'opportunity_criteria';
+  | 'sweet_spot_criteria' | 'opportunity_criteria'
+  | 'retrospective_answers';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

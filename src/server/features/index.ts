@@ -11,6 +11,7 @@ import { objectiveRoutes } from './objectives/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
 import { qualificationRoutes } from './qualification/routes.js';
+import { retrospectiveRoutes } from './retrospectives/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
 import { sharingRoutes } from './sharing/sharing.routes.js';
@@ -40,4 +41,5 @@ export function registerFeatures(app: App): void {
   searchRoutes(app);
   targetRoutes(app);
   coachingRoutes(app);
+  retrospectiveRoutes(app);
 }

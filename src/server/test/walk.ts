@@ -224,6 +224,13 @@ export const WRITE_CASES: Record<string, Case> = {
     const planning = await ok(w.admin.client.get(`/api/v1/account-planning?userId=${w.owner.me.user.id}&fiscalYear=2027`), 'planning');
     return { as: 'admin', url: `/api/v1/users/${w.owner.me.user.id}/targets`, body: { fiscalYear: 2027, amount: { amountMinor: 10_000_000 + Math.floor(Math.random() * 1000), currency: 'USD' }, version: planning.target?.version ?? 0 } };
   },
+  // A closed deal's owner answers the rep's side of its retrospective.
+  'POST /api/v1/opportunities/:id/retrospective': async (w) => {
+    const deal = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: `Won ${uniq()}`, amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' }), 'deal');
+    await ok(w.owner.client.patch(`/api/v1/opportunities/${deal.id}`, { status: 'won', version: deal.version }), 'close');
+    const answers = { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'partly', mutualPlan: 'no', changeCommitment: 'yes' };
+    return { as: 'owner', url: `/api/v1/opportunities/${deal.id}/retrospective`, body: { answers, processJudgement: 'sound', version: 0 } };
+  },
   'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
   'POST /api/v1/notifications/read-all': () => ({ as: 'owner', url: '/api/v1/notifications/read-all' }),
   // Only someone in the demo workspace may reset it (anyone else: 403).

@@ -13,6 +13,7 @@ import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
 import { plansApi } from './plans.js';
 import { qualificationApi } from './qualification.js';
+import { retrospectivesApi } from './retrospectives.js';
 import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
@@ -39,6 +40,7 @@ const tables = {
   planTemplatesApi,
   plansApi,
   qualificationApi,
+  retrospectivesApi,
   searchApi,
   sharedPlanApi,
   sharingApi,

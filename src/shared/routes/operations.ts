@@ -29,3 +29,4 @@ export * from './operations/search.js';
 export * from './operations/shared-plan.js';
 export * from './operations/targets.js';
 export * from './operations/coaching.js';
+export * from './operations/retrospectives.js';

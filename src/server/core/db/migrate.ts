@@ -38,6 +38,7 @@ import * as m0094 from './migrations/0094_qualification.js';
 import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
 import * as m0106 from './migrations/0106_interactions_ws_sort.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
+import * as m0136 from './migrations/0136_retrospectives.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '0105_commitments_agreed_in_interaction': m0105,
   '0106_interactions_ws_sort': m0106,
   '0135_coaching_indexes': m0135,
+  '0136_retrospectives': m0136,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -435,6 +435,25 @@ export type SweetSpotCriterionTable = {
 
 export type OpportunityCriterionTable = { workspace_id: string; opportunity_id: string; criterion_id: string; answer: 'met' | 'not_met' | 'unknown' };
 
+/** 0136: one person's answers to a closed deal's retrospective (the owner's, or their manager's). */
+export type RetrospectiveAnswerTable = {
+  id: string;
+  workspace_id: string;
+  opportunity_id: string;
+  perspective: 'rep' | 'manager';
+  respondent_id: string;
+  planned_outcomes: 'yes' | 'partly' | 'no';
+  advances_won: 'yes' | 'partly' | 'no';
+  customer_kept: 'yes' | 'partly' | 'no';
+  mutual_plan: 'yes' | 'partly' | 'no';
+  change_commitment: 'yes' | 'partly' | 'no';
+  process_judgement: 'sound' | 'weak';
+  lesson: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -467,5 +486,6 @@ export type Database = {
   interaction_attendees: InteractionAttendeeTable;
   sweet_spot_criteria: SweetSpotCriterionTable;
   opportunity_criteria: OpportunityCriterionTable;
+  retrospective_answers: RetrospectiveAnswerTable;
 };
 

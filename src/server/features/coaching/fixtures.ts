@@ -18,11 +18,12 @@ const DAY = 86_400_000;
 export async function pastInteraction(
   client: Client,
   accountId: string,
-  opts: { at: string; plannedAhead: boolean; result?: InteractionResult | null; cancelled?: boolean },
+  opts: { at: string; plannedAhead: boolean; result?: InteractionResult | null; cancelled?: boolean; opportunityId?: string },
 ): Promise<string> {
   const res = await client.post('/api/v1/interactions', {
     kind: 'call',
     accountId,
+    ...(opts.opportunityId ? { opportunityId: opts.opportunityId } : {}),
     startsAt: opts.at,
     timeZone: 'Europe/Paris',
     alreadyHappened: true,

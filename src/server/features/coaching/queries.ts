@@ -37,7 +37,7 @@ function weekOf(column: string, bounds: readonly string[]): RawBuilder<number> {
  * Planned before it happened: created no later than GRACE_MINUTES after its start (the grace a "call
  * right now" gets when it is planned). One logged after the fact had its outcome written in hindsight.
  */
-function plannedAhead(scope: Scope): RawBuilder<boolean> {
+export function plannedAhead(scope: Scope): RawBuilder<boolean> {
   return dbKind(scope.db) === 'postgres'
     ? sql<boolean>`interactions.created_at::timestamptz <= interactions.sort_at::timestamptz + ${sql.lit(GRACE_MINUTES)} * interval '1 minute'`
     : sql<boolean>`julianday(interactions.created_at) <= julianday(interactions.sort_at) + ${sql.lit(GRACE_MINUTES)} / 1440.0`;
