@@ -58,25 +58,56 @@ describe('coaching: process first, differences only where a test finds them', ()
       await calls(who.context.request, account.id, { advanced, of: 20 });
     }
 
+    // Alice's deal won this quarter with no plan, no commitment to change, no call on it: a lucky win. She answers first.
+    const globex = await post(alice.context.request, '/api/v1/accounts', { name: 'Globex' });
+    const deal = await post(alice.context.request, '/api/v1/opportunities', { accountId: globex.id, name: 'Globex renewal', amount: { amountMinor: 4_000_000, currency: 'USD' }, closeDate: justNow().slice(0, 10) });
+    expect((await alice.context.request.patch(`${baseUrl}/api/v1/opportunities/${deal.id}`, { headers, data: { status: 'won', version: deal.version } })).status()).toBe(200);
+    const yes = { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'yes', mutualPlan: 'partly', changeCommitment: 'yes' };
+    await post(alice.context.request, `/api/v1/opportunities/${deal.id}/retrospective`, { answers: yes, processJudgement: 'sound', lesson: 'Persistence pays', version: 0 }, 200);
+
     const { page, errors } = await newPage(manager.context);
     await page.goto(`${baseUrl}/today`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coaching' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Coaching · North' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.coaching-table tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('.coaching-figures tbody tr').count()).toBe(3);
     // By name, never by a figure: Alice, Bob, Zoe.
-    expect(await page.locator('.coaching-table tbody th').allInnerTexts()).toEqual(['Alice Adams', 'Bob Brown', 'Zoe Zhang']);
+    expect(await page.locator('.coaching-figures tbody th').allInnerTexts()).toEqual(['Alice Adams', 'Bob Brown', 'Zoe Zhang']);
     // One figure is highlighted, Alice's advance rate, with the words of the test and its numbers.
-    await expect.poll(() => page.locator('.coaching-table .flagged').count()).toBe(1);
+    await expect.poll(() => page.locator('.coaching-figures .flagged').count()).toBe(1);
     const flagged = await page.getByRole('row', { name: /Alice Adams/ }).locator('.flagged').innerText();
     expect(flagged).toMatch(/80 % \[58–92 %\] · n = 20/);
     expect(flagged).toMatch(/higher than the rest of the team: 80 % vs 38 % \(n = 40\), z = 3\.11, p = 0\.002/);
     expect(await page.getByRole('row', { name: /Bob Brown/ }).innerText()).toMatch(/35 % \[18–57 %\] · n = 20/);
-    await expect.poll(() => page.getByText(/two-proportion z-test \(pooled, two-sided\) at α = 0\.05/).isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".coaching-foot").innerText()).toMatch(/highlighted \(“Differs”\) only when the two-proportion z-test \(pooled, two-sided\) at α = 0\.05 tells it apart/);
     await expect.poll(() => page.getByText('Listed by name, never ranked.').isVisible()).toBe(true);
     // The team's charts say what they can in words (a quarter's first week is not over yet, or is routine).
     await expect.poll(() => page.getByRole('heading', { name: 'The team’s process, week by week' }).isVisible()).toBe(true);
     await screenshot(page, 'coaching-team');
     expect(await axe(page, 'team coaching')).toEqual([]);
+
+    // The manager opens Alice's retrospective on the won deal: her answers stay hidden until he answers too.
+    await page.getByRole('link', { name: 'Globex renewal' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Retrospective · Globex renewal' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your answers first' }).isVisible()).toBe(true);
+    for (const question of ['Did each call have its outcome planned before it happened?', 'Did the calls win advances the customer agreed to?', 'Did the customer keep their commitments?', 'Was there a mutual plan agreed with the customer?', 'Had the customer committed to change, with evidence?']) {
+      await page.getByRole('group', { name: question }).getByLabel('No').check();
+    }
+    await page.getByRole('group', { name: 'Looking at the process alone, was it sound?' }).getByLabel('Weak').check();
+    await page.getByLabel('What did you learn?').fill('No plan and no commitment: we cannot count on this again.');
+    expect(await axe(page, 'retrospective questions')).toEqual([]);
+    await page.getByRole('button', { name: 'Save my answers and see what the data shows' }).click();
+    await expect.poll(() => page.getByText(/Lucky win: won despite a weak process/).isVisible()).toBe(true);
+    expect(await page.locator('.quadrant-here').innerText()).toMatch(/Lucky win\s+placed here by the data, the manager/);
+    expect(await page.locator('.quadrant', { hasText: 'Earned win' }).innerText()).toMatch(/placed here by the rep/);
+    await expect.poll(() => page.getByText('Persistence pays').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/0 % — a weak process/).isVisible()).toBe(true);
+    await screenshot(page, 'retrospective-lucky-win');
+    expect(await axe(page, 'a lucky win’s retrospective')).toEqual([]);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: 'Coaching · North' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('row', { name: /Globex renewal/ }).innerText()).toMatch(/Lucky win/);
+    // Does the process predict wins? One closed deal cannot tell.
+    await expect.poll(() => page.getByText('Not enough closed deals to tell yet.').isVisible()).toBe(true);
 
     // On a phone, Alice's own page: the process first, outcomes last, each chart with its numbers.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -25,10 +25,7 @@ import { RateJudgement } from './interactions.js';
  *   counted apart and is not a loss: walking away from a chased deal is what the method asks for.
  */
 
-export const COACHING_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept', 'wins'] as const;
-export type CoachingMeasureKey = (typeof COACHING_MEASURES)[number];
-/** The process measures, shown first; outcomes (wins) come last. */
-export const PROCESS_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept'] as const satisfies readonly CoachingMeasureKey[];
+export { COACHING_MEASURES, PROCESS_MEASURES, type CoachingMeasureKey } from './coaching-words.js';
 
 export const CoachingQuery = z
   .strictObject({

@@ -12,19 +12,8 @@ import { OpportunityStatus } from './opportunities.js';
  * the 2×2 are in src/domain/retrospective.ts.
  */
 
-export const PROCESS_PARTS = ['plannedOutcomes', 'advancesWon', 'customerKept', 'mutualPlan', 'changeCommitment'] as const;
-export type ProcessPart = (typeof PROCESS_PARTS)[number];
-
-/** The questions, in the method's words: each is about the process, none about the outcome. */
-export const PROCESS_QUESTIONS: Record<ProcessPart, string> = {
-  plannedOutcomes: 'Did each call have its outcome planned before it happened?',
-  advancesWon: 'Did the calls win advances the customer agreed to?',
-  customerKept: 'Did the customer keep their commitments?',
-  mutualPlan: 'Was there a mutual plan agreed with the customer?',
-  changeCommitment: 'Had the customer committed to change, with evidence?',
-};
-
-export const LESSON_MAX = 2000;
+import { LESSON_MAX, PROCESS_PARTS } from './coaching-words.js';
+export { LESSON_MAX, PROCESS_PARTS, PROCESS_QUESTIONS, type ProcessPart } from './coaching-words.js';
 
 export const RetroAnswer = z.enum(['yes', 'partly', 'no']);
 export const ProcessJudgement = z.enum(['sound', 'weak']);

@@ -30,6 +30,7 @@ const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvit
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
 const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
+const RetrospectivePage = lazyPage(() => import('../features/retrospectives/RetrospectivePage'), 'RetrospectivePage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -47,6 +48,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
+  { path: 'opportunities/:id/retrospective', page: RetrospectivePage, perRecord: true },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'interactions/new', page: PlanInteractionPage },
   { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { PROCESS_MEASURES, type RepCoaching } from '../../../shared/coaching';
+import type { RepCoaching } from '../../../shared/coaching';
+import { PROCESS_MEASURES } from '../../../shared/coaching-words';
 import { useReviewMode } from '../../app/reviewMode';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, LoadingCard } from '../../ui/States';

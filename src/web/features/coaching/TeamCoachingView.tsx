@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { PROCESS_MEASURES, type CoachingMeasureKey, type TeamCoaching, type TeamCoachingRow } from '../../../shared/coaching';
+import type { TeamCoaching, TeamCoachingRow } from '../../../shared/coaching';
+import { PROCESS_MEASURES, type CoachingMeasureKey } from '../../../shared/coaching-words';
 import { useReviewMode } from '../../app/reviewMode';
 import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingCard } from '../../ui/States';
 import { teamCoachingQuery, type PeriodQuery } from './api';
+import { TeamRetrospectives } from '../retrospectives/TeamRetrospectives';
 import { MeasureCard } from './MeasureCard';
 import { OutcomeCounts } from './OutcomeCounts';
 import { PeriodBar } from './PeriodBar';
@@ -65,7 +67,7 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
           </EmptyState>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={`${t.team.name}: each rep’s figures`}>
-            <table className="table coaching-table">
+            <table className="table coaching-table coaching-figures">
               <thead>
                 <tr>
                   <th scope="col">Rep</th>
@@ -119,6 +121,8 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
           </div>
         </>
       )}
+      <h2 className="coaching-section">Retrospectives</h2>
+      <TeamRetrospectives teamId={teamId} period={period} />
     </div>
   );
 }

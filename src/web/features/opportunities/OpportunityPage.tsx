@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
 import { opportunityStatusLabel } from './statusWords';
 import { InteractionsCard } from '../interactions/InteractionsCard';
+import { RetrospectiveLink } from '../retrospectives/RetrospectiveLink';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
@@ -74,6 +75,7 @@ export function OpportunityPage() {
               </RecordDetailsCard>
               <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
+              {o.permissions.canEdit && o.status !== 'open' ? <RetrospectiveLink opportunityId={o.id} /> : null}
               <Suspense fallback={null}>
                 <QualificationCard opportunity={o} />
               </Suspense>
