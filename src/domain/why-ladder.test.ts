@@ -73,4 +73,20 @@ describe('the why ladder', () => {
   it('refuses a rung with no words', () => {
     expect(() => ladderState(['hit my quota', '...'])).toThrow(RangeError);
   });
+
+  it('climbs the issue’s example rung by rung and ends on the fifth answer, proposing "security for my family"', () => {
+    const answers = [...climb, 'security for my family'];
+    const states = answers.map((_, i) => ladderState(answers.slice(0, i + 1)));
+    expect(states.map((s) => s.status)).toEqual(['climbing', 'climbing', 'climbing', 'climbing', 'ended']);
+    expect(states[4]).toMatchObject({ endedBy: 'repeat', proposedWhy: 'security for my family', proposedFrom: 3 });
+  });
+
+  it('hears the same answer through accents, case, punctuation and spacing', () => {
+    const french = ['Atteindre mon quota', 'Sécurité pour ma famille'];
+    for (const again of ['securite pour ma famille', '  SÉCURITÉ, pour ma famille !', 'Sécurité — pour ma... famille?', '"securité pour  ma famille"']) {
+      expect(ladderState([...french, again]), again).toMatchObject({ status: 'ended', endedBy: 'repeat', proposedWhy: 'Sécurité pour ma famille' });
+    }
+    // A different word is a new rung, however close it looks.
+    expect(ladderState([...french, 'Sécurité pour mes familles'])).toMatchObject({ status: 'climbing' });
+  });
 });

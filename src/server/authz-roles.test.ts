@@ -22,6 +22,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/plans/:id/comments',
   // Marks only the caller's own notifications read.
   'POST /api/v1/notifications/read-all',
+  // One's own why ladder and goals.
+  'POST /api/v1/why-ladders',
+  'POST /api/v1/goals',
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.
@@ -30,6 +33,8 @@ const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fisca
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
 // Reads only the person themselves, their manager or an admin makes (figures that judge people).
 const OWN_READS = new Set(['GET /api/v1/users/:id/coaching', 'GET /api/v1/opportunities/:id/retrospective']);
+// Reads of another person's why ladder or goal: for a rep who is not its owner it does not exist (404).
+const PRIVATE_READS = new Set(['GET /api/v1/why-ladders/:id', 'GET /api/v1/why-ladders/:id/history', 'GET /api/v1/goals/:id', 'GET /api/v1/goals/:id/history']);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 // Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.
@@ -52,6 +57,8 @@ function readUrl(w: World, url: string): string {
     interactions: w.ids.interaction,
     teams: w.ids.team,
     stages: w.ids.stage,
+    'why-ladders': w.ids.ladder,
+    goals: w.ids.goal,
     shared: w.token,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
@@ -92,7 +99,8 @@ describe('authorization inside a workspace, on every route', () => {
     for (const r of routes) {
       if (!isWrite(r.method)) {
         const res = await rep.get(readUrl(w, r.url));
-        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200);
+        const expected = PRIVATE_READS.has(key(r)) ? 404 : ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200;
+        expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(expected);
         reads++;
         continue;
       }

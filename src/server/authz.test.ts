@@ -63,6 +63,9 @@ const VALID_BODIES: Record<string, unknown> = {
     version: 0,
   },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
+  'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },
+  'POST /api/v1/goals/:id/notes': { body: 'Note' },
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -132,6 +135,8 @@ describe('authorization on every route', () => {
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
+    const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
     const interaction = (
       await a.client.post('/api/v1/interactions', {
         kind: 'call',
@@ -144,6 +149,8 @@ describe('authorization on every route', () => {
       })
     ).data;
     const ids: Record<string, string> = {
+      'why-ladders': ladder.id,
+      goals: goal.id,
       interactions: interaction.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,

@@ -47,6 +47,8 @@ const interaction = (
   })
 ).data;
 const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
+const ladder = (await admin.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data as { id: string };
+const goal = (await admin.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2030-12-31', firstStep: 'Ask one question' })).data as { id: string };
 
 const pool: FuzzPool = {
   ids: [
@@ -63,6 +65,8 @@ const pool: FuzzPool = {
     team.id,
     invite.invite.id,
     interaction.id,
+    ladder.id,
+    goal.id,
     ...templates.map((t) => t.id),
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),

@@ -32,6 +32,7 @@ const TAGS: Record<ApiTag, string> = {
   plans: 'Mutual plans: milestones and commitments on both sides, new dates proposed with a reason, templates, share links, comments and reliability.',
   notifications: 'What customers did on your plans through their share links.',
   search: 'One search box over accounts, contacts, opportunities and plans.',
+  goals: 'Goals people care about: why ladders (private to their rep unless shared with the rep’s manager), what goals (outcome, process, learning) measured from Advance’s data with n and intervals, and one tiny next step at a time.',
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   coaching:
     'Coaching figures that tell signal from noise: a rep’s process first (planned outcomes, advances, commitments kept on both sides) then outcomes, each rate with n and its 95 % interval, weekly series on process-behaviour charts; a team’s reps by name, never ranked, a figure flagged only when a two-proportion test says it differs from the rest of the team.',

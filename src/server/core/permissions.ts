@@ -38,7 +38,11 @@ export type OwnedKind =
   | 'notification'
   | 'user'
   /** A person's yearly targets (the `:id` is the person): their manager or an admin, never themselves. */
-  | 'yearly-target';
+  | 'yearly-target'
+  /** A why ladder: its owner only; anyone who cannot read it gets the 404 of a ladder that does not exist. */
+  | 'why-ladder'
+  /** A what goal: whoever reads it (owner, their manager, an admin); the service decides which parts each may change. */
+  | 'goal';
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 

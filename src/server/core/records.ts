@@ -13,6 +13,7 @@ type Versioned = { id: string; version: number; [column: string]: unknown };
 export type VersionedTable = Extract<
   ScopedTable,
   'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments' | 'plan_templates' | 'account_objectives' | 'rep_targets'
+  | 'why_ladders' | 'goals'
   | 'sweet_spot_criteria' | 'interactions' | 'retrospective_answers'
 >;
 

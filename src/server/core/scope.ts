@@ -12,6 +12,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'interactions' | 'interaction_attendees'
   | 'rep_targets'
   | 'sweet_spot_criteria' | 'opportunity_criteria'
+  | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes'
   | 'retrospective_answers';
 
 /**

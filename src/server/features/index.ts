@@ -19,6 +19,7 @@ import { templateRoutes } from './templates/templates.routes.js';
 import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
+import { goalRoutes } from './goals/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -42,4 +43,5 @@ export function registerFeatures(app: App): void {
   targetRoutes(app);
   coachingRoutes(app);
   retrospectiveRoutes(app);
+  goalRoutes(app);
 }

@@ -11,6 +11,7 @@ import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from 
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
 import { canEditTemplate } from './templates/templates.js';
 import { setsTargetsOf, targetRefusal } from './targets/access.js';
+import { canEditWhy, canReadGoal, canReadWhy, WHY_CHANGE_REFUSED } from './goals/access.js';
 
 /**
  * Record-level policies behind `{ owns: kind }` route permissions (core/permissions.ts): for one
@@ -146,5 +147,28 @@ export const ownershipPolicies: OwnershipPolicies = {
     if (!person) return 'missing';
     // A deactivated person's targets are refused by the service, with that reason (rule_violation).
     return verdict(setsTargetsOf(actor, person), targetRefusal(actor, person));
+  },
+
+  /** A why that is not yours to read is not there for you (404), whoever you are; one shared with you is read-only (403). */
+  'why-ladder': async (scope, actor, id) => {
+    const row = await scope
+      .selectFrom('why_ladders')
+      .innerJoin('users as owner', 'owner.id', 'why_ladders.owner_id')
+      .select(['why_ladders.owner_id', 'why_ladders.shared_with_manager', 'owner.team_id as owner_team_id'])
+      .where('why_ladders.id', '=', id)
+      .executeTakeFirst();
+    if (!row || !canReadWhy(actor, row)) return 'missing';
+    return verdict(canEditWhy(actor, row), WHY_CHANGE_REFUSED);
+  },
+
+  /** Another rep's goal is not there for you (404). */
+  goal: async (scope, actor, id) => {
+    const row = await scope
+      .selectFrom('goals')
+      .innerJoin('users as owner', 'owner.id', 'goals.owner_id')
+      .select(['goals.owner_id', 'owner.team_id as owner_team_id'])
+      .where('goals.id', '=', id)
+      .executeTakeFirst();
+    return row && canReadGoal(actor, row) ? 'allowed' : 'missing';
   },
 };

@@ -27,7 +27,7 @@ async function ok<T = any>(res: Promise<{ statusCode: number; body: string; data
   return r.data;
 }
 
-/** Records owned by `owner`: account, contact, opportunity, plan (milestone, both sides' commitments, pending dates), share link, template, notification, objective (with a task). */
+/** Records owned by `owner`: account, contact, opportunity, plan (milestone, both sides' commitments, pending dates), share link, template, notification, objective (with a task), why ladder, goal. */
 export async function buildWorld(app: App, people: People): Promise<World> {
   const o = people.owner.client;
   const guest = new Client(app);
@@ -52,6 +52,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const template = await ok(o.post('/api/v1/plan-templates', { name: 'T', lengthDays: 30, milestones: [], commitments: [] }), 'template');
   const objective = await ok(o.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' }), 'objective');
   const task = await ok(o.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: '2027-01-16' }), 'objective task');
+  const ladder = await ok(o.post('/api/v1/why-ladders', { start: 'Hit my quota' }), 'why ladder');
+  const goal = await ok(o.post('/api/v1/goals', { kind: 'process', title: 'Plan every call', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Plan tomorrow’s call' }), 'goal');
   const plannedOutcome = { outcomeKind: 'trial', outcomeStatement: 'They agree to a pilot' };
   const interaction = await ok(o.post('/api/v1/interactions', { kind: 'call', accountId: account.id, opportunityId: opp.id, startsAt: '2027-01-05T09:00:00Z', timeZone: 'Europe/Paris', ...plannedOutcome }), 'interaction');
   const happened = await ok(
@@ -78,9 +80,24 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     happened: happened.id,
     team: team.id,
     stage: stage.id,
+    ladder: ladder.id,
+    goal: goal.id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
-  const versions = { account: account.version, contact: contact.version, opportunity: opp.version, plan: plan.version, milestone: milestone.version, seller: seller.version, objective: objective.version, task: task.version, interaction: interaction.version, happened: happened.version };
+  const versions = {
+    account: account.version,
+    contact: contact.version,
+    opportunity: opp.version,
+    plan: plan.version,
+    milestone: milestone.version,
+    seller: seller.version,
+    objective: objective.version,
+    task: task.version,
+    interaction: interaction.version,
+    happened: happened.version,
+    ladder: ladder.version,
+    goal: goal.version,
+  };
   return { ...people, ids, token, versions };
 }
 
@@ -231,6 +248,16 @@ export const WRITE_CASES: Record<string, Case> = {
     const answers = { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'partly', mutualPlan: 'no', changeCommitment: 'yes' };
     return { as: 'owner', url: `/api/v1/opportunities/${deal.id}/retrospective`, body: { answers, processJudgement: 'sound', version: 0 } };
   },
+  // A rep's why ladder: its owner alone (to anyone else it does not exist).
+  'POST /api/v1/why-ladders': () => ({ as: 'stranger', url: '/api/v1/why-ladders', body: { start: 'Hit my quota' } }),
+  'PATCH /api/v1/why-ladders/:id': (w) => ({ as: 'owner', url: `/api/v1/why-ladders/${w.ids.ladder}`, body: { sharedWithManager: true, version: w.versions.ladder } }),
+  'POST /api/v1/why-ladders/:id/rungs': (w) => ({ as: 'owner', url: `/api/v1/why-ladders/${w.ids.ladder}/rungs`, body: { answer: 'A bigger commission', version: w.versions.ladder } }),
+  'POST /api/v1/why-ladders/:id/end': (w) => ({ as: 'owner', url: `/api/v1/why-ladders/${w.ids.ladder}/end`, body: { version: w.versions.ladder } }),
+  // What goals: anyone sets their own; the owner takes the steps.
+  'POST /api/v1/goals': () => ({ as: 'stranger', url: '/api/v1/goals', body: { kind: 'learning', title: 'Listen more', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one open question' } }),
+  'PATCH /api/v1/goals/:id': (w) => ({ as: 'owner', url: `/api/v1/goals/${w.ids.goal}`, body: { title: 'Plan every customer call', version: w.versions.goal } }),
+  'POST /api/v1/goals/:id/complete-step': (w) => ({ as: 'owner', url: `/api/v1/goals/${w.ids.goal}/complete-step`, body: { lesson: 'It helps', nextStep: 'Plan Friday’s call', version: w.versions.goal } }),
+  'POST /api/v1/goals/:id/notes': (w) => ({ as: 'owner', url: `/api/v1/goals/${w.ids.goal}/notes`, body: { body: 'Planned three calls' } }),
   'POST /api/v1/notifications/:id/read': (w) => ({ as: 'owner', url: `/api/v1/notifications/${w.ids.notification}/read` }),
   'POST /api/v1/notifications/read-all': () => ({ as: 'owner', url: '/api/v1/notifications/read-all' }),
   // Only someone in the demo workspace may reset it (anyone else: 403).

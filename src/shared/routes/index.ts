@@ -19,6 +19,7 @@ import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
 import { targetsApi } from './targets.js';
+import { goalsApi } from './goals.js';
 
 /**
  * Every feature's route table, for what needs them all: the checks (operationIds unique and
@@ -46,6 +47,7 @@ const tables = {
   sharingApi,
   stagesApi,
   targetsApi,
+  goalsApi,
 };
 
 export const routeTables: Record<string, Record<string, RouteContract>> = tables;

@@ -30,3 +30,4 @@ export * from './operations/shared-plan.js';
 export * from './operations/targets.js';
 export * from './operations/coaching.js';
 export * from './operations/retrospectives.js';
+export * from './operations/goals.js';

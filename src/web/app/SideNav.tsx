@@ -10,7 +10,7 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/planning', label: 'Account planning', icon: 'planning' },
   { to: '/coaching', label: 'Coaching', icon: 'coaching' },
-  { to: '/goals', label: 'Goals', icon: 'goals', soon: true },
+  { to: '/goals', label: 'Goals', icon: 'goals' },
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -22,7 +22,10 @@ const PlanInteractionPage = lazyPage(() => import('../features/interactions/Plan
 const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
 const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
-const GoalsPage = lazyPage(() => import('../features/coming/ComingSoonPages'), 'GoalsPage');
+const GoalsPage = lazyPage(() => import('../features/goals/GoalsPage'), 'GoalsPage');
+const NewGoalPage = lazyPage(() => import('../features/goals/NewGoalPage'), 'NewGoalPage');
+const GoalPage = lazyPage(() => import('../features/goals/GoalPage'), 'GoalPage');
+const LadderPage = lazyPage(() => import('../features/goals/LadderPage'), 'LadderPage');
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
@@ -56,7 +59,10 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
   { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
   { path: 'coaching', page: CoachingPage, data: pageData.coaching },
-  { path: 'goals', page: GoalsPage },
+  { path: 'goals', page: GoalsPage, data: pageData.goals },
+  { path: 'goals/new', page: NewGoalPage },
+  { path: 'goals/whys/:id', page: LadderPage, data: pageData.why, perRecord: true },
+  { path: 'goals/:id', page: GoalPage, data: pageData.goal, perRecord: true },
   { path: 'team', page: TeamPage, data: pageData.team },
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },

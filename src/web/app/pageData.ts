@@ -83,4 +83,11 @@ export const pageData = {
     if (me.user.role === 'rep' || rep) one(repCoachingQuery(me.user.role === 'rep' ? me.user.id : (rep as string), periodFrom(search)));
     else one(teamsQuery);
   },
+  // Goals load their query definitions with their code, keeping both out of the first load.
+  goals: ({ search, me }: PageDataAt) => {
+    const rep = search.get('rep');
+    void import('../features/goals/prefetch').then((m) => m.goalsPageData.goals(queryClient, rep && rep !== me.user.id ? rep : undefined));
+  },
+  goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
+  why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
 };

@@ -37,6 +37,10 @@ import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
 import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
 import * as m0106 from './migrations/0106_interactions_ws_sort.js';
+import * as m0120 from './migrations/0120_why_ladders.js';
+import * as m0121 from './migrations/0121_goals.js';
+import * as m0122 from './migrations/0122_goal_steps.js';
+import * as m0123 from './migrations/0123_goal_notes.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
 
@@ -79,6 +83,10 @@ export const migrations: Record<string, Migration> = {
   '0094_qualification': m0094,
   '0105_commitments_agreed_in_interaction': m0105,
   '0106_interactions_ws_sort': m0106,
+  '0120_why_ladders': m0120,
+  '0121_goals': m0121,
+  '0122_goal_steps': m0122,
+  '0123_goal_notes': m0123,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
 };

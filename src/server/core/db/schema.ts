@@ -454,6 +454,71 @@ export type RetrospectiveAnswerTable = {
   updated_at: Instant;
 };
 
+/** 0120: a rep's why ladder and the why goal it leads to — private unless shared with their manager. */
+export type WhyLadderTable = {
+  id: string;
+  workspace_id: string;
+  owner_id: string;
+  why: string | null;
+  why_saved_at: Instant | null;
+  stopped_changing: number;
+  shared_with_manager: number;
+  shared_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type WhyRungTable = { id: string; workspace_id: string; ladder_id: string; position: number; answer: string; created_at: Instant };
+
+export type GoalKindColumn = 'outcome' | 'process' | 'learning';
+export type GoalStatusColumn = 'active' | 'done' | 'dropped';
+
+/** 0121: what goals. */
+export type GoalTable = {
+  id: string;
+  workspace_id: string;
+  owner_id: string;
+  set_by_id: string;
+  kind: GoalKindColumn;
+  title: string;
+  period_start: string;
+  period_end: string;
+  measure: string | null;
+  /** bigint: PostgreSQL returns it as a string; read with Number(). */
+  measure_amount_minor: number | string | null;
+  measure_currency: string | null;
+  target_value: number | null;
+  /** bigint: PostgreSQL returns it as a string; read with Number(). */
+  target_amount_minor: number | string | null;
+  target_currency: string | null;
+  why_id: string | null;
+  stretch: number;
+  status: GoalStatusColumn;
+  closed_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+/** 0122: one current step per goal (a unique partial index), the others done or set aside. */
+export type GoalStepTable = {
+  id: string;
+  workspace_id: string;
+  goal_id: string;
+  position: number;
+  text: string;
+  status: 'current' | 'done' | 'set_aside';
+  lesson: string | null;
+  done_at: Instant | null;
+  done_on: string | null;
+  closed_at: Instant | null;
+  created_at: Instant;
+};
+
+/** 0123: the rep's notes on a goal. */
+export type GoalNoteTable = { id: string; workspace_id: string; goal_id: string; author_id: string; body: string; created_at: Instant };
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -487,5 +552,10 @@ export type Database = {
   sweet_spot_criteria: SweetSpotCriterionTable;
   opportunity_criteria: OpportunityCriterionTable;
   retrospective_answers: RetrospectiveAnswerTable;
+  why_ladders: WhyLadderTable;
+  why_rungs: WhyRungTable;
+  goals: GoalTable;
+  goal_steps: GoalStepTable;
+  goal_notes: GoalNoteTable;
 };
 

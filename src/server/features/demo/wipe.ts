@@ -9,6 +9,11 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  goal_notes: 1.01,
+  goal_steps: 1.02,
+  goals: 1.03,
+  why_rungs: 1.04,
+  why_ladders: 1.05,
   rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,

@@ -13,6 +13,7 @@ import { useToday } from '../commitments/api';
 import { PendingDate } from '../renegotiations/PendingDate';
 import { ClosingDeals } from './ClosingDeals';
 import { RecordTheOutcome, YourInteractions } from '../interactions/TodayInteractions';
+import { TodaySteps } from '../goals/TodaySteps';
 import { NotificationsCard } from './NotificationsCard';
 import { useOnTrack } from './onTrack';
 import { TodayRow } from './TodayRow';
@@ -60,6 +61,7 @@ export function TodayPage() {
         </div>
         <div className="today-side">
           <YourInteractions />
+          <TodaySteps />
           <NotificationsCard />
           <ClosingDeals />
         </div>

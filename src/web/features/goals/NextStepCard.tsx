@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Goal } from '../../../shared/goals';
+import { isApiError } from '../../app/api';
+import { fromServer } from '../../lib/forms';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { TextField } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { useUpdateGoal } from './api';
+import { CompleteStepDialog } from './CompleteStepDialog';
+import { STATUS_WORDS } from './goalWords';
+
+/** The one tiny next step — and, once the goal is closed, reopening it with a new one. */
+export function NextStepCard({ goal }: { goal: Goal }) {
+  const [completing, setCompleting] = useState(false);
+  const mine = goal.permissions.canTakeSteps;
+  if (goal.status !== 'active') return <Reopen goal={goal} />;
+  return (
+    <Card title="Next step">
+      <p className="next-step">{goal.currentStep?.text}</p>
+      {mine ? (
+        <>
+          <Button variant="primary" icon="check" onClick={() => setCompleting(true)}>
+            Done — what did you learn?
+          </Button>
+          <CompleteStepDialog goal={goal} open={completing} onClose={() => setCompleting(false)} />
+        </>
+      ) : (
+        <p className="muted small">{goal.owner.name} chose this step. Ask what they learn from it.</p>
+      )}
+    </Card>
+  );
+}
+
+function Reopen({ goal }: { goal: Goal }) {
+  const [step, setStep] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const update = useUpdateGoal(goal.id);
+  return (
+    <Card title={STATUS_WORDS[goal.status]}>
+      <p className="muted">{goal.status === 'done' ? 'This goal is done. Its steps and lessons stay in the log.' : 'This goal is set aside. Its steps and lessons stay in the log.'}</p>
+      {goal.permissions.canTakeSteps ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!step.trim()) return setError('What is the next tiny step? Something you can do today.');
+            update.mutate(
+              { status: 'active', currentStep: step.trim(), version: goal.version },
+              {
+                onError: (err) => {
+                  if (isApiError(err, 'version_conflict')) return setFormError('This goal changed since you opened it. Reload the page and try again.');
+                  const r = fromServer(err, ['currentStep']);
+                  setError(r.fieldErrors.currentStep);
+                  setFormError(r.fieldErrors.currentStep ? null : r.formError);
+                },
+              },
+            );
+          }}
+        >
+          <TextField label="Pick it up again with this step" name="currentStep" value={step} error={error} onChange={(v) => (setStep(v), setError(undefined))} autoComplete="off" />
+          <FormAlert message={formError} />
+          <Button type="submit" busy={update.isPending}>
+            Reopen the goal
+          </Button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
