@@ -103,6 +103,11 @@ describe('coaching: process first, differences only where a test finds them', ()
     await expect.poll(() => page.getByText(/0 % — a weak process/).isVisible()).toBe(true);
     await screenshot(page, 'retrospective-lucky-win');
     expect(await axe(page, 'a lucky win’s retrospective')).toEqual([]);
+    // The lesson becomes a learning goal in one step.
+    await expect.poll(() => page.getByLabel('Goal', { exact: true }).inputValue()).toBe('No plan and no commitment: we cannot count on this again.');
+    await page.getByLabel('First tiny step, for today').fill('List my deals without an evidenced commitment');
+    await page.getByRole('button', { name: 'Create the learning goal' }).click();
+    await expect.poll(() => page.getByText('Your lesson is now a learning goal:').isVisible()).toBe(true);
     await page.goBack();
     await expect.poll(() => page.getByRole('heading', { name: 'Coaching · North' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('row', { name: /Globex renewal/ }).innerText()).toMatch(/Lucky win/);
@@ -114,7 +119,8 @@ describe('coaching: process first, differences only where a test finds them', ()
     await page.getByRole('link', { name: 'Alice Adams' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Coaching · Alice Adams' }).isVisible()).toBe(true);
     const sections = await page.locator('h2.coaching-section').allInnerTexts();
-    expect(sections).toEqual(['Process', 'Outcomes']);
+    expect(sections).toEqual(['Process', 'Goals', 'Outcomes']);
+    await expect.poll(() => page.getByRole('region', { name: 'Goal progress' }).innerText()).toMatch(/No active goal yet/);
     const advance = page.getByRole('region', { name: 'Advance rate' });
     await expect.poll(() => advance.locator('.measure-figure').innerText()).toBe('80 %');
     expect(await advance.innerText()).toMatch(/16 advances of 20 results \(n = 20\); 95 % interval 58 %–92 %/);

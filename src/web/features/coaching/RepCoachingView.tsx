@@ -6,6 +6,7 @@ import { useReviewMode } from '../../app/reviewMode';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, LoadingCard } from '../../ui/States';
 import { repCoachingQuery, type PeriodQuery } from './api';
+import { GoalProgress } from './GoalProgress';
 import { MeasureCard } from './MeasureCard';
 import { PeriodBar } from './PeriodBar';
 import { OutcomeCounts } from './OutcomeCounts';
@@ -42,6 +43,8 @@ export function RepCoachingView({ userId, mine, period, onPeriod, back, toolbar 
           <MeasureCard key={key} measureKey={key} measure={c.measures[key]} {...common} />
         ))}
       </div>
+      <h2 className="coaching-section">Goals</h2>
+      <GoalProgress userId={c.rep.id} mine={mine} />
       <h2 className="coaching-section">Outcomes</h2>
       {review ? (
         <p className="muted review-hidden">Outcomes are hidden in review mode: won and lost deals and the win rate come back when you turn it off.</p>

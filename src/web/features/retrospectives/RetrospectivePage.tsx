@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingCard } from '../../ui/States';
 import { opportunityStatusLabel } from '../opportunities/statusWords';
 import { retrospectiveQuery } from './api';
 import { AnswersCard } from './AnswersCard';
+import { LessonToGoal } from './LessonToGoal';
 import { ProcessFindings } from './ProcessFindings';
 import { QuadrantGrid } from './QuadrantGrid';
 import { RetroForm } from './RetroForm';
@@ -66,6 +67,7 @@ export function RetrospectivePage() {
         </div>
       ) : null}
       {!asking ? <AnswersCard r={r} /> : null}
+      {!asking && r.yours?.lesson ? <LessonToGoal key={r.yours.version} lesson={r.yours.lesson} /> : null}
       {r.yours && !revising ? (
         <div className="button-row">
           <Button onClick={() => setRevising(true)}>Revise my answers</Button>
