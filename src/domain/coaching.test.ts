@@ -88,6 +88,15 @@ describe('weekly charts', () => {
     expect(withZero.weekStarts).toHaveLength(3);
   });
 
+  it('do not chart a count too rare to read week by week (fewer than 1 a week on average)', () => {
+    // 0 0 1 0 0 0 2 0 0 0: x̄ = 0.3. Charted, ten weeks of "0 below the average" would read as a shift.
+    const rare = weeklyChart(weekly([0, 0, 1, 0, 0, 0, 2, 0, 0, 0].map((won) => [won, won] as [number, number])), 'count', '2026-03-09');
+    expect(rare).toMatchObject({ rare: true, chart: { kind: 'too_few_points', n: 10 } });
+    expect(rare.summary).toEqual(['too rare to chart week by week: 0.3 a week on average over 10 weeks — read the period’s figure instead']);
+    // Rates are not counts: a low rate is still charted.
+    expect(weeklyChart(weekly([[0, 5], [1, 5], [0, 5]]), 'rate', '2026-01-19').rare).toBe(false);
+  });
+
   it('say there are too few weeks rather than draw limits from one point', () => {
     const { chart, summary } = weeklyChart(weekly([[3, 5], [4, 5]]), 'rate', '2026-01-05');
     expect(chart).toEqual({ kind: 'too_few_points', n: 1 });

@@ -78,9 +78,17 @@ export type WeekCounts = { weekStart: string; successes: number; n: number };
  */
 export type ChartMeasure = 'rate' | 'count';
 
+/**
+ * A count that averages fewer than this per week is too rare to chart week by week: most weeks are 0,
+ * every 0 sits below the average, and the run rule would cry "shift" at routine quiet spells.
+ */
+export const RARE_BELOW = 1;
+
 export type WeeklyChart = {
   measure: ChartMeasure;
   chart: XmrChart;
+  /** A count too rare to chart (see RARE_BELOW): `chart` is then too_few_points and `summary` says why. */
+  rare: boolean;
   /** The Monday of each charted point, in order (the chart's points carry their labels). */
   weekStarts: string[];
   /** The chart in plain words: each signal, or "routine variation — no week stands out". */
@@ -93,11 +101,20 @@ export type WeeklyChart = {
  */
 export function weeklyChart(weeks: readonly WeekCounts[], measure: ChartMeasure, lastCompleteWeek: string | null): WeeklyChart {
   const charted = weeks.filter((w) => lastCompleteWeek !== null && w.weekStart <= lastCompleteWeek && (measure === 'count' || w.n > 0));
-  const chart = xmrChart(
-    charted.map((w) => ({ label: weekLabel(w.weekStart), value: measure === 'rate' ? (100 * w.successes) / w.n : w.successes })),
-    { nonNegative: true },
-  );
-  return { measure, chart, weekStarts: charted.map((w) => w.weekStart), summary: describeSignals(chart) };
+  const points = charted.map((w) => ({ label: weekLabel(w.weekStart), value: measure === 'rate' ? (100 * w.successes) / w.n : w.successes }));
+  const mean = points.reduce((sum, p) => sum + p.value, 0) / (points.length || 1);
+  if (measure === 'count' && points.length >= 2 && mean < RARE_BELOW) {
+    const perWeek = Math.round(mean * 10) / 10;
+    return {
+      measure,
+      chart: { kind: 'too_few_points', n: points.length },
+      rare: true,
+      weekStarts: [],
+      summary: [`too rare to chart week by week: ${perWeek} a week on average over ${points.length} weeks — read the period’s figure instead`],
+    };
+  }
+  const chart = xmrChart(points, { nonNegative: true });
+  return { measure, chart, rare: false, weekStarts: charted.map((w) => w.weekStart), summary: describeSignals(chart) };
 }
 
 /** Adds counts week by week (a team's series from its reps'); every list covers the same weeks. */
