@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
@@ -60,6 +60,69 @@ describe('an admin and a rep', () => {
 
     expect(adminErrors).toEqual([]);
     expect(repErrors).toEqual([]);
+    await adminContext.close();
+    await repContext.close();
+  });
+
+  it('a rep who forgot their password gets a reset link by email (read on the admin’s development mail page), sets a new one and signs in', async () => {
+    const headers = { origin: baseUrl };
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const signup = await adminContext.request.post(`${baseUrl}/api/v1/signup`, {
+      headers,
+      data: { workspaceName: 'Lakeside Analytics', name: 'Lena Admin', email: 'lena@lakeside.example', password: 'admin passphrase here', timeZone: 'Europe/Berlin' },
+    });
+    expect(signup.status()).toBe(201);
+    const invite = await adminContext.request.post(`${baseUrl}/api/v1/invites`, { headers, data: { email: 'ola@lakeside.example', role: 'rep' } });
+    const token = new URL((await invite.json()).url as string).pathname.split('/').pop();
+    const joined = await (await browser.newContext()).request.post(`${baseUrl}/api/v1/invites/accept`, { headers, data: { token, name: 'Ola Rep', password: 'the old passphrase' } });
+    expect(joined.status()).toBe(201);
+
+    // Ola, signed out, cannot remember the password.
+    const repContext = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const { page: rep, errors: repErrors } = await newPage(repContext);
+    await rep.goto(baseUrl);
+    await action(rep, 'Forgot password?').click();
+    await expect.poll(() => rep.getByRole('heading', { name: 'Forgot your password?' }).isVisible()).toBe(true);
+    await rep.getByLabel('Email').fill('ola@lakeside.example');
+    await action(rep, 'Send the reset link').click();
+    await expect.poll(() => rep.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
+    expect(await axe(rep, 'forgot password: check your email')).toEqual([]);
+
+    // No SMTP here: the mail waits in the outbox, and the admin reads it on the development mail page.
+    const { page: admin, errors: adminErrors } = await newPage(adminContext);
+    await admin.goto(`${baseUrl}/settings/email`);
+    const subject = admin.getByRole('button', { name: 'Reset your Advance password' });
+    await expect.poll(() => subject.isVisible()).toBe(true);
+    await expect.poll(() => admin.getByText('To Ola Rep <ola@lakeside.example>').first().isVisible()).toBe(true);
+    await subject.click();
+    const text = admin.locator('pre.mail-text').first();
+    await expect.poll(() => text.textContent()).toMatch(/\/reset-password\//);
+    await expect.poll(() => admin.getByText('Message-ID').isVisible()).toBe(true);
+    expect(await axe(admin, 'development mail page (outbox)')).toEqual([]);
+    await screenshot(admin, 'outbox');
+    const resetUrl = /(http\S+\/reset-password\/[A-Za-z0-9_-]+)/.exec((await text.textContent()) ?? '')![1];
+
+    // Ola follows the link, chooses a new password and signs in with it.
+    await rep.goto(resetUrl);
+    await expect.poll(() => rep.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
+    expect(await axe(rep, 'reset password')).toEqual([]);
+    await rep.getByLabel('New password').fill('a fresh passphrase for ola');
+    await action(rep, 'Set the new password').click();
+    await expect.poll(() => rep.getByRole('heading', { name: 'Your password is changed' }).isVisible()).toBe(true);
+    await action(rep, 'Go to sign in').click();
+    await rep.getByLabel('Email').fill('ola@lakeside.example');
+    await rep.getByLabel('Password').fill('a fresh passphrase for ola');
+    await action(rep, 'Sign in').click();
+    await expect.poll(() => rep.url()).toContain('/today');
+    await expect.poll(() => rep.getByRole('heading', { name: /, Ola$/ }).isVisible()).toBe(true);
+
+    // The link was single use.
+    const { page: again } = await newPage(await browser.newContext());
+    await again.goto(resetUrl);
+    await expect.poll(() => again.getByRole('heading', { name: 'This reset link can’t be used' }).isVisible()).toBe(true);
+
+    expect(repErrors).toEqual([]);
+    expect(adminErrors).toEqual([]);
     await adminContext.close();
     await repContext.close();
   });

@@ -21,6 +21,7 @@ import { ERROR_CODES, type ErrorCode } from '../shared/errors.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
 import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
 import { registerFeatures } from './features/index.js';
+import { registerOneClickUnsubscribe } from './features/mail/routes.js';
 import { ownershipPolicies } from './features/ownership.js';
 import { openGuestPrincipal } from './features/sharing/guest.js';
 
@@ -131,6 +132,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await registerApiDocs(app);
   registerOps(app, opts.lifecycle);
   await app.register(async (api) => registerFeatures(api as unknown as App), { prefix: '/api/v1' });
+  await registerOneClickUnsubscribe(app as unknown as App);
 
   if (opts.webRoot) {
     const webRoot = opts.webRoot;

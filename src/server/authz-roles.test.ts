@@ -25,10 +25,12 @@ const SELF_SERVICE = new Set([
   // One's own why ladder and goals.
   'POST /api/v1/why-ladders',
   'POST /api/v1/goals',
+  // Your own mail preferences.
+  'PATCH /api/v1/mail-preferences',
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.
-const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year']);
+const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year', 'GET /api/v1/mails', 'GET /api/v1/mails/:id']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
 // Reads only the person themselves, their manager or an admin makes (figures that judge people).
@@ -60,6 +62,7 @@ function readUrl(w: World, url: string): string {
     'why-ladders': w.ids.ladder,
     goals: w.ids.goal,
     shared: w.token,
+    mails: w.ids.mail,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
   // Reads whose query has a required parameter.

@@ -25,6 +25,14 @@ const PUBLIC = new Set([
   'POST /api/v1/demo/session',
   'POST /api/v1/invites/lookup',
   'POST /api/v1/invites/accept',
+  'POST /api/v1/signup-requests',
+  'POST /api/v1/signup-requests/confirm',
+  'POST /api/v1/password-resets',
+  'POST /api/v1/password-resets/lookup',
+  'POST /api/v1/password-resets/complete',
+  'POST /api/v1/unsubscribe',
+  // RFC 8058 one-click, posted by mail providers with the signed token in the path.
+  'POST /unsubscribe/:token',
 ]);
 // The interactive API docs (a plugin's routes, all under this prefix) are public on purpose too.
 const PUBLIC_PREFIX = '/api/docs';
@@ -52,6 +60,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/share-links': { recipientName: 'Carla' },
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
   'POST /api/v1/notifications/:id/read': {},
+  'POST /api/v1/mails/:id/retry': {},
   'POST /api/v1/accounts/:id/objectives': { title: 'Objective', kind: 'expansion', targetDate: '2027-06-30' },
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
@@ -135,6 +144,7 @@ describe('authorization on every route', () => {
     const notification = (await a.client.get('/api/v1/notifications')).data.data[0];
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
+    const mail = (await a.client.get('/api/v1/mails')).data.data[0];
     const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
     const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
     const interaction = (
@@ -152,6 +162,7 @@ describe('authorization on every route', () => {
       'why-ladders': ladder.id,
       goals: goal.id,
       interactions: interaction.id,
+      mails: mail.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,

@@ -5,6 +5,8 @@ import { ConfigError, parseConfig } from './core/config.js';
 import { connect } from './core/db/connect.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import type { Lifecycle } from './core/ops.js';
+import { createMailWorker } from './features/mail/worker.js';
+import { smtpTransport } from './features/mail/transport.js';
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = await buildApp({ config, db, lifecycle, webRoot: serveWeb ? webRoot : null });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  // Sends the outbox (with SMTP_URL) and queues the reminders that are due, in every instance.
+  const mailWorker = createMailWorker({ db, config, transport: smtpTransport(config.mail), log: app.log });
+  mailWorker.start();
+  if (!config.mail.smtpUrl) app.log.info('SMTP_URL is not set: mail stays in the outbox (admins read it under Settings → Email)');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -40,6 +46,7 @@ async function main(): Promise<void> {
     // Give the load balancer a moment to see /readyz fail before we stop accepting connections.
     await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
     await app.close(); // stops accepting, waits for in-flight requests
+    await mailWorker.stop(); // lets the mail in hand finish; a claimed one is retried by another instance
     await db.destroy();
     app.log.info('database closed; bye');
     process.exit(0);

@@ -32,7 +32,13 @@ export const Me = z
 export type Me = z.infer<typeof Me>;
 
 /** What the first page should offer. Public, and always 200, so booting the app logs no errors. */
-export const SetupStatus = z.object({ hasWorkspaces: z.boolean(), demoEnabled: z.boolean(), signedIn: z.boolean() });
+export const SetupStatus = z.object({
+  hasWorkspaces: z.boolean(),
+  demoEnabled: z.boolean(),
+  signedIn: z.boolean(),
+  /** The server sends mail: sign-up confirms the address by email (POST /signup-requests). */
+  signUpByEmail: z.boolean(),
+});
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
 /** Entering the demo takes nothing: no body, or an empty object. */

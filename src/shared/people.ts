@@ -104,7 +104,12 @@ export const CreateInviteBody = z.strictObject({ email: Email, role: Role, teamI
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 /** The link is shown once, at creation; only its hash is stored. */
-export const CreatedInvite = z.object({ invite: Invite, url: z.string() });
+export const CreatedInvite = z.object({
+  invite: Invite,
+  url: z.string(),
+  /** The link was also emailed to the address (false: that address stopped invitation emails). */
+  emailed: z.boolean(),
+});
 export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
 export const InviteTokenBody = z.strictObject({ token: Token.min(10).max(200) });

@@ -16,7 +16,10 @@ export const CreateShareLinkBody = z
     recipientName: requiredText(200, 'Recipient name'),
     recipientEmail: z.email('Use an email address such as ana@example.com.').max(254).nullable().optional(),
     expiresInDays: z.number().int().min(1).max(365).default(SHARE_LINK_DEFAULT_DAYS),
+    /** Email the link to `recipientEmail` too; they then also get reminders of their side's commitments (each mail lets them stop those). */
+    sendEmail: z.boolean().default(false),
   })
+  .refine((b) => !b.sendEmail || !!b.recipientEmail, { path: ['recipientEmail'], message: 'Enter the email address to send the link to.' })
   .meta({ id: 'CreateShareLinkBody' });
 export type CreateShareLinkBody = z.input<typeof CreateShareLinkBody>;
 
@@ -36,6 +39,10 @@ export const ShareLink = z
     revokedAt: Instant.nullable(),
     lastViewedAt: Instant.nullable(),
     viewCount: z.number().int(),
+    /** When the link was emailed to the recipient (null: shared by hand). */
+    emailedAt: Instant.nullable(),
+    /** When the recipient stopped the reminder emails. */
+    remindersStoppedAt: Instant.nullable(),
     permissions: z.object({ canRevoke: z.boolean() }),
   })
   .meta({ id: 'ShareLink' });

@@ -65,6 +65,28 @@ const envSchema = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** After that, milliseconds in-flight requests get to finish before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** smtp://user:pass@host:587 or smtps://…:465 (nodemailer's URL form). Unset: mail stays in the outbox,
+   *  where admins read it on the development mail page (Settings → Email). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (leave unset to keep mail in the outbox)')
+    .refine((v) => URL.canParse(v), 'must be a valid URL')
+    .optional(),
+  /** The From of every mail: `Advance <advance@example.com>` or a bare address. Its domain also names
+   *  the Message-IDs. Default: advance@ the PUBLIC_URL host (or localhost). */
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  /** A mail that failed this many times stops being retried (dead letter; an admin can retry it). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How long a worker holds a claimed mail before another instance may take it over (seconds). */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  /** How often the mail worker looks for mail to send and for reminders that are due (milliseconds). */
+  MAIL_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** A password reset link works for this many minutes. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(60),
+  /** A sign-up confirmation link (SMTP_URL set) works for this many hours. */
+  SIGNUP_CONFIRM_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** Password reset requests from one IP address per hour (and at most 5 per email address an hour). */
+  PASSWORD_RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -92,6 +114,22 @@ export type Config = {
   shutdownDelayMs: number;
   shutdownGraceMs: number;
   env: 'development' | 'production' | 'test';
+  mail: MailConfig;
+};
+
+export type MailConfig = {
+  /** Unset: nothing is sent; mail waits in the outbox (the development mail page shows it). */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Advance <advance@example.com>`. */
+  from: string;
+  /** The domain of the From address: Message-IDs are `<…@domain>`. */
+  domain: string;
+  maxAttempts: number;
+  leaseMs: number;
+  pollMs: number;
+  passwordResetTtlMs: number;
+  signupConfirmTtlMs: number;
+  passwordResetMaxPerIpPerHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -131,5 +169,27 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     env: e.NODE_ENV,
+    mail: mailConfig(e),
+  };
+}
+
+function mailConfig(e: z.infer<typeof envSchema>): MailConfig {
+  const host = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost';
+  const from = e.MAIL_FROM ?? `Advance <advance@${host}>`;
+  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  const domain = address.split('@')[1];
+  if (!domain || !/^[^\s@<>]+@[^\s@<>]+$/.test(address)) {
+    throw new ConfigError('Invalid configuration:\n  MAIL_FROM: must be an address (advance@example.com) or a name and address (Advance <advance@example.com>)');
+  }
+  return {
+    smtpUrl: e.SMTP_URL,
+    from,
+    domain: domain.toLowerCase(),
+    maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    leaseMs: e.MAIL_LEASE_SECONDS * 1000,
+    pollMs: e.MAIL_POLL_MS,
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
+    signupConfirmTtlMs: e.SIGNUP_CONFIRM_TTL_HOURS * 3_600_000,
+    passwordResetMaxPerIpPerHour: e.PASSWORD_RESET_MAX_PER_IP_PER_HOUR,
   };
 }

@@ -36,6 +36,8 @@ const TAGS: Record<ApiTag, string> = {
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   coaching:
     'Coaching figures that tell signal from noise: a rep’s process first (planned outcomes, advances, commitments kept on both sides) then outcomes, each rate with n and its 95 % interval, weekly series on process-behaviour charts; a team’s reps by name, never ranked, a figure flagged only when a two-proportion test says it differs from the rest of the team.',
+  mail:
+    'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };
@@ -161,7 +163,7 @@ function completeOperation(operation: Json, info: RouteInfo): void {
 
   const responses: Json = {};
   for (const [status, response] of Object.entries(operation.responses as Json)) {
-    responses[status] = { ...response, description: status === '201' ? 'Created' : status === '204' ? 'Done; no content' : 'OK' };
+    responses[status] = { ...response, description: status === '201' ? 'Created' : status === '202' ? 'Accepted' : status === '204' ? 'Done; no content' : 'OK' };
     if (creating && status === '201') {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }

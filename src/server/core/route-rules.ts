@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Path parameters that are secrets (share and invite tokens): never logged, however spelled. */
     secretParams?: readonly string[];
+    /** RFC 8058 one-click unsubscribe: posted by mail providers, so neither Origin nor JSON applies. */
+    oneClick?: boolean;
   }
 }
 
@@ -22,7 +24,7 @@ export function routePattern(req: Pick<FastifyRequest, 'routeOptions'>): string 
 }
 
 /** Writes need the Origin and JSON checks: every unsafe method on a matched route, whatever its prefix. */
-export const needsWriteChecks = (req: FastifyRequest) => routePattern(req) !== null && UNSAFE.has(req.method);
+export const needsWriteChecks = (req: FastifyRequest) => routePattern(req) !== null && UNSAFE.has(req.method) && req.routeOptions.config?.oneClick !== true;
 
 /** `/api/v1` routes need a session unless declared public. */
 export const isApiRoute = (req: FastifyRequest) => routePattern(req)?.startsWith('/api/v1/') ?? false;
@@ -41,8 +43,8 @@ export function assertJsonBody(req: FastifyRequest): void {
 }
 
 // Segments after these names carry secrets in pages and API paths (`/p/<token>`, `/invite/<token>`,
-// `/api/v1/shared/<token>`); secrets are 43 base64url characters, so any such long segment is too.
-const SECRET_AFTER = new Set(['p', 'invite', 'shared']);
+// `/api/v1/shared/<token>`, `/unsubscribe/<token>`, `/reset-password/<token>`, `/confirm/<token>`); secrets are 43 base64url characters, so any such long segment is too.
+const SECRET_AFTER = new Set(['p', 'invite', 'shared', 'unsubscribe', 'reset-password', 'confirm']);
 const SECRET_LIKE = /^[A-Za-z0-9_-]{32,}$/;
 const REDACTED = '[redacted]';
 
@@ -89,7 +91,7 @@ export function logUrl(req: Pick<FastifyRequest, 'routeOptions' | 'params' | 'ur
 const RECORDS: Record<string, string> = {
   accounts: 'Account', contacts: 'Contact', opportunities: 'Opportunity', plans: 'Plan', milestones: 'Milestone',
   commitments: 'Commitment', renegotiations: 'Renegotiation', users: 'Person', teams: 'Team', invites: 'Invite',
-  stages: 'Stage', 'share-links': 'Share link', 'plan-templates': 'Plan template', notifications: 'Notification', shared: 'Plan',
+  stages: 'Stage', mails: 'Mail', 'share-links': 'Share link', 'plan-templates': 'Plan template', notifications: 'Notification', shared: 'Plan',
 };
 
 /**

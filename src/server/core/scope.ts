@@ -13,6 +13,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'rep_targets'
   | 'sweet_spot_criteria' | 'opportunity_criteria'
   | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes'
+  | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers';
 
 /**

@@ -20,6 +20,7 @@ import { searchRoutes } from './search/routes.js';
 import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
+import { mailRoutes } from './mail/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
 export function registerFeatures(app: App): void {
@@ -44,4 +45,5 @@ export function registerFeatures(app: App): void {
   coachingRoutes(app);
   retrospectiveRoutes(app);
   goalRoutes(app);
+  mailRoutes(app);
 }

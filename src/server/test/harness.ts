@@ -15,7 +15,7 @@ import type { App } from '../core/http.js';
  * A real app on a real, freshly migrated database: a SQLite file by default, or — when
  * TEST_DATABASE_URL is a postgres:// URL — a PostgreSQL schema of its own, dropped afterwards.
  */
-export async function testApp(env: Record<string, string> = {}): Promise<{ app: App; db: Db; config: Config }> {
+export async function testApp(env: Record<string, string> = {}): Promise<{ app: App; db: Db; config: Config; connectAgain: () => Db }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   // Tests sign up and write through share links from one address far more than a person would:
   // limits are high unless a test sets its own (core/limits.test.ts tests the defaults' behaviour).
@@ -27,7 +27,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     GUEST_WRITES_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
-  const { db, cleanup } = await freshDb(4);
+  const { db, cleanup, connectAgain } = await freshDb(4);
   await migrateToLatest(db);
   const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: pgUrl } : config.database }, db, logger: false });
   await app.ready();
@@ -35,14 +35,14 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     await app.close();
     await cleanup();
   });
-  return { app, db, config };
+  return { app, db, config, connectAgain };
 }
 
 export const isPostgres = () => !!process.env.TEST_DATABASE_URL;
 export { sql };
 
 /** A database of its own on the engine the tests use: a SQLite file, or a PostgreSQL schema dropped afterwards. */
-async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promise<void>; connectAgain: () => Db }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -51,22 +51,37 @@ async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promi
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize });
+    // Another instance on the same database: its own pool, closed before the schema goes.
+    const others: Db[] = [];
+    const connectAgain = () => {
+      const other = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize });
+      others.push(other);
+      return other;
+    };
     const cleanup = async () => {
+      for (const other of others) await other.destroy();
       await db.destroy();
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
       await c.end();
     };
-    return { db, cleanup };
+    return { db, cleanup, connectAgain };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
   const db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  const others: Db[] = [];
+  const connectAgain = () => {
+    const other = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    others.push(other);
+    return other;
+  };
   const cleanup = async () => {
+    for (const other of others) await other.destroy();
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { db, cleanup };
+  return { db, cleanup, connectAgain };
 }
 
 /**

@@ -1,4 +1,8 @@
 import type { App } from '../core/http.js';
+import { buildApp } from '../app.js';
+import { UNSUBSCRIBE_KEY } from '../features/mail/render.js';
+import { serverSecret } from '../features/mail/secrets.js';
+import { signUnsubscribe } from '../features/mail/tokens.js';
 import { addMember, Client, createAccount, PASSWORD, signUpWorkspace, type Signed } from './factories.js';
 
 /**
@@ -82,6 +86,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     stage: stage.id,
     ladder: ladder.id,
     goal: goal.id,
+    // The invitations that brought the people in are mails of the admin's workspace.
+    mail: (await app.db.selectFrom('mail_outbox').select('id').where('workspace_id', '=', people.admin.me.workspace.id).orderBy('id').executeTakeFirstOrThrow()).id,
   };
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`world: no ${k}`);
   const versions = {
@@ -111,6 +117,27 @@ async function signedInAgain(app: App, email: string): Promise<Client> {
   return c;
 }
 
+/** The same app on a server that sends mail (SMTP_URL set): sign-up goes through an emailed confirmation there. */
+const mailing = new WeakMap<App, Promise<App>>();
+function mailingApp(app: App): Promise<App> {
+  let built = mailing.get(app);
+  if (!built) {
+    built = buildApp({ config: { ...app.config, mail: { ...app.config.mail, smtpUrl: 'smtp://127.0.0.1:2' } }, db: app.db, logger: false });
+    mailing.set(app, built);
+  }
+  return built;
+}
+
+const signupBody = () => ({ workspaceName: `W ${uniq()}`, name: 'New Admin', email: `new-${uniq()}@example.com`, password: PASSWORD, timeZone: 'Europe/Paris' });
+
+/** A password reset link for a new member (resetting ends their sessions: never the walk's own people). */
+async function resetToken(w: World, app: App): Promise<string> {
+  const member = await addMember(app, w.admin.client, { role: 'rep' });
+  await ok(new Client(app).post('/api/v1/password-resets', { email: member.email }), 'password reset');
+  const row = await app.db.selectFrom('mail_outbox').select('data').where('to_address', '=', member.email).where('kind', '=', 'password_reset').executeTakeFirstOrThrow();
+  return JSON.parse(row.data).secret as string;
+}
+
 /**
  * For every write route: its rightful caller and a valid request. The positive control expects 2xx
  * from it; the same request from a rep who owns nothing expects a refusal unless the route is one
@@ -118,6 +145,27 @@ async function signedInAgain(app: App, email: string): Promise<Client> {
  */
 export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/signup': () => ({ as: 'anonymous', url: '/api/v1/signup', body: { workspaceName: `W ${uniq()}`, name: 'New Admin', email: `new-${uniq()}@example.com`, password: PASSWORD, timeZone: 'Europe/Paris' } }),
+  'POST /api/v1/signup-requests': async (_w, app) => ({ as: 'anonymous', url: '/api/v1/signup-requests', body: signupBody(), client: new Client(await mailingApp(app)) }),
+  'POST /api/v1/signup-requests/confirm': async (_w, app) => {
+    const other = await mailingApp(app);
+    const body = signupBody();
+    await ok(new Client(other).post('/api/v1/signup-requests', body), 'sign-up request');
+    const row = await app.db.selectFrom('mail_outbox').select('data').where('to_address', '=', body.email).where('kind', '=', 'signup_confirm').executeTakeFirstOrThrow();
+    return { as: 'anonymous', url: '/api/v1/signup-requests/confirm', body: { token: JSON.parse(row.data).secret }, client: new Client(other) };
+  },
+  'POST /api/v1/password-resets': (w) => ({ as: 'anonymous', url: '/api/v1/password-resets', body: { email: w.stranger.email } }),
+  'POST /api/v1/password-resets/lookup': async (w, app) => ({ as: 'anonymous', url: '/api/v1/password-resets/lookup', body: { token: await resetToken(w, app) } }),
+  'POST /api/v1/password-resets/complete': async (w, app) => ({ as: 'anonymous', url: '/api/v1/password-resets/complete', body: { token: await resetToken(w, app), password: 'a reset passphrase' } }),
+  'POST /api/v1/unsubscribe': async (w, app) => ({
+    as: 'anonymous',
+    url: '/api/v1/unsubscribe',
+    body: { token: signUnsubscribe({ type: 'user', userId: w.owner.me.user.id, kind: 'daily_digest' }, await serverSecret(app.db, UNSUBSCRIBE_KEY)) },
+  }),
+  'PATCH /api/v1/mail-preferences': () => ({ as: 'owner', url: '/api/v1/mail-preferences', body: { dailyDigest: true } }),
+  'POST /api/v1/mails/:id/retry': async (w, app) => {
+    await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
+    return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };
+  },
   'POST /api/v1/session': (w) => ({ as: 'anonymous', url: '/api/v1/session', body: { email: w.owner.email, password: PASSWORD } }),
   'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),
   'POST /api/v1/demo/session': () => ({ as: 'anonymous', url: '/api/v1/demo/session', body: {} }),

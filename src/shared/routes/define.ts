@@ -14,9 +14,9 @@ export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 
 /** The document's tags; each has a description in server/core/openapi.ts. */
-export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'coaching';
+export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'coaching';
 
-type SuccessStatus = 200 | 201 | 204;
+type SuccessStatus = 200 | 201 | 202 | 204;
 
 /** What a feature's file says about an operation. */
 export type RouteSpec = {

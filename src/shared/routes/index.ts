@@ -6,6 +6,7 @@ import { contactsApi } from './contacts.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
+import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
 import { opportunitiesApi } from './opportunities.js';
@@ -33,6 +34,7 @@ const tables = {
   contactsApi,
   insightsApi,
   interactionsApi,
+  mailApi,
   milestonesApi,
   notificationsApi,
   objectivesApi,

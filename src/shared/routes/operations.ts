@@ -31,3 +31,4 @@ export * from './operations/targets.js';
 export * from './operations/coaching.js';
 export * from './operations/retrospectives.js';
 export * from './operations/goals.js';
+export * from './operations/mail.js';

@@ -13,6 +13,18 @@ const SignInPage = lazyPage(() => import('../features/auth/SignInPage'), 'SignIn
 const FirstRunPage = lazyPage(() => import('../features/auth/FirstRunPage'), 'FirstRunPage');
 const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage'), 'SignUpPage');
 const InvitePage = lazyPage(() => import('../features/auth/InvitePage'), 'InvitePage');
+const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
+const ConfirmSignUpPage = lazyPage(() => import('../features/auth/ConfirmSignUpPage'), 'ConfirmSignUpPage');
+const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'), 'UnsubscribePage');
+
+/** Signed-out pages that emails link to (their tokens are in the path), besides the invite. */
+const EMAIL_PAGES = [
+  { path: '/forgot-password', page: ForgotPasswordPage },
+  { path: '/reset-password/:token', page: ResetPasswordPage },
+  { path: '/confirm/:token', page: ConfirmSignUpPage },
+  { path: '/unsubscribe/:token', page: UnsubscribePage },
+];
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="fullpage-center">{children}</div>;
@@ -50,6 +62,9 @@ function PublicApp() {
       <Routes>
         <Route path="/invite/:token" element={<InvitePage />} />
         <Route path="/signup" element={<SignUpPage />} />
+        {EMAIL_PAGES.map(({ path, page: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
         <Route path="*" element={<Landing />} />
       </Routes>
     </Suspense>
@@ -60,6 +75,7 @@ function PublicApp() {
 function publicPage(pathname: string, setup: SetupStatus | undefined) {
   if (matchPath('/invite/:token', pathname)) return InvitePage;
   if (matchPath('/signup', pathname)) return SignUpPage;
+  for (const { path, page } of EMAIL_PAGES) if (matchPath(path, pathname)) return page;
   if (!setup) return null;
   return setup.hasWorkspaces ? SignInPage : FirstRunPage;
 }

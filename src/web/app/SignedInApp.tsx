@@ -30,6 +30,9 @@ const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage')
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
+// An email's unsubscribe and reset links work signed in too.
+const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'), 'UnsubscribePage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
 const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
@@ -113,6 +116,8 @@ export function SignedInApp() {
     <Suspense fallback={<FullPageSpinner />}>
       <Routes>
         <Route path="/invite/:token" element={<SignedInInvitePage />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
         <Route element={<Shell />}>
           <Route index element={<Navigate to={REDIRECTS['/']} replace />} />
           <Route path="signup" element={<Navigate to={REDIRECTS['/signup']} replace />} />

@@ -41,6 +41,9 @@ import * as m0120 from './migrations/0120_why_ladders.js';
 import * as m0121 from './migrations/0121_goals.js';
 import * as m0122 from './migrations/0122_goal_steps.js';
 import * as m0123 from './migrations/0123_goal_notes.js';
+import * as m0130 from './migrations/0130_mail_outbox.js';
+import * as m0131 from './migrations/0131_account_email_tokens.js';
+import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
 
@@ -87,6 +90,9 @@ export const migrations: Record<string, Migration> = {
   '0121_goals': m0121,
   '0122_goal_steps': m0122,
   '0123_goal_notes': m0123,
+  '0130_mail_outbox': m0130,
+  '0131_account_email_tokens': m0131,
+  '0132_share_link_mail': m0132,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
 };

@@ -309,6 +309,9 @@ export type PlanShareLinkTable = {
   revoked_at: Instant | null;
   last_viewed_at: Instant | null;
   view_count: number;
+  /** 0132: when the link was sent to the recipient by email, and when they stopped its reminders. */
+  emailed_at?: Instant | null;
+  reminders_stopped_at?: Instant | null;
 };
 
 export type PlanShareVisitTable = {
@@ -373,6 +376,62 @@ export type AccountObjectiveTable = {
 export type ObjectiveContributorTable = { workspace_id: string; objective_id: string; user_id: string; invited_by_id: string | null; created_at: Instant };
 export type ObjectiveOpportunityTable = { workspace_id: string; objective_id: string; opportunity_id: string };
 export type ObjectiveInsightTable = { id: string; workspace_id: string; objective_id: string; author_id: string; author_name: string; body: string; created_at: Instant };
+
+/** 0130: features/mail. One row per mail; see the migration for the rules. */
+export type MailOutboxTable = {
+  id: string;
+  workspace_id: string | null;
+  dedupe_key: string;
+  kind: string;
+  to_address: string;
+  to_name: string | null;
+  user_id: string | null;
+  share_link_id: string | null;
+  /** JSON: what the mail says (MailData of its kind), rendered when sent or shown. */
+  data: string;
+  /** Where links in the mail point (the request's origin when PUBLIC_URL is unset). */
+  base_url: string | null;
+  contains_secret: number;
+  /** skipped: the recipient turned this kind off after it was queued. */
+  status: 'pending' | 'sent' | 'dead' | 'skipped';
+  attempts: number;
+  next_attempt_at: Instant;
+  claimed_until: Instant | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: Instant | null;
+};
+
+export type MailPreferenceTable = { workspace_id: string; user_id: string; kind: string; enabled: number; updated_at: Instant };
+export type MailSuppressionTable = { address_hash: string; kind: string; created_at: Instant };
+export type ServerSecretTable = { name: string; value: string; created_at: Instant };
+
+/** 0131: password reset links (hashed, single use, expiring). */
+export type PasswordResetTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+};
+
+/** 0131: a sign-up waiting for its address to be confirmed (SMTP_URL set). */
+export type SignupRequestTable = {
+  id: string;
+  email: string;
+  token_hash: string;
+  workspace_name: string;
+  name: string;
+  password_hash: string;
+  time_zone: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+};
 
 export type RepTargetTable = {
   id: string;
@@ -557,5 +616,11 @@ export type Database = {
   goals: GoalTable;
   goal_steps: GoalStepTable;
   goal_notes: GoalNoteTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferenceTable;
+  server_secrets: ServerSecretTable;
+  mail_suppressions: MailSuppressionTable;
+  password_resets: PasswordResetTable;
+  signup_requests: SignupRequestTable;
 };
 

@@ -8,6 +8,8 @@ import { limitSignUp } from '../../core/limits.js';
 import { route } from '../../core/route.js';
 import { resolveSession } from '../../core/auth/sessions.js';
 import { hasAnyWorkspace, loadMe, signIn, signUp } from './service.js';
+import { completePasswordReset, confirmSignUp, limitTokenTries, lookupPasswordReset, requestPasswordReset, requestSignUp } from './email-accounts.js';
+import { ruleViolation } from '../../core/errors.js';
 
 export async function startSession(db: Db, config: Config, reply: FastifyReply, user: { id: string; workspace_id: string }) {
   const { token, expiresAt } = await createSession(db, config, user);
@@ -30,13 +32,45 @@ export function authRoutes(app: App): void {
     hasWorkspaces: await hasAnyWorkspace(db),
     demoEnabled: config.demoEnabled,
     signedIn: req.actor !== null,
+    signUpByEmail: !!config.mail.smtpUrl,
   }));
 
+  const baseUrlOf = (req: { protocol: string; host: string }) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+
   route(app, api.createWorkspace, { permission: 'public' }, async (req, reply) => {
+    // With mail, addresses are confirmed first — and sign-up must not tell who has an account.
+    if (config.mail.smtpUrl) throw ruleViolation('This server confirms addresses by email: sign up with POST /api/v1/signup-requests.');
     await limitSignUp(db, config, req.ip);
     const { userId, workspaceId } = await signUp(db, req.body);
     const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
     return reply.code(201).send(await loadMe(db, actor));
+  });
+
+  route(app, api.requestSignUp, { permission: 'public' }, async (req, reply) => {
+    await limitSignUp(db, config, req.ip);
+    return reply.code(202).send(await requestSignUp(db, config, { ...req.body, baseUrl: baseUrlOf(req) }));
+  });
+
+  route(app, api.confirmSignUp, { permission: 'public' }, async (req, reply) => {
+    await limitTokenTries(db, req.ip);
+    const { userId, workspaceId } = await confirmSignUp(db, req.body.token);
+    const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
+    return reply.code(201).send(await loadMe(db, actor));
+  });
+
+  route(app, api.requestPasswordReset, { permission: 'public' }, async (req, reply) =>
+    reply.code(202).send(await requestPasswordReset(db, config, { email: req.body.email, ip: req.ip, baseUrl: baseUrlOf(req) })),
+  );
+
+  route(app, api.lookupPasswordReset, { permission: 'public' }, async (req) => {
+    await limitTokenTries(db, req.ip);
+    return lookupPasswordReset(db, req.body.token);
+  });
+
+  route(app, api.completePasswordReset, { permission: 'public' }, async (req, reply) => {
+    await limitTokenTries(db, req.ip);
+    await completePasswordReset(db, req.body);
+    return reply.code(204).send(null);
   });
 
   route(app, api.createSession, { permission: 'public' }, async (req, reply) => {

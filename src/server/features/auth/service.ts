@@ -7,6 +7,8 @@ import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '
 import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
+import type { Database } from '../../core/db/schema.js';
+import type { Transaction } from 'kysely';
 import { scoped } from '../../core/db/prepared.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
@@ -34,41 +36,49 @@ export async function signUp(db: Db, input: SignUpBody): Promise<{ userId: strin
     throw emailHasAccount();
   }
   const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute((trx) => insertWorkspace(trx, { ...input, email }, passwordHash));
+}
+
+/**
+ * Writes a workspace, its first admin (with a password already hashed), the default stages and the
+ * built-in templates, audited, in the caller's transaction (sign-up, or the confirmation of an
+ * emailed sign-up).
+ */
+export async function insertWorkspace(trx: Transaction<Database>, input: Omit<SignUpBody, 'password'>, passwordHash: string): Promise<{ userId: string; workspaceId: string }> {
+  const email = input.email.toLowerCase();
   const now = nowIso();
   const workspaceId = newId();
   const userId = newId();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('workspaces')
-      .values({ id: workspaceId, name: input.workspaceName, default_time_zone: input.timeZone, is_demo: 0, version: 1, created_at: now, updated_at: now })
-      .execute();
-    const scope = new Scope(trx, workspaceId);
-    const user = {
-      id: userId,
-      email,
-      name: input.name,
-      password_hash: passwordHash,
-      role: 'admin' as const,
-      team_id: null,
-      time_zone: input.timeZone,
-      status: 'active' as const,
-      deactivated_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await scope.insert('users', user);
-    await scope.insert(
-      'stages',
-      DEFAULT_STAGES.map((name, position) => ({ id: newId(), name, position, archived_at: null, version: 1, created_at: now, updated_at: now })),
-    );
-    await seedBuiltInTemplates(scope);
-    const actor = { id: userId, name: input.name };
-    await audit(scope, actor, [
-      { entityType: 'workspace', entityId: workspaceId, action: 'create', before: null, after: { name: input.workspaceName, default_time_zone: input.timeZone } },
-      { entityType: 'user', entityId: userId, action: 'create', before: null, after: { name: input.name, email, role: 'admin' } },
-    ]);
-  });
+  await trx
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name: input.workspaceName, default_time_zone: input.timeZone, is_demo: 0, version: 1, created_at: now, updated_at: now })
+    .execute();
+  const scope = new Scope(trx, workspaceId);
+  const user = {
+    id: userId,
+    email,
+    name: input.name,
+    password_hash: passwordHash,
+    role: 'admin' as const,
+    team_id: null,
+    time_zone: input.timeZone,
+    status: 'active' as const,
+    deactivated_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await scope.insert('users', user);
+  await scope.insert(
+    'stages',
+    DEFAULT_STAGES.map((name, position) => ({ id: newId(), name, position, archived_at: null, version: 1, created_at: now, updated_at: now })),
+  );
+  await seedBuiltInTemplates(scope);
+  const actor = { id: userId, name: input.name };
+  await audit(scope, actor, [
+    { entityType: 'workspace', entityId: workspaceId, action: 'create', before: null, after: { name: input.workspaceName, default_time_zone: input.timeZone } },
+    { entityType: 'user', entityId: userId, action: 'create', before: null, after: { name: input.name, email, role: 'admin' } },
+  ]);
   return { userId, workspaceId };
 }
 

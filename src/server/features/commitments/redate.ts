@@ -9,6 +9,7 @@ import type { Scope } from '../../core/scope.js';
 import { assertNotPast } from './date-rules.js';
 import { answeringSide, factsOf, selectCommitments } from './queries.js';
 import { subjectOf, touchSubject } from './subjects.js';
+import { mailDateWaiting } from '../mail/activity.js';
 
 /**
  * Re-dating, the engine's way: a new date is asked for with a reason, before the old one ends if it
@@ -76,6 +77,10 @@ export async function requestDateChange(
   await tx.insert('commitment_renegotiations', values);
   await audit(tx, opts.auditActor, { entityType: 'renegotiation', entityId: reneg.id, action: 'create', before: null, after: values });
   if (appliesNow) await applyDate(tx, opts.auditActor, row.id, reneg.to_date);
+  // The other side answers: the seller side hears of a customer's proposal by mail too.
+  if (reneg.status === 'pending' && opts.by.side === 'customer') {
+    await mailDateWaiting(tx, { renegotiationId: reneg.id, commitment: row, toDate: reneg.to_date, reason: reneg.reason, requestedBy: opts.by.name, now: opts.now });
+  }
   await touchSubject(tx, subjectOf(row), at);
   return reneg;
 }

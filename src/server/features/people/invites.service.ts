@@ -9,6 +9,7 @@ import { Scope } from '../../core/scope.js';
 import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
 import { assertTeamOfWorkspace, emailHasAccount, inviteeHasAccount, isUniqueViolation } from './guards.js';
 import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
+import { addressSuppressed, enqueueMail } from '../mail/outbox.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -25,6 +26,7 @@ export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{
   const email = input.email.toLowerCase();
   if (await emailTaken(scope.db, email)) throw await inviteeHasAccount(scope, email);
   const token = newSecret();
+  const suppressed = await addressSuppressed(scope.db, email, 'invitation');
   const id = await scope.transaction(async (tx) => {
     if (input.teamId) await assertTeamOfWorkspace(tx, input.teamId);
     const now = new Date();
@@ -44,10 +46,22 @@ export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{
     await tx.insert('invites', row);
     const { token_hash: _secret, ...visible } = row;
     await audit(tx, actor, { entityType: 'invite', entityId: row.id, action: 'create', before: null, after: visible });
+    // The invitation mail, in the same transaction: no invite without its mail, no mail without its invite.
+    if (!suppressed) {
+      const ws = await tx.db.selectFrom('workspaces').select(['name', 'default_time_zone']).where('id', '=', tx.workspaceId).executeTakeFirstOrThrow();
+      await enqueueMail(tx.db, {
+        workspaceId: tx.workspaceId,
+        key: `invitation:${row.id}`,
+        to: { address: email, name: null, timeZone: ws.default_time_zone },
+        data: { kind: 'invitation', name: null, timeZone: ws.default_time_zone, inviteId: row.id, workspaceName: ws.name, inviterName: actor.name, role: input.role, expiresAt: row.expires_at },
+        baseUrl,
+        secret: token,
+      });
+    }
     return row.id;
   });
-  // The only response that ever carries the token: only its hash is stored.
-  return { invite: await present(scope, id), url: `${baseUrl}/invite/${token}` };
+  // The only response that ever carries the token (besides the invitation mail): only its hash is stored.
+  return { invite: await present(scope, id), url: `${baseUrl}/invite/${token}`, emailed: !suppressed };
 }
 
 export async function listInvites(scope: Scope, actor: Actor): Promise<{ data: Invite[] }> {

@@ -14,6 +14,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
 import { lockRow } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
+import { mailCustomerActivity } from '../mail/activity.js';
 
 export type NotifyFrom = { name: string; shareLinkId: string | null };
 
@@ -57,11 +58,13 @@ export async function notifyPlanOwner(scope: Scope, planId: string, kind: Exclud
         .set({ kind: grouped.kind, data: '{}', event_count: count, last_event_at: at, text: describeNotification(grouped) })
         .where('notifications.id', '=', recent.id)
         .execute();
+      await mailCustomerActivity(scope, { notificationId: recent.id, eventCount: count, ownerId: plan.owner_id, planId, actorName: from.name, kind, data, now });
       return;
     }
   }
+  const id = newId();
   await scope.insert('notifications', {
-    id: newId(),
+    id,
     user_id: plan.owner_id,
     kind,
     plan_id: planId,
@@ -74,6 +77,7 @@ export async function notifyPlanOwner(scope: Scope, planId: string, kind: Exclud
     created_at: at,
     read_at: null,
   });
+  await mailCustomerActivity(scope, { notificationId: id, eventCount: 1, ownerId: plan.owner_id, planId, actorName: from.name, kind, data, now });
 }
 
 function selectNotifications(scope: Scope, actor: Actor) {

@@ -8,6 +8,7 @@ import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { editablePlan, planAccess, type PlanAccess } from '../plans/access.js';
 import type { Op } from '../plans/plans.service.js';
+import { enqueueMail } from '../mail/outbox.js';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +42,8 @@ function presentLink(row: LinkRow, access: PlanAccess): ShareLink {
     revokedAt: row.revoked_at,
     lastViewedAt: row.last_viewed_at,
     viewCount: row.view_count,
+    emailedAt: row.emailed_at ?? null,
+    remindersStoppedAt: row.reminders_stopped_at ?? null,
     permissions: { canRevoke: access.canEdit && status === 'active' },
   };
 }
@@ -72,10 +75,29 @@ export async function createShareLink({ scope, actor, planId, input, baseUrl }: 
       revoked_at: null,
       last_viewed_at: null,
       view_count: 0,
+      emailed_at: input.sendEmail && input.recipientEmail ? now.toISOString() : null,
     };
     await tx.insert('plan_share_links', row);
     const { token_hash: _hash, ...logged } = row;
     await audit(tx, actor, { entityType: 'share_link', entityId: row.id, action: 'create', before: null, after: logged });
+    // Only when the rep chose to: the link by email, in this transaction (and reminders from then on).
+    if (row.emailed_at && row.recipient_email) {
+      const plan = await tx
+        .selectFrom('plans')
+        .innerJoin('workspaces as ws', 'ws.id', 'plans.workspace_id')
+        .select(['plans.title', 'plans.customer_time_zone', 'ws.name as workspace_name'])
+        .where('plans.id', '=', planId)
+        .executeTakeFirstOrThrow();
+      const timeZone = plan.customer_time_zone;
+      await enqueueMail(tx.db, {
+        workspaceId: tx.workspaceId,
+        key: `customer_link:${row.id}`,
+        to: { address: row.recipient_email, name: row.recipient_name, timeZone, shareLinkId: row.id },
+        data: { kind: 'customer_link', name: row.recipient_name, timeZone, planTitle: plan.title, sellerName: actor.name, workspaceName: plan.workspace_name, expiresAt: row.expires_at },
+        baseUrl,
+        secret: token,
+      });
+    }
     return { shareLink: await present(tx, access, row.id), url: `${baseUrl}/p/${token}` };
   });
 }

@@ -48,6 +48,9 @@ export function SignInPage() {
           <FormAlert message={form.formError} />
           <TextField label="Email" type="email" autoComplete="username" required {...form.field('email')} />
           <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+          <p className="auth-forgot">
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
           <Button type="submit" variant="primary" className="btn-block" busy={signIn.isPending}>
             Sign in
           </Button>

@@ -1,10 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { SignUpBody } from '../../../shared/auth';
-import { createWorkspace } from '../../../shared/routes/operations/auth';
+import { createWorkspace, requestSignUp } from '../../../shared/routes/operations/auth';
+import type { EmailSent } from '../../../shared/mail';
 import { PASSWORD_MIN } from '../../../shared/people';
 import { call, type BodyOf } from '../../app/api';
-import { useStartSession } from '../../app/session';
+import { useSetup, useStartSession } from '../../app/session';
+import { useState } from 'react';
+import { CheckYourEmail } from './CheckYourEmail';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -17,10 +20,15 @@ export function SignUpForm() {
   const startSession = useStartSession();
   const navigate = useNavigate();
   const form = useForm({ workspaceName: '', name: '', email: '', password: '', timeZone: browserTimeZone() });
+  // A server that sends mail confirms the address first (and answers alike for every address).
+  const byEmail = useSetup().data?.signUpByEmail ?? false;
+  const [emailed, setEmailed] = useState<EmailSent | null>(null);
   const signUp = useMutation({
-    mutationFn: (body: BodyOf<typeof createWorkspace>) => call(createWorkspace, { body }),
-    onSuccess: (me) => {
-      startSession(me);
+    mutationFn: async (body: BodyOf<typeof createWorkspace>) =>
+      byEmail ? { kind: 'emailed' as const, sent: await call(requestSignUp, { body }) } : { kind: 'created' as const, me: await call(createWorkspace, { body }) },
+    onSuccess: (result) => {
+      if (result.kind === 'emailed') return setEmailed(result.sent);
+      startSession(result.me);
       navigate('/today', { replace: true });
     },
     onError: (err) => {
@@ -29,6 +37,14 @@ export function SignUpForm() {
     },
   });
 
+  if (emailed) {
+    return (
+      <CheckYourEmail email={emailed.email}>
+        If this address is new to Advance, the email has a link to confirm it and create your workspace. If it already has an account,
+        the email says so and how to sign in.
+      </CheckYourEmail>
+    );
+  }
   return (
     <form
       noValidate

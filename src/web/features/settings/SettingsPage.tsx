@@ -7,6 +7,8 @@ import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
+import { MailPreferencesCard } from '../mail/MailPreferencesCard';
+import { OutboxSettings } from '../mail/OutboxSettings';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -24,12 +26,26 @@ export function SettingsPage() {
         <NavLink to="/settings/stages" className="tab">
           Stages & qualification
         </NavLink>
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/email" className="tab">
+            Email
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
-        <Route path="profile" element={<ProfileSettings />} />
+        <Route
+          path="profile"
+          element={
+            <>
+              <ProfileSettings />
+              <MailPreferencesCard />
+            </>
+          }
+        />
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
+        {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>

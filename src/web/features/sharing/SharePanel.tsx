@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CheckField } from '../../ui/CheckField';
 import { CreateShareLinkBody, SHARE_LINK_DEFAULT_DAYS, type CreatedShareLink, type ShareLink } from '../../../shared/plan-sharing';
 import type { Plan } from '../../../shared/plans';
 import { useMe } from '../../app/session';
@@ -43,7 +44,10 @@ export function SharePanel({ plan }: { plan: Plan }) {
           title={`Link for ${created.shareLink.recipientName}`}
           onDismiss={() => setCreated(null)}
         >
-          Copy it now and send it yourself: it is shown only once. It works until {formatDateTime(created.shareLink.expiresAt, me.user.timeZone)} unless you revoke it.
+          {created.shareLink.emailedAt
+            ? `Advance is emailing it to ${created.shareLink.recipientEmail}; you can also copy it now (it is shown only once).`
+            : 'Copy it now and send it yourself: it is shown only once.'}{' '}
+          It works until {formatDateTime(created.shareLink.expiresAt, me.user.timeZone)} unless you revoke it.
         </CopyOnceLink>
       ) : null}
       {showForm ? (
@@ -81,6 +85,7 @@ export function SharePanel({ plan }: { plan: Plan }) {
 function NewLinkForm({ planId, onCreated, onCancel }: { planId: string; onCreated: (c: CreatedShareLink) => void; onCancel: (() => void) | null }) {
   const create = useCreateShareLink(planId);
   const form = useForm({ recipientName: '', recipientEmail: '', expiresInDays: String(SHARE_LINK_DEFAULT_DAYS) });
+  const [sendEmail, setSendEmail] = useState(false);
   return (
     <form
       className="share-form"
@@ -89,7 +94,7 @@ function NewLinkForm({ planId, onCreated, onCancel }: { planId: string; onCreate
         e.preventDefault();
         if (create.isPending) return;
         const v = form.values;
-        const result = check(CreateShareLinkBody, { recipientName: v.recipientName.trim(), recipientEmail: orNull(v.recipientEmail), expiresInDays: Number(v.expiresInDays) }, FIELDS);
+        const result = check(CreateShareLinkBody, { recipientName: v.recipientName.trim(), recipientEmail: orNull(v.recipientEmail), expiresInDays: Number(v.expiresInDays), sendEmail }, FIELDS);
         if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
         form.clear();
         create.mutate(result.data, {
@@ -103,7 +108,20 @@ function NewLinkForm({ planId, onCreated, onCancel }: { planId: string; onCreate
     >
       <FormAlert message={form.formError} />
       <TextField label="Recipient’s name" required autoComplete="off" placeholder="e.g. Ana Lee" {...form.field('recipientName')} />
-      <TextField label="Recipient’s email" type="email" autoComplete="off" hint="For your records; Advance does not send it." {...form.field('recipientEmail')} />
+      <TextField
+        label="Recipient’s email"
+        type="email"
+        autoComplete="off"
+        hint={sendEmail ? 'Advance emails the link to this address.' : 'For your records, unless you choose to send the link by email.'}
+        {...form.field('recipientEmail')}
+      />
+      <CheckField
+        label="Send the link by email"
+        name="sendEmail"
+        checked={sendEmail}
+        onChange={setSendEmail}
+        hint="They also get a reminder the day before their side’s commitments are due, and can stop those with one click."
+      />
       <SelectField label="Link expires" required options={EXPIRY_OPTIONS} {...form.field('expiresInDays')} />
       <div className="form-actions form-actions-start">
         <Button type="submit" variant="primary" icon="external" busy={create.isPending}>
@@ -130,7 +148,12 @@ function ShareLinkRow({ planId, link: l }: { planId: string; link: ShareLink }) 
     <li>
       <div className="row-main">
         <strong>{l.recipientName}</strong> <Badge tone={STATUS_TONES[l.status]}>{STATUS_LABELS[l.status]}</Badge>
-        {l.recipientEmail ? <div className="row-sub">{l.recipientEmail}</div> : null}
+        {l.recipientEmail ? (
+          <div className="row-sub">
+            {l.recipientEmail}
+            {l.emailedAt ? (l.remindersStoppedAt ? ' · emailed; they stopped the reminders' : ' · emailed, with reminders') : ''}
+          </div>
+        ) : null}
         <div className="small muted">
           {l.lastViewedAt ? <time dateTime={l.lastViewedAt} title={formatDateTime(l.lastViewedAt, me.user.timeZone)}>{viewed}</time> : viewed}
         </div>

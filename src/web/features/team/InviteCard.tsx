@@ -42,7 +42,8 @@ export function InviteCard() {
       {created ? (
         // The link exists in clear only in this response: shown once, with a copy button.
         <CopyOnceLink id="invite-link" label="Invite link" url={created.url} title={`Invite link for ${created.invite.email}`} onDismiss={() => setCreated(null)}>
-          Send it to them yourself. It is shown only now, works once, and expires {formatDateTime(created.invite.expiresAt)}.
+          {created.emailed ? `Advance is emailing it to ${created.invite.email}; you can also send it yourself.` : 'Send it to them yourself (this address asked not to get invitation emails).'} It is shown only now, works once, and expires{' '}
+          {formatDateTime(created.invite.expiresAt)}.
         </CopyOnceLink>
       ) : null}
       <form
