@@ -107,6 +107,20 @@ describe('a closed deal’s retrospective', () => {
     expect(JSON.parse(events[1].changes)).toMatchObject({ processJudgement: { before: 'sound', after: 'weak' }, lesson: { before: 'I got lucky with their budget cycle', after: null } });
   });
 
+  it('lets one of two answers given at once win, and tells the other (409 with what won)', async () => {
+    const { alice } = await workspace();
+    const deal = await luckyWin(alice);
+    const url = `/api/v1/opportunities/${deal.id}/retrospective`;
+    const first = await Promise.all([alice.client.post(url, answers('sound', 0, 'first')), alice.client.post(url, answers('weak', 0, 'second'))]);
+    expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const kept = first.find((r) => r.statusCode === 200)!.data.yours;
+    expect(first.find((r) => r.statusCode === 409)!.data.error.current.yours).toEqual(kept);
+    const revisions = await Promise.all([alice.client.post(url, answers('sound', 1, 'third')), alice.client.post(url, answers('weak', 1, 'fourth'))]);
+    expect(revisions.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await db.selectFrom('retrospective_answers').select(['version', 'lesson']).where('opportunity_id', '=', deal.id).execute();
+    expect(rows).toEqual([{ version: 2, lesson: revisions.find((r) => r.statusCode === 200)!.data.yours.lesson }]);
+  });
+
   it('derives a sound process from the data: an unlucky loss', async () => {
     const { alice } = await workspace();
     const deal = await unluckyLoss(alice);
