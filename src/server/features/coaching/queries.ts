@@ -38,9 +38,11 @@ function weekOf(column: string, bounds: readonly string[]): RawBuilder<number> {
  * right now" gets when it is planned). One logged after the fact had its outcome written in hindsight.
  */
 export function plannedAhead(scope: Scope): RawBuilder<boolean> {
+  // Most were created before their time, which text comparison of UTC instants tells at once; only
+  // the others need the clock arithmetic (each engine spells it its own way).
   return dbKind(scope.db) === 'postgres'
-    ? sql<boolean>`interactions.created_at::timestamptz <= interactions.sort_at::timestamptz + ${sql.lit(GRACE_MINUTES)} * interval '1 minute'`
-    : sql<boolean>`julianday(interactions.created_at) <= julianday(interactions.sort_at) + ${sql.lit(GRACE_MINUTES)} / 1440.0`;
+    ? sql<boolean>`(interactions.created_at <= interactions.sort_at or interactions.created_at::timestamptz <= interactions.sort_at::timestamptz + ${sql.lit(GRACE_MINUTES)} * interval '1 minute')`
+    : sql<boolean>`(interactions.created_at <= interactions.sort_at or julianday(interactions.created_at) <= julianday(interactions.sort_at) + ${sql.lit(GRACE_MINUTES)} / 1440.0)`;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -122,7 +124,13 @@ export async function judgedCommitments(scope: Scope, side: 'seller' | 'customer
             .select('deal.owner_id as deal_owner_id')
             .where('commitments.side', '=', 'customer')
             .where('commitments.subject_kind', '=', 'plan')
-            .where('deal.owner_id', 'in', [...ownerIds])
+            // Driven from the people's deals (an index on owner), their plans (one per deal) and
+            // each plan's commitments (an index on plan): never the workspace's commitments.
+            .where(
+              'commitments.plan_id',
+              'in',
+              scope.selectFrom('plans').innerJoin('opportunities as own', 'own.id', 'plans.opportunity_id').select('plans.id').where('own.owner_id', 'in', [...ownerIds]),
+            )
             .execute()
         ).map((row) => ({ row, ownerId: row.deal_owner_id }));
   const history = await historyOf(
