@@ -213,6 +213,7 @@ async function atScale(label: string, size: BenchSize, runs: number): Promise<Ro
       ledTeamIds: [manager.team_id],
       timeZone: 'Europe/London',
       workspaceTimeZone: 'Europe/London',
+      focusThresholds: { noAdvanceStreak: 3, noCommitmentDays: 30, noCommitmentInteractions: 3 },
       sessionId: 'bench',
     };
     const scope = new Scope(db, ws.workspaceId);

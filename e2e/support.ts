@@ -12,8 +12,11 @@ import { migrateToLatest } from '../src/server/core/db/migrate.js';
 export const SCREENSHOTS = path.resolve('e2e/screenshots');
 const WEB_ROOT = path.resolve('dist/web');
 
-/** The production app (built web app + API) on a fresh SQLite database, on a free port. */
-export async function startAdvance(env: Record<string, string> = {}): Promise<{ baseUrl: string }> {
+/**
+ * The production app (built web app + API) on a fresh SQLite database, on a free port. `db` is for
+ * journeys that need a fact the API cannot make yet (e.g. a deal opened weeks ago).
+ */
+export async function startAdvance(env: Record<string, string> = {}): Promise<{ baseUrl: string; db: ReturnType<typeof connect> }> {
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error('dist/web is missing: run `npm test` (it builds the web app) or `npx vite build` first.');
   }
@@ -29,7 +32,7 @@ export async function startAdvance(env: Record<string, string> = {}): Promise<{ 
     await db.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  return { baseUrl: `http://127.0.0.1:${port}` };
+  return { baseUrl: `http://127.0.0.1:${port}`, db };
 }
 
 /** Debian's Chromium (or CHROME_PATH), headless, with nothing that phones home. */

@@ -35,8 +35,16 @@ const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fisca
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
 // Reads only the person themselves, their manager or an admin makes (figures that judge people).
 const OWN_READS = new Set(['GET /api/v1/users/:id/coaching', 'GET /api/v1/opportunities/:id/retrospective']);
-// Reads of another person's why ladder or goal: for a rep who is not its owner it does not exist (404).
-const PRIVATE_READS = new Set(['GET /api/v1/why-ladders/:id', 'GET /api/v1/why-ladders/:id/history', 'GET /api/v1/goals/:id', 'GET /api/v1/goals/:id/history']);
+// Reads of another person's why ladder or goal: for a rep who is not its owner it does not exist (404);
+// likewise a check-in between two other people.
+const PRIVATE_READS = new Set([
+  'GET /api/v1/why-ladders/:id',
+  'GET /api/v1/why-ladders/:id/history',
+  'GET /api/v1/goals/:id',
+  'GET /api/v1/goals/:id/history',
+  'GET /api/v1/check-in-series/:id',
+  'GET /api/v1/check-ins/:id',
+]);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 // Each walk builds a fresh set of records for every write route (~50 × 20 requests): slow on a busy machine or on PostgreSQL.
@@ -61,6 +69,8 @@ function readUrl(w: World, url: string): string {
     stages: w.ids.stage,
     'why-ladders': w.ids.ladder,
     goals: w.ids.goal,
+    'check-in-series': w.ids.checkInSeries,
+    'check-ins': w.ids.checkIn,
     shared: w.token,
     mails: w.ids.mail,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, createAccount, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, signUpWorkspace } from './test/factories.js';
 import { testApp } from './test/harness.js';
 import type { RouteInfo } from './core/http.js';
 import { buildApp } from './app.js';
@@ -75,6 +75,14 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
   'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },
   'POST /api/v1/goals/:id/notes': { body: 'Note' },
+  'POST /api/v1/check-in-series/:id/check-ins': { scheduledAt: '2027-01-07T08:00:00Z' },
+  'PATCH /api/v1/check-ins/:id': { status: 'held', version: 1 },
+  'PATCH /api/v1/check-ins/:id/answers': { answers: [], version: 1 },
+  'POST /api/v1/check-ins/:id/notes': { body: 'Note' },
+  'POST /api/v1/check-ins/:id/actions': { title: 'Action', dueDate: '2027-01-10' },
+  'POST /api/v1/check-ins/:id/coaching': { start: 'Hit my quota' },
+  'POST /api/v1/check-ins/:id/coaching/rungs': { answer: 'More time', version: 1 },
+  'POST /api/v1/check-ins/:id/coaching/close': {},
 };
 
 const apiRoutes = () => app.routeList.filter((r) => r.url.startsWith('/api/v1/'));
@@ -158,10 +166,17 @@ describe('authorization on every route', () => {
         outcomeStatement: 'They agree to a pilot',
       })
     ).data;
+    const rep = await addMember(app, a.client, { role: 'rep' });
+    const series = (await a.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const checkIn = (await a.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
+    const note = (await a.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private' })).data;
     const ids: Record<string, string> = {
       'why-ladders': ladder.id,
       goals: goal.id,
       interactions: interaction.id,
+      'check-in-series': series.id,
+      'check-ins': checkIn.id,
+      'check-in-notes': note.id,
       mails: mail.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Client, createAccount, ORIGIN, PASSWORD, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, ORIGIN, PASSWORD, signUpWorkspace } from './test/factories.js';
 import { routeCases, type FuzzPool } from './test/fuzz.js';
 import { testApp } from './test/harness.js';
 import { addCommitment, addMilestone, createContact, createDeal, createPlan, shareLink } from './features/plans/fixtures.js';
@@ -49,6 +49,10 @@ const interaction = (
 const criterion = (await admin.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data as { id: string };
 const ladder = (await admin.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data as { id: string };
 const goal = (await admin.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2030-12-31', firstStep: 'Ask one question' })).data as { id: string };
+const checkInRep = await addMember(app, admin.client, { role: 'rep' });
+const checkInSeries = (await admin.client.post('/api/v1/check-in-series', { repId: checkInRep.me.user.id, cadence: 'weekly', weekday: 2, time: '09:00' })).data;
+const checkIn = (await admin.client.post(`/api/v1/check-in-series/${checkInSeries.id}/check-ins`, { scheduledAt: checkInSeries.next.scheduledAt })).data;
+const checkInNote = (await admin.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Note' })).data;
 
 const pool: FuzzPool = {
   ids: [
@@ -71,6 +75,10 @@ const pool: FuzzPool = {
     ...notifications.map((n) => n.id),
     ...stages.map((s) => s.id),
     criterion.id,
+    checkInRep.me.user.id,
+    checkInSeries.id,
+    checkIn.id,
+    checkInNote.id,
   ],
   tokens: [link.token, new URL(invite.url).pathname.split('/').pop() as string],
 };

@@ -2,6 +2,7 @@
 // must not pull the schemas in with them. The contracts re-export these beside their enums.
 import type { OpportunityStatus } from './opportunities.js';
 import type { PlanStatus } from './plans.js';
+import type { FocusFlagId } from './focus-flags.js';
 
 export const OPPORTUNITY_STATUS_LABELS: Record<OpportunityStatus, string> = {
   open: 'Open',
@@ -15,4 +16,11 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   active: 'Active',
   completed: 'Completed',
   abandoned: 'Abandoned',
+};
+
+/** The focus flags' names (src/domain/focus.ts has the rules; each flag also carries its reason). */
+export const FOCUS_FLAG_LABELS: Record<FocusFlagId, string> = {
+  no_advance_streak: 'Calls without an advance',
+  customer_unreliable: 'Customer not keeping their word',
+  no_commitment_to_change: 'No commitment to change',
 };

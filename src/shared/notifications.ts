@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
   'customer_activity',
   /** Someone invited you to contribute to an account objective. */
   'objective_invited',
+  /** Your check-in is within a day: answer its questions before you meet (to the rep). */
+  'check_in_answers_due',
+  /** The rep answered the questions of a check-in (to its manager). */
+  'check_in_answers_arrived',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -40,6 +44,8 @@ export const NotificationData = z
     preview: z.string().optional(),
     /** The objective you were invited to. */
     objectiveTitle: z.string().optional(),
+    /** A check-in's time on the reader's clock (HH:MM), with its day in `date`. */
+    time: z.string().optional(),
   })
   .meta({ id: 'NotificationData' });
 export type NotificationData = z.infer<typeof NotificationData>;
@@ -59,6 +65,8 @@ export const Notification = z
     plan: z.object({ id: Id, title: z.string() }).nullable(),
     /** The objective it links to (an invitation to contribute). */
     objective: z.object({ id: Id, title: z.string() }).nullable(),
+    /** The check-in it links to. */
+    checkIn: z.object({ id: Id, scheduledAt: Instant }).nullable(),
     createdAt: Instant,
     /** When its latest event happened. */
     lastEventAt: Instant,
@@ -101,5 +109,9 @@ export function describeNotification(n: Describable, date: (d: string) => string
       return `${who} did ${n.count} things on your plan.`;
     case 'objective_invited':
       return `${n.actorName ?? 'Someone'} invited you to contribute to the objective “${d.objectiveTitle ?? ''}”.`;
+    case 'check_in_answers_due':
+      return `Your check-in with ${n.actorName ?? 'your manager'} is ${d.date ? `on ${date(d.date)}${d.time ? ` at ${d.time}` : ''}` : 'soon'}: answer its questions before you meet.`;
+    case 'check_in_answers_arrived':
+      return `${n.actorName ?? 'Your rep'} answered the questions for your check-in${d.date ? ` on ${date(d.date)}` : ''}.`;
   }
 }

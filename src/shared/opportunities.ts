@@ -15,6 +15,7 @@ import {
   page,
   requiredText,
 } from './common.js';
+import { FlagFilter, FocusFlag } from './focus-flags.js';
 
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'walked_away'] as const;
 export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES);
@@ -80,6 +81,8 @@ export const Opportunity = z
     createdAt: Instant,
     updatedAt: Instant,
     permissions: Permissions,
+    /** Only in a list filtered by flag (`?flag=`): the deal's focus flags, each with its reason. */
+    flags: z.array(FocusFlag).optional(),
   })
   .meta({ id: 'Opportunity' });
 export type Opportunity = z.infer<typeof Opportunity>;
@@ -103,6 +106,8 @@ export const OpportunityListQuery = z.strictObject({
   accountId: Id.optional(),
   status: OpportunityStatus.optional(),
   archived: ArchivedFilter,
+  /** Open deals with this focus flag (or with any flag); each row then lists its flags. */
+  flag: FlagFilter.optional(),
   sort: z.enum(OPPORTUNITY_SORTS).default('-updatedAt'),
 });
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, TimeZone } from './common.js';
+import { CalendarDate, Id, TimeZone, UserRef } from './common.js';
 import { Commitment, Renegotiation } from './commitments.js';
 import { PlanView } from './team-view.js';
 
@@ -12,9 +12,21 @@ export const TodayObjectiveRef = z.object({ id: Id, title: z.string(), account: 
 /** 0093: an interaction whose agreed actions were kept on it (its deal had no plan, or it had no deal). */
 export const TodayInteractionRef = z.object({ id: Id, kind: z.string(), account: z.object({ id: Id, name: z.string() }) });
 
-/** A commitment on a plan (plan set), a task on an account objective (objective set), or an action agreed in an interaction and kept on it (interaction set). */
+/** 0125: the check-in an action was agreed in (its day on the manager's clock, and its two people). */
+export const TodayCheckInRef = z.object({ id: Id, localDate: CalendarDate, manager: UserRef, rep: UserRef });
+
+/**
+ * A commitment on a plan (plan set), a task on an account objective (objective set), an action agreed
+ * in an interaction and kept on it (interaction set), or an action agreed in a check-in (checkIn set).
+ */
 export const TodayItem = z
-  .object({ plan: TodayPlanRef.nullable(), objective: TodayObjectiveRef.nullable(), interaction: TodayInteractionRef.nullable().optional(), commitment: Commitment })
+  .object({
+    plan: TodayPlanRef.nullable(),
+    objective: TodayObjectiveRef.nullable(),
+    interaction: TodayInteractionRef.nullable().optional(),
+    checkIn: TodayCheckInRef.nullable().optional(),
+    commitment: Commitment,
+  })
   .meta({ id: 'TodayItem' });
 export type TodayItem = z.infer<typeof TodayItem>;
 

@@ -13,5 +13,10 @@ export type Actor = {
   timeZone: string;
   /** The workspace's default zone: the zone of everyone who has not chosen their own. */
   workspaceTimeZone: string;
+  /**
+   * The workspace's focus thresholds (migration 0094), read with the session like the zone above:
+   * every list filtered by flag needs them, and this saves it a query.
+   */
+  focusThresholds: { noAdvanceStreak: number; noCommitmentDays: number; noCommitmentInteractions: number };
   sessionId: string;
 };

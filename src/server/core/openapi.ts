@@ -36,6 +36,7 @@ const TAGS: Record<ApiTag, string> = {
   targets: 'The fiscal calendar, each rep’s yearly target per fiscal year, and account planning: the target against the financial targets of the rep’s objectives due in the year, per currency, and the gap.',
   coaching:
     'Coaching figures that tell signal from noise: a rep’s process first (planned outcomes, advances, commitments kept on both sides) then outcomes, each rate with n and its 95 % interval, weekly series on process-behaviour charts; a team’s reps by name, never ranked, a figure flagged only when a two-proportion test says it differs from the rest of the team.',
+  'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   'shared plan (customer)':

@@ -51,10 +51,13 @@ export function keysetAfter<DB, TB extends keyof DB, O>(
     const op = opts.descending ? sql.raw('<') : sql.raw('>');
     q = q.where(sql<boolean>`(${sql.ref(opts.column)}, ${sql.ref(opts.idColumn)}) ${op} (${value}, ${id})`);
   }
+  // The limit is written into the SQL, not bound: a prepared statement's generic plan then knows it
+  // reads a page, not a tenth of the table (PostgreSQL otherwise costed a page with correlated
+  // subqueries, such as the focus flags', high enough to JIT-compile it on every run).
   return q
     .orderBy(sql.ref(opts.column), dir)
     .orderBy(sql.ref(opts.idColumn), dir)
-    .limit(opts.limit + 1);
+    .limit(sql<number>`${sql.lit(opts.limit + 1)}`);
 }
 
 export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => [string | number, string], present: (row: R) => T) {

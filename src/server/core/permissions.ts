@@ -42,7 +42,15 @@ export type OwnedKind =
   /** A why ladder: its owner only; anyone who cannot read it gets the 404 of a ladder that does not exist. */
   | 'why-ladder'
   /** A what goal: whoever reads it (owner, their manager, an admin); the service decides which parts each may change. */
-  | 'goal';
+  | 'goal'
+  /** Check-ins (features/check-ins/access.ts): set up with a person, change a series, attend one, manage one, answer, a note. */
+  | 'check-in-setup'
+  | 'check-in-series'
+  | 'check-in-series-attend'
+  | 'check-in'
+  | 'check-in-manage'
+  | 'check-in-answers'
+  | 'check-in-note';
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 

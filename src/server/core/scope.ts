@@ -13,6 +13,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'rep_targets'
   | 'sweet_spot_criteria' | 'opportunity_criteria'
   | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes'
+  | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes' | 'check_in_coaching'
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers';
 

@@ -2,9 +2,11 @@ import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { coachingRoutes } from './coaching/routes.js';
+import { checkInRoutes } from './check-ins/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { focusRoutes } from './focus/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { commitmentsFeature } from './commitments/routes.js';
 import { objectiveRoutes } from './objectives/routes.js';
@@ -34,6 +36,7 @@ export function registerFeatures(app: App): void {
   contactRoutes(app);
   opportunityRoutes(app);
   qualificationRoutes(app);
+  focusRoutes(app);
   plansFeature(app);
   commitmentsFeature(app);
   renegotiationRoutes(app);
@@ -45,5 +48,6 @@ export function registerFeatures(app: App): void {
   coachingRoutes(app);
   retrospectiveRoutes(app);
   goalRoutes(app);
+  checkInRoutes(app);
   mailRoutes(app);
 }

@@ -5,6 +5,7 @@ import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
 import { scoped } from '../core/db/prepared.js';
 import { AppError } from '../core/errors.js';
+import { checkInPolicies } from './check-ins/access.js';
 import { commitmentAccess } from './commitments/access.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
 import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from './interactions/access.js';
@@ -171,4 +172,5 @@ export const ownershipPolicies: OwnershipPolicies = {
       .executeTakeFirst();
     return row && canReadGoal(actor, row) ? 'allowed' : 'missing';
   },
+  ...checkInPolicies,
 };

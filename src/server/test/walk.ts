@@ -64,6 +64,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     o.post('/api/v1/interactions', { kind: 'meeting', accountId: account.id, opportunityId: opp.id, startsAt: new Date(Date.now() - 3_600_000).toISOString(), timeZone: 'Europe/Paris', alreadyHappened: true, ...plannedOutcome }),
     'past interaction',
   );
+  const checkIn = await checkInWorld(people);
   const ids: Record<string, string> = {
     account: account.id,
     contact: contact.id,
@@ -82,6 +83,9 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     task: task.id,
     interaction: interaction.id,
     happened: happened.id,
+    checkInSeries: checkIn.series.id,
+    checkIn: checkIn.checkIn.id,
+    checkInNote: checkIn.note.id,
     team: team.id,
     stage: stage.id,
     ladder: ladder.id,
@@ -103,8 +107,24 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     happened: happened.version,
     ladder: ladder.version,
     goal: goal.version,
+    checkInSeries: checkIn.series.version,
+    checkIn: checkIn.checkIn.version,
   };
   return { ...people, ids, token, versions };
+}
+
+/**
+ * A check-in between the admin (as its manager) and the owner (its rep), opened, with the admin's
+ * private note. The people are shared by every world: the previous world's series is ended first.
+ */
+async function checkInWorld(people: People) {
+  const a = people.admin.client;
+  const running = (await ok(a.get('/api/v1/check-in-series'), 'check-in series')).data as { id: string; version: number; rep: { id: string } }[];
+  for (const s of running.filter((s) => s.rep.id === people.owner.me.user.id)) await ok(a.patch(`/api/v1/check-in-series/${s.id}`, { ended: true, version: s.version }), 'end series');
+  const series = await ok(a.post('/api/v1/check-in-series', { repId: people.owner.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' }), 'check-in series');
+  const checkIn = await ok(a.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt }), 'check-in');
+  const note = await ok(a.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private thought' }), 'check-in note');
+  return { series, checkIn, note };
 }
 
 export type Principal = 'anonymous' | 'guest' | 'admin' | 'owner' | 'stranger';
@@ -170,6 +190,7 @@ export const WRITE_CASES: Record<string, Case> = {
   'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),
   'POST /api/v1/demo/session': () => ({ as: 'anonymous', url: '/api/v1/demo/session', body: {} }),
   'PATCH /api/v1/workspace': async (w) => ({ as: 'admin', url: '/api/v1/workspace', body: { name: `Renamed ${uniq()}`, version: (await w.admin.client.get('/api/v1/workspace')).data.version } }),
+  'PATCH /api/v1/workspace/focus-thresholds': async (w) => ({ as: 'admin', url: '/api/v1/workspace/focus-thresholds', body: { noAdvanceStreak: 4, version: (await w.admin.client.get('/api/v1/workspace/focus-thresholds')).data.version } }),
   'PATCH /api/v1/users/:id': async (w) => ({ as: 'owner', url: `/api/v1/users/${w.owner.me.user.id}`, body: { name: `Olivia ${uniq()}`, version: (await w.owner.client.get(`/api/v1/users/${w.owner.me.user.id}`)).data.version } }),
   'POST /api/v1/users/:id/deactivate': async (w, app) => {
     const leaver = await addMember(app, w.admin.client, { role: 'rep' });
@@ -280,6 +301,32 @@ export const WRITE_CASES: Record<string, Case> = {
     url: `/api/v1/interactions/${w.ids.happened}/result`,
     body: { result: 'advanced', agreed: 'A pilot', agreedActions: [{ title: 'Send the pilot terms', side: 'seller', dueDate: '2027-01-08' }], version: w.versions.happened },
   }),
+  'PATCH /api/v1/check-in-template': async (w) => {
+    const now = await ok(w.admin.client.get('/api/v1/check-in-template'), 'check-in questions');
+    return { as: 'admin', url: '/api/v1/check-in-template', body: { questions: [...now.questions, { text: `Question ${uniq()}` }].slice(-12), version: now.version } };
+  },
+  // The rep's manager or an admin (here for the rep who owns nothing: a rep may not set one up for themselves).
+  'POST /api/v1/check-in-series': (w) => ({ as: 'admin', url: '/api/v1/check-in-series', body: { repId: w.stranger.me.user.id, cadence: 'monthly', dayOfMonth: 15, time: '16:00' } }),
+  'PATCH /api/v1/check-in-series/:id': (w) => ({ as: 'admin', url: `/api/v1/check-in-series/${w.ids.checkInSeries}`, body: { time: '10:00', version: w.versions.checkInSeries } }),
+  'POST /api/v1/check-in-series/:id/check-ins': async (w) => {
+    const series = await ok(w.admin.client.get(`/api/v1/check-in-series/${w.ids.checkInSeries}`), 'series');
+    return { as: 'owner', url: `/api/v1/check-in-series/${w.ids.checkInSeries}/check-ins`, body: { scheduledAt: new Date(Date.parse(series.next.scheduledAt) + 7 * 86_400_000).toISOString() } };
+  },
+  'PATCH /api/v1/check-ins/:id': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}`, body: { status: 'held', version: w.versions.checkIn } }),
+  'PATCH /api/v1/check-ins/:id/answers': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/answers`, body: { answers: [{ questionId: 'help', text: 'Pricing' }], submit: true, version: 1 } }),
+  'POST /api/v1/check-ins/:id/notes': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/notes`, body: { body: 'Shared thought', visibility: 'shared' } }),
+  'PATCH /api/v1/check-in-notes/:id': (w) => ({ as: 'admin', url: `/api/v1/check-in-notes/${w.ids.checkInNote}`, body: { visibility: 'shared', version: 1 } }),
+  // The manager running the check-in (here the admin) coaches: a why ladder that is the rep's.
+  'POST /api/v1/check-ins/:id/coaching': (w) => ({ as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching`, body: { start: 'Hit my quota' } }),
+  'POST /api/v1/check-ins/:id/coaching/rungs': async (w) => {
+    const started = await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
+    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/rungs`, body: { answer: 'A bigger commission', version: started.coaching.session.ladderVersion } };
+  },
+  'POST /api/v1/check-ins/:id/coaching/close': async (w) => {
+    await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
+    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/close`, body: { stoppedChanging: true } };
+  },
+  'POST /api/v1/check-ins/:id/actions': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/actions`, body: { title: 'Practise the pricing talk', dueDate: '2027-01-18' } }),
   'PATCH /api/v1/workspace/fiscal-year': async (w) => {
     const now = await ok(w.admin.client.get('/api/v1/workspace/fiscal-year'), 'fiscal settings');
     return { as: 'admin', url: '/api/v1/workspace/fiscal-year', body: { fiscalYearStartMonth: now.fiscalYearStartMonth === 4 ? 10 : 4, version: now.version } };

@@ -1,8 +1,10 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
 import { coachingApi } from './coaching.js';
+import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
+import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
@@ -30,8 +32,10 @@ const tables = {
   accountsApi,
   authApi,
   coachingApi,
+  checkInsApi,
   commitmentsApi,
   contactsApi,
+  focusApi,
   insightsApi,
   interactionsApi,
   mailApi,

@@ -7,10 +7,12 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/today', label: 'Today', icon: 'today' },
   { to: '/accounts', label: 'Accounts', icon: 'accounts' },
   { to: '/opportunities', label: 'Opportunities', icon: 'opportunities' },
+  { to: '/focus', label: 'Focus', icon: 'focus' },
   { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/planning', label: 'Account planning', icon: 'planning' },
   { to: '/coaching', label: 'Coaching', icon: 'coaching' },
   { to: '/goals', label: 'Goals', icon: 'goals' },
+  { to: '/check-ins', label: 'Check-ins', icon: 'talk' },
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -17,6 +17,7 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), '
 const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
 const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
+const FocusPage = lazyPage(() => import('../features/focus/FocusPage'), 'FocusPage');
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
 const PlanInteractionPage = lazyPage(() => import('../features/interactions/PlanInteractionPage'), 'PlanInteractionPage');
 const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
@@ -37,6 +38,8 @@ const NotificationsPage = lazyPage(() => import('../features/notifications/Notif
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
 const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
 const RetrospectivePage = lazyPage(() => import('../features/retrospectives/RetrospectivePage'), 'RetrospectivePage');
+const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
+const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
 /**
@@ -55,6 +58,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
   { path: 'opportunities/:id/retrospective', page: RetrospectivePage, perRecord: true },
+  { path: 'focus', page: FocusPage, data: pageData.focus },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'interactions/new', page: PlanInteractionPage },
   { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
@@ -70,6 +74,8 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'settings/*', page: SettingsPage },
   { path: 'search', page: SearchPage },
   { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
+  { path: 'check-ins', page: CheckInsPage, data: pageData.checkIns },
+  { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
 ];
 
 /** Addresses that lead to another page once signed in. */

@@ -1,6 +1,6 @@
 import type { Me } from '../../shared/auth';
 import type { Role } from '../../shared/common';
-import { defaultPlanView, defaultTodayView } from '../../shared/views';
+import { defaultFocusScope, defaultPlanView, defaultTodayView } from '../../shared/views';
 
 /**
  * The filters each list page keeps in its address, with their defaults (the address carries only
@@ -9,9 +9,10 @@ import { defaultPlanView, defaultTodayView } from '../../shared/views';
  */
 export const listFilters = {
   accounts: { q: '', ownerId: '', archived: 'active', sort: 'name' },
-  opportunities: { q: '', ownerId: '', stageId: '', status: '', archived: 'active', sort: '-updatedAt' },
+  opportunities: { q: '', ownerId: '', stageId: '', status: '', flag: '', archived: 'active', sort: '-updatedAt' },
   plans: (role: Role) => ({ view: defaultPlanView(role), ownerId: '', status: '', sort: '-lastActivityAt' }),
   today: (role: Role) => ({ view: defaultTodayView(role) }),
+  focus: (role: Role) => ({ scope: defaultFocusScope(role) }),
 };
 
 /** Today's "deals closing" card: the signed-in person's open deals, soonest close date first. */

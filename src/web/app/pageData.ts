@@ -2,6 +2,9 @@ import type { FetchInfiniteQueryOptions, FetchQueryOptions, QueryKey } from '@ta
 import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
+import type { FocusScope } from '../../shared/focus';
+import { focusListQuery } from '../features/focus/api';
+import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
@@ -65,6 +68,7 @@ export const pageData = {
     one(usersQuery('active'));
   },
   plan: ({ params: { id = '' } }: PageDataAt) => one(planQuery(id)),
+  focus: ({ search, me }: PageDataAt) => pages(focusListQuery(listValues(listFilters.focus(me.user.role), search).scope as FocusScope)),
   notifications: () => pages(notificationPagesQuery),
   team: () => {
     one(usersQuery('active'));
@@ -90,4 +94,9 @@ export const pageData = {
   },
   goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
   why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
+  checkIns: ({ search }: PageDataAt) => {
+    one(seriesListQuery);
+    one(checkInHistoryQuery(search.get('series') ?? undefined));
+  },
+  checkIn: ({ params: { id = '' } }: PageDataAt) => one(checkInQuery(id)),
 };

@@ -14,6 +14,7 @@ const ICONS = {
   plans: [path('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Z'), path('M9 4v14M15 6v14')],
   goals: [circle(12, 12, 9), circle(12, 12, 5), circle(12, 12, 1)],
   planning: [path('M3 21h18M6 17v-5M11 17V8M16 17v-3M20 4l-4 4-3-2-4 4')],
+  focus: [circle(12, 12, 7), circle(12, 12, 2), path('M12 2v3M12 19v3M2 12h3M19 12h3')],
   team: [circle(9, 8, 3.5), path('M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.2a6.5 6.5 0 0 1 3.5 5.8')],
   settings: [path('M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1'), circle(15, 6, 2), circle(9, 12, 2), circle(17, 18, 2)],
   plus: [path('M12 5v14M5 12h14')],
@@ -40,6 +41,7 @@ const ICONS = {
   // A process-behaviour chart: a limit, a line of weeks, and the centre line.
   coaching: [path('M3 5h18M3 12h18'), path('m3 17 4-3 4 2 4-5 3 2 3-3')],
   eyeOff: [path('M3 3l18 18'), path('M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 9 6 9 6a17 17 0 0 1-2.6 3.2M6.6 6.6C4.2 8.3 3 12 3 12s4 6 9 6c1.7 0 3.2-.5 4.5-1.2'), path('M9.9 9.9a3 3 0 0 0 4.2 4.2')],
+  talk: [path('M4 5h11a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z'), path('M17 9h3a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-1v3l-4-3h-3')],
   calendar: [<rect x="3" y="5" width="18" height="16" rx="2" />, path('M16 3v4M8 3v4M3 10h18')],
 } satisfies Record<string, ReactElement[]>;
 

@@ -52,6 +52,9 @@ const sessionById = prepared((db, p: { id: string }) =>
       'users.status',
       'users.workspace_id',
       'workspaces.default_time_zone',
+      'workspaces.focus_no_advance_streak',
+      'workspaces.focus_no_commitment_days',
+      'workspaces.focus_no_commitment_interactions',
       (dbKind(db) === 'postgres'
         ? sql<string | null>`(select string_agg(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
         : sql<string | null>`(select group_concat(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
@@ -85,6 +88,11 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
     ledTeamIds,
     timeZone: row.time_zone ?? row.default_time_zone,
     workspaceTimeZone: row.default_time_zone,
+    focusThresholds: {
+      noAdvanceStreak: Number(row.focus_no_advance_streak),
+      noCommitmentDays: Number(row.focus_no_commitment_days),
+      noCommitmentInteractions: Number(row.focus_no_commitment_interactions),
+    },
     sessionId: row.session_id,
   };
 }

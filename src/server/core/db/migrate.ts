@@ -37,10 +37,14 @@ import * as m0093 from './migrations/0093_interactions.js';
 import * as m0094 from './migrations/0094_qualification.js';
 import * as m0105 from './migrations/0105_commitments_agreed_in_interaction.js';
 import * as m0106 from './migrations/0106_interactions_ws_sort.js';
+import * as m0115 from './migrations/0115_focus_open_deal_indexes.js';
 import * as m0120 from './migrations/0120_why_ladders.js';
 import * as m0121 from './migrations/0121_goals.js';
 import * as m0122 from './migrations/0122_goal_steps.js';
 import * as m0123 from './migrations/0123_goal_notes.js';
+import * as m0125 from './migrations/0125_check_ins.js';
+import * as m0126 from './migrations/0126_check_in_notifications.js';
+import * as m0127 from './migrations/0127_check_in_coaching.js';
 import * as m0130 from './migrations/0130_mail_outbox.js';
 import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
@@ -86,10 +90,14 @@ export const migrations: Record<string, Migration> = {
   '0094_qualification': m0094,
   '0105_commitments_agreed_in_interaction': m0105,
   '0106_interactions_ws_sort': m0106,
+  '0115_focus_open_deal_indexes': m0115,
   '0120_why_ladders': m0120,
   '0121_goals': m0121,
   '0122_goal_steps': m0122,
   '0123_goal_notes': m0123,
+  '0125_check_ins': m0125,
+  '0126_check_in_notifications': m0126,
+  '0127_check_in_coaching': m0127,
   '0130_mail_outbox': m0130,
   '0131_account_email_tokens': m0131,
   '0132_share_link_mail': m0132,

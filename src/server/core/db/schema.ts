@@ -352,6 +352,9 @@ export type NotificationTable = {
   objective_id?: string | null;
   /** 0093: the interaction it links to. */
   interaction_id?: string | null;
+  /** 0126: the check-in it links to, and the event it is about (unique per person: never sent twice). */
+  check_in_id?: string | null;
+  dedupe_key?: string | null;
 };
 
 /** 0091: strategic objectives on accounts. */
@@ -578,6 +581,76 @@ export type GoalStepTable = {
 /** 0123: the rep's notes on a goal. */
 export type GoalNoteTable = { id: string; workspace_id: string; goal_id: string; author_id: string; body: string; created_at: Instant };
 
+/** 0125: check-ins (recurring 1:1s), their occurrences, the rep's answers and notes. */
+export type CheckInTemplateTable = { id: string; workspace_id: string; questions: string; updated_by_id: string | null; version: number; created_at: Instant; updated_at: Instant };
+
+export type CheckInSeriesTable = {
+  id: string;
+  workspace_id: string;
+  manager_id: string;
+  rep_id: string;
+  cadence: 'weekly' | 'biweekly' | 'monthly';
+  weekday: number | null;
+  day_of_month: number | null;
+  time: string;
+  time_zone: string;
+  starts_on: string;
+  duration_minutes: number;
+  ended_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type CheckInTable = {
+  id: string;
+  workspace_id: string;
+  series_id: string;
+  manager_id: string;
+  rep_id: string;
+  scheduled_at: Instant;
+  local_date: string;
+  local_time: string;
+  time_zone: string;
+  questions: string;
+  status: 'upcoming' | 'held' | 'skipped';
+  held_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+/** The rep's answers to one check-in; `id` is the check-in's id. */
+export type CheckInAnswersTable = { id: string; workspace_id: string; answers: string; submitted_at: Instant | null; version: number; created_at: Instant; updated_at: Instant };
+
+export type CheckInNoteTable = {
+  id: string;
+  workspace_id: string;
+  check_in_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  visibility: 'private' | 'shared';
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+/** 0127: a why ladder climbed in a check-in (the ladder is the rep's; `rung_ids` JSON: the session's rungs). */
+export type CheckInCoachingTable = {
+  id: string;
+  workspace_id: string;
+  check_in_id: string;
+  ladder_id: string;
+  manager_id: string;
+  rung_ids: string;
+  started_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -616,6 +689,12 @@ export type Database = {
   goals: GoalTable;
   goal_steps: GoalStepTable;
   goal_notes: GoalNoteTable;
+  check_in_templates: CheckInTemplateTable;
+  check_in_series: CheckInSeriesTable;
+  check_ins: CheckInTable;
+  check_in_answers: CheckInAnswersTable;
+  check_in_notes: CheckInNoteTable;
+  check_in_coaching: CheckInCoachingTable;
   mail_outbox: MailOutboxTable;
   mail_preferences: MailPreferenceTable;
   server_secrets: ServerSecretTable;

@@ -3,6 +3,7 @@ import type { CommitmentTable, PlanTable } from '../../core/db/schema.js';
 import { notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
 import { interactionAccess } from '../interactions/access.js';
+import { canManage, isParticipant } from '../check-ins/access.js';
 import { objectiveAccess } from '../objectives/access.js';
 import { planAccess } from '../plans/access.js';
 
@@ -33,6 +34,12 @@ export async function commitmentAccess(scope: Scope, actor: Actor, row: Pick<Com
       // Actions kept on an interaction: its editors change them; a contact of its account may own one.
       const interaction = await interactionAccess(scope, actor, row.subject_id);
       return { canEdit: interaction.canEdit, opportunityId: interaction.opportunityId, planStatus: null };
+    }
+    case 'check_in': {
+      // Actions agreed in a check-in: its two people and admins see them (anyone else: 404); its manager (or an admin) changes them, their owner too.
+      const checkIn = await scope.selectFrom('check_ins').select(['manager_id', 'rep_id']).where('check_ins.id', '=', row.subject_id).executeTakeFirst();
+      if (!checkIn || !isParticipant(actor, checkIn)) throw notFound('Commitment');
+      return { canEdit: canManage(actor, checkIn), opportunityId: null, planStatus: null };
     }
     default:
       throw notFound('Commitment');

@@ -130,6 +130,33 @@ export async function opportunityReliability(scope: Scope, opportunityId: string
   return { ...out, planIds: plan ? [plan.id] : [] };
 }
 
+/**
+ * The customer side's word on each of several deals at once (a page of the Focus list, or of the
+ * opportunity list filtered by flag): one query for their commitments, one for their date history.
+ * Deals without a plan or without customer commitments are absent from the map.
+ */
+export async function customerReliabilityByOpportunity(scope: Scope, opportunityIds: readonly string[], now = new Date()): Promise<Map<string, ReliabilityFigure>> {
+  if (opportunityIds.length === 0) return new Map();
+  // Both found through the plans' ids (their plan indexes, not a scan), and asked for together.
+  const plans = () => scope.selectFrom('plans').select('plans.id').where('plans.opportunity_id', 'in', [...opportunityIds]);
+  const [rows, renegotiations] = await Promise.all([
+    selectCommitments(scope)
+      .select('plan.opportunity_id as of_opportunity')
+      .where('commitments.subject_kind', 'in', [...PLAN_KINDS])
+      .where('commitments.side', '=', 'customer')
+      .where('commitments.plan_id', 'in', plans())
+      .execute(),
+    scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', plans()).execute(),
+  ]);
+  const history = byCommitment(renegotiations);
+  const groups = reliabilityBy(
+    rows.map((row) => ({ ...reliabilityFactsOf(row, history.get(row.id) ?? []), opportunityId: row.of_opportunity ?? '' })),
+    (c) => c.opportunityId,
+    now,
+  );
+  return new Map([...groups].map(([id, rel]) => [id, { ...rel, kinds: [...PLAN_KINDS] }]));
+}
+
 /** The customer company's word across all its deals' plans. */
 export async function accountReliability(scope: Scope, accountId: string, now = new Date()): Promise<CustomerReliability> {
   const account = await scope.selectFrom('accounts').select('id').where('accounts.id', '=', accountId).executeTakeFirst();

@@ -7,6 +7,7 @@ import { defaultTodayView, type PlanView } from '../../../shared/team-view.js';
 import { peopleInView } from '../plans/views.js';
 import { selectPlanAccess, toAccess } from '../plans/access.js';
 import { canEditOwned } from '../../core/policies.js';
+import { canManage } from '../check-ins/access.js';
 import { byCommitment, factsOf, presentCommitment, presentRenegotiation, selectCommitments, selectPlanCommitments, type AnyCommitmentRow } from './queries.js';
 
 const IN_PROGRESS = ['draft', 'active'] as const;
@@ -23,6 +24,9 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   mineQuery = people ? mineQuery.where('commitments.owner_user_id', 'in', people) : mineQuery.where('commitments.owner_user_id', 'is not', null);
   const openObjectives = scope.selectFrom('account_objectives').select('account_objectives.id').where('account_objectives.status', 'in', OPEN_OBJECTIVES);
   const liveInteractions = scope.selectFrom('interactions').select('interactions.id').where('interactions.cancelled_at', 'is', null);
+  // A check-in's actions are its two people's business (and admins'): a manager's "Everyone" view does not show other teams' 1:1s.
+  let checkInsSeen = scope.selectFrom('check_ins').select('check_ins.id');
+  if (actor.role !== 'admin') checkInsSeen = checkInsSeen.where((eb) => eb.or([eb('check_ins.manager_id', '=', actor.id), eb('check_ins.rep_id', '=', actor.id)]));
   const mine = await mineQuery
     .where('commitments.side', '=', 'seller')
     .where('commitments.status', '=', 'open')
@@ -31,6 +35,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
         eb.and([eb('commitments.subject_kind', '=', 'plan'), eb('plan.status', 'in', IN_PROGRESS)]),
         eb.and([eb('commitments.subject_kind', '=', 'objective'), eb('commitments.subject_id', 'in', openObjectives)]),
         eb.and([eb('commitments.subject_kind', '=', 'interaction'), eb('commitments.subject_id', 'in', liveInteractions)]),
+        eb.and([eb('commitments.subject_kind', '=', 'check_in'), eb('commitments.subject_id', 'in', checkInsSeen)]),
       ]),
     )
     .execute();
@@ -56,7 +61,8 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   const planIds = [...new Set(rows.flatMap((r) => (r.plan_id ? [r.plan_id] : [])))];
   const objectiveIds = [...new Set(rows.filter((r) => r.subject_kind === 'objective').map((r) => r.subject_id))];
   const interactionIds = [...new Set(rows.filter((r) => r.subject_kind === 'interaction').map((r) => r.subject_id))];
-  const [renegotiations, plans, objectives, interactions] = await Promise.all([
+  const checkInIds = [...new Set(rows.filter((r) => r.subject_kind === 'check_in').map((r) => r.subject_id))];
+  const [renegotiations, plans, objectives, interactions, checkIns] = await Promise.all([
     scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.commitment_id', 'in', ids).execute(),
     selectPlanAccess(scope)
       .innerJoin('opportunities as deal', 'deal.id', 'plans.opportunity_id')
@@ -81,6 +87,15 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
           .where('interactions.id', 'in', interactionIds)
           .execute()
       : [],
+    checkInIds.length
+      ? scope
+          .selectFrom('check_ins')
+          .innerJoin('users as manager', 'manager.id', 'check_ins.manager_id')
+          .innerJoin('users as rep', 'rep.id', 'check_ins.rep_id')
+          .select(['check_ins.id', 'check_ins.local_date', 'check_ins.manager_id', 'check_ins.rep_id', 'manager.name as manager_name', 'rep.name as rep_name'])
+          .where('check_ins.id', 'in', checkInIds)
+          .execute()
+      : [],
   ]);
   const history = byCommitment(renegotiations);
   const planById = new Map(plans.map((p) => [p.id, { ref: { id: p.id, title: p.title, opportunity: { id: p.opportunity_id, name: p.opportunity_name } }, access: toAccess(p, actor) }]));
@@ -91,11 +106,21 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
   const interactionById = new Map(
     interactions.map((i) => [i.id, { ref: { id: i.id, kind: i.kind, account: { id: i.account_id, name: i.account_name } }, access: { canEdit: canEditOwned(actor, { id: i.owner_id, teamId: i.team_id }) } }]),
   );
+  const checkInById = new Map(
+    checkIns.map((c) => [
+      c.id,
+      { ref: { id: c.id, localDate: c.local_date, manager: { id: c.manager_id, name: c.manager_name }, rep: { id: c.rep_id, name: c.rep_name } }, access: { canEdit: canManage(actor, c) } },
+    ]),
+  );
   const item = (row: AnyCommitmentRow): TodayItem => {
     const renegotiations = history.get(row.id) ?? [];
     if (row.subject_kind === 'interaction') {
       const interaction = interactionById.get(row.subject_id)!;
       return { plan: null, objective: null, interaction: interaction.ref, commitment: presentCommitment(row, renegotiations, interaction.access, actor, now) };
+    }
+    if (row.subject_kind === 'check_in') {
+      const checkIn = checkInById.get(row.subject_id)!;
+      return { plan: null, objective: null, checkIn: checkIn.ref, commitment: presentCommitment(row, renegotiations, checkIn.access, actor, now) };
     }
     if (row.subject_kind === 'objective') {
       const objective = objectiveById.get(row.subject_id)!;
@@ -121,7 +146,7 @@ export async function today(scope: Scope, actor: Actor, now = new Date(), view: 
     confirmOrRedate: toItems(buckets.confirmOrRedate),
     waitingForAnswer: waiting.map((w) => {
       // Customers propose dates on plans only.
-      const { objective: _none, ...it } = item(rowById.get(w.commitment_id)!);
+      const { objective: _none, checkIn: _neither, ...it } = item(rowById.get(w.commitment_id)!);
       const reneg = (history.get(w.commitment_id) ?? []).find((r) => r.id === w.id)!;
       return { ...it, plan: it.plan!, renegotiation: it.commitment.renegotiations.find((r) => r.id === w.id) ?? presentRenegotiation(reneg, false) };
     }),

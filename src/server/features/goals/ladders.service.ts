@@ -1,6 +1,6 @@
 import { LADDER_RUNGS_MAX, type CreateWhyLadderBody, type UpdateWhyLadderBody, type WhyLadder } from '../../../shared/goals.js';
 import type { Actor } from '../../core/actor.js';
-import { audit, type AuditInput } from '../../core/audit.js';
+import { audit, type AuditActor, type AuditInput } from '../../core/audit.js';
 import { conflict, forbidden, invalid, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { updateAtVersion, writeVersioned } from '../../core/records.js';
@@ -25,18 +25,28 @@ async function editable(tx: Scope, actor: Actor, id: string, version: number | u
   return row;
 }
 
+/**
+ * Writes a new ladder owned by `ownerId` with its first rung. The owner starts their own; their
+ * manager starts one for them while coaching in a check-in (features/check-ins/coaching.ts) — it is
+ * the rep's ladder all the same, private to them unless they share it. `by` is who wrote it (audit).
+ */
+export async function startLadderFor(tx: Scope, by: AuditActor, ownerId: string, start: string): Promise<{ ladderId: string; rungId: string }> {
+  const now = nowIso();
+  const ladder = { id: newId(), owner_id: ownerId, why: null, why_saved_at: null, stopped_changing: 0, shared_with_manager: 0, shared_at: null, version: 1, created_at: now, updated_at: now };
+  const rung = { id: newId(), ladder_id: ladder.id, position: 0, answer: start, created_at: now };
+  await tx.insert('why_ladders', ladder);
+  await tx.insert('why_rungs', rung);
+  await audit(tx, by, [
+    { entityType: 'why_ladder', entityId: ladder.id, action: 'create', before: null, after: { owner_id: ownerId, shared_with_manager: 0 } },
+    { entityType: 'why_rung', entityId: rung.id, action: 'create', before: null, after: { ladder_id: ladder.id, position: 0, answer: rung.answer } },
+  ]);
+  return { ladderId: ladder.id, rungId: rung.id };
+}
+
 export async function createLadder({ scope, actor, input }: Op<{ input: CreateWhyLadderBody }>): Promise<WhyLadder> {
   return scope.transaction(async (tx) => {
-    const now = nowIso();
-    const ladder = { id: newId(), owner_id: actor.id, why: null, why_saved_at: null, stopped_changing: 0, shared_with_manager: 0, shared_at: null, version: 1, created_at: now, updated_at: now };
-    const rung = { id: newId(), ladder_id: ladder.id, position: 0, answer: input.start, created_at: now };
-    await tx.insert('why_ladders', ladder);
-    await tx.insert('why_rungs', rung);
-    await audit(tx, actor, [
-      { entityType: 'why_ladder', entityId: ladder.id, action: 'create', before: null, after: { owner_id: actor.id, shared_with_manager: 0 } },
-      { entityType: 'why_rung', entityId: rung.id, action: 'create', before: null, after: { ladder_id: ladder.id, position: 0, answer: rung.answer } },
-    ]);
-    return findLadder(tx, actor, ladder.id);
+    const { ladderId } = await startLadderFor(tx, actor, actor.id, input.start);
+    return findLadder(tx, actor, ladderId);
   });
 }
 
@@ -45,19 +55,37 @@ export async function createLadder({ scope, actor, input }: Op<{ input: CreateWh
  * ladder (read from the rungs); on an ended ladder a new rung continues it — the rep's "it stopped
  * changing" is cleared, and a saved why stays until they save another.
  */
+/**
+ * Appends a rung to a ladder read at `row` (its version), whoever may write it — the owner, or their
+ * manager coaching in a check-in. False when another writer changed the ladder first (409 for the caller).
+ */
+export async function appendRung(tx: Scope, by: AuditActor, row: Pick<LadderRow, 'id' | 'version' | 'stopped_changing'>, answer: string): Promise<string | null> {
+  const id = row.id;
+  // The conditional write holds the ladder's row until the end of the transaction: a racing second
+  // rung waits, then finds the version moved (409), so the count below is the one it stands for.
+  if (!(await updateAtVersion(tx, 'why_ladders', id, row.version, { stopped_changing: 0 }))) return null;
+  const rungs = (await rungsOf(tx, [id])).get(id) ?? [];
+  if (rungs.length >= LADDER_RUNGS_MAX) throw ruleViolation(`A ladder holds ${LADDER_RUNGS_MAX} answers. If the answer still changes, start a new ladder from where you are.`);
+  const rung = { id: newId(), ladder_id: id, position: rungs.length, answer, created_at: nowIso() };
+  await tx.insert('why_rungs', rung);
+  const events: AuditInput[] = [{ entityType: 'why_rung', entityId: rung.id, action: 'create', before: null, after: { ladder_id: id, position: rung.position, answer } }];
+  if (row.stopped_changing === 1) events.push({ entityType: 'why_ladder', entityId: id, action: 'update', before: { stopped_changing: 1 }, after: { stopped_changing: 0 } });
+  await audit(tx, by, events);
+  return rung.id;
+}
+
+/** The rep said the answer has stopped changing (noted by them, or by their manager in a check-in). False when the ladder changed first. */
+export async function markStoppedChanging(tx: Scope, by: AuditActor, row: Pick<LadderRow, 'id' | 'version' | 'stopped_changing'>): Promise<boolean> {
+  if (row.stopped_changing === 1) return true;
+  if (!(await updateAtVersion(tx, 'why_ladders', row.id, row.version, { stopped_changing: 1 }))) return false;
+  await audit(tx, by, { entityType: 'why_ladder', entityId: row.id, action: 'update', before: { stopped_changing: 0 }, after: { stopped_changing: 1 } });
+  return true;
+}
+
 export async function addRung({ scope, actor, id, answer, version }: Op<{ id: string; answer: string; version: number | undefined }>): Promise<WhyLadder> {
   return scope.transaction(async (tx) => {
     const row = await editable(tx, actor, id, version);
-    // The conditional write holds the ladder's row until the end of the transaction: a racing second
-    // rung waits, then finds the version moved (409), so the count below is the one it stands for.
-    if (!(await updateAtVersion(tx, 'why_ladders', id, row.version, { stopped_changing: 0 }))) throw conflict(await findLadder(tx, actor, id));
-    const rungs = (await rungsOf(tx, [id])).get(id) ?? [];
-    if (rungs.length >= LADDER_RUNGS_MAX) throw ruleViolation(`A ladder holds ${LADDER_RUNGS_MAX} answers. If the answer still changes, start a new ladder from where you are.`);
-    const rung = { id: newId(), ladder_id: id, position: rungs.length, answer, created_at: nowIso() };
-    await tx.insert('why_rungs', rung);
-    const events: AuditInput[] = [{ entityType: 'why_rung', entityId: rung.id, action: 'create', before: null, after: { ladder_id: id, position: rung.position, answer } }];
-    if (row.stopped_changing === 1) events.push({ entityType: 'why_ladder', entityId: id, action: 'update', before: { stopped_changing: 1 }, after: { stopped_changing: 0 } });
-    await audit(tx, actor, events);
+    if (!(await appendRung(tx, actor, row, answer))) throw conflict(await findLadder(tx, actor, id));
     return findLadder(tx, actor, id);
   });
 }

@@ -1,12 +1,14 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Opportunity, OpportunityListQuery } from '../../../shared/opportunities.js';
 import type { Actor } from '../../core/actor.js';
-import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Cursor } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
+import type { FlagFilter } from '../../../shared/focus-flags.js';
+import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -119,7 +121,91 @@ function filtered<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, 
   return q;
 }
 
+type FlaggedShape = ListShape & { flag: FlagFilter };
+type FlaggedValues = ListValues & Omit<FlagParams, 'workspaceId'>;
+
+/** A walk through the list filtered by a focus flag, built once per shape like `listPage`. */
+const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
+  // `p` hands out a placeholder for each name read (workspaceId too: scopedShapes binds it), and a
+  // prepared query must use every one it reads, so the predicates get `p` itself and read only theirs.
+  const flags = p as FlaggedValues & Pick<FlagParams, 'workspaceId'>;
+  return keysetAfter(
+    filtered(selectOpportunities(scope).select(flagSelections(flags, 'candidates')), {
+      archived: s.archived,
+      ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
+      stageId: s.filters.stage ? (p.stageId as string) : undefined,
+      accountId: s.filters.account ? (p.accountId as string) : undefined,
+      status: s.filters.status ? (p.status as OpportunityListQuery['status']) : undefined,
+    }).where(flagPredicate(s.flag, flags)),
+    {
+      column: SORTS[s.sort].column,
+      idColumn: 'opportunities.id',
+      descending: s.descending,
+      after: s.filters.cursor ? [p.afterValue as string | number, p.afterId as string] : undefined,
+      limit: s.limit,
+    },
+  );
+});
+
+/**
+ * The list filtered by a focus flag: SQL walks the rows the flag's predicates allow, the domain's
+ * rules judge them exactly (focus/flags.ts), and each row lists its flags.
+ */
+async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQuery & { flag: FlagFilter }) {
+  const now = new Date();
+  const thresholds = actor.focusThresholds;
+  const fp = flagParams(scope.workspaceId, thresholds, now);
+  const descending = query.sort.startsWith('-');
+  const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
+  const kind = key === 'amount' ? ('integer' as const) : ('text' as const);
+  const search = query.q ? parseSearch(query.q) : null;
+  type Row = OpportunityRow & FlagRow;
+  const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
+    if (search) {
+      const q = filtered(selectOpportunities(scope).select(flagSelections(fp, 'candidates')), query).where(flagPredicate(query.flag, fp));
+      const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query).where(flagPredicate(query.flag, fp));
+      const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
+      const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };
+      return (await searchKeyset(scope, q, match, page, lean)) as Row[];
+    }
+    const shape: FlaggedShape = {
+      archived: query.archived,
+      limit: size - 1,
+      sort: key,
+      descending,
+      flag: query.flag,
+      filters: { owner: !!query.ownerId, stage: !!query.stageId, account: !!query.accountId, status: !!query.status, cursor: !!after },
+    };
+    const { workspaceId: _ws, ...flagValues } = fp;
+    return (await flaggedPage.execute(scope, shape, {
+      ownerId: query.ownerId ?? null,
+      stageId: query.stageId ?? null,
+      accountId: query.accountId ?? null,
+      status: query.status ?? null,
+      afterValue: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+      ...flagValues,
+    })) as Row[];
+  };
+  const judged = new Map<string, Judged>();
+  const { rows, next } = await fillPage<Row>({
+    limit: query.limit,
+    after: query.cursor ? decodeCursor(query.cursor, kind) : undefined,
+    walk,
+    keep: async (batch) => {
+      for (const [id, j] of await judgeRows(scope, batch, thresholds, now, 'candidates')) judged.set(id, j);
+      return batch.map((r) => hasFlag(judged.get(r.id), query.flag));
+    },
+    cursorOf: (r) => [SORTS[key].value(r), r.id],
+  });
+  return {
+    data: rows.map((r) => ({ ...presentOpportunity(r, actor), flags: judged.get(r.id)?.flags ?? [] })),
+    nextCursor: next ? encodeCursor(...next) : null,
+  };
+}
+
 export async function listOpportunities(scope: Scope, actor: Actor, query: OpportunityListQuery) {
+  if (query.flag) return listFlagged(scope, actor, { ...query, flag: query.flag });
   const descending = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
   const sort = SORTS[key];

@@ -52,6 +52,15 @@ export async function deactivateUser({ scope, actor, id, transferToId }: { scope
       .returning('interactions.id')
       .execute();
     for (const r of interactions) events.push({ entityType: 'interaction', entityId: r.id, action: 'transfer', before: { owner_id: id }, after: { owner_id: transferToId } });
+    // Their check-in series end (a 1:1 is with this person; the heir sets up their own). History stays.
+    const ended = await tx
+      .updateTable('check_in_series')
+      .set((eb) => ({ ended_at: now, version: eb('check_in_series.version', '+', 1), updated_at: now }))
+      .where((eb) => eb.or([eb('check_in_series.manager_id', '=', id), eb('check_in_series.rep_id', '=', id)]))
+      .where('check_in_series.ended_at', 'is', null)
+      .returning('check_in_series.id')
+      .execute();
+    for (const r of ended) events.push({ entityType: 'check_in_series', entityId: r.id, action: 'update', before: { ended_at: null }, after: { ended_at: now } });
     // Their open promises, of every kind, do not lapse with them: the heir keeps them.
     events.push(...(await handOverOpenCommitments(tx, id, transferToId, now)));
     await audit(tx, actor, events);

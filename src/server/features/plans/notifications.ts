@@ -85,8 +85,9 @@ function selectNotifications(scope: Scope, actor: Actor) {
     .selectFrom('notifications')
     .leftJoin('plans as plan', 'plan.id', 'notifications.plan_id')
     .leftJoin('account_objectives as objective', 'objective.id', 'notifications.objective_id')
+    .leftJoin('check_ins as check_in', 'check_in.id', 'notifications.check_in_id')
     .selectAll('notifications')
-    .select(['plan.title as plan_title', 'objective.title as objective_title'])
+    .select(['plan.title as plan_title', 'objective.title as objective_title', 'check_in.scheduled_at as check_in_scheduled_at'])
     .where('notifications.user_id', '=', actor.id);
 }
 
@@ -107,6 +108,7 @@ const present = (r: Row): Notification => ({
   text: r.text,
   plan: r.plan_id ? { id: r.plan_id, title: r.plan_title ?? '' } : null,
   objective: r.objective_id ? { id: r.objective_id, title: r.objective_title ?? '' } : null,
+  checkIn: r.check_in_id && r.check_in_scheduled_at ? { id: r.check_in_id, scheduledAt: r.check_in_scheduled_at } : null,
   createdAt: r.created_at,
   lastEventAt: r.last_event_at ?? r.created_at,
   readAt: r.read_at,

@@ -2,6 +2,7 @@ import { notificationsApi, sharingApi } from '../../../shared/routes/sharing.js'
 import { route } from '../../core/route.js';
 import { ctx, type App } from '../../core/http.js';
 import { addSellerComment, listComments } from '../plans/comments.js';
+import { remindAnswersDue } from '../check-ins/notifications.js';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../plans/notifications.js';
 import { createShareLink, listShareLinks, revokeShareLink } from './share-links.js';
 
@@ -31,6 +32,8 @@ export function sharingRoutes(app: App): void {
 
   route(app, notificationsApi.listNotifications, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
+    // Reminders that have come due are written when they are first looked for (check-ins/notifications.ts).
+    await remindAnswersDue(scope, actor);
     return listNotifications(scope, actor, req.query);
   });
 

@@ -3,9 +3,15 @@ import type { Notification } from '../../../shared/notifications';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { notificationText } from './NotificationText';
 
-/** What happened and when, linking to the plan or objective; opening an unread one marks it read. */
+/** What happened and when, linking to the plan, objective or check-in; opening an unread one marks it read. */
 export function NotificationLines({ n, timeZone, onOpen }: { n: Notification; timeZone: string; onOpen: (id: string) => void }) {
-  const target = n.plan ? { to: `/plans/${n.plan.id}`, title: n.plan.title } : n.objective ? { to: `/objectives/${n.objective.id}`, title: n.objective.title } : null;
+  const target = n.plan
+    ? { to: `/plans/${n.plan.id}`, title: n.plan.title }
+    : n.objective
+      ? { to: `/objectives/${n.objective.id}`, title: n.objective.title }
+      : n.checkIn
+        ? { to: `/check-ins/${n.checkIn.id}`, title: 'Check-in' }
+        : null;
   return (
     <>
       <p>

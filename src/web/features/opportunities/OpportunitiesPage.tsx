@@ -1,3 +1,4 @@
+import { FOCUS_FLAG_LABELS } from '../../../shared/labels';
 import type { Opportunity, OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { listFilters } from '../../app/lists';
@@ -14,8 +15,11 @@ import { ArchivedFilter, ListSearch, OwnerFilter, SortBy } from '../records/List
 import { ListEmpty } from '../records/ListEmpty';
 import { PrimaryCell } from '../records/PrimaryCell';
 import { ownerColumn, RecordList, type Column } from '../records/RecordList';
+import { FlagsCell } from './FlagsCell';
 import { StatusBadge } from './StatusBadge';
 import { statusFilterLabels } from './statusWords';
+
+const FLAGS = [{ value: 'any', label: 'Any flag (chased deals)' }, ...optionsFrom(FOCUS_FLAG_LABELS)];
 
 const SORTS = optionsFrom<(typeof OPPORTUNITY_SORTS)[number]>({
   '-updatedAt': 'Latest update',
@@ -51,6 +55,8 @@ export function OpportunitiesPage() {
     ownerColumn(me.user.id, 'hide-md'),
     { header: 'Status', className: 'hide-sm', cell: (o) => <StatusBadge status={o.status} /> },
   ];
+  // Filtered by a focus flag: each row says why it is flagged.
+  if (params.values.flag) columns.splice(1, 0, { header: 'Flags', cell: (o) => <FlagsCell flags={o.flags ?? []} /> });
 
   return (
     <div className="page">
@@ -67,6 +73,7 @@ export function OpportunitiesPage() {
             <OwnerFilter {...params.field('ownerId')} />
             <SelectField label="Stage" required placeholder="Any stage" options={activeStages(stages.data).map((s) => ({ value: s.id, label: s.name }))} {...params.field('stageId')} />
             <SelectField label="Status" required placeholder="Any status" options={optionsFrom(statusFilterLabels())} {...params.field('status')} />
+            <SelectField label="Flag" required placeholder="Flagged or not" options={FLAGS} {...params.field('flag')} />
             <ArchivedFilter {...params.field('archived')} />
             <SortBy options={SORTS} {...params.field('sort')} />
           </>
@@ -74,7 +81,7 @@ export function OpportunitiesPage() {
         empty={
           <ListEmpty
             filters={params}
-            noMatch={{ title: 'No opportunities match', hint: 'Try another search, owner, stage or status.' }}
+            noMatch={{ title: 'No opportunities match', hint: 'Try another search, owner, stage, status or flag.' }}
             icon="opportunities"
             title="No opportunities yet"
             action={<AddLink to="/opportunities/new">Create an opportunity</AddLink>}

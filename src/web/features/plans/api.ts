@@ -71,6 +71,8 @@ export function usePlanRefresh() {
       if (c.subject.kind === 'objective') void client.invalidateQueries({ queryKey: ['objectives'] });
       // An action agreed in an interaction: the interaction's page lists it.
       if (c.subject.kind === 'interaction' || c.subject.kind === 'plan') void client.invalidateQueries({ queryKey: ['interactions'] });
+      // An action agreed in a check-in: the check-in's page lists it (and the next one, as last time's).
+      if (c.subject.kind === 'check_in') void client.invalidateQueries({ queryKey: ['check-ins'] });
       void client.invalidateQueries({ queryKey: planKeys.all });
       void client.invalidateQueries({ queryKey: planKeys.today });
     },

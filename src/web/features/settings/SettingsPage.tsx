@@ -6,6 +6,7 @@ import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceSettings } from './WorkspaceSettings';
+import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
@@ -43,7 +44,7 @@ export function SettingsPage() {
             </>
           }
         />
-        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /></>} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
         <Route path="*" element={<Navigate to="profile" replace />} />

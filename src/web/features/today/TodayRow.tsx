@@ -8,21 +8,27 @@ import { RedateDialog } from '../renegotiations/RedateDialog';
 import { SIDE_LABELS, dueLine } from '../commitments/commitmentWords';
 import { useCommitmentStatus } from '../commitments/useCommitmentStatus';
 import { useMe } from '../../app/session';
+import { formatDate } from '../../lib/format';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
-  const { plan, objective, interaction, commitment: c } = item;
-  // Where it lives: a plan's commitment, a task on an account objective, or an action agreed in an interaction and kept there.
+  const { plan, objective, interaction, checkIn, commitment: c } = item;
+  const me = useMe();
+  // Where it lives: a plan's commitment, a task on an account objective, an action agreed in an interaction and kept there, or one agreed in a check-in.
   const where = plan
     ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` }
     : objective
       ? { to: `/objectives/${objective.id}#c-${c.id}`, label: `${objective.title} · ${objective.account.name}` }
-      : { to: `/interactions/${interaction?.id}#c-${c.id}`, label: `Agreed in a ${interaction?.kind ?? 'call'} · ${interaction?.account.name ?? ''}` };
+      : checkIn
+        ? {
+            to: `/check-ins/${checkIn.id}#c-${c.id}`,
+            label: `Agreed in the check-in ${checkIn.rep.id === me.user.id ? `with ${checkIn.manager.name}` : checkIn.manager.id === me.user.id ? `with ${checkIn.rep.name}` : `of ${checkIn.rep.name} and ${checkIn.manager.name}`} · ${formatDate(checkIn.localDate)}`,
+          }
+        : { to: `/interactions/${interaction?.id}#c-${c.id}`, label: `Agreed in a ${interaction?.kind ?? 'call'} · ${interaction?.account.name ?? ''}` };
   const titleId = useId();
   const [redating, setRedating] = useState(false);
   const status = useCommitmentStatus(c);
   const canAct = c.permissions.canEdit && c.status === 'open';
-  const me = useMe();
   // On a team's Today, say whose word it is.
   const whose = c.owner.kind === 'user' && c.owner.id !== me.user.id ? c.owner.name : null;
   return (

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+
+const { baseUrl } = await startAdvance();
+const browser = await launchBrowser();
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+describe('a check-in', () => {
+  it('the rep answers before the meeting; the manager runs it, keeps a private note, records two agreed actions, climbs the why ladder with her, and the rep finds her action on Today and her ladder as her own', async () => {
+    const headers = { origin: baseUrl };
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const api = adminContext.request;
+    const signup = await api.post(`${baseUrl}/api/v1/signup`, {
+      headers,
+      data: { workspaceName: 'Northwind Analytics', name: 'Ada Admin', email: 'ada@northwind.example', password: 'admin passphrase here', timeZone: 'UTC' },
+    });
+    expect(signup.status()).toBe(201);
+    const join = async (role: 'manager' | 'rep', name: string, email: string, teamId: string | null) => {
+      const invite = (await (await api.post(`${baseUrl}/api/v1/invites`, { headers, data: { email, role, teamId } })).json()) as { url: string };
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const res = await context.request.post(`${baseUrl}/api/v1/invites/accept`, {
+        headers,
+        data: { token: new URL(invite.url).pathname.split('/').pop(), name, password: `${role} passphrase here`, timeZone: 'UTC' },
+      });
+      expect(res.status()).toBe(201);
+      return { context, id: ((await res.json()) as { user: { id: string } }).user.id };
+    };
+    const manager = await join('manager', 'Maya Manager', 'maya@northwind.example', null);
+    const team = (await (await api.post(`${baseUrl}/api/v1/teams`, { headers, data: { name: 'North', managerId: manager.id } })).json()) as { id: string };
+    const rep = await join('rep', 'Rita Rep', 'rita@northwind.example', team.id);
+
+    // The manager sets up a weekly check-in with Rita, tomorrow's weekday at 09:00 on her clock.
+    const { page, errors } = await newPage(manager.context);
+    await page.goto(`${baseUrl}/today`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-ins' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up a check-in' }).isVisible()).toBe(true);
+    expect(await axe(page, 'check-ins, nothing set up')).toEqual([]);
+    const tomorrow = WEEKDAYS[new Date(Date.now() + 86_400_000).getUTCDay()];
+    await page.getByLabel('With').selectOption({ label: 'Rita Rep' });
+    await page.getByLabel('How often').selectOption({ label: 'Every week' });
+    await page.getByLabel('Day', { exact: true }).selectOption({ label: tomorrow });
+    await page.getByLabel('Time').fill('09:00');
+    await action(page, 'Set up check-ins').click();
+    await expect.poll(() => page.getByText(`Every week on ${tomorrow} at 09:00`).isVisible()).toBe(true);
+
+    // Rita answers the questions before the meeting and hands them in.
+    const repView = await newPage(rep.context);
+    const rp = repView.page;
+    await rp.goto(`${baseUrl}/check-ins`);
+    await expect.poll(() => rp.getByRole('heading', { name: 'With Maya Manager' }).isVisible()).toBe(true);
+    await rp.getByRole('button', { name: /^Answer the questions/ }).click();
+    await expect.poll(() => rp.getByRole('heading', { name: 'Check-in with Maya Manager' }).isVisible()).toBe(true);
+    await rp.getByLabel('Which advance did you plan for your most important call, and did you get it?').fill('A pilot at Globex — they said yes to a 30-day trial.');
+    await rp.getByLabel('What help do you need?').fill('Practise the pricing conversation.');
+    expect(await axe(rp, 'check-in, the rep answers')).toEqual([]);
+    await action(rp, 'Hand in to Maya Manager').click();
+    await expect.poll(() => rp.getByText('Handed in: Maya Manager can read your answers.').isVisible()).toBe(true);
+
+    // The manager opens it: the answers are in, beside Rita's data.
+    await page.reload();
+    await expect.poll(() => page.getByText('Answers in').isVisible()).toBe(true);
+    await action(page, /^Open the check-in/).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check-in with Rita Rep' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('A pilot at Globex — they said yes to a 30-day trial.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Rita Rep’s data' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Too few to judge').first().isVisible()).toBe(true);
+
+    // A private note, and a shared one.
+    await page.getByRole('textbox', { name: 'New note' }).fill('Rita hesitates on price: coach, do not push.');
+    await action(page, 'Add note').click();
+    await expect.poll(() => page.getByText('Rita hesitates on price: coach, do not push.').isVisible()).toBe(true);
+    await page.getByRole('textbox', { name: 'New note' }).fill('Role-play the pricing talk on Friday.');
+    await page.getByLabel('Share this note with Rita Rep').check();
+    await action(page, 'Add note').click();
+    await expect.poll(() => page.getByText('Role-play the pricing talk on Friday.').isVisible()).toBe(true);
+
+    // Two agreed actions: one for Rita, one for the manager herself.
+    await page.getByLabel('What will be done').fill('Plan the advance for the Initech call');
+    await page.getByLabel('Due').fill(inDays(2));
+    await action(page, 'Add action').click();
+    await expect.poll(() => page.getByRole('link', { name: 'Plan the advance for the Initech call' }).isVisible()).toBe(true);
+    await page.getByLabel('What will be done').fill('Send Rita the pricing role-play');
+    await page.getByLabel('Owner').selectOption({ label: 'Maya Manager (you)' });
+    await page.getByLabel('Due').fill(inDays(3));
+    await action(page, 'Add action').click();
+    await expect.poll(() => page.getByRole('link', { name: 'Send Rita the pricing role-play' }).isVisible()).toBe(true);
+    // The manager runs the why ladder with Rita; her answers become her own, private ladder.
+    await page.getByLabel('Rita Rep’s answer to “What do you want to achieve?”').fill('Hit my quota');
+    await action(page, 'Start the ladder').click();
+    for (const answer of ['A bigger commission', 'Security for my family', 'security for my family']) {
+      const field = page.getByLabel(/^“What will that get you\?”/);
+      await expect.poll(() => field.isVisible()).toBe(true);
+      await field.fill(answer);
+      await action(page, 'Add the answer').click();
+      await expect.poll(() => page.getByText(answer, { exact: true }).first().isVisible()).toBe(true);
+    }
+    await expect.poll(() => page.getByText('Proposed why:').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Security for my family', { exact: true }).first().isVisible()).toBe(true);
+    expect(await axe(page, 'check-in, coaching with the why ladder')).toEqual([]);
+    await action(page, 'Mark held').click();
+    // Held: the session is over, and with it the manager's view of Rita's answers.
+    await expect.poll(() => page.getByText(/It is Rita Rep’s, private to them unless they share it/).isVisible()).toBe(true);
+    expect(await page.getByText('A bigger commission').count()).toBe(0);
+    await expect.poll(() => page.getByText('Held', { exact: true }).first().isVisible()).toBe(true);
+    expect(await axe(page, 'check-in, run by the manager')).toEqual([]);
+    await screenshot(page, 'check-in');
+
+    // Rita signs in to her Today: her action is there, saying where it was agreed.
+    await rp.goto(`${baseUrl}/today`);
+    await expect.poll(() => rp.getByRole('link', { name: 'Plan the advance for the Initech call' }).isVisible()).toBe(true);
+    await expect.poll(() => rp.getByText(/Agreed in the check-in with Maya Manager/).first().isVisible()).toBe(true);
+    expect(await rp.getByRole('link', { name: 'Send Rita the pricing role-play' }).count()).toBe(0);
+    expect(await axe(rp, 'today with a check-in action')).toEqual([]);
+    // On the check-in, the shared note and never the private one.
+    await rp.getByRole('link', { name: 'Plan the advance for the Initech call' }).click();
+    await expect.poll(() => rp.getByText('Role-play the pricing talk on Friday.').isVisible()).toBe(true);
+    expect(await rp.getByText('Rita hesitates on price').count()).toBe(0);
+    expect(await axe(rp, 'check-in, read by the rep')).toEqual([]);
+    // Her ladder is hers: she opens it from the check-in.
+    await expect.poll(() => rp.getByText('A bigger commission').isVisible()).toBe(true);
+    await action(rp, 'Open your why ladder').click();
+    await expect.poll(() => rp.url()).toContain('/goals/whys/');
+    await expect.poll(() => rp.getByText('Security for my family').first().isVisible()).toBe(true);
+
+    // And the manager sees both actions in the team's history.
+    await page.goto(`${baseUrl}/check-ins`);
+    await expect.poll(() => page.getByText('0 of 2 actions kept').isVisible()).toBe(true);
+    expect(await axe(page, 'check-ins with history')).toEqual([]);
+
+    expect(errors).toEqual([]);
+    expect(repView.errors).toEqual([]);
+    await Promise.all([adminContext.close(), manager.context.close(), rep.context.close()]);
+  });
+});
