@@ -1,10 +1,10 @@
 // Names and words of coaching measures and retrospective questions, without zod: the web pages read
 // them and must not pull the schemas in with them. The contracts re-export these.
 
-export const COACHING_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept', 'wins'] as const;
+export const COACHING_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept', 'checkInKept', 'wins'] as const;
 export type CoachingMeasureKey = (typeof COACHING_MEASURES)[number];
 /** The process measures, shown first; outcomes (wins) come last. */
-export const PROCESS_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept'] as const satisfies readonly CoachingMeasureKey[];
+export const PROCESS_MEASURES = ['plannedAhead', 'advances', 'sellerKept', 'customerKept', 'checkInKept'] as const satisfies readonly CoachingMeasureKey[];
 
 export const PROCESS_PARTS = ['plannedOutcomes', 'advancesWon', 'customerKept', 'mutualPlan', 'changeCommitment'] as const;
 export type ProcessPart = (typeof PROCESS_PARTS)[number];

@@ -21,6 +21,8 @@ import { RateJudgement } from './interactions.js';
  *   were held to — the same rule as reliability, each commitment counted once (reliability's score
  *   weighs must-do commitments double; a rate with an interval needs plain counts).
  * - customerKept: the customer side's commitments on the mutual plans of the rep's deals, the same way.
+ * - checkInKept: the actions agreed in check-ins that the person owns (commitments of subject
+ *   'check_in', a part of sellerKept), the same way.
  * - wins: deals won out of those won or lost, by the week they closed. A deal walked away from is
  *   counted apart and is not a loss: walking away from a chased deal is what the method asks for.
  */
@@ -111,7 +113,7 @@ export type CoachingMeasure = z.infer<typeof CoachingMeasure>;
 export const Outcomes = z.object({ won: z.number().int(), lost: z.number().int(), walkedAway: z.number().int() }).meta({ id: 'CoachingOutcomes', description: 'Deals closed in the period (archived ones left out).' });
 export type Outcomes = z.infer<typeof Outcomes>;
 
-const measures = <T extends z.ZodType>(item: T) => z.object({ plannedAhead: item, advances: item, sellerKept: item, customerKept: item, wins: item });
+const measures = <T extends z.ZodType>(item: T) => z.object({ plannedAhead: item, advances: item, sellerKept: item, customerKept: item, checkInKept: item, wins: item });
 
 export const RepCoaching = z
   .object({

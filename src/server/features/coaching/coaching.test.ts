@@ -31,7 +31,7 @@ async function workspace() {
 
 describe('a rep’s coaching figures', () => {
   it('counts each measure by week from the rep’s own records, each rate with n and its 95 % interval', async () => {
-    const { alice, bob } = await workspace();
+    const { maya, alice, bob } = await workspace();
     const account = await createAccount(alice.client);
     const at = (instant: string, plannedAhead: boolean, result: 'advanced' | 'continuation' | 'no_advance' | null, cancelled = false) =>
       pastInteraction(alice.client, account.id, { at: instant, plannedAhead, result, cancelled });
@@ -66,6 +66,12 @@ describe('a rep’s coaching figures', () => {
     await theirs('2026-05-07', '2026-05-06T09:00:00.000Z'); // kept
     await theirs('2026-05-14'); // missed
     await theirs('2026-05-21', '2026-05-21T09:00:00.000Z'); // kept
+    // An action agreed in a check-in with Maya, kept the day before it was due — week of May 11.
+    const series = (await maya.client.post('/api/v1/check-in-series', { repId: alice.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const checkIn = (await maya.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
+    const action = await maya.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Plan the advance for the Globex call', dueDate: '2030-01-15' });
+    expect(action.statusCode, action.body).toBe(201);
+    await placeCommitment(db, action.data.id, '2026-05-13', '2026-05-12T10:00:00.000Z');
 
     // Deals closed: won (May 12), lost (May 20), walked away (May 27), and a win in April (outside).
     const closing = async (status: 'won' | 'lost' | 'walked_away', when: string) => closeDeal(alice.client, await createDeal(alice.client, { accountId: account.id }), status, when);
@@ -116,11 +122,13 @@ describe('a rep’s coaching figures', () => {
     ]);
     expect(chart.summary).toEqual(['routine variation — no week stands out']);
 
-    // Commitments kept on time, each counted once, in the week of the date held to.
-    expect(weeks(c.measures.sellerKept)).toEqual(['1/2', '0/1', '1/1', '1/1']);
-    expect(c.measures.sellerKept.judgement).toMatchObject({ kind: 'rate', successes: 3, n: 5, rate: 0.6 });
-    near(c.measures.sellerKept.judgement.low, 0.2307); // Wilson 3/5: 0.231–0.882
-    near(c.measures.sellerKept.judgement.high, 0.8824);
+    // Commitments kept on time, each counted once, in the week of the date held to (the check-in action too).
+    expect(weeks(c.measures.sellerKept)).toEqual(['1/2', '1/2', '1/1', '1/1']);
+    expect(c.measures.sellerKept.judgement).toMatchObject({ kind: 'rate', successes: 4, n: 6 });
+    near(c.measures.sellerKept.judgement.low, 0.3000); // Wilson 4/6: 0.300–0.903
+    near(c.measures.sellerKept.judgement.high, 0.9032);
+    expect(weeks(c.measures.checkInKept)).toEqual(['0/0', '1/1', '0/0', '0/0']);
+    expect(c.measures.checkInKept.judgement).toEqual({ kind: 'too_few_to_judge', n: 1 });
     expect(weeks(c.measures.customerKept)).toEqual(['1/1', '0/1', '1/1', '0/0']);
     expect(c.measures.customerKept.judgement).toEqual({ kind: 'too_few_to_judge', n: 3 });
 
@@ -219,7 +227,7 @@ describe('a team’s coaching figures', () => {
     near(z.comparison.pValue, 0.201);
     // Nothing else is told apart: too few, or all the same.
     for (const rep of t.reps) {
-      for (const key of ['plannedAhead', 'sellerKept', 'customerKept', 'wins']) expect(rep.figures[key].comparison.verdict, `${rep.rep.name} ${key}`).not.toBe('different');
+      for (const key of ['plannedAhead', 'sellerKept', 'customerKept', 'checkInKept', 'wins']) expect(rep.figures[key].comparison.verdict, `${rep.rep.name} ${key}`).not.toBe('different');
     }
     // The team's own figure and chart: 31 of 60 advances, all in the week of May 11.
     expect(t.measures.advances).toMatchObject({ successes: 31, n: 60 });

@@ -103,7 +103,7 @@ export async function dealWeeks(scope: Scope, ownerIds: readonly string[], r: Re
   return grouped.map((g) => ({ ownerId: g.owner_id, week: num(g.week), status: g.status as DealWeek['status'], n: num(g.n) }));
 }
 
-type JudgedCommitment = { ownerId: string; weekStart: string; kept: boolean };
+type JudgedCommitment = { ownerId: string; weekStart: string; kept: boolean; checkIn: boolean };
 
 /**
  * Commitments judged (kept on time, kept late or missed) whose held-to date falls in the period:
@@ -142,7 +142,7 @@ export async function judgedCommitments(scope: Scope, side: 'seller' | 'customer
     const verdict = classifyCommitment(reliabilityFactsOf(row, history.get(row.id) ?? []), r.now);
     if (verdict.outcome !== 'kept_on_time' && verdict.outcome !== 'kept_late' && verdict.outcome !== 'missed') continue;
     if (verdict.heldTo < firstDay || verdict.heldTo > lastDay) continue;
-    out.push({ ownerId, weekStart: mondayOf(verdict.heldTo), kept: verdict.outcome === 'kept_on_time' });
+    out.push({ ownerId, weekStart: mondayOf(verdict.heldTo), kept: verdict.outcome === 'kept_on_time', checkIn: row.subject_kind === 'check_in' });
   }
   return out;
 }
@@ -155,7 +155,14 @@ export async function weeklyCounts(scope: Scope, ownerIds: readonly string[], r:
   const perOwner: PerOwner = new Map(
     ownerIds.map((id) => [
       id,
-      { plannedAhead: emptyWeeks(weekStarts), advances: emptyWeeks(weekStarts), sellerKept: emptyWeeks(weekStarts), customerKept: emptyWeeks(weekStarts), wins: emptyWeeks(weekStarts) },
+      {
+        plannedAhead: emptyWeeks(weekStarts),
+        advances: emptyWeeks(weekStarts),
+        sellerKept: emptyWeeks(weekStarts),
+        customerKept: emptyWeeks(weekStarts),
+        checkInKept: emptyWeeks(weekStarts),
+        wins: emptyWeeks(weekStarts),
+      },
     ]),
   );
   const outcomes = new Map<string, Outcomes>(ownerIds.map((id) => [id, { won: 0, lost: 0, walkedAway: 0 }]));
@@ -196,6 +203,11 @@ export async function weeklyCounts(scope: Scope, ownerIds: readonly string[], r:
       if (week === undefined || !m) continue;
       m[key][week].n += 1;
       if (c.kept) m[key][week].successes += 1;
+      // The actions agreed in check-ins are the person's own word too: counted in both.
+      if (key === 'sellerKept' && c.checkIn) {
+        m.checkInKept[week].n += 1;
+        if (c.kept) m.checkInKept[week].successes += 1;
+      }
     }
   }
   return { perOwner, outcomes };

@@ -25,6 +25,7 @@ const CHART_MEASURE: Record<CoachingMeasureKey, ChartMeasure> = {
   advances: 'rate',
   sellerKept: 'rate',
   customerKept: 'rate',
+  checkInKept: 'rate',
   wins: 'count',
 };
 

@@ -31,6 +31,13 @@ export const MEASURE_WORDS: Record<CoachingMeasureKey, { title: string; counts: 
     of: 'due',
     chartOf: 'Share the customer kept, week by week',
   },
+  checkInKept: {
+    title: 'Check-in actions kept',
+    counts: 'The actions agreed in check-ins that are this person’s to do, kept by their date (a part of the commitments above).',
+    success: 'kept on time',
+    of: 'due',
+    chartOf: 'Share of check-in actions kept, week by week',
+  },
   wins: {
     title: 'Win rate',
     counts: 'Deals won out of deals won or lost. A deal walked away from is not a loss and is counted apart.',
