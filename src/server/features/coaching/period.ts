@@ -26,11 +26,11 @@ export async function resolvePeriod(scope: Scope, query: CoachingQuery, now = ne
   const bounds = [...weekStarts, addDays(lastDay, 1)].map((day) => instantAt(day, '00:00', calendar.timeZone).toISOString());
   const thisWeek = mondayOf(today);
   const complete = weekStarts.filter((w) => w < thisWeek);
+  // The quarter the period starts in: its name when the period is exactly it, and its neighbours.
   const asked = fiscalQuarterOf(from, calendar.startMonth);
   const isQuarter = asked.start === from && asked.end === to;
-  const quarterAround = isQuarter ? asked : fiscalQuarterOf(from, calendar.startMonth);
-  const before = previousQuarter(quarterAround, calendar.startMonth);
-  const after = fiscalQuarterOf(addDays(quarterAround.end, 1), calendar.startMonth);
+  const before = previousQuarter(asked, calendar.startMonth);
+  const after = fiscalQuarterOf(addDays(asked.end, 1), calendar.startMonth);
   return {
     period: {
       from,
