@@ -3,6 +3,7 @@ import { companyName, INDUSTRIES, personName, seededRng, uuidV7At, type Rng } fr
 import { searchTextOf } from '../src/domain/search-text.js';
 import { ACCOUNT_SIZES } from '../src/shared/accounts.js';
 import { DEFAULT_STAGES } from '../src/shared/stages.js';
+import { dealInteractions, INTERACTIONS } from './interactions.js';
 import type { TableSpec, Value, Writer } from './writers.js';
 
 /** A workspace shaped like a large sales organisation: one admin, teams of about nine reps. */
@@ -28,12 +29,12 @@ const T = {
     columns: [
       ['id', 'text'], ['workspace_id', 'text'], ['account_id', 'text'], ['name', 'text'], ['amount_minor', 'int8'], ['currency', 'text'], ['stage_id', 'text'],
       ['close_date', 'text'], ['owner_id', 'text'], ['status', 'text'], ['close_reason', 'text'], ['closed_at', 'text'], ['archived_at', 'text'], ['version', 'int4'],
-      ['created_at', 'text'], ['updated_at', 'text'], ['search_text', 'text'],
+      ['created_at', 'text'], ['updated_at', 'text'], ['search_text', 'text'], ['results_count', 'int4'], ['no_advance_streak', 'int4'], ['change_commitment', 'text'],
     ],
   },
 } as const satisfies Record<string, TableSpec>;
 
-export type BenchSize = { users: number; accounts: number; opportunities: number };
+export type BenchSize = { users: number; accounts: number; opportunities: number; interactions: number };
 
 /** What the benchmark needs to know about the generated workspace. */
 export type BenchWorkspace = {
@@ -47,6 +48,9 @@ export type BenchWorkspace = {
   /** A spread of account names, as someone looking for one company would type it. */
   sampleAccountNames: string[];
   opportunities: number;
+  interactions: number;
+  /** A rep of the signed-in manager's team, to sign in as. */
+  repSignIn: { email: string; id: string };
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -95,8 +99,11 @@ export async function generateWorkspace(w: Writer, size: BenchSize, passwordHash
     sampleOpportunityIds: [],
     sampleAccountNames: [],
     opportunities: 0,
+    interactions: 0,
+    // The first rep is in team 1, the signed-in manager's.
+    repSignIn: { email: `rep${managers + 1}@bench.advance.test`, id: userIds[managers + 1] ?? userIds[0] },
   };
-  await addAccountsAndOpportunities(w, ws, size.accounts, size.opportunities, rng, now);
+  await addAccountsAndOpportunities(w, ws, size.accounts, size.opportunities, size.interactions, rng, now);
   return ws;
 }
 
@@ -105,9 +112,11 @@ const REASONS = ['Chose a competitor.', 'No budget this year.', 'No commitment t
 
 /**
  * Adds accounts and opportunities to the workspace: creation dates spread over the past three and
- * two years, most deals touched recently, a realistic mix of stages, statuses and currencies.
+ * two years, most deals touched recently, a realistic mix of stages, statuses and currencies — and
+ * about `interactions` interactions over the deals' lives (bench/interactions.ts), whose results
+ * set each deal's counters; the commitment to change follows the deal's stage and status.
  */
-export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace, accounts: number, opportunities: number, rng: Rng = seededRng(ws.accounts.length + 11), now = Date.now()): Promise<void> {
+export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace, accounts: number, opportunities: number, interactions: number, rng: Rng = seededRng(ws.accounts.length + 11), now = Date.now()): Promise<void> {
   const firstAccount = ws.accounts.length;
   const sampleEvery = Math.max(1, Math.floor(accounts / 200));
   const accountStart = now - 3 * 365 * DAY;
@@ -126,6 +135,8 @@ export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace,
   const oppStart = now - 2 * 365 * DAY;
   const createdAt = (i: number) => oppStart + ((now - oppStart) * i) / opportunities;
   const sampleOppEvery = Math.max(1, Math.floor(opportunities / 1000));
+  const perDeal = interactions / opportunities;
+  let calls: Value[][] = [];
   for (let start = 0; start < opportunities; start += BATCH) {
     const count = Math.min(BATCH, opportunities - start);
     const batchIds = ids(count, (i) => createdAt(start + i));
@@ -140,16 +151,28 @@ export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace,
       const closeDate = closed ? updatedIso.slice(0, 10) : iso(now + rng.int(-20, 120) * DAY).slice(0, 10);
       const currency = rng.weighted([['EUR', 7], ['GBP', 2], ['USD', 1]] as const);
       const name = `${rng.pick(DEALS)} ${new Date(created).getUTCFullYear()}`;
+      const stage = closed && status === 'won' ? ws.stageIds.length - 1 : rng.int(0, ws.stageIds.length - 1);
+      const owner = rng.chance(0.9) ? account.owner : rng.pick(ws.reps);
+      const deal = { id: batchIds[j], accountId: account.id, ownerId: owner, status, stage, stages: ws.stageIds.length, createdMs: created, endMs: closed ? updated : now };
+      // About `perDeal` calls each, between none and twice as many.
+      const counters = dealInteractions(rng, ws.workspaceId, deal, Math.floor(2 * perDeal * rng.next() + rng.next()), now, calls);
+      const late = stage >= ws.stageIds.length - 2;
+      const change = status === 'won' || (status === 'open' && late) ? 'evidenced' : rng.weighted([['none', 4], ['stated', 4], ['evidenced', 2]] as const);
       rows.push([
         batchIds[j], ws.workspaceId, account.id, name, rng.int(20, 5_000) * 100_00, currency,
-        ws.stageIds[closed && status === 'won' ? ws.stageIds.length - 1 : rng.int(0, ws.stageIds.length - 1)],
-        closeDate, rng.chance(0.9) ? account.owner : rng.pick(ws.reps), status,
+        ws.stageIds[stage],
+        closeDate, owner, status,
         status === 'lost' || status === 'walked_away' ? rng.pick(REASONS) : null, closed ? updatedIso : null,
         rng.chance(0.02) ? updatedIso : null, rng.int(1, 8), iso(created), updatedIso, searchTextOf.opportunity({ name }),
+        counters.resultsCount, counters.noAdvanceStreak, change,
       ]);
       if ((start + j) % sampleOppEvery === 0) ws.sampleOpportunityIds.push(batchIds[j]);
     }
     await w.insert(T.opportunities, rows);
+    // After their deals: SQLite checks foreign keys as rows go in.
+    for (let i = 0; i < calls.length; i += BATCH) await w.insert(INTERACTIONS, calls.slice(i, i + BATCH));
+    ws.interactions += calls.length;
+    calls = [];
   }
   ws.opportunities += opportunities;
 }

@@ -9,18 +9,28 @@ export type Results = {
   durationSeconds: number;
   environment: { node: string; cpus: number; cpuModel: string; database: 'sqlite' | 'postgres' };
   settings: { connections: number; durationPerMeasurement: number; warmup: number };
-  size: { users: number; accounts: number; opportunities: number };
-  generation: { seconds: number; rows: number; rowsPerSecond: number };
+  size: { users: number; accounts: number; opportunities: number; interactions: number };
+  generation: { seconds: number; rows: number; rowsPerSecond: number; interactions: number };
   measurements: Row[];
   growth: {
-    size: { accounts: number; opportunities: number };
+    size: { accounts: number; opportunities: number; interactions: number };
     seconds: number;
     measurements: Row[];
     /** 10× figure ÷ 1× figure for each endpoint measured at both sizes. */
     ratios: { name: string; p50: number; p99: number; throughput: number }[];
   } | null;
+  /** Ratios with a target (issue 11: list with flags ≤ 1.2 × the plain list, 10× data ≤ 1.2 × 1×). */
+  comparisons: Comparison[];
   skipped: { name: string; reason: string }[];
 };
+
+export type Comparison = { name: string; p50: number; cpu: number | null; target: number };
+
+/** `a` ÷ `b` for the median latency and the CPU time per request, against a target. */
+export function compare(name: string, a: Figures | undefined, b: Figures | undefined, target: number): Comparison[] {
+  if (!a || !b) return [];
+  return [{ name, p50: ratio(a.p50Ms, b.p50Ms), cpu: a.cpuUsPerRequest !== null && b.cpuUsPerRequest !== null ? ratio(a.cpuUsPerRequest, b.cpuUsPerRequest) : null, target }];
+}
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '—');
@@ -77,7 +87,7 @@ export function printResults(res: Results): void {
     `Advance benchmark — ${res.environment.database}, ${res.environment.cpus} × ${res.environment.cpuModel}, Node ${res.environment.node}`,
     `${fmt(s.users)} users, ${fmt(s.accounts)} accounts, ${fmt(s.opportunities)} opportunities; ` +
       `${res.settings.connections} connections, ${res.settings.durationPerMeasurement} s per measurement after ${res.settings.warmup} s warm-up`,
-    `Generated ${fmt(res.generation.rows)} rows in ${fmt(res.generation.seconds, 1)} s (${fmt(res.generation.rowsPerSecond)} rows/s)`,
+    `Generated ${fmt(res.generation.rows)} rows (${fmt(res.generation.interactions)} interactions) in ${fmt(res.generation.seconds, 1)} s (${fmt(res.generation.rowsPerSecond)} rows/s)`,
     '',
     measurementTable(res.measurements),
   ];
@@ -85,13 +95,23 @@ export function printResults(res: Results): void {
     const g = res.growth;
     out.push(
       '',
-      `After growing to ${fmt(g.size.accounts)} accounts and ${fmt(g.size.opportunities)} opportunities (${fmt(g.seconds, 1)} s):`,
+      `After growing to ${fmt(g.size.accounts)} accounts, ${fmt(g.size.opportunities)} opportunities and ${fmt(g.size.interactions)} interactions (${fmt(g.seconds, 1)} s):`,
       '',
       measurementTable(g.measurements),
       '',
       table(
         ['10× ÷ 1×', 'p50', 'p99', 'req/s'],
         g.ratios.map((r) => [r.name, fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.throughput, 2)]),
+      ),
+    );
+  }
+  if (res.comparisons.length > 0) {
+    const verdict = (c: Comparison) => (c.p50 <= c.target && (c.cpu === null || c.cpu <= c.target) ? 'yes' : c.p50 <= c.target || (c.cpu ?? Infinity) <= c.target ? 'p50 or CPU' : 'no');
+    out.push(
+      '',
+      table(
+        ['Ratio', 'p50', 'CPU µs/req', 'target', 'within'],
+        res.comparisons.map((c) => [c.name, fmt(c.p50, 2), c.cpu === null ? '' : fmt(c.cpu, 2), `≤ ${fmt(c.target, 1)}`, verdict(c)]),
       ),
     );
   }

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Observer, type Target } from './measure.js';
 import { apiClient, createBenchPlan, measureTicks } from './plans.js';
-import { growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
+import { compare, growthRatios, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ObserveMessage, ServerReady } from './server.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
@@ -19,10 +19,15 @@ import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.j
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PASSWORD = 'benchmark passphrase 2026';
-const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities'] as const;
+const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities', 'interactions'] as const;
 const BARE = 'bare Fastify JSON route';
 const BARE_ROW = 'bare Fastify + one Kysely row read';
 const TICK = 'PATCH /commitments/:id (tick, a write)';
+const FOCUS_MINE = 'GET /focus?scope=mine (a rep)';
+const FOCUS_TEAM = 'GET /focus?scope=team (a manager)';
+const FLAGGED = 'GET /opportunities?flag=any (list with flags)';
+const INTERACTIONS_LIST = 'GET /interactions (a rep)';
+const LIST = 'GET /opportunities (list)';
 
 function settings() {
   const num = (name: string, fallback: number) => {
@@ -36,6 +41,7 @@ function settings() {
     users: Math.max(3, Math.round(num('BENCH_USERS', 200) * scale)),
     accounts: Math.max(10, Math.round(num('BENCH_ACCOUNTS', 20_000) * scale)),
     opportunities: Math.max(10, Math.round(num('BENCH_OPPORTUNITIES', 100_000) * scale)),
+    interactions: Math.max(10, Math.round(num('BENCH_INTERACTIONS', 1_000_000) * scale)),
   };
   const duration = num('BENCH_DURATION', 10);
   const measureOptions: MeasureOptions = { connections: Math.round(num('BENCH_CONNECTIONS', 50)), duration, warmup: Math.min(3, Math.max(1, Math.round(duration / 5))) };
@@ -125,6 +131,7 @@ async function signIn(port: number, email: string, password: string): Promise<st
   return cookie.split(';')[0];
 }
 
+const byName = (figures: Figures[], name: string) => figures.find((f) => f.name === name);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const since = (t: number) => (performance.now() - t) / 1000;
 
@@ -143,25 +150,26 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     await db.destroy();
 
-    log(`generating ${size.users} users, ${size.accounts} accounts, ${size.opportunities} opportunities…`);
+    log(`generating ${size.users} users, ${size.accounts} accounts, ${size.opportunities} opportunities, about ${size.interactions} interactions…`);
     const passwordHash = await hashPassword(PASSWORD);
     let t = performance.now();
     writer = await database.writer();
     const w = writer;
-    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, passwordHash, PASSWORD));
-    const rows = size.users + size.accounts + size.opportunities;
-    const generation = { seconds: since(t), rows, rowsPerSecond: rows / since(t) };
-    log(`  ${generation.seconds.toFixed(1)} s`);
+    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, passwordHash, PASSWORD), log);
+    const rows = size.users + size.accounts + size.opportunities + ws.interactions;
+    const generation = { seconds: since(t), rows, rowsPerSecond: rows / since(t), interactions: ws.interactions };
+    log(`  ${generation.seconds.toFixed(1)} s (${ws.interactions} interactions)`);
 
     const servers = await startServers({ ...database.serverEnv, ...(profileDir ? { BENCH_CPU_PROF: profileDir } : {}) });
     server = servers.child;
     const { appPort, barePort } = servers.ready;
     const observed = observing(servers.child);
     const cookie = await signIn(appPort, ws.signIn.email, ws.signIn.password);
+    const repCookie = await signIn(appPort, ws.repSignIn.email, PASSWORD);
     const rep = ws.reps[0];
     const api = (name: string, p: string, rotate?: string[]): Target => ({ name, port: appPort, path: p, cookie, rotate });
     const detailPaths = ws.sampleOpportunityIds.map((id) => `/api/v1/opportunities/${id}`);
-    const list = api('GET /opportunities (list)', '/api/v1/opportunities');
+    const list = api(LIST, '/api/v1/opportunities');
     const filtered = api('GET /opportunities?ownerId&sort=-amount', `/api/v1/opportunities?ownerId=${rep}&sort=-amount`);
     // Search as people use it: the name of one company (a different one each request), a short
     // prefix matching a thirty-second of all accounts, and a list filtered by a word.
@@ -170,6 +178,13 @@ async function main(): Promise<void> {
       api('GET /search?q=<a company name>', searchPaths[0], searchPaths),
       api('GET /search?q=north (broad prefix)', '/api/v1/search?q=north'),
       api('GET /opportunities?q=kestrel (list)', '/api/v1/opportunities?q=kestrel'),
+    ];
+    // Focus on chased deals (issue 11): a rep's own deals, a manager's team, and the list filtered by flag.
+    const focus = [
+      { name: FOCUS_MINE, port: appPort, path: '/api/v1/focus?scope=mine', cookie: repCookie },
+      api(FOCUS_TEAM, '/api/v1/focus?scope=team'),
+      api(FLAGGED, '/api/v1/opportunities?flag=any'),
+      { name: INTERACTIONS_LIST, port: appPort, path: '/api/v1/interactions', cookie: repCookie },
     ];
     const client = apiClient(appPort, cookie);
     const plan = await createBenchPlan(client, rep, 50);
@@ -182,6 +197,7 @@ async function main(): Promise<void> {
       filtered,
       ...searches,
       api('GET /plans/:id (plan page, 50 commitments)', `/api/v1/plans/${plan.planId}`),
+      ...focus,
     ];
 
     const skipped: Results['skipped'] = [];
@@ -191,9 +207,18 @@ async function main(): Promise<void> {
         // A quick probe first: an endpoint that answers 404 or 500 would benchmark its error page.
         const probe = await fetch(`http://127.0.0.1:${target.port}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {} });
         if (probe.status !== 200) {
-          skipped.push({ name: target.name, reason: `answered ${probe.status}` });
+          // A route another branch adds may not be here yet: say so rather than benchmark an error page.
+          const body = (await probe.text()).slice(0, 200);
+          const code = /"code":"([a-z_]+)"/.exec(body)?.[1] ?? '';
+          const reason =
+            probe.status === 404 && code === 'not_found' ? 'the route is missing (404): not merged into this branch yet?'
+            : probe.status === 400 ? `answered 400 ${code}: the query parameter is not known here yet (not merged?)`
+            : `answered ${probe.status} ${code}`;
+          log(`skipping ${target.name}: ${reason}`);
+          skipped.push({ name: target.name, reason });
           continue;
         }
+        await probe.arrayBuffer();
         log(`measuring ${target.name}…`);
         out.push(await measure(target, measureOptions, observed(`${phase} ${target.name}`)));
       }
@@ -207,13 +232,14 @@ async function main(): Promise<void> {
     }
     const bare = first.find((f) => f.path === '/bare');
 
-    const growing = [list, filtered, ...searches].filter((target) => wanted(target.name));
+    // Grown again: the lists, the searches and Focus (what was skipped at 1× stays skipped).
+    const growing = [list, filtered, ...searches, ...focus].filter((target) => wanted(target.name) && !skipped.some((s) => s.name === target.name));
     let growthSeconds = 0;
     let grown: Figures[] = [];
     if (growing.length > 0) {
-      log(`growing to 10× accounts and opportunities…`);
+      log(`growing to 10× accounts, opportunities and interactions…`);
       t = performance.now();
-      await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9));
+      await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9, size.interactions * 9), log);
       growthSeconds = since(t);
       log(`  ${growthSeconds.toFixed(1)} s`);
       grown = await run(growing, '10x');
@@ -231,11 +257,16 @@ async function main(): Promise<void> {
         grown.length === 0
           ? null
           : {
-              size: { accounts: size.accounts * 10, opportunities: size.opportunities * 10 },
+              size: { accounts: size.accounts * 10, opportunities: size.opportunities * 10, interactions: ws.interactions },
               seconds: growthSeconds,
               measurements: withBare(grown, bare),
               ratios: growthRatios(first, grown),
             },
+      comparisons: [
+        ...compare('list with flags ÷ plain list (1×)', byName(first, FLAGGED), byName(first, LIST), 1.2),
+        ...compare('list with flags ÷ plain list (10×)', byName(grown, FLAGGED), byName(grown, LIST), 1.2),
+        ...[FLAGGED, FOCUS_MINE, FOCUS_TEAM, INTERACTIONS_LIST, LIST].flatMap((name) => compare(`${name}: 10× ÷ 1×`, byName(grown, name), byName(first, name), 1.2)),
+      ],
       skipped,
     };
     printResults(results);

@@ -132,7 +132,9 @@ async function lockTables(w: Writer, tables: readonly string[]): Promise<void> {
  * once over sorted data is many times faster than updating it row by row. The schema afterwards is
  * exactly the migrated one, and re-adding the foreign keys proves the generated rows satisfy them.
  */
-export async function bulkLoad<T>(w: Writer, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+export async function bulkLoad<T>(w: Writer, tables: readonly string[], load: () => Promise<T>, log?: (message: string) => void): Promise<T> {
+  const started = performance.now();
+  const lap = (what: string) => log?.(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await w.begin();
   // Wait for queries still running from the last measurement, all tables at once: taking the
   // locks index by index while they run can deadlock.
@@ -140,10 +142,13 @@ export async function bulkLoad<T>(w: Writer, tables: readonly string[], load: ()
   const structures = await w.rebuildable(tables);
   for (const s of structures) await w.exec(s.drop);
   const result = await load();
+  lap('rows written');
   // Indexes first, so validating the foreign keys can use them.
   for (const s of [...structures].reverse()) await w.exec(s.create);
   await w.commit();
+  lap('indexes rebuilt and committed');
   await w.analyze();
+  lap('analyzed');
   // PostgreSQL would otherwise write the load's dirty pages out in the background during the next
   // measurements (a checkpoint after ~100 MB): flush them now. Needs superuser; skipped without.
   if (w.kind === 'postgres') await w.exec('checkpoint').catch(() => undefined);

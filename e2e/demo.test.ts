@@ -16,8 +16,10 @@ describe('the demo workspace', () => {
     await action(page, 'Explore the demo workspace').click();
     await expect.poll(() => page.getByText('Northwind Demo').first().isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Confirm or re-date' }).isVisible()).toBe(true);
-    // A manager's Today opens on the team.
+    // A manager's Today opens on the team, and asks him first for the outcome of yesterday's meeting.
     expect(await page.getByRole('radio', { name: 'My team' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByText('Record the outcome · 1 interaction').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Your advance rate/).first().isVisible()).toBe(true);
     expect(await axe(page, 'Today')).toEqual([]);
 
     await nav.getByRole('link', { name: 'Opportunities' }).click();
@@ -27,6 +29,10 @@ describe('the demo workspace', () => {
     expect(await axe(page, 'opportunities')).toEqual([]);
     await rows.first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
+    // Deals are qualified: the card says how well the deal fits and what the customer committed to.
+    await expect.poll(() => page.getByText('Sweet-spot fit').isVisible()).toBe(true);
+    // …and its calls: each with the outcome planned for it and what came of it.
+    await expect.poll(() => page.getByRole('region', { name: 'Latest results' }).isVisible()).toBe(true);
     expect(await axe(page, 'an opportunity')).toEqual([]);
 
     await nav.getByRole('link', { name: 'Accounts' }).click();
@@ -43,6 +49,22 @@ describe('the demo workspace', () => {
     await expect.poll(() => page.getByText(/EMEA|team/i).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('region', { name: 'People', exact: true }).isVisible()).toBe(true);
     expect(await axe(page, 'team')).toEqual([]);
+
+    // Account planning: each rep's yearly target against their objectives, and what is still to find.
+    await nav.getByRole('link', { name: 'Account planning' }).click();
+    const planning = page.getByRole('region', { name: 'EMEA Mid-Market: each rep’s target and gap' });
+    await expect.poll(() => planning.getByRole('row', { name: /Emily Carter/ }).innerText()).toMatch(/£[\d,]+ to find/);
+    await expect.poll(() => planning.getByRole('row').count()).toBe(5);
+    expect(await axe(page, 'account planning (team)')).toEqual([]);
+
+    // Focus: the team's chased deals, each with its reasons in plain words and the next moves.
+    await nav.getByRole('link', { name: 'Focus' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Focus', level: 1 }).isVisible()).toBe(true);
+    const solvent = page.getByRole('article', { name: 'Analytics add-on' }).filter({ hasText: 'Solvent Chemie' });
+    await expect.poll(() => solvent.getByText('4 calls in a row without an advance').isVisible()).toBe(true);
+    expect(await solvent.getByRole('region', { name: 'Suggested next moves' }).getByText('Walk away.').isVisible()).toBe(true);
+    await screenshot(page, 'focus-team');
+    expect(await axe(page, 'focus (team)')).toEqual([]);
 
     // The manager opens Plans and sees the team: each rep's row, and their plans in the list.
     await nav.getByRole('link', { name: 'Plans' }).click();

@@ -221,8 +221,9 @@ describe('demo workspace', () => {
     expect(notifications.statusCode).toBe(200);
     expect(notifications.data.unreadCount).toBeGreaterThanOrEqual(1);
     const kinds = new Set(notifications.data.data.map((n: { kind: string }) => n.kind));
-    expect(kinds).toEqual(new Set(['customer_ticked', 'customer_commented', 'customer_proposed_date']));
-    const planId: string = notifications.data.data[0].plan.id;
+    // What customers did on the plans, and the objectives the manager was invited to contribute to.
+    expect(kinds).toEqual(new Set(['customer_ticked', 'customer_commented', 'customer_proposed_date', 'objective_invited']));
+    const planId: string = notifications.data.data.find((n: { plan: { id: string } | null }) => n.plan).plan.id;
 
     const links = await visitor.get(`/api/v1/plans/${planId}/share-links`);
     expect(links.data.data).toHaveLength(1);

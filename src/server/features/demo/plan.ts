@@ -3,7 +3,11 @@ import type { BuyingRole } from '../../../shared/contacts.js';
 import type { OpportunityStatus } from '../../../shared/opportunities.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { DEMO_ACCOUNTS, type CatalogueAccount, type DemoPersonKey } from './catalogue.js';
+import { DEAL_STORIES } from './deal-stories.js';
+import { findDeal, planInteractions, type PlannedInteraction } from './interactions.js';
 import { planMutualPlans, type PlannedMutualPlan } from './mutual-plans.js';
+import { planObjectives, planTargets, type PlannedObjective, type PlannedTarget } from './objectives.js';
+import { countersOf, planQualification, type PlannedCounters, type PlannedQualification } from './qualification.js';
 
 /**
  * The demo workspace's story, as plain data: who owns which account, which deals exist and what
@@ -38,7 +42,18 @@ export type PlannedContact = { name: string; title: string; email: string; phone
 
 export type PlannedAccount = CatalogueAccount & { createdAt: string; createdBy: DemoPersonKey; contacts: PlannedContact[] };
 
-export type DemoPlan = { startedAt: string; accounts: PlannedAccount[]; opportunities: PlannedOpportunity[]; mutualPlans: PlannedMutualPlan[] };
+export type DemoPlan = {
+  startedAt: string;
+  accounts: PlannedAccount[];
+  opportunities: PlannedOpportunity[];
+  mutualPlans: PlannedMutualPlan[];
+  objectives: PlannedObjective[];
+  targets: PlannedTarget[];
+  interactions: PlannedInteraction[];
+  /** Per opportunity, in the same order. */
+  counters: PlannedCounters[];
+  qualification: PlannedQualification[];
+};
 
 const SEED = 20_24_11;
 const DAY = 86_400_000;
@@ -232,5 +247,25 @@ export function planDemo(today: Date): DemoPlan {
       contacts: planContacts(rng, account, createdMs, todayMs),
     };
   });
-  return { startedAt: new Date(todayMs - 370 * DAY).toISOString(), accounts, opportunities, mutualPlans: planMutualPlans(today, accounts, opportunities) };
+  const mutualPlans = planMutualPlans(today, accounts, opportunities);
+  // The deal the rep walked away from says why in the rep's words.
+  for (const story of DEAL_STORIES.filter((s) => s.walkedAway)) {
+    const closing = opportunities[findDeal({ accounts, opportunities }, story.account, story.deal)].changes.at(-1);
+    if (closing?.set.status !== 'walked_away') throw new Error(`demo: ${story.account} / ${story.deal} is not walked away`);
+    closing.set = { ...closing.set, closeReason: story.walkedAway };
+  }
+  const objectives = planObjectives(today, accounts, opportunities);
+  const interactions = planInteractions(today, accounts, opportunities, objectives);
+  const counters = countersOf(opportunities, interactions);
+  return {
+    startedAt: new Date(todayMs - 370 * DAY).toISOString(),
+    accounts,
+    opportunities,
+    mutualPlans,
+    objectives,
+    targets: planTargets(today),
+    interactions,
+    counters,
+    qualification: planQualification(today, accounts, opportunities, counters),
+  };
 }

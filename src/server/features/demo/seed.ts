@@ -9,7 +9,10 @@ import { seedBuiltInTemplates } from '../templates/templates.js';
 import { Scope } from '../../core/scope.js';
 import { DEMO_PEOPLE, DEMO_SIGN_IN_AS, DEMO_TEAM_NAME, DEMO_TIME_ZONE, DEMO_WORKSPACE_NAME, demoEmail, type DemoPersonKey } from './catalogue.js';
 import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
+import { DEMO_FISCAL_YEAR_START_MONTH } from './objective-stories.js';
+import { DEMO_STAGE_GATE } from './qualification.js';
 import { mutualPlanRows, type Recorder } from './seed-plans.js';
+import { storyRows } from './seed-story.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 import { wipeWorkspace } from './wipe.js';
 
@@ -115,6 +118,25 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     const updatedAt = o.changes.at(-1)?.at ?? o.createdAt;
     return { id, ...before, version: 1 + o.changes.length, created_at: o.createdAt, updated_at: updatedAt };
   });
+  const setUpAt = plusMinutes(start, keys.length + 2);
+  const story = storyRows(plan, {
+    people,
+    accountIds: accounts.map((a) => a.id),
+    opportunityIds: opportunities.map((o) => o.id),
+    opportunities: plan.opportunities,
+    contacts: contactsByAccount,
+    setUpAt,
+    backdatedId,
+    record: recordAs,
+  });
+  // Qualification written down is one more change of the deal; the counters follow its interactions.
+  const qualified = opportunities.map((o, i) => {
+    const { columns, at } = story.opportunityColumns[i];
+    if (!at) return { ...o, ...columns };
+    return { ...o, ...columns, version: o.version + 1, updated_at: at > o.updated_at ? at : o.updated_at };
+  });
+  const settings = { fiscal_year_start_month: DEMO_FISCAL_YEAR_START_MONTH, target_currency: 'EUR', stage_gate_stage_id: stages[DEMO_STAGE_GATE].id };
+  record('admin', setUpAt, 'workspace', workspaceId, 'update', { fiscal_year_start_month: 1, target_currency: 'USD', stage_gate_stage_id: null }, settings);
   const plans = mutualPlanRows(plan.mutualPlans, {
     people,
     opportunityIds: opportunities.map((o) => o.id),
@@ -130,24 +152,37 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
       .insertInto('workspaces')
       .values({ id: workspaceId, name: DEMO_WORKSPACE_NAME, default_time_zone: DEMO_TIME_ZONE, is_demo: 1, demo_seeded_at: seededAt, version: 1, created_at: start, updated_at: start })
       .execute();
+    const { stage_gate_stage_id: gate, ...yearSettings } = settings;
     const scope = new Scope(trx, workspaceId);
     // People first: their unique emails are what makes a concurrent second seeding fail early.
     await scope.insert('users', users);
     await scope.insert('teams', { id: teamId, name: DEMO_TEAM_NAME, manager_id: people.manager.id, version: 1, created_at: teamAt, updated_at: teamAt });
     await scope.insert('stages', stages);
+    // The gate names one of the stages, so it is set once they exist.
+    await trx.updateTable('workspaces').set({ ...yearSettings, stage_gate_stage_id: gate, version: 2, updated_at: setUpAt }).where('id', '=', workspaceId).execute();
+    await scope.insert('rep_targets', story.targets);
     // Search text is derived, not audited: added here as the features add it on create.
     await scope.insert('accounts', accounts.map((a) => ({ ...a, search_text: searchTextOf.account(a) })));
     await scope.insert('contacts', contacts.map((c) => ({ ...c, search_text: searchTextOf.contact(c) })));
-    await scope.insert('opportunities', opportunities.map((o) => ({ ...o, search_text: searchTextOf.opportunity(o) })));
+    await scope.insert('opportunities', qualified.map((o) => ({ ...o, search_text: searchTextOf.opportunity(o) })));
+    await scope.insert('sweet_spot_criteria', story.criteria);
+    await scope.insert('opportunity_criteria', story.answers);
+    await scope.insert('account_objectives', story.objectives);
+    await scope.insert('objective_opportunities', story.objectiveOpportunities);
+    await scope.insert('objective_contributors', story.contributors);
+    await scope.insert('objective_insights', story.insights);
+    await scope.insert('interactions', story.interactions);
+    await scope.insert('interaction_attendees', story.attendees);
+    await scope.insert('commitments', story.agreedActions);
     await seedBuiltInTemplates(scope);
     await scope.insert('plans', plans.plans.map((p) => ({ ...p, search_text: searchTextOf.plan(p) })));
     await scope.insert('plan_milestones', plans.milestones);
-    await scope.insert('commitments', plans.commitments);
+    await scope.insert('commitments', [...plans.commitments, ...story.tasks]);
     await scope.insert('commitment_renegotiations', plans.renegotiations);
     await scope.insert('plan_share_links', plans.shareLinks);
     await scope.insert('plan_share_visits', plans.visits);
     await scope.insert('plan_comments', plans.comments);
-    await scope.insert('notifications', plans.notifications);
+    await scope.insert('notifications', [...plans.notifications, ...story.notifications]);
     await scope.insert('audit_events', events);
     // "Reset demo": who asked, in the new workspace's history, in the transaction that reset it.
     if (opts.resetBy) {
