@@ -35,7 +35,7 @@ describe('the demo’s retrospectives', () => {
     expect(list.processWins.summary).toMatch(/\.$/);
   });
 
-  it('gives the team’s weekly charts something to say: signals or routine variation, in words', async () => {
+  it('gives the weekly charts something to say: the real change it holds, and routine variation, in words', async () => {
     const manager = new Client(app);
     await manager.post('/api/v1/demo/session', {});
     const team = (await manager.get('/api/v1/teams')).data.data[0];
@@ -44,6 +44,11 @@ describe('the demo’s retrospectives', () => {
     const today = new Date().toISOString().slice(0, 10);
     const page = (await manager.get(`/api/v1/teams/${team.id}/coaching?from=${yearAgo}&to=${today}`)).data;
     expect(page.reps.map((r: { rep: { name: string } }) => r.rep.name)).toEqual([...page.reps.map((r: { rep: { name: string } }) => r.rep.name)].sort((a, b) => a.localeCompare(b)));
+    // The real change the demo holds: Emily's calls of the last weeks were written up after the fact.
+    const emily = page.reps.find((r: { rep: { name: string } }) => r.rep.name === 'Emily Carter');
+    const hers = (await manager.get(`/api/v1/users/${emily.rep.id}/coaching?from=${yearAgo}&to=${today}`)).data.measures.plannedAhead;
+    expect(hers.chart.summary.join(' ')).toMatch(/beyond the lower limit: a real change, worth asking about/);
+    expect(page.measures.plannedAhead.chart.summary.join(' ')).toMatch(/a real change, worth asking about|a sustained shift, worth asking about/);
     for (const key of ['plannedAhead', 'advances', 'sellerKept', 'customerKept']) {
       expect(page.measures[key].n, key).toBeGreaterThan(5);
       expect(page.measures[key].chart.summary.join(' '), key).toMatch(/routine variation — no week stands out|a real change, worth asking about|a sustained shift, worth asking about/);
