@@ -32,7 +32,9 @@ const SELF_SERVICE = new Set([
 // Reads only an admin makes.
 const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year', 'GET /api/v1/mails', 'GET /api/v1/mails/:id']);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
-const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning']);
+const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
+// Reads only the person themselves, their manager or an admin makes (figures that judge people).
+const OWN_READS = new Set(['GET /api/v1/users/:id/coaching', 'GET /api/v1/opportunities/:id/retrospective']);
 // Reads of another person's why ladder or goal: for a rep who is not its owner it does not exist (404);
 // likewise a check-in between two other people.
 const PRIVATE_READS = new Set([
@@ -110,7 +112,7 @@ describe('authorization inside a workspace, on every route', () => {
     for (const r of routes) {
       if (!isWrite(r.method)) {
         const res = await rep.get(readUrl(w, r.url));
-        const expected = PRIVATE_READS.has(key(r)) ? 404 : ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) ? 403 : 200;
+        const expected = PRIVATE_READS.has(key(r)) ? 404 : ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200;
         expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(expected);
         reads++;
         continue;

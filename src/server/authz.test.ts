@@ -66,6 +66,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
   'POST /api/v1/objectives/:id/tasks': { title: 'Task', dueDate: '2027-01-10' },
   'POST /api/v1/interactions/:id/result': { result: 'no_advance', version: 1 },
+  'POST /api/v1/opportunities/:id/retrospective': {
+    answers: { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'yes', mutualPlan: 'yes', changeCommitment: 'yes' },
+    processJudgement: 'sound',
+    version: 0,
+  },
   'POST /api/v1/users/:id/targets': { fiscalYear: 2027, amount: { amountMinor: 100, currency: 'USD' }, version: 0 },
   'POST /api/v1/why-ladders/:id/rungs': { answer: 'More time', version: 1 },
   'POST /api/v1/goals/:id/complete-step': { lesson: 'It helps', nextStep: 'Plan Friday', version: 1 },

@@ -14,7 +14,7 @@ export type VersionedTable = Extract<
   ScopedTable,
   'accounts' | 'contacts' | 'opportunities' | 'stages' | 'teams' | 'users' | 'plans' | 'plan_milestones' | 'commitments' | 'plan_templates' | 'account_objectives' | 'rep_targets'
   | 'why_ladders' | 'goals'
-  | 'sweet_spot_criteria' | 'interactions'
+  | 'sweet_spot_criteria' | 'interactions' | 'retrospective_answers'
   | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes' | 'check_in_coaching'
 >;
 

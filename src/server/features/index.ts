@@ -1,6 +1,7 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { coachingRoutes } from './coaching/routes.js';
 import { checkInRoutes } from './check-ins/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { demoRoutes } from './demo/routes.js';
@@ -12,6 +13,7 @@ import { objectiveRoutes } from './objectives/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { plansFeature } from './plans/routes.js';
 import { qualificationRoutes } from './qualification/routes.js';
+import { retrospectiveRoutes } from './retrospectives/routes.js';
 import { renegotiationRoutes } from './renegotiations/renegotiations.routes.js';
 import { guestRoutes } from './sharing/guest.routes.js';
 import { sharingRoutes } from './sharing/sharing.routes.js';
@@ -43,6 +45,8 @@ export function registerFeatures(app: App): void {
   guestRoutes(app);
   searchRoutes(app);
   targetRoutes(app);
+  coachingRoutes(app);
+  retrospectiveRoutes(app);
   goalRoutes(app);
   checkInRoutes(app);
   mailRoutes(app);

@@ -336,6 +336,13 @@ export const WRITE_CASES: Record<string, Case> = {
     const planning = await ok(w.admin.client.get(`/api/v1/account-planning?userId=${w.owner.me.user.id}&fiscalYear=2027`), 'planning');
     return { as: 'admin', url: `/api/v1/users/${w.owner.me.user.id}/targets`, body: { fiscalYear: 2027, amount: { amountMinor: 10_000_000 + Math.floor(Math.random() * 1000), currency: 'USD' }, version: planning.target?.version ?? 0 } };
   },
+  // A closed deal's owner answers the rep's side of its retrospective.
+  'POST /api/v1/opportunities/:id/retrospective': async (w) => {
+    const deal = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: `Won ${uniq()}`, amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' }), 'deal');
+    await ok(w.owner.client.patch(`/api/v1/opportunities/${deal.id}`, { status: 'won', version: deal.version }), 'close');
+    const answers = { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'partly', mutualPlan: 'no', changeCommitment: 'yes' };
+    return { as: 'owner', url: `/api/v1/opportunities/${deal.id}/retrospective`, body: { answers, processJudgement: 'sound', version: 0 } };
+  },
   // A rep's why ladder: its owner alone (to anyone else it does not exist).
   'POST /api/v1/why-ladders': () => ({ as: 'stranger', url: '/api/v1/why-ladders', body: { start: 'Hit my quota' } }),
   'PATCH /api/v1/why-ladders/:id': (w) => ({ as: 'owner', url: `/api/v1/why-ladders/${w.ids.ladder}`, body: { sharedWithManager: true, version: w.versions.ladder } }),

@@ -1,5 +1,6 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
@@ -15,6 +16,7 @@ import { peopleApi } from './people.js';
 import { planTemplatesApi } from './plan-templates.js';
 import { plansApi } from './plans.js';
 import { qualificationApi } from './qualification.js';
+import { retrospectivesApi } from './retrospectives.js';
 import { searchApi } from './search.js';
 import { sharedPlanApi } from './shared-plan.js';
 import { notificationsApi, sharingApi } from './sharing.js';
@@ -29,6 +31,7 @@ import { goalsApi } from './goals.js';
 const tables = {
   accountsApi,
   authApi,
+  coachingApi,
   checkInsApi,
   commitmentsApi,
   contactsApi,
@@ -44,6 +47,7 @@ const tables = {
   planTemplatesApi,
   plansApi,
   qualificationApi,
+  retrospectivesApi,
   searchApi,
   sharedPlanApi,
   sharingApi,

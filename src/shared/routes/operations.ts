@@ -29,6 +29,8 @@ export * from './operations/sharing.js';
 export * from './operations/search.js';
 export * from './operations/shared-plan.js';
 export * from './operations/targets.js';
+export * from './operations/coaching.js';
+export * from './operations/retrospectives.js';
 export * from './operations/goals.js';
 export * from './operations/check-ins.js';
 export * from './operations/mail.js';

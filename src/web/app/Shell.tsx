@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Icon } from '../ui/Icon';
@@ -8,6 +8,8 @@ import { SideNav } from './SideNav';
 import { UserMenu } from './UserMenu';
 import { DemoBanner } from './DemoBanner';
 import { NotificationBell } from './NotificationBell';
+import { ReviewModeBanner } from './ReviewModeBanner';
+import { useReviewMode } from './reviewMode';
 import { useMe } from './session';
 
 /** The signed-in frame: top bar, side navigation (a drawer on phones), and the page. */
@@ -18,6 +20,8 @@ export function Shell() {
   const closeNav = useCallback(() => setNavOpen(false), []);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // Review mode changes what every page shows: the page is drawn afresh when it is switched.
+  const review = useReviewMode();
 
   // On a new page: close the drawer, scroll up, and move focus to the page heading so screen
   // readers announce where the person arrived (not on the first load, which starts at the top).
@@ -66,13 +70,16 @@ export function Shell() {
         <UserMenu />
       </header>
       {me.workspace.isDemo ? <DemoBanner /> : null}
+      {review ? <ReviewModeBanner /> : null}
       <div className="shell-body">
         <SideNav onClose={closeNav} open={navOpen} />
         <button type="button" className="nav-scrim" tabIndex={-1} aria-hidden="true" onClick={closeNav} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           <ErrorBoundary resetKey={location.pathname}>
             <Suspense fallback={<PageLoading />}>
-              <Outlet />
+              <Fragment key={review ? 'review' : 'full'}>
+                <Outlet />
+              </Fragment>
             </Suspense>
           </ErrorBoundary>
         </main>

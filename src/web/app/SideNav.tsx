@@ -10,6 +10,7 @@ const ITEMS: { to: string; label: string; icon: IconName; soon?: boolean }[] = [
   { to: '/focus', label: 'Focus', icon: 'focus' },
   { to: '/plans', label: 'Plans', icon: 'plans' },
   { to: '/planning', label: 'Account planning', icon: 'planning' },
+  { to: '/coaching', label: 'Coaching', icon: 'coaching' },
   { to: '/goals', label: 'Goals', icon: 'goals' },
   { to: '/check-ins', label: 'Check-ins', icon: 'talk' },
   { to: '/team', label: 'Team', icon: 'team' },

@@ -36,6 +36,8 @@ const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
+const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
+const RetrospectivePage = lazyPage(() => import('../features/retrospectives/RetrospectivePage'), 'RetrospectivePage');
 const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
 const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
@@ -55,6 +57,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
   { path: 'opportunities/new', page: NewOpportunityPage },
   { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
+  { path: 'opportunities/:id/retrospective', page: RetrospectivePage, perRecord: true },
   { path: 'focus', page: FocusPage, data: pageData.focus },
   { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
   { path: 'interactions/new', page: PlanInteractionPage },
@@ -62,6 +65,7 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'plans', page: PlansPage, data: pageData.plans },
   { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
   { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
+  { path: 'coaching', page: CoachingPage, data: pageData.coaching },
   { path: 'goals', page: GoalsPage, data: pageData.goals },
   { path: 'goals/new', page: NewGoalPage },
   { path: 'goals/whys/:id', page: LadderPage, data: pageData.why, perRecord: true },

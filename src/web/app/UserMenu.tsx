@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../lib/format';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
+import { setReviewMode, useReviewMode } from './reviewMode';
 import { useMe, useSignOut } from './session';
 
 /** A disclosure (not an ARIA menu): a button that shows a short list of links, reachable by Tab. */
@@ -11,6 +12,7 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const review = useReviewMode();
   const ref = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -60,6 +62,18 @@ export function UserMenu() {
             <Icon name="user" size={16} />
             Profile and time zone
           </Link>
+          <button
+            type="button"
+            className="user-menu-item"
+            aria-pressed={review}
+            onClick={() => {
+              setOpen(false);
+              setReviewMode(!review);
+            }}
+          >
+            <Icon name="eyeOff" size={16} />
+            {review ? 'Turn off review mode' : 'Review mode: hide amounts and outcomes'}
+          </button>
           <button
             type="button"
             className="user-menu-item"

@@ -10,6 +10,7 @@ import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plan
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
 import { qualificationQuery } from '../features/qualification/api';
 import { repPlanningQuery } from '../features/targets/api';
+import { periodFrom, repCoachingQuery } from '../features/coaching/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
@@ -78,6 +79,12 @@ export const pageData = {
     const year = /^\d{4}$/.test(search.get('year') ?? '') ? Number(search.get('year')) : undefined;
     const rep = search.get('rep') ?? undefined;
     if (me.user.role === 'rep' || rep) pages(repPlanningQuery(rep === me.user.id || me.user.role === 'rep' ? undefined : rep, year));
+    else one(teamsQuery);
+  },
+  /** A rep's own figures (or the rep asked for); a manager's or admin's team view starts from the teams. */
+  coaching: ({ search, me }: PageDataAt) => {
+    const rep = search.get('rep') ?? undefined;
+    if (me.user.role === 'rep' || rep) one(repCoachingQuery(me.user.role === 'rep' ? me.user.id : (rep as string), periodFrom(search)));
     else one(teamsQuery);
   },
   // Goals load their query definitions with their code, keeping both out of the first load.

@@ -1,5 +1,6 @@
 import type { Money } from '../../shared/common';
 import { currencyDigits, minorToDecimal } from '../../shared/money';
+import { HIDDEN_AMOUNT, isReviewMode } from '../app/reviewMode';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -30,6 +31,8 @@ function moneyFormat(currency: string, fractionDigits: number): Intl.NumberForma
  * amounts drop the cents (€52,000); others show all of them (€12.50, not €12.5).
  */
 export function formatMoney(money: Money): string {
+  // Review mode hides every amount the app shows (app/reviewMode.ts).
+  if (isReviewMode()) return HIDDEN_AMOUNT;
   const digits = currencyDigits(money.currency);
   const whole = money.amountMinor % 10 ** digits === 0;
   const decimal = minorToDecimal(money.amountMinor, money.currency);

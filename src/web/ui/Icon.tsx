@@ -38,6 +38,9 @@ const ICONS = {
   refresh: [path('M20 11a8 8 0 1 0-2.3 5.7'), path('M20 5v6h-6')],
   external: [path('M14 4h6v6M10 14 20 4M19 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h5')],
   contact: [<rect x="3" y="4" width="18" height="16" rx="2" />, circle(9, 11, 2.5), path('M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3')],
+  // A process-behaviour chart: a limit, a line of weeks, and the centre line.
+  coaching: [path('M3 5h18M3 12h18'), path('m3 17 4-3 4 2 4-5 3 2 3-3')],
+  eyeOff: [path('M3 3l18 18'), path('M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 9 6 9 6a17 17 0 0 1-2.6 3.2M6.6 6.6C4.2 8.3 3 12 3 12s4 6 9 6c1.7 0 3.2-.5 4.5-1.2'), path('M9.9 9.9a3 3 0 0 0 4.2 4.2')],
   talk: [path('M4 5h11a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z'), path('M17 9h3a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-1v3l-4-3h-3')],
   calendar: [<rect x="3" y="5" width="18" height="16" rx="2" />, path('M16 3v4M8 3v4M3 10h18')],
 } satisfies Record<string, ReactElement[]>;

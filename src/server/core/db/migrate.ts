@@ -48,6 +48,8 @@ import * as m0127 from './migrations/0127_check_in_coaching.js';
 import * as m0130 from './migrations/0130_mail_outbox.js';
 import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
+import * as m0135 from './migrations/0135_coaching_indexes.js';
+import * as m0136 from './migrations/0136_retrospectives.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -99,6 +101,8 @@ export const migrations: Record<string, Migration> = {
   '0130_mail_outbox': m0130,
   '0131_account_email_tokens': m0131,
   '0132_share_link_mail': m0132,
+  '0135_coaching_indexes': m0135,
+  '0136_retrospectives': m0136,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -497,6 +497,25 @@ export type SweetSpotCriterionTable = {
 
 export type OpportunityCriterionTable = { workspace_id: string; opportunity_id: string; criterion_id: string; answer: 'met' | 'not_met' | 'unknown' };
 
+/** 0136: one person's answers to a closed deal's retrospective (the owner's, or their manager's). */
+export type RetrospectiveAnswerTable = {
+  id: string;
+  workspace_id: string;
+  opportunity_id: string;
+  perspective: 'rep' | 'manager';
+  respondent_id: string;
+  planned_outcomes: 'yes' | 'partly' | 'no';
+  advances_won: 'yes' | 'partly' | 'no';
+  customer_kept: 'yes' | 'partly' | 'no';
+  mutual_plan: 'yes' | 'partly' | 'no';
+  change_commitment: 'yes' | 'partly' | 'no';
+  process_judgement: 'sound' | 'weak';
+  lesson: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
 /** 0120: a rep's why ladder and the why goal it leads to — private unless shared with their manager. */
 export type WhyLadderTable = {
   id: string;
@@ -664,6 +683,7 @@ export type Database = {
   interaction_attendees: InteractionAttendeeTable;
   sweet_spot_criteria: SweetSpotCriterionTable;
   opportunity_criteria: OpportunityCriterionTable;
+  retrospective_answers: RetrospectiveAnswerTable;
   why_ladders: WhyLadderTable;
   why_rungs: WhyRungTable;
   goals: GoalTable;

@@ -223,6 +223,38 @@ export const DEAL_STORIES: readonly DealStory[] = [
     walkedAway:
       'Walked away: five calls and demos since the spring without an agreed next step, no budget owner and no decision date. We told their head of e-commerce we will step back until the spring launches are planned.',
   },
+  {
+    account: 'Halden Maschinenbau',
+    deal: 'Capacity planning',
+    shows: 'a lucky win for the retrospectives: won although no call won an advance and there was no plan — their incumbent went out of business',
+    qualification: {
+      change: { level: 'evidenced', evidence: 'Their scheduling vendor went into administration; the plant manager had to replace it within the quarter and said so in writing.', by: 'economic_buyer', on: -200 },
+      fit: ['met', 'unknown', 'met', 'unknown', 'not_met'],
+    },
+    calls: [
+      call(-300, 'call', 'introduction', 'Meet the plant manager who owns the scheduling budget', 'continuation', 'Friendly call; the champion will “mention us”.'),
+      call(-270, 'demo', 'information', 'Learn how many shifts they plan by hand each week', 'continuation', 'They liked the demo; no numbers shared.'),
+      call(-240, 'call', 'trial', 'Agree to a trial on one production line', 'no_advance', 'Not now: their current vendor’s contract runs to the summer.'),
+      call(-215, 'call', 'commitment_to_change', 'Name a decision date for replacing the current tool', 'no_advance', 'No date; “we are happy enough for now”.'),
+    ],
+  },
+  {
+    account: 'Halden Maschinenbau',
+    deal: 'Demand forecasting pilot',
+    shows: 'an unlucky loss for the retrospectives: calls that advanced and an evidenced commitment, lost when the champion left',
+    qualification: {
+      change: { level: 'evidenced', evidence: 'The COO signed off the pilot budget and the two sites in writing.', by: 'economic_buyer', on: -200 },
+      cost: 'Forecast errors cost them about €20,000 a month in expedited freight.',
+      costPerMonth: 20_000,
+      fit: ['met', 'met', 'met', 'unknown', 'met'],
+    },
+    calls: [
+      call(-290, 'meeting', 'introduction', 'Meet the COO who owns the forecast', 'advanced', 'Met the COO; she wants fewer rush orders by the autumn.'),
+      call(-255, 'call', 'information', 'Get last year’s forecast error by product family', 'advanced', 'They sent the error by family: 31 % on spare parts.'),
+      call(-225, 'demo', 'trial', 'Agree a pilot on two sites with a start date', 'advanced', 'Pilot on Bergen and Kiel agreed, starting in four weeks.'),
+      call(-195, 'call', 'commitment_to_change', 'Agree the rollout decision date after the pilot', 'no_advance', 'The champion is leaving; the new VP wants to “review all vendors”.'),
+    ],
+  },
 ];
 
 /**

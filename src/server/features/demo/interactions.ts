@@ -305,5 +305,29 @@ export function planInteractions(now: Date, accounts: readonly PlannedAccount[],
     if (planned.startsAt && planned.startsAt <= before) throw new Error(`demo: planned call on ${p.account} / ${p.deal} before the deal's last call`);
     out.push(planned);
   }
+  loggedAfterLately(out, now);
   return out.sort((a, b) => (a.sortAt < b.sortAt ? -1 : a.sortAt > b.sortAt ? 1 : 0));
+}
+
+/** Whose calls of the last weeks were written up after the fact, and for how many weeks. */
+export const LOGGED_AFTER = { owner: 'rep3' as DemoPersonKey, weeks: 8 };
+
+/**
+ * A real change for the coaching pages to find among weeks of routine variation: these last weeks,
+ * Emily has written her calls up once they were held — their outcome planned in hindsight — so her
+ * "outcomes planned ahead" (and the team's) drop below their usual level: every other call. Emails are planned
+ * when written and stay as they are.
+ */
+function loggedAfterLately(out: PlannedInteraction[], now: Date): void {
+  const since = now.getTime() - LOGGED_AFTER.weeks * 7 * DAY;
+  let k = 0;
+  for (const i of out) {
+    if (i.owner !== LOGGED_AFTER.owner || !i.startsAt || i.result === null) continue;
+    const held = Date.parse(i.startsAt);
+    if (held < since || held > now.getTime() - DAY) continue;
+    // Every other call: a habit slipping, not gone.
+    if (k++ % 2 === 1) continue;
+    i.createdAt = iso(held + 20 * MINUTE);
+    if (i.recordedAt !== null && i.recordedAt < i.createdAt) i.recordedAt = i.createdAt;
+  }
 }

@@ -38,6 +38,7 @@ const DELETE_ORDER = {
   plan_milestones: 7,
   plans: 8,
   plan_templates: 9,
+  retrospective_answers: 9.4,
   opportunity_criteria: 9.5,
   sweet_spot_criteria: 9.6,
   opportunities: 10,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPostgres, testApp } from '../../test/harness.js';
+import { testApp } from '../../test/harness.js';
 import { useFixedClock } from '../../test/clock.js';
 import { createAccount } from '../../test/factories.js';
 import { addCommitment, createDeal, createPlan } from '../plans/fixtures.js';
@@ -105,7 +105,7 @@ describe('what goals and their one tiny next step', () => {
     expect((await ana.client.get(`/api/v1/goals/${goal.id}`)).data).toMatchObject({ stepsDone: 0, version: 2 });
   });
 
-  it.runIf(isPostgres())('lets only one of two racing completions through, leaving one current step (PostgreSQL)', async () => {
+  it('lets only one of two racing completions through, leaving one current step', async () => {
     const { ana } = await goalsWorkspace(app);
     const goal = await createGoal(ana, {});
     const [a, b] = await Promise.all([

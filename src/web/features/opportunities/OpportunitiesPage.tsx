@@ -1,4 +1,4 @@
-import { FOCUS_FLAG_LABELS, OPPORTUNITY_STATUS_LABELS } from '../../../shared/labels';
+import { FOCUS_FLAG_LABELS } from '../../../shared/labels';
 import type { Opportunity, OPPORTUNITY_SORTS } from '../../../shared/opportunities';
 import { activeStages, useStages } from '../../app/directory';
 import { listFilters } from '../../app/lists';
@@ -17,6 +17,7 @@ import { PrimaryCell } from '../records/PrimaryCell';
 import { ownerColumn, RecordList, type Column } from '../records/RecordList';
 import { FlagsCell } from './FlagsCell';
 import { StatusBadge } from './StatusBadge';
+import { statusFilterLabels } from './statusWords';
 
 const FLAGS = [{ value: 'any', label: 'Any flag (chased deals)' }, ...optionsFrom(FOCUS_FLAG_LABELS)];
 
@@ -71,7 +72,7 @@ export function OpportunitiesPage() {
             <ListSearch label="Search opportunities" {...params.field('q')} />
             <OwnerFilter {...params.field('ownerId')} />
             <SelectField label="Stage" required placeholder="Any stage" options={activeStages(stages.data).map((s) => ({ value: s.id, label: s.name }))} {...params.field('stageId')} />
-            <SelectField label="Status" required placeholder="Any status" options={optionsFrom(OPPORTUNITY_STATUS_LABELS)} {...params.field('status')} />
+            <SelectField label="Status" required placeholder="Any status" options={optionsFrom(statusFilterLabels())} {...params.field('status')} />
             <SelectField label="Flag" required placeholder="Flagged or not" options={FLAGS} {...params.field('flag')} />
             <ArchivedFilter {...params.field('archived')} />
             <SortBy options={SORTS} {...params.field('sort')} />

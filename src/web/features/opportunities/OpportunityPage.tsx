@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { OPPORTUNITY_STATUS_LABELS } from '../../../shared/opportunities';
+import { isReviewMode } from '../../app/reviewMode';
 import { useMe } from '../../app/session';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
@@ -14,7 +14,9 @@ import { OpportunityFields } from './OpportunityFields';
 import { opportunitySpec } from './opportunityForm';
 import { StatusBadge } from './StatusBadge';
 import { StatusCard } from './StatusCard';
+import { opportunityStatusLabel } from './statusWords';
 import { InteractionsCard } from '../interactions/InteractionsCard';
+import { RetrospectiveLink } from '../retrospectives/RetrospectiveLink';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
@@ -63,9 +65,9 @@ export function OpportunityPage() {
                   <Link to={`/accounts/${o.account.id}`}>{o.account.name}</Link>
                 </Detail>
                 <Detail label="Owner">{o.owner.name}</Detail>
-                <Detail label="Status">{OPPORTUNITY_STATUS_LABELS[o.status]}</Detail>
+                <Detail label="Status">{opportunityStatusLabel(o.status)}</Detail>
                 <Detail label="Created">{formatDateTime(o.createdAt, me.user.timeZone)}</Detail>
-                {o.closeReason ? (
+                {o.closeReason && !isReviewMode() ? (
                   <Detail label="Reason" wide>
                     <span className="pre-wrap">{o.closeReason}</span>
                   </Detail>
@@ -73,6 +75,7 @@ export function OpportunityPage() {
               </RecordDetailsCard>
               <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
+              {o.permissions.canEdit && o.status !== 'open' ? <RetrospectiveLink opportunityId={o.id} /> : null}
               <Suspense fallback={null}>
                 <QualificationCard opportunity={o} />
               </Suspense>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CLOSE_REASON_REQUIRED, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, type Opportunity, type OpportunityStatus } from '../../../shared/opportunities';
 import { isApiError } from '../../app/api';
+import { isReviewMode } from '../../app/reviewMode';
 import { useAcceptCurrent, useUpdateRecord } from '../../app/records';
 import { useMe } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
@@ -65,7 +66,7 @@ export function StatusCard({ opportunity: o }: { opportunity: Opportunity }) {
         <StatusBadge status={o.status} />
         {o.closedAt ? <span className="muted small">since {formatDateTime(o.closedAt, me.user.timeZone)}</span> : null}
       </div>
-      {o.closeReason ? <p className="status-reason pre-wrap">“{o.closeReason}”</p> : null}
+      {o.closeReason && !isReviewMode() ? <p className="status-reason pre-wrap">“{o.closeReason}”</p> : null}
       <div className="button-row status-actions">
         {o.status === 'open' ? (
           <>

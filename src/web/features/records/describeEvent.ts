@@ -6,6 +6,8 @@ import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../shared/plans';
 import { CHANGE_COMMITMENT_LABELS, CRITERION_ANSWER_LABELS, type ChangeCommitment, type CriterionAnswer } from '../../../shared/qualification';
 import { ADVANCE_KIND_LABELS, type AdvanceKind } from '../../../shared/interactions';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { HIDDEN_AMOUNT, isReviewMode } from '../../app/reviewMode';
+import { opportunityStatusLabel } from '../opportunities/statusWords';
 
 /**
  * The words of a record's history: one pure function from an audit event to a headline (read after
@@ -100,7 +102,7 @@ function statusLabel(entityType: string, value: string): string {
     case 'objective':
       return OBJECTIVE_STATUS_LABELS[value as ObjectiveStatus] ?? value;
     case 'opportunity':
-      return OPPORTUNITY_STATUS_LABELS[value as OpportunityStatus] ?? value;
+      return OPPORTUNITY_STATUS_LABELS[value as OpportunityStatus] ? opportunityStatusLabel(value as OpportunityStatus) : value;
     default:
       return value.charAt(0).toUpperCase() + value.slice(1);
   }
@@ -120,7 +122,11 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
     case 'amountMinor':
     case 'targetAmountMinor':
     case 'costPerMonthMinor':
+      if (isReviewMode()) return HIDDEN_AMOUNT;
       return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : s;
+    case 'closeReason':
+      // Why a deal was lost or walked away from tells its outcome.
+      return isReviewMode() ? 'hidden in review mode' : clip(s);
     case 'closeDate':
     case 'targetDate':
     case 'startDate':

@@ -1,6 +1,7 @@
-import { OPPORTUNITY_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../../shared/labels';
+import { PLAN_STATUS_LABELS } from '../../../shared/labels';
 import type { SearchResults } from '../../../shared/search';
 import { formatDate, formatMoney } from '../../lib/format';
+import { opportunityStatusLabel } from '../opportunities/statusWords';
 
 export type HitKind = keyof SearchResults;
 
@@ -36,7 +37,7 @@ export function hitGroups(results: SearchResults): HitGroup[] {
         id: o.id,
         to: `/opportunities/${o.id}`,
         main: o.name,
-        meta: join(o.account.name, formatMoney(o.amount), o.status === 'open' ? `closes ${formatDate(o.closeDate)}` : OPPORTUNITY_STATUS_LABELS[o.status]),
+        meta: join(o.account.name, formatMoney(o.amount), o.status === 'open' ? `closes ${formatDate(o.closeDate)}` : opportunityStatusLabel(o.status)),
       })),
     },
     {

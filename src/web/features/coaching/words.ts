@@ -1,0 +1,125 @@
+import type { CoachingMeasure, CoachingMeasureKey, ChartSignal, ProcessChart, RepFigure, WeekCounts } from '../../../shared/coaching';
+import type { RateJudgement } from '../../../shared/interactions';
+
+/** What each measure is called and what it counts, in the method's words. */
+export const MEASURE_WORDS: Record<CoachingMeasureKey, { title: string; counts: string; success: string; of: string; chartOf: string }> = {
+  plannedAhead: {
+    title: 'Outcomes planned ahead',
+    counts: 'Interactions held whose planned outcome was written before they happened (not logged afterwards).',
+    success: 'planned ahead',
+    of: 'held',
+    chartOf: 'Share planned ahead, week by week',
+  },
+  advances: {
+    title: 'Advance rate',
+    counts: 'Interactions with a recorded result where the customer agreed to an advance.',
+    success: 'advances',
+    of: 'results',
+    chartOf: 'Advance rate, week by week',
+  },
+  sellerKept: {
+    title: 'Commitments kept on time',
+    counts: 'Own commitments (plans, objectives, interactions, check-ins) kept by the date they were held to — a date changed in advance counts — each counted once, in the week it was due.',
+    success: 'kept on time',
+    of: 'due',
+    chartOf: 'Share kept on time, week by week',
+  },
+  customerKept: {
+    title: 'Customer commitments kept',
+    counts: 'The customer side’s commitments on the mutual plans of the deals, kept by their date: a buying signal.',
+    success: 'kept on time',
+    of: 'due',
+    chartOf: 'Share the customer kept, week by week',
+  },
+  checkInKept: {
+    title: 'Check-in actions kept',
+    counts: 'The actions agreed in check-ins that are this person’s to do, kept by their date (a part of the commitments above).',
+    success: 'kept on time',
+    of: 'due',
+    chartOf: 'Share of check-in actions kept, week by week',
+  },
+  wins: {
+    title: 'Win rate',
+    counts: 'Deals won out of deals won or lost. A deal walked away from is not a loss and is counted apart.',
+    success: 'won',
+    of: 'won or lost',
+    chartOf: 'Deals won, week by week',
+  },
+};
+
+export const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+/** A rate as the app may show it: with n and its 95 % interval, or "too few to judge" with n alone. */
+export function rateWords(j: RateJudgement, successes: number, success: string, of: string): { headline: string; detail: string } {
+  if (j.kind === 'too_few_to_judge') {
+    return {
+      headline: 'Too few to judge',
+      detail: j.n === 0 ? 'Nothing to count yet (n = 0).' : `${successes} ${success} of ${j.n} ${of} — a rate needs at least 5 (n = ${j.n}).`,
+    };
+  }
+  return { headline: percent(j.rate), detail: `${j.successes} ${success} of ${j.n} ${of} (n = ${j.n}); 95 % interval ${percent(j.low)}–${percent(j.high)}.` };
+}
+
+/** A rep's figure in a team table cell: "62 % [41–79 %] · n = 21", or "too few to judge · n = 3". */
+export function figureCell(f: Pick<RepFigure, 'judgement' | 'n'>): string {
+  const j = f.judgement;
+  return j.kind === 'rate' ? `${percent(j.rate)} [${Math.round(j.low * 100)}–${percent(j.high)}] · n = ${j.n}` : `too few to judge · n = ${f.n}`;
+}
+
+const pValueWords = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+
+/** What the test said about a rep against the rest of the team, when it told them apart; null otherwise. */
+export function differenceWords(f: RepFigure): string | null {
+  const c = f.comparison;
+  if (c.verdict !== 'different' || c.z === null || c.pValue === null || f.judgement.kind !== 'rate' || c.restJudgement.kind !== 'rate') return null;
+  const side = c.higher === 'rep' ? 'higher' : 'lower';
+  return `${side} than the rest of the team: ${percent(f.judgement.rate)} vs ${percent(c.restJudgement.rate)} (n = ${c.rest.n}), z = ${c.z.toFixed(2)}, ${pValueWords(c.pValue)}`;
+}
+
+const shortDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** "Mar 9": a week's Monday on an axis. */
+export const shortDate = (date: string) => shortDay.format(new Date(`${date}T00:00:00Z`));
+
+export const SIGNAL_WORDS: Record<ChartSignal, string> = {
+  beyond_upper: 'beyond the upper limit',
+  beyond_lower: 'beyond the lower limit',
+  run_above: 'part of a run above the average',
+  run_below: 'part of a run below the average',
+};
+
+/** One value as the chart plots it: a rate in whole percent, or a count. */
+export const plotted = (measure: ProcessChart['measure'], value: number) => (measure === 'rate' ? `${Math.round(value)} %` : String(value));
+
+export type ChartRow = { weekStart: string; successes: number; n: number; value: string; note: string };
+
+/** The numbers behind a chart, one row per week of the period: what the table and the CSV show. */
+export function chartRows(measure: CoachingMeasure, currentWeekStart: string | null): ChartRow[] {
+  const points = new Map(measure.chart.kind === 'chart' ? measure.chart.points.map((p) => [p.weekStart, p]) : []);
+  return measure.weeks.map((w: WeekCounts) => {
+    const p = points.get(w.weekStart);
+    const value = measure.chart.measure === 'rate' ? (w.n > 0 ? plotted('rate', (100 * w.successes) / w.n) : '—') : String(w.successes);
+    const note =
+      w.weekStart === currentWeekStart
+        ? 'week under way: not charted yet'
+        : p?.signal
+          ? SIGNAL_WORDS[p.signal]
+          : measure.chart.measure === 'rate' && w.n === 0
+            ? 'nothing to measure'
+            : '';
+    return { weekStart: w.weekStart, successes: w.successes, n: w.n, value, note };
+  });
+}
+
+const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The chart's numbers as CSV (RFC 4180), with the limits it was judged by. */
+export function chartCsv(key: CoachingMeasureKey, measure: CoachingMeasure, currentWeekStart: string | null): string {
+  const words = MEASURE_WORDS[key];
+  const lines = [['week_start', words.success.replace(/ /g, '_'), 'n', measure.chart.measure === 'rate' ? 'rate_percent' : 'count', 'note']];
+  for (const r of chartRows(measure, currentWeekStart)) lines.push([r.weekStart, String(r.successes), String(r.n), r.value === '—' ? '' : r.value.replace(' %', ''), r.note]);
+  if (measure.chart.kind === 'chart') {
+    const c = measure.chart;
+    lines.push([], ['centre_line', '', '', c.centre.toFixed(2), ''], ['upper_limit', '', '', c.upperLimit.toFixed(2), ''], ['lower_limit', '', '', c.lowerLimit.toFixed(2), c.lowerLimitClamped ? 'clamped at 0' : '']);
+  }
+  return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,28 @@
+import type { Quadrant } from '../../../shared/retrospectives';
+import type { ProcessPart } from '../../../shared/coaching-words';
+
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  earned_win: 'Earned win',
+  lucky_win: 'Lucky win',
+  unlucky_loss: 'Unlucky loss',
+  earned_loss: 'Earned loss',
+};
+
+/** Each quadrant's place: process (rows: sound, weak) by outcome (columns: won, not won). */
+export const QUADRANT_GRID: Quadrant[][] = [
+  ['earned_win', 'unlucky_loss'],
+  ['lucky_win', 'earned_loss'],
+];
+
+export const ANSWER_LABELS = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
+
+/** What each part of the data's score counted, in words. */
+export const PART_WORDS: Record<ProcessPart, { label: string; counted: (successes: number, n: number) => string }> = {
+  plannedOutcomes: { label: 'Outcomes planned ahead', counted: (s, n) => (n === 0 ? 'no interaction held' : `${s} of ${n} interactions planned before they happened`) },
+  advancesWon: { label: 'Advances won', counted: (s, n) => (n === 0 ? 'no result recorded' : `${s} advances of ${n} results`) },
+  customerKept: { label: 'Customer kept their word', counted: (s, n) => (n === 0 ? 'no customer commitment due' : `${s} of ${n} customer commitments kept on time`) },
+  mutualPlan: { label: 'Mutual plan', counted: (s) => (s ? 'a plan was agreed' : 'no agreed plan') },
+  changeCommitment: { label: 'Commitment to change', counted: (s) => (s ? 'evidenced' : 'not evidenced') },
+};
+
+export const percent = (x: number) => `${Math.round(x * 100)} %`;
