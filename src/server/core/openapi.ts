@@ -169,7 +169,21 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }
   }
-  const success = Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
+  if (contract.file) {
+    // A file, not JSON: its media type, and the name it is saved under.
+    const [status, response] = Object.entries(responses)[0] as [string, Json];
+    const description = (Object.values(operation.responses as Json)[0] as Json)?.content?.['application/json']?.schema?.description;
+    const schema = contract.file.mediaType === 'application/zip' ? { type: 'string', contentMediaType: 'application/zip' } : { type: 'string' };
+    responses[status] = {
+      ...response,
+      description: description ?? response.description,
+      headers: {
+        'Content-Disposition': { description: `\`attachment\`, with the file's name: \`${contract.file.filename}\`.`, schema: { type: 'string' } },
+      },
+      content: { [contract.file.mediaType]: { schema } },
+    };
+  }
+  const success = contract.file ? undefined : Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
