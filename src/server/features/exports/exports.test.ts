@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
@@ -132,5 +133,100 @@ describe('list exports (CSV)', () => {
     expect(bad.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['limit', 'status']);
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/accounts/export' });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('workspace export (zip)', () => {
+  it('an admin downloads every record and its history as workspace.json and one CSV per entity, without secrets or other people’s private whys', async () => {
+    const admin = await signUpWorkspace(app, { name: 'Ada Admin' });
+    const manager = await addMember(app, admin.client, { role: 'manager', name: 'Maya Manager' });
+    const team = (await admin.client.post('/api/v1/teams', { name: 'Enterprise', managerId: manager.me.user.id })).data;
+    const rep = await addMember(app, admin.client, { role: 'rep', teamId: team.id, name: 'Rita Rep' });
+    const account = await createAccount(rep.client, { name: '=Acme' });
+    await rep.client.patch(`/api/v1/accounts/${account.id}`, { industry: 'Retail', version: account.version });
+    const deal = await createDeal(rep.client, { accountId: account.id, name: 'Acme deal', amount: { amountMinor: 990_000, currency: 'EUR' } });
+    await createPlan(rep.client, deal.id, { title: 'Acme plan' });
+    await admin.client.post('/api/v1/invites', { email: 'newcomer@example.com', role: 'rep' });
+    // Private: the rep's why (even shared with their manager, never the admin's), and the manager's private check-in note.
+    const repLadder = (await rep.client.post('/api/v1/why-ladders', { start: 'Rita secret quota wish' })).data;
+    expect((await rep.client.post(`/api/v1/why-ladders/${repLadder.id}/rungs`, { answer: 'Rita secret family security', version: repLadder.version })).statusCode).toBe(200);
+    const ownLadder = (await admin.client.post('/api/v1/why-ladders', { start: 'Ada own why' })).data;
+    const series = (await manager.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
+    const checkIn = (await manager.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
+    expect((await manager.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Maya private note' })).statusCode).toBe(201);
+    expect((await manager.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Maya shared note', visibility: 'shared' })).statusCode).toBe(201);
+
+    const res = await admin.client.post('/api/v1/workspace/exports', {});
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="advance-workspace-[a-f0-9]+-\d{4}-\d{2}-\d{2}\.zip"/);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(files);
+    expect(names).toContain('README.txt');
+    expect(names).toContain('workspace.json');
+    expect(names).toContain('csv/accounts.csv');
+    expect(names).toContain('csv/audit_events.csv');
+
+    const json = JSON.parse(strFromU8(files['workspace.json']));
+    expect(json).toMatchObject({ format: 'advance.workspace-export', formatVersion: 1, exportedBy: { id: admin.me.user.id, name: 'Ada Admin' }, workspace: { id: admin.me.workspace.id } });
+    const e = json.entities;
+    expect(e.accounts.map((a: { name: string }) => a.name)).toEqual(['=Acme']);
+    expect(e.opportunities[0]).toMatchObject({ id: deal.id, name: 'Acme deal', amountMinor: 990_000, currency: 'EUR', accountId: account.id });
+    expect(e.plans.map((p: { title: string }) => p.title)).toEqual(['Acme plan']);
+    expect(e.users.map((u: { name: string }) => u.name).sort()).toEqual(['Ada Admin', 'Maya Manager', 'Rita Rep']);
+    // History: the account's creation and change, before and after; and this export itself.
+    const accountEvents = e.audit_events.filter((ev: { entityId: string }) => ev.entityId === account.id);
+    expect(accountEvents.map((ev: { action: string }) => ev.action)).toEqual(['create', 'update']);
+    expect(accountEvents[1].changes).toEqual({ industry: { before: null, after: 'Retail' } });
+    expect(e.audit_events.some((ev: { entityType: string; action: string }) => ev.entityType === 'workspace' && ev.action === 'export')).toBe(true);
+
+    // Secrets are never exported.
+    for (const u of e.users) expect(Object.keys(u)).not.toContain('passwordHash');
+    expect(e.invites).toHaveLength(3);
+    for (const i of e.invites) expect(Object.keys(i)).not.toContain('tokenHash');
+    expect(Object.keys(e)).not.toContain('sessions');
+    expect(Object.keys(e)).not.toContain('mail_outbox');
+
+    // Other people's private whys and private notes are nowhere in the zip; the admin's own are.
+    expect(e.why_ladders.map((l: { id: string }) => l.id)).toEqual([ownLadder.id]);
+    expect(e.why_rungs.map((r: { answer: string }) => r.answer)).toEqual(['Ada own why']);
+    expect(e.audit_events.filter((ev: { entityType: string }) => ev.entityType === 'why_ladder').map((ev: { entityId: string }) => ev.entityId)).toEqual([ownLadder.id]);
+    expect(e.check_in_notes.map((n: { body: string }) => n.body)).toEqual(['Maya shared note']);
+    const everything = names.map((n) => strFromU8(files[n])).join('\n');
+    for (const secret of ['Rita secret', repLadder.id, 'Maya private note', '$argon2']) expect(everything, secret).not.toContain(secret);
+    expect(everything).toContain('Ada own why');
+
+    // One CSV per entity, the same records, formulas defused.
+    const accountsCsv = Papa.parse<Record<string, string>>(strFromU8(files['csv/accounts.csv']).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(accountsCsv.data.map((r) => [r.id, r.name, r.industry])).toEqual([[account.id, "'=Acme", 'Retail']]);
+    expect(strFromU8(files['README.txt'])).toMatch(/password hashes/);
+  });
+
+  it('is for admins only: a manager and a rep get 403 and nothing is recorded', async () => {
+    const admin = await signUpWorkspace(app);
+    const manager = await addMember(app, admin.client, { role: 'manager' });
+    const rep = await addMember(app, admin.client, { role: 'rep' });
+    for (const who of [manager, rep]) {
+      const res = await who.client.post('/api/v1/workspace/exports', {});
+      expect(res.statusCode).toBe(403);
+      expect(res.data.error.code).toBe('forbidden');
+    }
+    const exports = await db.selectFrom('audit_events').select('id').where('workspace_id', '=', admin.me.workspace.id).where('action', '=', 'export').execute();
+    expect(exports).toEqual([]);
+  });
+
+  it('allows a few exports an hour per workspace, then 429 with Retry-After; each one is audited', async () => {
+    const admin = await signUpWorkspace(app);
+    const other = await signUpWorkspace(app);
+    for (let i = 0; i < 5; i++) expect((await admin.client.post('/api/v1/workspace/exports', {})).statusCode).toBe(200);
+    const refused = await admin.client.post('/api/v1/workspace/exports', {});
+    expect(refused.statusCode).toBe(429);
+    expect(refused.data.error.code).toBe('too_many_requests');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another workspace has its own allowance.
+    expect((await other.client.post('/api/v1/workspace/exports', {})).statusCode).toBe(200);
+    const audited = await db.selectFrom('audit_events').select('actor_id').where('workspace_id', '=', admin.me.workspace.id).where('action', '=', 'export').execute();
+    expect(audited).toHaveLength(5);
+    expect(audited.every((a) => a.actor_id === admin.me.user.id)).toBe(true);
   });
 });
