@@ -230,3 +230,18 @@ describe('workspace export (zip)', () => {
     expect(audited.every((a) => a.actor_id === admin.me.user.id)).toBe(true);
   });
 });
+
+describe('the API document', () => {
+  it('documents each export as the file it answers: text/csv or application/zip, with its Content-Disposition', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/accounts/export', '/api/v1/contacts/export', '/api/v1/opportunities/export', '/api/v1/focus/export', '/api/v1/plans/export', '/api/v1/interactions/export', '/api/v1/accounts/{id}/objectives/export', '/api/v1/goals/export', '/api/v1/check-ins/export']) {
+      const ok = doc.paths[path].get.responses['200'];
+      expect(Object.keys(ok.content), path).toEqual(['text/csv']);
+      expect(ok.headers['Content-Disposition'], path).toBeDefined();
+    }
+    const zip = doc.paths['/api/v1/workspace/exports'].post;
+    expect(Object.keys(zip.responses['200'].content)).toEqual(['application/zip']);
+    expect(zip.responses['403']).toBeDefined();
+    expect(zip.responses['429'].headers['Retry-After']).toBeDefined();
+  });
+});
