@@ -100,8 +100,6 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   server_secrets: 'server secrets',
   mail_outbox: 'the mail outbox (its mails carry invite, reset and share links)',
   mail_suppressions: 'unsubscribed address hashes (server-wide)',
-  kysely_migration: 'the database’s migrations',
-  kysely_migration_lock: 'the database’s migrations',
 };
 
 /** What README.txt and the API document say is left out. */
