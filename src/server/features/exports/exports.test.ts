@@ -151,6 +151,8 @@ describe('workspace export (zip)', () => {
     // Private: the rep's why (even shared with their manager, never the admin's), and the manager's private check-in note.
     const repLadder = (await rep.client.post('/api/v1/why-ladders', { start: 'Rita secret quota wish' })).data;
     expect((await rep.client.post(`/api/v1/why-ladders/${repLadder.id}/rungs`, { answer: 'Rita secret family security', version: repLadder.version })).statusCode).toBe(200);
+    const repGoal = await rep.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen more', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question', whyId: repLadder.id });
+    expect(repGoal.statusCode).toBe(201);
     const ownLadder = (await admin.client.post('/api/v1/why-ladders', { start: 'Ada own why' })).data;
     const series = (await manager.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
     const checkIn = (await manager.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
@@ -193,6 +195,8 @@ describe('workspace export (zip)', () => {
     expect(e.why_rungs.map((r: { answer: string }) => r.answer)).toEqual(['Ada own why']);
     expect(e.audit_events.filter((ev: { entityType: string }) => ev.entityType === 'why_ladder').map((ev: { entityId: string }) => ev.entityId)).toEqual([ownLadder.id]);
     expect(e.check_in_notes.map((n: { body: string }) => n.body)).toEqual(['Maya shared note']);
+    // The rep's goal is there (admins coach on goals), without its link to the rep's why.
+    expect(e.goals.map((g: { id: string; whyId: string | null }) => [g.id, g.whyId])).toEqual([[repGoal.data.id, null]]);
     const everything = names.map((n) => strFromU8(files[n])).join('\n');
     for (const secret of ['Rita secret', repLadder.id, 'Maya private note', '$argon2']) expect(everything, secret).not.toContain(secret);
     expect(everything).toContain('Ada own why');

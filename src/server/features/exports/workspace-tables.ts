@@ -22,6 +22,8 @@ export type ExportTable = {
   readonly omit?: readonly string[];
   /** Columns holding JSON text: objects in workspace.json, text in the CSV. */
   readonly json?: readonly string[];
+  /** Columns private to the person in another column (column → that person's column): empty on others' rows. */
+  readonly ownerOnly?: Readonly<Record<string, string>>;
   /** Rows of other people that are private to them. */
   readonly only?: RowFilter;
 };
@@ -64,7 +66,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // Why ladders are private to their owner (features/goals/access.ts): only the exporting person's own.
   { entity: 'why_ladders', table: 'why_ladders', key: id, only: (actor) => sql<SqlBool>`owner_id = ${actor.id}` },
   { entity: 'why_rungs', table: 'why_rungs', key: id, only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
-  { entity: 'goals', table: 'goals', key: id },
+  // A goal's link to its why is its owner's alone (never in a goal's audit event either: goals.service.ts).
+  { entity: 'goals', table: 'goals', key: id, ownerOnly: { why_id: 'owner_id' } },
   { entity: 'goal_steps', table: 'goal_steps', key: id },
   { entity: 'goal_notes', table: 'goal_notes', key: id },
   { entity: 'check_in_templates', table: 'check_in_templates', key: id, json: ['questions'] },
@@ -108,6 +111,6 @@ export const EXCLUDED_NOTE = [
   'sign-in failures, request counters, stored idempotent responses and the mail outbox (its mails carry links with secrets);',
   'the folded search text of accounts, contacts, opportunities and plans (derived from their fields).',
   'Private to other people, so not in your export: their why ladders and the rungs of them, the audit events of those',
-  '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), and their private',
-  'check-in notes. Your own are in it.',
+  '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), the link from their',
+  'goals to their whys (goals.whyId is empty), and their private check-in notes. Your own are in it.',
 ];

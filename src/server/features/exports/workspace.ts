@@ -33,11 +33,12 @@ export const FORMAT_VERSION = 1;
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** PostgreSQL hands bigint columns over as text: amounts in minor units are numbers, on both engines. */
-function normalize(spec: Pick<ExportTable, 'omit' | 'json'>, row: Row, forJson: boolean): Row {
+function normalize(spec: Pick<ExportTable, 'omit' | 'json' | 'ownerOnly'>, row: Row, forJson: boolean, actor: Actor): Row {
   const out: Row = {};
   for (const [column, value] of Object.entries(row)) {
     if (spec.omit?.includes(column) || column === 'workspace_id') continue;
-    let v = value;
+    const owner = spec.ownerOnly?.[column];
+    let v = owner && row[owner] !== actor.id ? null : value;
     if (column.endsWith('_minor') && typeof v === 'string') v = Number(v);
     if (forJson && spec.json?.includes(column) && typeof v === 'string') {
       try {
@@ -124,13 +125,13 @@ export function workspaceZip(db: Db, actor: Actor, exportedAt: string): PassThro
 
     const json = file('workspace.json');
     const workspace = await db.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
-    const head = { format: FORMAT, formatVersion: FORMAT_VERSION, exportedAt, exportedBy: { id: actor.id, name: actor.name }, excluded: EXCLUDED_NOTE.join(' '), workspace: normalize({}, workspace as Row, true) };
+    const head = { format: FORMAT, formatVersion: FORMAT_VERSION, exportedAt, exportedBy: { id: actor.id, name: actor.name }, excluded: EXCLUDED_NOTE.join(' '), workspace: normalize({}, workspace as Row, true, actor) };
     await json.write(`${JSON.stringify(head).slice(0, -1)},"entities":{`);
     for (const [i, spec] of EXPORT_TABLES.entries()) {
       await json.write(`${i === 0 ? '' : ','}${JSON.stringify(spec.entity)}:[`);
       let first = true;
       for await (const rows of pagesOf(db, spec, actor)) {
-        await json.write((first ? '' : ',') + rows.map((r) => JSON.stringify(normalize(spec, r, true))).join(','));
+        await json.write((first ? '' : ',') + rows.map((r) => JSON.stringify(normalize(spec, r, true, actor))).join(','));
         first = false;
       }
       await json.write(']');
@@ -143,7 +144,7 @@ export function workspaceZip(db: Db, actor: Actor, exportedAt: string): PassThro
       let columns: string[] | null = null;
       await csv.write(UTF8_BOM);
       for await (const rows of pagesOf(db, spec, actor)) {
-        const records = rows.map((r) => normalize(spec, r, false));
+        const records = rows.map((r) => normalize(spec, r, false, actor));
         const lines: CsvCell[][] = [];
         if (!columns) {
           columns = Object.keys(records[0]);
