@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { csvLines, UTF8_BOM, type CsvCell } from '../../../domain/csv.js';
 import type { Actor } from '../../core/actor.js';
-import type { Db } from '../../core/db/connect.js';
+import { dbKind, type Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
 import { EXCLUDED_NOTE, EXPORT_TABLES, type ExportTable } from './workspace-tables.js';
 
@@ -55,10 +55,16 @@ function normalize(spec: Pick<ExportTable, 'omit' | 'json' | 'ownerOnly'>, row: 
 /** A table's rows of this workspace (and only those the exporting person may take), page by page. */
 async function* pagesOf(db: Db, spec: ExportTable, actor: Actor): AsyncGenerator<Row[]> {
   const scope = new Scope(db, actor.workspaceId);
+  const sqlite = dbKind(db) === 'sqlite';
   let after: unknown[] | null = null;
   for (;;) {
-    // Every table here has the same shape to this code: rows of columns.
-    let q = (scope.selectFrom(spec.table) as unknown as SelectQueryBuilder<Loose, string, Row>).selectAll();
+    // Every table here has the same shape to this code: rows of columns. On SQLite the workspace is
+    // compared as `+workspace_id` (same rows), which keeps the planner off the (workspace_id, …)
+    // indexes: walking the key's own index, a page costs the same at any depth, where those would
+    // sort the workspace's whole table for every page (100 000 accounts: 59 s → 7 s).
+    let q = sqlite
+      ? (db as unknown as Kysely<Loose>).selectFrom(spec.table).selectAll().where(sql<boolean>`+${sql.ref('workspace_id')} = ${actor.workspaceId}`)
+      : (scope.selectFrom(spec.table) as unknown as SelectQueryBuilder<Loose, string, Row>).selectAll();
     if (spec.only) q = q.where(spec.only(actor));
     if (after) {
       const values = after;
