@@ -53,7 +53,7 @@ function normalize(spec: Pick<ExportTable, 'omit' | 'json' | 'ownerOnly'>, row: 
 }
 
 /** A table's rows of this workspace (and only those the exporting person may take), page by page. */
-async function* pagesOf(db: Db, spec: ExportTable, actor: Actor): AsyncGenerator<Row[]> {
+export async function* pagesOf(db: Db, spec: ExportTable, actor: Actor, size = PAGE): AsyncGenerator<Row[]> {
   const scope = new Scope(db, actor.workspaceId);
   const sqlite = dbKind(db) === 'sqlite';
   let after: unknown[] | null = null;
@@ -71,9 +71,9 @@ async function* pagesOf(db: Db, spec: ExportTable, actor: Actor): AsyncGenerator
       q = q.where(sql<boolean>`(${sql.join(spec.key.map((k) => sql.ref(k)))}) > (${sql.join(values)})`);
     }
     for (const k of spec.key) q = q.orderBy(sql.ref(k), 'asc');
-    const rows = await q.limit(PAGE).execute();
+    const rows = await q.limit(size).execute();
     if (rows.length > 0) yield rows;
-    if (rows.length < PAGE) return;
+    if (rows.length < size) return;
     const last = rows[rows.length - 1];
     after = spec.key.map((k) => last[k]);
   }
