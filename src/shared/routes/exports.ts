@@ -31,7 +31,16 @@ export const exportsApi = defineRoutes({
   exportPlans: { tags: ['plans'], summary: 'Export the mutual plan list as CSV', description: SAME_AS_LIST, query: PlanExportQuery, response: { 200: CsvFile }, file: csv('plans') },
   exportInteractions: { tags: ['interactions'], summary: 'Export the interaction list as CSV', description: SAME_AS_LIST, query: InteractionExportQuery, response: { 200: CsvFile }, file: csv('interactions') },
   exportAccountObjectives: { tags: ['objectives'], summary: 'Export an account’s objectives as CSV', description: 'The account’s strategic objectives as on its page, by target date.', params: IdParams, response: { 200: CsvFile }, file: csv('objectives') },
-  exportGoals: { tags: ['goals'], summary: 'Export a goal list as CSV', description: `${SAME_AS_LIST} Why goals are never in it.`, query: GoalExportQuery, response: { 200: CsvFile }, file: csv('goals') },
+  exportGoals: {
+    tags: ['goals'],
+    summary: 'Export a goal list as CSV',
+    description: `${SAME_AS_LIST} Why goals are never in it.`,
+    query: GoalExportQuery,
+    response: { 200: CsvFile },
+    // As the list: someone else's goals are a manager's (their team) or an admin's to read.
+    errors: ['forbidden', 'not_found'],
+    file: csv('goals'),
+  },
   exportCheckIns: { tags: ['check-ins'], summary: 'Export the check-in list as CSV', description: SAME_AS_LIST, query: CheckInExportQuery, response: { 200: CsvFile }, file: csv('check-ins') },
   exportWorkspace: {
     tags: ['people'],

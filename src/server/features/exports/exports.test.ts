@@ -136,6 +136,13 @@ describe('list exports (CSV)', () => {
     expect(bad.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['limit', 'status']);
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/accounts/export' });
     expect(anonymous.statusCode).toBe(401);
+    // Another rep's goals: refused as the list refuses them.
+    const rep = await addMember(app, client, { role: 'rep' });
+    const other = await addMember(app, client, { role: 'rep' });
+    const list = await rep.client.get(`/api/v1/goals?ownerId=${other.me.user.id}`);
+    const file = await rep.client.get(`/api/v1/goals/export?ownerId=${other.me.user.id}`);
+    expect(list.statusCode).toBe(403);
+    expect([file.statusCode, file.data.error.code]).toEqual([403, 'forbidden']);
   });
 });
 
