@@ -60,6 +60,17 @@ async function insertDelivery(scope: Scope, endpointId: string, event: WebhookEv
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
 }
 
+/** Whether any enabled endpoint of the workspace takes this type (builders skip their reads when none does). */
+export async function hasSubscribers(scope: Scope, type: WebhookDeliveredType): Promise<boolean> {
+  const endpoints = await scope
+    .selectFrom('webhook_endpoints')
+    .select('webhook_endpoints.events')
+    .where('webhook_endpoints.enabled', '=', 1)
+    .where('webhook_endpoints.deleted_at', 'is', null)
+    .execute();
+  return endpoints.some((e) => (JSON.parse(e.events) as string[]).includes(type));
+}
+
 /** Queues the event for every enabled endpoint of the workspace subscribed to its type; returns how many were queued. */
 export async function emitWebhook(scope: Scope, event: WebhookEvent): Promise<number> {
   const endpoints = await scope
