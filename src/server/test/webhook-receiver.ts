@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll } from 'vitest';
 
 export type Hit = { headers: http.IncomingHttpHeaders; body: string; at: number };
+export type Answer = { status: number; body?: string; delayMs?: number };
 
 /**
  * A real HTTP server on 127.0.0.1 that receives webhook deliveries (tests run with
  * WEBHOOKS_ALLOW_PRIVATE=true to reach it): keeps every request and answers what `answer` says.
  */
-export async function startReceiver(opts: { answer?: (hit: Hit) => { status: number; body?: string; delayMs?: number } } = {}) {
+export async function startReceiver(opts: { answer?: (hit: Hit) => Answer } = {}) {
   const hits: Hit[] = [];
-  let answer = opts.answer ?? (() => ({ status: 200, body: 'ok' }));
+  let answer: (hit: Hit) => Answer = opts.answer ?? (() => ({ status: 200, body: 'ok' }));
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
