@@ -43,7 +43,7 @@ describe('an admin connects a webhook', () => {
 
     await action(page, 'Send test').click();
     await expect.poll(() => page.getByText(/HTTP 200/).first().isVisible(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => page.getByText('Delivered', { exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'webhook.test' }).getByText('Delivered', { exact: true }).isVisible()).toBe(true);
     expect(receiver.hits).toHaveLength(1);
     expect(verifySignature(secret, String(receiver.hits[0].headers['advance-signature']), receiver.hits[0].body)).toBe(true);
 
