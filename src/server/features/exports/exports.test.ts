@@ -9,7 +9,8 @@ import { addMember, createAccount, signUpWorkspace, type Client } from '../../te
 import { createDeal, createPlan } from '../plans/fixtures.js';
 import { pastCall } from '../interactions/fixtures.js';
 
-const { app, db } = await testApp();
+// Webhook endpoints on a loopback address, so the export test can make one.
+const { app, db } = await testApp({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
 
 type Csv = { header: string[]; rows: Record<string, string>[]; raw: string };
 
@@ -157,6 +158,8 @@ describe('workspace export (zip)', () => {
     const deal = await createDeal(rep.client, { accountId: account.id, name: 'Acme deal', amount: { amountMinor: 990_000, currency: 'EUR' } });
     await createPlan(rep.client, deal.id, { title: 'Acme plan' });
     await admin.client.post('/api/v1/invites', { email: 'newcomer@example.com', role: 'rep' });
+    const hook = (await admin.client.post('/api/v1/webhook-endpoints', { url: 'http://127.0.0.1:9/crm', events: ['opportunity.won'] })).data;
+    expect(hook.secret).toEqual(expect.any(String));
     // Private: the rep's why (even shared with their manager, never the admin's), and the manager's private check-in note.
     const repLadder = (await rep.client.post('/api/v1/why-ladders', { start: 'Rita secret quota wish' })).data;
     expect((await rep.client.post(`/api/v1/why-ladders/${repLadder.id}/rungs`, { answer: 'Rita secret family security', version: repLadder.version })).statusCode).toBe(200);
@@ -198,6 +201,8 @@ describe('workspace export (zip)', () => {
     for (const i of e.invites) expect(Object.keys(i)).not.toContain('tokenHash');
     expect(Object.keys(e)).not.toContain('sessions');
     expect(Object.keys(e)).not.toContain('mail_outbox');
+    expect(e.webhook_endpoints.map((w: { url: string; events: string[] }) => [w.url, w.events])).toEqual([['http://127.0.0.1:9/crm', ['opportunity.won']]]);
+    for (const w of e.webhook_endpoints) expect(Object.keys(w).filter((k) => /secretEncrypted/i.test(k))).toEqual([]);
 
     // Other people's private whys and private notes are nowhere in the zip; the admin's own are.
     expect(e.why_ladders.map((l: { id: string }) => l.id)).toEqual([ownLadder.id]);
@@ -207,7 +212,7 @@ describe('workspace export (zip)', () => {
     // The rep's goal is there (admins coach on goals), without its link to the rep's why.
     expect(e.goals.map((g: { id: string; whyId: string | null }) => [g.id, g.whyId])).toEqual([[repGoal.data.id, null]]);
     const everything = names.map((n) => strFromU8(files[n])).join('\n');
-    for (const secret of ['Rita secret', repLadder.id, 'Maya private note', '$argon2']) expect(everything, secret).not.toContain(secret);
+    for (const secret of ['Rita secret', repLadder.id, 'Maya private note', '$argon2', hook.secret]) expect(everything, secret).not.toContain(secret);
     expect(everything).toContain('Ada own why');
 
     // One CSV per entity, the same records, formulas defused.

@@ -79,6 +79,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // A why ladder climbed in a check-in points at the rep's private ladder: only the exporting person's own.
   { entity: 'check_in_coaching', table: 'check_in_coaching', key: id, json: ['rung_ids'], only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
   { entity: 'mail_preferences', table: 'mail_preferences', key: ['user_id', 'kind'] },
+  // The signing secrets (encrypted at rest) never leave; the hint an admin sees does.
+  { entity: 'webhook_endpoints', table: 'webhook_endpoints', key: id, omit: ['secret_encrypted', 'previous_secret_encrypted'], json: ['events'] },
   // Every record's history; the private entities' events only for the exporting person's own.
   {
     entity: 'audit_events',
@@ -103,12 +105,15 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   server_secrets: 'server secrets',
   mail_outbox: 'the mail outbox (its mails carry invite, reset and share links)',
   mail_suppressions: 'unsubscribed address hashes (server-wide)',
+  webhook_deliveries: 'the webhook delivery log (what was sent where, kept for retries; each body restates records exported as themselves)',
+  webhook_attempts: 'the webhook delivery log (each try’s answer)',
 };
 
 /** What README.txt and the API document say is left out. */
 export const EXCLUDED_NOTE = [
   'Never exported: password hashes, session data, the hashes of invite, share-link and password-reset tokens, server secrets,',
-  'sign-in failures, request counters, stored idempotent responses and the mail outbox (its mails carry links with secrets);',
+  'sign-in failures, request counters, stored idempotent responses, the mail outbox (its mails carry links with secrets),',
+  'webhook signing secrets and the webhook delivery log;',
   'the folded search text of accounts, contacts, opportunities and plans (derived from their fields).',
   'Private to other people, so not in your export: their why ladders and the rungs of them, the audit events of those',
   '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), the link from their',
