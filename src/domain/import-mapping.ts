@@ -79,10 +79,14 @@ const HUBSPOT_SIGNS = ['recordid', 'dealstage', 'dealname', 'dealowner', 'compan
 
 /**
  * Which CRM made the file, from its headers: HubSpot's exports all carry "Record ID"; Salesforce's
- * carry API names (`AccountId`, `OwnerId`…) or their report labels. Anything else is plain CSV.
+ * carry API names (`AccountId`, `OwnerId`…), their report labels, or an `Id` column of Salesforce
+ * ids (15 or 18 characters, the fourth a digit as in every key prefix). Anything else is plain CSV.
  */
-export function detectSource(headers: readonly string[]): ImportSource {
+export function detectSource(headers: readonly string[], firstRow: readonly string[] = []): ImportSource {
   const folded = new Set(headers.map(foldHeader));
+  // A Data Export file with no telling column (User.csv): its `Id` holds Salesforce's 15- or 18-character ids.
+  const id = firstRow[headers.findIndex((h) => foldHeader(h) === 'id')] ?? '';
+  if (/^[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}([a-zA-Z0-9]{3})?$/.test(id.trim()) && /\d/.test(id)) return 'salesforce';
   const hubspot = HUBSPOT_SIGNS.filter((s) => folded.has(s)).length;
   const salesforce = SALESFORCE_SIGNS.filter((s) => folded.has(s)).length;
   if (hubspot === 0 && salesforce === 0) return 'csv';

@@ -36,7 +36,8 @@ export function readImportDate(text: string, order: DateOrder): Reading<string> 
   return { ok: true, value: date };
 }
 
-const SYMBOLS = /^[A-Za-z€$£¥₹]+|[A-Za-z€$£¥₹]+$/gu;
+/** A currency code or symbol before or after the number ("EUR 12,5", "$1,234", "1 234 €"). */
+const SYMBOLS = /^(?:[A-Z]{3}|US\$|[€$£¥₹])|(?:[A-Z]{3}|[€$£¥₹])$/gu;
 
 /**
  * An amount of the file in minor units of `currency`. With a dot as decimal mark, commas (and

@@ -66,7 +66,7 @@ async function activeStages(scope: Scope) {
 
 export async function createImport({ scope, actor, input }: Op<{ input: CreateImportBody }>): Promise<Import> {
   const parsed = readFile(input.text);
-  const source = input.source ?? detectSource(parsed.headers);
+  const source = input.source ?? detectSource(parsed.headers, parsed.rows[0]);
   const mapping = suggestMapping(input.entity, parsed.headers);
   const cols = columnsOf(parsed.headers, mapping);
   const sample = (field: 'closeDate' | 'amount') => parsed.rows.slice(0, 1000).map((r) => cellOf(r, cols[field])).filter(Boolean);
