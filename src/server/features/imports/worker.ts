@@ -47,7 +47,7 @@ class LeaseLost extends Error {}
 
 export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
   const { db } = opts;
-  const chunkSize = opts.chunkSize ?? 2000;
+  const chunkSize = opts.chunkSize ?? 5000;
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 2_000;
   const me = randomUUID();
@@ -139,6 +139,9 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
         }
       }
       await opts.afterChunk?.({ importId: row.id, processedRows: to, rowCount: parsed.rows.length });
+      // SQLite answers synchronously: without a turn of the event loop between chunks, requests
+      // (the page asking for progress) would wait for the whole import.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const now = nowIso();
     await db.updateTable('imports').set({ status: 'done', claimed_until: null, finished_at: now, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', row.id).where('claim_token', '=', me).execute();
