@@ -8,55 +8,14 @@ import { Currency, Id, Instant, Text, listQueryBase, page } from './common.js';
  * file updates what the first one created.
  */
 
-/** What a file holds. `users` creates nobody: it links the source's user ids to people here, for owners. */
-export const IMPORT_ENTITIES = ['accounts', 'contacts', 'opportunities', 'users'] as const;
+import { IMPORT_ENTITIES, IMPORT_FILE_NAME_MAX, IMPORT_SOURCES } from './import-fields.js';
+
+export * from './import-fields.js';
+
 export const ImportEntity = z.enum(IMPORT_ENTITIES);
 export type ImportEntity = z.infer<typeof ImportEntity>;
-
-/** Where the file comes from: external ids are kept per source, so a Salesforce id never meets a HubSpot one. */
-export const IMPORT_SOURCES = ['salesforce', 'hubspot', 'csv'] as const;
 export const ImportSource = z.enum(IMPORT_SOURCES);
 export type ImportSource = z.infer<typeof ImportSource>;
-
-/** The fields a column can fill, per entity. `externalId` is the source's own id of the row. */
-export const IMPORT_FIELDS = {
-  accounts: ['externalId', 'name', 'website', 'industry', 'owner', 'description'],
-  contacts: ['externalId', 'firstName', 'lastName', 'name', 'email', 'title', 'phone', 'account'],
-  opportunities: ['externalId', 'name', 'account', 'amount', 'currency', 'stage', 'closeDate', 'owner'],
-  users: ['externalId', 'email', 'firstName', 'lastName', 'name'],
-} as const satisfies Record<ImportEntity, readonly string[]>;
-export type ImportField = (typeof IMPORT_FIELDS)[ImportEntity][number];
-
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  externalId: 'Id in the source',
-  name: 'Name',
-  website: 'Website (domain)',
-  industry: 'Industry',
-  owner: 'Owner (email or name)',
-  description: 'Description (notes)',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  title: 'Title',
-  phone: 'Phone',
-  account: 'Account (id or name)',
-  amount: 'Amount',
-  currency: 'Currency',
-  stage: 'Stage',
-  closeDate: 'Close date',
-};
-
-/** The fields a row must have for each entity (name may come from first + last name for people). */
-export const IMPORT_REQUIRED: Record<ImportEntity, readonly ImportField[]> = {
-  accounts: ['name'],
-  contacts: ['account'],
-  opportunities: ['name', 'account', 'closeDate'],
-  users: [],
-};
-
-/** The largest file Advance keeps for an import: 50 MB of CSV text (about 400 000 opportunity rows). */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-export const IMPORT_FILE_NAME_MAX = 200;
 
 /** How dates such as 03/04/2026 are read: day first (31/12/2026), month first (12/31/2026). ISO dates are always read as such. */
 export const DATE_ORDERS = ['dmy', 'mdy'] as const;

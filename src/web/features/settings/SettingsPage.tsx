@@ -10,6 +10,11 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
+import { lazyPage } from '../../app/lazy';
+
+// The import pages load when an admin opens them: most visits to Settings never do.
+const ImportsPage = lazyPage(() => import('../imports/ImportsPage'), 'ImportsPage');
+const ImportPage = lazyPage(() => import('../imports/ImportPage'), 'ImportPage');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -32,6 +37,11 @@ export function SettingsPage() {
             Email
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/import" className="tab">
+            Import
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -47,6 +57,8 @@ export function SettingsPage() {
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
+        {me.user.role === 'admin' ? <Route path="import" element={<ImportsPage />} /> : null}
+        {me.user.role === 'admin' ? <Route path="import/:id" element={<ImportPage />} /> : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>
