@@ -32,7 +32,7 @@ export function readImportDate(text: string, order: DateOrder): Reading<string> 
     }
   }
   if (date === null) return { ok: false, message: `“${s}” is not a date: use 2026-12-31 or ${order === 'dmy' ? '31/12/2026' : '12/31/2026'}.` };
-  if (!isCalendarDate(date)) return { ok: false, message: `“${s}” is not a real date${order === 'dmy' ? ' (read day first)' : ' (read month first)'}.` };
+  if (!isCalendarDate(date)) return { ok: false, message: `“${s}” is not a real date${iso ? '' : order === 'dmy' ? ' (read day first)' : ' (read month first)'}.` };
   return { ok: true, value: date };
 }
 
