@@ -41,6 +41,8 @@ const TAGS: Record<ApiTag, string> = {
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   imports:
     'CSV import from CRM exports (admins): upload a Salesforce or HubSpot export, check the suggested column mapping, a preview and a dry run listing each row’s problems, then run it in the background and read what was created, updated and skipped. Source ids are kept, so importing the same file again updates instead of duplicating.',
+  webhooks:
+    'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };

@@ -1,4 +1,7 @@
+import { Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { lazyPage } from '../../app/lazy';
+import { LoadingCard } from '../../ui/States';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
@@ -10,8 +13,9 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
-import { lazyPage } from '../../app/lazy';
 
+// Admins only, and rarely: its code loads when the tab opens.
+const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
 // The import pages load when an admin opens them: most visits to Settings never do.
 const ImportsPage = lazyPage(() => import('../imports/ImportsPage'), 'ImportsPage');
 const ImportPage = lazyPage(() => import('../imports/ImportPage'), 'ImportPage');
@@ -38,7 +42,12 @@ export function SettingsPage() {
           </NavLink>
         ) : null}
         {me.user.role === 'admin' ? (
-          <NavLink to="/settings/import" className="tab">
+          <NavLink to="/settings/webhooks" className="tab" onMouseEnter={() => void WebhooksSettings.preload()} onFocus={() => void WebhooksSettings.preload()}>
+            Webhooks
+          </NavLink>
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/import" className="tab" onMouseEnter={() => void ImportsPage.preload()} onFocus={() => void ImportsPage.preload()}>
             Import
           </NavLink>
         ) : null}
@@ -57,8 +66,36 @@ export function SettingsPage() {
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
-        {me.user.role === 'admin' ? <Route path="import" element={<ImportsPage />} /> : null}
-        {me.user.role === 'admin' ? <Route path="import/:id" element={<ImportPage />} /> : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="webhooks"
+            element={
+              <Suspense fallback={<LoadingCard title="Webhooks" />}>
+                <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportsPage />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import/:id"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportPage />
+              </Suspense>
+            }
+          />
+        ) : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>
