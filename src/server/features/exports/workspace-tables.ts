@@ -79,6 +79,11 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // A why ladder climbed in a check-in points at the rep's private ladder: only the exporting person's own.
   { entity: 'check_in_coaching', table: 'check_in_coaching', key: id, json: ['rung_ids'], only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
   { entity: 'mail_preferences', table: 'mail_preferences', key: ['user_id', 'kind'] },
+  // CSV imports: each run with its mapping and counts (not the uploaded file itself), each row's outcome,
+  // and the other CRM's ids kept for re-imports.
+  { entity: 'imports', table: 'imports', key: id, omit: ['csv_text', 'preview', 'claim_token', 'claimed_until'], json: ['headers', 'mapping', 'options', 'stage_values'] },
+  { entity: 'import_rows', table: 'import_rows', key: ['import_id', 'row_number'] },
+  { entity: 'import_external_ids', table: 'import_external_ids', key: ['system', 'entity', 'external_id'] },
   // The signing secrets (encrypted at rest) never leave; the hint an admin sees does.
   { entity: 'webhook_endpoints', table: 'webhook_endpoints', key: id, omit: ['secret_encrypted', 'previous_secret_encrypted'], json: ['events'] },
   // Every record's history; the private entities' events only for the exporting person's own.
