@@ -53,6 +53,8 @@ const envSchema = z.object({
   GUEST_WRITES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Comments customers may post on one plan in 24 hours (all its links together). */
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
+  /** Requests with a wrong API token one IP address may make in 15 minutes before it gets 429. */
+  API_TOKEN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Trust X-Forwarded-For from a load balancer ("true"/"false"). */
@@ -109,6 +111,7 @@ export type Config = {
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
+  apiTokenMaxFailuresPerIp: number;
   idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
@@ -164,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
+    apiTokenMaxFailuresPerIp: e.API_TOKEN_MAX_FAILURES_PER_IP,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,

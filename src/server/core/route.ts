@@ -49,6 +49,8 @@ export type RouteOptions = {
   permission: Permission;
   /** Path parameters that are secrets (share tokens): never logged (core/route-rules.ts). */
   secretParams?: readonly string[];
+  /** Account security (API tokens, signing out): a signed-in session only; every API token gets 403 (core/permissions.ts). */
+  sessionOnly?: true;
 };
 
 /**
@@ -76,7 +78,12 @@ export function route<C extends RouteContract>(app: App, contract: C, options: R
     method: contract.method,
     url: contract.path.slice(app.prefix.length),
     schema,
-    config: { permission: options.permission, contract, ...(options.secretParams ? { secretParams: options.secretParams } : {}) },
+    config: {
+      permission: options.permission,
+      contract,
+      ...(options.secretParams ? { secretParams: options.secretParams } : {}),
+      ...(options.sessionOnly ? { sessionOnly: true } : {}),
+    },
     handler: handler as RouteHandlerMethod,
   });
 }

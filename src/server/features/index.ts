@@ -1,5 +1,6 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { coachingRoutes } from './coaching/routes.js';
 import { checkInRoutes } from './check-ins/routes.js';
@@ -50,4 +51,5 @@ export function registerFeatures(app: App): void {
   goalRoutes(app);
   checkInRoutes(app);
   mailRoutes(app);
+  apiTokenRoutes(app);
 }

@@ -1,4 +1,5 @@
 import { accountsApi } from './accounts.js';
+import { apiTokensApi } from './api-tokens.js';
 import { authApi } from './auth.js';
 import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
@@ -30,6 +31,7 @@ import { goalsApi } from './goals.js';
  */
 const tables = {
   accountsApi,
+  apiTokensApi,
   authApi,
   coachingApi,
   checkInsApi,
