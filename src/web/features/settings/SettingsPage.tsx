@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
@@ -10,6 +11,11 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
+import { Card } from '../../ui/Card';
+import { SkeletonLines } from '../../ui/States';
+
+// Tokens are for the few who script: their card's code loads only when it is shown.
+const ApiTokensCard = lazy(() => import('../api-tokens/ApiTokensCard').then((m) => ({ default: m.ApiTokensCard })));
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -41,6 +47,15 @@ export function SettingsPage() {
             <>
               <ProfileSettings />
               <MailPreferencesCard />
+              <Suspense
+                fallback={
+                  <Card title="API tokens">
+                    <SkeletonLines lines={3} />
+                  </Card>
+                }
+              >
+                <ApiTokensCard />
+              </Suspense>
             </>
           }
         />
