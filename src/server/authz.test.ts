@@ -108,6 +108,11 @@ describe('authorization on every route', () => {
   it('declares session-only exactly the account-security routes (API tokens, signing out)', () => {
     const declared = app.routeList.filter((r) => r.sessionOnly).map(key);
     expect(new Set(declared)).toEqual(SESSION_ONLY);
+    // A new signed-in route about passwords, email addresses, sessions or tokens is account security
+    // until shown otherwise: declare it `sessionOnly` and list it, or list it here with the reason.
+    const tokenMayUse = new Set(['GET /api/v1/session' /* who the token acts for */]);
+    const sensitive = apiRoutes().filter((r) => !open(r) && r.url.split('/').some((s) => !s.startsWith(':') && /password|e-?mail|session|token/i.test(s)));
+    for (const r of sensitive) expect(SESSION_ONLY.has(key(r)) || tokenMayUse.has(key(r)), `${key(r)} looks like account security: declare it sessionOnly`).toBe(true);
   });
 
   it('covers routes outside /api/v1: each is declared, and the docs answer without a session', async () => {
