@@ -41,6 +41,8 @@ const TAGS: Record<ApiTag, string> = {
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   'api tokens':
     'Personal API tokens for scripts and integrations: send one as `Authorization: Bearer adv_…`. A token acts for the person who made it, with their role at the time of each request; a `read` token may only read. Making, listing and revoking tokens needs a signed-in session.',
+  webhooks:
+    'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };

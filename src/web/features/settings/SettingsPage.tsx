@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { lazyPage } from '../../app/lazy';
+import { LoadingCard } from '../../ui/States';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
@@ -11,11 +13,12 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
-import { Card } from '../../ui/Card';
-import { SkeletonLines } from '../../ui/States';
 
 // Tokens are for the few who script: their card's code loads only when it is shown.
-const ApiTokensCard = lazy(() => import('../api-tokens/ApiTokensCard').then((m) => ({ default: m.ApiTokensCard })));
+const ApiTokensCard = lazyPage(() => import('../api-tokens/ApiTokensCard'), 'ApiTokensCard');
+
+// Admins only, and rarely: its code loads when the tab opens.
+const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -38,6 +41,11 @@ export function SettingsPage() {
             Email
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/webhooks" className="tab" onMouseEnter={() => void WebhooksSettings.preload()} onFocus={() => void WebhooksSettings.preload()}>
+            Webhooks
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -47,13 +55,7 @@ export function SettingsPage() {
             <>
               <ProfileSettings />
               <MailPreferencesCard />
-              <Suspense
-                fallback={
-                  <Card title="API tokens">
-                    <SkeletonLines lines={3} />
-                  </Card>
-                }
-              >
+              <Suspense fallback={<LoadingCard title="API tokens" />}>
                 <ApiTokensCard />
               </Suspense>
             </>
@@ -62,6 +64,16 @@ export function SettingsPage() {
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="webhooks"
+            element={
+              <Suspense fallback={<LoadingCard title="Webhooks" />}>
+                <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>
