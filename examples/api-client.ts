@@ -1,7 +1,7 @@
 /**
  * A client generated from Advance's OpenAPI document, used the way an integrator would: sign up and
- * sign in, list opportunities, open a plan, tick a commitment off, and read the answer to a stale
- * write. CI generates `advance-api.d.ts` beside this file from a running server, type-checks this
+ * sign in, list opportunities, open a plan, tick a commitment off, read the answer to a stale
+ * write, then make a personal API token and call with it as a script would, and revoke it. CI generates `advance-api.d.ts` beside this file from a running server, type-checks this
  * file against it and runs it (scripts/api-client-check.ts); docs/api.md walks through it.
  *
  *   npx openapi-typescript http://localhost:3000/api/openapi.json -o advance-api.d.ts
@@ -86,3 +86,17 @@ console.log(`stale write refused: 409 ${conflict.code}; current version ${curren
 if (conflict.code !== 'version_conflict' || current?.version !== done.version || current.title !== done.title) {
   throw new Error('the conflict should carry the commitment as it now is');
 }
+
+// A personal API token, made once with the session (the secret is shown only in this answer), then
+// used the way a script would: `Authorization: Bearer`, no cookie and no Origin header.
+const made = ok(await client.POST('/api/v1/api-tokens', { body: { name: 'Nightly sync', scope: 'read_write', expiresOn: inDays(90) } }));
+const script = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${made.secret}` } });
+const seen = ok(await script.GET('/api/v1/opportunities', { params: { query: { limit: 5 } } }));
+const added = ok(await script.POST('/api/v1/accounts', { body: { name: 'Initech' } }));
+console.log(`token "${made.token.name}" (${made.token.scope}, …${made.token.hint}, last day ${made.token.expiresOn}): ${seen.data.length} opportunity(ies), created account ${added.name}`);
+// Revoked, it stops at once: 401 not_signed_in.
+const revoked = await client.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id: made.token.id } } });
+if (revoked.response.status !== 204) throw new Error(`expected 204, got ${revoked.response.status}`);
+const refused = await script.GET('/api/v1/opportunities', { params: { query: { limit: 5 } } });
+if (refused.response.status !== 401 || refused.error?.error.code !== 'not_signed_in') throw new Error(`a revoked token should get 401, got ${refused.response.status}`);
+console.log(`revoked: the token now gets ${refused.response.status} ${refused.error.error.code}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysOverdue, formatCalendarDate, instantOn, isOverdue, todayIn } from './dates.js';
+import { addDays, dayStartsAt, daysBetween, daysOverdue, formatCalendarDate, instantOn, isOverdue, todayIn } from './dates.js';
 
 describe('calendar dates in the owner’s time zone', () => {
   // 23:30 UTC on 31 Dec: already 1 Jan in Paris, still 31 Dec in New York.
@@ -36,6 +36,28 @@ describe('an instant on a calendar day', () => {
       for (const date of ['2026-01-01', '2026-03-29', '2026-06-30', '2026-10-25', '2026-12-31']) {
         expect(todayIn(zone, instantOn(date, zone)), `${date} in ${zone}`).toBe(date);
       }
+    }
+  });
+});
+
+describe('the start of a calendar day in a zone', () => {
+  it('is that day’s midnight there, in UTC', () => {
+    // Paris is UTC+1 in winter and UTC+2 in summer.
+    expect(dayStartsAt('2027-01-16', 'Europe/Paris').toISOString()).toBe('2027-01-15T23:00:00.000Z');
+    expect(dayStartsAt('2027-07-01', 'Europe/Paris').toISOString()).toBe('2027-06-30T22:00:00.000Z');
+    // Half-hour and extreme offsets: Kolkata UTC+5:30, Kiritimati UTC+14, Pago Pago UTC−11.
+    expect(dayStartsAt('2026-12-15', 'Asia/Kolkata').toISOString()).toBe('2026-12-14T18:30:00.000Z');
+    expect(dayStartsAt('2026-12-15', 'Pacific/Kiritimati').toISOString()).toBe('2026-12-14T10:00:00.000Z');
+    expect(dayStartsAt('2026-12-15', 'Pacific/Pago_Pago').toISOString()).toBe('2026-12-15T11:00:00.000Z');
+    // New York moves its clocks at 2 am: the day of the change still starts at midnight EST (UTC−5).
+    expect(dayStartsAt('2027-03-14', 'America/New_York').toISOString()).toBe('2027-03-14T05:00:00.000Z');
+  });
+
+  it('is where the date there changes, also where a clock change skips midnight (Havana jumps from 0:00 to 1:00)', () => {
+    for (const [date, zone] of [['2026-03-08', 'America/Havana'], ['2026-11-01', 'America/Havana'], ['2026-10-25', 'Europe/London']] as const) {
+      const start = dayStartsAt(date, zone);
+      expect(todayIn(zone, start), `${zone} ${date}`).toBe(date);
+      expect(todayIn(zone, new Date(start.getTime() - 60_000)), `${zone} ${date}`).toBe(addDays(date, -1));
     }
   });
 });

@@ -53,6 +53,24 @@ export function instantOn(date: string, timeZone: string): Date {
   return new Date(noonUtc.getTime() - drift * 12 * 3_600_000);
 }
 
+/**
+ * The first instant of `date` in `timeZone` (its midnight there, or whenever the day begins when a
+ * clock change skips midnight): where "until the end of the 14th" stops, as the start of the 15th.
+ * Every zone's day starts between UTC−14 h and UTC+12 h of UTC midnight, and the date there only
+ * grows with time, so a binary search over minutes finds it exactly.
+ */
+export function dayStartsAt(date: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`) / 60_000;
+  let lo = utcMidnight - 15 * 60; // surely still the day before there
+  let hi = utcMidnight + 13 * 60; // surely `date` (or later) there
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (todayIn(timeZone, new Date(mid * 60_000)) >= date) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi * 60_000);
+}
+
 // A plan page asks for days between a few distinct dates hundreds of times; parsing was 5% of it.
 const dayNumbers = new Map<string, number>();
 

@@ -9,7 +9,7 @@ import type { Config } from './core/config.js';
 import type { Db } from './core/db/connect.js';
 import { AppError } from './core/errors.js';
 import type { App, RouteInfo } from './core/http.js';
-import { enforcePermissions, requirePermission, withPermission } from './core/permissions.js';
+import { enforcePermissions, requirePermission, usesBearer, withPermission } from './core/permissions.js';
 import { keepIdempotentResponses, markIdempotent, registerIdempotency } from './core/idempotency.js';
 import { limitGuestWrites } from './core/limits.js';
 import { registerApiDocs } from './core/openapi.js';
@@ -78,7 +78,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, permission, schema: route.schema, contract: route.config?.contract });
+      routeList.push({ method, url: route.url, permission, schema: route.schema, contract: route.config?.contract, sessionOnly: route.config?.sessionOnly === true });
     }
   });
 
@@ -92,10 +92,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   securityHeaders(app, config);
 
   // CSRF, decided from the matched route (never the raw URL, which has many spellings): every
-  // write must come from our own origin as JSON.
+  // write must come from our own origin as JSON. A request with an API token (Authorization:
+  // Bearer) is judged by the token alone — its cookie, if any, is ignored — so it needs no Origin:
+  // a browser never adds that header by itself, and without a valid token it gets 401.
   app.addHook('onRequest', async (req) => {
     if (needsWriteChecks(req)) {
-      assertSameOrigin(req, config);
+      if (!usesBearer(req)) assertSameOrigin(req, config);
       assertJsonBody(req);
     }
   });
@@ -170,7 +172,8 @@ type ErrorOut = {
 function undocumentedAsFailure(req: FastifyRequest, body: ErrorOut): ErrorOut {
   const contract = req.routeOptions.config?.contract;
   const permission = req.routeOptions.config?.permission;
-  if (!contract || !permission || body.status >= 500 || operationErrors(contract, permission).includes(body.error.code as ErrorCode)) return body;
+  const sessionOnly = req.routeOptions.config?.sessionOnly === true;
+  if (!contract || !permission || body.status >= 500 || operationErrors(contract, permission, { sessionOnly }).includes(body.error.code as ErrorCode)) return body;
   const message = `${contract.operationId} answered ${body.error.code}, which its contract does not document (src/shared/routes).`;
   req.log.error(message);
   return { status: 500, error: { code: 'internal_error', message, details: [], requestId: body.error.requestId } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from './test/harness.js';
-import { buildWorld, clientOf, walkPeople, WRITE_CASES, type World } from './test/walk.js';
+import type { Client } from './test/factories.js';
+import { buildWorld, clientOf, SESSION_ONLY, walkPeople, walkTokens, WRITE_CASES, type World } from './test/walk.js';
 
 /**
  * Every route, inside one workspace. A rep who owns nothing reads what everyone reads and is refused
@@ -8,6 +9,11 @@ import { buildWorld, clientOf, walkPeople, WRITE_CASES, type World } from './tes
  * caller (the owner, an admin, the guest, anyone for sign-up) gets 2xx — so a route that refuses
  * everyone fails as surely as one that lets everyone in. The expectations below are written out
  * here, not read from the routes' declarations.
+ *
+ * API tokens are walked like sessions: the same rightful callers succeed with their read-write
+ * tokens, their read tokens are refused every write (403) and change nothing, and the rep who owns
+ * nothing gets with either token exactly what their session gets — but on account security
+ * (SESSION_ONLY), which refuses every token.
  */
 const { app } = await testApp();
 
@@ -28,6 +34,8 @@ const SELF_SERVICE = new Set([
   // Your own mail preferences.
   'PATCH /api/v1/mail-preferences',
   'DELETE /api/v1/session',
+  // One's own API tokens.
+  'POST /api/v1/api-tokens',
 ]);
 // Reads only an admin makes.
 const ADMIN_READS = new Set([
@@ -64,7 +72,7 @@ const WALK_TIMEOUT = 180_000;
 const isWrite = (method: string) => method !== 'GET';
 
 /** The URL of a read route, filled with the world's records. */
-function readUrl(w: World, url: string): string {
+function readUrl(w: World, url: string, fallbackId = ''): string {
   const kind = url.split('/')[3];
   const byKind: Record<string, string> = {
     accounts: w.ids.account,
@@ -89,7 +97,7 @@ function readUrl(w: World, url: string): string {
     'webhook-endpoints': w.ids.webhookEndpoint,
     'webhook-deliveries': w.ids.webhookDelivery,
   };
-  const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
+  const path = url.replace(':id', byKind[kind] ?? fallbackId).replace(':token', w.token);
   // Reads whose query has a required parameter.
   const query: Record<string, string> = { '/api/v1/search': 'q=acme' };
   return query[url] ? `${path}?${query[url]}` : path;
@@ -114,31 +122,76 @@ describe('authorization inside a workspace, on every route', () => {
     expect(walked).toBe(writes.length);
   }, WALK_TIMEOUT);
 
-  it('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records', async () => {
+  it('has the same positive controls with API tokens: the rightful caller’s read-write token gets 2xx, their read token 403 and no change', async () => {
+    const people = await walkPeople(app);
+    const tokens = await walkTokens(people);
+    const writes = app.routeList.filter((r) => r.url.startsWith('/api/v1/') && isWrite(r.method));
+    let walked = 0;
+    for (const r of writes) {
+      // Sign-up, share links and their own session clients (the demo's visitor) take no personal token.
+      if (r.permission === 'public' || r.permission === 'guest') continue;
+      const w = await buildWorld(app, people);
+      const call = await WRITE_CASES[key(r)](w, app);
+      if (call.as === 'anonymous' || call.as === 'guest' || call.client) continue;
+      const mine = tokens[call.as];
+      const planBefore = (await people.owner.client.get(`/api/v1/plans/${w.ids.plan}`)).data;
+      const objectiveBefore = (await people.owner.client.get(`/api/v1/objectives/${w.ids.objective}`)).data;
+      const refused = await mine.read.request(r.method as 'POST', call.url, call.body);
+      expect(refused.statusCode, `${key(r)} with ${call.as}'s read token: ${refused.body}`).toBe(403);
+      expect(refused.data.error.code).toBe('forbidden');
+      expect((await people.owner.client.get(`/api/v1/plans/${w.ids.plan}`)).data, `${key(r)} refused a read token yet changed the plan`).toEqual(planBefore);
+      expect((await people.owner.client.get(`/api/v1/objectives/${w.ids.objective}`)).data, `${key(r)} refused a read token yet changed the objective`).toEqual(objectiveBefore);
+      const res = await mine.readWrite.request(r.method as 'POST', call.url, call.body);
+      if (SESSION_ONLY.has(key(r))) {
+        expect(res.statusCode, `${key(r)} is account security: ${res.body}`).toBe(403);
+        // …and the session still may.
+        const bySession = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body);
+        expect(bySession.statusCode, `${key(r)} with ${call.as}'s session: ${bySession.body}`).toBeLessThan(300);
+      } else {
+        expect(res.statusCode, `${key(r)} with ${call.as}'s read-write token: ${res.body}`).toBeGreaterThanOrEqual(200);
+        expect(res.statusCode, `${key(r)} with ${call.as}'s read-write token: ${res.body}`).toBeLessThan(300);
+      }
+      walked++;
+    }
+    expect(walked).toBeGreaterThan(60);
+    console.info(`walked ${walked} writes with their rightful callers' API tokens`);
+  }, WALK_TIMEOUT);
+
+  it.each(['session', 'read-write token', 'read token'] as const)('lets a rep who owns nothing read as everyone reads, and refuses their every write on others’ records (with their %s)', async (credential) => {
     const people = await walkPeople(app);
     const w = await buildWorld(app, people);
-    const rep = people.stranger.client;
-    // Signing out last: it ends the session the rest of the walk uses.
+    const tokens = credential === 'session' ? null : (await walkTokens(people)).stranger;
+    const rep: Client = tokens === null ? people.stranger.client : credential === 'read token' ? tokens.read : tokens.readWrite;
     const routes = app.routeList
       .filter((r) => r.url.startsWith('/api/v1/') && r.permission !== 'public' && r.permission !== 'guest')
-      .sort((a, b) => Number(key(a) === 'DELETE /api/v1/session') - Number(key(b) === 'DELETE /api/v1/session'));
+      // Reads first (the read token's writes share their world); signing out last: it ends the session the rest of the walk uses.
+      .sort((a, b) => Number(key(a) === 'DELETE /api/v1/session') - Number(key(b) === 'DELETE /api/v1/session') || Number(isWrite(a.method)) - Number(isWrite(b.method)));
     let reads = 0;
     let writes = 0;
     for (const r of routes) {
       if (!isWrite(r.method)) {
         const res = await rep.get(readUrl(w, r.url));
-        const expected = PRIVATE_READS.has(key(r)) ? 404 : ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200;
+        const expected =
+          tokens && SESSION_ONLY.has(key(r)) ? 403 : PRIVATE_READS.has(key(r)) ? 404 : ADMIN_READS.has(key(r)) || MANAGER_READS.has(key(r)) || OWN_READS.has(key(r)) ? 403 : 200;
         expect(res.statusCode, `${key(r)} as a rep who owns nothing: ${res.body}`).toBe(expected);
         reads++;
         continue;
       }
       // A fresh world per write: some requests are built by first changing the record (archive before restore).
-      const fresh = await buildWorld(app, people);
-      const call = await WRITE_CASES[key(r)](fresh, app);
+      // A read token is refused every write before anything is looked at (the rightful callers' read
+      // tokens are refused their valid requests above): the one world's records and an empty body will do.
+      const fresh = credential === 'read token' ? w : await buildWorld(app, people);
+      const call =
+        credential === 'read token'
+          ? { url: readUrl(w, r.url, '01a00000-0000-7000-8000-000000000000').replace(/:\w+/g, w.owner.me.user.id), body: r.method === 'DELETE' ? undefined : {} }
+          : await WRITE_CASES[key(r)](fresh, app);
       const planBefore = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
       const objectiveBefore = (await people.owner.client.get(`/api/v1/objectives/${fresh.ids.objective}`)).data;
       const res = await rep.request(r.method as 'POST', call.url, call.body);
-      if (SELF_SERVICE.has(key(r))) {
+      // A token is refused account security, and a read token every write, before any record is looked at.
+      const tokenRefused = tokens !== null && (SESSION_ONLY.has(key(r)) || credential === 'read token');
+      if (tokenRefused) expect(res.statusCode, `${key(r)} with a ${credential}: ${res.body}`).toBe(403);
+      if (SELF_SERVICE.has(key(r)) && !tokenRefused) {
         expect(res.statusCode, `${key(r)} is open to everyone in the workspace: ${res.body}`).toBeLessThan(300);
       } else {
         // 403 where the record is visible to them; 404 where it is not theirs to see (someone else's notification).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, Client, createAccount, signUpWorkspace } from './test/factories.js';
+import { addMember, Client, createAccount, createApiToken, signUpWorkspace } from './test/factories.js';
 import { testApp } from './test/harness.js';
+import { SESSION_ONLY } from './test/walk.js';
 import type { RouteInfo } from './core/http.js';
 import { buildApp } from './app.js';
 
@@ -8,8 +9,10 @@ import { buildApp } from './app.js';
  * Walks every registered route. Every route declares a permission (a route without one stops the
  * server at boot); anonymous callers get 401 on everything not declared public or guest; a
  * signed-in person of another workspace gets 404 — the same answer as for a record that does not
- * exist — on every route that names a record. A new route without a check, or naming a kind of
- * record this test has no fixture for, fails here. Same-workspace roles and positive controls:
+ * exist — on every route that names a record, with their session or their API tokens alike.
+ * Tokens that no longer work (revoked, expired, their person deactivated) get 401 everywhere, and
+ * account security refuses every token. A new route without a check, or naming a kind of record
+ * this test has no fixture for, fails here. Same-workspace roles and positive controls:
  * authz-roles.test.ts.
  */
 const { app, db, config } = await testApp();
@@ -107,6 +110,16 @@ describe('authorization on every route', () => {
     expect(new Set(guest)).toEqual(GUEST);
   });
 
+  it('declares session-only exactly the account-security routes (API tokens, signing out)', () => {
+    const declared = app.routeList.filter((r) => r.sessionOnly).map(key);
+    expect(new Set(declared)).toEqual(SESSION_ONLY);
+    // A new signed-in route about passwords, email addresses, sessions or tokens is account security
+    // until shown otherwise: declare it `sessionOnly` and list it, or list it here with the reason.
+    const tokenMayUse = new Set(['GET /api/v1/session' /* who the token acts for */]);
+    const sensitive = apiRoutes().filter((r) => !open(r) && r.url.split('/').some((s) => !s.startsWith(':') && /password|e-?mail|session|token/i.test(s)));
+    for (const r of sensitive) expect(SESSION_ONLY.has(key(r)) || tokenMayUse.has(key(r)), `${key(r)} looks like account security: declare it sessionOnly`).toBe(true);
+  });
+
   it('covers routes outside /api/v1: each is declared, and the docs answer without a session', async () => {
     const outside = app.routeList.filter((r) => !r.url.startsWith('/api/v1/'));
     for (const r of outside) expect(r.permission, key(r)).toBe('public');
@@ -134,6 +147,30 @@ describe('authorization on every route', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.data.error.code).toBe('not_signed_in');
     }
+  });
+
+  it('answers 401 to API tokens that no longer work — revoked, expired, unknown, their person deactivated — on every route that takes a session', async () => {
+    const admin = await signUpWorkspace(app);
+    const revoked = await createApiToken(admin);
+    expect((await admin.client.delete(`/api/v1/api-tokens/${revoked.id}`)).statusCode).toBe(204);
+    const expired = await createApiToken(admin);
+    await db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expired.id).execute();
+    const leaver = await addMember(app, admin.client, { role: 'admin' });
+    const left = await createApiToken(leaver);
+    expect((await admin.client.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: admin.me.user.id })).statusCode).toBe(200);
+    const clients = { revoked: revoked.client, expired: expired.client, 'of a deactivated person': left.client, unknown: new Client(app, `adv_${'x'.repeat(43)}`) };
+    const routes = apiRoutes().filter((r) => !open(r));
+    for (const r of routes) {
+      const url = r.url.replace(/:(\w+)/g, '01a00000-0000-7000-8000-000000000000');
+      for (const [what, client] of Object.entries(clients)) {
+        const res = await client.request(r.method as 'GET', url, sampleBody(r.method, r));
+        expect(res.statusCode, `${r.method} ${r.url} with a token ${what}`).toBe(401);
+        expect(res.data.error.code).toBe('not_signed_in');
+      }
+    }
+    // The same tokens worked before: the 401s are theirs, not the routes'.
+    const fresh = await createApiToken(admin);
+    expect((await fresh.client.get('/api/v1/accounts')).statusCode).toBe(200);
   });
 
   it('answers 404 to another workspace on every route that names a record', async () => {
@@ -175,10 +212,15 @@ describe('authorization on every route', () => {
       })
     ).data;
     const rep = await addMember(app, a.client, { role: 'rep' });
+    const token = await createApiToken(a);
+    // The other workspace's admin calls with their session and with their API tokens of both scopes.
+    const bWrites = (await createApiToken(b, { scope: 'read_write' })).client;
+    const bReads = (await createApiToken(b, { scope: 'read' })).client;
     const series = (await a.client.post('/api/v1/check-in-series', { repId: rep.me.user.id, cadence: 'weekly', weekday: 4, time: '09:00' })).data;
     const checkIn = (await a.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: series.next.scheduledAt })).data;
     const note = (await a.client.post(`/api/v1/check-ins/${checkIn.id}/notes`, { body: 'Private' })).data;
     const ids: Record<string, string> = {
+      'api-tokens': token.id,
       'why-ladders': ladder.id,
       goals: goal.id,
       interactions: interaction.id,
@@ -221,6 +263,13 @@ describe('authorization on every route', () => {
       const res = await b.client.request(r.method as 'GET', url, body);
       expect(res.statusCode, `${r.method} ${r.url} as another workspace`).toBe(404);
       expect(res.data.error.code).toBe('not_found');
+      // Their read-write token: the same 404 (account security refuses any token first: 403).
+      const sessionOnly = SESSION_ONLY.has(`${r.method} ${r.url}`);
+      const withToken = await bWrites.request(r.method as 'GET', url, body);
+      expect(withToken.statusCode, `${r.method} ${r.url} with another workspace's read-write token`).toBe(sessionOnly ? 403 : 404);
+      // Their read token: 404 on reads; every write is refused for the token's scope before any record is looked at.
+      const withReadToken = await bReads.request(r.method as 'GET', url, body);
+      expect(withReadToken.statusCode, `${r.method} ${r.url} with another workspace's read token`).toBe(r.method === 'GET' && !sessionOnly ? 404 : 403);
       // And the owner still sees the record: the 404 was the workspace boundary, not a broken route.
       if (r.method === 'GET') expect((await a.client.get(url)).statusCode, `${r.method} ${r.url} as its owner`).toBe(200);
     }

@@ -18,5 +18,11 @@ export type Actor = {
    * every list filtered by flag needs them, and this saves it a query.
    */
   focusThresholds: { noAdvanceStreak: number; noCommitmentDays: number; noCommitmentInteractions: number };
-  sessionId: string;
+  /** The session the request came with; null when it came with an API token. */
+  sessionId: string | null;
+  /** Set when the request came with `Authorization: Bearer` (core/auth/api-tokens.ts): which token, and what it may do. */
+  apiToken?: ApiTokenGrant;
 };
+
+/** An API token acting for its person: `read` may only read (GET, HEAD). */
+export type ApiTokenGrant = { id: string; scope: 'read' | 'read_write' };

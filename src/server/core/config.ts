@@ -55,6 +55,8 @@ const envSchema = z.object({
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** Whole-workspace exports (a zip of everything) an admin may start per workspace per hour. */
   WORKSPACE_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Requests with a wrong API token one IP address may make in 15 minutes before it gets 429. */
+  API_TOKEN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Trust X-Forwarded-For from a load balancer ("true"/"false"). */
@@ -124,6 +126,7 @@ export type Config = {
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
   workspaceExportsPerHour: number;
+  apiTokenMaxFailuresPerIp: number;
   idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
@@ -191,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
     workspaceExportsPerHour: e.WORKSPACE_EXPORTS_PER_HOUR,
+    apiTokenMaxFailuresPerIp: e.API_TOKEN_MAX_FAILURES_PER_IP,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,

@@ -12,7 +12,7 @@ import { Scope } from './scope.js';
  * Every route as registered, with its permission and schemas, and the route table's contract it was
  * registered from (core/route.ts): the route-walking tests and the API document read this list.
  */
-export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema; contract?: RouteContract };
+export type RouteInfo = { method: string; url: string; permission: Permission; schema?: FastifySchema; contract?: RouteContract; sessionOnly?: boolean };
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

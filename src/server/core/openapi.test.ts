@@ -67,14 +67,29 @@ describe('the API document', () => {
     }
   });
 
-  it('says who may call each operation: no credentials for public and share-token routes, the session cookie for the rest', () => {
+  it('says who may call each operation: no credentials for public and share-token routes, the session cookie or an API token for the rest, the session alone for account security', () => {
+    let withToken = 0;
     for (const r of app.routeList.filter((x) => x.contract)) {
       const { op } = byId.get(r.contract!.operationId)!;
-      if (r.permission === 'public' || r.permission === 'guest') expect(op.security, r.contract!.operationId).toEqual([]);
-      else expect(op.security, r.contract!.operationId).toEqual([{ session: [] }]);
-      if (r.permission !== 'public' && r.permission !== 'guest') expect(op.responses['401'].description).toMatch(/not_signed_in/);
+      const id = r.contract!.operationId;
+      if (r.permission === 'public' || r.permission === 'guest') expect(op.security, id).toEqual([]);
+      else if (r.sessionOnly) expect(op.security, id).toEqual([{ session: [] }]);
+      else {
+        // Writes need a read-write token: a read one answers 403.
+        expect(op.security, id).toEqual([{ session: [] }, { apiToken: r.method === 'GET' ? [] : ['read_write'] }]);
+        if (r.method !== 'GET') expect(op.responses['403'].description, id).toMatch(/forbidden/);
+        withToken++;
+      }
+      if (r.permission !== 'public' && r.permission !== 'guest') {
+        expect(op.responses['401'].description).toMatch(/not_signed_in/);
+        // Wrong tokens are counted per address.
+        expect(op.responses['429'].headers['Retry-After'], id).toBeDefined();
+      }
     }
+    expect(withToken).toBeGreaterThan(100);
+    for (const id of ['listApiTokens', 'createApiToken', 'revokeApiToken', 'deleteSession']) expect(byId.get(id)!.op.security, id).toEqual([{ session: [] }]);
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-advance_session' });
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(byId.get('getSharedPlan')!.op.parameters.find((p: Json) => p.name === 'token').description).toMatch(/key/);
   });
 

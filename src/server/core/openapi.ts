@@ -7,7 +7,7 @@ import { cookieName } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { App, RouteInfo } from './http.js';
 import { isCreating, isVersioned, operationErrors } from './operation-errors.js';
-import { withPermission, type Permission } from './permissions.js';
+import { takesCredentials, withPermission } from './permissions.js';
 
 /**
  * `/api/openapi.json` (OpenAPI 3.1) and `/api/docs`. Operations come from the route table
@@ -41,6 +41,8 @@ const TAGS: Record<ApiTag, string> = {
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
   imports:
     'CSV import from CRM exports (admins): upload a Salesforce or HubSpot export, check the suggested column mapping, a preview and a dry run listing each row’s problems, then run it in the background and read what was created, updated and skipped. Source ids are kept, so importing the same file again updates instead of duplicating.',
+  'api tokens':
+    'Personal API tokens for scripts and integrations: send one as `Authorization: Bearer adv_…`. A token acts for the person who made it, with their role at the time of each request; a `read` token may only read. Making, listing and revoking tokens needs a signed-in session.',
   webhooks:
     'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':
@@ -52,9 +54,9 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   validation_failed: 'the input breaks the contract; `error.details` names each bad field (`path`, `message`)',
   invalid_json: 'the body is not JSON, or is nested too deeply',
   invalid_cursor: 'the `cursor` is not one this list handed out',
-  not_signed_in: 'no valid session',
+  not_signed_in: 'no valid session or API token (a token that is unknown, revoked or expired, or whose person was deactivated; the answer carries `WWW-Authenticate: Bearer`)',
   invalid_credentials: 'the email and password do not match',
-  forbidden: 'signed in, but not allowed to do this',
+  forbidden: 'signed in, but not allowed to do this (with an API token: a read token asked to write, or any token on account security)',
   origin_mismatch: 'a write without the Origin of this server',
   not_found: 'nothing with this id here (also for another workspace’s records, and ids of the wrong shape)',
   method_not_allowed: 'this path does not take this method',
@@ -70,7 +72,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   idempotency_key_reused: 'this Idempotency-Key was used for a different request',
   date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',
   not_happened_yet: 'the interaction’s time has not come yet: its result is recorded once it has happened',
-  too_many_requests: 'too many requests; wait `Retry-After` seconds',
+  too_many_requests: 'too many requests (or too many with a wrong API token from this address); wait `Retry-After` seconds',
   internal_error: 'something failed on the server; quote `error.requestId`',
   not_ready: 'the server is not ready',
 };
@@ -100,12 +102,13 @@ const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schem
 /**
  * Who may call an operation, as OpenAPI security. OpenAPI has no scheme for a secret in the path,
  * so the customer's routes say "no credentials" and their `token` parameter says it is the key.
+ * Everything else takes the session cookie or, in its place, an API token — writes a `read_write`
+ * one (the role OpenAPI 3.1 lets a non-OAuth scheme list) — except account security (sessionOnly).
  */
-function securityFor(permission: Permission): Record<string, string[]>[] {
-  if (permission === 'public' || permission === 'guest') return [];
-  // Issue 14 (API tokens): add `{ apiToken: [] }` here as the alternative to the session cookie,
-  // with its scheme (type http, scheme bearer) beside `session` in securitySchemes below.
-  return [{ session: [] }];
+function securityFor(info: Pick<RouteInfo, 'permission' | 'sessionOnly' | 'method'>): Record<string, string[]>[] {
+  if (!takesCredentials(info.permission)) return [];
+  if (info.sessionOnly) return [{ session: [] }];
+  return [{ session: [] }, { apiToken: info.method === 'GET' ? [] : ['read_write'] }];
 }
 
 type Json = Record<string, any>;
@@ -139,6 +142,13 @@ export function completeDocument(doc: Json, routes: RouteInfo[], config: Config)
           name: cookieName(config),
           description: 'The session cookie set by POST /api/v1/session (sign in). Writes must also carry this server’s Origin header.',
         },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'adv_ followed by 43 base64url characters',
+          description:
+            'A personal API token (Settings → My profile → API tokens), as `Authorization: Bearer adv_…`. It acts for its person with their current role; a `read` token may only read (GET), a `read_write` one may also write. No Origin header is needed; a cookie sent beside it is ignored.',
+        },
       },
     },
   };
@@ -148,8 +158,8 @@ export function completeDocument(doc: Json, routes: RouteInfo[], config: Config)
 
 function completeOperation(operation: Json, info: RouteInfo): void {
   const contract = info.contract!;
-  const codes = operationErrors(contract, info.permission);
-  operation.security = securityFor(info.permission);
+  const codes = operationErrors(contract, info.permission, { sessionOnly: info.sessionOnly });
+  operation.security = securityFor(info);
   const parameters: Json[] = operation.parameters ?? [];
   for (const p of parameters) if (p.in === 'path' && p.name === 'token') p.description = 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
   if (isVersioned(contract)) {

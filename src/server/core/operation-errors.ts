@@ -9,7 +9,7 @@ import type { Permission } from './permissions.js';
  * operation; in tests (config.env = test) an answer with a code not in the list becomes a 500
  * naming the operation, so the whole suite keeps the document true.
  */
-export function operationErrors(contract: RouteContract, permission: Permission): ErrorCode[] {
+export function operationErrors(contract: RouteContract, permission: Permission, opts: { sessionOnly?: boolean } = {}): ErrorCode[] {
   const codes = new Set<ErrorCode>(contract.errors ?? []);
   const write = contract.method !== 'GET';
   const body = fieldsOf(contract.body);
@@ -19,7 +19,13 @@ export function operationErrors(contract: RouteContract, permission: Permission)
   if (contract.body) codes.add('invalid_json');
   // Every write: JSON only, from the app's own origin (core/route-rules.ts), at most 1 MB.
   if (write) ['unsupported_media_type', 'origin_mismatch', 'payload_too_large'].forEach((c) => codes.add(c as ErrorCode));
-  if (permission !== 'public' && permission !== 'guest') codes.add('not_signed_in');
+  if (permission !== 'public' && permission !== 'guest') {
+    codes.add('not_signed_in');
+    // API tokens (core/auth/api-tokens.ts): wrong ones are counted per address, then 429; a read
+    // token is refused writes, and every token is refused account security (403).
+    codes.add('too_many_requests');
+    if (write || opts.sessionOnly) codes.add('forbidden');
+  }
   if (typeof permission === 'object') codes.add('forbidden');
   // A path names a record (or a share link): missing, another workspace's, or a malformed id.
   if (contract.params || permission === 'guest') codes.add('not_found');

@@ -95,11 +95,13 @@ describe('configuration', () => {
 });
 
 describe('logs', () => {
-  it('carry a request id and never a password, cookie or invite token', async () => {
+  it('carry a request id and never a password, cookie, invite token or API token', async () => {
     const lines: string[] = [];
     const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
     const logged = await buildApp({ config: { ...config, logLevel: 'info' }, db, logger: true, logStream: stream });
     const { client } = await signUpWorkspace(logged as never);
+    const apiToken = (await client.post('/api/v1/api-tokens', { name: 'Logged', scope: 'read' })).data.secret as string;
+    expect((await new Client(logged as never, apiToken).get('/api/v1/accounts')).statusCode).toBe(200);
     const invite = await client.post('/api/v1/invites', { email: `new-${Date.now()}@example.com`, role: 'rep' });
     const token = new URL(invite.data.url).pathname.split('/').pop()!;
     await new Client(logged as never).post('/api/v1/invites/lookup', { token });
@@ -109,6 +111,8 @@ describe('logs', () => {
     expect(text).toMatch(/"reqId":"[0-9a-f-]{36}"/);
     expect(text).toContain('/invite/[redacted]');
     expect(text).not.toContain(token);
+    expect(text).not.toContain(apiToken);
+    expect(text).toContain('/api/v1/api-tokens');
     expect(text).not.toContain(client.cookie!.split('=')[1]);
     expect(text).not.toContain('a long enough passphrase');
   });

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { AppError, forbidden, notFound, notSignedIn } from './errors.js';
 import { cookieName, resolveSession } from './auth/sessions.js';
+import { authenticateBearer, bearerOf } from './auth/api-tokens.js';
 import { Scope } from './scope.js';
 import type { App } from './http.js';
 
@@ -19,6 +20,11 @@ import type { App } from './http.js';
  * - `{ role: 'admin' }`: workspace admins.
  * - `{ owns: kind }`: someone who may change that record (its owner, their manager, an admin, as the
  *   kind's policy says). The record's id is the `:id` path parameter, or the body field `field`.
+ *
+ * Everything but `public` and `guest` also takes a personal API token (`Authorization: Bearer`,
+ * core/auth/api-tokens.ts) in place of the session cookie: the token acts for its person, so it
+ * passes exactly the checks the person's session would. A `read` token may only read (GET, HEAD);
+ * a route declared `sessionOnly` (account security: tokens, signing out) refuses every token (403).
  */
 export type OwnedKind =
   | 'account'
@@ -51,6 +57,13 @@ export type OwnedKind =
   | 'check-in-manage'
   | 'check-in-answers'
   | 'check-in-note';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Account security: a signed-in session only, never an API token (core/route.ts `sessionOnly`). */
+    sessionOnly?: boolean;
+  }
+}
 
 export type Permission = 'public' | 'guest' | 'signedIn' | { role: 'admin' } | { owns: OwnedKind; field?: string };
 
@@ -92,10 +105,21 @@ export function withPermission(app: App, permission: Permission): void {
   app.decorate('routePermission', { getter: () => permission });
 }
 
+/** Routes that take a person's credentials: a session, or an API token in its place. */
+export const takesCredentials = (permission: Permission | undefined): boolean => permission !== undefined && permission !== 'public' && permission !== 'guest';
+
+/**
+ * The request authenticates with `Authorization: Bearer` on a route that takes it: judged by the token
+ * alone (any cookie is ignored), so the cookie's Origin check does not apply to it.
+ */
+export const usesBearer = (req: FastifyRequest): boolean => takesCredentials(permissionOf(req)) && bearerOf(req) !== null;
+
+const READS = new Set(['GET', 'HEAD']);
+
 export function enforcePermissions(app: App, opts: { config: Config; db: Db; policies: OwnershipPolicies; openGuest: GuestOpener }): void {
   const { config, db, policies } = opts;
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const permission = permissionOf(req);
     // No route matched: the not-found handler answers, the same for everyone.
     if (!permission || (permission === 'public' && !req.routeOptions.url?.startsWith('/api/v1/'))) return;
@@ -103,6 +127,14 @@ export function enforcePermissions(app: App, opts: { config: Config; db: Db; pol
       const token = (req.params as { token?: string }).token;
       if (!token) throw notFound('Plan');
       req.guest = await opts.openGuest(db, token);
+      return;
+    }
+    const bearer = takesCredentials(permission) ? bearerOf(req) : null;
+    if (bearer !== null) {
+      const actor = await authenticateBearer(db, config, req, reply, bearer);
+      if (req.routeOptions.config?.sessionOnly) throw forbidden('Sign in to do this: account security needs a signed-in session, not an API token.');
+      if (actor.apiToken?.scope === 'read' && !READS.has(req.method)) throw forbidden('This API token can only read. Make a read-and-write token to change things.');
+      req.actor = actor;
       return;
     }
     const token = req.cookies[cookieName(config)];

@@ -51,6 +51,8 @@ export type RouteOptions = {
   secretParams?: readonly string[];
   /** The largest body this route takes, in bytes, when it is not the app's 1 MB (a CSV upload). */
   bodyLimit?: number;
+  /** Account security (API tokens, signing out): a signed-in session only; every API token gets 403 (core/permissions.ts). */
+  sessionOnly?: true;
 };
 
 /**
@@ -78,7 +80,12 @@ export function route<C extends RouteContract>(app: App, contract: C, options: R
     method: contract.method,
     url: contract.path.slice(app.prefix.length),
     schema,
-    config: { permission: options.permission, contract, ...(options.secretParams ? { secretParams: options.secretParams } : {}) },
+    config: {
+      permission: options.permission,
+      contract,
+      ...(options.secretParams ? { secretParams: options.secretParams } : {}),
+      ...(options.sessionOnly ? { sessionOnly: true } : {}),
+    },
     handler: handler as RouteHandlerMethod,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
   });

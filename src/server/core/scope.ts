@@ -17,6 +17,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers'
   | 'imports' | 'import_rows' | 'import_external_ids'
+  | 'api_tokens'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
 /**

@@ -1,5 +1,6 @@
 import type { App } from '../core/http.js';
 import { accountRoutes } from './accounts/routes.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { coachingRoutes } from './coaching/routes.js';
 import { checkInRoutes } from './check-ins/routes.js';
@@ -55,5 +56,6 @@ export function registerFeatures(app: App): void {
   mailRoutes(app);
   exportRoutes(app);
   importRoutes(app);
+  apiTokenRoutes(app);
   webhookRoutes(app);
 }

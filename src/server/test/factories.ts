@@ -10,17 +10,23 @@ const uniq = () => randomBytes(5).toString('hex');
 
 export type Res<T = any> = LightMyRequestResponse & { body: string; data: T };
 
-/** An HTTP client for one browser: keeps its cookie, sends Origin and JSON like the web app. */
+/**
+ * An HTTP client for one browser: keeps its cookie, sends Origin and JSON like the web app. Given an
+ * API token instead (`bearer`), it is a script: `Authorization: Bearer`, no cookie, no Origin.
+ */
 export class Client {
   cookie: string | undefined;
-  constructor(readonly app: App) {}
+  constructor(
+    readonly app: App,
+    readonly bearer?: string,
+  ) {}
 
   async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
     const res = await this.app.inject({
       method,
       url,
       headers: {
-        origin: ORIGIN,
+        ...(this.bearer !== undefined ? { authorization: `Bearer ${this.bearer}` } : { origin: ORIGIN }),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
@@ -77,6 +83,16 @@ export async function addMember(app: App, admin: Client, opts: { role: 'admin' |
   const res = await client.post<Me>('/api/v1/invites/accept', { token, name: opts.name ?? `${opts.role} ${uniq()}`, password: PASSWORD, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) });
   if (res.statusCode !== 201) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   return { client, me: res.data, email };
+}
+
+/** A new API token of a signed-in person (made with their session), and a client that calls with it. */
+export async function createApiToken(
+  person: Signed,
+  body: { name?: string; scope?: 'read' | 'read_write'; expiresOn?: string | null } = {},
+): Promise<{ client: Client; secret: string; id: string }> {
+  const res = await person.client.post('/api/v1/api-tokens', { name: `Token ${uniq()}`, scope: 'read_write', ...body });
+  if (res.statusCode !== 201) throw new Error(`create API token failed: ${res.statusCode} ${res.body}`);
+  return { client: new Client(person.client.app, res.data.secret), secret: res.data.secret, id: res.data.token.id };
 }
 
 export async function createAccount(client: Client, body: Record<string, unknown> = {}) {

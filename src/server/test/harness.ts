@@ -25,6 +25,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     SIGNUP_MAX_PER_IP_PER_HOUR: '10000',
     GUEST_WRITES_PER_LINK_PER_MINUTE: '10000',
     GUEST_WRITES_PER_IP_PER_MINUTE: '10000',
+    API_TOKEN_MAX_FAILURES_PER_IP: '10000',
     ...env,
   });
   const { db, cleanup, connectAgain } = await freshDb(4);

@@ -3,7 +3,7 @@ import { buildApp } from '../app.js';
 import { UNSUBSCRIBE_KEY } from '../features/mail/render.js';
 import { serverSecret } from '../features/mail/secrets.js';
 import { signUnsubscribe } from '../features/mail/tokens.js';
-import { addMember, Client, createAccount, PASSWORD, signUpWorkspace, type Signed } from './factories.js';
+import { addMember, Client, createAccount, createApiToken, PASSWORD, signUpWorkspace, type Signed } from './factories.js';
 
 /**
  * Fixtures for walking every route as every kind of caller (src/server/authz*.test.ts): the people of
@@ -24,6 +24,21 @@ export async function walkPeople(app: App): Promise<People> {
 const uniq = () => Math.random().toString(36).slice(2, 10);
 /** A webhook endpoint on a public address (documentation never resolves a name; the walk never delivers). */
 const WEBHOOK_URL = 'https://93.184.215.14/hooks/advance';
+
+/**
+ * Account security: routes that need a signed-in session and refuse every API token (403), written
+ * out here; src/server/authz.test.ts checks the routes declare exactly these `sessionOnly`.
+ */
+export const SESSION_ONLY = new Set(['GET /api/v1/api-tokens', 'POST /api/v1/api-tokens', 'DELETE /api/v1/api-tokens/:id', 'DELETE /api/v1/session']);
+
+type Person = 'admin' | 'owner' | 'stranger';
+/** Each person's API tokens, one per scope: clients that call as a script would, with no cookie and no Origin. */
+export type Tokens = Record<Person, { read: Client; readWrite: Client }>;
+
+export async function walkTokens(people: People): Promise<Tokens> {
+  const of = async (p: Signed) => ({ read: (await createApiToken(p, { scope: 'read' })).client, readWrite: (await createApiToken(p, { scope: 'read_write' })).client });
+  return { admin: await of(people.admin), owner: await of(people.owner), stranger: await of(people.stranger) };
+}
 
 export type World = People & { ids: Record<string, string>; token: string; versions: Record<string, number> };
 
@@ -200,6 +215,8 @@ export const WRITE_CASES: Record<string, Case> = {
     await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
     return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };
   },
+  'POST /api/v1/api-tokens': () => ({ as: 'owner', url: '/api/v1/api-tokens', body: { name: `Script ${uniq()}`, scope: 'read', expiresOn: '2030-12-31' } }),
+  'DELETE /api/v1/api-tokens/:id': async (w) => ({ as: 'owner', url: `/api/v1/api-tokens/${(await createApiToken(w.owner)).id}` }),
   'POST /api/v1/webhook-endpoints': () => ({ as: 'admin', url: '/api/v1/webhook-endpoints', body: { url: WEBHOOK_URL, events: ['opportunity.won', 'commitment.completed'] } }),
   'PATCH /api/v1/webhook-endpoints/:id': async (w) => ({
     as: 'admin',

@@ -1,4 +1,5 @@
 import { accountsApi } from './accounts.js';
+import { apiTokensApi } from './api-tokens.js';
 import { authApi } from './auth.js';
 import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
@@ -33,6 +34,7 @@ import { webhooksApi } from './webhooks.js';
  */
 const tables = {
   accountsApi,
+  apiTokensApi,
   authApi,
   coachingApi,
   checkInsApi,

@@ -36,4 +36,5 @@ export * from './operations/check-ins.js';
 export * from './operations/mail.js';
 export * from './operations/exports.js';
 export * from './operations/imports.js';
+export * from './operations/api-tokens.js';
 export * from './operations/webhooks.js';

@@ -8,8 +8,8 @@ import type { Actor } from '../actor.js';
 export const SESSION_COOKIE = 'advance_session';
 export const cookieName = (config: Config) => (config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 
-// Touch last_seen_at at most this often, so reads do not turn into writes.
-const TOUCH_INTERVAL_MS = 60_000;
+// Touch last_seen_at at most this often, so reads do not turn into writes (API tokens' last_used_at too).
+export const TOUCH_INTERVAL_MS = 60_000;
 
 /** Starts a session with a fresh id (never reuses one from before sign-in). Returns the cookie token. */
 export async function createSession(db: Db, config: Config, user: { id: string; workspace_id: string }): Promise<{ token: string; expiresAt: Date }> {
@@ -31,35 +31,74 @@ export async function createSession(db: Db, config: Config, user: { id: string; 
 }
 
 /**
- * The session and its person in one indexed query, built once per engine (every signed-in request
- * runs it), with the teams a manager leads in the same round trip (an indexed lookup; empty for others).
+ * The person's columns an actor is built from (users joined to workspaces), with the teams a manager
+ * leads in the same round trip (an indexed lookup; empty for others). Sessions and API tokens
+ * (core/auth/api-tokens.ts) both read them with their own row.
  */
+export const actorColumns = (db: Db) =>
+  [
+    'users.id',
+    'users.name',
+    'users.email',
+    'users.role',
+    'users.team_id',
+    'users.time_zone',
+    'users.status',
+    'users.workspace_id',
+    'workspaces.default_time_zone',
+    'workspaces.focus_no_advance_streak',
+    'workspaces.focus_no_commitment_days',
+    'workspaces.focus_no_commitment_interactions',
+    (dbKind(db) === 'postgres'
+      ? sql<string | null>`(select string_agg(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
+      : sql<string | null>`(select group_concat(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
+    ).as('led_team_ids'),
+  ] as const;
+
+type ActorRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Actor['role'];
+  team_id: string | null;
+  time_zone: string | null;
+  workspace_id: string;
+  default_time_zone: string;
+  focus_no_advance_streak: number | string;
+  focus_no_commitment_days: number | string;
+  focus_no_commitment_interactions: number | string;
+  led_team_ids: string | null;
+};
+
+/** The actor from a person's row, acting through a session or an API token. */
+export function toActor(row: ActorRow, via: Pick<Actor, 'sessionId' | 'apiToken'>): Actor {
+  const ledTeamIds = row.role === 'manager' && row.led_team_ids ? row.led_team_ids.split(',').sort() : [];
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    workspaceId: row.workspace_id,
+    teamId: row.team_id,
+    ledTeamIds,
+    timeZone: row.time_zone ?? row.default_time_zone,
+    workspaceTimeZone: row.default_time_zone,
+    focusThresholds: {
+      noAdvanceStreak: Number(row.focus_no_advance_streak),
+      noCommitmentDays: Number(row.focus_no_commitment_days),
+      noCommitmentInteractions: Number(row.focus_no_commitment_interactions),
+    },
+    ...via,
+  };
+}
+
+/** The session and its person in one indexed query, built once per engine (every signed-in request runs it). */
 const sessionById = prepared((db, p: { id: string }) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.role',
-      'users.team_id',
-      'users.time_zone',
-      'users.status',
-      'users.workspace_id',
-      'workspaces.default_time_zone',
-      'workspaces.focus_no_advance_streak',
-      'workspaces.focus_no_commitment_days',
-      'workspaces.focus_no_commitment_interactions',
-      (dbKind(db) === 'postgres'
-        ? sql<string | null>`(select string_agg(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
-        : sql<string | null>`(select group_concat(t.id, ',') from teams t where t.manager_id = users.id and t.workspace_id = users.workspace_id)`
-      ).as('led_team_ids'),
-    ])
+    .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at', ...actorColumns(db)])
     .where('sessions.id', '=', p.id),
 );
 
@@ -77,27 +116,12 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (now - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
   }
-  const ledTeamIds = row.role === 'manager' && row.led_team_ids ? row.led_team_ids.split(',').sort() : [];
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    workspaceId: row.workspace_id,
-    teamId: row.team_id,
-    ledTeamIds,
-    timeZone: row.time_zone ?? row.default_time_zone,
-    workspaceTimeZone: row.default_time_zone,
-    focusThresholds: {
-      noAdvanceStreak: Number(row.focus_no_advance_streak),
-      noCommitmentDays: Number(row.focus_no_commitment_days),
-      noCommitmentInteractions: Number(row.focus_no_commitment_interactions),
-    },
-    sessionId: row.session_id,
-  };
+  return toActor(row, { sessionId: row.session_id });
 }
 
-export async function endSession(db: Db, sessionId: string): Promise<void> {
+/** Ends a session; nothing for a request that came with an API token (no session). */
+export async function endSession(db: Db, sessionId: string | null): Promise<void> {
+  if (sessionId === null) return;
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 

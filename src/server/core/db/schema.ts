@@ -422,6 +422,25 @@ export type PasswordResetTable = {
   used_at: Instant | null;
 };
 
+/** 0155: a personal API token; only the SHA-256 of its secret is kept. */
+export type ApiTokenTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  scope: 'read' | 'read_write';
+  token_hash: string;
+  /** The secret's last four characters, to tell tokens apart. */
+  hint: string;
+  created_at: Instant;
+  /** The last day it works, in the person's zone when it was made; null: no expiry. */
+  expires_on: string | null;
+  /** The end of `expires_on` there: the first instant it no longer works. */
+  expires_at: Instant | null;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+};
+
 /** 0131: a sign-up waiting for its address to be confirmed (SMTP_URL set). */
 export type SignupRequestTable = {
   id: string;
@@ -701,6 +720,7 @@ export type Database = {
   mail_suppressions: MailSuppressionTable;
   password_resets: PasswordResetTable;
   signup_requests: SignupRequestTable;
+  api_tokens: ApiTokenTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;

@@ -83,7 +83,7 @@ export function authRoutes(app: App): void {
 
   route(app, api.getSession, { permission: 'signedIn' }, async (req) => loadMe(db, ctx(req).actor));
 
-  route(app, api.deleteSession, { permission: 'signedIn' }, async (req, reply) => {
+  route(app, api.deleteSession, { permission: 'signedIn', sessionOnly: true }, async (req, reply) => {
     await endSession(db, ctx(req).actor.sessionId);
     reply.clearCookie(cookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     return reply.code(204).send(null);

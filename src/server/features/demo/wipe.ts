@@ -23,6 +23,7 @@ const DELETE_ORDER = {
   import_external_ids: 1.09,
   imports: 16.6,
   password_resets: 16.5,
+  api_tokens: 16.6,
   rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,

@@ -112,13 +112,15 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   mail_suppressions: 'unsubscribed address hashes (server-wide)',
   webhook_deliveries: 'the webhook delivery log (what was sent where, kept for retries; each body restates records exported as themselves)',
   webhook_attempts: 'the webhook delivery log (each try’s answer)',
+  api_tokens: 'personal API tokens (their hashes; each person sees theirs in Settings)',
+  calendar_feeds: 'calendar feed URLs (their token hashes)',
 };
 
 /** What README.txt and the API document say is left out. */
 export const EXCLUDED_NOTE = [
   'Never exported: password hashes, session data, the hashes of invite, share-link and password-reset tokens, server secrets,',
   'sign-in failures, request counters, stored idempotent responses, the mail outbox (its mails carry links with secrets),',
-  'webhook signing secrets and the webhook delivery log;',
+  'webhook signing secrets and the webhook delivery log, personal API tokens and calendar feed tokens (hashed);',
   'the folded search text of accounts, contacts, opportunities and plans (derived from their fields).',
   'Private to other people, so not in your export: their why ladders and the rungs of them, the audit events of those',
   '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), the link from their',

@@ -3,11 +3,27 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 
 /**
- * A secret link the server gives in clear only once (an invite, a customer's share link): shown
- * now with Copy, then hidden for good. Where the clipboard is refused, the link is selected instead
+ * A secret link the server gives in clear only once (an invite, a customer's share link, an API
+ * token): shown now with Copy, then hidden for good. Where the clipboard is refused, the link is selected instead
  * so the person can copy it by hand.
  */
-export function CopyOnceLink({ id, label, url, title, onDismiss, children }: { id: string; label: string; url: string; title: string; onDismiss: () => void; children: ReactNode }) {
+export function CopyOnceLink({
+  id,
+  label,
+  url,
+  title,
+  onDismiss,
+  dismissLabel = 'Done — hide the link',
+  children,
+}: {
+  id: string;
+  label: string;
+  url: string;
+  title: string;
+  onDismiss: () => void;
+  dismissLabel?: string;
+  children: ReactNode;
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -34,7 +50,7 @@ export function CopyOnceLink({ id, label, url, title, onDismiss, children }: { i
         </div>
         <div className="alert-actions">
           <button type="button" className="link-button small" onClick={onDismiss}>
-            Done — hide the link
+            {dismissLabel}
           </button>
         </div>
       </div>

@@ -15,6 +15,9 @@ import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
 
+// Tokens are for the few who script: their card's code loads only when it is shown.
+const ApiTokensCard = lazyPage(() => import('../api-tokens/ApiTokensCard'), 'ApiTokensCard');
+
 // Admins only, and rarely: its code loads when the tab opens.
 const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
 // The import pages load when an admin opens them: most visits to Settings never do.
@@ -61,6 +64,9 @@ export function SettingsPage() {
             <>
               <ProfileSettings />
               <MailPreferencesCard />
+              <Suspense fallback={<LoadingCard title="API tokens" />}>
+                <ApiTokensCard />
+              </Suspense>
             </>
           }
         />
