@@ -51,6 +51,10 @@ const envSchema = z.object({
   GUEST_WRITES_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** …and share-link writes from one IP address per minute, whatever the link. */
   GUEST_WRITES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Fetches of one calendar feed (a person's, or a share link's) per minute: calendar apps poll every few hours… */
+  CALENDAR_FEED_REQUESTS_PER_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** …and calendar feed fetches from one IP address per minute, whatever the feed. */
+  CALENDAR_FEED_REQUESTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Comments customers may post on one plan in 24 hours (all its links together). */
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
@@ -109,6 +113,8 @@ export type Config = {
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
+  calendarFeedRequestsPerTokenPerMinute: number;
+  calendarFeedRequestsPerIpPerMinute: number;
   idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
@@ -164,6 +170,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
+    calendarFeedRequestsPerTokenPerMinute: e.CALENDAR_FEED_REQUESTS_PER_TOKEN_PER_MINUTE,
+    calendarFeedRequestsPerIpPerMinute: e.CALENDAR_FEED_REQUESTS_PER_IP_PER_MINUTE,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,

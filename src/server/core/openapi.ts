@@ -39,6 +39,8 @@ const TAGS: Record<ApiTag, string> = {
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
+  calendar:
+    'Calendar feeds (iCalendar, RFC 5545): each person’s secret feed URL of their open commitments and planned interactions, and the customer’s own side of a shared plan. The feeds answer `text/calendar` with an ETag; the URL’s token is the only key, so treat it like a password.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };
@@ -160,6 +162,15 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
+  if (contract.produces) {
+    parameters.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag of the feed you have: when nothing changed the answer is 304 without a body.',
+      schema: { type: 'string' },
+    });
+  }
   if (parameters.length > 0) operation.parameters = parameters;
 
   const responses: Json = {};
@@ -168,6 +179,15 @@ function completeOperation(operation: Json, info: RouteInfo): void {
     if (creating && status === '201') {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }
+  }
+  if (contract.produces) {
+    // Not JSON: the one success answer is the text, with its ETag; a matching If-None-Match gets 304.
+    const etag = { ETag: { description: 'A strong validator of this version of the feed; send it back as If-None-Match.', schema: { type: 'string' } } };
+    for (const [status, response] of Object.entries(responses)) {
+      const schema = (response as Json).content?.['application/json']?.schema;
+      responses[status] = { ...(response as Json), headers: etag, content: { [contract.produces]: { schema } } };
+    }
+    responses['304'] = { description: 'Not modified: the feed is the one your If-None-Match names.', headers: etag };
   }
   const success = Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();

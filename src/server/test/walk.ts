@@ -182,6 +182,8 @@ export const WRITE_CASES: Record<string, Case> = {
     body: { token: signUnsubscribe({ type: 'user', userId: w.owner.me.user.id, kind: 'daily_digest' }, await serverSecret(app.db, UNSUBSCRIBE_KEY)) },
   }),
   'PATCH /api/v1/mail-preferences': () => ({ as: 'owner', url: '/api/v1/mail-preferences', body: { dailyDigest: true } }),
+  'POST /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed', body: {} }),
+  'DELETE /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed' }),
   'POST /api/v1/mails/:id/retry': async (w, app) => {
     await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
     return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };

@@ -1,5 +1,6 @@
 import { accountsApi } from './accounts.js';
 import { authApi } from './auth.js';
+import { calendarApi } from './calendar.js';
 import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
@@ -31,6 +32,7 @@ import { goalsApi } from './goals.js';
 const tables = {
   accountsApi,
   authApi,
+  calendarApi,
   coachingApi,
   checkInsApi,
   commitmentsApi,

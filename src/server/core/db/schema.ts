@@ -497,6 +497,17 @@ export type SweetSpotCriterionTable = {
 
 export type OpportunityCriterionTable = { workspace_id: string; opportunity_id: string; criterion_id: string; answer: 'met' | 'not_met' | 'unknown' };
 
+/** 0140: a person's secret calendar feed URL (only the token's hash; at most one live per person). */
+export type CalendarFeedTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
+  last_used_at: Instant | null;
+};
+
 /** 0136: one person's answers to a closed deal's retrospective (the owner's, or their manager's). */
 export type RetrospectiveAnswerTable = {
   id: string;
@@ -701,5 +712,6 @@ export type Database = {
   mail_suppressions: MailSuppressionTable;
   password_resets: PasswordResetTable;
   signup_requests: SignupRequestTable;
+  calendar_feeds: CalendarFeedTable;
 };
 

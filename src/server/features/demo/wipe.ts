@@ -17,6 +17,7 @@ const DELETE_ORDER = {
   mail_outbox: 1.06,
   mail_preferences: 1.07,
   password_resets: 16.5,
+  calendar_feeds: 16.6,
   rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,
