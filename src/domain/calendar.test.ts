@@ -17,12 +17,13 @@ describe('feedStatus', () => {
 });
 
 describe('feedSequence', () => {
-  it('starts at 0 for a record at version 1 and grows with either version', () => {
+  it('starts at 0 for records at version 1 and grows with either version', () => {
     expect(feedSequence(1)).toBe(0);
+    expect(feedSequence(1, 1)).toBe(0);
     expect(feedSequence(3)).toBe(2);
-    // A commitment at version 2 on a plan at version 5: 6; the plan closes (version 6): 7.
-    expect(feedSequence(2, 5)).toBe(6);
-    expect(feedSequence(2, 6)).toBe(7);
+    // A commitment at version 2 on a plan at version 5: 1 + 4 = 5; the plan closes (version 6): 6.
+    expect(feedSequence(2, 5)).toBe(5);
+    expect(feedSequence(2, 6)).toBe(6);
   });
 });
 

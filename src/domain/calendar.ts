@@ -21,11 +21,11 @@ export function feedStatus(item: { open: boolean; lastChangedAt: string }, now: 
 /**
  * SEQUENCE must grow whenever the event changes. An event shows a record and what it belongs to (a
  * commitment and its plan: the plan's title, or the plan closing, changes the event), and each of
- * them has a version that only grows: their sum only grows too. A record's first version is 1, so
- * the first SEQUENCE a feed shows is 0 for a lone record.
+ * them has a version that only grows: their sum only grows too. Records start at version 1, so an
+ * event whose records were never changed has SEQUENCE 0 (the RFC's first one).
  */
 export function feedSequence(...versions: number[]): number {
-  return versions.reduce((sum, v) => sum + v, 0) - 1;
+  return versions.reduce((sum, v) => sum + v - 1, 0);
 }
 
 /** The latest of some instants (ISO strings compare as text, but a Date is exact whatever the spelling). */
