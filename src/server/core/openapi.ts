@@ -142,7 +142,11 @@ function completeOperation(operation: Json, info: RouteInfo): void {
   const codes = operationErrors(contract, info.permission);
   operation.security = securityFor(info.permission);
   const parameters: Json[] = operation.parameters ?? [];
-  for (const p of parameters) if (p.in === 'path' && p.name === 'token') p.description = 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
+  const feedToken = contract.path.startsWith('/api/v1/calendar-feed/');
+  for (const p of parameters) {
+    if (p.in !== 'path' || p.name !== 'token') continue;
+    p.description = feedToken ? 'The secret token of a person’s calendar feed URL: the only key to the feed.' : 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
+  }
   if (isVersioned(contract)) {
     parameters.push({
       name: 'If-Match',
