@@ -10,6 +10,7 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
+import { CalendarFeedCard } from '../calendar/CalendarFeedCard';
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -41,6 +42,7 @@ export function SettingsPage() {
             <>
               <ProfileSettings />
               <MailPreferencesCard />
+              <CalendarFeedCard />
             </>
           }
         />
