@@ -119,6 +119,10 @@ describe('a person’s calendar feed', () => {
     expect(unchanged.res.statusCode).toBe(304);
     expect(unchanged.res.body).toBe('');
     expect(unchanged.res.headers.etag).toBe(first.res.headers.etag);
+    // Compressed on the wire, the same tag, and the same 304.
+    const gzipped = await app.inject({ method: 'GET', url: feed.path, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect((await fetchFeed(feed.path, { 'accept-encoding': 'gzip', 'if-none-match': gzipped.headers.etag as string })).res.statusCode).toBe(304);
     const byUid = (events: Seen[], id: string) => events.find((e) => e.uid.includes(id))!;
 
     // Renamed: the same event (UID), a higher SEQUENCE, the new title; the old ETag no longer matches.
@@ -178,12 +182,18 @@ describe('a person’s calendar feed', () => {
     expect((await me.client.get('/api/v1/calendar-feed')).data.status).toBe('none');
     expect((await me.client.delete('/api/v1/calendar-feed')).statusCode).toBe(204);
 
+    // Two requests at once (two tabs, or a double click) leave one live URL, never two.
+    await Promise.all([me.client.post('/api/v1/calendar-feed', {}), me.client.post('/api/v1/calendar-feed', {})]);
+    const live = await db.selectFrom('calendar_feeds').select('id').where('user_id', '=', me.me.user.id).where('revoked_at', 'is', null).execute();
+    expect(live).toHaveLength(1);
+    expect((await me.client.delete('/api/v1/calendar-feed')).statusCode).toBe(204);
+
     // Never the session: a session cookie is no feed token, and a guessed token opens nothing.
     expect((await fetchFeed(`/api/v1/calendar-feed/${'A'.repeat(43)}.ics`)).res.statusCode).toBe(404);
     expect((await new Client(app).get('/api/v1/calendar-feed')).statusCode).toBe(401);
 
     const events = await db.selectFrom('audit_events').select(['action', 'actor_id']).where('entity_type', '=', 'calendar_feed').where('actor_id', '=', me.me.user.id).orderBy('occurred_at').orderBy('id').execute();
-    expect(events.map((e) => e.action).sort()).toEqual(['create', 'create', 'revoke', 'revoke']);
+    expect(events.map((e) => e.action).sort()).toEqual(['create', 'create', 'create', 'create', 'revoke', 'revoke', 'revoke', 'revoke']);
     // The token's hash is not in the trail.
     const changes = await db.selectFrom('audit_events').select('changes').where('entity_type', '=', 'calendar_feed').where('actor_id', '=', me.me.user.id).execute();
     for (const c of changes) expect(c.changes).not.toMatch(/token/);
