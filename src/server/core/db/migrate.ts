@@ -51,6 +51,7 @@ import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
 import * as m0140 from './migrations/0140_calendar_feeds.js';
+import * as m0141 from './migrations/0141_interaction_attendees_user.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -105,6 +106,7 @@ export const migrations: Record<string, Migration> = {
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
   '0140_calendar_feeds': m0140,
+  '0141_interaction_attendees_user': m0141,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

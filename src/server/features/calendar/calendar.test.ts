@@ -70,6 +70,10 @@ describe('a person’s calendar feed', () => {
     const colleague = await addMember(app, me.client, { role: 'rep', name: 'Colin Colleague' });
     const theirPlan = await createPlan(colleague.client);
     await addCommitment(colleague.client, theirPlan.id, { title: 'Colin’s own commitment', dueDate: due });
+    // Colin's meeting that I attend is in my calendar too, in its own zone; his call without me is not.
+    const theirAccount = await createAccount(colleague.client, { name: 'Initech Shipping' });
+    const joint = await planCall(colleague.client, theirAccount.id, { kind: 'meeting', timeZone: 'America/New_York', startsAt: hoursFromNow(30), attendees: { userIds: [me.me.user.id] } });
+    await planCall(colleague.client, theirAccount.id, { kind: 'demo' });
 
     const feed = await feedOf(me.client);
     expect(feed.url).toMatch(/^http:\/\/[^/]+\/api\/v1\/calendar-feed\/[A-Za-z0-9_-]{43}\.ics$/);
@@ -80,7 +84,8 @@ describe('a person’s calendar feed', () => {
     expect(res.headers['cache-control']).toBe('private, no-cache');
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
 
-    expect(events.map((e) => e.summary).sort()).toEqual(['Call with Halden Maschinenbau', 'Map the Lyon buyers', 'Must do: Send the proposal; pricing, v2']);
+    expect(events.map((e) => e.summary).sort()).toEqual(['Call with Halden Maschinenbau', 'Map the Lyon buyers', 'Meeting with Initech Shipping', 'Must do: Send the proposal; pricing, v2']);
+    expect(events.find((e) => e.uid === `interaction-${joint.id}@advance`)).toMatchObject({ tzid: 'America/New_York', startUtc: new Date(joint.startsAt).toISOString() });
     const commitment = events.find((e) => e.uid === `commitment-${mine.id}@advance`)!;
     expect(commitment).toMatchObject({ allDay: true, date: due, status: 'CONFIRMED', sequence: 0 });
     // Escaping survives the round trip: the text reads as it was typed.
