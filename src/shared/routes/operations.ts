@@ -35,3 +35,4 @@ export * from './operations/goals.js';
 export * from './operations/check-ins.js';
 export * from './operations/mail.js';
 export * from './operations/calendar.js';
+export * from './operations/webhooks.js';
