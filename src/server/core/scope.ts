@@ -17,6 +17,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers'
   | 'calendar_feeds'
+  | 'imports' | 'import_rows' | 'import_external_ids'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
 /**

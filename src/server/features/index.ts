@@ -24,6 +24,7 @@ import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -53,5 +54,6 @@ export function registerFeatures(app: App): void {
   checkInRoutes(app);
   mailRoutes(app);
   calendarRoutes(app);
+  importRoutes(app);
   webhookRoutes(app);
 }

@@ -35,4 +35,5 @@ export * from './operations/goals.js';
 export * from './operations/check-ins.js';
 export * from './operations/mail.js';
 export * from './operations/calendar.js';
+export * from './operations/imports.js';
 export * from './operations/webhooks.js';

@@ -52,6 +52,7 @@ import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
 import * as m0140 from './migrations/0140_calendar_feeds.js';
 import * as m0141 from './migrations/0141_interaction_attendees_user.js';
+import * as m0145 from './migrations/0145_imports.js';
 import * as m0160 from './migrations/0160_webhook_endpoints.js';
 import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
@@ -110,6 +111,7 @@ export const migrations: Record<string, Migration> = {
   '0136_retrospectives': m0136,
   '0140_calendar_feeds': m0140,
   '0141_interaction_attendees_user': m0141,
+  '0145_imports': m0145,
   '0160_webhook_endpoints': m0160,
   '0161_webhook_deliveries': m0161,
   '0162_webhook_attempts': m0162,

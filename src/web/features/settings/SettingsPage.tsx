@@ -17,6 +17,9 @@ import { CalendarFeedCard } from '../calendar/CalendarFeedCard';
 
 // Admins only, and rarely: its code loads when the tab opens.
 const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
+// The import pages load when an admin opens them: most visits to Settings never do.
+const ImportsPage = lazyPage(() => import('../imports/ImportsPage'), 'ImportsPage');
+const ImportPage = lazyPage(() => import('../imports/ImportPage'), 'ImportPage');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -44,6 +47,11 @@ export function SettingsPage() {
             Webhooks
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/import" className="tab" onMouseEnter={() => void ImportsPage.preload()} onFocus={() => void ImportsPage.preload()}>
+            Import
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -66,6 +74,26 @@ export function SettingsPage() {
             element={
               <Suspense fallback={<LoadingCard title="Webhooks" />}>
                 <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportsPage />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import/:id"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportPage />
               </Suspense>
             }
           />
