@@ -33,6 +33,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/goals',
   // Your own mail preferences.
   'PATCH /api/v1/mail-preferences',
+  // Your own calendar feed URL (make or replace it, revoke it).
+  'POST /api/v1/calendar-feed',
+  'DELETE /api/v1/calendar-feed',
   'DELETE /api/v1/session',
   // One's own API tokens.
   'POST /api/v1/api-tokens',

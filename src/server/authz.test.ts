@@ -36,6 +36,8 @@ const PUBLIC = new Set([
   'POST /api/v1/unsubscribe',
   // RFC 8058 one-click, posted by mail providers with the signed token in the path.
   'POST /unsubscribe/:token',
+  // A person's calendar feed, read by calendar apps with the URL's secret token (features/calendar).
+  'GET /api/v1/calendar-feed/:token.ics',
 ]);
 // The interactive API docs (a plugin's routes, all under this prefix) are public on purpose too.
 const PUBLIC_PREFIX = '/api/docs';
@@ -48,6 +50,7 @@ const GUEST = new Set([
   'POST /api/v1/shared/:token/renegotiations/:id/decline',
   'POST /api/v1/shared/:token/comments',
   'POST /api/v1/shared/:token/commitments',
+  'GET /api/v1/shared/:token/calendar.ics',
 ]);
 
 // Creating routes validate their body before looking the record up; a valid body reaches the lookup.

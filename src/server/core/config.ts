@@ -51,6 +51,10 @@ const envSchema = z.object({
   GUEST_WRITES_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** …and share-link writes from one IP address per minute, whatever the link. */
   GUEST_WRITES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Fetches of one calendar feed (a person's, or a share link's) per minute: calendar apps poll every few hours… */
+  CALENDAR_FEED_REQUESTS_PER_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** …and calendar feed fetches from one IP address per minute, whatever the feed. */
+  CALENDAR_FEED_REQUESTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Comments customers may post on one plan in 24 hours (all its links together). */
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
   /** Whole-workspace exports (a zip of everything) an admin may start per workspace per hour. */
@@ -127,6 +131,8 @@ export type Config = {
   guestCommentsPerPlanPerDay: number;
   workspaceExportsPerHour: number;
   apiTokenMaxFailuresPerIp: number;
+  calendarFeedRequestsPerTokenPerMinute: number;
+  calendarFeedRequestsPerIpPerMinute: number;
   idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
@@ -195,6 +201,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
     workspaceExportsPerHour: e.WORKSPACE_EXPORTS_PER_HOUR,
     apiTokenMaxFailuresPerIp: e.API_TOKEN_MAX_FAILURES_PER_IP,
+    calendarFeedRequestsPerTokenPerMinute: e.CALENDAR_FEED_REQUESTS_PER_TOKEN_PER_MINUTE,
+    calendarFeedRequestsPerIpPerMinute: e.CALENDAR_FEED_REQUESTS_PER_IP_PER_MINUTE,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,

@@ -39,6 +39,8 @@ const TAGS: Record<ApiTag, string> = {
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
+  calendar:
+    'Calendar feeds (iCalendar, RFC 5545): each person’s secret feed URL of their open commitments and planned interactions, and the customer’s own side of a shared plan. The feeds answer `text/calendar` with an ETag; the URL’s token is the only key, so treat it like a password.',
   imports:
     'CSV import from CRM exports (admins): upload a Salesforce or HubSpot export, check the suggested column mapping, a preview and a dry run listing each row’s problems, then run it in the background and read what was created, updated and skipped. Source ids are kept, so importing the same file again updates instead of duplicating.',
   'api tokens':
@@ -161,7 +163,11 @@ function completeOperation(operation: Json, info: RouteInfo): void {
   const codes = operationErrors(contract, info.permission, { sessionOnly: info.sessionOnly });
   operation.security = securityFor(info);
   const parameters: Json[] = operation.parameters ?? [];
-  for (const p of parameters) if (p.in === 'path' && p.name === 'token') p.description = 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
+  const feedToken = contract.path.startsWith('/api/v1/calendar-feed/');
+  for (const p of parameters) {
+    if (p.in !== 'path' || p.name !== 'token') continue;
+    p.description = feedToken ? 'The secret token of a person’s calendar feed URL: the only key to the feed.' : 'The share token from the link (`/p/{token}`): the customer’s key to this plan.';
+  }
   if (isVersioned(contract)) {
     parameters.push({
       name: 'If-Match',
@@ -179,6 +185,15 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       required: false,
       description: 'Any 1–255 visible ASCII characters (a UUID is a good key). For 24 hours the same key and request replay the first answer.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
+    });
+  }
+  if (contract.produces) {
+    parameters.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag of the feed you have: when nothing changed the answer is 304 without a body.',
+      schema: { type: 'string' },
     });
   }
   if (parameters.length > 0) operation.parameters = parameters;
@@ -202,6 +217,15 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       },
       content: { [contract.file.mediaType]: { schema } },
     };
+  }
+  if (contract.produces) {
+    // Not JSON: the one success answer is the text, with its ETag; a matching If-None-Match gets 304.
+    const etag = { ETag: { description: 'A strong validator of this version of the feed; send it back as If-None-Match.', schema: { type: 'string' } } };
+    for (const [status, response] of Object.entries(responses)) {
+      const schema = (response as Json).content?.['application/json']?.schema;
+      responses[status] = { ...(response as Json), headers: etag, content: { [contract.produces]: { schema } } };
+    }
+    responses['304'] = { description: 'Not modified: the feed is the one your If-None-Match names.', headers: etag };
   }
   const success = contract.file ? undefined : Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();

@@ -43,8 +43,8 @@ export function assertJsonBody(req: FastifyRequest): void {
 }
 
 // Segments after these names carry secrets in pages and API paths (`/p/<token>`, `/invite/<token>`,
-// `/api/v1/shared/<token>`, `/unsubscribe/<token>`, `/reset-password/<token>`, `/confirm/<token>`); secrets are 43 base64url characters, so any such long segment is too.
-const SECRET_AFTER = new Set(['p', 'invite', 'shared', 'unsubscribe', 'reset-password', 'confirm']);
+// `/api/v1/shared/<token>`, `/unsubscribe/<token>`, `/reset-password/<token>`, `/confirm/<token>`, `/api/v1/calendar-feed/<token>.ics`); secrets are 43 base64url characters, so any such long segment is too.
+const SECRET_AFTER = new Set(['p', 'invite', 'shared', 'unsubscribe', 'reset-password', 'confirm', 'calendar-feed']);
 const SECRET_LIKE = /^[A-Za-z0-9_-]{32,}$/;
 const REDACTED = '[redacted]';
 

@@ -25,6 +25,7 @@ import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 
@@ -55,6 +56,7 @@ export function registerFeatures(app: App): void {
   checkInRoutes(app);
   mailRoutes(app);
   exportRoutes(app);
+  calendarRoutes(app);
   importRoutes(app);
   apiTokenRoutes(app);
   webhookRoutes(app);

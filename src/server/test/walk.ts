@@ -29,7 +29,8 @@ const WEBHOOK_URL = 'https://93.184.215.14/hooks/advance';
  * Account security: routes that need a signed-in session and refuse every API token (403), written
  * out here; src/server/authz.test.ts checks the routes declare exactly these `sessionOnly`.
  */
-export const SESSION_ONLY = new Set(['GET /api/v1/api-tokens', 'POST /api/v1/api-tokens', 'DELETE /api/v1/api-tokens/:id', 'DELETE /api/v1/session']);
+// A calendar feed's URL is a credential of its own: only a signed-in person makes or revokes one.
+export const SESSION_ONLY = new Set(['GET /api/v1/api-tokens', 'POST /api/v1/api-tokens', 'DELETE /api/v1/api-tokens/:id', 'DELETE /api/v1/session', 'POST /api/v1/calendar-feed', 'DELETE /api/v1/calendar-feed']);
 
 type Person = 'admin' | 'owner' | 'stranger';
 /** Each person's API tokens, one per scope: clients that call as a script would, with no cookie and no Origin. */
@@ -207,6 +208,8 @@ export const WRITE_CASES: Record<string, Case> = {
     body: { token: signUnsubscribe({ type: 'user', userId: w.owner.me.user.id, kind: 'daily_digest' }, await serverSecret(app.db, UNSUBSCRIBE_KEY)) },
   }),
   'PATCH /api/v1/mail-preferences': () => ({ as: 'owner', url: '/api/v1/mail-preferences', body: { dailyDigest: true } }),
+  'POST /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed', body: {} }),
+  'DELETE /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed' }),
   'POST /api/v1/imports': () => ({ as: 'admin', url: '/api/v1/imports', body: { entity: 'accounts', fileName: 'Account.csv', text: 'Id,Name\r\nA2,Another account\r\n' } }),
   'PATCH /api/v1/imports/:id': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}`, body: { options: { unmatchedOwner: 'me' } } }),
   'POST /api/v1/imports/:id/dry-run': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/dry-run` }),

@@ -14,7 +14,7 @@ export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 
 /** The document's tags; each has a description in server/core/openapi.ts. */
-export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks' | 'imports' | 'api tokens';
+export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks' | 'imports' | 'api tokens' | 'calendar';
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 
@@ -39,6 +39,12 @@ export type RouteSpec = {
    * is saved under (Content-Disposition). The response schema is then the file as a string.
    */
   readonly file?: { readonly mediaType: 'text/csv' | 'application/zip'; readonly filename: string };
+  /**
+   * The success answer's media type when it is not JSON (the calendar feeds' `text/calendar`): the
+   * response schema then describes that text, and the answer carries an `ETag` that `If-None-Match`
+   * turns into a 304 without a body.
+   */
+  readonly produces?: 'text/calendar';
 };
 
 /** A contract: its spec, its stable operationId, and its method and path from operations.ts. */

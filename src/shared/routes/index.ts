@@ -1,6 +1,7 @@
 import { accountsApi } from './accounts.js';
 import { apiTokensApi } from './api-tokens.js';
 import { authApi } from './auth.js';
+import { calendarApi } from './calendar.js';
 import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
@@ -36,6 +37,7 @@ const tables = {
   accountsApi,
   apiTokensApi,
   authApi,
+  calendarApi,
   coachingApi,
   checkInsApi,
   commitmentsApi,

@@ -35,6 +35,7 @@ export * from './operations/goals.js';
 export * from './operations/check-ins.js';
 export * from './operations/mail.js';
 export * from './operations/exports.js';
+export * from './operations/calendar.js';
 export * from './operations/imports.js';
 export * from './operations/api-tokens.js';
 export * from './operations/webhooks.js';

@@ -3,7 +3,9 @@ import { GuestApiError, guestApi, tokenFromLocation } from './api';
 import { h } from './dom';
 import { button } from './fields';
 import { initialState, type Actions, type State, type Tone } from './state';
-import { planView } from './view';
+import { planView, type CalendarLinks } from './view';
+import { urlFor } from '../../shared/routes/client';
+import { getSharedPlanCalendar } from '../../shared/routes/operations/calendar';
 import '../styles/base.css';
 import '../styles/forms.css';
 import './share.css';
@@ -18,6 +20,9 @@ const live = document.getElementById('live') as HTMLElement;
 const token = tokenFromLocation(window.location);
 const api = guestApi(token ?? '');
 const state: State = initialState();
+/** The customer's side as a calendar: the feed keyed by this link's token (it ends with the link). */
+const calendarPath = token ? urlFor(getSharedPlanCalendar, { params: { token } }) : '';
+const calendarLinks: CalendarLinks = { subscribe: `webcal://${window.location.host}${calendarPath}`, download: calendarPath };
 /** Where focus should land after the next render (a data-key), when not where it already is. */
 let focusNext: string | null = null;
 
@@ -26,7 +31,7 @@ function render(): void {
   const key = focusNext ?? active?.dataset.key ?? null;
   focusNext = null;
   root.setAttribute('aria-busy', state.plan || state.loadError ? 'false' : 'true');
-  root.replaceChildren(state.plan ? planView(state.plan, state, actions) : state.loadError ? failure(state.loadError) : loading());
+  root.replaceChildren(state.plan ? planView(state.plan, state, actions, calendarLinks) : state.loadError ? failure(state.loadError) : loading());
   if (key) root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
 }
 

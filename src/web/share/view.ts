@@ -7,8 +7,11 @@ import { addForm, commentsSection, isClosed } from './sections';
 
 const STATE_WORDS = { missed: 'Past its date', done: 'Done', dropped: 'Dropped' } as const;
 
+/** The calendar feed of the customer's own side: where to subscribe (webcal:) or download it once. */
+export type CalendarLinks = { subscribe: string; download: string };
+
 /** The whole page for a loaded plan. */
-export function planView(plan: GuestPlan, state: State, actions: Actions): HTMLElement {
+export function planView(plan: GuestPlan, state: State, actions: Actions, calendar: CalendarLinks): HTMLElement {
   const seller = plan.sellerContact.name;
   const sideCount = (side: 'customer' | 'seller') => {
     const list = plan.commitments.filter((c) => c.side === side && c.status !== 'dropped');
@@ -63,6 +66,7 @@ export function planView(plan: GuestPlan, state: State, actions: Actions): HTMLE
     ),
     loose.length > 0 ? group(plan.milestones.length ? 'Other commitments' : 'Commitments', null, loose, plan, state, actions) : null,
     closed ? null : addForm(plan, state, actions),
+    closed || !plan.commitments.some((c) => c.side === 'customer') ? null : calendarSection(calendar),
     commentsSection(plan, state, actions),
     h('footer', { className: 'share-foot' }, `This link is for ${plan.recipient.name}. Questions? Talk to ${seller}.`),
   );
@@ -164,5 +168,22 @@ function redateForm(c: GuestCommitment, state: State, actions: Actions): HTMLEle
       button('Send new date', { type: 'submit', variant: 'primary', busy: state.busy.has(`redate:${c.id}`) }),
       button('Cancel', { variant: 'ghost', onClick: actions.closeRedate }),
     ),
+  );
+}
+
+/** Plain links: a calendar app subscribes to the feed (kept up to date), or takes a one-off file. */
+function calendarSection(links: CalendarLinks): HTMLElement {
+  return h(
+    'section',
+    { className: 'share-card share-calendar', 'aria-labelledby': 'calendar-h' },
+    h('h2', { id: 'calendar-h' }, 'Your dates in your calendar'),
+    h('p', { className: 'muted' }, 'Your team’s commitments on this plan, as all-day entries on their due dates. Only your side: nothing of ours.'),
+    h(
+      'p',
+      { className: 'calendar-links' },
+      h('a', { href: links.subscribe, className: 'btn btn-secondary btn-sm' }, 'Subscribe in your calendar app'),
+      h('a', { href: links.download, download: 'plan.ics', className: 'btn btn-ghost btn-sm' }, 'Download once (.ics)'),
+    ),
+    h('p', { className: 'muted small' }, 'A subscription follows new dates and ticks; a download is a copy of today’s dates.'),
   );
 }

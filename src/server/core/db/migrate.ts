@@ -50,6 +50,8 @@ import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
+import * as m0140 from './migrations/0140_calendar_feeds.js';
+import * as m0141 from './migrations/0141_interaction_attendees_user.js';
 import * as m0145 from './migrations/0145_imports.js';
 import * as m0155 from './migrations/0155_api_tokens.js';
 import * as m0160 from './migrations/0160_webhook_endpoints.js';
@@ -108,6 +110,8 @@ export const migrations: Record<string, Migration> = {
   '0132_share_link_mail': m0132,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
+  '0140_calendar_feeds': m0140,
+  '0141_interaction_attendees_user': m0141,
   '0145_imports': m0145,
   '0155_api_tokens': m0155,
   '0160_webhook_endpoints': m0160,

@@ -516,6 +516,17 @@ export type SweetSpotCriterionTable = {
 
 export type OpportunityCriterionTable = { workspace_id: string; opportunity_id: string; criterion_id: string; answer: 'met' | 'not_met' | 'unknown' };
 
+/** 0140: a person's secret calendar feed URL (only the token's hash; at most one live per person). */
+export type CalendarFeedTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
+  last_used_at: Instant | null;
+};
+
 /** 0136: one person's answers to a closed deal's retrospective (the owner's, or their manager's). */
 export type RetrospectiveAnswerTable = {
   id: string;
@@ -721,6 +732,7 @@ export type Database = {
   password_resets: PasswordResetTable;
   signup_requests: SignupRequestTable;
   api_tokens: ApiTokenTable;
+  calendar_feeds: CalendarFeedTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;

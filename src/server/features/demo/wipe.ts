@@ -24,6 +24,7 @@ const DELETE_ORDER = {
   imports: 16.6,
   password_resets: 16.5,
   api_tokens: 16.6,
+  calendar_feeds: 16.6,
   rep_targets: 1.05,
   objective_insights: 1.1,
   objective_opportunities: 1.2,

@@ -14,6 +14,7 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
+import { CalendarFeedCard } from '../calendar/CalendarFeedCard';
 
 // Tokens are for the few who script: their card's code loads only when it is shown.
 const ApiTokensCard = lazyPage(() => import('../api-tokens/ApiTokensCard'), 'ApiTokensCard');
@@ -67,6 +68,7 @@ export function SettingsPage() {
               <Suspense fallback={<LoadingCard title="API tokens" />}>
                 <ApiTokensCard />
               </Suspense>
+              <CalendarFeedCard />
             </>
           }
         />

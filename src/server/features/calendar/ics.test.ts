@@ -1,0 +1,42 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { etagOf, renderFeed, type FeedEvent } from './ics.js';
+
+/** The writer alone, on hand-made events: wall-clock times across daylight saving, and a text that only the data changes. */
+const call = (id: string, start: string, end: string): FeedEvent => ({
+  uid: `interaction-${id}@advance`,
+  sequence: 0,
+  status: 'confirmed',
+  summary: 'Call with Globex',
+  description: 'Planned outcome',
+  url: null,
+  created: '2026-01-05T09:00:00.000Z',
+  changedAt: '2026-01-05T09:00:00.000Z',
+  when: { start, end, timeZone: 'Europe/Paris' },
+});
+
+describe('renderFeed', () => {
+  it('writes a timed event on the wall clock of its zone, winter (UTC+1) and summer (UTC+2) alike', () => {
+    const text = renderFeed({ name: 'Test', description: 'Test', events: [call('a', '2026-01-15T15:00:00.000Z', '2026-01-15T15:30:00.000Z'), call('b', '2026-07-15T15:00:00.000Z', '2026-07-15T16:00:00.000Z')] });
+    expect(text).toContain('DTSTART;TZID=Europe/Paris:20260115T160000');
+    expect(text).toContain('DTSTART;TZID=Europe/Paris:20260715T170000');
+    expect(text).toContain('DTEND;TZID=Europe/Paris:20260715T180000');
+    // ical.js, given the VTIMEZONE the feed carries, reads the same instants back.
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const starts = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).startDate.toJSDate().toISOString());
+    expect(starts.sort()).toEqual(['2026-01-15T15:00:00.000Z', '2026-07-15T15:00:00.000Z']);
+  });
+
+  it('writes an all-day event as a date lasting one day, and the same data as the same text (and ETag) whenever it is written', () => {
+    const task: FeedEvent = { ...call('c', '', ''), uid: 'commitment-c@advance', when: { allDay: '2026-12-31' } };
+    const once = renderFeed({ name: 'Test', description: 'Test', events: [task] });
+    expect(once).toContain('DTSTART;VALUE=DATE:20261231');
+    expect(once).toContain('DTEND;VALUE=DATE:20270101');
+    expect(once).toContain('DTSTAMP:20260105T090000Z');
+    const later = renderFeed({ name: 'Test', description: 'Test', events: [task] });
+    expect(later).toBe(once);
+    expect(etagOf(later)).toBe(etagOf(once));
+    expect(etagOf(renderFeed({ name: 'Test', description: 'Test', events: [{ ...task, sequence: 1 }] }))).not.toBe(etagOf(once));
+  });
+});

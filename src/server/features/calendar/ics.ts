@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { addDays } from '../../../domain/dates.js';
+import type { FeedStatus } from '../../../domain/calendar.js';
+
+/** One event of a feed, as the feed's queries describe it; ics.ts only writes it down. */
+export type FeedEvent = {
+  /** Stable for the record's whole life: the same in every fetch and in every feed that shows it. */
+  uid: string;
+  sequence: number;
+  status: FeedStatus;
+  summary: string;
+  description: string;
+  url: string | null;
+  created: string;
+  /** The last change of the record or what it belongs to: DTSTAMP and LAST-MODIFIED. */
+  changedAt: string;
+  when: { allDay: string } | { start: string; end: string; timeZone: string };
+};
+
+export type Feed = { name: string; description: string; events: FeedEvent[] };
+
+/** Calendar apps poll a subscribed feed about this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+const REFRESH_SECONDS = 3600;
+
+/**
+ * The iCalendar text of a feed (RFC 5545), written by ical-generator: escaping of `,` `;` `\` and
+ * newlines, lines folded at 75 octets, a VTIMEZONE for every zone a timed event uses. All-day events
+ * are dates (DTSTART;VALUE=DATE, DTEND the next day); timed ones carry their zone (DTSTART;TZID=…).
+ * DTSTAMP is the record's last change, not the time of the request, so the same data always gives
+ * the same text — and the same ETag.
+ */
+export function renderFeed(feed: Feed): string {
+  const calendar = ical({
+    prodId: { company: 'Advance', product: 'Calendar feed', language: 'EN' },
+    name: feed.name,
+    description: feed.description,
+    ttl: REFRESH_SECONDS,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  const ordered = [...feed.events].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  for (const e of ordered) {
+    const common = {
+      id: e.uid,
+      sequence: e.sequence,
+      status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary: e.summary,
+      description: e.description,
+      url: e.url,
+      stamp: new Date(e.changedAt),
+      lastModified: new Date(e.changedAt),
+      created: new Date(e.created),
+    };
+    if ('allDay' in e.when) {
+      const day = DateTime.fromISO(e.when.allDay, { zone: 'utc' });
+      calendar.createEvent({ ...common, allDay: true, start: day, end: DateTime.fromISO(addDays(e.when.allDay, 1), { zone: 'utc' }) });
+    } else {
+      // Instants in, shown on the wall clock of the event's zone with its TZID.
+      calendar.createEvent({
+        ...common,
+        start: DateTime.fromISO(e.when.start, { zone: 'utc' }),
+        end: DateTime.fromISO(e.when.end, { zone: 'utc' }),
+        timezone: e.when.timeZone,
+      });
+    }
+  }
+  return calendar.toString();
+}
+
+/** A strong validator of the text: the same feed, the same tag. */
+export const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
