@@ -50,6 +50,7 @@ import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
+import * as m0165 from './migrations/0165_customer_word.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -103,6 +104,7 @@ export const migrations: Record<string, Migration> = {
   '0132_share_link_mail': m0132,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
+  '0165_customer_word': m0165,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,12 @@ import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { OwnerColumns } from './owners.js';
 import { subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
+import { judgeCustomerWord } from './customer-word.js';
+
+/** A customer-side commitment on a plan: the deal's stored customer word (customer-word.ts) follows each of its writes. */
+export async function afterCustomerWrite(tx: Scope, row: Pick<CommitmentTable, 'subject_kind' | 'plan_id' | 'side'>): Promise<void> {
+  if (row.subject_kind === 'plan' && row.plan_id && row.side === 'customer') await judgeCustomerWord(tx, { planIds: [row.plan_id] });
+}
 
 /**
  * The commitment engine: the one place that creates, changes, closes (done, dropped, reopened) and
@@ -96,6 +102,7 @@ export async function insertCommitments(
   await tx.insert('commitments', rows as Insertable<Row>[]);
   await audit(tx, auditActor, rows.map((r): AuditInput => ({ entityType: 'commitment', entityId: r.id, action: 'create', before: null, after: r })));
   if (opts.touch !== false) await touchSubject(tx, subject, now);
+  if (subject.kind === 'plan' && rows.some((r) => r.side === 'customer')) await judgeCustomerWord(tx, { planIds: [subject.id] });
   return rows.map((r) => r.id);
 }
 
@@ -135,7 +142,10 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
     patch: { ...rest, ...statusColumns(opts.current, status, dropReason) },
     present: opts.present,
   });
-  if (out.version !== opts.current.version) await touchSubject(opts.tx, subjectOf(opts.current));
+  if (out.version !== opts.current.version) {
+    await touchSubject(opts.tx, subjectOf(opts.current));
+    await afterCustomerWrite(opts.tx, opts.current);
+  }
   return out;
 }
 
@@ -150,6 +160,7 @@ export async function setDone(tx: Scope, auditActor: AuditActor, row: Commitment
   if (!(await updateAtVersion(tx, 'commitments', row.id, row.version, next))) return false;
   await audit(tx, auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
   await touchSubject(tx, subjectOf(row));
+  await afterCustomerWrite(tx, row);
   return true;
 }
 

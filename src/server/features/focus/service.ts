@@ -1,11 +1,10 @@
-import type { Reliability } from '../../../shared/plan-reliability.js';
 import { defaultFocusScope, type FocusFigures, type FocusList, type FocusQuery } from '../../../shared/focus.js';
 import type { Actor } from '../../core/actor.js';
 import { decodeCursor, encodeCursor, type Cursor } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 import { presentOpportunity } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
-import { fillPage, flagParams, hasFlag, judgeRows, type Judged } from './flags.js';
+import { fillPage, flagParams, hasFlag, judgeRows, type CustomerFigure, type Judged } from './flags.js';
 import { focusRows, memberKeys, rowsById } from './queries.js';
 
 /**
@@ -39,7 +38,7 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
       .slice(0, size);
     if (keys.length === 0) return [];
     const ids = Object.fromEntries(keys.map((k, i) => [`id${i}`, k.id]));
-    const found = new Map((await rowsById.execute(scope, { count: keys.length }, { judgeBy: flags.judgeBy, ...ids })).map((r) => [r.id, r]));
+    const found = new Map((await rowsById.execute(scope, { count: keys.length }, ids)).map((r) => [r.id, r]));
     return keys.flatMap((k) => found.get(k.id) ?? []);
   };
 
@@ -83,7 +82,7 @@ function figuresOf({ facts, customer }: Judged): FocusFigures {
   };
 }
 
-const customerFigure = (r: Reliability | null): FocusFigures['customer'] => ({
+const customerFigure = (r: CustomerFigure | null): FocusFigures['customer'] => ({
   judged: r?.counted ?? 0,
   keptOnTime: r?.keptOnTime ?? 0,
   keptLate: r?.keptLate ?? 0,
