@@ -2,6 +2,8 @@ import { defaultFocusScope, type FocusFigures, type FocusList, type FocusQuery }
 import type { Actor } from '../../core/actor.js';
 import { decodeCursor, encodeCursor, type Cursor } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
+import { notFound } from '../../core/errors.js';
+import type { FocusItem } from '../../../shared/focus.js';
 import { presentOpportunity } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
 import { fillPage, flagParams, hasFlag, judgeRows, type CustomerFigure, type Judged } from './flags.js';
@@ -64,6 +66,19 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
     }),
     nextCursor: next ? encodeCursor(...next) : null,
   };
+}
+
+/**
+ * One deal's flags, figures and next moves, as a Focus item: read from the deal's row like the list
+ * (the customer's word judged again only when its stored counts have aged). A deal that is not open,
+ * or archived, is not chased: no flags and no moves, the figures still shown.
+ */
+export async function opportunityFocus(scope: Scope, actor: Actor, id: string, now = new Date()): Promise<FocusItem> {
+  const [row] = await rowsById.execute(scope, { count: 1 }, { id0: id });
+  if (!row) throw notFound('Opportunity');
+  const j = (await judgeRows(scope, [row], actor.focusThresholds, now, 'figures')).get(row.id) as Judged;
+  const chased = row.status === 'open' && row.archived_at === null;
+  return { opportunity: presentOpportunity(row, actor), flags: chased ? j.flags : [], nextMoves: chased ? j.nextMoves : [], figures: figuresOf(j) };
 }
 
 /** The people of "my team" (the teams one leads or belongs to, oneself included), by id. */
