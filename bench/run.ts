@@ -250,7 +250,9 @@ async function main(): Promise<void> {
     log(`\n${measurementTable(withBare(first, bare))}\n`);
 
     // Grown again: the lists, the searches and Focus (what was skipped at 1× stays skipped).
-    const growing = [list, filtered, ...searches, ...focus].filter((target) => wanted(target.name) && !skipped.some((s) => s.name === target.name));
+    // BENCH_GROW=0: stop after the 1× figures (a quick look at one change).
+    const grow = process.env.BENCH_GROW !== '0';
+    const growing = [list, filtered, ...searches, ...focus].filter((target) => grow && wanted(target.name) && !skipped.some((s) => s.name === target.name));
     let growthSeconds = 0;
     let grown: Figures[] = [];
     if (growing.length > 0) {

@@ -19,7 +19,7 @@
 import { classifyCommitment, type CommitmentFacts } from './commitments.js';
 import { isOverdue } from './dates.js';
 import { customerUnreliableFlag } from './focus.js';
-import { reliability, type Reliability } from './reliability.js';
+import { commitmentWeight, reliability } from './reliability.js';
 
 export type CustomerWordSnapshot = {
   /** Judged commitments (kept on time + kept late + missed), and each bucket, as counted at the snapshot. */
@@ -46,6 +46,10 @@ const MINUTE = 60_000;
  */
 export function dayEndsAt(date: string, timeZone: string): Date {
   const utcNextDay = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
+  // Most days: the next day starts at the zone's offset then; two checks confirm it to the minute.
+  const guess = utcNextDay - offsetMs(timeZone, new Date(utcNextDay));
+  if (isOverdue(date, timeZone, new Date(guess)) && !isOverdue(date, timeZone, new Date(guess - MINUTE))) return new Date(guess);
+  // A change of offset around midnight: bisect.
   let lo = Math.floor((utcNextDay - 16 * 3_600_000) / MINUTE); // not yet ended: the day has barely started anywhere
   let hi = Math.floor((utcNextDay + 16 * 3_600_000) / MINUTE); // ended everywhere
   while (hi - lo > 1) {
@@ -56,26 +60,49 @@ export function dayEndsAt(date: string, timeZone: string): Date {
   return new Date(hi * MINUTE);
 }
 
-const flagged = (r: Reliability) => customerUnreliableFlag(r) !== null;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The snapshot of a deal's customer-side commitments (facts as reliability reads them) at `now`. */
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+function offsetMs(timeZone: string, at: Date): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return local - Math.floor(at.getTime() / MINUTE) * MINUTE;
+}
+
+/**
+ * The snapshot of a deal's customer-side commitments (facts as reliability reads them) at `now`.
+ * Ahead of `now` without a write, the only change is open commitments turning into misses at their
+ * instants, each adding its weight to the judged weight; the flag is evaluated at each of those
+ * instants by the flag rule on the figure it would read then.
+ */
 export function customerWordSnapshot(facts: readonly CommitmentFacts[], now: Date): CustomerWordSnapshot {
   const r = reliability(facts, now);
-  // The instants at which an open commitment will be missed if nothing is written before.
-  const misses: number[] = [];
+  // When and with what weight an open commitment will be missed if nothing is written before.
+  const misses: { at: number; weight: number }[] = [];
   for (const c of facts) {
     const verdict = classifyCommitment(c, now);
     if (verdict.outcome !== 'open') continue;
     const at = dayEndsAt(verdict.heldTo, c.ownerTimeZone);
-    if (at.getTime() > now.getTime() && classifyCommitment(c, at).outcome === 'missed') misses.push(at.getTime());
+    if (at.getTime() > now.getTime() && classifyCommitment(c, at).outcome === 'missed') misses.push({ at: at.getTime(), weight: commitmentWeight(c) });
   }
-  misses.sort((a, b) => a - b);
+  misses.sort((a, b) => a.at - b.at);
+  const up = (counted: number, judgedWeight: number) =>
+    customerUnreliableFlag({ counted, keptOnTime: r.keptOnTime, score: judgedWeight > 0 ? r.weighted.keptOnTime / judgedWeight : null, weighted: { counted: judgedWeight } }) !== null;
   let unreliableFrom: string | null = null;
-  if (flagged(r)) unreliableFrom = now.toISOString();
+  let counted = r.counted;
+  let judgedWeight = r.weighted.counted;
+  if (up(counted, judgedWeight)) unreliableFrom = now.toISOString();
   else {
-    for (const at of misses) {
-      if (flagged(reliability(facts, new Date(at)))) {
-        unreliableFrom = new Date(at).toISOString();
+    for (const m of misses) {
+      counted += 1;
+      judgedWeight += m.weight;
+      if (up(counted, judgedWeight)) {
+        unreliableFrom = new Date(m.at).toISOString();
         break;
       }
     }
@@ -88,7 +115,7 @@ export function customerWordSnapshot(facts: readonly CommitmentFacts[], now: Dat
     open: r.open,
     judgedWeight: r.weighted.counted,
     keptWeight: r.weighted.keptOnTime,
-    countsUntil: misses.length ? new Date(misses[0]).toISOString() : null,
+    countsUntil: misses.length ? new Date(misses[0].at).toISOString() : null,
     unreliableFrom,
   };
 }
