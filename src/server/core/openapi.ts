@@ -39,6 +39,8 @@ const TAGS: Record<ApiTag, string> = {
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
+  imports:
+    'CSV import from CRM exports (admins): upload a Salesforce or HubSpot export, check the suggested column mapping, a preview and a dry run listing each row’s problems, then run it in the background and read what was created, updated and skipped. Source ids are kept, so importing the same file again updates instead of duplicating.',
   webhooks:
     'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':
@@ -83,6 +85,13 @@ const STATUS_TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Refused by a rule',
   429: 'Too many requests',
+};
+
+/** What a downloaded file is, by media type (operations that answer a file: RouteSpec.file). */
+const FILE_DESCRIPTIONS: Record<'text/csv' | 'application/zip', string> = {
+  'text/csv':
+    "The CSV file: RFC 4180, UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends, one header row, ids first. A text cell starting with =, +, -, @, a tab or a carriage return is prefixed with ' (and quoted) so spreadsheets show it instead of running it as a formula.",
+  'application/zip': 'The zip archive (its files are listed in the operation’s description).',
 };
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
@@ -171,7 +180,20 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }
   }
-  const success = Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
+  if (contract.file) {
+    // A file, not JSON: its media type, and the name it is saved under.
+    const [status, response] = Object.entries(responses)[0] as [string, Json];
+    const schema = contract.file.mediaType === 'application/zip' ? { type: 'string', contentMediaType: 'application/zip' } : { type: 'string' };
+    responses[status] = {
+      ...response,
+      description: FILE_DESCRIPTIONS[contract.file.mediaType],
+      headers: {
+        'Content-Disposition': { description: `\`attachment\`, with the file's name: \`${contract.file.filename}\`.`, schema: { type: 'string' } },
+      },
+      content: { [contract.file.mediaType]: { schema } },
+    };
+  }
+  const success = contract.file ? undefined : Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {

@@ -14,7 +14,7 @@ export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 
 /** The document's tags; each has a description in server/core/openapi.ts. */
-export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks';
+export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks' | 'imports';
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 
@@ -34,6 +34,11 @@ export type RouteSpec = {
    * server/core/operation-errors.ts): the domain's own refusals, such as `plan_closed` or `duplicate`.
    */
   readonly errors?: readonly ErrorCode[];
+  /**
+   * A success answer that is a file, not JSON (a CSV export, a zip): its media type and the name it
+   * is saved under (Content-Disposition). The response schema is then the file as a string.
+   */
+  readonly file?: { readonly mediaType: 'text/csv' | 'application/zip'; readonly filename: string };
 };
 
 /** A contract: its spec, its stable operationId, and its method and path from operations.ts. */

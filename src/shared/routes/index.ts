@@ -4,10 +4,12 @@ import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
+import { exportsApi } from './exports.js';
 import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
+import { importsApi } from './imports.js';
 import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
@@ -36,9 +38,11 @@ const tables = {
   checkInsApi,
   commitmentsApi,
   contactsApi,
+  exportsApi,
   focusApi,
   insightsApi,
   interactionsApi,
+  importsApi,
   mailApi,
   milestonesApi,
   notificationsApi,

@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
+import { WorkspaceExportCard } from './WorkspaceExportCard';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
@@ -16,6 +17,9 @@ import { OutboxSettings } from '../mail/OutboxSettings';
 
 // Admins only, and rarely: its code loads when the tab opens.
 const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
+// The import pages load when an admin opens them: most visits to Settings never do.
+const ImportsPage = lazyPage(() => import('../imports/ImportsPage'), 'ImportsPage');
+const ImportPage = lazyPage(() => import('../imports/ImportPage'), 'ImportPage');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -43,6 +47,11 @@ export function SettingsPage() {
             Webhooks
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/import" className="tab" onMouseEnter={() => void ImportsPage.preload()} onFocus={() => void ImportsPage.preload()}>
+            Import
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -55,7 +64,7 @@ export function SettingsPage() {
             </>
           }
         />
-        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard />{me.user.role === 'admin' ? <WorkspaceExportCard /> : null}</>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
         {me.user.role === 'admin' ? (
@@ -64,6 +73,26 @@ export function SettingsPage() {
             element={
               <Suspense fallback={<LoadingCard title="Webhooks" />}>
                 <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportsPage />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import/:id"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportPage />
               </Suspense>
             }
           />
