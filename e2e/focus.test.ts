@@ -70,6 +70,25 @@ describe('focus: a chased deal', () => {
     expect(page.url()).toContain('flag=no_advance_streak');
     expect(await axe(page, 'opportunities filtered by flag')).toEqual([]);
 
+    // The deal's own page shows the same flags with their reasons, the figures and the next moves.
+    await page.getByRole('link', { name: 'Munich plant rollout' }).click();
+    const own = page.getByRole('article', { name: 'Signs of a chased deal' });
+    await expect.poll(() => own.isVisible()).toBe(true);
+    expect(await own.getByText('4 calls in a row without an advance').isVisible()).toBe(true);
+    expect(await own.getByText('No commitment to change after 45 days and 4 calls').isVisible()).toBe(true);
+    const ownMoves = own.getByRole('region', { name: 'Suggested next moves' });
+    expect(await ownMoves.getByText('Ask for a commitment.').isVisible()).toBe(true);
+    expect(await ownMoves.getByText('Walk away.').isVisible()).toBe(true);
+    expect(await own.getByRole('button', { name: 'Walk away from Munich plant rollout' }).isVisible()).toBe(true);
+    await screenshot(page, 'opportunity-focus');
+    expect(await axe(page, 'opportunity page with its focus flags')).toEqual([]);
+    // A healthy deal's page shows none.
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/opportunities/${healthy.id}/focus`));
+    await page.goto(`${baseUrl}/opportunities/${healthy.id}`);
+    expect((await answered).status()).toBe(200);
+    await expect.poll(() => page.getByRole('heading', { name: 'Hamburg pilot', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('article', { name: 'Signs of a chased deal' }).count()).toBe(0);
+
     // Walk away: a reason is required; then the deal closes and leaves Focus.
     await page.goto(`${baseUrl}/focus`);
     await card.getByRole('button', { name: 'Walk away from Munich plant rollout' }).click();
@@ -87,6 +106,7 @@ describe('focus: a chased deal', () => {
     // The deal itself says so, with the reason.
     await page.goto(`${baseUrl}/opportunities/${chased.id}`);
     await expect.poll(() => page.getByText('“Four calls and no one who can decide; they see no cost in waiting.”', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('article', { name: 'Signs of a chased deal' }).count()).toBe(0);
 
     // An admin sets the thresholds in the workspace settings.
     await page.goto(`${baseUrl}/settings/workspace`);

@@ -15,7 +15,7 @@
  * Every threshold is "at or above": a streak of exactly 3 is flagged at the threshold 3, 30 days open
  * is flagged at 30. Reasons name the facts, never the person, so they read as a prompt to act.
  */
-import type { Reliability } from './reliability.js';
+import type { Reliability, ReliabilityWeights } from './reliability.js';
 
 export const FOCUS_FLAGS = ['no_advance_streak', 'customer_unreliable', 'no_commitment_to_change'] as const;
 export type FocusFlagId = (typeof FOCUS_FLAGS)[number];
@@ -51,7 +51,7 @@ export type FocusFlag = { id: FocusFlagId; reason: string };
 export type NextMove = { id: NextMoveId; label: string; why: string };
 
 /** What the customer side's reliability figure says, as the rule reads it. */
-export type CustomerWord = Pick<Reliability, 'counted' | 'keptOnTime' | 'score' | 'weighted'>;
+export type CustomerWord = Pick<Reliability, 'counted' | 'keptOnTime' | 'score'> & { weighted: Pick<ReliabilityWeights, 'counted'> };
 
 export type FocusFacts = {
   noAdvanceStreak: number;

@@ -31,3 +31,27 @@ export function useFixedClock(start: Date = FIXED_START): void {
     globalThis.Date = RealDate;
   });
 }
+
+/**
+ * Like `useFixedClock`, with a hand on the clock: `advance(ms)` moves "now" on for the app and the
+ * test alike (time passing between writes, made quick).
+ */
+export function useMovableClock(start: Date = FIXED_START): { advance: (ms: number) => void } {
+  const RealDate = globalThis.Date;
+  let offset = start.getTime() - RealDate.now();
+  class MovableDate extends RealDate {
+    constructor(...args: [] | [string | number | Date] | [number, number, ...number[]]) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else if (args.length === 1) super(args[0]);
+      else super(...(args as [number, number]));
+    }
+    static override now(): number {
+      return RealDate.now() + offset;
+    }
+  }
+  globalThis.Date = MovableDate as DateConstructor;
+  afterAll(() => {
+    globalThis.Date = RealDate;
+  });
+  return { advance: (ms) => (offset += ms) };
+}

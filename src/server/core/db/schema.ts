@@ -169,6 +169,16 @@ export type OpportunityTable = {
   /** 0093: kept in the same transaction as an interaction's result is recorded. */
   results_count: Generated<number>;
   no_advance_streak: Generated<number>;
+  /** 0165: the customer side's word, kept by the commitment engine (src/domain/customer-word.ts). */
+  customer_judged_count: Generated<number>;
+  customer_kept_count: Generated<number>;
+  customer_late_count: Generated<number>;
+  customer_missed_count: Generated<number>;
+  customer_open_count: Generated<number>;
+  customer_judged_weight: Generated<number>;
+  customer_kept_weight: Generated<number>;
+  customer_counts_until: Generated<string | null>;
+  customer_unreliable_from: Generated<string | null>;
   /** 0094: qualification. */
   change_commitment: Generated<'none' | 'stated' | 'evidenced'>;
   change_evidence?: string | null;

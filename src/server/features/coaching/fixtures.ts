@@ -1,4 +1,5 @@
 import { newId } from '../../core/ids.js';
+import { rejudgeCommitmentDeal } from '../commitments/customer-word.js';
 import type { Db } from '../../core/db/connect.js';
 import type { InteractionResult } from '../../core/db/schema.js';
 import type { Client } from '../../test/factories.js';
@@ -97,6 +98,7 @@ export async function placeCommitment(db: Db, id: string, due: string, doneAt?: 
     .set({ due_date: due, original_due_date: due, ...(doneAt ? { status: 'done', done_at: doneAt } : {}) })
     .where('id', '=', id)
     .execute();
+  await rejudgeCommitmentDeal(db, id);
 }
 
 /** Closes a deal through the API, then dates the closing to `at`. */

@@ -9,6 +9,12 @@ import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { OwnerColumns } from './owners.js';
 import { subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
+import { judgeCustomerWord } from './customer-word.js';
+
+/** A customer-side commitment on a plan: the deal's stored customer word (customer-word.ts) follows each of its writes. */
+export async function afterCustomerWrite(tx: Scope, row: Pick<CommitmentTable, 'subject_kind' | 'plan_id' | 'side'>): Promise<void> {
+  if (row.subject_kind === 'plan' && row.plan_id && row.side === 'customer') await judgeCustomerWord(tx, { planIds: [row.plan_id] });
+}
 import { commitmentEvent, statusEventType } from '../webhooks/events.js';
 
 /**
@@ -97,6 +103,7 @@ export async function insertCommitments(
   await tx.insert('commitments', rows as Insertable<Row>[]);
   await audit(tx, auditActor, rows.map((r): AuditInput => ({ entityType: 'commitment', entityId: r.id, action: 'create', before: null, after: r })));
   if (opts.touch !== false) await touchSubject(tx, subject, now);
+  if (subject.kind === 'plan' && rows.some((r) => r.side === 'customer')) await judgeCustomerWord(tx, { planIds: [subject.id] });
   for (const r of rows) await commitmentEvent(tx, 'commitment.created', r.id, auditActor);
   return rows.map((r) => r.id);
 }
@@ -139,6 +146,7 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
   });
   if (out.version !== opts.current.version) {
     await touchSubject(opts.tx, subjectOf(opts.current));
+    await afterCustomerWrite(opts.tx, opts.current);
     const event = statusEventType(opts.current.status, status ?? opts.current.status);
     if (event) await commitmentEvent(opts.tx, event, opts.current.id, opts.actor);
   }
@@ -156,6 +164,7 @@ export async function setDone(tx: Scope, auditActor: AuditActor, row: Commitment
   if (!(await updateAtVersion(tx, 'commitments', row.id, row.version, next))) return false;
   await audit(tx, auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
   await touchSubject(tx, subjectOf(row));
+  await afterCustomerWrite(tx, row);
   await commitmentEvent(tx, done ? 'commitment.completed' : 'commitment.reopened', row.id, auditActor);
   return true;
 }

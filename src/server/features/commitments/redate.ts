@@ -9,6 +9,7 @@ import type { Scope } from '../../core/scope.js';
 import { assertNotPast } from './date-rules.js';
 import { answeringSide, factsOf, selectCommitments } from './queries.js';
 import { subjectOf, touchSubject } from './subjects.js';
+import { afterCustomerWrite } from './engine.js';
 import { mailDateWaiting } from '../mail/activity.js';
 import { commitmentEvent, renegotiationEvent } from '../webhooks/events.js';
 
@@ -88,6 +89,7 @@ export async function requestDateChange(
     await mailDateWaiting(tx, { renegotiationId: reneg.id, commitment: row, toDate: reneg.to_date, reason: reneg.reason, requestedBy: opts.by.name, now: opts.now });
   }
   await touchSubject(tx, subjectOf(row), at);
+  await afterCustomerWrite(tx, row);
   return reneg;
 }
 
@@ -128,7 +130,7 @@ export async function answerDateChange(
   if (answeringSide(reneg) !== opts.by.side) {
     throw ruleViolation(reneg.requested_by_side === 'seller' ? 'The customer answers this proposal, on their plan page.' : 'Your side proposed this date; the other side answers it.');
   }
-  const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version', 'subject_kind', 'subject_id']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
+  const commitment = await tx.selectFrom('commitments').select(['id', 'status', 'due_date', 'version', 'subject_kind', 'subject_id', 'plan_id', 'side']).where('commitments.id', '=', reneg.commitment_id).executeTakeFirstOrThrow();
   if (opts.accept && commitment.status !== 'open') throw ruleViolation('This commitment is no longer open; decline the new date instead.');
   if (opts.accept) {
     // A proposal can outlive its date while it waits: accepting it then would make a miss at once.
@@ -160,6 +162,7 @@ export async function answerDateChange(
   });
   if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, reneg.to_date);
   await touchSubject(tx, subjectOf(commitment), decided.decided_at);
+  await afterCustomerWrite(tx, commitment);
   await renegotiationEvent(tx, 'renegotiation.answered', { ...reneg, ...decided });
   if (opts.accept) await commitmentEvent(tx, 'commitment.redated', commitment.id, opts.auditActor, { previousDueDate: reneg.from_date, renegotiationId: reneg.id, reason: reneg.reason });
   return { ...reneg, ...decided };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { judgeCustomerWordOfWorkspace } from '../commitments/customer-word.js';
 import type { Selectable } from 'kysely';
 import { uuidV7At } from '../../../domain/demo-data.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
@@ -180,6 +181,8 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('plan_milestones', plans.milestones);
     await scope.insert('commitments', [...plans.commitments, ...story.tasks]);
     await scope.insert('commitment_renegotiations', plans.renegotiations);
+    // The customer side's word on each deal, as the commitment engine keeps it after its writes.
+    await judgeCustomerWordOfWorkspace(scope);
     await scope.insert('plan_share_links', plans.shareLinks);
     await scope.insert('plan_share_visits', plans.visits);
     await scope.insert('plan_comments', plans.comments);

@@ -309,3 +309,29 @@ describe('focus thresholds', () => {
     expect((await elsewhere.client.get('/api/v1/workspace/focus-thresholds')).data).toMatchObject({ noAdvanceStreak: 3, noCommitmentDays: 30, noCommitmentInteractions: 3 });
   });
 });
+
+describe('one deal’s focus (the opportunity page)', () => {
+  it('shows the deal’s own flags with their reasons, figures and next moves; none for a healthy or closed deal; 404 elsewhere', async () => {
+    const w = await world();
+    const one = async (who: Signed, id: string) => who.client.get(`/api/v1/opportunities/${id}/focus`);
+    const outsider = (await one(w.admin, w.d.outsider.id)).data;
+    expect(outsider.opportunity.name).toBe('Outsider');
+    expect(outsider.flags.map((f: { id: string }) => f.id)).toEqual(['no_advance_streak', 'customer_unreliable', 'no_commitment_to_change']);
+    expect(outsider.flags[1].reason).toBe('the customer kept 0 of 3 judged commitments on time (0 %)');
+    expect(outsider.nextMoves.map((m: { id: string }) => m.id)).toEqual(['ask_for_commitment', 'cost_of_inaction', 'walk_away']);
+    expect(outsider.figures.customer).toMatchObject({ judged: 3, missed: 3, keptOnTime: 0 });
+    // The same item as on Focus.
+    const onFocus = (await w.admin.client.get('/api/v1/focus?scope=everyone')).data.data.find((i: Item) => i.opportunity.id === w.d.outsider.id);
+    expect(outsider).toEqual(onFocus);
+    // Reliable (2 of 3 kept): a figure with its n, no flag.
+    const reliable = (await one(w.bob, w.d.reliable.id)).data;
+    expect(reliable.flags).toEqual([]);
+    expect(reliable.nextMoves).toEqual([]);
+    expect(reliable.figures.customer).toMatchObject({ judged: 3, keptOnTime: 2 });
+    // Won: not chased any more.
+    expect((await one(w.ann, w.d.won.id)).data.flags).toEqual([]);
+    const elsewhere = await signUpWorkspace(app);
+    expect((await one(elsewhere, w.d.outsider.id)).statusCode).toBe(404);
+    expect((await one(w.ann, 'not-an-id')).statusCode).toBe(404); // a malformed id is not there either
+  });
+});

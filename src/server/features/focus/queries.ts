@@ -3,7 +3,7 @@ import { scopedShapes } from '../../core/db/prepared.js';
 import { keysetAfter } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 import { selectOpportunities } from '../opportunities/queries.js';
-import { flagPredicate, flagSelections, type FlagParams } from './flags.js';
+import { FLAG_COLUMNS, flagPredicate, type FlagParams } from './flags.js';
 
 /**
  * The Focus list's reads, built once per shape and kept prepared (core/db/prepared.ts): with the
@@ -16,9 +16,9 @@ type Values = Omit<FlagParams, 'workspaceId'> & { owner: string | null; afterVal
 /** Open, active and flagged: the status is a literal, so both engines seek it in the index (migration 0115). */
 const openAndFlagged = (scope: Scope, p: Values) =>
   // `p` hands out a placeholder per name read; workspaceId is bound by scopedShapes.
-  sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', { ...flagsOf(p), workspaceId: scope.workspaceId })}`;
+  sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', flagsOf(p))}`;
 
-const flagsOf = (p: Values): Omit<FlagParams, 'workspaceId'> => ({ streak: p.streak, openedBefore: p.openedBefore, interactions: p.interactions, judgeBy: p.judgeBy });
+const flagsOf = (p: Values): Omit<FlagParams, 'workspaceId'> => ({ streak: p.streak, openedBefore: p.openedBefore, interactions: p.interactions, now: p.now });
 
 const byCloseDate = (p: Values, s: { cursor: boolean; size: number }) => ({
   column: 'opportunities.close_date',
@@ -30,7 +30,7 @@ const byCloseDate = (p: Values, s: { cursor: boolean; size: number }) => ({
 
 /** A page of flagged deals, whole rows: a person's (`owner`) or the workspace's. */
 export const focusRows = scopedShapes((scope, p: Values, s: { owner: boolean; cursor: boolean; size: number }) => {
-  let q = selectOpportunities(scope).select(flagSelections({ judgeBy: p.judgeBy, workspaceId: scope.workspaceId }, 'figures')).where(openAndFlagged(scope, p));
+  let q = selectOpportunities(scope).select(FLAG_COLUMNS).where(openAndFlagged(scope, p));
   if (s.owner) q = q.where('opportunities.owner_id', '=', p.owner as string);
   return keysetAfter(q, byCloseDate(p, s));
 });
@@ -41,9 +41,9 @@ export const memberKeys = scopedShapes((scope, p: Values, s: { cursor: boolean; 
 );
 
 /** The rows of a merged team page, by id (the page's order is the caller's). */
-export const rowsById = scopedShapes((scope, p: { judgeBy: string } & Record<`id${number}`, string>, s: { count: number }) =>
+export const rowsById = scopedShapes((scope, p: Record<`id${number}`, string>, s: { count: number }) =>
   selectOpportunities(scope)
-    .select(flagSelections({ judgeBy: p.judgeBy, workspaceId: scope.workspaceId }, 'figures'))
+    .select(FLAG_COLUMNS)
     .where(
       'opportunities.id',
       'in',

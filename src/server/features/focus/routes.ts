@@ -1,7 +1,7 @@
 import { focusApi } from '../../../shared/routes/focus.js';
 import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { route } from '../../core/route.js';
-import { listFocus } from './service.js';
+import { listFocus, opportunityFocus } from './service.js';
 import { getFocusThresholds, updateFocusThresholds } from './thresholds.js';
 
 /**
@@ -12,6 +12,11 @@ export function focusRoutes(app: App): void {
   route(app, focusApi.listFocus, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
     return listFocus(scope, actor, req.query);
+  });
+
+  route(app, focusApi.getOpportunityFocus, { permission: 'signedIn' }, async (req) => {
+    const { scope, actor } = ctx(req);
+    return opportunityFocus(scope, actor, req.params.id);
   });
 
   route(app, focusApi.getFocusThresholds, { permission: 'signedIn' }, async (req) => getFocusThresholds(ctx(req).scope));

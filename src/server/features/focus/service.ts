@@ -1,11 +1,12 @@
-import type { Reliability } from '../../../shared/plan-reliability.js';
 import { defaultFocusScope, type FocusFigures, type FocusList, type FocusQuery } from '../../../shared/focus.js';
 import type { Actor } from '../../core/actor.js';
 import { decodeCursor, encodeCursor, type Cursor } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
+import { notFound } from '../../core/errors.js';
+import type { FocusItem } from '../../../shared/focus.js';
 import { presentOpportunity } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
-import { fillPage, flagParams, hasFlag, judgeRows, type Judged } from './flags.js';
+import { fillPage, flagParams, hasFlag, judgeRows, type CustomerFigure, type Judged } from './flags.js';
 import { focusRows, memberKeys, rowsById } from './queries.js';
 
 /**
@@ -39,7 +40,7 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
       .slice(0, size);
     if (keys.length === 0) return [];
     const ids = Object.fromEntries(keys.map((k, i) => [`id${i}`, k.id]));
-    const found = new Map((await rowsById.execute(scope, { count: keys.length }, { judgeBy: flags.judgeBy, ...ids })).map((r) => [r.id, r]));
+    const found = new Map((await rowsById.execute(scope, { count: keys.length }, ids)).map((r) => [r.id, r]));
     return keys.flatMap((k) => found.get(k.id) ?? []);
   };
 
@@ -67,6 +68,19 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
   };
 }
 
+/**
+ * One deal's flags, figures and next moves, as a Focus item: read from the deal's row like the list
+ * (the customer's word judged again only when its stored counts have aged). A deal that is not open,
+ * or archived, is not chased: no flags and no moves, the figures still shown.
+ */
+export async function opportunityFocus(scope: Scope, actor: Actor, id: string, now = new Date()): Promise<FocusItem> {
+  const [row] = await rowsById.execute(scope, { count: 1 }, { id0: id });
+  if (!row) throw notFound('Opportunity');
+  const j = (await judgeRows(scope, [row], actor.focusThresholds, now, 'figures')).get(row.id) as Judged;
+  const chased = row.status === 'open' && row.archived_at === null;
+  return { opportunity: presentOpportunity(row, actor), flags: chased ? j.flags : [], nextMoves: chased ? j.nextMoves : [], figures: figuresOf(j) };
+}
+
 /** The people of "my team" (the teams one leads or belongs to, oneself included), by id. */
 async function membersInView(scope: Scope, actor: Actor): Promise<string[]> {
   const people = peopleInView(scope, actor, 'team');
@@ -83,7 +97,7 @@ function figuresOf({ facts, customer }: Judged): FocusFigures {
   };
 }
 
-const customerFigure = (r: Reliability | null): FocusFigures['customer'] => ({
+const customerFigure = (r: CustomerFigure | null): FocusFigures['customer'] => ({
   judged: r?.counted ?? 0,
   keptOnTime: r?.keptOnTime ?? 0,
   keptLate: r?.keptLate ?? 0,

@@ -8,7 +8,7 @@ import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 import type { FlagFilter } from '../../../shared/focus-flags.js';
-import { fillPage, flagParams, flagPredicate, flagSelections, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
+import { FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -128,9 +128,9 @@ type FlaggedValues = ListValues & Omit<FlagParams, 'workspaceId'>;
 const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
   // `p` hands out a placeholder for each name read (workspaceId too: scopedShapes binds it), and a
   // prepared query must use every one it reads, so the predicates get `p` itself and read only theirs.
-  const flags = p as FlaggedValues & Pick<FlagParams, 'workspaceId'>;
+  const flags = p as FlaggedValues;
   return keysetAfter(
-    filtered(selectOpportunities(scope).select(flagSelections(flags, 'candidates')), {
+    filtered(selectOpportunities(scope).select(FLAG_COLUMNS), {
       archived: s.archived,
       ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
       stageId: s.filters.stage ? (p.stageId as string) : undefined,
@@ -162,7 +162,7 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
   type Row = OpportunityRow & FlagRow;
   const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
     if (search) {
-      const q = filtered(selectOpportunities(scope).select(flagSelections(fp, 'candidates')), query).where(flagPredicate(query.flag, fp));
+      const q = filtered(selectOpportunities(scope).select(FLAG_COLUMNS), query).where(flagPredicate(query.flag, fp));
       const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query).where(flagPredicate(query.flag, fp));
       const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
       const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rejudgeCommitmentDeal } from '../commitments/customer-word.js';
 import { addDays, todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
@@ -59,6 +60,7 @@ async function agreedEarlier(client: Client, planId: string, fields: Record<stri
   ok(res, 'add commitment');
   const dueDate = fields.dueDate as string;
   await client.app.db.updateTable('commitments').set({ due_date: dueDate, original_due_date: dueDate }).where('id', '=', res.data.id).execute();
+  await rejudgeCommitmentDeal(client.app.db, res.data.id);
   return (await client.get(`/api/v1/commitments/${res.data.id}`)).data;
 }
 

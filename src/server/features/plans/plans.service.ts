@@ -10,6 +10,7 @@ import type { Scope } from '../../core/scope.js';
 import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
 import { findPlan } from './queries.js';
+import { judgeCustomerWord } from '../commitments/customer-word.js';
 import { createPlanFromTemplate } from '../templates/templates.service.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 
@@ -120,6 +121,8 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     });
     if (plan.version === current.version) return plan;
     await touchPlan(tx, id);
+    // Abandoning drops the open commitments from reliability; the customer's zone moves their days.
+    if (patch.status !== undefined || patch.customer_time_zone !== undefined) await judgeCustomerWord(tx, { planIds: [id] });
     return presentPlan(tx, actor, id);
   });
 }
@@ -145,6 +148,7 @@ export async function reopenPlan({ scope, actor, id, version }: Op<{ id: string;
       present: () => presentPlan(tx, actor, id),
     });
     await touchPlan(tx, id);
+    await judgeCustomerWord(tx, { planIds: [id] });
     return presentPlan(tx, actor, id);
   });
 }

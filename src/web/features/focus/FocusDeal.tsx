@@ -8,8 +8,11 @@ import { Button } from '../../ui/Button';
 import { CHANGE_COMMITMENT_WORDS, callsLine, customerLine, sentence } from './focusWords';
 import { WalkAwayDialog } from './WalkAwayDialog';
 
-/** One chased deal: why it is flagged, the figures behind the flags (with their n), and what to do next. */
-export function FocusDeal({ item, onWalkedAway }: { item: FocusItem; onWalkedAway: (name: string) => void }) {
+/**
+ * One chased deal: why it is flagged, the figures behind the flags (with their n), and what to do
+ * next. On Focus its title links to the deal; on the deal's own page (`heading`) it says what it is.
+ */
+export function FocusDeal({ item, onWalkedAway, heading }: { item: FocusItem; onWalkedAway: (name: string) => void; heading?: string }) {
   const { opportunity: o, flags, nextMoves, figures } = item;
   const [walking, setWalking] = useState(false);
   const titleId = useId();
@@ -19,12 +22,14 @@ export function FocusDeal({ item, onWalkedAway }: { item: FocusItem; onWalkedAwa
       <header className="focus-deal-header">
         <div>
           <h2 id={titleId} className="focus-deal-title">
-            <Link to={`/opportunities/${o.id}`}>{o.name}</Link>
+            {heading ?? <Link to={`/opportunities/${o.id}`}>{o.name}</Link>}
           </h2>
-          <p className="muted small">
-            {o.account.name} · {o.owner.name} · {formatMoney(o.amount)} · closes {formatDate(o.closeDate)}
-            {o.closeDatePassed ? <span className="warning-text"> (past)</span> : null}
-          </p>
+          {heading ? null : (
+            <p className="muted small">
+              {o.account.name} · {o.owner.name} · {formatMoney(o.amount)} · closes {formatDate(o.closeDate)}
+              {o.closeDatePassed ? <span className="warning-text"> (past)</span> : null}
+            </p>
+          )}
         </div>
         {o.permissions.canEdit ? (
           <Button size="sm" variant="ghost" onClick={() => setWalking(true)} aria-label={`Walk away from ${o.name}`}>

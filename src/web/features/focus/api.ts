@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import type { FocusScope, FocusThresholds } from '../../../shared/focus';
 import type { Opportunity } from '../../../shared/opportunities';
 import type { CallResult } from '../../../shared/routes/client';
-import { getFocusThresholds, listFocus, updateFocusThresholds } from '../../../shared/routes/operations/focus';
+import { getFocusThresholds, getOpportunityFocus, listFocus, updateFocusThresholds } from '../../../shared/routes/operations/focus';
 import { updateOpportunity } from '../../../shared/routes/operations/opportunities';
 import { call, type BodyOf } from '../../app/api';
 import { recordKeys } from '../../app/records';
@@ -12,6 +12,7 @@ export const focusKeys = {
   all: ['focus'] as const,
   list: (scope: FocusScope) => ['focus', 'list', scope] as const,
   thresholds: ['focus', 'thresholds'] as const,
+  opportunity: (id: string) => ['focus', 'opportunity', id] as const,
 };
 
 /** The Focus list, page by page: what the page reads and what navigation prefetches (app/pageData.ts). */
@@ -27,6 +28,11 @@ export const focusThresholdsQuery = queryOptions({ queryKey: focusKeys.threshold
 
 export function useFocusList(scope: FocusScope) {
   return useInfiniteQuery(focusListQuery(scope));
+}
+
+/** One deal's flags, figures and next moves (the opportunity page). */
+export function useOpportunityFocus(id: string) {
+  return useQuery({ queryKey: focusKeys.opportunity(id), queryFn: () => call(getOpportunityFocus, { params: { id } }) });
 }
 
 export function useFocusThresholds() {

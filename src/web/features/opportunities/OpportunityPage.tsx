@@ -20,6 +20,7 @@ import { RetrospectiveLink } from '../retrospectives/RetrospectiveLink';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
 const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
+const OpportunityFocusCard = lazy(async () => ({ default: (await import('../focus/OpportunityFocusCard')).OpportunityFocusCard }));
 const QualificationCard = lazy(async () => ({ default: (await import('../qualification/QualificationCard')).QualificationCard }));
 
 export function OpportunityPage() {
@@ -54,6 +55,9 @@ export function OpportunityPage() {
               </div>
             </div>
           </div>
+          <Suspense fallback={null}>
+            <OpportunityFocusCard opportunity={o} />
+          </Suspense>
           <div className="record-layout">
             <div>
               <RecordDetailsCard

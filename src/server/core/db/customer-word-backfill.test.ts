@@ -1,0 +1,65 @@
+import { Migrator, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { customerReliabilityByOpportunity } from '../../features/commitments/reliability.js';
+import { emptyTestDb, isPostgres } from '../../test/harness.js';
+import { Scope } from '../scope.js';
+import { migrateToLatest, migrations } from './migrate.js';
+
+/** Deals whose plans had customer commitments before migration 0165 get their stored word, on both engines. */
+describe('migration 0165 (the customer side’s word on the deal)', () => {
+  it('judges existing deals with the reliability rule', async () => {
+    const db = await emptyTestDb();
+    const schema = isPostgres() ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo('0136_retrospectives')).error).toBeUndefined();
+
+    const at = '2026-01-01T00:00:00.000Z';
+    const stamp = { version: 1, created_at: at, updated_at: at };
+    const insert = (table: string, row: Record<string, unknown>) => sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
+    await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
+    await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
+    await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
+    await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Northwind', owner_id: 'u1', search_text: 'northwind', ...stamp });
+    for (const id of ['o1', 'o2']) {
+      await insert('opportunities', { id, workspace_id: 'w1', account_id: 'a1', name: id, amount_minor: 100, currency: 'EUR', stage_id: 's1', close_date: '2030-06-30', owner_id: 'u1', status: 'open', search_text: id, ...stamp });
+    }
+    await insert('plans', { id: 'p1', workspace_id: 'w1', opportunity_id: 'o1', title: 'Rollout', target_date: '2030-06-30', status: 'active', customer_time_zone: 'Europe/Paris', last_activity_at: at, search_text: 'rollout', ...stamp });
+    const commitment = (id: string, over: Record<string, unknown>) =>
+      insert('commitments', {
+        id,
+        workspace_id: 'w1',
+        plan_id: 'p1',
+        subject_kind: 'plan',
+        subject_id: 'p1',
+        position: 0,
+        side: 'customer',
+        owner_name: 'Carla',
+        title: id,
+        due_date: '2026-01-10',
+        original_due_date: '2026-01-10',
+        status: 'open',
+        must_do: 0,
+        internal_only: 0,
+        ...stamp,
+        ...over,
+      });
+    await commitment('kept', { status: 'done', done_at: '2026-01-09T10:00:00.000Z' });
+    await commitment('missed1', { due_date: '2026-01-05', original_due_date: '2026-01-05' });
+    await commitment('missed2', { due_date: '2026-01-06', original_due_date: '2026-01-06', must_do: 1 });
+    await commitment('ahead', { due_date: '2099-01-06', original_due_date: '2099-01-06' });
+    await commitment('seller', { side: 'seller', owner_user_id: 'u1', owner_name: null, due_date: '2026-01-01', original_due_date: '2026-01-01' });
+
+    await migrateToLatest(db);
+    const rows = await db
+      .selectFrom('opportunities')
+      .select(['id', 'customer_judged_count', 'customer_kept_count', 'customer_missed_count', 'customer_open_count', 'customer_judged_weight', 'customer_kept_weight', 'customer_counts_until', 'customer_unreliable_from'])
+      .orderBy('id')
+      .execute();
+    expect(rows[0]).toMatchObject({ id: 'o1', customer_judged_count: 3, customer_kept_count: 1, customer_missed_count: 2, customer_open_count: 1, customer_judged_weight: 4, customer_kept_weight: 1, customer_counts_until: '2099-01-06T23:00:00.000Z' });
+    expect(rows[0].customer_unreliable_from).not.toBeNull();
+    expect(rows[1]).toMatchObject({ id: 'o2', customer_judged_count: 0, customer_open_count: 0, customer_counts_until: null, customer_unreliable_from: null });
+    // The same figure as the read-time rule.
+    const rule = (await customerReliabilityByOpportunity(new Scope(db, 'w1'), ['o1'])).get('o1');
+    expect({ judged: rule?.counted, kept: rule?.keptOnTime, missed: rule?.missed, open: rule?.open }).toEqual({ judged: 3, kept: 1, missed: 2, open: 1 });
+  });
+});
