@@ -243,6 +243,10 @@ async function atScale(label: string, size: BenchSize, runs: number): Promise<Ro
 }
 
 async function main() {
+  // `npm run bench` runs this after bench/run.ts; BENCH_ONLY narrows both (this part is "coaching").
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+  if (only && !only.test('coaching team page')) return;
+  if (process.env.DATABASE_URL) console.log('The coaching part measures SQLite only (its own throwaway file); DATABASE_URL is not used here.');
   const scale = Number(process.env.BENCH_SCALE ?? 1);
   const runs = Number(process.env.BENCH_COACHING_RUNS ?? 30);
   // interactions: 0 — addProcessData writes this benchmark's own (about ten per deal, with results).

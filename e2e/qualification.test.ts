@@ -35,6 +35,13 @@ describe('qualifying a deal behind the stage gate', () => {
     // Settings: one sweet-spot criterion, and the gate at Proposal.
     const { page, errors } = await newPage(context);
     await page.goto(`${baseUrl}/settings/stages`);
+    // A new stage: an empty name is refused beside the field, then the stage is added at the end.
+    await action(page, 'Add stage').click();
+    await expect.poll(() => page.getByLabel('New stage').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('New stage').fill('Security review');
+    await action(page, 'Add stage').click();
+    await expect.poll(() => page.getByLabel('New stage').inputValue()).toBe('');
+    await expect.poll(() => page.getByRole('button', { name: 'Archive stage Security review' }).isVisible()).toBe(true);
     await page.getByLabel('New criterion').fill('Runs more than one plant');
     await action(page, 'Add criterion').click();
     await expect.poll(() => page.getByLabel('Name of criterion 1').inputValue()).toBe('Runs more than one plant');

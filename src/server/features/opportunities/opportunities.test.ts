@@ -176,6 +176,33 @@ describe('opportunities', () => {
     expect(walkedAtCreate.data.error.details.map((d: { path: string }) => d.path)).toEqual(['closeReason']);
   });
 
+  it('finds the same deals by a common word whether the page is found by walking the list or through the text index', async () => {
+    // More than a page of matches among the first rows walked: the list tests each walked row itself
+    // (its name, its account's name) instead of reading every match from the text index.
+    const admin = await signUpWorkspace(app);
+    const zoe = await createAccount(admin.client, { name: 'Zoë Kestrel GmbH' });
+    const other = await createAccount(admin.client, { name: 'Northwind' });
+    const expected: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await createOpp(admin, { accountId: zoe.id, name: `Deal ${i}` });
+      expected.push(`Deal ${i}`);
+    }
+    for (let i = 0; i < 12; i++) {
+      await createOpp(admin, { accountId: other.id, name: `Kestrels rollout ${i}` });
+      expected.push(`Kestrels rollout ${i}`);
+    }
+    for (let i = 0; i < 8; i++) await createOpp(admin, { accountId: other.id, name: `Falcon ${i} (akestrel)` });
+
+    for (const limit of [10, 100]) {
+      const found = await allPages(admin.client, 'q=kestrel', limit);
+      expect(found.slice().sort()).toEqual(expected.slice().sort());
+      expect(new Set(found).size).toBe(found.length);
+    }
+    expect((await allPages(admin.client, 'q=zoe%20kestrel', 10)).sort()).toEqual(expected.filter((n) => n.startsWith('Deal')).sort());
+    expect(await allPages(admin.client, 'q=rollout%20kestrels', 5)).toHaveLength(12);
+    expect(await allPages(admin.client, 'q=estrel', 10)).toEqual([]);
+  });
+
   it('searches opportunity and account names and filters by stage, account, status and archived', async () => {
     const admin = await signUpWorkspace(app);
     const globex = await createAccount(admin.client, { name: 'Globex' });

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { CreateSweetSpotCriterionBody, CRITERION_LABEL_MAX, type SweetSpotCriterion } from '../../../shared/qualification';
 import { isApiError } from '../../app/api';
 import { useMe } from '../../app/session';
-import { check } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
+import { AddNamedItem } from '../settings/AddNamedItem';
 import { OrderedNameRow } from '../settings/OrderedNameRow';
 import { useCriteria, useCriterionMutations } from './api';
 
@@ -94,45 +93,16 @@ export function SweetSpotCriteriaCard() {
 
 function AddCriterion({ onError }: { onError: (m: string | null) => void }) {
   const { create } = useCriterionMutations();
-  const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | undefined>();
   return (
-    <form
-      className="add-stage"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onError(null);
-        const result = check(CreateSweetSpotCriterionBody, { label: label.trim() }, ['label'] as const);
-        if (!result.ok) return setError(result.fieldErrors.label ?? result.other[0]);
-        create.mutate(result.data, {
-          onSuccess: () => setLabel(''),
-          onError: (err) => {
-            const detail = isApiError(err) ? err.details.find((d) => d.path === 'label') : undefined;
-            if (detail) setError(detail.message);
-            else onError(failure(err));
-          },
-        });
-      }}
-    >
-      <div className="inline-form">
-        <TextField
-          label="New criterion"
-          required
-          autoComplete="off"
-          placeholder="e.g. Has a budget approved this year"
-          name="label"
-          value={label}
-          error={error}
-          onChange={(v) => {
-            setLabel(v);
-            setError(undefined);
-          }}
-        />
-        <Button type="submit" icon="plus" busy={create.isPending}>
-          Add criterion
-        </Button>
-      </div>
-    </form>
+    <AddNamedItem
+      field="label"
+      schema={CreateSweetSpotCriterionBody}
+      label="New criterion"
+      placeholder="e.g. Has a budget approved this year"
+      button="Add criterion"
+      busy={create.isPending}
+      onError={onError}
+      submit={(body, { added, failed }) => create.mutate(body, { onSuccess: added, onError: (err) => (isApiError(err, 'version_conflict') ? onError(failure(err)) : failed(err)) })}
+    />
   );
 }

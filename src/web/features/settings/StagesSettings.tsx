@@ -5,12 +5,11 @@ import { createStage, updateStage } from '../../../shared/routes/operations/stag
 import { call, isApiError, type BodyOf } from '../../app/api';
 import { directoryKeys, useStages } from '../../app/directory';
 import { useMe } from '../../app/session';
-import { check } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
+import { AddNamedItem } from './AddNamedItem';
 import { OrderedNameRow } from './OrderedNameRow';
 
 /** One PATCH per action: the server renumbers the other stages in the same transaction. */
@@ -105,50 +104,20 @@ export function StagesSettings() {
 
 function AddStage({ onError }: { onError: (m: string | null) => void }) {
   const client = useQueryClient();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const create = useMutation({
     mutationFn: (body: BodyOf<typeof createStage>) => call(createStage, { body }),
-    onSuccess: () => {
-      setName('');
-      void client.invalidateQueries({ queryKey: directoryKeys.stages });
-    },
-    onError: (err) => {
-      const detail = isApiError(err) ? err.details.find((d) => d.path === 'name') : undefined;
-      if (detail) setError(detail.message);
-      else onError(isApiError(err) ? err.message : 'That did not work. Try again.');
-    },
+    onSettled: () => void client.invalidateQueries({ queryKey: directoryKeys.stages }),
   });
   return (
-    <form
-      className="add-stage"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onError(null);
-        const result = check(CreateStageBody, { name: name.trim() }, ['name'] as const);
-        if (!result.ok) return setError(result.fieldErrors.name ?? result.other[0]);
-        create.mutate(result.data);
-      }}
-    >
-      <div className="inline-form">
-        <TextField
-          label="New stage"
-          required
-          autoComplete="off"
-          placeholder="e.g. Security review"
-          name="name"
-          value={name}
-          error={error}
-          onChange={(v) => {
-            setName(v);
-            setError(undefined);
-          }}
-        />
-        <Button type="submit" icon="plus" busy={create.isPending}>
-          Add stage
-        </Button>
-      </div>
-    </form>
+    <AddNamedItem
+      field="name"
+      schema={CreateStageBody}
+      label="New stage"
+      placeholder="e.g. Security review"
+      button="Add stage"
+      busy={create.isPending}
+      onError={onError}
+      submit={(body, { added, failed }) => create.mutate(body, { onSuccess: added, onError: failed })}
+    />
   );
 }
