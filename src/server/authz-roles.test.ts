@@ -30,7 +30,16 @@ const SELF_SERVICE = new Set([
   'DELETE /api/v1/session',
 ]);
 // Reads only an admin makes.
-const ADMIN_READS = new Set(['GET /api/v1/invites', 'GET /api/v1/workspace/fiscal-year', 'GET /api/v1/mails', 'GET /api/v1/mails/:id']);
+const ADMIN_READS = new Set([
+  'GET /api/v1/invites',
+  'GET /api/v1/workspace/fiscal-year',
+  'GET /api/v1/mails',
+  'GET /api/v1/mails/:id',
+  'GET /api/v1/webhook-endpoints',
+  'GET /api/v1/webhook-endpoints/:id',
+  'GET /api/v1/webhook-endpoints/:id/deliveries',
+  'GET /api/v1/webhook-deliveries/:id',
+]);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
 // Reads only the person themselves, their manager or an admin makes (figures that judge people).
@@ -73,6 +82,8 @@ function readUrl(w: World, url: string): string {
     'check-ins': w.ids.checkIn,
     shared: w.token,
     mails: w.ids.mail,
+    'webhook-endpoints': w.ids.webhookEndpoint,
+    'webhook-deliveries': w.ids.webhookDelivery,
   };
   const path = url.replace(':id', byKind[kind] ?? '').replace(':token', w.token);
   // Reads whose query has a required parameter.

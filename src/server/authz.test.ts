@@ -61,6 +61,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
   'POST /api/v1/notifications/:id/read': {},
   'POST /api/v1/mails/:id/retry': {},
+  'POST /api/v1/webhook-endpoints/:id/test': {},
+  'POST /api/v1/webhook-endpoints/:id/secret': {},
+  'POST /api/v1/webhook-deliveries/:id/retry': {},
   'POST /api/v1/accounts/:id/objectives': { title: 'Objective', kind: 'expansion', targetDate: '2027-06-30' },
   'POST /api/v1/objectives/:id/contributors': { userId: '01a00000-0000-7000-8000-000000000000' },
   'POST /api/v1/objectives/:id/insights': { body: 'Insight' },
@@ -153,6 +156,8 @@ describe('authorization on every route', () => {
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
     const mail = (await a.client.get('/api/v1/mails')).data.data[0];
+    const webhook = (await a.client.post('/api/v1/webhook-endpoints', { url: 'https://93.184.215.14/hooks', events: ['opportunity.won'] })).data.endpoint;
+    const delivery = (await a.client.post(`/api/v1/webhook-endpoints/${webhook.id}/test`)).data;
     const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
     const goal = (await a.client.post('/api/v1/goals', { kind: 'learning', title: 'Listen', periodStart: '2026-01-01', periodEnd: '2027-12-31', firstStep: 'Ask one question' })).data;
     const interaction = (
@@ -178,6 +183,8 @@ describe('authorization on every route', () => {
       'check-ins': checkIn.id,
       'check-in-notes': note.id,
       mails: mail.id,
+      'webhook-endpoints': webhook.id,
+      'webhook-deliveries': delivery.id,
       objectives: objective.id,
       'sweet-spot-criteria': criterion.id,
       'plan-templates': template.id,

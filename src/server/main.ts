@@ -7,6 +7,7 @@ import { migrateToLatest } from './core/db/migrate.js';
 import type { Lifecycle } from './core/ops.js';
 import { createMailWorker } from './features/mail/worker.js';
 import { smtpTransport } from './features/mail/transport.js';
+import { createWebhookWorker } from './features/webhooks/worker.js';
 
 async function main(): Promise<void> {
   let config;
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
   // Sends the outbox (with SMTP_URL) and queues the reminders that are due, in every instance.
   const mailWorker = createMailWorker({ db, config, transport: smtpTransport(config.mail), log: app.log });
   mailWorker.start();
+  // Delivers signed webhooks from their outbox, in every instance (leases keep each delivery to one).
+  const webhookWorker = createWebhookWorker({ db, config, log: app.log });
+  webhookWorker.start();
+  if (config.webhooks.allowPrivate) app.log.warn('WEBHOOKS_ALLOW_PRIVATE is on: webhooks may go to http:// and private addresses (development only)');
   if (!config.mail.smtpUrl) app.log.info('SMTP_URL is not set: mail stays in the outbox (admins read it under Settings → Email)');
 
   let stopping = false;
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
     await app.close(); // stops accepting, waits for in-flight requests
     await mailWorker.stop(); // lets the mail in hand finish; a claimed one is retried by another instance
+    await webhookWorker.stop();
     await db.destroy();
     app.log.info('database closed; bye');
     process.exit(0);

@@ -8,8 +8,8 @@ export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' |
   | 'sweet_spot_criterion' | 'rep_target' | 'interaction'
   | 'why_ladder' | 'why_rung' | 'goal' | 'goal_step' | 'goal_note' | 'mail'
   | 'check_in_template' | 'check_in_series' | 'check_in' | 'check_in_answers' | 'check_in_note' | 'check_in_coaching'
-  | 'retrospective';
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove' | 'cancel' | 'record' | 'complete' | 'retry' | 'unsubscribe';
+  | 'retrospective' | 'webhook_endpoint' | 'webhook_delivery';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove' | 'cancel' | 'record' | 'complete' | 'retry' | 'unsubscribe' | 'rotate' | 'test';
 
 type Snapshot = Record<string, unknown>;
 

@@ -87,6 +87,18 @@ const envSchema = z.object({
   SIGNUP_CONFIRM_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /** Password reset requests from one IP address per hour (and at most 5 per email address an hour). */
   PASSWORD_RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Allow webhook endpoints on http:// and on private, loopback and link-local addresses ("true"/"false").
+   *  Off by default: only https:// to public addresses. For development and tests only. */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** A webhook delivery that failed this many times stops being retried (dead; an admin can retry it). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How long Advance waits for a receiver's answer (seconds); slower counts as a failed attempt. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** How often the webhook worker looks for deliveries that are due (milliseconds). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -115,6 +127,17 @@ export type Config = {
   shutdownGraceMs: number;
   env: 'development' | 'production' | 'test';
   mail: MailConfig;
+  webhooks: WebhooksConfig;
+};
+
+export type WebhooksConfig = {
+  /** http:// and private addresses allowed (development, tests). */
+  allowPrivate: boolean;
+  maxAttempts: number;
+  timeoutMs: number;
+  /** A claimed delivery is held this long: longer than a request may take. */
+  leaseMs: number;
+  pollMs: number;
 };
 
 export type MailConfig = {
@@ -170,6 +193,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     env: e.NODE_ENV,
     mail: mailConfig(e),
+    webhooks: {
+      allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      leaseMs: Math.max(60_000, e.WEBHOOK_TIMEOUT_SECONDS * 1000 * 4),
+      pollMs: e.WEBHOOK_POLL_MS,
+    },
   };
 }
 

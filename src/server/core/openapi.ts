@@ -39,6 +39,8 @@ const TAGS: Record<ApiTag, string> = {
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
+  webhooks:
+    'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':
     'The customer’s side of a plan, reached with the share token in the path and nothing else (no cookie). The token is a secret: treat the URL like a password.',
 };

@@ -16,6 +16,7 @@ export type VersionedTable = Extract<
   | 'why_ladders' | 'goals'
   | 'sweet_spot_criteria' | 'interactions' | 'retrospective_answers'
   | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes' | 'check_in_coaching'
+  | 'webhook_endpoints'
 >;
 
 /**

@@ -15,7 +15,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'why_ladders' | 'why_rungs' | 'goals' | 'goal_steps' | 'goal_notes'
   | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes' | 'check_in_coaching'
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
-  | 'retrospective_answers';
+  | 'retrospective_answers'
+  | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply

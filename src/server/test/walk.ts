@@ -22,6 +22,8 @@ export async function walkPeople(app: App): Promise<People> {
 }
 
 const uniq = () => Math.random().toString(36).slice(2, 10);
+/** A webhook endpoint on a public address (documentation never resolves a name; the walk never delivers). */
+const WEBHOOK_URL = 'https://93.184.215.14/hooks/advance';
 
 export type World = People & { ids: Record<string, string>; token: string; versions: Record<string, number> };
 
@@ -65,6 +67,9 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     'past interaction',
   );
   const checkIn = await checkInWorld(people);
+  // A public address written as an IP: nothing to resolve, and the walk never delivers.
+  const webhook = await ok(people.admin.client.post('/api/v1/webhook-endpoints', { url: WEBHOOK_URL, events: ['opportunity.won'] }), 'webhook endpoint');
+  const webhookDelivery = await ok(people.admin.client.post(`/api/v1/webhook-endpoints/${webhook.endpoint.id}/test`), 'webhook test');
   const ids: Record<string, string> = {
     account: account.id,
     contact: contact.id,
@@ -90,6 +95,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     stage: stage.id,
     ladder: ladder.id,
     goal: goal.id,
+    webhookEndpoint: webhook.endpoint.id,
+    webhookDelivery: webhookDelivery.id,
     // The invitations that brought the people in are mails of the admin's workspace.
     mail: (await app.db.selectFrom('mail_outbox').select('id').where('workspace_id', '=', people.admin.me.workspace.id).orderBy('id').executeTakeFirstOrThrow()).id,
   };
@@ -107,6 +114,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     happened: happened.version,
     ladder: ladder.version,
     goal: goal.version,
+    webhookEndpoint: webhook.endpoint.version,
     checkInSeries: checkIn.series.version,
     checkIn: checkIn.checkIn.version,
   };
@@ -185,6 +193,22 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/mails/:id/retry': async (w, app) => {
     await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
     return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };
+  },
+  'POST /api/v1/webhook-endpoints': () => ({ as: 'admin', url: '/api/v1/webhook-endpoints', body: { url: WEBHOOK_URL, events: ['opportunity.won', 'commitment.completed'] } }),
+  'PATCH /api/v1/webhook-endpoints/:id': async (w) => ({
+    as: 'admin',
+    url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}`,
+    body: { description: `Sync ${uniq()}`, version: (await w.admin.client.get(`/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}`)).data.version },
+  }),
+  'DELETE /api/v1/webhook-endpoints/:id': async (w) => {
+    const made = await ok(w.admin.client.post('/api/v1/webhook-endpoints', { url: WEBHOOK_URL, events: ['opportunity.won'] }), 'webhook endpoint');
+    return { as: 'admin', url: `/api/v1/webhook-endpoints/${made.endpoint.id}` };
+  },
+  'POST /api/v1/webhook-endpoints/:id/secret': (w) => ({ as: 'admin', url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}/secret`, body: {} }),
+  'POST /api/v1/webhook-endpoints/:id/test': (w) => ({ as: 'admin', url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}/test` }),
+  'POST /api/v1/webhook-deliveries/:id/retry': async (w, app) => {
+    await app.db.updateTable('webhook_deliveries').set({ status: 'dead' }).where('id', '=', w.ids.webhookDelivery).execute();
+    return { as: 'admin', url: `/api/v1/webhook-deliveries/${w.ids.webhookDelivery}/retry` };
   },
   'POST /api/v1/session': (w) => ({ as: 'anonymous', url: '/api/v1/session', body: { email: w.owner.email, password: PASSWORD } }),
   'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),

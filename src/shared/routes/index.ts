@@ -23,6 +23,7 @@ import { notificationsApi, sharingApi } from './sharing.js';
 import { stagesApi } from './stages.js';
 import { targetsApi } from './targets.js';
 import { goalsApi } from './goals.js';
+import { webhooksApi } from './webhooks.js';
 
 /**
  * Every feature's route table, for what needs them all: the checks (operationIds unique and
@@ -54,6 +55,7 @@ const tables = {
   stagesApi,
   targetsApi,
   goalsApi,
+  webhooksApi,
 };
 
 export const routeTables: Record<string, Record<string, RouteContract>> = tables;

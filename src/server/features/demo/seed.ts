@@ -12,6 +12,7 @@ import type { DemoPlan, OppState, PlannedOpportunity } from './plan.js';
 import { DEMO_FISCAL_YEAR_START_MONTH } from './objective-stories.js';
 import { DEMO_STAGE_GATE } from './qualification.js';
 import { mutualPlanRows, type Recorder } from './seed-plans.js';
+import { demoMails } from './mails.js';
 import { storyRows } from './seed-story.js';
 import { goalRows } from './seed-goals.js';
 import { searchTextOf } from '../../../domain/search-text.js';
@@ -197,6 +198,9 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('commitments', goals.actions);
     await scope.insert('notifications', [...plans.notifications, ...story.notifications, ...goals.notifications]);
     await scope.insert('audit_events', events);
+    // A few mails the story sent, for the development mail page (never really mailed).
+    const owners = new Map(qualified.map((o) => [o.id as string, o.owner_id as string]));
+    await scope.insert('mail_outbox', demoMails({ workspaceId, people, plans, ownerOfOpportunity: (id) => owners.get(id), seededAt, backdatedId }));
     // "Reset demo": who asked, in the new workspace's history, in the transaction that reset it.
     if (opts.resetBy) {
       await audit(scope, { id: people[DEMO_SIGN_IN_AS].id, name: opts.resetBy.name }, {

@@ -9,6 +9,9 @@ import type { ScopedTable } from '../../core/scope.js';
  */
 const DELETE_ORDER = {
   notifications: 1,
+  webhook_attempts: 0.1,
+  webhook_deliveries: 0.2,
+  webhook_endpoints: 0.3,
   goal_notes: 1.01,
   goal_steps: 1.02,
   goals: 1.03,

@@ -1,3 +1,4 @@
+import { interactionEvent } from '../webhooks/events.js';
 import type { AgreedAction, Interaction, RecordResultBody } from '../../../shared/interactions.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -153,6 +154,7 @@ export async function recordResult({ scope, actor, id, input, version }: Op<{ id
       after: { ...changed, ...(actions.length ? { agreed_actions_added: actions.length, agreed_actions_on: subject ? `${subject.kind}:${subject.id}` : null } : {}) },
     });
     await recomputeCounters(tx, [current.opportunity_id]);
+    await interactionEvent(tx, 'interaction.result_recorded', id, actor, { corrected: current.result !== null, agreedActionsAdded: actions.length, agreedActionsOn: subject ?? null });
     return findInteraction(tx, actor, id);
   });
 }

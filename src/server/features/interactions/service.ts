@@ -1,3 +1,4 @@
+import { interactionEvent } from '../webhooks/events.js';
 import type { CreateInteractionBody, Interaction, UpdateInteractionBody } from '../../../shared/interactions.js';
 import { plannedOutcomeProblems } from '../../../domain/interactions.js';
 import type { Actor } from '../../core/actor.js';
@@ -109,6 +110,7 @@ export async function createInteraction({ scope, actor, input }: Op<{ input: Cre
     await tx.insert('interactions', row);
     await setAttendees(tx, row.id, attendees);
     await audit(tx, actor, { entityType: 'interaction', entityId: row.id, action: 'create', before: null, after: { ...row, ...attendeeSnapshot(attendees) } });
+    await interactionEvent(tx, 'interaction.planned', row.id, actor);
     return findInteraction(tx, actor, row.id);
   });
 }
@@ -212,6 +214,7 @@ export async function cancelInteraction({ scope, actor, id, version }: Op<{ id: 
     const at = nowIso();
     if (!(await updateAtVersion(tx, 'interactions', id, current.version, { cancelled_at: at }))) throw conflict(await findInteraction(tx, actor, id));
     await audit(tx, actor, { entityType: 'interaction', entityId: id, action: 'cancel', before: { cancelled_at: null }, after: { cancelled_at: at } });
+    await interactionEvent(tx, 'interaction.cancelled', id, actor);
     return findInteraction(tx, actor, id);
   });
 }

@@ -9,6 +9,7 @@ import type { Scope } from '../../core/scope.js';
 import { findOpportunity } from './queries.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 import { assertStageGate } from '../qualification/gate.js';
+import { opportunityEvents } from '../webhooks/events.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -107,6 +108,7 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
     };
     await tx.insert('opportunities', { ...row, search_text: searchTextOf.opportunity(row) });
     await audit(tx, actor, { entityType: 'opportunity', entityId: row.id, action: 'create', before: null, after: row });
+    await opportunityEvents(tx, row.id, null, actor);
     return present(tx, actor, row.id);
   });
 }
@@ -131,7 +133,9 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
       ...(input.amount ? { amount_minor: input.amount.amountMinor, currency: input.amount.currency } : {}),
       ...close,
     };
-    return writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.opportunity(next) }), present: () => present(tx, actor, id) });
+    const out = await writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.opportunity(next) }), present: () => present(tx, actor, id) });
+    if (out.version !== current.version) await opportunityEvents(tx, id, current, actor);
+    return out;
   });
 }
 

@@ -1,3 +1,4 @@
+import { planEvent } from '../webhooks/events.js';
 import type { CreateCommentBody, PlanComment } from '../../../shared/plan-sharing.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -35,6 +36,7 @@ export async function insertComment(tx: Scope, auditActor: Parameters<typeof aud
   await tx.insert('plan_comments', row);
   await audit(tx, auditActor, { entityType: 'comment', entityId: row.id, action: 'create', before: null, after: { author_side: row.author_side, body } });
   await touchPlan(tx, planId, row.created_at);
+  await planEvent(tx, 'plan.comment_added', planId, row.id, { comment: { id: row.id, side: row.author_side, authorName: row.author_name, authorUserId: row.author_user_id, shareLinkId: row.share_link_id, body, createdAt: row.created_at } });
   return { ...row, workspace_id: tx.workspaceId };
 }
 

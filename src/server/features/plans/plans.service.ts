@@ -1,3 +1,4 @@
+import { planEvent } from '../webhooks/events.js';
 import type { CreatedPlan, CreatePlanBody, Plan, UpdatePlanBody } from '../../../shared/plans.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -67,6 +68,7 @@ export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string,
   };
   await tx.insert('plans', { ...row, search_text: searchTextOf.plan(row) });
   await audit(tx, actor, { entityType: 'plan', entityId: row.id, action: 'create', before: null, after: row });
+  await planEvent(tx, 'plan.created', row.id, row.id, { by: { id: actor.id, name: actor.name } });
   return row.id;
 }
 

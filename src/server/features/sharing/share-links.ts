@@ -1,3 +1,4 @@
+import { planEvent } from '../webhooks/events.js';
 import type { CreatedShareLink, CreateShareLinkBody, ShareLink } from '../../../shared/plan-sharing.js';
 import { SHARE_LINK_DEFAULT_DAYS } from '../../../shared/plan-sharing.js';
 import type { Actor } from '../../core/actor.js';
@@ -80,6 +81,10 @@ export async function createShareLink({ scope, actor, planId, input, baseUrl }: 
     await tx.insert('plan_share_links', row);
     const { token_hash: _hash, ...logged } = row;
     await audit(tx, actor, { entityType: 'share_link', entityId: row.id, action: 'create', before: null, after: logged });
+    await planEvent(tx, 'plan.shared', planId, row.id, {
+      shareLink: { id: row.id, recipientName: row.recipient_name, recipientEmail: row.recipient_email, expiresAt: row.expires_at, emailed: row.emailed_at !== null },
+      by: { id: actor.id, name: actor.name },
+    });
     // Only when the rep chose to: the link by email, in this transaction (and reminders from then on).
     if (row.emailed_at && row.recipient_email) {
       const plan = await tx

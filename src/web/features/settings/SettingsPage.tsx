@@ -1,4 +1,7 @@
+import { Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { lazyPage } from '../../app/lazy';
+import { LoadingCard } from '../../ui/States';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
@@ -10,6 +13,9 @@ import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
 import { MailPreferencesCard } from '../mail/MailPreferencesCard';
 import { OutboxSettings } from '../mail/OutboxSettings';
+
+// Admins only, and rarely: its code loads when the tab opens.
+const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -32,6 +38,11 @@ export function SettingsPage() {
             Email
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/webhooks" className="tab" onMouseEnter={() => void WebhooksSettings.preload()} onFocus={() => void WebhooksSettings.preload()}>
+            Webhooks
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -47,6 +58,16 @@ export function SettingsPage() {
         <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="webhooks"
+            element={
+              <Suspense fallback={<LoadingCard title="Webhooks" />}>
+                <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
         <Route path="*" element={<Navigate to="profile" replace />} />
       </Routes>
     </div>
