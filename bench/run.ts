@@ -13,6 +13,7 @@ import { measure, type Figures, type MeasureOptions, type Observer, type Target 
 import { apiClient, createBenchPlan, measureTicks } from './plans.js';
 import { compare, growthRatios, measurementTable, printResults, withBare, writeResults, type Results } from './report.js';
 import type { ObserveMessage, ServerReady } from './server.js';
+import { benchImport, printImportBench } from './import.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 /** `npm run bench`: see bench/README.md for what it measures and how to read it. */
@@ -28,6 +29,7 @@ const FOCUS_TEAM = 'GET /focus?scope=team (a manager)';
 const FLAGGED = 'GET /opportunities?flag=any (list with flags)';
 const INTERACTIONS_LIST = 'GET /interactions (a rep)';
 const LIST = 'GET /opportunities (list)';
+const IMPORT = 'CSV import of opportunity rows';
 
 function settings() {
   const num = (name: string, fallback: number) => {
@@ -154,6 +156,8 @@ async function main(): Promise<void> {
   const { size, measureOptions, databaseUrl, only, profileDir } = settings();
   // BENCH_ONLY=<regexp>: measure only the endpoints whose name matches (the bare route always).
   const wanted = (name: string) => !only || name === BARE || name === BARE_ROW || only.test(name);
+  // The CSV import (issue 14): its own SQLite database, before the big one exists (bench/import.ts).
+  if (!only || only.test(IMPORT)) printImportBench(await benchImport(Math.round(100_000 * Number(process.env.BENCH_SCALE ?? 1)), log), log);
   const database = await createDatabase(databaseUrl);
   let server: ChildProcess | undefined;
   let writer: Writer | undefined;

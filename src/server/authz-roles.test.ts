@@ -39,6 +39,9 @@ const ADMIN_READS = new Set([
   'GET /api/v1/webhook-endpoints/:id',
   'GET /api/v1/webhook-endpoints/:id/deliveries',
   'GET /api/v1/webhook-deliveries/:id',
+  'GET /api/v1/imports',
+  'GET /api/v1/imports/:id',
+  'GET /api/v1/imports/:id/results',
 ]);
 // Reads only a team's manager or an admin makes (the rep who owns nothing leads no team).
 const MANAGER_READS = new Set(['GET /api/v1/teams/:id/account-planning', 'GET /api/v1/teams/:id/coaching', 'GET /api/v1/teams/:id/retrospectives']);
@@ -82,6 +85,7 @@ function readUrl(w: World, url: string): string {
     'check-ins': w.ids.checkIn,
     shared: w.token,
     mails: w.ids.mail,
+    imports: w.ids.import,
     'webhook-endpoints': w.ids.webhookEndpoint,
     'webhook-deliveries': w.ids.webhookDelivery,
   };

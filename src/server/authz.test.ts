@@ -61,6 +61,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/plans/:id/comments': { body: 'Hello' },
   'POST /api/v1/notifications/:id/read': {},
   'POST /api/v1/mails/:id/retry': {},
+  'POST /api/v1/imports/:id/dry-run': {},
+  'POST /api/v1/imports/:id/start': {},
   'POST /api/v1/webhook-endpoints/:id/test': {},
   'POST /api/v1/webhook-endpoints/:id/secret': {},
   'POST /api/v1/webhook-deliveries/:id/retry': {},
@@ -156,6 +158,7 @@ describe('authorization on every route', () => {
     const criterion = (await a.client.post('/api/v1/sweet-spot-criteria', { label: 'Has a budget' })).data;
     const objective = (await a.client.post(`/api/v1/accounts/${account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30' })).data;
     const mail = (await a.client.get('/api/v1/mails')).data.data[0];
+    const csvImport = (await a.client.post('/api/v1/imports', { entity: 'accounts', fileName: 'Account.csv', text: 'Name\nAcme\n' })).data;
     const webhook = (await a.client.post('/api/v1/webhook-endpoints', { url: 'https://93.184.215.14/hooks', events: ['opportunity.won'] })).data.endpoint;
     const delivery = (await a.client.post(`/api/v1/webhook-endpoints/${webhook.id}/test`)).data;
     const ladder = (await a.client.post('/api/v1/why-ladders', { start: 'Hit my quota' })).data;
@@ -183,6 +186,7 @@ describe('authorization on every route', () => {
       'check-ins': checkIn.id,
       'check-in-notes': note.id,
       mails: mail.id,
+      imports: csvImport.id,
       'webhook-endpoints': webhook.id,
       'webhook-deliveries': delivery.id,
       objectives: objective.id,

@@ -39,6 +39,8 @@ const TAGS: Record<ApiTag, string> = {
   'check-ins': 'Check-ins: recurring 1:1s between a manager and a rep — the schedule on the manager’s clock, the workspace’s questions, the rep’s answers, notes private or shared, agreed actions (commitments) and the rep’s data beside them.',
   mail:
     'Email: each person’s choice of the mails they get, one-click unsubscribe, and the outbox admins watch (every mail is queued in the transaction of its event and sent by a worker; without SMTP it stays there to read).',
+  imports:
+    'CSV import from CRM exports (admins): upload a Salesforce or HubSpot export, check the suggested column mapping, a preview and a dry run listing each row’s problems, then run it in the background and read what was created, updated and skipped. Source ids are kept, so importing the same file again updates instead of duplicating.',
   webhooks:
     'Signed webhooks (admins): HTTPS endpoints subscribed to events, each delivery queued in the transaction of its event, signed with HMAC-SHA256 (`Advance-Signature: t=…,v1=…`), retried with backoff, and logged with the receiver’s status and time.',
   'shared plan (customer)':

@@ -49,6 +49,8 @@ export type RouteOptions = {
   permission: Permission;
   /** Path parameters that are secrets (share tokens): never logged (core/route-rules.ts). */
   secretParams?: readonly string[];
+  /** The largest body this route takes, in bytes, when it is not the app's 1 MB (a CSV upload). */
+  bodyLimit?: number;
 };
 
 /**
@@ -78,5 +80,6 @@ export function route<C extends RouteContract>(app: App, contract: C, options: R
     schema,
     config: { permission: options.permission, contract, ...(options.secretParams ? { secretParams: options.secretParams } : {}) },
     handler: handler as RouteHandlerMethod,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
   });
 }

@@ -16,6 +16,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'check_in_templates' | 'check_in_series' | 'check_ins' | 'check_in_answers' | 'check_in_notes' | 'check_in_coaching'
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers'
+  | 'imports' | 'import_rows' | 'import_external_ids'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
 /**

@@ -23,6 +23,7 @@ import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { mailRoutes } from './mail/routes.js';
+import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -51,5 +52,6 @@ export function registerFeatures(app: App): void {
   goalRoutes(app);
   checkInRoutes(app);
   mailRoutes(app);
+  importRoutes(app);
   webhookRoutes(app);
 }

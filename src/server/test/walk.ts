@@ -67,6 +67,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     'past interaction',
   );
   const checkIn = await checkInWorld(people);
+  const csvImport = await ok(people.admin.client.post('/api/v1/imports', { entity: 'accounts', fileName: 'Account.csv', text: 'Id,Name\r\nA1,Imported account\r\n' }), 'import');
   // A public address written as an IP: nothing to resolve, and the walk never delivers.
   const webhook = await ok(people.admin.client.post('/api/v1/webhook-endpoints', { url: WEBHOOK_URL, events: ['opportunity.won'] }), 'webhook endpoint');
   const webhookDelivery = await ok(people.admin.client.post(`/api/v1/webhook-endpoints/${webhook.endpoint.id}/test`), 'webhook test');
@@ -95,6 +96,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     stage: stage.id,
     ladder: ladder.id,
     goal: goal.id,
+    import: csvImport.id,
     webhookEndpoint: webhook.endpoint.id,
     webhookDelivery: webhookDelivery.id,
     // The invitations that brought the people in are mails of the admin's workspace.
@@ -190,6 +192,10 @@ export const WRITE_CASES: Record<string, Case> = {
     body: { token: signUnsubscribe({ type: 'user', userId: w.owner.me.user.id, kind: 'daily_digest' }, await serverSecret(app.db, UNSUBSCRIBE_KEY)) },
   }),
   'PATCH /api/v1/mail-preferences': () => ({ as: 'owner', url: '/api/v1/mail-preferences', body: { dailyDigest: true } }),
+  'POST /api/v1/imports': () => ({ as: 'admin', url: '/api/v1/imports', body: { entity: 'accounts', fileName: 'Account.csv', text: 'Id,Name\r\nA2,Another account\r\n' } }),
+  'PATCH /api/v1/imports/:id': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}`, body: { options: { unmatchedOwner: 'me' } } }),
+  'POST /api/v1/imports/:id/dry-run': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/dry-run` }),
+  'POST /api/v1/imports/:id/start': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/start` }),
   'POST /api/v1/mails/:id/retry': async (w, app) => {
     await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
     return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };

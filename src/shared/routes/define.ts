@@ -14,7 +14,7 @@ export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 
 /** The document's tags; each has a description in server/core/openapi.ts. */
-export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks';
+export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives' | 'interactions' | 'contacts' | 'opportunities' | 'qualification' | 'plans' | 'notifications' | 'search' | 'shared plan (customer)' | 'targets' | 'goals' | 'mail' | 'check-ins' | 'coaching' | 'webhooks' | 'imports';
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 

@@ -8,6 +8,7 @@ import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
 import { interactionsApi } from './interactions.js';
+import { importsApi } from './imports.js';
 import { mailApi } from './mail.js';
 import { milestonesApi } from './milestones.js';
 import { objectivesApi } from './objectives.js';
@@ -39,6 +40,7 @@ const tables = {
   focusApi,
   insightsApi,
   interactionsApi,
+  importsApi,
   mailApi,
   milestonesApi,
   notificationsApi,

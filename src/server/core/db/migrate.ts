@@ -50,6 +50,7 @@ import * as m0131 from './migrations/0131_account_email_tokens.js';
 import * as m0132 from './migrations/0132_share_link_mail.js';
 import * as m0135 from './migrations/0135_coaching_indexes.js';
 import * as m0136 from './migrations/0136_retrospectives.js';
+import * as m0145 from './migrations/0145_imports.js';
 import * as m0160 from './migrations/0160_webhook_endpoints.js';
 import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
@@ -106,6 +107,7 @@ export const migrations: Record<string, Migration> = {
   '0132_share_link_mail': m0132,
   '0135_coaching_indexes': m0135,
   '0136_retrospectives': m0136,
+  '0145_imports': m0145,
   '0160_webhook_endpoints': m0160,
   '0161_webhook_deliveries': m0161,
   '0162_webhook_attempts': m0162,

@@ -704,6 +704,9 @@ export type Database = {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+  import_external_ids: ImportExternalIdTable;
 };
 
 
@@ -758,4 +761,56 @@ export type WebhookAttemptTable = {
   duration_ms: number;
   error: string | null;
   response_excerpt: string | null;
+};
+
+/** 0145: one CSV import (features/imports); JSON columns are text. */
+export type ImportTable = {
+  id: string;
+  workspace_id: string;
+  entity: 'accounts' | 'contacts' | 'opportunities' | 'users';
+  source: 'salesforce' | 'hubspot' | 'csv';
+  file_name: string;
+  size_bytes: number;
+  csv_text: string;
+  row_count: number;
+  headers: string;
+  mapping: string;
+  options: string;
+  preview: string;
+  stage_values: string;
+  status: 'draft' | 'queued' | 'running' | 'done' | 'failed';
+  processed_rows: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  skipped_count: Generated<number>;
+  claimed_until: Instant | null;
+  claim_token: string | null;
+  error: string | null;
+  created_by_id: string | null;
+  created_by_name: string;
+  version: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+};
+
+export type ImportRowTable = {
+  workspace_id: string;
+  import_id: string;
+  row_number: number;
+  outcome: 'created' | 'updated' | 'unchanged' | 'skipped';
+  record_id: string | null;
+  external_id: string | null;
+  reason: string | null;
+};
+
+export type ImportExternalIdTable = {
+  workspace_id: string;
+  system: string;
+  entity: string;
+  external_id: string;
+  record_id: string;
+  created_at: Instant;
 };

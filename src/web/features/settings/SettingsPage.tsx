@@ -16,6 +16,9 @@ import { OutboxSettings } from '../mail/OutboxSettings';
 
 // Admins only, and rarely: its code loads when the tab opens.
 const WebhooksSettings = lazyPage(() => import('../webhooks/WebhooksSettings'), 'WebhooksSettings');
+// The import pages load when an admin opens them: most visits to Settings never do.
+const ImportsPage = lazyPage(() => import('../imports/ImportsPage'), 'ImportsPage');
+const ImportPage = lazyPage(() => import('../imports/ImportPage'), 'ImportPage');
 
 export function SettingsPage() {
   useTitle('Settings');
@@ -43,6 +46,11 @@ export function SettingsPage() {
             Webhooks
           </NavLink>
         ) : null}
+        {me.user.role === 'admin' ? (
+          <NavLink to="/settings/import" className="tab" onMouseEnter={() => void ImportsPage.preload()} onFocus={() => void ImportsPage.preload()}>
+            Import
+          </NavLink>
+        ) : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="profile" replace />} />
@@ -64,6 +72,26 @@ export function SettingsPage() {
             element={
               <Suspense fallback={<LoadingCard title="Webhooks" />}>
                 <WebhooksSettings />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportsPage />
+              </Suspense>
+            }
+          />
+        ) : null}
+        {me.user.role === 'admin' ? (
+          <Route
+            path="import/:id"
+            element={
+              <Suspense fallback={<LoadingCard title="Import" />}>
+                <ImportPage />
               </Suspense>
             }
           />

@@ -1,0 +1,229 @@
+import { foldText, searchTextOf } from '../../../domain/search-text.js';
+import { stageGateRefusal } from '../../../domain/qualification.js';
+import type { ImportEntity, ImportOutcome } from '../../../shared/imports.js';
+import { audit, type AuditInput } from '../../core/audit.js';
+import type { ImportRowTable } from '../../core/db/schema.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
+import { dealKey, EXTERNAL_ENTITY, type Lookups } from './lookups.js';
+import type { RowPlan, RowReader } from './rows.js';
+
+/**
+ * Reading a chunk of rows into decisions, and writing them. Reading registers what a row will
+ * create in the lookups at once, so a later row with the same source id (or name) updates it
+ * instead of creating it twice. Writing is bulk: one multi-row insert per table for what is new,
+ * one conditional update per changed record (its version, as every edit in Advance), and every
+ * created or changed record's audit event in one multi-row insert.
+ */
+
+export type Decision = { row: number; plan: RowPlan; pendingId: string | null };
+
+type Table = 'accounts' | 'contacts' | 'opportunities';
+const TABLE: Record<Exclude<ImportEntity, 'users'>, Table> = { accounts: 'accounts', contacts: 'contacts', opportunities: 'opportunities' };
+
+/** Reads rows in order; a row that would create a record gets its id now, and the lookups learn it. */
+export function decide(rows: readonly { row: number; cells: readonly string[] }[], read: RowReader, lookups: Lookups, pending: Set<string>): Decision[] {
+  const out: Decision[] = [];
+  for (const { row, cells } of rows) {
+    const plan = read(cells, row);
+    let pendingId: string | null = null;
+    if (plan.kind === 'account' || plan.kind === 'contact' || plan.kind === 'opportunity') {
+      if (!plan.existingId) {
+        pendingId = newId();
+        pending.add(pendingId);
+        const kind = plan.kind;
+        if (plan.externalId) lookups.external[kind].set(plan.externalId, pendingId);
+        if (plan.kind === 'account') {
+          lookups.accounts.byName.set(foldText(plan.input.name), pendingId);
+          lookups.accounts.known.add(pendingId);
+        }
+        if (plan.kind === 'contact' && plan.input.email) lookups.contactsByEmail.set(plan.input.email, pendingId);
+        if (plan.kind === 'opportunity') lookups.opportunitiesByKey.set(dealKey(plan.input.accountId, plan.input.name), pendingId);
+      }
+    }
+    if (plan.kind === 'user') lookups.external.user.set(plan.externalId, plan.userId);
+    out.push({ row, plan, pendingId });
+  }
+  return out;
+}
+
+type Counts = Record<ImportOutcome, number>;
+type Row = Record<string, unknown> & { id: string; version: number };
+
+/** The columns a plan sets, as stored (the same fields the API's create and update write). */
+function columnsOf(plan: RowPlan): Record<string, unknown> {
+  switch (plan.kind) {
+    case 'account':
+      return { name: plan.input.name, domain: plan.input.domain ?? null, industry: plan.input.industry ?? null, notes: plan.input.notes ?? null, ...(plan.ownerGiven ? { owner_id: plan.input.ownerId } : {}) };
+    case 'contact':
+      return { account_id: plan.input.accountId, name: plan.input.name, title: plan.input.title ?? null, email: plan.input.email ?? null, phone: plan.input.phone ?? null };
+    case 'opportunity':
+      return {
+        account_id: plan.input.accountId,
+        name: plan.input.name,
+        amount_minor: plan.input.amount.amountMinor,
+        currency: plan.input.amount.currency,
+        close_date: plan.input.closeDate,
+        ...(plan.stageGiven ? { stage_id: plan.input.stageId } : {}),
+        ...(plan.ownerGiven ? { owner_id: plan.input.ownerId } : {}),
+      };
+    default:
+      return {};
+  }
+}
+
+function searchTextFor(entity: ImportEntity, r: Record<string, unknown>): string {
+  if (entity === 'accounts') return searchTextOf.account(r as { name: string; domain: string | null });
+  if (entity === 'contacts') return searchTextOf.contact(r as { name: string; email: string | null; title: string | null });
+  return searchTextOf.opportunity(r as { name: string });
+}
+
+export type ChunkInput = {
+  scope: Scope;
+  actor: { id: string; name: string };
+  importId: string;
+  entity: ImportEntity;
+  lookups: Lookups;
+  decisions: Decision[];
+  pending: Set<string>;
+};
+
+/** Writes one chunk's decisions (call inside a transaction); returns the counts of each outcome. */
+export async function writeChunk({ scope, actor, importId, entity, lookups, decisions, pending }: ChunkInput): Promise<Counts> {
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const results: Omit<ImportRowTable, 'workspace_id'>[] = [];
+  const result = (row: number, outcome: ImportOutcome, recordId: string | null, externalId: string | null, reason: string | null) => {
+    counts[outcome] += 1;
+    results.push({ import_id: importId, row_number: row, outcome, record_id: recordId, external_id: externalId, reason });
+  };
+  const now = nowIso();
+  const externalRows: { system: string; entity: string; external_id: string; record_id: string; created_at: string }[] = [];
+  const linked = new Set<string>();
+  const link = (externalId: string | null, recordId: string) => {
+    const key = `${externalId}`;
+    if (!externalId || linked.has(key)) return;
+    linked.add(key);
+    externalRows.push({ system: lookups.source, entity: EXTERNAL_ENTITY[entity], external_id: externalId, record_id: recordId, created_at: now });
+  };
+
+  if (entity === 'users') {
+    const known = new Set((await scope.selectFrom('import_external_ids').select('external_id').where('import_external_ids.system', '=', lookups.source).where('entity', '=', 'user').where('external_id', 'in', decisions.filter((d) => d.plan.externalId).map((d) => d.plan.externalId!).concat([''])).execute()).map((r) => r.external_id));
+    for (const d of decisions) {
+      if (d.plan.kind === 'skip') result(d.row, 'skipped', null, d.plan.externalId, d.plan.issues.map((i) => i.message).join(' '));
+      else if (d.plan.kind === 'user') {
+        if (known.has(d.plan.externalId)) {
+          await scope.updateTable('import_external_ids').set({ record_id: d.plan.userId }).where('system', '=', lookups.source).where('entity', '=', 'user').where('external_id', '=', d.plan.externalId).execute();
+          result(d.row, 'unchanged', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
+        } else {
+          link(d.plan.externalId, d.plan.userId);
+          known.add(d.plan.externalId);
+          result(d.row, 'created', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
+        }
+      }
+    }
+    await scope.insert('import_external_ids', externalRows);
+    await scope.insert('import_rows', results);
+    return counts;
+  }
+
+  const table = TABLE[entity];
+  // The records this chunk changes, as they are now (created earlier in this run or long before).
+  const existingIds = [...new Set(decisions.map((d) => (d.plan.kind !== 'skip' && d.plan.kind !== 'user' ? d.plan.existingId : null)).filter((id): id is string => !!id && !pending.has(id)))];
+  const current = new Map<string, Row>();
+  for (let i = 0; i < existingIds.length; i += 500) {
+    // By primary key, the workspace checked on each row: given `workspace_id = ? and id in (…)`,
+    // SQLite walks a workspace index over every record of the workspace instead (a re-import of
+    // 100 000 deals read ten billion rows). The ids come from this workspace's own lookups anyway.
+    const rows = (await scope.db.selectFrom(table).selectAll().where('id', 'in', existingIds.slice(i, i + 500)).execute()) as unknown as (Row & { workspace_id: string })[];
+    for (const r of rows) if (r.workspace_id === scope.workspaceId) current.set(r.id, { ...r, ...('amount_minor' in r ? { amount_minor: Number(r.amount_minor) } : {}) });
+  }
+
+  const creates = new Map<string, Row>();
+  const updates = new Map<string, { before: Row; after: Row }>();
+  const events: AuditInput[] = [];
+  for (const d of decisions) {
+    const plan = d.plan;
+    if (plan.kind === 'skip' || plan.kind === 'user') {
+      if (plan.kind === 'skip') result(d.row, 'skipped', null, plan.externalId, plan.issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join(' '));
+      continue;
+    }
+    const columns = columnsOf(plan);
+    if (d.pendingId) {
+      const base: Row = { id: d.pendingId, version: 1, archived_at: null, created_at: now, updated_at: now };
+      if (plan.kind === 'account') Object.assign(base, { owner_id: plan.input.ownerId, size: null });
+      if (plan.kind === 'contact') Object.assign(base, { buying_role: null });
+      if (plan.kind === 'opportunity') Object.assign(base, { owner_id: plan.input.ownerId, stage_id: plan.input.stageId, status: 'open', close_reason: null, closed_at: null });
+      creates.set(d.pendingId, Object.assign(base, columns));
+      link(plan.externalId, d.pendingId);
+      result(d.row, 'created', d.pendingId, plan.externalId, null);
+      continue;
+    }
+    const id = plan.existingId!;
+    // A later row of the file naming a record this run creates: it changes what will be inserted.
+    const fresh = creates.get(id);
+    if (fresh) {
+      Object.assign(fresh, columns);
+      result(d.row, 'updated', id, plan.externalId, null);
+      continue;
+    }
+    const before = updates.get(id)?.after ?? current.get(id);
+    if (!before) {
+      result(d.row, 'skipped', null, plan.externalId, 'The record this row updates is gone.');
+      continue;
+    }
+    if (plan.kind === 'opportunity' && plan.stageGiven && plan.input.stageId !== before.stage_id) {
+      const from = lookups.stages.find((s) => s.id === before.stage_id) ?? null;
+      const to = lookups.stages.find((s) => s.id === plan.input.stageId)!;
+      const refusal = stageGateRefusal({ gate: lookups.gate, from, to, changeCommitment: before.change_commitment as 'none' | 'stated' | 'evidenced' });
+      if (refusal) {
+        result(d.row, 'skipped', id, plan.externalId, `${plan.stageGiven ? 'Stage: ' : ''}${refusal.message}`);
+        continue;
+      }
+    }
+    const changed = Object.entries(columns).some(([k, v]) => (before[k] ?? null) !== (v ?? null));
+    // Matched by name or email: its source id is kept, so the next import matches it by id.
+    if (plan.externalId && lookups.external[plan.kind].get(plan.externalId) !== id) {
+      lookups.external[plan.kind].set(plan.externalId, id);
+      link(plan.externalId, id);
+    }
+    if (!changed) {
+      result(d.row, 'unchanged', id, plan.externalId, null);
+      continue;
+    }
+    const after: Row = { ...before, ...columns };
+    updates.set(id, { before: updates.get(id)?.before ?? before, after });
+    result(d.row, 'updated', id, plan.externalId, null);
+  }
+
+  const inserted = [...creates.values()].map((r) => ({ ...r, search_text: searchTextFor(entity, r) }));
+  await scope.insert(table, inserted as never[]);
+  for (const r of creates.values()) {
+    pending.delete(r.id);
+    events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: r.id, action: 'create', before: null, after: r });
+  }
+  for (const [id, { before, after }] of updates) {
+    const res = await scope
+      .updateTable(table)
+      .set({ ...stripKeys(after), search_text: searchTextFor(entity, after), version: before.version + 1, updated_at: now } as never)
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      // Someone edited it since it was read: their edit stands, this row is reported.
+      for (const r of results) if (r.record_id === id && r.outcome === 'updated') Object.assign(r, { outcome: 'skipped', reason: 'The record changed while importing; import the file again to apply this row.' });
+      continue;
+    }
+    events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: id, action: 'update', before, after });
+  }
+  for (const r of results) if (r.reason?.startsWith('The record changed')) { counts.updated -= 1; counts.skipped += 1; }
+  await audit(scope, actor, events);
+  await scope.insert('import_external_ids', externalRows);
+  await scope.insert('import_rows', results);
+  return counts;
+}
+
+/** The columns an update may set: never the id, the workspace or the creation time. */
+function stripKeys(row: Row): Record<string, unknown> {
+  const { id: _id, workspace_id: _ws, created_at: _c, version: _v, updated_at: _u, search_text: _s, ...rest } = row;
+  return rest;
+}
