@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
@@ -7,7 +8,7 @@ const browser = await launchBrowser();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('focus: a chased deal', () => {
-  it('shows on Focus with its reasons and next moves, is found by the flag filter, and leaves the list when the rep walks away', async () => {
+  it('shows on Focus with its reasons and next moves, is found by the flag filter and exported as the list shows it, and leaves the list when the rep walks away; the admin downloads the workspace', async () => {
     const headers = { origin: baseUrl };
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const signup = await context.request.post(`${baseUrl}/api/v1/signup`, {
@@ -58,6 +59,14 @@ describe('focus: a chased deal', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Hamburg pilot' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('link', { name: 'Munich plant rollout' }).isVisible()).toBe(true);
     expect(await page.getByText('4 calls in a row without an advance').isVisible()).toBe(true);
+    // "Export CSV" downloads the list as filtered on screen: the chased deal with its flag, not the other.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('Munich plant rollout');
+    expect(csv).toContain('no_advance_streak');
+    expect(csv).not.toContain('Hamburg pilot');
     expect(page.url()).toContain('flag=no_advance_streak');
     expect(await axe(page, 'opportunities filtered by flag')).toEqual([]);
 
@@ -91,6 +100,11 @@ describe('focus: a chased deal', () => {
     await action(page, 'Save thresholds').click();
     await expect.poll(() => thresholds.getByText('Focus thresholds saved.').isVisible()).toBe(true);
     expect(await axe(page, 'settings with focus thresholds')).toEqual([]);
+    // And the admin takes the whole workspace with them as one zip.
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workspace (zip)' }).click()]);
+    expect(zip.suggestedFilename()).toMatch(/^advance-northwind-analytics-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(fs.readFileSync(await zip.path()).subarray(0, 2).toString()).toBe('PK');
+    await expect.poll(() => page.getByRole('status').getByText(/Downloaded advance-northwind-analytics/).isVisible()).toBe(true);
 
     expect(errors).toEqual([]);
     await context.close();

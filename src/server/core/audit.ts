@@ -9,7 +9,7 @@ export type AuditEntity = 'workspace' | 'user' | 'team' | 'invite' | 'account' |
   | 'why_ladder' | 'why_rung' | 'goal' | 'goal_step' | 'goal_note' | 'mail'
   | 'check_in_template' | 'check_in_series' | 'check_in' | 'check_in_answers' | 'check_in_note' | 'check_in_coaching'
   | 'retrospective' | 'webhook_endpoint' | 'webhook_delivery';
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove' | 'cancel' | 'record' | 'complete' | 'retry' | 'unsubscribe' | 'rotate' | 'test';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'transfer' | 'deactivate' | 'accept' | 'decline' | 'revoke' | 'reset' | 'invite' | 'remove' | 'cancel' | 'record' | 'complete' | 'retry' | 'unsubscribe' | 'rotate' | 'test' | 'export';
 
 type Snapshot = Record<string, unknown>;
 

@@ -53,6 +53,8 @@ const envSchema = z.object({
   GUEST_WRITES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Comments customers may post on one plan in 24 hours (all its links together). */
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
+  /** Whole-workspace exports (a zip of everything) an admin may start per workspace per hour. */
+  WORKSPACE_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Trust X-Forwarded-For from a load balancer ("true"/"false"). */
@@ -121,6 +123,7 @@ export type Config = {
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
+  workspaceExportsPerHour: number;
   idempotencyWaitMs: number;
   trustProxy: boolean;
   shutdownDelayMs: number;
@@ -187,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
+    workspaceExportsPerHour: e.WORKSPACE_EXPORTS_PER_HOUR,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,

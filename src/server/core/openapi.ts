@@ -87,6 +87,13 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'Too many requests',
 };
 
+/** What a downloaded file is, by media type (operations that answer a file: RouteSpec.file). */
+const FILE_DESCRIPTIONS: Record<'text/csv' | 'application/zip', string> = {
+  'text/csv':
+    "The CSV file: RFC 4180, UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends, one header row, ids first. A text cell starting with =, +, -, @, a tab or a carriage return is prefixed with ' (and quoted) so spreadsheets show it instead of running it as a formula.",
+  'application/zip': 'The zip archive (its files are listed in the operation’s description).',
+};
+
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
 
@@ -173,7 +180,20 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       responses[status].headers = { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
     }
   }
-  const success = Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
+  if (contract.file) {
+    // A file, not JSON: its media type, and the name it is saved under.
+    const [status, response] = Object.entries(responses)[0] as [string, Json];
+    const schema = contract.file.mediaType === 'application/zip' ? { type: 'string', contentMediaType: 'application/zip' } : { type: 'string' };
+    responses[status] = {
+      ...response,
+      description: FILE_DESCRIPTIONS[contract.file.mediaType],
+      headers: {
+        'Content-Disposition': { description: `\`attachment\`, with the file's name: \`${contract.file.filename}\`.`, schema: { type: 'string' } },
+      },
+      content: { [contract.file.mediaType]: { schema } },
+    };
+  }
+  const success = contract.file ? undefined : Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {

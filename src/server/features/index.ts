@@ -23,6 +23,7 @@ import { stageRoutes } from './stages/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { mailRoutes } from './mail/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 
@@ -52,6 +53,7 @@ export function registerFeatures(app: App): void {
   goalRoutes(app);
   checkInRoutes(app);
   mailRoutes(app);
+  exportRoutes(app);
   importRoutes(app);
   webhookRoutes(app);
 }

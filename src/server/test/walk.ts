@@ -220,6 +220,7 @@ export const WRITE_CASES: Record<string, Case> = {
   'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),
   'POST /api/v1/demo/session': () => ({ as: 'anonymous', url: '/api/v1/demo/session', body: {} }),
   'PATCH /api/v1/workspace': async (w) => ({ as: 'admin', url: '/api/v1/workspace', body: { name: `Renamed ${uniq()}`, version: (await w.admin.client.get('/api/v1/workspace')).data.version } }),
+  'POST /api/v1/workspace/exports': () => ({ as: 'admin', url: '/api/v1/workspace/exports', body: {} }),
   'PATCH /api/v1/workspace/focus-thresholds': async (w) => ({ as: 'admin', url: '/api/v1/workspace/focus-thresholds', body: { noAdvanceStreak: 4, version: (await w.admin.client.get('/api/v1/workspace/focus-thresholds')).data.version } }),
   'PATCH /api/v1/users/:id': async (w) => ({ as: 'owner', url: `/api/v1/users/${w.owner.me.user.id}`, body: { name: `Olivia ${uniq()}`, version: (await w.owner.client.get(`/api/v1/users/${w.owner.me.user.id}`)).data.version } }),
   'POST /api/v1/users/:id/deactivate': async (w, app) => {

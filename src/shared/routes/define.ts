@@ -34,6 +34,11 @@ export type RouteSpec = {
    * server/core/operation-errors.ts): the domain's own refusals, such as `plan_closed` or `duplicate`.
    */
   readonly errors?: readonly ErrorCode[];
+  /**
+   * A success answer that is a file, not JSON (a CSV export, a zip): its media type and the name it
+   * is saved under (Content-Disposition). The response schema is then the file as a string.
+   */
+  readonly file?: { readonly mediaType: 'text/csv' | 'application/zip'; readonly filename: string };
 };
 
 /** A contract: its spec, its stable operationId, and its method and path from operations.ts. */

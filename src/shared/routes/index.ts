@@ -4,6 +4,7 @@ import { coachingApi } from './coaching.js';
 import { checkInsApi } from './check-ins.js';
 import { commitmentsApi } from './commitments.js';
 import { contactsApi } from './contacts.js';
+import { exportsApi } from './exports.js';
 import { focusApi } from './focus.js';
 import type { RouteContract } from './define.js';
 import { insightsApi } from './insights.js';
@@ -37,6 +38,7 @@ const tables = {
   checkInsApi,
   commitmentsApi,
   contactsApi,
+  exportsApi,
   focusApi,
   insightsApi,
   interactionsApi,

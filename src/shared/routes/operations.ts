@@ -34,5 +34,6 @@ export * from './operations/retrospectives.js';
 export * from './operations/goals.js';
 export * from './operations/check-ins.js';
 export * from './operations/mail.js';
+export * from './operations/exports.js';
 export * from './operations/imports.js';
 export * from './operations/webhooks.js';

@@ -92,6 +92,37 @@ async function request(method: OperationRef['method'], url: string, body?: unkno
   return data;
 }
 
+/**
+ * Calls an operation that answers a file (RouteSpec.file) and saves it under the name the server
+ * gives (Content-Disposition). Errors are the API's, as for `call`.
+ */
+export async function downloadFile<R extends OperationRef>(route: R, ...[input]: CallArgs<R>): Promise<string> {
+  const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+  if (ending && route.method !== 'GET') await ending;
+  const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : JSON.stringify(body ?? {});
+  let res: Response;
+  try {
+    res = await fetch(urlFor(route, { params, query }), { method: route.method, headers: payload ? { 'Content-Type': 'application/json' } : {}, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
+  if (!res.ok) {
+    const info = ((await res.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(res.status, info ?? { code: 'http_error', message: `The server answered ${res.status}. Try again in a moment.`, details: [], requestId: '' });
+  }
+  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const filename = name ? decodeURIComponent(name) : 'download';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return filename;
+}
+
 /** The body a call sends, as its contract takes it: for a mutation's parameter. */
 export type BodyOf<R extends OperationRef> = NonNullable<CallArgs<R>[0]>['body'];
 /** The query a call sends, as its contract takes it. */

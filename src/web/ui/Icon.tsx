@@ -36,6 +36,7 @@ const ICONS = {
   phone: [path('M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2Z')],
   sparkles: [path('M12 3l1.8 4.7 4.7 1.8-4.7 1.8L12 16l-1.8-4.7-4.7-1.8 4.7-1.8Z'), path('M19 15l.8 2 2 .8-2 .8-.8 2-.8-2-2-.8 2-.8Z')],
   refresh: [path('M20 11a8 8 0 1 0-2.3 5.7'), path('M20 5v6h-6')],
+  download: [path('M12 4v11M7 10l5 5 5-5M5 20h14')],
   external: [path('M14 4h6v6M10 14 20 4M19 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h5')],
   contact: [<rect x="3" y="4" width="18" height="16" rx="2" />, circle(9, 11, 2.5), path('M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3')],
   // A process-behaviour chart: a limit, a line of weeks, and the centre line.

@@ -2,7 +2,10 @@ import { lazy, Suspense } from 'react';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { LoadingCard } from '../../ui/States';
+import { accountContactsParams } from '../../app/lists';
 import { ContactRows } from '../contacts/ContactRows';
+import { exportContacts } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { ObjectivesCard } from '../objectives/ObjectivesCard';
 import { InteractionsCard } from '../interactions/InteractionsCard';
 import { OpportunityRows } from '../opportunities/OpportunityRows';
@@ -49,7 +52,16 @@ export function AccountPage() {
               </RecordDetailsCard>
               <ObjectivesCard accountId={a.id} canAdd={a.permissions.canEdit && !a.archivedAt} />
               <InteractionsCard accountId={a.id} canPlan={!a.archivedAt} />
-              <Card title="Contacts" flush actions={a.permissions.canEdit && !a.archivedAt ? <AddLink to={`/contacts/new?accountId=${a.id}`} small>Add contact</AddLink> : null}>
+              <Card
+                title="Contacts"
+                flush
+                actions={
+                  <>
+                    <ExportLink route={exportContacts} query={accountContactsParams(a.id)} label="Export contacts" />
+                    {a.permissions.canEdit && !a.archivedAt ? <AddLink to={`/contacts/new?accountId=${a.id}`} small>Add contact</AddLink> : null}
+                  </>
+                }
+              >
                 <ContactRows accountId={a.id} />
               </Card>
               <Card title="Opportunities" flush actions={!a.archivedAt ? <AddLink to={`/opportunities/new?accountId=${a.id}`} small>Add opportunity</AddLink> : null}>

@@ -7,7 +7,9 @@ import { optionsFrom } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportAccounts } from '../../../shared/routes/operations/exports';
 import { AddLink } from '../records/AddLink';
+import { ExportLink } from '../records/ExportLink';
 import { ArchivedFilter, ListSearch, OwnerFilter, SortBy } from '../records/ListControls';
 import { ListEmpty } from '../records/ListEmpty';
 import { PrimaryCell } from '../records/PrimaryCell';
@@ -32,7 +34,12 @@ export function AccountsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Accounts" meta={<span>The companies you sell to, and who owns each relationship.</span>} actions={<AddLink to="/accounts/new">New account</AddLink>} />
+      <PageHeader title="Accounts" meta={<span>The companies you sell to, and who owns each relationship.</span>} actions={
+          <>
+            <ExportLink route={exportAccounts} query={params.values} />
+            <AddLink to="/accounts/new">New account</AddLink>
+          </>
+        } />
       <RecordList
         label="Account list"
         toolbar={

@@ -3,6 +3,8 @@ import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { Card } from '../../ui/Card';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportCheckIns } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useSeriesList } from './api';
 import { CheckInHistory } from './CheckInHistory';
@@ -27,7 +29,11 @@ export function CheckInsPage() {
   const canSetUp = me.user.role !== 'rep';
   return (
     <div className="page">
-      <PageHeader title="Check-ins" meta={<span>A regular 1:1 about the process: the advance you planned, the commitment at risk, what you learned.</span>} />
+      <PageHeader
+        title="Check-ins"
+        meta={<span>A regular 1:1 about the process: the advance you planned, the commitment at risk, what you learned.</span>}
+        actions={<ExportLink route={exportCheckIns} />}
+      />
       {list.isPending ? (
         <div className="card card-pad">
           <SkeletonLines lines={4} />

@@ -5,6 +5,8 @@ import { listFilters } from '../../app/lists';
 import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportFocus } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { ListFooter } from '../records/ListFooter';
 import { rowsOf } from '../records/pagedList';
@@ -32,7 +34,11 @@ export function FocusPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Focus" meta={<span>Deals that show signs of being chased. Spend your time where the customer has decided to change.</span>} />
+      <PageHeader
+        title="Focus"
+        meta={<span>Deals that show signs of being chased. Spend your time where the customer has decided to change.</span>}
+        actions={<ExportLink route={exportFocus} query={{ scope }} />}
+      />
       <div className="page-toolbar">
         <ViewSwitch value={scope} onChange={(v) => params.set('scope', v)} label="Whose deals" />
       </div>

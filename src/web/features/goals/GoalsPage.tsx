@@ -5,6 +5,8 @@ import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { SelectField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportGoals } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { GoalList } from './GoalList';
 import { WhyCard } from './WhyCard';
 import './goals.css';
@@ -32,11 +34,14 @@ export function GoalsPage() {
         title={other ? (person ? `${person.name}’s goals` : 'Their goals') : 'My goals'}
         meta={<span>{other ? `Coach the process: what ${first || 'they'} aim for, and the next step they chose.` : 'Why you do this work, the goals on the way, and one tiny next step for each.'}</span>}
         actions={
-          other ? null : (
-            <Link to="/goals/new" className="btn btn-primary">
-              New goal
-            </Link>
-          )
+          <>
+            <ExportLink route={exportGoals} query={{ ownerId: other }} label="Export goals CSV" />
+            {other ? null : (
+              <Link to="/goals/new" className="btn btn-primary">
+                New goal
+              </Link>
+            )}
+          </>
         }
       />
       {people.length > 1 ? (

@@ -2,6 +2,8 @@ import { qs } from '../../app/api';
 import { Card } from '../../ui/Card';
 import { AddLink } from '../records/AddLink';
 import { AdvanceRateLine } from './AdvanceRateLine';
+import { exportInteractions } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { useAdvanceRate, useInteractions } from './api';
 import { InteractionList } from './InteractionList';
 import '../../styles/interactions.css';
@@ -22,7 +24,12 @@ export function InteractionsCard({ accountId, opportunityId, canPlan }: { accoun
   return (
     <Card
       title="Interactions"
-      actions={canPlan ? <AddLink to={`/interactions/new${qs({ accountId, opportunityId })}`} small>Plan an interaction</AddLink> : null}
+      actions={
+        <>
+          {none ? null : <ExportLink route={exportInteractions} query={scope} label="Export interactions" />}
+          {canPlan ? <AddLink to={`/interactions/new${qs({ accountId, opportunityId })}`} small>Plan an interaction</AddLink> : null}
+        </>
+      }
     >
       <AdvanceRateLine rate={rate.data} />
       {loading ? <p className="muted">Loading interactions…</p> : null}

@@ -6,6 +6,8 @@ import { formatDate, formatMoney, plural } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { exportAccountObjectives } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { NewObjectiveForm } from './NewObjectiveForm';
 import { useAccountObjectives } from './api';
 
@@ -18,7 +20,12 @@ export function ObjectivesCard({ accountId, canAdd }: { accountId: string; canAd
   return (
     <Card
       title="Objectives"
-      actions={canAdd && !adding ? <Button size="sm" icon="plus" onClick={() => setAdding(true)}>Add objective</Button> : null}
+      actions={
+        <>
+          {list.length > 0 ? <ExportLink route={exportAccountObjectives} params={{ id: accountId }} label="Export objectives" /> : null}
+          {canAdd && !adding ? <Button size="sm" icon="plus" onClick={() => setAdding(true)}>Add objective</Button> : null}
+        </>
+      }
     >
       {adding ? <NewObjectiveForm accountId={accountId} ownerId={me.user.id} onDone={() => setAdding(false)} /> : null}
       {objectives.isPending ? <p className="muted">Loading objectives…</p> : null}

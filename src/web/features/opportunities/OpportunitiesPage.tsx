@@ -10,6 +10,8 @@ import { useTitle } from '../../lib/hooks';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportOpportunities } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { AddLink } from '../records/AddLink';
 import { ArchivedFilter, ListSearch, OwnerFilter, SortBy } from '../records/ListControls';
 import { ListEmpty } from '../records/ListEmpty';
@@ -63,7 +65,12 @@ export function OpportunitiesPage() {
       <PageHeader
         title="Opportunities"
         meta={<span>Deals in progress and closed. Amounts stay in their own currency.</span>}
-        actions={<AddLink to="/opportunities/new">New opportunity</AddLink>}
+        actions={
+          <>
+            <ExportLink route={exportOpportunities} query={params.values} />
+            <AddLink to="/opportunities/new">New opportunity</AddLink>
+          </>
+        }
       />
       <RecordList
         label="Opportunity list"

@@ -10,6 +10,8 @@ import { useListParams } from '../../lib/useListParams';
 import { buttonClass } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
+import { exportPlans } from '../../../shared/routes/operations/exports';
+import { ExportLink } from '../records/ExportLink';
 import { OwnerFilter, SortBy } from '../records/ListControls';
 import { ListEmpty } from '../records/ListEmpty';
 import { PrimaryCell } from '../records/PrimaryCell';
@@ -62,9 +64,12 @@ export function PlansPage() {
         title="Mutual plans"
         meta={<span>The outcome each customer wants, and who does what by when — on both sides.</span>}
         actions={
-          <Link to="/opportunities?status=open" className={buttonClass('secondary')}>
-            Plan an opportunity
-          </Link>
+          <>
+            <ExportLink route={exportPlans} query={params.values} />
+            <Link to="/opportunities?status=open" className={buttonClass('secondary')}>
+              Plan an opportunity
+            </Link>
+          </>
         }
       />
       <div className="page-toolbar">

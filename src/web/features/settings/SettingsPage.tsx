@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QualificationSettings } from '../qualification/QualificationSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StagesSettings } from './StagesSettings';
+import { WorkspaceExportCard } from './WorkspaceExportCard';
 import { WorkspaceSettings } from './WorkspaceSettings';
 import { FocusThresholdsCard } from '../focus/FocusThresholdsCard';
 import { FiscalYearSettings } from '../targets/FiscalYearSettings';
@@ -63,7 +64,7 @@ export function SettingsPage() {
             </>
           }
         />
-        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard /></>} />
+        <Route path="workspace" element={<><WorkspaceSettings /><FiscalYearSettings /><FocusThresholdsCard />{me.user.role === 'admin' ? <WorkspaceExportCard /> : null}</>} />
         <Route path="stages" element={<><StagesSettings /><QualificationSettings /></>} />
         {me.user.role === 'admin' ? <Route path="email" element={<OutboxSettings />} /> : null}
         {me.user.role === 'admin' ? (

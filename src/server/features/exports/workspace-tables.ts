@@ -1,0 +1,126 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Actor } from '../../core/actor.js';
+import type { ScopedTable } from '../../core/scope.js';
+import { PRIVATE_ENTITY_TYPES } from '../audit/queries.js';
+
+/**
+ * What a workspace export holds, table by table — an allow-list: a table or column not named here
+ * is never exported (a new feature's table is added here on purpose, or to NOT_EXPORTED; a test
+ * holds the two lists to the database's tables).
+ */
+
+/** A condition on a table's rows, written against the table's own columns. */
+type RowFilter = (actor: Actor) => Expression<SqlBool>;
+
+export type ExportTable = {
+  /** The entity's name: its key in workspace.json and its CSV file's name. */
+  readonly entity: string;
+  readonly table: ScopedTable;
+  /** The columns that order it and page through it (unique together). */
+  readonly key: readonly string[];
+  /** Columns never exported (secrets, and text derived for search). */
+  readonly omit?: readonly string[];
+  /** Columns holding JSON text: objects in workspace.json, text in the CSV. */
+  readonly json?: readonly string[];
+  /** Columns private to the person in another column (column → that person's column): empty on others' rows. */
+  readonly ownerOnly?: Readonly<Record<string, string>>;
+  /** Rows of other people that are private to them. */
+  readonly only?: RowFilter;
+};
+
+const ownLadders = (actor: Actor) => sql`select id from why_ladders where workspace_id = ${actor.workspaceId} and owner_id = ${actor.id}`;
+const ownRungs = (actor: Actor) =>
+  sql`select r.id from why_rungs r join why_ladders l on l.id = r.ladder_id where r.workspace_id = ${actor.workspaceId} and l.owner_id = ${actor.id}`;
+const privateTypes = sql.join(PRIVATE_ENTITY_TYPES.map((t) => sql.lit(t)));
+
+const id = ['id'] as const;
+const SEARCH = ['search_text'] as const;
+
+export const EXPORT_TABLES: readonly ExportTable[] = [
+  { entity: 'users', table: 'users', key: id, omit: ['password_hash'] },
+  { entity: 'teams', table: 'teams', key: id },
+  { entity: 'invites', table: 'invites', key: id, omit: ['token_hash'] },
+  { entity: 'stages', table: 'stages', key: id },
+  { entity: 'accounts', table: 'accounts', key: id, omit: SEARCH },
+  { entity: 'contacts', table: 'contacts', key: id, omit: SEARCH },
+  { entity: 'opportunities', table: 'opportunities', key: id, omit: SEARCH },
+  { entity: 'sweet_spot_criteria', table: 'sweet_spot_criteria', key: id },
+  { entity: 'opportunity_criteria', table: 'opportunity_criteria', key: ['opportunity_id', 'criterion_id'] },
+  { entity: 'objectives', table: 'account_objectives', key: id },
+  { entity: 'objective_contributors', table: 'objective_contributors', key: ['objective_id', 'user_id'] },
+  { entity: 'objective_opportunities', table: 'objective_opportunities', key: ['objective_id', 'opportunity_id'] },
+  { entity: 'objective_insights', table: 'objective_insights', key: id },
+  { entity: 'interactions', table: 'interactions', key: id },
+  { entity: 'interaction_attendees', table: 'interaction_attendees', key: id },
+  { entity: 'plans', table: 'plans', key: id, omit: SEARCH },
+  { entity: 'milestones', table: 'plan_milestones', key: id },
+  { entity: 'commitments', table: 'commitments', key: id },
+  { entity: 'renegotiations', table: 'commitment_renegotiations', key: id },
+  { entity: 'plan_templates', table: 'plan_templates', key: id, json: ['content'] },
+  { entity: 'share_links', table: 'plan_share_links', key: id, omit: ['token_hash'] },
+  { entity: 'share_link_visits', table: 'plan_share_visits', key: id },
+  { entity: 'plan_comments', table: 'plan_comments', key: id },
+  { entity: 'notifications', table: 'notifications', key: id, json: ['data'] },
+  { entity: 'rep_targets', table: 'rep_targets', key: id },
+  { entity: 'retrospectives', table: 'retrospective_answers', key: id },
+  // Why ladders are private to their owner (features/goals/access.ts): only the exporting person's own.
+  { entity: 'why_ladders', table: 'why_ladders', key: id, only: (actor) => sql<SqlBool>`owner_id = ${actor.id}` },
+  { entity: 'why_rungs', table: 'why_rungs', key: id, only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
+  // A goal's link to its why is its owner's alone (never in a goal's audit event either: goals.service.ts).
+  { entity: 'goals', table: 'goals', key: id, ownerOnly: { why_id: 'owner_id' } },
+  { entity: 'goal_steps', table: 'goal_steps', key: id },
+  { entity: 'goal_notes', table: 'goal_notes', key: id },
+  { entity: 'check_in_templates', table: 'check_in_templates', key: id, json: ['questions'] },
+  { entity: 'check_in_series', table: 'check_in_series', key: id },
+  { entity: 'check_ins', table: 'check_ins', key: id, json: ['questions'] },
+  { entity: 'check_in_answers', table: 'check_in_answers', key: id, json: ['answers'] },
+  // A private note is its author's alone.
+  { entity: 'check_in_notes', table: 'check_in_notes', key: id, only: (actor) => sql<SqlBool>`(visibility = 'shared' or author_id = ${actor.id})` },
+  // A why ladder climbed in a check-in points at the rep's private ladder: only the exporting person's own.
+  { entity: 'check_in_coaching', table: 'check_in_coaching', key: id, json: ['rung_ids'], only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
+  { entity: 'mail_preferences', table: 'mail_preferences', key: ['user_id', 'kind'] },
+  // CSV imports: each run with its mapping and counts (not the uploaded file itself), each row's outcome,
+  // and the other CRM's ids kept for re-imports.
+  { entity: 'imports', table: 'imports', key: id, omit: ['csv_text', 'preview', 'claim_token', 'claimed_until'], json: ['headers', 'mapping', 'options', 'stage_values'] },
+  { entity: 'import_rows', table: 'import_rows', key: ['import_id', 'row_number'] },
+  { entity: 'import_external_ids', table: 'import_external_ids', key: ['system', 'entity', 'external_id'] },
+  // The signing secrets (encrypted at rest) never leave; the hint an admin sees does.
+  { entity: 'webhook_endpoints', table: 'webhook_endpoints', key: id, omit: ['secret_encrypted', 'previous_secret_encrypted'], json: ['events'] },
+  // Every record's history; the private entities' events only for the exporting person's own.
+  {
+    entity: 'audit_events',
+    table: 'audit_events',
+    key: id,
+    json: ['changes'],
+    only: (actor) => sql<SqlBool>`(entity_type not in (${privateTypes}) or entity_id in (${ownLadders(actor)}) or entity_id in (${ownRungs(actor)}))`,
+  },
+];
+
+/**
+ * Tables never exported, and why. Anything holding a secret (even hashed) or a session, and what
+ * belongs to the server rather than to the workspace.
+ */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  sessions: 'session data',
+  sign_in_failures: 'sign-in attempts (security records)',
+  idempotency_keys: 'stored API responses (server state)',
+  rate_counters: 'request counters (server state)',
+  password_resets: 'password reset token hashes',
+  signup_requests: 'sign-ups waiting for confirmation (password and token hashes)',
+  server_secrets: 'server secrets',
+  mail_outbox: 'the mail outbox (its mails carry invite, reset and share links)',
+  mail_suppressions: 'unsubscribed address hashes (server-wide)',
+  webhook_deliveries: 'the webhook delivery log (what was sent where, kept for retries; each body restates records exported as themselves)',
+  webhook_attempts: 'the webhook delivery log (each try’s answer)',
+};
+
+/** What README.txt and the API document say is left out. */
+export const EXCLUDED_NOTE = [
+  'Never exported: password hashes, session data, the hashes of invite, share-link and password-reset tokens, server secrets,',
+  'sign-in failures, request counters, stored idempotent responses, the mail outbox (its mails carry links with secrets),',
+  'webhook signing secrets and the webhook delivery log;',
+  'the folded search text of accounts, contacts, opportunities and plans (derived from their fields).',
+  'Private to other people, so not in your export: their why ladders and the rungs of them, the audit events of those',
+  '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), the link from their',
+  'goals to their whys (goals.whyId is empty), and their private check-in notes. Your own are in it.',
+];
