@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance, teamWorkspace } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
@@ -8,32 +8,11 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 describe('account planning: a yearly target against the objectives', () => {
   it('the manager sets a rep’s yearly target and sees the gap, for the rep and the team', async () => {
-    const headers = { origin: baseUrl };
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const api = adminContext.request;
-    const signup = await api.post(`${baseUrl}/api/v1/signup`, {
-      headers,
-      data: { workspaceName: 'Northwind Analytics', name: 'Ada Admin', email: 'ada@northwind.example', password: 'admin passphrase here', timeZone: 'UTC' },
-    });
-    expect(signup.status()).toBe(201);
+    const { headers, adminContext, api, manager, rep, close } = await teamWorkspace(browser, baseUrl, { workspaceName: 'Northwind Analytics', domain: 'northwind.example' });
     // The fiscal year starts this month, so the objectives below (due in the next weeks) fall in the current year whatever the date.
     const fiscal = (await (await api.get(`${baseUrl}/api/v1/workspace/fiscal-year`)).json()) as { version: number };
     const month = new Date().getUTCMonth() + 1;
     expect((await api.patch(`${baseUrl}/api/v1/workspace/fiscal-year`, { headers, data: { fiscalYearStartMonth: month, version: fiscal.version } })).status()).toBe(200);
-
-    const join = async (role: 'manager' | 'rep', name: string, email: string, teamId: string | null) => {
-      const invite = (await (await api.post(`${baseUrl}/api/v1/invites`, { headers, data: { email, role, teamId } })).json()) as { url: string };
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const res = await context.request.post(`${baseUrl}/api/v1/invites/accept`, {
-        headers,
-        data: { token: new URL(invite.url).pathname.split('/').pop(), name, password: `${role} passphrase here`, timeZone: 'UTC' },
-      });
-      expect(res.status()).toBe(201);
-      return { context, id: ((await res.json()) as { user: { id: string } }).user.id };
-    };
-    const manager = await join('manager', 'Maya Manager', 'maya@northwind.example', null);
-    const team = (await (await api.post(`${baseUrl}/api/v1/teams`, { headers, data: { name: 'North', managerId: manager.id } })).json()) as { id: string };
-    const rep = await join('rep', 'Rita Rep', 'rita@northwind.example', team.id);
 
     // The rep's objectives for the year: 300 000 and 250 000 dollars, and 100 000 euros (kept apart).
     const account = (await (await rep.context.request.post(`${baseUrl}/api/v1/accounts`, { headers, data: { name: 'Globex' } })).json()) as { id: string };
@@ -87,8 +66,6 @@ describe('account planning: a yearly target against the objectives', () => {
 
     expect(errors).toEqual([]);
     expect(adminErrors).toEqual([]);
-    await adminContext.close();
-    await manager.context.close();
-    await rep.context.close();
+    await close();
   });
 });

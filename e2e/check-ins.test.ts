@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance, teamWorkspace } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
@@ -9,27 +9,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 describe('a check-in', () => {
   it('the rep answers before the meeting; the manager runs it, keeps a private note, records two agreed actions, climbs the why ladder with her, and the rep finds her action on Today and her ladder as her own', async () => {
-    const headers = { origin: baseUrl };
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const api = adminContext.request;
-    const signup = await api.post(`${baseUrl}/api/v1/signup`, {
-      headers,
-      data: { workspaceName: 'Northwind Analytics', name: 'Ada Admin', email: 'ada@northwind.example', password: 'admin passphrase here', timeZone: 'UTC' },
-    });
-    expect(signup.status()).toBe(201);
-    const join = async (role: 'manager' | 'rep', name: string, email: string, teamId: string | null) => {
-      const invite = (await (await api.post(`${baseUrl}/api/v1/invites`, { headers, data: { email, role, teamId } })).json()) as { url: string };
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const res = await context.request.post(`${baseUrl}/api/v1/invites/accept`, {
-        headers,
-        data: { token: new URL(invite.url).pathname.split('/').pop(), name, password: `${role} passphrase here`, timeZone: 'UTC' },
-      });
-      expect(res.status()).toBe(201);
-      return { context, id: ((await res.json()) as { user: { id: string } }).user.id };
-    };
-    const manager = await join('manager', 'Maya Manager', 'maya@northwind.example', null);
-    const team = (await (await api.post(`${baseUrl}/api/v1/teams`, { headers, data: { name: 'North', managerId: manager.id } })).json()) as { id: string };
-    const rep = await join('rep', 'Rita Rep', 'rita@northwind.example', team.id);
+    const { manager, rep, close } = await teamWorkspace(browser, baseUrl, { workspaceName: 'Northwind Analytics', domain: 'northwind.example' });
 
     // The manager sets up a weekly check-in with Rita, tomorrow's weekday at 09:00 on her clock.
     const { page, errors } = await newPage(manager.context);
@@ -131,6 +111,6 @@ describe('a check-in', () => {
 
     expect(errors).toEqual([]);
     expect(repView.errors).toEqual([]);
-    await Promise.all([adminContext.close(), manager.context.close(), rep.context.close()]);
+    await close();
   });
 });

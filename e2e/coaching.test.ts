@@ -78,6 +78,8 @@ describe('coaching: process first, differences only where a test finds them', ()
     expect(flagged).toMatch(/80 % \[58–92 %\] · n = 20/);
     expect(flagged).toMatch(/higher than the rest of the team: 80 % vs 38 % \(n = 40\), z = 3\.11, p = 0\.002/);
     expect(await page.getByRole('row', { name: /Bob Brown/ }).innerText()).toMatch(/35 % \[18–57 %\] · n = 20/);
+    // How each rep's goals moved, beside the process: nobody has set one yet.
+    expect(await page.getByRole('row', { name: /Bob Brown/ }).innerText()).toMatch(/No active goal\s+0 steps done/);
     await expect.poll(() => page.locator(".coaching-foot").innerText()).toMatch(/highlighted \(“Differs”\) only when the two-proportion z-test \(pooled, two-sided\) at α = 0\.05 tells it apart/);
     await expect.poll(() => page.getByText('Listed by name, never ranked.').isVisible()).toBe(true);
     // The team's charts say what they can in words (a quarter's first week is not over yet, or is routine).

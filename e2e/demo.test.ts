@@ -57,6 +57,17 @@ describe('the demo workspace', () => {
     await expect.poll(() => planning.getByRole('row').count()).toBe(5);
     expect(await axe(page, 'account planning (team)')).toEqual([]);
 
+    // Check-ins: months of 1:1s with each rep, with the answers handed in and the actions kept.
+    await nav.getByRole('link', { name: 'Check-ins' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sophie Laurent', exact: true }).isVisible()).toBe(true);
+    const held = page.getByRole('region', { name: 'History' }).getByRole('listitem');
+    await expect.poll(() => held.count()).toBeGreaterThan(10);
+    expect(await held.filter({ hasText: 'Held' }).first().innerText()).toMatch(/answers handed in/);
+    expect(await axe(page, 'check-ins (manager)')).toEqual([]);
+    // Coaching: beside each rep's process, how their goals moved.
+    await nav.getByRole('link', { name: 'Coaching' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /Sophie Laurent/ }).innerText()).toMatch(/\d of 3 active goals moved/);
+
     // Focus: the team's chased deals, each with its reasons in plain words and the next moves.
     await nav.getByRole('link', { name: 'Focus' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Focus', level: 1 }).isVisible()).toBe(true);

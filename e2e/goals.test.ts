@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { action, axe, launchBrowser, newPage, screenshot, startAdvance, teamWorkspace } from './support.js';
 
 const { baseUrl } = await startAdvance();
 const browser = await launchBrowser();
 
 describe('goals: a why found on the ladder, a what goal and its one tiny next step', () => {
   it('a rep climbs a ladder to its end, sets a goal with a first step, completes it with a lesson and a next step; the manager sees the goal, not the why', async () => {
-    const headers = { origin: baseUrl };
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const api = adminContext.request;
-    expect(
-      (
-        await api.post(`${baseUrl}/api/v1/signup`, {
-          headers,
-          data: { workspaceName: 'Northwind Goals', name: 'Ada Admin', email: 'ada@goals.example', password: 'admin passphrase here', timeZone: 'UTC' },
-        })
-      ).status(),
-    ).toBe(201);
-    const join = async (role: 'manager' | 'rep', name: string, email: string, teamId: string | null) => {
-      const invite = (await (await api.post(`${baseUrl}/api/v1/invites`, { headers, data: { email, role, teamId } })).json()) as { url: string };
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const res = await context.request.post(`${baseUrl}/api/v1/invites/accept`, {
-        headers,
-        data: { token: new URL(invite.url).pathname.split('/').pop(), name, password: `${role} passphrase here`, timeZone: 'UTC' },
-      });
-      expect(res.status()).toBe(201);
-      return { context, id: ((await res.json()) as { user: { id: string } }).user.id };
-    };
-    const manager = await join('manager', 'Maya Manager', 'maya@goals.example', null);
-    const team = (await (await api.post(`${baseUrl}/api/v1/teams`, { headers, data: { name: 'North', managerId: manager.id } })).json()) as { id: string };
-    const rep = await join('rep', 'Rita Rep', 'rita@goals.example', team.id);
+    const { manager, rep, close } = await teamWorkspace(browser, baseUrl, { workspaceName: 'Northwind Goals', domain: 'goals.example' });
 
     // Rita opens Goals from the navigation and starts her why ladder.
     const { page, errors } = await newPage(rep.context);
@@ -104,6 +81,12 @@ describe('goals: a why found on the ladder, a what goal and its one tiny next st
     expect(await axe(page, 'edit a goal')).toEqual([]);
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByText('Target 70 %').isVisible()).toBe(true);
+    // Its history: who did what and when — the step done with its lesson, the target changed.
+    const history = page.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.innerText()).toContain('completed the step “Write the outcome for tomorrow’s call with Globex”');
+    await expect.poll(() => history.innerText()).toContain('Learned: “Writing it down made me ask for the next meeting.”');
+    await expect.poll(() => history.innerText()).toContain('changed target: “60” → “70”');
+    const goalUrl = page.url();
     await screenshot(page, 'goals-goal');
     expect(await axe(page, 'a goal with its step log')).toEqual([]);
 
@@ -121,13 +104,16 @@ describe('goals: a why found on the ladder, a what goal and its one tiny next st
     await expect.poll(() => mayaPage.getByText('Nothing shared').isVisible()).toBe(true);
     expect(await mayaPage.content()).not.toContain('Security for my family');
     expect(await axe(mayaPage, 'a rep’s goals (manager)')).toEqual([]);
+    // The goal's page and its history for Maya: every step, never the why it serves.
+    await mayaPage.goto(goalUrl);
+    await expect.poll(() => mayaPage.getByRole('region', { name: 'History' }).innerText()).toContain('set the next step: “Plan Thursday’s demo outcome”');
+    expect(await mayaPage.content()).not.toContain('Security for my family');
+    expect(await axe(mayaPage, 'a rep’s goal with its history (manager)')).toEqual([]);
     const ladders = (await (await manager.context.request.get(`${baseUrl}/api/v1/why-ladders?ownerId=${rep.id}`)).json()) as { data: unknown[] };
     expect(ladders.data).toEqual([]);
 
     expect(errors).toEqual([]);
     expect(mayaErrors).toEqual([]);
-    await adminContext.close();
-    await manager.context.close();
-    await rep.context.close();
+    await close();
   });
 });

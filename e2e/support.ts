@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/core/config.js';
 import { connect } from '../src/server/core/db/connect.js';
@@ -67,6 +67,40 @@ export async function newPage(context: BrowserContext): Promise<{ page: Page; er
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return { page, errors };
+}
+
+/** A person who joined by invitation, signed in in a browser context of their own. */
+export type Member = { context: BrowserContext; id: string };
+
+/**
+ * The team most journeys start from: a workspace (zone UTC) signed up by Ada Admin, Maya Manager
+ * invited, the North team she leads, and Rita Rep invited into it — each signed in in a browser
+ * context of their own. `api` is the admin's requests; `join` invites someone else the same way.
+ */
+export async function teamWorkspace(browser: Browser, baseUrl: string, opts: { workspaceName: string; domain: string }) {
+  const headers = { origin: baseUrl };
+  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const api: APIRequestContext = adminContext.request;
+  const signup = await api.post(`${baseUrl}/api/v1/signup`, {
+    headers,
+    data: { workspaceName: opts.workspaceName, name: 'Ada Admin', email: `ada@${opts.domain}`, password: 'admin passphrase here', timeZone: 'UTC' },
+  });
+  expect(signup.status(), await signup.text()).toBe(201);
+  const join = async (role: 'manager' | 'rep', name: string, email: string, teamId: string | null): Promise<Member> => {
+    const invite = (await (await api.post(`${baseUrl}/api/v1/invites`, { headers, data: { email, role, teamId } })).json()) as { url: string };
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const res = await context.request.post(`${baseUrl}/api/v1/invites/accept`, {
+      headers,
+      data: { token: new URL(invite.url).pathname.split('/').pop(), name, password: `${role} passphrase here`, timeZone: 'UTC' },
+    });
+    expect(res.status()).toBe(201);
+    return { context, id: ((await res.json()) as { user: { id: string } }).user.id };
+  };
+  const manager = await join('manager', 'Maya Manager', `maya@${opts.domain}`, null);
+  const team = (await (await api.post(`${baseUrl}/api/v1/teams`, { headers, data: { name: 'North', managerId: manager.id } })).json()) as { id: string };
+  const rep = await join('rep', 'Rita Rep', `rita@${opts.domain}`, team.id);
+  const close = () => Promise.all([adminContext.close(), manager.context.close(), rep.context.close()]);
+  return { headers, adminContext, api, join, manager, team, rep, close };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -145,7 +145,24 @@ export type RestComparison = z.infer<typeof RestComparison>;
 export const RepFigure = z.object({ successes: z.number().int(), n: z.number().int(), judgement: RateJudgement, comparison: RestComparison }).meta({ id: 'RepFigure' });
 export type RepFigure = z.infer<typeof RepFigure>;
 
-export const TeamCoachingRow = z.object({ rep: UserRef, figures: measures(RepFigure), outcomes: Outcomes }).meta({ id: 'TeamCoachingRow' });
+export const RepGoalProgress = z
+  .object({
+    /** Goals active now (outcome, process and learning; a quota set for the rep included). */
+    active: z.number().int(),
+    /** Of those, how many had at least one tiny step done in the period: "2 of 3 moved" (n = active). */
+    activeMoved: z.number().int(),
+    /** Tiny steps done in the period (on the rep's calendar day), across all their goals. */
+    stepsDone: z.number().int(),
+    /** Goals closed as done in the period. */
+    closedDone: z.number().int(),
+  })
+  .meta({
+    id: 'RepGoalProgress',
+    description: 'How a rep’s goals moved in the period, as counts with their n. Never the why a goal serves (private unless the rep shared it), never a goal’s notes.',
+  });
+export type RepGoalProgress = z.infer<typeof RepGoalProgress>;
+
+export const TeamCoachingRow = z.object({ rep: UserRef, figures: measures(RepFigure), outcomes: Outcomes, goals: RepGoalProgress }).meta({ id: 'TeamCoachingRow' });
 export type TeamCoachingRow = z.infer<typeof TeamCoachingRow>;
 
 export const TeamCoaching = z

@@ -29,6 +29,7 @@ import {
 import { getObjective, listObjectiveHistory, updateObjective } from '../../shared/routes/operations/objectives';
 import { getInteraction, listInteractionHistory, updateInteraction } from '../../shared/routes/operations/interactions';
 import { listPlanHistory } from '../../shared/routes/operations/plans';
+import { listGoalHistory } from '../../shared/routes/operations/goals';
 import type { CallArgs, CallResult, OperationRef } from '../../shared/routes/client';
 import { call, type AddressFilters } from './api';
 
@@ -119,7 +120,7 @@ export const recordKeys = {
   all: (r: RecordResource) => [r] as const,
   list: (r: RecordResource, params: object) => [r, 'list', params] as const,
   detail: (r: RecordResource, id: string) => [r, 'detail', id] as const,
-  history: (r: RecordResource | 'plans', id: string) => [r, 'history', id] as const,
+  history: (r: RecordResource | 'plans' | 'goals', id: string) => [r, 'history', id] as const,
 };
 
 /** A list of records, page by page: what a page reads and what navigation prefetches (one definition). */
@@ -152,8 +153,9 @@ export function useRecord<R extends RecordResource>(resource: R, id: string, opt
 }
 
 /**
- * Whose history the shared history card can show: the record kinds, and plans (read, changed and
- * cached by features/plans; their history key ['plans', 'history', id] refreshes with every plan write).
+ * Whose history the shared history card can show: the record kinds, plans (read, changed and
+ * cached by features/plans; their history key ['plans', 'history', id] refreshes with every plan write)
+ * and goals (features/goals, the same way).
  */
 const historyOperations = {
   accounts: listAccountHistory,
@@ -162,6 +164,8 @@ const historyOperations = {
   objectives: listObjectiveHistory,
   interactions: listInteractionHistory,
   plans: listPlanHistory,
+  // Goals (features/goals; their history key ['goals', 'history', id] refreshes with every goal write).
+  goals: listGoalHistory,
 } as const;
 export type HistoryResource = keyof typeof historyOperations;
 /** A page of history, as the routes answer it (every history route answers AuditEvents; plans and objectives name the part each is about). */

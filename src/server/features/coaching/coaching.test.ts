@@ -5,6 +5,7 @@ import { addMember, createAccount, signUpWorkspace, type Signed } from '../../te
 import { testApp } from '../../test/harness.js';
 import { addCommitment, createContact, createDeal, createPlan } from '../plans/fixtures.js';
 import { closeDeal, interactionsWithResults, pastInteraction, placeCommitment } from './fixtures.js';
+import { climbedLadder, createGoal } from '../goals/fixtures.js';
 
 useFixedClock(); // Wednesday 2026-06-10: Q2 FY2026 (January start) is the current quarter
 const { app, db } = await testApp();
@@ -234,6 +235,37 @@ describe('a team’s coaching figures', () => {
     expect(t.measures.advances.weeks.map((w: { n: number }) => w.n)).toEqual([0, 60, 0, 0]);
     expect(t.measures.advances.chart).toMatchObject({ kind: 'too_few_points', n: 1 });
     expect(t.measures.plannedAhead).toMatchObject({ successes: 60, n: 60 });
+  });
+
+  it('shows how each rep’s goals moved this period — active goals, how many moved, steps done, goals done — and never a why', async () => {
+    const { maya, north, zoe, alice, bob } = await workspace();
+    // alice: two goals serving her why (shared with Maya); one step done on one of them today.
+    const why = await climbedLadder(alice);
+    expect((await alice.client.patch(`/api/v1/why-ladders/${why.id}`, { sharedWithManager: true, version: why.version })).statusCode).toBe(200);
+    const moving = await createGoal(alice, { whyId: why.id });
+    await createGoal(alice, { kind: 'learning', title: 'Learn the CFO conversation', whyId: why.id });
+    const step = await alice.client.post(`/api/v1/goals/${moving.id}/complete-step`, { lesson: 'Writing it made me ask for the pilot.', nextStep: 'Plan Friday’s calls', version: moving.version });
+    expect(step.statusCode, step.body).toBe(200);
+    // Bob finished his goal with its last step; Maya set Zoe a quota.
+    const bobs = await createGoal(bob, { title: 'Ask for an advance on every call' });
+    expect((await bob.client.post(`/api/v1/goals/${bobs.id}/complete-step`, { lesson: 'Asking is easier than I feared.', goalDone: true, version: bobs.version })).statusCode).toBe(200);
+    await createGoal(maya, { ownerId: zoe.me.user.id, kind: 'outcome', title: 'Quota', measure: 'deals_won', targetValue: 3 });
+
+    const res = await maya.client.get(`/api/v1/teams/${north.id}/coaching`);
+    expect(res.statusCode, res.body).toBe(200);
+    const goals = Object.fromEntries(res.data.reps.map((r: { rep: { name: string }; goals: unknown }) => [r.rep.name, r.goals]));
+    expect(goals).toEqual({
+      'alice Adams': { active: 2, activeMoved: 1, stepsDone: 1, closedDone: 0 },
+      'Bob Brown': { active: 0, activeMoved: 0, stepsDone: 1, closedDone: 1 },
+      'Zoe Zhang': { active: 1, activeMoved: 0, stepsDone: 0, closedDone: 0 },
+    });
+    // Counts only: no why (not even a shared one), no lesson, no goal title on the team page.
+    expect(res.body).not.toContain('security for my family');
+    expect(res.body).not.toContain('Writing it made me ask');
+    expect(res.body).not.toContain('Learn the CFO conversation');
+    // A period in the past: nothing done then, and goals active now still count as active.
+    const may = (await maya.client.get(`/api/v1/teams/${north.id}/coaching?${MAY}`)).data;
+    expect(may.reps.map((r: { goals: { stepsDone: number; closedDone: number } }) => r.goals.stepsDone + r.goals.closedDone)).toEqual([0, 0, 0]);
   });
 
   it('gives no flag to a team too small to tell', async () => {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { CoachingMeasureKey, Outcomes, WeekCounts } from '../../../shared/coaching.js';
+import type { CoachingMeasureKey, Outcomes, RepGoalProgress, WeekCounts } from '../../../shared/coaching.js';
 import { mondayOf } from '../../../domain/coaching.js';
 import { classifyCommitment } from '../../../domain/commitments.js';
 import { dbKind } from '../../core/db/connect.js';
@@ -211,4 +211,59 @@ export async function weeklyCounts(scope: Scope, ownerIds: readonly string[], r:
     }
   }
   return { perOwner, outcomes };
+}
+
+/**
+ * How each person's goals moved in the period: goals active now, how many of them had a step done
+ * in it, the steps done (by the owner's calendar day) and the goals closed as done. Counts only,
+ * grouped in SQL through the goals' owner index — never a goal's why, never its notes.
+ */
+export async function goalProgress(scope: Scope, ownerIds: readonly string[], r: ResolvedPeriod): Promise<Map<string, RepGoalProgress>> {
+  const out = new Map<string, RepGoalProgress>(ownerIds.map((id) => [id, { active: 0, activeMoved: 0, stepsDone: 0, closedDone: 0 }]));
+  if (ownerIds.length === 0) return out;
+  const { firstDay, lastDay } = r.period;
+  const stepsIn = (goalId: string) =>
+    scope
+      .selectFrom('goal_steps')
+      .select('goal_steps.id')
+      .whereRef('goal_steps.goal_id', '=', sql.ref(goalId))
+      .where('goal_steps.status', '=', 'done')
+      .where('goal_steps.done_on', '>=', firstDay)
+      .where('goal_steps.done_on', '<=', lastDay);
+  const [active, steps, done] = await Promise.all([
+    scope
+      .selectFrom('goals')
+      .where('goals.owner_id', 'in', [...ownerIds])
+      .where('goals.status', '=', 'active')
+      .select((eb) => [
+        'goals.owner_id',
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.sum<number | string | null>(eb.case().when(eb.exists(stepsIn('goals.id'))).then(1).else(0).end()).as('moved'),
+      ])
+      .groupBy('goals.owner_id')
+      .execute(),
+    scope
+      .selectFrom('goal_steps')
+      .innerJoin('goals', 'goals.id', 'goal_steps.goal_id')
+      .where('goals.owner_id', 'in', [...ownerIds])
+      .where('goal_steps.status', '=', 'done')
+      .where('goal_steps.done_on', '>=', firstDay)
+      .where('goal_steps.done_on', '<=', lastDay)
+      .select((eb) => ['goals.owner_id', eb.fn.countAll<number | string>().as('n')])
+      .groupBy('goals.owner_id')
+      .execute(),
+    scope
+      .selectFrom('goals')
+      .where('goals.owner_id', 'in', [...ownerIds])
+      .where('goals.status', '=', 'done')
+      .where('goals.closed_at', '>=', r.bounds[0])
+      .where('goals.closed_at', '<', r.bounds[r.bounds.length - 1])
+      .select((eb) => ['goals.owner_id', eb.fn.countAll<number | string>().as('n')])
+      .groupBy('goals.owner_id')
+      .execute(),
+  ]);
+  for (const a of active) Object.assign(out.get(a.owner_id)!, { active: num(a.n), activeMoved: num(a.moved) });
+  for (const s of steps) out.get(s.owner_id)!.stepsDone = num(s.n);
+  for (const d of done) out.get(d.owner_id)!.closedDone = num(d.n);
+  return out;
 }

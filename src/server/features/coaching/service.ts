@@ -17,7 +17,7 @@ import { forbidden, notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
 import { canReadRep, canReadTeam, REP_REFUSED, TEAM_REFUSED } from './access.js';
 import { resolvePeriod } from './period.js';
-import { weeklyCounts } from './queries.js';
+import { goalProgress, weeklyCounts } from './queries.js';
 
 /** Each weekly chart plots a rate, but the outcome chart plots deals won per week: a week's 1 or 2 closes make no rate. */
 const CHART_MEASURE: Record<CoachingMeasureKey, ChartMeasure> = {
@@ -116,11 +116,18 @@ export async function teamCoaching({ scope, actor, teamId, query }: { scope: Sco
   // Name order, case-insensitive, then id: the same order for everyone, never a score's.
   const reps = await members.orderBy(sql`lower(users.name)`).orderBy('users.id').execute();
   const r = await resolvePeriod(scope, query);
-  const { perOwner, outcomes } = await weeklyCounts(
-    scope,
-    reps.map((m) => m.id),
-    r,
-  );
+  const [{ perOwner, outcomes }, goals] = await Promise.all([
+    weeklyCounts(
+      scope,
+      reps.map((m) => m.id),
+      r,
+    ),
+    goalProgress(
+      scope,
+      reps.map((m) => m.id),
+      r,
+    ),
+  ]);
   const teamSeries = Object.fromEntries(
     COACHING_MEASURES.map((key) => [
       key,
@@ -144,7 +151,7 @@ export async function teamCoaching({ scope, actor, teamId, query }: { scope: Sco
     reps: reps.map((m) => {
       const series = perOwner.get(m.id)!;
       const figures = Object.fromEntries(COACHING_MEASURES.map((key) => [key, figureOf(totalOf(series[key]), teamTotals[key])])) as Record<CoachingMeasureKey, RepFigure>;
-      return { rep: { id: m.id, name: m.name }, figures, outcomes: outcomes.get(m.id)! };
+      return { rep: { id: m.id, name: m.name }, figures, outcomes: outcomes.get(m.id)!, goals: goals.get(m.id)! };
     }),
     measures: measuresOf(teamSeries, r.lastCompleteWeek),
     outcomes: teamOutcomes,

@@ -35,6 +35,29 @@ type TodayPage = {
   waitingForAnswer: (TodayItem & { renegotiation: { id: string; toDate: string } })[];
 };
 
+type Ladder = { id: string; owner: { name: string }; state: string; why: string | null; rungCount: number };
+type Goal = {
+  id: string;
+  kind: string;
+  status: string;
+  title: string;
+  stretch: boolean;
+  measure: string | null;
+  targetValue: number | null;
+  setBy: { name: string };
+  why: { id: string; why: string | null } | null;
+  currentStep: { text: string } | null;
+  measurement: { period: string; reading: { unit: string; n: number } | null; progress: { percent: number; reached: boolean; words: string } | null };
+};
+type CheckInSummary = { id: string; rep: { name: string }; scheduledAt: string; status: string; answersSubmitted: boolean; actions: { total: number; done: number; open: number } };
+
+async function signInAs(key: 'rep1' | 'rep2' | 'rep3' | 'rep4'): Promise<Client> {
+  const client = new Client(app);
+  const res = await client.post('/api/v1/session', { email: demoEmail(key), password: DEMO_PASSWORD });
+  if (res.statusCode !== 201) throw new Error(`sign-in failed: ${res.statusCode}`);
+  return client;
+}
+
 async function demoVisit(): Promise<Client> {
   const visitor = new Client(app);
   const res = await visitor.post('/api/v1/demo/session');
@@ -221,7 +244,8 @@ describe('demo workspace', () => {
     expect(notifications.data.unreadCount).toBeGreaterThanOrEqual(1);
     const kinds = new Set(notifications.data.data.map((n: { kind: string }) => n.kind));
     // What customers did on the plans, and the objectives the manager was invited to contribute to.
-    expect(kinds).toEqual(new Set(['customer_ticked', 'customer_commented', 'customer_proposed_date', 'objective_invited']));
+    // …and the answers his reps handed in before their check-ins.
+    expect(kinds).toEqual(new Set(['customer_ticked', 'customer_commented', 'customer_proposed_date', 'objective_invited', 'check_in_answers_arrived']));
     const planId: string = notifications.data.data.find((n: { plan: { id: string } | null }) => n.plan).plan.id;
 
     const links = await visitor.get(`/api/v1/plans/${planId}/share-links`);
@@ -252,6 +276,121 @@ describe('demo workspace', () => {
     const ticked = await visitor.patch(`/api/v1/commitments/${due.id}`, { status: 'done', version: due.version });
     expect(ticked.statusCode).toBe(200);
     expect(ticked.data).toMatchObject({ state: 'done', outcome: 'kept_on_time' });
+  });
+
+  it('gives each rep a why — some shared with their manager, some kept private — and goals of every kind with weeks of tiny steps', async () => {
+    const repNames = { rep1: 'Sophie Laurent', rep2: 'Jonas Weber', rep3: 'Emily Carter', rep4: 'Marcus Reid' } as const;
+    const goals: Goal[] = [];
+    const ids: Record<string, string> = {};
+    for (const key of Object.keys(repNames) as (keyof typeof repNames)[]) {
+      const rep = await signInAs(key);
+      ids[key] = (await rep.get('/api/v1/session')).data.user.id;
+      // Each found a why on the ladder: it ended, and the why is saved in their own words.
+      const whys: Ladder[] = (await rep.get('/api/v1/why-ladders?limit=50')).data.data;
+      const found = whys.filter((w) => w.why !== null);
+      expect(found, key).toHaveLength(1);
+      expect(found[0]).toMatchObject({ state: 'ended', owner: { name: repNames[key] } });
+      expect(found[0].rungCount).toBeGreaterThanOrEqual(3);
+      const mine: Goal[] = (await rep.get('/api/v1/goals?status=all&limit=50')).data.data;
+      // A quota Daniel set for the quarter, and goals of their own.
+      expect(mine.filter((g) => g.setBy.name === 'Daniel Okafor' && g.kind === 'outcome' && g.status === 'active'), key).toHaveLength(1);
+      expect(mine.some((g) => g.setBy.name === repNames[key] && g.why !== null), key).toBe(true);
+      goals.push(...mine);
+    }
+    expect(new Set(goals.map((g) => g.kind))).toEqual(new Set(['outcome', 'process', 'learning']));
+    expect(new Set(goals.map((g) => g.status))).toEqual(new Set(['active', 'done', 'dropped']));
+    // Every active goal has its one tiny next step; a closed one has none.
+    expect(goals.every((g) => (g.status === 'active') === (g.currentStep !== null))).toBe(true);
+    expect(goals.filter((g) => g.kind === 'process').every((g) => g.measurement.reading !== null)).toBe(true);
+
+    // Marcus started a second ladder this week: still climbing, private.
+    const marcus = await signInAs('rep4');
+    const climbing: Ladder[] = (await marcus.get('/api/v1/why-ladders?limit=50')).data.data.filter((w: Ladder) => w.state === 'climbing');
+    expect(climbing).toHaveLength(1);
+
+    // Daniel reads the whys Sophie and Emily shared; Jonas's and Marcus's are theirs alone.
+    const manager = await demoVisit();
+    const shared = async (key: keyof typeof repNames) => ((await manager.get(`/api/v1/why-ladders?ownerId=${ids[key]}`)).data.data as Ladder[]).map((w) => w.why);
+    expect(await shared('rep1')).toEqual(['Evenings and weekends with my kids while they are small']);
+    expect(await shared('rep3')).toEqual(['Prove to myself I can do hard things']);
+    expect(await shared('rep2')).toEqual([]);
+    expect(await shared('rep4')).toEqual([]);
+    const jonasGoals: Goal[] = (await manager.get(`/api/v1/goals?ownerId=${ids.rep2}&status=all`)).data.data;
+    expect(jonasGoals.length).toBeGreaterThanOrEqual(3);
+    expect(jonasGoals.every((g) => g.why === null)).toBe(true);
+    const sophieGoals: Goal[] = (await manager.get(`/api/v1/goals?ownerId=${ids.rep1}&status=all`)).data.data;
+    expect(sophieGoals.some((g) => g.why?.why === 'Evenings and weekends with my kids while they are small')).toBe(true);
+
+    // A step log: tiny steps done over weeks, each with what it taught.
+    const process = sophieGoals.find((g) => g.kind === 'process') as Goal;
+    const full = (await manager.get(`/api/v1/goals/${process.id}`)).data as Goal & { steps: { status: string; lesson: string | null; doneOn: string | null }[] };
+    const done = full.steps.filter((s) => s.status === 'done');
+    expect(done.length).toBeGreaterThanOrEqual(4);
+    expect(done.every((s) => (s.lesson ?? '').length > 10)).toBe(true);
+    const days = done.map((s) => Date.parse(s.doneOn as string));
+    expect(Math.max(...days) - Math.min(...days)).toBeGreaterThanOrEqual(14 * 86_400_000);
+
+    // Its history says who did what and when — and never names the private why behind a goal.
+    const history = (await manager.get(`/api/v1/goals/${jonasGoals[0].id}/history?limit=100`)).data.data as { entityType: string; action: string }[];
+    expect(history.some((e) => e.entityType === 'goal' && e.action === 'create')).toBe(true);
+    expect(history.every((e) => e.entityType !== 'why_ladder' && e.entityType !== 'why_rung')).toBe(true);
+  });
+
+  it('has a stretch goal that ended short, shown as how far it got — never as failed', async () => {
+    const jonas = await signInAs('rep2');
+    const goals: Goal[] = (await jonas.get('/api/v1/goals?status=all&limit=50')).data.data;
+    const stretch = goals.filter((g) => g.stretch);
+    expect(stretch).toHaveLength(1);
+    const goal = stretch[0];
+    expect(goal).toMatchObject({ kind: 'process', measure: 'check_in_actions_kept', targetValue: 90, status: 'done', measurement: { period: 'ended' } });
+    // What it still achieved: a rate of his check-in actions kept on time, with n and its interval.
+    expect(goal.measurement.reading).toMatchObject({ unit: 'rate', judgement: { kind: 'rate' } });
+    expect(goal.measurement.reading?.n).toBeGreaterThanOrEqual(5);
+    expect(goal.measurement.progress?.reached).toBe(false);
+    expect(goal.measurement.progress?.words).toMatch(/^stretch — [1-9]\d? % of the way$/);
+    expect(goal.measurement.progress?.percent).toBeGreaterThanOrEqual(50);
+  });
+
+  it('shows the manager months of check-ins with each rep: answers handed in, notes, and actions kept, late and missed', async () => {
+    const manager = await demoVisit();
+    const series: { rep: { name: string }; cadence: string; next: { scheduledAt: string } }[] = (await manager.get('/api/v1/check-in-series')).data.data;
+    expect(series.map((s) => s.rep.name).sort()).toEqual(['Emily Carter', 'Jonas Weber', 'Marcus Reid', 'Sophie Laurent']);
+    expect(new Set(series.map((s) => s.cadence))).toEqual(new Set(['weekly', 'biweekly', 'monthly']));
+    expect(series.every((s) => Date.parse(s.next.scheduledAt) > Date.now() - 30 * 60_000)).toBe(true);
+
+    const past: CheckInSummary[] = (await manager.get('/api/v1/check-ins?when=past&limit=100')).data.data;
+    expect(past.length).toBeGreaterThanOrEqual(40);
+    // Five months and more of them: the oldest was over four months ago, for every rep.
+    for (const name of ['Sophie Laurent', 'Jonas Weber', 'Emily Carter', 'Marcus Reid']) {
+      const theirs = past.filter((c) => c.rep.name === name);
+      expect(Date.parse(theirs.at(-1)?.scheduledAt as string), name).toBeLessThan(Date.now() - 120 * 86_400_000);
+    }
+    expect(new Set(past.map((c) => c.status))).toEqual(new Set(['held', 'skipped']));
+    expect(past.filter((c) => c.status === 'held').every((c) => c.answersSubmitted && c.actions.total >= 1)).toBe(true);
+
+    // The latest check-in with Jonas: his answers, last time's actions with what became of them.
+    const latest = past.find((c) => c.rep.name === 'Jonas Weber') as CheckInSummary;
+    const checkIn = (await manager.get(`/api/v1/check-ins/${latest.id}`)).data;
+    expect(checkIn.answers.answers.length).toBeGreaterThanOrEqual(3);
+    expect(checkIn.previous.actions.some((a: { state: string }) => a.state === 'missed')).toBe(true);
+    // His word in check-ins: most actions kept on time, some late or missed — judged by the one engine.
+    expect(checkIn.data.checkInActions.keptOnTime).toBeGreaterThan(checkIn.data.checkInActions.keptLate + checkIn.data.checkInActions.missed);
+    expect(checkIn.data.checkInActions.keptLate).toBeGreaterThan(0);
+    expect(checkIn.data.checkInActions.missed).toBeGreaterThan(0);
+
+    // Daniel's private notes stay his: the rep reads only the shared ones.
+    const withNotes = [];
+    for (const c of past.filter((x) => x.rep.name === 'Sophie Laurent' && x.status === 'held')) {
+      const full = (await manager.get(`/api/v1/check-ins/${c.id}`)).data;
+      if (full.notes.length) withNotes.push(full);
+      if (withNotes.some((n) => n.notes[0].visibility === 'private') && withNotes.some((n) => n.notes[0].visibility === 'shared')) break;
+    }
+    const privateOne = withNotes.find((n) => n.notes[0].visibility === 'private');
+    const sharedOne = withNotes.find((n) => n.notes[0].visibility === 'shared');
+    expect(privateOne && sharedOne).toBeTruthy();
+    const sophie = await signInAs('rep1');
+    expect((await sophie.get(`/api/v1/check-ins/${privateOne.id}`)).data.notes).toEqual([]);
+    expect((await sophie.get(`/api/v1/check-ins/${sharedOne.id}`)).data.notes).toHaveLength(1);
   });
 
   it('shows the demo admin a few sent mails on the development mail page, each readable in full', async () => {

@@ -4,6 +4,7 @@ import type { OpportunityStatus } from '../../../shared/opportunities.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import { DEMO_ACCOUNTS, type CatalogueAccount, type DemoPersonKey } from './catalogue.js';
 import { DEAL_STORIES } from './deal-stories.js';
+import { DEMO_REPS, planGoals, type PlannedGoals } from './goal-stories.js';
 import { findDeal, planInteractions, type PlannedInteraction } from './interactions.js';
 import { planMutualPlans, type PlannedMutualPlan } from './mutual-plans.js';
 import { planObjectives, planTargets, type PlannedObjective, type PlannedTarget } from './objectives.js';
@@ -53,6 +54,8 @@ export type DemoPlan = {
   /** Per opportunity, in the same order. */
   counters: PlannedCounters[];
   qualification: PlannedQualification[];
+  /** Whys, what goals and their steps, and months of check-ins. */
+  goals: PlannedGoals;
 };
 
 const SEED = 20_24_11;
@@ -267,5 +270,6 @@ export function planDemo(today: Date): DemoPlan {
     interactions,
     counters,
     qualification: planQualification(today, accounts, opportunities, counters),
+    goals: planGoals(today, Object.fromEntries(DEMO_REPS.map((rep) => [rep, accounts.filter((a) => a.owner === rep).map((a) => a.name)])) as Record<(typeof DEMO_REPS)[number], string[]>),
   };
 }

@@ -15,6 +15,7 @@ import { DEMO_STAGE_GATE } from './qualification.js';
 import { mutualPlanRows, type Recorder } from './seed-plans.js';
 import { demoMails } from './mails.js';
 import { storyRows } from './seed-story.js';
+import { goalRows } from './seed-goals.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 import { wipeWorkspace } from './wipe.js';
 
@@ -146,6 +147,7 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     backdatedId,
     record: recordAs,
   });
+  const goals = goalRows(plan.goals, { people, backdatedId, record: recordAs });
 
   await db.transaction().execute(async (trx) => {
     // A stale demo gives way to the new story in the same transaction: visitors never see half of it.
@@ -186,7 +188,18 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('plan_share_links', plans.shareLinks);
     await scope.insert('plan_share_visits', plans.visits);
     await scope.insert('plan_comments', plans.comments);
-    await scope.insert('notifications', [...plans.notifications, ...story.notifications]);
+    // Whys and what goals; the check-ins, their answers, notes and agreed actions (the engine's commitments).
+    await scope.insert('why_ladders', goals.ladders);
+    await scope.insert('why_rungs', goals.rungs);
+    await scope.insert('goals', goals.goals);
+    await scope.insert('goal_steps', goals.steps);
+    await scope.insert('goal_notes', goals.notes);
+    await scope.insert('check_in_series', goals.series);
+    await scope.insert('check_ins', goals.checkIns);
+    await scope.insert('check_in_answers', goals.answers);
+    await scope.insert('check_in_notes', goals.checkInNotes);
+    await scope.insert('commitments', goals.actions);
+    await scope.insert('notifications', [...plans.notifications, ...story.notifications, ...goals.notifications]);
     await scope.insert('audit_events', events);
     // A few mails the story sent, for the development mail page (never really mailed).
     const owners = new Map(qualified.map((o) => [o.id as string, o.owner_id as string]));

@@ -13,7 +13,7 @@ import { TeamRetrospectives } from '../retrospectives/TeamRetrospectives';
 import { MeasureCard } from './MeasureCard';
 import { OutcomeCounts } from './OutcomeCounts';
 import { PeriodBar } from './PeriodBar';
-import { differenceWords, figureCell, MEASURE_WORDS } from './words';
+import { differenceWords, figureCell, goalProgressWords, MEASURE_WORDS } from './words';
 
 function FigureCell({ row, measureKey }: { row: TeamCoachingRow; measureKey: CoachingMeasureKey }) {
   const figure = row.figures[measureKey];
@@ -28,6 +28,17 @@ function FigureCell({ row, measureKey }: { row: TeamCoachingRow; measureKey: Coa
           <div className="sub">{difference}</div>
         </>
       ) : null}
+    </td>
+  );
+}
+
+/** How the rep's goals moved in the period: counts with their n — never a goal's why. */
+function GoalsCell({ row }: { row: TeamCoachingRow }) {
+  const words = goalProgressWords(row.goals);
+  return (
+    <td className="figure-cell">
+      <span>{words.main}</span>
+      {words.sub ? <div className="sub">{words.sub}</div> : null}
     </td>
   );
 }
@@ -50,6 +61,9 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
   if (coaching.isError) return <ErrorState error={coaching.error} onRetry={() => void coaching.refetch()} />;
   const t: TeamCoaching = coaching.data;
   const columns: CoachingMeasureKey[] = review ? [...PROCESS_MEASURES] : [...PROCESS_MEASURES, 'wins'];
+  // Process first, then how their goals moved, then outcomes.
+  const processColumns = columns.filter((k) => k !== 'wins');
+  const outcomeColumns = columns.filter((k) => k === 'wins');
   const flagged = t.reps.some((r) => columns.some((k) => differenceWords(r.figures[k]) !== null));
   const common = { weekStarts: t.period.weekStarts, currentWeekStart: t.period.currentWeekStart, whose: t.team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'team' };
   return (
@@ -71,7 +85,13 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
               <thead>
                 <tr>
                   <th scope="col">Rep</th>
-                  {columns.map((k) => (
+                  {processColumns.map((k) => (
+                    <th scope="col" key={k}>
+                      {MEASURE_WORDS[k].title}
+                    </th>
+                  ))}
+                  <th scope="col">Goals</th>
+                  {outcomeColumns.map((k) => (
                     <th scope="col" key={k}>
                       {MEASURE_WORDS[k].title}
                     </th>
@@ -85,7 +105,11 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
                     <th scope="row" className="primary-cell">
                       <Link to={repHref(r.rep.id)}>{r.rep.name}</Link>
                     </th>
-                    {columns.map((k) => (
+                    {processColumns.map((k) => (
+                      <FigureCell key={k} row={r} measureKey={k} />
+                    ))}
+                    <GoalsCell row={r} />
+                    {outcomeColumns.map((k) => (
                       <FigureCell key={k} row={r} measureKey={k} />
                     ))}
                     {review ? null : <td>{`${r.outcomes.won} · ${r.outcomes.lost} · ${r.outcomes.walkedAway}`}</td>}
@@ -101,6 +125,7 @@ export function TeamCoachingView({ teamId, period, onPeriod, repHref, toolbar }:
             {`Each figure is the rate with its 95 % interval and n. A figure is highlighted (“Differs”) only when the ${t.test.name} at α = ${t.test.alpha} tells it apart — ${t.test.comparedWith}.`}
             {flagged ? '' : ' No figure differs from the rest of the team in this period.'}
           </p>
+          <p className="small muted">Goals: the rep’s active goals and how many of them moved — a tiny step done — in the period, the steps done and the goals closed as done. The why behind a goal stays the rep’s.</p>
           <p className="small muted">With many figures on one page, about one comparison in twenty can come out “different” by chance alone: treat a highlight as a question to ask, not a verdict.</p>
         </div>
       </Card>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachingMeasure, RepFigure } from '../../../shared/coaching';
-import { chartCsv, chartRows, differenceWords, figureCell, rateWords } from './words';
+import { chartCsv, chartRows, differenceWords, figureCell, goalProgressWords, rateWords } from './words';
 
 const measure: CoachingMeasure = {
   successes: 4,
@@ -72,5 +72,13 @@ describe('coaching words', () => {
       'lower_limit,,,0.00,clamped at 0',
       '',
     ]);
+  });
+});
+
+describe('a rep’s goal progress in the team table', () => {
+  it('says how many active goals moved, with their n, and the steps and goals done', () => {
+    expect(goalProgressWords({ active: 3, activeMoved: 2, stepsDone: 5, closedDone: 1 })).toEqual({ main: '2 of 3 active goals moved', sub: '5 steps done · 1 goal done' });
+    expect(goalProgressWords({ active: 1, activeMoved: 0, stepsDone: 1, closedDone: 0 })).toEqual({ main: '0 of 1 active goal moved', sub: '1 step done' });
+    expect(goalProgressWords({ active: 0, activeMoved: 0, stepsDone: 0, closedDone: 2 })).toEqual({ main: 'No active goal', sub: '0 steps done · 2 goals done' });
   });
 });

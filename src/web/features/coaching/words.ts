@@ -123,3 +123,10 @@ export function chartCsv(key: CoachingMeasureKey, measure: CoachingMeasure, curr
   }
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/** A rep's goal progress in the team table: "2 active · 1 of 2 moved", then "3 steps done · 1 goal done". */
+export function goalProgressWords(g: { active: number; activeMoved: number; stepsDone: number; closedDone: number }): { main: string; sub: string | null } {
+  const main = g.active === 0 ? 'No active goal' : `${g.activeMoved} of ${g.active} active ${g.active === 1 ? 'goal' : 'goals'} moved`;
+  const parts = [g.stepsDone === 1 ? '1 step done' : `${g.stepsDone} steps done`, g.closedDone ? (g.closedDone === 1 ? '1 goal done' : `${g.closedDone} goals done`) : null].filter(Boolean);
+  return { main, sub: parts.join(' · ') };
+}

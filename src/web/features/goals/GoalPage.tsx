@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { GOAL_KIND_LABELS, type Goal } from '../../../shared/goals';
 import { useTitle } from '../../lib/hooks';
@@ -8,6 +8,7 @@ import { Card } from '../../ui/Card';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, errorMessage, PageLoading } from '../../ui/States';
+import { HistoryCard } from '../records/HistoryCard';
 import { useGoal, useUpdateGoal } from './api';
 import { EditGoalDialog } from './EditGoalDialog';
 import { MeasureCard } from './MeasureCard';
@@ -17,7 +18,7 @@ import { StepLog } from './StepLog';
 import { periodWords, STATUS_WORDS } from './goalWords';
 import './goals.css';
 
-/** One what goal: its measure with n, its next step, the log of steps and lessons, and notes. */
+/** One what goal: its measure with n, its next step, the log of steps and lessons, notes, and its history. */
 export function GoalPage() {
   const { id = '' } = useParams();
   const query = useGoal(id);
@@ -71,10 +72,20 @@ export function GoalPage() {
             </Card>
           ) : null}
           {mine && goal.status === 'active' ? <CloseGoal id={goal.id} version={goal.version} /> : null}
+          <GoalHistory goal={goal} />
         </div>
       </div>
     </div>
   );
+}
+
+/**
+ * Who changed what and when: the goal's terms, each step and what it taught, the notes — the same
+ * history card as plans and objectives. The server leaves out the why a goal serves (private).
+ */
+function GoalHistory({ goal }: { goal: Goal }) {
+  const steps = useMemo(() => Object.fromEntries(goal.steps.map((s) => [s.id, s.text])), [goal.steps]);
+  return <HistoryCard resource="goals" id={goal.id} noun="goal" currency={goal.targetAmount?.currency ?? goal.measureAmount?.currency} stepNames={steps} />;
 }
 
 function EditGoal({ goal }: { goal: Goal }) {

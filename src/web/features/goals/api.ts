@@ -24,6 +24,8 @@ export const goalKeys = {
   all: ['goals'] as const,
   goals: (ownerId: string | undefined, status: string) => ['goals', 'list', ownerId ?? 'me', status] as const,
   goal: (id: string) => ['goals', 'detail', id] as const,
+  /** The history card's key (app/records.ts recordKeys.history('goals', id)). */
+  history: (id: string) => ['goals', 'history', id] as const,
   whys: (ownerId: string | undefined) => ['goals', 'whys', ownerId ?? 'me'] as const,
   why: (id: string) => ['goals', 'why', id] as const,
 };
@@ -54,6 +56,7 @@ function useAfterGoal() {
   return (goal: Goal) => {
     client.setQueryData(goalKeys.goal(goal.id), goal);
     void client.invalidateQueries({ queryKey: ['goals', 'list'] });
+    void client.invalidateQueries({ queryKey: goalKeys.history(goal.id) });
   };
 }
 
@@ -86,7 +89,10 @@ export function useAddNote(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => call(createGoalNote, { params: { id }, body: { body } }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: goalKeys.goal(id) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: goalKeys.goal(id) });
+      void client.invalidateQueries({ queryKey: goalKeys.history(id) });
+    },
   });
 }
 

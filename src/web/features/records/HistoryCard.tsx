@@ -13,7 +13,8 @@ type Names = Record<string, string>;
 
 /**
  * Who did what and when, newest first: accountability needs history. A record's parts (a plan's
- * milestones, commitments, share links; an objective's tasks) show here too, each named.
+ * milestones, commitments, share links; an objective's tasks; a goal's steps and notes) show here
+ * too, each named.
  */
 export function HistoryCard({
   resource,
@@ -23,6 +24,7 @@ export function HistoryCard({
   accountNames,
   contactNames,
   milestoneNames,
+  stepNames,
 }: {
   resource: HistoryResource;
   id: string;
@@ -32,6 +34,8 @@ export function HistoryCard({
   /** Customer contacts a commitment's owner may be. */
   contactNames?: Names;
   milestoneNames?: Names;
+  /** A goal's steps, by id. */
+  stepNames?: Names;
 }) {
   const me = useMe();
   const history = useRecordHistory(resource, id);
@@ -47,9 +51,10 @@ export function HistoryCard({
       accountName: (aid) => accountNames?.[aid],
       contactName: (cid) => contactNames?.[cid],
       milestoneName: (mid) => milestoneNames?.[mid],
+      stepText: (sid) => stepNames?.[sid],
       currency,
     };
-  }, [users.data, stages.data, currency, accountNames, contactNames, milestoneNames]);
+  }, [users.data, stages.data, currency, accountNames, contactNames, milestoneNames, stepNames]);
 
   const events: HistoryEvent[] = history.data?.pages.flatMap((p) => p.data) ?? [];
 

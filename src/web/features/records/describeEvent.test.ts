@@ -212,3 +212,35 @@ describe('a deal’s qualification in words', () => {
     });
   });
 });
+
+describe('a goal’s history in words', () => {
+  const steps: Lookups = { ...lookups, stepText: (id) => ({ x1: 'Plan Monday’s calls on Friday' })[id] };
+  it('says what changed in the goal’s terms, before → after, and closing as done or set aside — never failed', () => {
+    expect(headline('goal', ev('goal', 'create', { title: [null, 'Plan every call'], kind: [null, 'process'], status: [null, 'active'] }))).toBe('created this goal');
+    expect(headline('goal', ev('goal', 'update', { kind: ['learning', 'process'] }))).toBe('changed kind: “Learning” → “Process”');
+    expect(headline('goal', ev('goal', 'update', { measure: [null, 'advance_rate'] }))).toBe('set measure to “Advance rate (advances out of interactions with a result)”');
+    expect(headline('goal', ev('goal', 'update', { periodEnd: ['2026-06-30', '2026-09-30'] }))).toBe(`changed last day: ${d('2026-06-30')} → ${d('2026-09-30')}`);
+    expect(headline('goal', ev('goal', 'update', { targetValue: [5, 6] }))).toBe('changed target: “5” → “6”');
+    expect(headline('goal', ev('goal', 'update', { stretch: [0, 1] }))).toBe('changed stretch: “no” → “yes”');
+    expect(headline('goal', ev('goal', 'update', { targetAmountMinor: [10_000_00, 12_000_00], targetCurrency: ['GBP', 'GBP'] }))).toBe(
+      `changed financial target: “${formatMoney({ amountMinor: 10_000_00, currency: 'GBP' })}” → “${formatMoney({ amountMinor: 12_000_00, currency: 'GBP' })}”`,
+    );
+    expect(headline('goal', ev('goal', 'update', { status: ['active', 'done'] }))).toBe('closed this goal as done');
+    expect(headline('goal', ev('goal', 'update', { status: ['active', 'dropped'], closedAt: [null, '2026-06-10T09:00:00Z'] }))).toBe('set this goal aside');
+    expect(headline('goal', ev('goal', 'update', { status: ['dropped', 'active'], closedAt: ['2026-06-10T09:00:00Z', null] }))).toBe('reopened this goal');
+  });
+
+  it('tells each tiny step: set, completed with what was learned, reworded, set aside; and the notes', () => {
+    expect(headline('goal', ev('goal_step', 'create', { position: [null, 0], text: [null, 'Write the advance I want'], status: [null, 'current'] }))).toBe('set the first step: “Write the advance I want”');
+    expect(headline('goal', ev('goal_step', 'create', { position: [null, 3], text: [null, 'Call Vireo'], status: [null, 'current'] }))).toBe('set the next step: “Call Vireo”');
+    // The completion does not repeat the step's words: the page knows them.
+    expect(describeEvent(ev('goal_step', 'complete', { status: ['current', 'done'], lesson: [null, 'Mondays stopped being a scramble.'], doneOn: [null, '2026-06-10'] }), 'goal', steps)).toEqual({
+      headline: 'completed the step “Plan Monday’s calls on Friday”',
+      details: ['learned: “Mondays stopped being a scramble.”'],
+    });
+    expect(headline('goal', ev('goal_step', 'complete', { status: ['current', 'done'], lesson: [null, 'x'] }))).toBe('completed a step');
+    expect(headline('goal', ev('goal_step', 'update', { text: ['Call them', 'Email them'] }))).toBe('reworded the next step: “Call them” → “Email them”');
+    expect(describeEvent(ev('goal_step', 'update', { status: ['current', 'set_aside'] }), 'goal', steps).headline).toBe('set the step “Plan Monday’s calls on Friday” aside');
+    expect(headline('goal', ev('goal_note', 'create', { goalId: [null, 'g1'], body: [null, 'A review is the customer’s meeting.'] }))).toBe('added a note: “A review is the customer’s meeting.”');
+  });
+});

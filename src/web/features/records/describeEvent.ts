@@ -5,6 +5,8 @@ import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../shar
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../shared/plans';
 import { CHANGE_COMMITMENT_LABELS, CRITERION_ANSWER_LABELS, type ChangeCommitment, type CriterionAnswer } from '../../../shared/qualification';
 import { ADVANCE_KIND_LABELS, type AdvanceKind } from '../../../shared/interactions';
+import { GOAL_KIND_LABELS, type GoalKind } from '../../../shared/goals';
+import { MEASURE_INFO, type Measure } from '../../../domain/goal-measures';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { HIDDEN_AMOUNT, isReviewMode } from '../../app/reviewMode';
 import { opportunityStatusLabel } from '../opportunities/statusWords';
@@ -29,6 +31,8 @@ export type Lookups = {
   milestoneName?: (id: string) => string | undefined;
   /** The record's currency, for amount changes that did not change the currency too. */
   currency?: string;
+  /** A goal's step, by id (its events carry the step's words only when they are written or changed). */
+  stepText?: (id: string) => string | undefined;
 };
 
 export type Described = { headline: string; details: string[] };
@@ -64,6 +68,13 @@ const LABELS: Record<string, string> = {
   objectiveId: 'objective',
   outcomeKind: 'kind of advance',
   needsSeveralCalls: 'needs several calls',
+  // A goal's terms.
+  periodStart: 'first day',
+  periodEnd: 'last day',
+  measure: 'measure',
+  targetValue: 'target',
+  measureAmountMinor: 'amount from which a deal counts',
+  stretch: 'stretch',
 };
 
 /** A deal's answer to a sweet-spot criterion is audited as `criterion:<its wording then>`. */
@@ -88,7 +99,7 @@ const PROSE: Record<string, string> = {
 // Fields whose change the action already says (archivedAt on archive), that go with another field
 // (currency with an amount) or that are bookkeeping.
 // Who said a commitment to change is shown once, by name (changeSaidBy), not as its id and typed name.
-const SILENT = new Set(['archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt', 'changeSaidByContactId', 'changeSaidByName', 'sortAt', 'resultRecordedAt', 'resultRecordedById']);
+const SILENT = new Set(['setById', 'measureCurrency', 'archivedAt', 'closedAt', 'workspaceId', 'doneAt', 'searchText', 'lastActivityAt', 'originalDueDate', 'targetCurrency', 'updatedAt', 'changeSaidByContactId', 'changeSaidByName', 'sortAt', 'resultRecordedAt', 'resultRecordedById']);
 
 const q = (s: string) => `“${s}”`;
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -99,6 +110,8 @@ function statusLabel(entityType: string, value: string): string {
   switch (entityType) {
     case 'plan':
       return PLAN_STATUS_LABELS[value as PlanStatus] ?? value;
+    case 'goal':
+      return GOAL_STATUS_WORDS[value] ?? value;
     case 'objective':
       return OBJECTIVE_STATUS_LABELS[value as ObjectiveStatus] ?? value;
     case 'opportunity':
@@ -121,6 +134,7 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
       return lookups.accountName(s) ?? 'another account';
     case 'amountMinor':
     case 'targetAmountMinor':
+    case 'measureAmountMinor':
     case 'costPerMonthMinor':
       if (isReviewMode()) return HIDDEN_AMOUNT;
       return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && typeof value === 'number' ? formatMoney({ amountMinor: value, currency }) : s;
@@ -128,6 +142,8 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
       // Why a deal was lost or walked away from tells its outcome.
       return isReviewMode() ? 'hidden in review mode' : clip(s);
     case 'closeDate':
+    case 'periodStart':
+    case 'periodEnd':
     case 'targetDate':
     case 'startDate':
     case 'dueDate':
@@ -141,7 +157,12 @@ function show(entityType: string, key: string, value: unknown, currency: unknown
     case 'buyingRole':
       return BUYING_ROLE_LABELS[s as BuyingRole] ?? s;
     case 'kind':
+      if (entityType === 'goal') return GOAL_KIND_LABELS[s as GoalKind] ?? s;
       return entityType === 'objective' ? (OBJECTIVE_KIND_LABELS[s as ObjectiveKind] ?? s) : s;
+    case 'measure':
+      return MEASURE_INFO[s as Measure]?.label ?? s;
+    case 'stretch':
+      return s === '1' || s === 'true' ? 'yes' : 'no';
     case 'startsAt':
       return formatDateTime(s);
     case 'outcomeKind':
@@ -174,7 +195,7 @@ export function changeLines(event: HistoryEvent, lookups: Lookups): string[] {
       lines.push(after ? `edited the ${PROSE[key]}` : `cleared the ${PROSE[key]}`);
       continue;
     }
-    const currencyKey = key === 'targetAmountMinor' ? 'targetCurrency' : 'currency';
+    const currencyKey = key === 'targetAmountMinor' ? 'targetCurrency' : key === 'measureAmountMinor' ? 'measureCurrency' : 'currency';
     const from = show(event.entityType, key, before, changes[currencyKey]?.before ?? lookups.currency, lookups);
     const to = show(event.entityType, key, after, changes[currencyKey]?.after ?? lookups.currency, lookups);
     lines.push(fieldLine(label(key), from, to));
@@ -220,6 +241,13 @@ function recordEvent(event: HistoryEvent, noun: string, lookups: Lookups): Descr
       return { headline: `cancelled this ${noun}`, details: [] };
     default: {
       const lines = changeLines(event, lookups);
+      // A goal, too: done or set aside (never "failed"), and reopened.
+      if (event.entityType === 'goal' && c.status) {
+        const to = text(c.status.after);
+        const rest = lines.filter((l) => !l.startsWith('changed status'));
+        const said = to === 'done' ? 'closed this goal as done' : to === 'dropped' ? 'set this goal aside' : 'reopened this goal';
+        return rest.length ? { headline: said, details: rest } : { headline: said, details: [] };
+      }
       // A plan closes and reopens through its status: said as such.
       if (event.entityType === 'plan' && c.status && Object.keys(c).length === 1) {
         const from = text(c.status.before);
@@ -337,6 +365,27 @@ function shareLinkEvent(event: HistoryEvent): Described {
   return { headline: `created a share link for ${recipient}`, details: [] };
 }
 
+const GOAL_STATUS_WORDS: Record<string, string> = { active: 'Active', done: 'Done', dropped: 'Set aside' };
+
+/** A goal's step: set, reworded, completed with what was learned, or set aside with its goal. */
+function goalStepEvent(event: HistoryEvent, lookups: Lookups): Described {
+  const c = event.changes;
+  const words = text(c.text?.after) || lookups.stepText?.(event.entityId) || event.about || '';
+  const step = words ? `the step ${q(clip(words))}` : 'a step';
+  switch (event.action) {
+    case 'create':
+      return { headline: `${Number(c.position?.after ?? 1) === 0 ? 'set the first step' : 'set the next step'}${words ? `: ${q(clip(words))}` : ''}`, details: [] };
+    case 'complete': {
+      const lesson = text(c.lesson?.after);
+      return { headline: `completed ${step}`, details: lesson ? [`learned: ${q(clip(lesson))}`] : [] };
+    }
+    default:
+      if (c.text) return { headline: `reworded the next step: ${q(clip(text(c.text.before)))} → ${q(clip(text(c.text.after)))}`, details: [] };
+      if (c.status?.after === 'set_aside') return { headline: `set ${step} aside`, details: [] };
+      return { headline: `changed ${step}`, details: [] };
+  }
+}
+
 /**
  * What happened, in words, after the actor's name. `noun` is the record the history belongs to
  * ("plan", "objective", "account"…): on an objective a commitment is a task.
@@ -356,6 +405,10 @@ export function describeEvent(event: HistoryEvent, noun: string, lookups: Lookup
       return { headline: `commented: ${q(clip(text(event.changes.body?.after)))}`, details: [] };
     case 'objective_insight':
       return { headline: `added an insight: ${q(clip(text(event.changes.body?.after)))}`, details: [] };
+    case 'goal_step':
+      return goalStepEvent(event, lookups);
+    case 'goal_note':
+      return { headline: `added a note: ${q(clip(text(event.changes.body?.after)))}`, details: [] };
     default:
       return recordEvent(event, noun, lookups);
   }
