@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
@@ -196,6 +197,17 @@ describe('review mode', () => {
     expect(await page.locator('main').innerText()).toMatch(/Outcomes are hidden in review mode/);
     await screenshot(page, 'review-mode-coaching');
     expect(await axe(page, 'coaching in review mode')).toEqual([]);
+
+    // A file exported while it is on leaves out what the screen hides.
+    await page.goto(`${baseUrl}/opportunities?archived=all`);
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Open pilot/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv).toMatch(/Signed renewal/);
+    expect(csv, 'the review-mode file shows an amount').not.toMatch(/amount|\d{3,}\.\d\d/);
+    expect(csv, 'the review-mode file shows an outcome').not.toMatch(/,won,|,lost,|competitor/i);
+    await page.goto(`${baseUrl}/coaching`);
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Outcomes are hidden in review mode/);
 
     // Off again: the outcome is back.
     await banner.getByRole('button', { name: 'Turn off' }).click();

@@ -16,21 +16,30 @@ import { PlanListQuery } from './plans.js';
 /** A list's export takes the list's filters and sort, not its paging: it is the whole filtered list. */
 const paging = { limit: true, cursor: true } as const;
 
-export const AccountExportQuery = AccountListQuery.omit(paging);
+/**
+ * `review=on` while the person reviews in review mode (the app's switch against the halo effect):
+ * the file then leaves out what the screen hides — amounts, won and lost, close reasons.
+ */
+export const ReviewModeQuery = z.object({
+  review: z.enum(['on']).optional().describe('`on` in review mode: amounts, won/lost (written as `closed`) and close reasons are left out of the file, as the screen hides them.'),
+});
+export type ReviewModeQuery = z.infer<typeof ReviewModeQuery>;
+
+export const AccountExportQuery = AccountListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type AccountExportQuery = z.infer<typeof AccountExportQuery>;
-export const ContactExportQuery = ContactListQuery.omit(paging);
+export const ContactExportQuery = ContactListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type ContactExportQuery = z.infer<typeof ContactExportQuery>;
-export const OpportunityExportQuery = OpportunityListQuery.omit(paging);
+export const OpportunityExportQuery = OpportunityListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type OpportunityExportQuery = z.infer<typeof OpportunityExportQuery>;
-export const PlanExportQuery = PlanListQuery.omit(paging);
+export const PlanExportQuery = PlanListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type PlanExportQuery = z.infer<typeof PlanExportQuery>;
-export const InteractionExportQuery = InteractionListQuery.omit(paging);
+export const InteractionExportQuery = InteractionListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type InteractionExportQuery = z.infer<typeof InteractionExportQuery>;
-export const FocusExportQuery = FocusQuery.omit(paging);
+export const FocusExportQuery = FocusQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type FocusExportQuery = z.infer<typeof FocusExportQuery>;
-export const GoalExportQuery = GoalListQuery.omit(paging);
+export const GoalExportQuery = GoalListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type GoalExportQuery = z.infer<typeof GoalExportQuery>;
-export const CheckInExportQuery = CheckInListQuery.omit(paging);
+export const CheckInExportQuery = CheckInListQuery.omit(paging).extend(ReviewModeQuery.shape);
 export type CheckInExportQuery = z.infer<typeof CheckInExportQuery>;
 
 /** A CSV file: UTF-8 with a byte-order mark, CRLF line ends, a header row, ids in the first columns. */

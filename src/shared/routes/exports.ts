@@ -9,6 +9,7 @@ import {
   InteractionExportQuery,
   OpportunityExportQuery,
   PlanExportQuery,
+  ReviewModeQuery,
   ZipFile,
 } from '../exports.js';
 import { defineRoutes } from './define.js';
@@ -30,7 +31,7 @@ export const exportsApi = defineRoutes({
   exportFocus: { tags: ['opportunities'], summary: 'Export the chased deals (Focus) as CSV', description: `${SAME_AS_LIST} Each row lists the deal's flags and the figures behind them.`, query: FocusExportQuery, response: { 200: CsvFile }, file: csv('focus') },
   exportPlans: { tags: ['plans'], summary: 'Export the mutual plan list as CSV', description: SAME_AS_LIST, query: PlanExportQuery, response: { 200: CsvFile }, file: csv('plans') },
   exportInteractions: { tags: ['interactions'], summary: 'Export the interaction list as CSV', description: SAME_AS_LIST, query: InteractionExportQuery, response: { 200: CsvFile }, file: csv('interactions') },
-  exportAccountObjectives: { tags: ['objectives'], summary: 'Export an account’s objectives as CSV', description: 'The account’s strategic objectives as on its page, by target date.', params: IdParams, response: { 200: CsvFile }, file: csv('objectives') },
+  exportAccountObjectives: { tags: ['objectives'], summary: 'Export an account’s objectives as CSV', description: 'The account’s strategic objectives as on its page, by target date.', params: IdParams, query: ReviewModeQuery, response: { 200: CsvFile }, file: csv('objectives') },
   exportGoals: {
     tags: ['goals'],
     summary: 'Export a goal list as CSV',

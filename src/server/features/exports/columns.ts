@@ -20,7 +20,9 @@ import type { CsvColumn } from './csv-stream.js';
 type Money = { amountMinor: number; currency: string } | null;
 const amount = (m: Money): CsvCell => (m ? minorToDecimal(m.amountMinor, m.currency) : null);
 const currency = (m: Money): CsvCell => m?.currency ?? null;
-const col = <T>(header: string, value: (row: T) => CsvCell): CsvColumn<T> => ({ header, value });
+const col = <T>(header: string, value: (row: T) => CsvCell, inReview?: CsvColumn<T>['inReview']): CsvColumn<T> => ({ header, value, ...(inReview ? { inReview } : {}) });
+/** Won and lost read `closed` in review mode: the deal ended, not how. */
+const outcomeHidden = (status: string): CsvCell => (status === 'won' || status === 'lost' ? 'closed' : status);
 
 export const accountColumns: CsvColumn<Account>[] = [
   col('id', (a) => a.id),
@@ -58,15 +60,15 @@ const opportunityBase: CsvColumn<Opportunity>[] = [
   col('name', (o) => o.name),
   col('accountId', (o) => o.account.id),
   col('account', (o) => o.account.name),
-  col('amount', (o) => amount(o.amount)),
-  col('currency', (o) => currency(o.amount)),
+  col('amount', (o) => amount(o.amount), 'hidden'),
+  col('currency', (o) => currency(o.amount), 'hidden'),
   col('stageId', (o) => o.stage.id),
   col('stage', (o) => o.stage.name),
   col('closeDate', (o) => o.closeDate),
-  col('status', (o) => o.status),
+  col('status', (o) => o.status, (o) => outcomeHidden(o.status)),
   col('ownerId', (o) => o.owner.id),
   col('owner', (o) => o.owner.name),
-  col('closeReason', (o) => o.closeReason),
+  col('closeReason', (o) => o.closeReason, 'hidden'),
   col('closedAt', (o) => o.closedAt),
   col('archivedAt', (o) => o.archivedAt),
   col('createdAt', (o) => o.createdAt),
@@ -77,7 +79,10 @@ const opportunityBase: CsvColumn<Opportunity>[] = [
 export const opportunityColumns = (flagged: boolean): CsvColumn<Opportunity>[] =>
   flagged ? [...opportunityBase, col('flags', (o) => flagIds(o.flags)), col('flagReasons', (o) => flagReasons(o.flags))] : opportunityBase;
 
-const inFocus = (c: CsvColumn<Opportunity>): CsvColumn<FocusItem> => col(c.header, (item) => c.value(item.opportunity));
+const inFocus = (c: CsvColumn<Opportunity>): CsvColumn<FocusItem> => {
+  const review = c.inReview;
+  return col(c.header, (item) => c.value(item.opportunity), typeof review === 'function' ? (item) => review(item.opportunity) : review);
+};
 
 export const focusColumns: CsvColumn<FocusItem>[] = [
   ...opportunityBase.map(inFocus),
@@ -149,8 +154,8 @@ export const objectiveColumns: CsvColumn<ObjectiveSummary>[] = [
   col('account', (o) => o.account.name),
   col('kind', (o) => o.kind),
   col('clientGoal', (o) => o.clientGoal),
-  col('targetAmount', (o) => amount(o.target)),
-  col('targetCurrency', (o) => currency(o.target)),
+  col('targetAmount', (o) => amount(o.target), 'hidden'),
+  col('targetCurrency', (o) => currency(o.target), 'hidden'),
   col('targetDate', (o) => o.targetDate),
   col('status', (o) => o.status),
   col('ownerId', (o) => o.owner.id),
@@ -175,8 +180,8 @@ export const goalColumns: CsvColumn<GoalSummary>[] = [
   col('periodEnd', (g) => g.periodEnd),
   col('measure', (g) => g.measure),
   col('targetValue', (g) => g.targetValue),
-  col('targetAmount', (g) => amount(g.targetAmount)),
-  col('targetCurrency', (g) => currency(g.targetAmount)),
+  col('targetAmount', (g) => amount(g.targetAmount), 'hidden'),
+  col('targetCurrency', (g) => currency(g.targetAmount), 'hidden'),
   col('stretch', (g) => g.stretch),
   col('status', (g) => g.status),
   col('progress', (g) => g.measurement.progress?.words ?? null),

@@ -4,8 +4,17 @@ import { csvLines, UTF8_BOM, type CsvCell } from '../../../domain/csv.js';
 import { todayIn } from '../../../domain/dates.js';
 import { LIST_LIMIT_MAX } from '../../../shared/common.js';
 
-/** One column of an export: its header and what each row puts in it. */
-export type CsvColumn<T> = { readonly header: string; readonly value: (row: T) => CsvCell };
+/**
+ * One column of an export: its header and what each row puts in it, and what review mode does with
+ * it — `hidden` (an amount, a close reason) leaves the column out; a function writes that instead.
+ */
+export type CsvColumn<T> = { readonly header: string; readonly value: (row: T) => CsvCell; readonly inReview?: 'hidden' | ((row: T) => CsvCell) };
+
+/** The columns a file started in review mode has: what the screen shows in review mode, no more. */
+export function reviewed<T>(columns: readonly CsvColumn<T>[], query: { review?: 'on' }): readonly CsvColumn<T>[] {
+  if (query.review !== 'on') return columns;
+  return columns.filter((c) => c.inReview !== 'hidden').map((c) => (typeof c.inReview === 'function' ? { header: c.header, value: c.inReview } : c));
+}
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 

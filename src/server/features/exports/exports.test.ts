@@ -107,6 +107,29 @@ describe('list exports (CSV)', () => {
     expect(focus.rows.map((r) => [r.name, r.flags, r.noAdvanceStreak])).toEqual([['Chased deal', 'no_advance_streak', '4']]);
   });
 
+  it('started in review mode, a file leaves out what the screen hides: amounts, won and lost, close reasons', async () => {
+    const { client } = await signUpWorkspace(app);
+    const won = await createDeal(client, { name: 'Won deal', amount: { amountMinor: 4_200_000, currency: 'EUR' } });
+    const lost = await createDeal(client, { name: 'Lost deal', amount: { amountMinor: 900_000, currency: 'EUR' } });
+    await createDeal(client, { name: 'Open deal' });
+    expect((await client.patch(`/api/v1/opportunities/${won.id}`, { status: 'won', version: won.version })).statusCode).toBe(200);
+    expect((await client.patch(`/api/v1/opportunities/${lost.id}`, { status: 'lost', closeReason: 'Chose a competitor', version: lost.version })).statusCode).toBe(200);
+
+    const plain = await download(client, '/api/v1/opportunities/export?sort=name');
+    expect(plain.rows.map((r) => [r.name, r.status, r.amount])).toEqual([['Lost deal', 'lost', '9000.00'], ['Open deal', 'open', '10000.00'], ['Won deal', 'won', '42000.00']]);
+    const review = await download(client, '/api/v1/opportunities/export?sort=name&review=on');
+    for (const hidden of ['amount', 'currency', 'closeReason']) expect(review.header).not.toContain(hidden);
+    expect(review.rows.map((r) => [r.name, r.status])).toEqual([['Lost deal', 'closed'], ['Open deal', 'open'], ['Won deal', 'closed']]);
+    expect(JSON.stringify(review.rows)).not.toMatch(/42000|9000|competitor|"won"|"lost"/);
+
+    const objective = await client.post(`/api/v1/accounts/${won.account.id}/objectives`, { title: 'Expand', kind: 'expansion', targetDate: '2027-06-30', target: { amountMinor: 5_000_000, currency: 'SEK' } });
+    expect(objective.statusCode).toBe(201);
+    const objectives = await download(client, `/api/v1/accounts/${won.account.id}/objectives/export?review=on`);
+    expect(objectives.rows.map((r) => r.title)).toEqual(['Expand']);
+    expect(objectives.header).not.toContain('targetAmount');
+    expect((await client.get('/api/v1/opportunities/export?review=yes')).statusCode).toBe(400);
+  });
+
   it('exports plans, interactions and an account’s objectives as their lists show them to that person', async () => {
     const admin = await signUpWorkspace(app);
     const rep = await addMember(app, admin.client, { role: 'rep' });
