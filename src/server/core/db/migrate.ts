@@ -1,5 +1,6 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { dbKind, type Db } from './connect.js';
+import { judgeMarkedDeals } from '../../features/commitments/customer-word.js';
 import * as m0001 from './migrations/0001_workspaces.js';
 import * as m0002 from './migrations/0002_users_teams.js';
 import * as m0003 from './migrations/0003_sessions.js';
@@ -135,6 +136,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const m = await migrator(db);
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // Data a migration marked for the application's own rules to fill (see 0165): done before serving.
+  await judgeMarkedDeals(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -84,6 +84,22 @@ export async function judgeCustomerWordOfWorkspace(tx: Scope, opts: { withoutOwn
   await judgeCustomerWord(tx, { opportunityIds: rows.map((r) => r.opportunity_id) }, now);
 }
 
+/** What migration 0165 (or a later change of the rule) writes in `customer_counts_until` of a deal to judge again. */
+export const JUDGE_AGAIN = '0000-01-01T00:00:00.000Z';
+
+/**
+ * Judges the deals marked to be judged again, workspace by workspace, each in a transaction: run by
+ * migrateToLatest after the migrations, before the app serves. Marked deals read as out of date
+ * until then, and a second instance starting at the same time judges them again to the same result.
+ */
+export async function judgeMarkedDeals(db: Db, now = new Date()): Promise<number> {
+  const marked = await db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where('opportunities.customer_counts_until', '=', JUDGE_AGAIN).execute();
+  const byWorkspace = new Map<string, string[]>();
+  for (const r of marked) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
+  for (const [workspaceId, ids] of byWorkspace) await db.transaction().execute((trx) => judgeCustomerWord(new Scope(trx, workspaceId), { opportunityIds: ids }, now));
+  return marked.length;
+}
+
 /**
  * For tests and fixtures that move a commitment's dates straight in the database (time passing,
  * made quick): judge its deal again, as the engine does after its own writes.
