@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
+import { closeAfterFile } from './cleanup.js';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -34,7 +35,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
   await migrateToLatest(db); // a no-op on a copy of the migrated template; it migrates when there is none
   const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: url ?? pgUrl } : config.database }, db, logger: false });
   await app.ready();
-  afterAll(async () => {
+  closeAfterFile(async () => {
     await app.close();
     await cleanup();
   });
@@ -139,6 +140,6 @@ function sqliteAt(dir: string, file: string): Fresh {
  */
 export async function emptyTestDb(): Promise<Db> {
   const { db, cleanup } = await freshDb(2);
-  afterAll(cleanup);
+  closeAfterFile(cleanup);
   return db;
 }
