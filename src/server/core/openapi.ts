@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
-import type { ApiTag } from '../../shared/routes/define.js';
+import type { ApiTag, FileMediaType } from '../../shared/routes/define.js';
 import { cookieName } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { App, RouteInfo } from './http.js';
@@ -91,12 +91,15 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'Too many requests',
 };
 
-/** What a downloaded file is, by media type (operations that answer a file: RouteSpec.file). */
-const FILE_DESCRIPTIONS: Record<'text/csv' | 'application/zip', string> = {
+/** What a downloaded file is, by media type (operations that answer a file: RouteSpec.file); otherwise "OK". */
+const FILE_DESCRIPTIONS: Partial<Record<FileMediaType, string>> = {
   'text/csv':
     "The CSV file: RFC 4180, UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends, one header row, ids first. A text cell starting with =, +, -, @, a tab or a carriage return is prefixed with ' (and quoted) so spreadsheets show it instead of running it as a formula.",
   'application/zip': 'The zip archive (its files are listed in the operation’s description).',
 };
+/** A file's schema by media type; otherwise the contract's response schema. */
+const FILE_SCHEMAS: Partial<Record<FileMediaType, Json>> = { 'text/csv': { type: 'string' }, 'application/zip': { type: 'string', contentMediaType: 'application/zip' } };
+const ETAG_HEADER = { ETag: { description: 'A strong validator of this version of the file; send it back as If-None-Match.', schema: { type: 'string' } } };
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 const RETRY_AFTER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
@@ -187,12 +190,12 @@ function completeOperation(operation: Json, info: RouteInfo): void {
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
-  if (contract.produces) {
+  if (contract.file?.etag) {
     parameters.push({
       name: 'If-None-Match',
       in: 'header',
       required: false,
-      description: 'The ETag of the feed you have: when nothing changed the answer is 304 without a body.',
+      description: 'The ETag of the file you have: when nothing changed the answer is 304 without a body.',
       schema: { type: 'string' },
     });
   }
@@ -206,26 +209,20 @@ function completeOperation(operation: Json, info: RouteInfo): void {
     }
   }
   if (contract.file) {
-    // A file, not JSON: its media type, and the name it is saved under.
+    // A file, not JSON: its media type, the name it is saved under, and its ETag when it has one (a matching If-None-Match gets 304).
+    const { mediaType, filename, disposition = 'attachment', etag } = contract.file;
     const [status, response] = Object.entries(responses)[0] as [string, Json];
-    const schema = contract.file.mediaType === 'application/zip' ? { type: 'string', contentMediaType: 'application/zip' } : { type: 'string' };
+    const schema = FILE_SCHEMAS[mediaType] ?? response.content?.['application/json']?.schema;
     responses[status] = {
       ...response,
-      description: FILE_DESCRIPTIONS[contract.file.mediaType],
+      description: FILE_DESCRIPTIONS[mediaType] ?? response.description,
       headers: {
-        'Content-Disposition': { description: `\`attachment\`, with the file's name: \`${contract.file.filename}\`.`, schema: { type: 'string' } },
+        'Content-Disposition': { description: `\`${disposition}\`, with the file's name: \`${filename}\`.`, schema: { type: 'string' } },
+        ...(etag ? ETAG_HEADER : {}),
       },
-      content: { [contract.file.mediaType]: { schema } },
+      content: { [mediaType]: { schema } },
     };
-  }
-  if (contract.produces) {
-    // Not JSON: the one success answer is the text, with its ETag; a matching If-None-Match gets 304.
-    const etag = { ETag: { description: 'A strong validator of this version of the feed; send it back as If-None-Match.', schema: { type: 'string' } } };
-    for (const [status, response] of Object.entries(responses)) {
-      const schema = (response as Json).content?.['application/json']?.schema;
-      responses[status] = { ...(response as Json), headers: etag, content: { [contract.produces]: { schema } } };
-    }
-    responses['304'] = { description: 'Not modified: the feed is the one your If-None-Match names.', headers: etag };
+    if (etag) responses['304'] = { description: 'Not modified: the file is the one your If-None-Match names.', headers: ETAG_HEADER };
   }
   const success = contract.file ? undefined : Object.values(operation.responses as Json)[0]?.content?.['application/json']?.schema;
   const byStatus = new Map<number, ErrorCode[]>();

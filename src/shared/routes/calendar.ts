@@ -26,7 +26,7 @@ export const calendarApi = defineRoutes({
       'UIDs never change; SEQUENCE grows with every change; done, dropped and cancelled items and those of closed plans stay 30 days with STATUS:CANCELLED so calendar apps remove them. ' +
       'Send the ETag back as If-None-Match to get 304 when nothing changed. Rate-limited per token and per address. Unknown and revoked tokens answer 404.',
     params: FeedTokenParams,
-    produces: 'text/calendar',
+    file: { mediaType: 'text/calendar', filename: 'advance.ics', disposition: 'inline', etag: true },
     response: { 200: ICalendarText },
     errors: ['too_many_requests'],
   },
@@ -36,7 +36,7 @@ export const calendarApi = defineRoutes({
     description:
       'The customer-side commitments the customer sees on the plan (never internal-only ones, never the seller side), as all-day events on their due dates, with the same UIDs, SEQUENCE, cancellation and ETag rules as a person’s feed. Keyed by the share link’s token: a revoked or expired link answers 404.',
     params: TokenParams,
-    produces: 'text/calendar',
+    file: { mediaType: 'text/calendar', filename: 'plan.ics', disposition: 'inline', etag: true },
     response: { 200: ICalendarText },
     errors: ['too_many_requests'],
   },

@@ -18,6 +18,9 @@ export type ApiTag = 'session' | 'people' | 'stages' | 'accounts' | 'objectives'
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 
+/** The files an operation can answer in place of JSON (RouteSpec.file). */
+export type FileMediaType = 'text/csv' | 'application/zip' | 'text/calendar';
+
 /** What a feature's file says about an operation. */
 export type RouteSpec = {
   readonly summary: string;
@@ -35,16 +38,17 @@ export type RouteSpec = {
    */
   readonly errors?: readonly ErrorCode[];
   /**
-   * A success answer that is a file, not JSON (a CSV export, a zip): its media type and the name it
-   * is saved under (Content-Disposition). The response schema is then the file as a string.
+   * A success answer that is a file, not JSON — a CSV export, a zip, an iCalendar feed: its media
+   * type and the name it is saved under (Content-Disposition: `attachment`, the default, or `inline`
+   * for a feed a calendar app reads). The response schema then describes the file's text. With `etag`,
+   * the answer carries an `ETag` that `If-None-Match` turns into a 304 without a body.
    */
-  readonly file?: { readonly mediaType: 'text/csv' | 'application/zip'; readonly filename: string };
-  /**
-   * The success answer's media type when it is not JSON (the calendar feeds' `text/calendar`): the
-   * response schema then describes that text, and the answer carries an `ETag` that `If-None-Match`
-   * turns into a 304 without a body.
-   */
-  readonly produces?: 'text/calendar';
+  readonly file?: {
+    readonly mediaType: FileMediaType;
+    readonly filename: string;
+    readonly disposition?: 'attachment' | 'inline';
+    readonly etag?: true;
+  };
 };
 
 /** A contract: its spec, its stable operationId, and its method and path from operations.ts. */

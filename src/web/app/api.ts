@@ -93,7 +93,7 @@ async function request(method: OperationRef['method'], url: string, body?: unkno
 }
 
 /**
- * Calls an operation that answers a file (RouteSpec.file) and saves it under the name the server
+ * Calls an operation that answers a file (RouteSpec.file: a CSV export, a zip) and saves it under the name the server
  * gives (Content-Disposition). Errors are the API's, as for `call`.
  */
 export async function downloadFile<R extends OperationRef>(route: R, ...[input]: CallArgs<R>): Promise<string> {

@@ -1,5 +1,6 @@
 import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { JUDGE_AGAIN, judgeMarkedDeals } from '../../features/commitments/customer-word.js';
 import { customerReliabilityByOpportunity } from '../../features/commitments/reliability.js';
 import { emptyTestDb, isPostgres } from '../../test/harness.js';
 import { Scope } from '../scope.js';
@@ -61,5 +62,25 @@ describe('migration 0165 (the customer side’s word on the deal)', () => {
     // The same figure as the read-time rule.
     const rule = (await customerReliabilityByOpportunity(new Scope(db, 'w1'), ['o1'])).get('o1');
     expect({ judged: rule?.counted, kept: rule?.keptOnTime, missed: rule?.missed, open: rule?.open }).toEqual({ judged: 3, kept: 1, missed: 2, open: 1 });
+  });
+
+  it('finds marked deals on every start through the partial index of 0190, not a scan of every deal', async () => {
+    const db = await emptyTestDb();
+    await migrateToLatest(db);
+    const query = db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where('opportunities.customer_counts_until', '=', sql.lit(JUDGE_AGAIN)).compile();
+    let plan: string;
+    if (isPostgres()) {
+      // An empty table is read sequentially whatever its indexes: forbid that to see which index serves.
+      plan = await db.connection().execute(async (c) => {
+        await sql`set enable_seqscan = off`.execute(c);
+        const rows = (await sql.raw<Record<string, string>>(`explain ${query.sql}`).execute(c)).rows;
+        await sql`reset enable_seqscan`.execute(c);
+        return rows.map((r) => Object.values(r).join(' ')).join('\n');
+      });
+    } else {
+      plan = (await sql.raw<{ detail: string }>(`explain query plan ${query.sql}`).execute(db)).rows.map((r) => r.detail).join('\n');
+    }
+    expect(plan).toContain('opps_customer_judge_again');
+    expect(await judgeMarkedDeals(db)).toBe(0);
   });
 });

@@ -59,6 +59,7 @@ import * as m0160 from './migrations/0160_webhook_endpoints.js';
 import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
 import * as m0165 from './migrations/0165_customer_word.js';
+import * as m0190 from './migrations/0190_judge_again_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -120,6 +121,7 @@ export const migrations: Record<string, Migration> = {
   '0161_webhook_deliveries': m0161,
   '0162_webhook_attempts': m0162,
   '0165_customer_word': m0165,
+  '0190_judge_again_index': m0190,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -132,12 +134,21 @@ async function migrator(db: Db): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0].schema });
 }
 
+/**
+ * Data a migration marked for the application's own rules to fill (a migration copies no
+ * application code; see 0165): each judge fills what is marked, after the migrations and before the
+ * app serves. They run on every start, so each must be cheap when nothing is marked: its marker has
+ * a partial index (0190 for the deals' customer word), and finding nothing is one index read.
+ */
+export const afterMigrations: ReadonlyArray<{ readonly name: string; readonly judge: (db: Db) => Promise<number> }> = [
+  { name: 'customer word of marked deals', judge: (db) => judgeMarkedDeals(db) },
+];
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const m = await migrator(db);
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  // Data a migration marked for the application's own rules to fill (see 0165): done before serving.
-  await judgeMarkedDeals(db);
+  for (const step of afterMigrations) await step.judge(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -25,8 +25,8 @@ async function limitFeed(req: FastifyRequest, token: string): Promise<void> {
   await hit(db, `calendar-feed:${hashSecret(token).slice(0, 32)}`, config.calendarFeedRequestsPerTokenPerMinute, MINUTE, message);
 }
 
-/** The text with its ETag, or 304 when the caller has it already. Never cached by anyone but the caller, never indexed. */
-function sendCalendar(req: FastifyRequest, reply: FastifyReply, text: string, filename: string): FastifyReply {
+/** The text with its ETag, or 304 when the caller has it already, under the contract's file name. Never cached by anyone but the caller, never indexed. */
+function sendCalendar(req: FastifyRequest, reply: FastifyReply, text: string, { filename }: { filename: string }): FastifyReply {
   const etag = etagOf(text);
   reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer');
   if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
@@ -56,7 +56,7 @@ export function calendarRoutes(app: App): void {
     const feed = await openCalendarFeed(req.server.db, req.params.token);
     const events = await personalEvents(feed.scope, feed.user.id, baseUrlOf(req), new Date());
     const text = renderFeed({ name: `Advance — ${feed.user.name}`, description: 'Your open commitments and planned interactions in Advance.', events });
-    return sendCalendar(req, reply, text, 'advance.ics');
+    return sendCalendar(req, reply, text, calendarApi.getPersonalCalendar.file);
   });
 
   // The share link's token opened the link (permission `guest`): its plan, the customer's side only.
@@ -70,6 +70,6 @@ export function calendarRoutes(app: App): void {
       .executeTakeFirstOrThrow();
     const events = await customerEvents(guest.scope, { id: plan.id, title: plan.title, status: plan.status, version: plan.version, updatedAt: plan.updated_at }, `${baseUrlOf(req)}/p/${req.params.token}`, new Date());
     const text = renderFeed({ name: `${plan.title} — your commitments`, description: `Your side’s commitments on the mutual plan “${plan.title}”.`, events });
-    return sendCalendar(req, reply, text, 'plan.ics');
+    return sendCalendar(req, reply, text, calendarApi.getSharedPlanCalendar.file);
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { customerWordSnapshot, type CustomerWordSnapshot } from '../../../domain/customer-word.js';
 import type { CommitmentFacts } from '../../../domain/commitments.js';
 import { lockRow } from '../../core/records.js';
@@ -91,9 +92,11 @@ export const JUDGE_AGAIN = '0000-01-01T00:00:00.000Z';
  * Judges the deals marked to be judged again, workspace by workspace, each in a transaction: run by
  * migrateToLatest after the migrations, before the app serves. Marked deals read as out of date
  * until then, and a second instance starting at the same time judges them again to the same result.
+ * Finding none (every start but the first after such a migration) reads an empty partial index (0190).
  */
 export async function judgeMarkedDeals(db: Db, now = new Date()): Promise<number> {
-  const marked = await db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where('opportunities.customer_counts_until', '=', JUDGE_AGAIN).execute();
+  // The marker as a literal, as in the partial index of migration 0190, so either engine's planner can always prove the index's condition (a prepared plan with a bound value may not).
+  const marked = await db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where('opportunities.customer_counts_until', '=', sql.lit(JUDGE_AGAIN)).execute();
   const byWorkspace = new Map<string, string[]>();
   for (const r of marked) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
   for (const [workspaceId, ids] of byWorkspace) await db.transaction().execute((trx) => judgeCustomerWord(new Scope(trx, workspaceId), { opportunityIds: ids }, now));

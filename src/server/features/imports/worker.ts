@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/connect.js';
 import type { Selectable } from 'kysely';
 import type { ImportTable as ImportColumns } from '../../core/db/schema.js';
 import { nowIso } from '../../core/ids.js';
+import { pollingLoop } from '../../core/polling-loop.js';
 import { Scope } from '../../core/scope.js';
 import { decide, writeChunk, type Decision } from './apply.js';
 import { parseCsv } from './csv.js';
@@ -51,10 +52,6 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 2_000;
   const me = randomUUID();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let again = false;
-  let stopped = true;
   /** Set by stop(): a run in progress lets go after its current chunk, for another instance to resume. */
   let halting = false;
 
@@ -174,47 +171,17 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
     return done;
   }
 
-  function round() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = tick()
-      .catch((err) => opts.log?.error({ err }, 'import round failed'))
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          round();
-        } else schedule();
-      });
-  }
-
-  function schedule() {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(round, pollMs);
-    timer.unref();
-  }
-
+  const loop = pollingLoop({ round: tick, pollMs, failure: 'import round failed', log: opts.log });
   return {
     tick,
-    kick() {
-      if (stopped) return;
-      if (timer) clearTimeout(timer);
-      round();
-    },
+    kick: loop.kick,
     start() {
-      if (!stopped) return;
-      stopped = false;
       halting = false;
-      schedule();
+      loop.start();
     },
     async stop() {
-      stopped = true;
       halting = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import { afterFailure } from '../../../domain/mail-backoff.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
+import { pollingLoop } from '../../core/polling-loop.js';
 import type { MailOutboxTable } from '../../core/db/schema.js';
 import { addressSuppressed, isPreferenceKind, wantsMail } from './outbox.js';
 import { renderRow } from './render.js';
@@ -41,7 +42,7 @@ export type TickResult = { sent: number; failed: number; dead: number; skipped: 
 export type MailWorker = {
   /** One round: queue the reminders that are due, then send what is due. */
   tick: (now?: Date) => Promise<TickResult>;
-  /** Runs `tick` every MAIL_POLL_MS until `stop`. */
+  /** Runs `tick` every MAIL_POLL_MS until `stop` (core/polling-loop.ts). */
   start: () => void;
   /** Stops the loop and waits for the round in progress. */
   stop: () => Promise<void>;
@@ -54,9 +55,6 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
   const batch = opts.batch ?? 20;
   const random = opts.random ?? Math.random;
   const me = randomUUID();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = true;
   const scanEveryMs = opts.scanEveryMs ?? 5 * 60_000;
   let lastScan = -Infinity;
 
@@ -168,30 +166,6 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
     return result;
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((err) => opts.log?.error({ err }, 'mail round failed'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, config.mail.pollMs);
-    timer.unref();
-  }
-
-  return {
-    tick,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = pollingLoop({ round: () => tick(), pollMs: config.mail.pollMs, failure: 'mail round failed', log: opts.log });
+  return { tick, start: loop.start, stop: loop.stop };
 }

@@ -60,19 +60,56 @@ async function insertDelivery(scope: Scope, endpointId: string, event: WebhookEv
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
 }
 
-/** Whether any enabled endpoint of the workspace takes this type (builders skip their reads when none does). */
-export async function hasSubscribers(scope: Scope, type: WebhookDeliveredType): Promise<boolean> {
+/**
+ * What the enabled endpoints of each workspace subscribe to, kept in this instance's memory: every
+ * domain write asks it (most workspaces have no endpoint, and most writes' events no subscriber), so
+ * it is read from the database at most every SUBSCRIPTIONS_TTL_MS per workspace. This instance's own
+ * endpoint changes forget it at once (forgetSubscriptions, after their commit); another instance's
+ * are seen here within SUBSCRIPTIONS_TTL_MS, so an event up to that long after an endpoint is created
+ * or enabled elsewhere may not be sent to it (README, "Webhooks"). A stale "subscribed" costs only a
+ * read: emitWebhook reads the endpoints themselves before queuing.
+ */
+export const SUBSCRIPTIONS_TTL_MS = 5_000;
+const MAX_WORKSPACES_KEPT = 10_000;
+const known = new Map<string, { types: ReadonlySet<string>; until: number }>();
+/** Bumped by every forget: a read that began before it is not kept (it may predate the change). */
+let generation = 0;
+
+/** The event types some enabled endpoint of the workspace takes. */
+export async function subscribedTypes(scope: Scope): Promise<ReadonlySet<string>> {
+  const now = Date.now();
+  const hit = known.get(scope.workspaceId);
+  if (hit && hit.until > now) return hit.types;
+  const seen = generation;
   const endpoints = await scope
     .selectFrom('webhook_endpoints')
     .select('webhook_endpoints.events')
     .where('webhook_endpoints.enabled', '=', 1)
     .where('webhook_endpoints.deleted_at', 'is', null)
     .execute();
-  return endpoints.some((e) => (JSON.parse(e.events) as string[]).includes(type));
+  const types: ReadonlySet<string> = new Set(endpoints.flatMap((e) => JSON.parse(e.events) as string[]));
+  if (seen === generation) {
+    if (known.size >= MAX_WORKSPACES_KEPT) for (const [id, entry] of known) if (entry.until <= now) known.delete(id);
+    if (known.size >= MAX_WORKSPACES_KEPT) known.clear();
+    known.set(scope.workspaceId, { types, until: now + SUBSCRIPTIONS_TTL_MS });
+  }
+  return types;
+}
+
+/** After an endpoint of the workspace is created, changed or removed (once committed): read its subscriptions again. */
+export function forgetSubscriptions(workspaceId: string): void {
+  generation += 1;
+  known.delete(workspaceId);
+}
+
+/** Whether any enabled endpoint of the workspace takes this type (builders skip their reads when none does). */
+export async function hasSubscribers(scope: Scope, type: WebhookDeliveredType): Promise<boolean> {
+  return (await subscribedTypes(scope)).has(type);
 }
 
 /** Queues the event for every enabled endpoint of the workspace subscribed to its type; returns how many were queued. */
 export async function emitWebhook(scope: Scope, event: WebhookEvent): Promise<number> {
+  if (!(await hasSubscribers(scope, event.type))) return 0;
   const endpoints = await scope
     .selectFrom('webhook_endpoints')
     .select(['webhook_endpoints.id', 'webhook_endpoints.events'])

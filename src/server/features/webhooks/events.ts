@@ -1,7 +1,7 @@
 import type { WebhookEventType } from '../../../shared/webhook-events.js';
 import type { CommitmentRenegotiationTable, InteractionTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
-import { emitWebhook, hasSubscribers } from './emit.js';
+import { emitWebhook, hasSubscribers, subscribedTypes } from './emit.js';
 
 /**
  * What each domain event sends, called by the domain functions at the moment the event happens, in
@@ -148,8 +148,7 @@ type OppState = { status: string; stage_id: string; close_reason: string | null 
 
 /** opportunity.created, and after a change: won / lost / walked_away / reopened and stage_changed, each as it applies. */
 export async function opportunityEvents(tx: Scope, opportunityId: string, before: OppState | null, by: Who): Promise<void> {
-  const any = await tx.selectFrom('webhook_endpoints').select('webhook_endpoints.events').where('webhook_endpoints.enabled', '=', 1).where('webhook_endpoints.deleted_at', 'is', null).execute();
-  if (!any.some((e) => (JSON.parse(e.events) as string[]).some((t) => t.startsWith('opportunity.')))) return;
+  if (![...(await subscribedTypes(tx))].some((t) => t.startsWith('opportunity.'))) return;
   const o = await tx
     .selectFrom('opportunities')
     .innerJoin('stages as s', 's.id', 'opportunities.stage_id')

@@ -19,7 +19,7 @@ import { keyset, toPage } from '../../core/paging.js';
 import { updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { checkDestination, type Lookup } from './destination.js';
-import { emitTo } from './emit.js';
+import { emitTo, forgetSubscriptions } from './emit.js';
 import { encryptSecret, newWebhookSecret, secretHint } from './secrets.js';
 
 /** Endpoints, secrets and the delivery log, for admins (routes.ts asks the role). */
@@ -110,12 +110,21 @@ export async function getEndpoint(scope: Scope, id: string): Promise<WebhookEndp
   return present(scope, await findRow(scope, id));
 }
 
+/** A transaction that may change what the workspace's endpoints subscribe to: once it is over, emit.ts reads them again. */
+async function changingSubscriptions<T>(scope: Scope, work: (tx: Scope) => Promise<T>): Promise<T> {
+  try {
+    return await scope.transaction(work);
+  } finally {
+    forgetSubscriptions(scope.workspaceId);
+  }
+}
+
 export async function createEndpoint({ scope, actor, input, rules }: Op<{ input: CreateWebhookEndpointBody; rules: DestinationRules }>): Promise<WebhookEndpointWithSecret> {
   // Resolving a name and making the key happen before the transaction: neither belongs in one.
   const url = await assertDestination(input.url, rules);
   const secret = newWebhookSecret();
   const encrypted = await encryptSecret(scope.db as Db, secret);
-  return scope.transaction(async (tx) => {
+  return changingSubscriptions(scope, async (tx) => {
     const now = nowIso();
     const row: WebhookEndpointTable = {
       id: newId(),
@@ -153,7 +162,7 @@ async function skipWaiting(tx: Scope, endpointId: string, why: string): Promise<
 
 export async function updateEndpoint({ scope, actor, id, input, version, rules }: Op<{ id: string; input: UpdateWebhookEndpointBody; version?: number; rules: DestinationRules }>): Promise<WebhookEndpoint> {
   const url = input.url !== undefined ? await assertDestination(input.url, rules) : undefined;
-  return scope.transaction(async (tx) => {
+  return changingSubscriptions(scope, async (tx) => {
     const current = await findRow(tx, id);
     if (version === undefined) throw invalid('version', 'Send the version you edited (the "version" field or an If-Match header).');
     if (version !== current.version) throw conflict(await present(tx, current));
@@ -173,7 +182,7 @@ export async function updateEndpoint({ scope, actor, id, input, version, rules }
 }
 
 export async function deleteEndpoint({ scope, actor, id }: Op<{ id: string }>): Promise<void> {
-  await scope.transaction(async (tx) => {
+  await changingSubscriptions(scope, async (tx) => {
     const current = await findRow(tx, id);
     const now = nowIso();
     // The secret goes; the row stays for its delivery log.

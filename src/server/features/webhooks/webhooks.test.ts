@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
 import { addMember, signUpWorkspace, type Signed } from '../../test/factories.js';
@@ -6,7 +6,7 @@ import { isPostgres, testApp } from '../../test/harness.js';
 import { until } from '../../test/smtp.js';
 import { startReceiver } from '../../test/webhook-receiver.js';
 import { addCommitment, createPlan } from '../plans/fixtures.js';
-import { emitWebhook } from './emit.js';
+import { emitWebhook, SUBSCRIPTIONS_TTL_MS } from './emit.js';
 import { verifySignature } from './signature.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './worker.js';
 
@@ -94,6 +94,32 @@ describe('webhook endpoints', () => {
     expect(await emitWebhook(scope, { type: 'opportunity.won', key: 'won-once', data: {} })).toBe(0);
     const rows = await db.selectFrom('webhook_deliveries').select(['dedupe_key', 'event_type']).where('endpoint_id', '=', endpoint.id).execute();
     expect(rows.map((r) => r.event_type)).toEqual(['opportunity.won']);
+  });
+
+  it('sees endpoint changes made here at once, and those of another instance within SUBSCRIPTIONS_TTL_MS', async () => {
+    const admin = await signUpWorkspace(app);
+    const scope = new Scope(db, admin.me.workspace.id);
+    expect(await emitWebhook(scope, { type: 'opportunity.won', key: 'before-any-endpoint', data: {} })).toBe(0);
+    const { endpoint } = await subscribe(admin, 'http://127.0.0.1:9/never', ['opportunity.won']);
+    expect(await emitWebhook(scope, { type: 'opportunity.won', key: 'just-subscribed', data: {} })).toBe(1);
+    expect(await emitWebhook(scope, { type: 'opportunity.lost', key: 'lost-1', data: {} })).toBe(0);
+    const changed = await admin.client.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { events: ['opportunity.won', 'opportunity.lost'], version: endpoint.version });
+    expect(changed.statusCode).toBe(200);
+    expect(await emitWebhook(scope, { type: 'opportunity.lost', key: 'lost-2', data: {} })).toBe(1);
+    const disabled = await admin.client.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: false, version: changed.data.version });
+    expect(disabled.statusCode).toBe(200);
+    expect(await emitWebhook(scope, { type: 'opportunity.lost', key: 'lost-3', data: {} })).toBe(0);
+
+    // Another instance enables it again (its own memory is not this one's): seen here once the TTL is over.
+    await db.updateTable('webhook_endpoints').set({ enabled: 1 }).where('id', '=', endpoint.id).execute();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + SUBSCRIPTIONS_TTL_MS + 1);
+      expect(await emitWebhook(scope, { type: 'opportunity.lost', key: 'lost-4', data: {} })).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    await settleEarlier();
   });
 
   it(`delivers each event exactly once when two app instances race over one outbox (${engine})`, async () => {

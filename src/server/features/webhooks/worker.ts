@@ -3,6 +3,7 @@ import { afterFailure } from '../../../domain/mail-backoff.js';
 import { WEBHOOK_DELIVERY_ID_HEADER, WEBHOOK_EVENT_ID_HEADER, WEBHOOK_EVENT_TYPE_HEADER, WEBHOOK_SIGNATURE_HEADER } from '../../../shared/webhook-events.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
+import { pollingLoop } from '../../core/polling-loop.js';
 import type { WebhookDeliveryTable } from '../../core/db/schema.js';
 import { newId } from '../../core/ids.js';
 import { checkDestination, type Lookup } from './destination.js';
@@ -35,6 +36,7 @@ export type WebhookWorkerOptions = {
 
 export type WebhookTick = { delivered: number; failed: number; dead: number; skipped: number; lost: number };
 
+/** `start`/`stop`: a `tick` every WEBHOOK_POLL_MS (core/polling-loop.ts). */
 export type WebhookWorker = { tick: (now?: Date) => Promise<WebhookTick>; start: () => void; stop: () => Promise<void> };
 
 const ERROR_MAX = 500;
@@ -45,9 +47,6 @@ export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
   const batch = opts.batch ?? 20;
   const random = opts.random ?? Math.random;
   const me = randomUUID();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = true;
 
   async function claim(id: string, now: Date): Promise<WebhookDeliveryTable | null> {
     const at = now.toISOString();
@@ -152,30 +151,6 @@ export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
     return result;
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((err) => opts.log?.error({ err }, 'webhook round failed'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, settings.pollMs);
-    timer.unref();
-  }
-
-  return {
-    tick,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = pollingLoop({ round: () => tick(), pollMs: settings.pollMs, failure: 'webhook round failed', log: opts.log });
+  return { tick, start: loop.start, stop: loop.stop };
 }

@@ -1,9 +1,9 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useTeams } from '../../app/directory';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
-import { SelectField } from '../../ui/Field';
 import { ErrorState, LoadingCard } from '../../ui/States';
+import { shownTeam, TeamToolbar, teamsToRead } from '../team/TeamToolbar';
 import { periodFrom, type PeriodQuery } from './api';
 import { RepCoachingView } from './RepCoachingView';
 import { TeamCoachingView } from './TeamCoachingView';
@@ -52,30 +52,10 @@ export function CoachingPage() {
   }
   if (teams.isPending) return <LoadingCard title="Coaching" />;
   if (teams.isError) return <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />;
-  const choices = me.user.role === 'admin' ? teams.data : teams.data.filter((t) => t.manager?.id === me.user.id);
-  const teamId = choices.find((t) => t.id === search.get('team'))?.id ?? choices[0]?.id;
+  const choices = teamsToRead(me.user, teams.data);
+  const teamId = shownTeam(choices, search.get('team'));
   // A manager who leads no team (or an admin before any team exists) sees their own figures.
   if (!teamId) return <RepCoachingView key={me.user.id} userId={me.user.id} mine period={period} onPeriod={onPeriod} />;
-  const toolbar = (
-    <div className="coaching-toolbar">
-      {choices.length > 1 ? (
-        <SelectField
-          label="Team"
-          name="team"
-          required
-          value={teamId}
-          onChange={(id) =>
-            setSearch((prev) => {
-              const next = new URLSearchParams(prev);
-              next.set('team', id);
-              return next;
-            })
-          }
-          options={choices.map((t) => ({ value: t.id, label: t.name }))}
-        />
-      ) : null}
-      <Link to={coachingHref({ rep: me.user.id, ...period })}>My own figures</Link>
-    </div>
-  );
+  const toolbar = <TeamToolbar className="coaching-toolbar" choices={choices} teamId={teamId} own={{ to: coachingHref({ rep: me.user.id, ...period }), label: 'My own figures' }} />;
   return <TeamCoachingView key={teamId} teamId={teamId} period={period} onPeriod={onPeriod} toolbar={toolbar} repHref={(id) => coachingHref({ rep: id, team: teamId, ...period })} />;
 }

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { MAIL_STATUSES, type MailStatus, type OutboxMail } from '../../../shared/mail';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../app/session';
-import { Badge } from '../../ui/Badge';
-import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { OutboxList, OutboxRow, StatusFilter } from '../../ui/OutboxLog';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useMail, useOutbox, useRetryMail } from './api';
 
@@ -21,7 +19,6 @@ const LABELS: Record<MailStatus, string> = { pending: 'Waiting', sent: 'Sent', d
 export function OutboxSettings() {
   const me = useMe();
   const [status, setStatus] = useState<MailStatus | ''>('');
-  const [open, setOpen] = useState<string | null>(null);
   const mails = useOutbox(status || undefined);
   return (
     <>
@@ -35,24 +32,13 @@ export function OutboxSettings() {
           <p className="field-hint">Emails are sent through SMTP. One that failed is retried with growing waits; after its last attempt it gives up, and you can send it again.</p>
         )}
         {mails.data && mails.data.dead > 0 ? <FormAlert message={`${mails.data.dead} ${mails.data.dead === 1 ? 'email gave up' : 'emails gave up'} after all attempts.`} /> : null}
-        <SelectField
-          label="Show"
-          options={MAIL_STATUSES.map((s) => ({ value: s, label: LABELS[s] }))}
-          placeholder="All emails"
-          value={status}
-          onChange={(v: string) => setStatus(v as MailStatus | '')}
-          name="status"
+        <StatusFilter name="status" statuses={MAIL_STATUSES} labels={LABELS} all="All emails" value={status} onChange={setStatus} />
+        <OutboxList
+          query={mails}
+          skeletonLines={5}
+          empty={<EmptyState title="No emails" />}
+          row={(m, open, onToggle) => <MailRow key={m.id} mail={m} timeZone={me.user.timeZone} open={open} onToggle={onToggle} />}
         />
-        {mails.isPending ? <SkeletonLines lines={5} /> : null}
-        {mails.isError ? <ErrorState error={mails.error} onRetry={() => void mails.refetch()} /> : null}
-        {mails.data && mails.data.data.length === 0 ? <EmptyState title="No emails" /> : null}
-        {mails.data && mails.data.data.length > 0 ? (
-          <ul className="mail-list">
-            {mails.data.data.map((m) => (
-              <MailRow key={m.id} mail={m} timeZone={me.user.timeZone} open={open === m.id} onToggle={() => setOpen(open === m.id ? null : m.id)} />
-            ))}
-          </ul>
-        ) : null}
       </Card>
     </>
   );
@@ -61,25 +47,23 @@ export function OutboxSettings() {
 function MailRow({ mail: m, timeZone, open, onToggle }: { mail: OutboxMail; timeZone: string; open: boolean; onToggle: () => void }) {
   const retry = useRetryMail();
   return (
-    <li className="mail-row">
-      <div className="mail-row-head">
-        <button type="button" className="link-button mail-subject" aria-expanded={open} onClick={onToggle}>
-          {m.subject}
-        </button>
-        <Badge tone={TONES[m.status]}>{LABELS[m.status]}</Badge>
-      </div>
-      <div className="row-sub">
-        To {m.to.name ? `${m.to.name} <${m.to.address}>` : m.to.address} · {formatDateTime(m.createdAt, timeZone)}
-        {m.attempts ? ` · ${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
-        {m.lastError && m.status !== 'sent' ? ` · last error: ${m.lastError}` : ''}
-      </div>
-      {m.status === 'dead' ? (
-        <Button variant="secondary" busy={retry.isPending} onClick={() => retry.mutate(m.id)}>
-          Send again
-        </Button>
-      ) : null}
-      {open ? <MailBody id={m.id} /> : null}
-    </li>
+    <OutboxRow
+      title={m.subject}
+      tone={TONES[m.status]}
+      label={LABELS[m.status]}
+      facts={
+        <>
+          To {m.to.name ? `${m.to.name} <${m.to.address}>` : m.to.address} · {formatDateTime(m.createdAt, timeZone)}
+          {m.attempts ? ` · ${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
+          {m.lastError && m.status !== 'sent' ? ` · last error: ${m.lastError}` : ''}
+        </>
+      }
+      again={m.status === 'dead' ? { label: 'Send again', busy: retry.isPending, onClick: () => retry.mutate(m.id) } : null}
+      open={open}
+      onToggle={onToggle}
+    >
+      <MailBody id={m.id} />
+    </OutboxRow>
   );
 }
 

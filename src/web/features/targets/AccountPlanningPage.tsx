@@ -1,10 +1,9 @@
-import { Link, useSearchParams } from 'react-router';
-import type { Team } from '../../../shared/people';
+import { useSearchParams } from 'react-router';
 import { useTeams } from '../../app/directory';
 import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
-import { SelectField } from '../../ui/Field';
 import { ErrorState, LoadingCard } from '../../ui/States';
+import { shownTeam, TeamToolbar, teamsToRead } from '../team/TeamToolbar';
 import { RepPlanningView } from './RepPlanningView';
 import { TeamPlanningView } from './TeamPlanningView';
 import './planning.css';
@@ -18,9 +17,6 @@ export const planningHref = (p: { year?: number; team?: string; rep?: string }) 
   const q = search.toString();
   return q ? `/planning?${q}` : '/planning';
 };
-
-/** Teams whose planning this person reads: every team for an admin, the teams a manager leads. */
-export const planningTeams = (me: { id: string; role: string }, teams: readonly Team[]) => (me.role === 'admin' ? teams : teams.filter((t) => t.manager?.id === me.id));
 
 /**
  * Account planning for a fiscal year. A rep sees their own year; a manager their team, rep by rep,
@@ -47,34 +43,12 @@ export function AccountPlanningPage() {
   }
   if (teams.isPending) return <LoadingCard title="Account planning" />;
   if (teams.isError) return <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />;
-  const choices = planningTeams(me.user, teams.data);
-  const teamId = choices.find((t) => t.id === search.get('team'))?.id ?? choices[0]?.id;
+  const choices = teamsToRead(me.user, teams.data);
+  const teamId = shownTeam(choices, search.get('team'));
   if (!teamId) {
     // A manager who leads no team (or an admin before any team exists) sees their own year.
     return <RepPlanningView userId={undefined} year={year} onYear={onYear} mine />;
   }
-  const picker = (
-    <div className="planning-toolbar">
-      {choices.length > 1 ? (
-        <SelectField
-          label="Team"
-          name="team"
-          required
-          value={teamId}
-          onChange={(id) =>
-            setSearch((prev) => {
-              const next = new URLSearchParams(prev);
-              next.set('team', id);
-              return next;
-            })
-          }
-          options={choices.map((t) => ({ value: t.id, label: t.name }))}
-        />
-      ) : null}
-      <Link className="planning-own" to={planningHref({ year, rep: me.user.id })}>
-        My own objectives
-      </Link>
-    </div>
-  );
+  const picker = <TeamToolbar className="planning-toolbar" choices={choices} teamId={teamId} own={{ to: planningHref({ year, rep: me.user.id }), label: 'My own objectives', className: 'planning-own' }} />;
   return <TeamPlanningView key={teamId} teamId={teamId} year={year} onYear={onYear} picker={picker} repHref={(id, fy) => planningHref({ rep: id, team: teamId, year: fy })} />;
 }

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../../../shared/webhook-events';
 import type { WebhookDelivery } from '../../../shared/webhooks';
 import { formatDateTime } from '../../lib/format';
-import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
-import { SelectField } from '../../ui/Field';
+import { OutboxList, OutboxRow, StatusFilter } from '../../ui/OutboxLog';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useRetryWebhookDelivery, useWebhookDeliveries, useWebhookDelivery } from './api';
 
@@ -15,33 +14,28 @@ export const DELIVERY_LABELS: Record<WebhookDeliveryStatus, string> = { pending:
 export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; timeZone: string }) {
   const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
   const [cursors, setCursors] = useState<string[]>([]);
-  const [open, setOpen] = useState<string | null>(null);
   const cursor = cursors[cursors.length - 1];
   const log = useWebhookDeliveries(endpointId, status || undefined, cursor);
   return (
     <section className="webhook-log" aria-label="Delivery log">
       <h3>Delivery log</h3>
-      <SelectField
-        label="Show"
+      <StatusFilter
         name="delivery-status"
-        options={WEBHOOK_DELIVERY_STATUSES.map((s) => ({ value: s, label: DELIVERY_LABELS[s] }))}
-        placeholder="All deliveries"
+        statuses={WEBHOOK_DELIVERY_STATUSES}
+        labels={DELIVERY_LABELS}
+        all="All deliveries"
         value={status}
-        onChange={(v: string) => {
-          setStatus(v as WebhookDeliveryStatus | '');
+        onChange={(v) => {
+          setStatus(v);
           setCursors([]);
         }}
       />
-      {log.isPending ? <SkeletonLines lines={3} /> : null}
-      {log.isError ? <ErrorState error={log.error} onRetry={() => void log.refetch()} /> : null}
-      {log.data && log.data.data.length === 0 ? <EmptyState title="No deliveries yet">Send a test to see one here.</EmptyState> : null}
-      {log.data && log.data.data.length > 0 ? (
-        <ul className="mail-list">
-          {log.data.data.map((d) => (
-            <DeliveryRow key={d.id} delivery={d} timeZone={timeZone} open={open === d.id} onToggle={() => setOpen(open === d.id ? null : d.id)} />
-          ))}
-        </ul>
-      ) : null}
+      <OutboxList
+        query={log}
+        skeletonLines={3}
+        empty={<EmptyState title="No deliveries yet">Send a test to see one here.</EmptyState>}
+        row={(d, open, onToggle) => <DeliveryRow key={d.id} delivery={d} timeZone={timeZone} open={open} onToggle={onToggle} />}
+      />
       <div className="form-actions">
         {cursors.length > 0 ? <Button onClick={() => setCursors(cursors.slice(0, -1))}>Newer</Button> : null}
         {log.data?.nextCursor ? <Button onClick={() => setCursors([...cursors, log.data!.nextCursor!])}>Older</Button> : null}
@@ -53,28 +47,26 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
 function DeliveryRow({ delivery: d, timeZone, open, onToggle }: { delivery: WebhookDelivery; timeZone: string; open: boolean; onToggle: () => void }) {
   const retry = useRetryWebhookDelivery();
   return (
-    <li className="mail-row">
-      <div className="mail-row-head">
-        <button type="button" className="link-button mail-subject" aria-expanded={open} onClick={onToggle}>
-          {d.eventType}
-        </button>
-        <Badge tone={TONES[d.status]}>{DELIVERY_LABELS[d.status]}</Badge>
-      </div>
-      <div className="row-sub">
-        {formatDateTime(d.createdAt, timeZone)}
-        {d.lastResponseStatus !== null ? ` · HTTP ${d.lastResponseStatus}` : ''}
-        {d.lastDurationMs !== null ? ` · ${d.lastDurationMs} ms` : ''}
-        {d.attempts ? ` · ${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
-        {d.nextAttemptAt && d.attempts > 0 ? ` · next try ${formatDateTime(d.nextAttemptAt, timeZone)}` : ''}
-        {d.lastError && d.status !== 'delivered' ? ` · ${d.lastError}` : ''}
-      </div>
-      {d.status === 'dead' ? (
-        <Button variant="secondary" busy={retry.isPending} onClick={() => retry.mutate(d.id)}>
-          Deliver again
-        </Button>
-      ) : null}
-      {open ? <DeliveryDetail id={d.id} timeZone={timeZone} /> : null}
-    </li>
+    <OutboxRow
+      title={d.eventType}
+      tone={TONES[d.status]}
+      label={DELIVERY_LABELS[d.status]}
+      facts={
+        <>
+          {formatDateTime(d.createdAt, timeZone)}
+          {d.lastResponseStatus !== null ? ` · HTTP ${d.lastResponseStatus}` : ''}
+          {d.lastDurationMs !== null ? ` · ${d.lastDurationMs} ms` : ''}
+          {d.attempts ? ` · ${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
+          {d.nextAttemptAt && d.attempts > 0 ? ` · next try ${formatDateTime(d.nextAttemptAt, timeZone)}` : ''}
+          {d.lastError && d.status !== 'delivered' ? ` · ${d.lastError}` : ''}
+        </>
+      }
+      again={d.status === 'dead' ? { label: 'Deliver again', busy: retry.isPending, onClick: () => retry.mutate(d.id) } : null}
+      open={open}
+      onToggle={onToggle}
+    >
+      <DeliveryDetail id={d.id} timeZone={timeZone} />
+    </OutboxRow>
   );
 }
 
