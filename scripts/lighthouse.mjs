@@ -6,6 +6,7 @@
 //   sign-in      the first page once a workspace exists
 //   today        a signed-in page (the demo workspace's manager, by session cookie)
 //   opportunities  a signed-in list (80 opportunities)
+//   deal         a signed-in deal page (the list's first opportunity, with its plan)
 //   share        the customer's page of a shared mutual plan
 // Each page is scored --runs times (default 3) and the median is printed, with the metrics behind it.
 //   node scripts/lighthouse.mjs [--runs=3] [--desktop] [--only=share,opportunities] [--save=DIR]
@@ -139,13 +140,14 @@ const { baseUrl, stop } = await startServer();
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 const started = Date.now();
 try {
-  const state = { cookie: '', shareUrl: '' };
+  const state = { cookie: '', shareUrl: '', dealUrl: '' };
   /** Pages to score, in order: the first-run page only exists before any workspace does. */
   const pages = [
     { name: 'first-run', url: () => `${baseUrl}/`, headers: () => ({}) },
     { name: 'sign-in', url: () => `${baseUrl}/`, headers: () => ({}) },
     { name: 'today', url: () => `${baseUrl}/today`, headers: () => ({ Cookie: state.cookie }) },
     { name: 'opportunities', url: () => `${baseUrl}/opportunities`, headers: () => ({ Cookie: state.cookie }) },
+    { name: 'deal', url: () => state.dealUrl, headers: () => ({ Cookie: state.cookie }) },
     { name: 'share', url: () => state.shareUrl, headers: () => ({}) },
   ];
   for (const page of pages) {
@@ -155,6 +157,8 @@ try {
       state.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       const plans = await api(baseUrl, 'GET', '/plans?view=everyone&status=active&limit=1', { cookie: state.cookie });
       const plan = plans.data.data[0];
+      // A deal with a mutual plan: the page shows the plan's summary beside the deal.
+      state.dealUrl = `${baseUrl}/opportunities/${plan.opportunity.id}`;
       const link = await api(baseUrl, 'POST', `/plans/${plan.id}/share-links`, { cookie: state.cookie, body: { recipientName: 'Lighthouse' } });
       state.shareUrl = link.data.url.replace(/^https?:\/\/[^/]+/, baseUrl);
     }

@@ -103,6 +103,21 @@ function laterRank(text: RawBuilder<unknown>, search: Search): RawBuilder<number
   return sql<number>`case when (' ' || ${text} || ' ') like ${`% ${p} %`} then 0 when (' ' || ${text}) like ${`% ${p}%`} then 1 else 2 end`;
 }
 
+/**
+ * The same test as the text index, on one row's folded text (SQLite only): every term starts one of
+ * its words. Folded text is words of letters and digits separated by single spaces (search-text.ts),
+ * exactly the tokens FTS5 indexes, and terms are letters and digits, so `instr` on ' ' + text finds
+ * the same records as the index's prefix query — at a cost per row that does not depend on how many
+ * records of the workspace match.
+ */
+export function textMatches(search: Search, text: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  if (search.terms.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${sql.join(
+    search.terms.map((t) => sql`instr(' ' || ${text}, ${` ${t}`}) > 0`),
+    sql` and `,
+  )})`;
+}
+
 /** Rows of a list read in order before the text index is asked instead (SQLite only). */
 const LIST_PROBE_ROWS = 2000;
 
@@ -125,6 +140,12 @@ type KeysetOptions = { column: string; idColumn: string; descending: boolean; cu
  * read go through it, and only the page's rows are read with `base`'s joins. Walking with the joins
  * looked up every walked row's account, stage and owner: a word in one account name of 32 walks
  * about 1 800 rows for a page of 50.
+ *
+ * `rowMatch`, when given, is the same condition tested on each walked row's own text (`textMatches`:
+ * `lean` then selects the columns it reads too). `match` as an `in (…text index…)` condition makes
+ * SQLite first collect every match of the workspace — 600 account ids for a word of one name in 32
+ * among 20 000 accounts, 6 000 at ten times the data — so the walk's cost grew with the workspace;
+ * tested row by row it stays the cost of the rows walked.
  */
 export async function searchKeyset<DB, TB extends keyof DB, O, LDB, LTB extends keyof LDB, LO>(
   scope: Scope,
@@ -132,6 +153,7 @@ export async function searchKeyset<DB, TB extends keyof DB, O, LDB, LTB extends 
   match: (column: (name: string) => string) => RawBuilder<SqlBool>,
   opts: KeysetOptions,
   lean?: SelectQueryBuilder<LDB, LTB, LO>,
+  rowMatch?: (column: (name: string) => string) => RawBuilder<SqlBool>,
 ): Promise<O[]> {
   const [, table] = /^(\w+)\./.exec(opts.idColumn) ?? [];
   if (dbKind(scope.db) === 'sqlite') {
@@ -139,7 +161,7 @@ export async function searchKeyset<DB, TB extends keyof DB, O, LDB, LTB extends 
     if (lean) {
       const keys = lean.select([sql.ref(opts.idColumn).as('id'), sql.ref(opts.column).as('sort_key')] as never) as unknown as SelectQueryBuilder<LDB, LTB, { id: string }>;
       const { rows: probe } = await sql<{ id: string }>`select probe.id from (${keyset(keys, { ...opts, limit: LIST_PROBE_ROWS - 1 })}) as probe
-        where ${match((name) => `probe.${name}`)}
+        where ${(rowMatch ?? match)((name) => `probe.${name}`)}
         order by probe.sort_key ${dir}, probe.id ${dir} limit ${opts.limit + 1}`.execute(scope.db);
       const ids = probe.length > opts.limit ? probe : await keyset(keys.where(match((name) => `${table}.${name}`)), opts).execute();
       if (ids.length === 0) return [];

@@ -78,21 +78,47 @@ const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; pe
   { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
 ];
 
+/** Pages whose data reads only the address (not who is signed in): asked for before /session answers. */
+const SESSION_FREE = new Set<(at: PageDataAt) => void>([
+  pageData.accounts,
+  pageData.account,
+  pageData.contact,
+  pageData.opportunities,
+  pageData.objective,
+  pageData.interaction,
+  pageData.opportunity,
+  pageData.plan,
+  pageData.notifications,
+  pageData.team,
+  pageData.checkIns,
+  pageData.checkIn,
+]);
+/** Stands in for `me` for those pages: they never read it (a read would throw, not guess). */
+const NOBODY_YET = new Proxy({} as Me, {
+  get: () => {
+    throw new Error('this page data needs to know who is signed in');
+  },
+});
+
 /** Addresses that lead to another page once signed in. */
 const REDIRECTS: Record<string, string> = { '/': '/today', '/signup': '/today' };
 
 /**
  * Starts loading the page at `href` (an address in this app): its code and, for a signed-in person,
  * its data, in parallel. Resolves when the code is in (never rejects: the page reports a failure).
+ * `beforeSession`: the browser holds a live session, but who it is has not been read yet; only the
+ * data of pages that read nothing of it starts (the rest with the call made once it is known).
  */
-export function prefetchRoute(href: string): Promise<void> {
+export function prefetchRoute(href: string, { beforeSession = false } = {}): Promise<void> {
   const url = new URL(href, window.location.origin);
   url.pathname = REDIRECTS[url.pathname] ?? url.pathname;
   const me = queryClient.getQueryData<Me | null>(sessionKey);
   for (const { path, page, data } of PAGES) {
     const match = matchPath({ path: `/${path}`, end: true }, url.pathname);
     if (!match) continue;
-    if (me) data?.({ params: match.params, search: url.searchParams, me });
+    const at = { params: match.params, search: url.searchParams };
+    if (me) data?.({ ...at, me });
+    else if (beforeSession && data && SESSION_FREE.has(data)) data({ ...at, me: NOBODY_YET });
     return page.preload().then(
       () => undefined,
       () => undefined,

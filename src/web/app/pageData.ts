@@ -6,6 +6,7 @@ import type { FocusScope } from '../../shared/focus';
 import { focusListQuery } from '../features/focus/api';
 import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
+import { advanceRateQuery, interactionListQuery } from '../features/interactions/api';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
 import { qualificationQuery } from '../features/qualification/api';
@@ -36,6 +37,13 @@ export const pageData = {
     one(todayQuery(listValues(listFilters.today(me.user.role), search).view as PlanView));
     one(latestNotificationsQuery);
     pages(recordListQuery('opportunities', closingDealsParams(me)));
+    // The interaction cards (features/interactions/TodayInteractions.tsx) and the goal steps: without
+    // these they were asked for only once the page had rendered, seconds later on a slow phone.
+    const ownerId = me.user.id;
+    one(interactionListQuery({ ownerId, state: 'awaiting_result', sort: 'sortAt', limit: 20 }));
+    one(interactionListQuery({ ownerId, state: 'upcoming', sort: 'sortAt', limit: 5 }));
+    one(advanceRateQuery({ ownerId }));
+    void import('../features/goals/prefetch').then((m) => m.goalsPageData.todaySteps(queryClient));
   },
   accounts: ({ search }: PageDataAt) => {
     pages(recordListQuery('accounts', listValues(listFilters.accounts, search)));

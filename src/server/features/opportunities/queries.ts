@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, keysetAfter, toPage, type Cursor } from '..
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { scoped, scopedShapes } from '../../core/db/prepared.js';
-import { matchesSearch, parseSearch, searchKeyset } from '../../core/search.js';
+import { matchesSearch, parseSearch, searchKeyset, textMatches, type Search } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 import type { FlagFilter } from '../../../shared/focus-flags.js';
 import { FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
@@ -121,6 +121,17 @@ function filtered<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, 
   return q;
 }
 
+/** What a `?q=` list reads of a walked row besides its id (core/search.ts `searchKeyset`'s `lean`). */
+const LEAN_COLUMNS = ['opportunities.account_id', 'opportunities.search_text'] as const;
+
+/** `?q=`: the deal's name, or its account's name or domain, has words starting with the query's words. */
+const searchMatch = (scope: Scope, search: Search) => (col: (name: string) => string) =>
+  sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
+
+/** The same, tested on one walked row: its own text, and its account's by primary key. */
+const rowSearchMatch = (scope: Scope, search: Search) => (col: (name: string) => string) =>
+  sql<SqlBool>`(${textMatches(search, sql.ref(col('search_text')))} or exists (select 1 from ${sql.table('accounts')} as ${sql.id('search_account')} where ${sql.ref('search_account.id')} = ${sql.ref(col('account_id'))} and ${sql.ref('search_account.workspace_id')} = ${scope.workspaceId} and ${textMatches(search, sql.ref('search_account.search_text'))}))`;
+
 type FlaggedShape = ListShape & { flag: FlagFilter };
 type FlaggedValues = ListValues & Omit<FlagParams, 'workspaceId'>;
 
@@ -163,10 +174,9 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
   const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
     if (search) {
       const q = filtered(selectOpportunities(scope).select(FLAG_COLUMNS), query).where(flagPredicate(query.flag, fp));
-      const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query).where(flagPredicate(query.flag, fp));
-      const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
+      const lean = filtered(scope.selectFrom('opportunities').select(LEAN_COLUMNS), query).where(flagPredicate(query.flag, fp));
       const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };
-      return (await searchKeyset(scope, q, match, page, lean)) as Row[];
+      return (await searchKeyset(scope, q, searchMatch(scope, search), page, lean, rowSearchMatch(scope, search))) as Row[];
     }
     const shape: FlaggedShape = {
       archived: query.archived,
@@ -215,10 +225,9 @@ export async function listOpportunities(scope: Scope, actor: Actor, query: Oppor
   let rows: OpportunityRow[];
   if (search) {
     const q = filtered(selectOpportunities(scope), query);
-    const lean = filtered(scope.selectFrom('opportunities').select('opportunities.account_id'), query);
+    const lean = filtered(scope.selectFrom('opportunities').select(LEAN_COLUMNS), query);
     const page = { column: sort.column, idColumn: 'opportunities.id', descending, cursor: query.cursor, limit: query.limit, kind };
-    const match = (col: (name: string) => string) => sql<SqlBool>`(${matchesSearch(scope, 'opportunity', col('id'), search)} or ${matchesSearch(scope, 'account', col('account_id'), search)})`;
-    rows = await searchKeyset(scope, q, match, page, lean);
+    rows = await searchKeyset(scope, q, searchMatch(scope, search), page, lean, rowSearchMatch(scope, search));
   } else {
     const after = query.cursor ? decodeCursor(query.cursor, kind) : null;
     const shape: ListShape = {

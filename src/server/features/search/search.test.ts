@@ -175,6 +175,42 @@ describe('list filters with q', () => {
     expect(pages).toBe(3);
   });
 
+  it('pages a deal list by words of the deal or of its account, each page exact whichever way it is found', async () => {
+    const { client } = await signUpWorkspace(app);
+    const kestrel = await createAccount(client, { name: 'Kestrël Holdings' });
+    const other = await createAccount(client, { name: 'Osprey Mills', domain: 'kestrelish.example' });
+    const plain = await createAccount(client, { name: 'Plain Co' });
+    // Each deal with the queries that find it (newest first is the default sort).
+    const made: { id: string; found: string[] }[] = [];
+    const deal = async (accountId: string, name: string, found: string[]) => made.push({ id: (await createDeal(client, { accountId, name })).id, found });
+    await deal(kestrel.id, 'Renewal', ['kestrel', 'KESTREL holdings']); // by its account's name
+    await deal(plain.id, 'Kestrel pilot', ['kestrel']); // by its own name
+    await deal(plain.id, 'Other pilot', []);
+    await deal(other.id, 'Expansion', ['kestrel']); // its account's domain has a word starting with "kestrel"
+    await deal(plain.id, 'Holdings kestrel', ['kestrel', 'KESTREL holdings']);
+    await deal(plain.id, 'Holdings', []); // "kestrel" in no word of the deal or of its account
+    await deal(kestrel.id, 'Second', ['kestrel', 'KESTREL holdings']);
+    await deal(plain.id, 'Akestrel', []); // not the start of a word
+    await deal(other.id, 'Holdings renewal', ['kestrel']); // for both words: "holdings" is the deal's, "kestrel…" its account's, not one record's
+    for (const q of ['kestrel', 'KESTREL holdings']) {
+      const want = made.filter((d) => d.found.includes(q)).map((d) => d.id).reverse();
+      // A page of one or two: the list is walked in order (more matches than the page); all at once: the text index.
+      for (const limit of [1, 2, 50]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const res: Res = await client.get(`/api/v1/opportunities?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(res.statusCode).toBe(200);
+          seen.push(...res.data.data.map((x: Hit) => x.id));
+          cursor = res.data.nextCursor;
+          pages += 1;
+        } while (cursor && pages < 10);
+        expect(seen, `q=${q} limit=${limit}`).toEqual(want);
+      }
+    }
+  });
+
   it('finds contacts and opportunities by folded words too (an opportunity also by its account)', async () => {
     const { client, a, c, o } = await corpus();
     // Sorted by name, "Zoë" and "Zoey" order by each engine's collation: compare the set.

@@ -10,6 +10,8 @@ export const goalsPageData = {
     void client.prefetchInfiniteQuery(goalListQuery(ownerId, 'all'));
     void client.prefetchQuery(whyListQuery(ownerId));
   },
+  /** Today's card of next steps (TodaySteps.tsx). */
+  todaySteps: (client: QueryClient) => void client.prefetchInfiniteQuery(goalListQuery(undefined, 'active')),
   goal: (client: QueryClient, id: string) => void client.prefetchQuery(goalQuery(id)),
   why: (client: QueryClient, id: string) => void client.prefetchQuery(whyQuery(id)),
 };
