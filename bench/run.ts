@@ -24,6 +24,7 @@ const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities', 
 const BARE = 'bare Fastify JSON route';
 const BARE_ROW = 'bare Fastify + one Kysely row read';
 const TICK = 'PATCH /commitments/:id (tick, a write)';
+const TICK_NO_FSYNC = 'PATCH /commitments/:id (tick, synchronous=NORMAL: no fsync)';
 const FOCUS_MINE = 'GET /focus?scope=mine (a rep)';
 const FOCUS_TEAM = 'GET /focus?scope=team (a manager)';
 const FLAGGED = 'GET /opportunities?flag=any (list with flags)';
@@ -72,6 +73,20 @@ function observing(child: ChildProcess): (name: string) => Observer {
   return (name) => ({
     start: async () => void (await ask({ observe: 'start' })),
     stop: () => ask({ observe: 'stop', name: slug(name) }),
+  });
+}
+
+/** SQLite's synchronous setting in the server process (the bench's tick without the fsync). */
+function setSynchronous(child: ChildProcess, level: 'NORMAL' | 'FULL'): Promise<void> {
+  return new Promise((resolve) => {
+    const answered = (m: unknown) => {
+      if (typeof m === 'object' && m && 'synchronous' in m) {
+        child.off('message', answered);
+        resolve();
+      }
+    };
+    child.on('message', answered);
+    child.send({ synchronous: level });
   });
 }
 
@@ -248,6 +263,14 @@ async function main(): Promise<void> {
       log('measuring commitment ticks (writes)…');
       const writers = Math.min(measureOptions.connections, plan.commitments.length);
       first.push(await measureTicks(client, plan, writers, measureOptions.duration, measureOptions.warmup, observed(`1x ${TICK}`)));
+      if (database.kind === 'sqlite') {
+        // The same writes without the commit's fsync: what the write path costs besides it.
+        log('measuring commitment ticks without the fsync (synchronous=NORMAL)…');
+        await setSynchronous(servers.child, 'NORMAL');
+        const noFsync = await measureTicks(client, plan, writers, measureOptions.duration, measureOptions.warmup, observed(`1x ${TICK_NO_FSYNC}`));
+        await setSynchronous(servers.child, 'FULL');
+        first.push({ ...noFsync, name: TICK_NO_FSYNC, path: '/api/v1/commitments/:id?synchronous=NORMAL' });
+      }
     }
     const bare = first.find((f) => f.path === '/bare');
     // The figures so far, before the long growth step: a failure later does not lose them.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/core/config.js';
 import { connect } from '../src/server/core/db/connect.js';
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
   const profiler = profilerFor(process.env.BENCH_CPU_PROF);
   let cpuAtStart = process.cpuUsage();
   process.on('message', async (message) => {
+    if (typeof message === 'object' && message && 'synchronous' in message) {
+      // SQLite only: the tick measured again without the commit's fsync, to see what the write path
+      // costs besides it (then back to FULL, the app's setting).
+      const level = (message as { synchronous: string }).synchronous === 'NORMAL' ? 'NORMAL' : 'FULL';
+      await sql.raw(`pragma synchronous = ${level}`).execute(db);
+      process.send?.({ synchronous: level });
+      return;
+    }
     if (typeof message === 'object' && message && 'observe' in message) {
       const m = message as ObserveMessage;
       if (m.observe === 'start') {

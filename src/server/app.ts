@@ -67,6 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorate('config', config);
   app.decorateRequest('actor', null);
   app.decorateRequest('guest', null);
+  app.decorateRequest('profile', null);
 
   // Every route, as registered, with the permission it must declare (else the server does not start):
   // the authorization test walks this list so no route escapes it.
@@ -86,21 +87,25 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   keepIdempotentResponses(app as unknown as App, db);
   await registerCompression(app);
 
-  app.addHook('onRequest', async (req, reply) => {
+  // The request id on every answer; then CSRF, decided from the matched route (never the raw URL,
+  // which has many spellings): every write must come from our own origin as JSON. A request with an
+  // API token (Authorization: Bearer) is judged by the token alone — its cookie, if any, is ignored —
+  // so it needs no Origin: a browser never adds that header by itself, and without a valid token it
+  // gets 401. One synchronous hook: it runs on every request.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    if (needsWriteChecks(req)) {
+      try {
+        if (!usesBearer(req)) assertSameOrigin(req, config);
+        assertJsonBody(req);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+    }
+    done();
   });
   securityHeaders(app, config);
-
-  // CSRF, decided from the matched route (never the raw URL, which has many spellings): every
-  // write must come from our own origin as JSON. A request with an API token (Authorization:
-  // Bearer) is judged by the token alone — its cookie, if any, is ignored — so it needs no Origin:
-  // a browser never adds that header by itself, and without a valid token it gets 401.
-  app.addHook('onRequest', async (req) => {
-    if (needsWriteChecks(req)) {
-      if (!usesBearer(req)) assertSameOrigin(req, config);
-      assertJsonBody(req);
-    }
-  });
   // Authentication and authorization, from the permission each route declares.
   enforcePermissions(app as unknown as App, { config, db, policies: ownershipPolicies, openGuest: openGuestPrincipal });
   limitGuestWrites(app as unknown as App, { config, db });

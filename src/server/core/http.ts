@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, 
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteContract } from '../../shared/routes/define.js';
 import type { Actor } from './actor.js';
+import type { SessionProfile } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { notSignedIn } from './errors.js';
@@ -19,6 +20,8 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** On routes declared `withProfile`, signed in with a session: the person's profile, read with the session. */
+    profile: SessionProfile | null;
     /** Set on `guest` routes: the share link the request holds. */
     guest: GuestPrincipal | null;
   }

@@ -65,21 +65,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function keepIdempotentResponses(app: App, db: Db): void {
   app.decorateRequest('idempotency', null);
-  app.addHook('onSend', async (req, reply, payload) => {
-    const ticket = req.idempotency;
-    if (!ticket) return payload;
-    req.idempotency = null;
+  const keep = async (ticket: Ticket, statusCode: number, payload: unknown) => {
     const where = db
       .updateTable('idempotency_keys')
       .where('workspace_id', '=', ticket.workspaceId)
       .where('principal', '=', ticket.principal)
       .where('key', '=', ticket.key);
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
-      await where.set({ status: 'done', response_status: reply.statusCode, response_body: payload }).execute();
+    if (statusCode >= 200 && statusCode < 300 && typeof payload === 'string') {
+      await where.set({ status: 'done', response_status: statusCode, response_body: payload }).execute();
     } else {
       await removeRow(db, ticket);
     }
-    return payload;
+  };
+  // Callback style: answers without a key (nearly all) pass straight through, without a promise.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const ticket = req.idempotency;
+    if (!ticket) return done(null, payload);
+    req.idempotency = null;
+    keep(ticket, reply.statusCode, payload).then(() => done(null, payload), (err: Error) => done(err));
   });
 }
 
@@ -87,9 +90,13 @@ export function registerIdempotency(app: App, opts: { db: Db; waitMs: number }):
   const { db } = opts;
 
   // After authentication, validation and authorization: a refused or invalid request never takes a key.
-  app.addHook('preHandler', async (req, reply) => {
+  // Callback style: requests without a key (nearly all) pass straight through, without a promise.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.headers['idempotency-key'] === undefined || !req.routeOptions.config?.idempotent) return done();
+    withKey(req, reply).then(() => done(), done);
+  });
+  const withKey = async (req: FastifyRequest, reply: FastifyReply) => {
     const header = req.headers['idempotency-key'];
-    if (header === undefined || !req.routeOptions.config?.idempotent) return;
     const owner = principalOf(req);
     if (!owner) return;
     if (typeof header !== 'string' || !KEY.test(header)) {
@@ -141,7 +148,7 @@ export function registerIdempotency(app: App, opts: { db: Db; waitMs: number }):
       }
       await sleep(25);
     }
-  });
+  };
 }
 
 function findRow(db: Db, t: Ticket) {

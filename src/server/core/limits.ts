@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { AppError } from './errors.js';
@@ -33,11 +34,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function limitGuestWrites(app: App, opts: { config: Config; db: Db }): void {
   const { config, db } = opts;
-  app.addHook('onRequest', async (req) => {
-    if (!req.guest || !UNSAFE.has(req.method)) return;
+  const count = async (guest: NonNullable<FastifyRequest['guest']>, ip: string) => {
     const message = 'Too many changes through this link in a short time. Please wait a moment and try again.';
-    await hit(db, `guest-link:${req.guest.shareLinkId}`, config.guestWritesPerLinkPerMinute, MINUTE, message);
-    await hit(db, `guest-ip:${req.ip}`, config.guestWritesPerIpPerMinute, MINUTE, message);
+    await hit(db, `guest-link:${guest.shareLinkId}`, config.guestWritesPerLinkPerMinute, MINUTE, message);
+    await hit(db, `guest-ip:${ip}`, config.guestWritesPerIpPerMinute, MINUTE, message);
+  };
+  // Callback style: every other request passes straight through, without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (!req.guest || !UNSAFE.has(req.method)) return done();
+    count(req.guest, req.ip).then(() => done(), done);
   });
 }
 

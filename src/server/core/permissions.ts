@@ -3,7 +3,7 @@ import type { Actor } from './actor.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { AppError, forbidden, notFound, notSignedIn } from './errors.js';
-import { cookieName, resolveSession } from './auth/sessions.js';
+import { cookieName, resolveSession, resolveSessionWithProfile } from './auth/sessions.js';
 import { authenticateBearer, bearerOf } from './auth/api-tokens.js';
 import { Scope } from './scope.js';
 import type { App } from './http.js';
@@ -62,6 +62,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Account security: a signed-in session only, never an API token (core/route.ts `sessionOnly`). */
     sessionOnly?: boolean;
+    /** The session lookup also reads the person's profile into `req.profile` (core/route.ts `withProfile`). */
+    withProfile?: boolean;
   }
 }
 
@@ -138,13 +140,25 @@ export function enforcePermissions(app: App, opts: { config: Config; db: Db; pol
       return;
     }
     const token = req.cookies[cookieName(config)];
-    if (token) req.actor = await resolveSession(db, config, token);
+    if (token) {
+      if (req.routeOptions.config?.withProfile) {
+        const found = await resolveSessionWithProfile(db, config, token);
+        req.actor = found?.actor ?? null;
+        req.profile = found?.profile ?? null;
+      } else {
+        req.actor = await resolveSession(db, config, token);
+      }
+    }
     if (permission !== 'public' && !req.actor) throw notSignedIn();
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Callback style: routes without a record to check (most reads) pass straight through, without a promise.
+  app.addHook('preHandler', (req, _reply, done) => {
     const permission = permissionOf(req);
-    if (!permission || typeof permission === 'string') return;
+    if (!permission || typeof permission === 'string') return done();
+    authorize(req, permission).then(() => done(), done);
+  });
+  const authorize = async (req: FastifyRequest, permission: Exclude<Permission, string>) => {
     const actor = req.actor;
     if (!actor) throw notSignedIn();
     if ('role' in permission) {
@@ -167,5 +181,5 @@ export function enforcePermissions(app: App, opts: { config: Config; db: Db; pol
       throw notFound();
     }
     throw new AppError('forbidden', verdict.refused);
-  });
+  };
 }

@@ -53,6 +53,8 @@ export type RouteOptions = {
   bodyLimit?: number;
   /** Account security (API tokens, signing out): a signed-in session only; every API token gets 403 (core/permissions.ts). */
   sessionOnly?: true;
+  /** The session lookup also reads what `GET /session` shows of the person (req.profile), in the same query. */
+  withProfile?: true;
 };
 
 /**
@@ -85,6 +87,7 @@ export function route<C extends RouteContract>(app: App, contract: C, options: R
       contract,
       ...(options.secretParams ? { secretParams: options.secretParams } : {}),
       ...(options.sessionOnly ? { sessionOnly: true } : {}),
+      ...(options.withProfile ? { withProfile: true } : {}),
     },
     handler: handler as RouteHandlerMethod,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),

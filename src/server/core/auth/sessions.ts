@@ -102,10 +102,48 @@ const sessionById = prepared((db, p: { id: string }) =>
     .where('sessions.id', '=', p.id),
 );
 
-/** The actor for a session cookie, or null when the session is unknown, idle too long, expired or the person deactivated. */
-export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
-  const id = hashSecret(token);
-  const row = await sessionById.first(db, { id });
+/**
+ * The same lookup with what `GET /session` shows of the person and the workspace besides the actor
+ * (team name, record version, workspace name…): who-am-I answers from this one indexed query. Only
+ * routes that ask for it (`withProfile`) pay for the extra columns and the team join.
+ */
+const sessionWithProfileById = prepared((db, p: { id: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at', ...actorColumns(db)])
+    .select([
+      'teams.name as team_name',
+      'users.deactivated_at',
+      'users.version',
+      'users.created_at',
+      'workspaces.name as workspace_name',
+      'workspaces.is_demo',
+      'workspaces.version as workspace_version',
+    ])
+    .where('sessions.id', '=', p.id),
+);
+
+/** What `GET /session` presents besides the actor (features/auth/service.ts loadMe). */
+export type SessionProfile = {
+  team_name: string | null;
+  time_zone: string | null;
+  default_time_zone: string;
+  status: 'active' | 'deactivated';
+  deactivated_at: string | null;
+  version: number;
+  created_at: string;
+  workspace_name: string;
+  is_demo: number;
+  workspace_version: number;
+};
+
+type SessionRow = { session_id: string; last_seen_at: string; expires_at: string; status: string } & ActorRow;
+
+/** Checks a session row (idle, expired, deactivated), touching it at most once a minute. */
+async function liveSession<R extends SessionRow>(db: Db, config: Config, id: string, row: R | undefined): Promise<R | null> {
   if (!row || row.status !== 'active') return null;
   const now = Date.now();
   const lastSeen = Date.parse(row.last_seen_at);
@@ -116,7 +154,22 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (now - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
   }
-  return toActor(row, { sessionId: row.session_id });
+  return row;
+}
+
+/** The actor for a session cookie, or null when the session is unknown, idle too long, expired or the person deactivated. */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const id = hashSecret(token);
+  const row = await liveSession(db, config, id, await sessionById.first(db, { id }));
+  return row && toActor(row, { sessionId: row.session_id });
+}
+
+/** `resolveSession` with the person's profile (routes declared `withProfile`), in the same one query. */
+export async function resolveSessionWithProfile(db: Db, config: Config, token: string): Promise<{ actor: Actor; profile: SessionProfile } | null> {
+  const id = hashSecret(token);
+  const row = await liveSession(db, config, id, await sessionWithProfileById.first(db, { id }));
+  if (!row) return null;
+  return { actor: toActor(row, { sessionId: row.session_id }), profile: row as SessionProfile };
 }
 
 /** Ends a session; nothing for a request that came with an API token (no session). */

@@ -81,7 +81,7 @@ export function authRoutes(app: App): void {
     return reply.code(201).send(await loadMe(db, actor));
   });
 
-  route(app, api.getSession, { permission: 'signedIn' }, async (req) => loadMe(db, ctx(req).actor));
+  route(app, api.getSession, { permission: 'signedIn', withProfile: true }, async (req) => loadMe(db, ctx(req).actor, req.profile));
 
   route(app, api.deleteSession, { permission: 'signedIn', sessionOnly: true }, async (req, reply) => {
     await endSession(db, ctx(req).actor.sessionId);

@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/auth.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
+import type { SessionProfile } from '../../core/auth/sessions.js';
 import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '../../core/auth/passwords.js';
 import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
@@ -108,8 +109,9 @@ const meQuery = scoped((scope, p: { id: string }) =>
   selectUsers(scope).select(['workspaces.name as workspace_name', 'workspaces.is_demo', 'workspaces.version as workspace_version']).where('users.id', '=', p.id),
 );
 
-export async function loadMe(db: Db, actor: Actor): Promise<Me> {
-  const row = await meQuery.first(new Scope(db, actor.workspaceId), { id: actor.id });
+/** The signed-in person; from `profile` when the session lookup already read it (core/auth/sessions.ts), else one query. */
+export async function loadMe(db: Db, actor: Actor, profile?: SessionProfile | null): Promise<Me> {
+  const row = profile ? { ...profile, id: actor.id, email: actor.email, name: actor.name, role: actor.role, team_id: actor.teamId } : await meQuery.first(new Scope(db, actor.workspaceId), { id: actor.id });
   if (!row) throw notFound('Person');
   return {
     user: presentUser(row, actor),

@@ -4,6 +4,7 @@ import type { CommitmentFacts } from '../../../domain/commitments.js';
 import { lockRow } from '../../core/records.js';
 import { Scope } from '../../core/scope.js';
 import type { Db } from '../../core/db/connect.js';
+import { scoped } from '../../core/db/prepared.js';
 import { byCommitment, reliabilityFactsOf, selectCommitments } from './queries.js';
 
 /**
@@ -47,34 +48,68 @@ export function customerWordColumns(s: CustomerWordSnapshot): Columns {
 
 /** Judges again the customer side of the deals of these plans (or these deals) and stores it on their rows. */
 export async function judgeCustomerWord(tx: Scope, of: { planIds?: readonly string[]; opportunityIds?: readonly string[] }, now = new Date()): Promise<void> {
-  const ids = new Set(of.opportunityIds ?? []);
+  // Each deal with its plan (a deal has at most one), or none: a deal without a plan is judged on nothing.
+  const planOf = new Map<string, string | null>((of.opportunityIds ?? []).map((id) => [id, null]));
   const planIds = [...new Set(of.planIds ?? [])];
   for (let i = 0; i < planIds.length; i += 500) {
-    const plans = await tx.selectFrom('plans').select('plans.opportunity_id').where('plans.id', 'in', planIds.slice(i, i + 500)).execute();
-    for (const p of plans) ids.add(p.opportunity_id);
+    const chunk = planIds.slice(i, i + 500);
+    const plans = chunk.length === 1 ? await planById.execute(tx, { id: chunk[0] }) : await tx.selectFrom('plans').select(['plans.id', 'plans.opportunity_id']).where('plans.id', 'in', chunk).execute();
+    for (const p of plans) planOf.set(p.opportunity_id, p.id);
   }
-  const all = [...ids].sort();
-  for (let i = 0; i < all.length; i += 500) await judgeChunk(tx, all.slice(i, i + 500), now);
+  const dealsWithoutPlan = [...planOf].filter(([, plan]) => plan === null).map(([id]) => id);
+  for (let i = 0; i < dealsWithoutPlan.length; i += 500) {
+    const plans = await tx.selectFrom('plans').select(['plans.id', 'plans.opportunity_id']).where('plans.opportunity_id', 'in', dealsWithoutPlan.slice(i, i + 500)).execute();
+    for (const p of plans) planOf.set(p.opportunity_id, p.id);
+  }
+  const all = [...planOf.keys()].sort();
+  for (let i = 0; i < all.length; i += 500) await judgeChunk(tx, all.slice(i, i + 500).map((id) => ({ opportunityId: id, planId: planOf.get(id) ?? null })), now);
 }
 
-async function judgeChunk(tx: Scope, ids: readonly string[], now: Date): Promise<void> {
+const planById = scoped((scope, p: { id: string }) => scope.selectFrom('plans').select(['plans.id', 'plans.opportunity_id']).where('plans.id', '=', p.id));
+
+/** One plan's customer-side commitments and date changes, through the (workspace, plan) indexes: what every engine write on a plan reads again. */
+const customerCommitmentsOfPlan = scoped((scope, p: { planId: string }) =>
+  // subject (kind, id) rather than plan_id: the same rows, and the whole of an index's key, whatever the planner's statistics.
+  selectCommitments(scope).where('commitments.subject_kind', '=', 'plan').where('commitments.subject_id', '=', p.planId).where('commitments.side', '=', 'customer'),
+);
+const renegotiationsOfPlan = scoped((scope, p: { planId: string }) =>
+  scope.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', '=', p.planId),
+);
+const storeWord = scoped((scope, p: Columns & { id: string }) =>
+  scope
+    .updateTable('opportunities')
+    .set({
+      customer_judged_count: p.customer_judged_count,
+      customer_kept_count: p.customer_kept_count,
+      customer_late_count: p.customer_late_count,
+      customer_missed_count: p.customer_missed_count,
+      customer_open_count: p.customer_open_count,
+      customer_judged_weight: p.customer_judged_weight,
+      customer_kept_weight: p.customer_kept_weight,
+      customer_counts_until: p.customer_counts_until,
+      customer_unreliable_from: p.customer_unreliable_from,
+    })
+    .where('opportunities.id', '=', p.id),
+);
+
+async function judgeChunk(tx: Scope, deals: readonly { opportunityId: string; planId: string | null }[], now: Date): Promise<void> {
   // In one order, so two writers locking several deals cannot wait on each other.
-  for (const id of ids) await lockRow(tx, 'opportunities', id);
-  const plans = () => tx.selectFrom('plans').select('plans.id').where('plans.opportunity_id', 'in', [...ids]);
-  const rows = await selectCommitments(tx)
-    .select('plan.opportunity_id as of_opportunity')
-    .where('commitments.subject_kind', '=', 'plan')
-    .where('commitments.side', '=', 'customer')
-    .where('commitments.plan_id', 'in', plans())
-    .execute();
-  const history = rows.length
-    ? byCommitment(await tx.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', plans()).execute())
-    : new Map();
-  const facts = new Map<string, CommitmentFacts[]>(ids.map((id) => [id, []]));
-  for (const row of rows) facts.get(row.of_opportunity ?? '')?.push(reliabilityFactsOf(row, history.get(row.id) ?? []));
-  for (const [id, list] of facts) {
-    await tx.updateTable('opportunities').set(customerWordColumns(customerWordSnapshot(list, now))).where('opportunities.id', '=', id).execute();
-  }
+  for (const d of deals) await lockRow(tx, 'opportunities', d.opportunityId);
+  const planIds = deals.flatMap((d) => (d.planId ? [d.planId] : []));
+  // By plan id (the deals' plans, read above), so each plan's rows come through the plan indexes.
+  const rows =
+    planIds.length === 0 ? []
+    : planIds.length === 1 ? await customerCommitmentsOfPlan.execute(tx, { planId: planIds[0] })
+    : await selectCommitments(tx).where('commitments.subject_kind', '=', 'plan').where('commitments.subject_id', 'in', planIds).where('commitments.side', '=', 'customer').execute();
+  const renegotiations =
+    rows.length === 0 ? []
+    : planIds.length === 1 ? await renegotiationsOfPlan.execute(tx, { planId: planIds[0] })
+    : await tx.selectFrom('commitment_renegotiations').selectAll('commitment_renegotiations').where('commitment_renegotiations.plan_id', 'in', planIds).execute();
+  const history = byCommitment(renegotiations);
+  const dealOfPlan = new Map(deals.flatMap((d) => (d.planId ? [[d.planId, d.opportunityId] as const] : [])));
+  const facts = new Map<string, CommitmentFacts[]>(deals.map((d) => [d.opportunityId, []]));
+  for (const row of rows) facts.get(dealOfPlan.get(row.plan_id ?? '') ?? '')?.push(reliabilityFactsOf(row, history.get(row.id) ?? []));
+  for (const [id, list] of facts) await storeWord.execute(tx, { id, ...customerWordColumns(customerWordSnapshot(list, now)) });
 }
 
 /** Every deal of the workspace with a plan (after its default time zone changed, or a bulk load such as the demo). */
