@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/core/config.js';
 import { connect } from '../src/server/core/db/connect.js';
@@ -22,6 +22,9 @@ export async function startAdvance(env: Record<string, string> = {}): Promise<{ 
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-e2e-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env });
+  // The run's global setup migrated one database (src/server/test/global-setup.ts): start from a copy.
+  const template = inject('sqliteTemplate');
+  if (template && config.database.kind === 'sqlite') fs.copyFileSync(template, config.database.file);
   const db = connect(config.database);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, webRoot: WEB_ROOT, logger: false });

@@ -130,7 +130,8 @@ describe('graceful shutdown', () => {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 20_000);
+    // Starting means transpiling the server and migrating a new database: slow on a busy machine.
+    await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 60_000);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     await waitFor(async () => (await fetch(`${base}/readyz`)).status === 503, 3_000);
@@ -139,7 +140,7 @@ describe('graceful shutdown', () => {
     expect(await exited).toBe(0);
     expect(output).toMatch(/database closed/);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 40_000);
+  }, 90_000);
 });
 
 async function freePort(): Promise<number> {

@@ -7,7 +7,7 @@ import { ResponseSerializationError } from 'fastify-type-provider-zod';
 /**
  * Responses leave through the route's response schema, an allow-list: fields it does not name are
  * never sent. Running the zod schema on every response was the largest single cost of a read, so
- * each response schema is compiled once, at start, to a fast-json-stringify serializer (from the JSON
+ * each response schema is compiled once, at its first response, to a fast-json-stringify serializer (from the JSON
  * Schema the same zod contract produces). With `checkContracts` (tests), every response is also run
  * through zod and the two outputs must agree — so the whole integration suite proves the compiled
  * serializer says exactly what the contract says.
@@ -51,28 +51,64 @@ export function toSerializerJsonSchema(schema: $ZodType): JsonSchema {
 export const serializerFallbacks: string[] = [];
 
 type CompilerInput = { schema: unknown; method: string; url: string; httpStatus?: string };
+type Serialize = (data: unknown) => string;
 
+/**
+ * Compiled serializers by response schema. Contracts are module-level objects, so every app built
+ * in this process (several per test file) shares one compilation per schema.
+ */
+const compiledBySchema = new WeakMap<$ZodType, Serialize | 'fallback'>();
+
+function compile(schema: $ZodType, route: string): Serialize | 'fallback' {
+  let compiled = compiledBySchema.get(schema);
+  if (!compiled) {
+    try {
+      compiled = fastJson(toSerializerJsonSchema(schema) as unknown as Parameters<typeof fastJson>[0]) as Serialize;
+    } catch {
+      compiled = 'fallback'; // a schema fast-json-stringify cannot express: correct first, fast second
+    }
+    compiledBySchema.set(schema, compiled);
+  }
+  if (compiled === 'fallback' && !serializerFallbacks.includes(route)) serializerFallbacks.push(route);
+  return compiled;
+}
+
+/** Every schema handed to a compiler in this process, so a test can compile them all. */
+const seen: { schema: $ZodType; route: string }[] = [];
+
+/** Compiles every route's serializer now (they are otherwise compiled at their first response). */
+export function compileAllSerializers(): void {
+  for (const { schema, route } of seen) compile(schema, route);
+}
+
+/**
+ * Each route's serializer is compiled at its first response, not at start: a process that answers a
+ * few routes (a test file, an instance just restarted) does not pay for compiling all two hundred.
+ */
 export function createSerializerCompiler(opts: { checkContracts: boolean }) {
-  return ({ schema: maybe, method, url }: CompilerInput): ((data: unknown) => string) => {
+  return ({ schema: maybe, method, url }: CompilerInput): Serialize => {
     const schema = resolveSchema(maybe);
+    const route = `${method} ${url}`;
+    seen.push({ schema, route });
     const viaZod = (data: unknown) => {
       const result = safeEncode(schema, data);
       if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
       return JSON.stringify(result.data);
     };
-    let compiled: (data: unknown) => string;
-    try {
-      compiled = fastJson(toSerializerJsonSchema(schema) as unknown as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
-    } catch {
-      serializerFallbacks.push(`${method} ${url}`);
-      return viaZod; // a schema fast-json-stringify cannot express: correct first, fast second
-    }
-    if (!opts.checkContracts) return compiled;
+    let serialize: Serialize | undefined;
+    const first = (data: unknown): string => {
+      if (!serialize) {
+        const compiled = compile(schema, route);
+        serialize = compiled === 'fallback' ? viaZod : compiled;
+      }
+      return serialize(data);
+    };
+    if (!opts.checkContracts) return first;
     return (data) => {
       const expected = viaZod(data);
-      const actual = compiled(data);
+      const actual = first(data);
       if (!isDeepStrictEqual(JSON.parse(actual), JSON.parse(expected))) {
-        throw new Error(`compiled serializer for ${method} ${url} disagrees with its zod contract:\n  zod:      ${expected}\n  compiled: ${actual}`);
+        throw new Error(`compiled serializer for ${route} disagrees with its zod contract:\n  zod:      ${expected}\n  compiled: ${actual}`);
       }
       return actual;
     };

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll } from 'vitest';
+import { inject } from 'vitest';
+import { closeAfterFile } from './cleanup.js';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -10,10 +11,12 @@ import { parseConfig, type Config } from '../core/config.js';
 import { connect, type Db } from '../core/db/connect.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import type { App } from '../core/http.js';
+import { databaseUrl } from './global-setup.js';
 
 /**
  * A real app on a real, freshly migrated database: a SQLite file by default, or — when
- * TEST_DATABASE_URL is a postgres:// URL — a PostgreSQL schema of its own, dropped afterwards.
+ * TEST_DATABASE_URL is a postgres:// URL — a PostgreSQL database of its own, dropped afterwards. Both
+ * start as copies of the database the run's global setup migrated (test/global-setup.ts).
  */
 export async function testApp(env: Record<string, string> = {}): Promise<{ app: App; db: Db; config: Config; connectAgain: () => Db }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
@@ -28,11 +31,11 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     API_TOKEN_MAX_FAILURES_PER_IP: '10000',
     ...env,
   });
-  const { db, cleanup, connectAgain } = await freshDb(4);
-  await migrateToLatest(db);
-  const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: pgUrl } : config.database }, db, logger: false });
+  const { db, cleanup, connectAgain, url } = await migratedDb(4);
+  await migrateToLatest(db); // a no-op on a copy of the migrated template; it migrates when there is none
+  const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: url ?? pgUrl } : config.database }, db, logger: false });
   await app.ready();
-  afterAll(async () => {
+  closeAfterFile(async () => {
     await app.close();
     await cleanup();
   });
@@ -42,38 +45,84 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
 export const isPostgres = () => !!process.env.TEST_DATABASE_URL;
 export { sql };
 
+type Fresh = { db: Db; cleanup: () => Promise<void>; connectAgain: () => Db; url?: string };
+
+/** A migrated database of its own: a copy of the run's template (see test/global-setup.ts) when there is one. */
+async function migratedDb(poolSize: number): Promise<Fresh> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const sqliteTemplate = inject('sqliteTemplate');
+  const pgTemplate = inject('pgTemplate');
+  if (pgUrl && pgTemplate) {
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(pgUrl, async (c) => {
+      // Another file may be creating a database from the same template at this instant: PostgreSQL
+      // then answers 55006 (object in use) for a moment.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`create database ${name} template ${pgTemplate}`);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    });
+    const url = databaseUrl(pgUrl, name);
+    return { ...postgresAt(url, undefined, poolSize, () => adminQuery(pgUrl, (c) => c.query(`drop database if exists ${name} with (force)`))), url };
+  }
+  if (!pgUrl && sqliteTemplate) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
+    const file = path.join(dir, 'test.sqlite');
+    fs.copyFileSync(sqliteTemplate, file);
+    return sqliteAt(dir, file);
+  }
+  return freshDb(poolSize);
+}
+
+async function adminQuery(url: string, run: (c: pg.Client) => Promise<unknown>): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await run(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A database of its own on the engine the tests use: a SQLite file, or a PostgreSQL schema dropped afterwards. */
-async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promise<void>; connectAgain: () => Db }> {
+async function freshDb(poolSize: number): Promise<Fresh> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const db = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize });
-    // Another instance on the same database: its own pool, closed before the schema goes.
-    const others: Db[] = [];
-    const connectAgain = () => {
-      const other = connect({ kind: 'postgres', url: pgUrl, pgSchema: schema, poolSize });
-      others.push(other);
-      return other;
-    };
-    const cleanup = async () => {
-      for (const other of others) await other.destroy();
-      await db.destroy();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-    return { db, cleanup, connectAgain };
+    await adminQuery(pgUrl, (c) => c.query(`create schema ${schema}`));
+    return postgresAt(pgUrl, schema, poolSize, () => adminQuery(pgUrl, (c) => c.query(`drop schema ${schema} cascade`)));
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-test-'));
-  const db = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  return sqliteAt(dir, path.join(dir, 'test.sqlite'));
+}
+
+/** A pool on a test database; `connectAgain` is another instance on the same database, closed before `drop`. */
+function postgresAt(url: string, pgSchema: string | undefined, poolSize: number, drop: () => Promise<void>): Fresh {
+  const db = connect({ kind: 'postgres', url, pgSchema, poolSize });
   const others: Db[] = [];
   const connectAgain = () => {
-    const other = connect({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    const other = connect({ kind: 'postgres', url, pgSchema, poolSize });
+    others.push(other);
+    return other;
+  };
+  const cleanup = async () => {
+    for (const other of others) await other.destroy();
+    await db.destroy();
+    await drop();
+  };
+  return { db, cleanup, connectAgain };
+}
+
+function sqliteAt(dir: string, file: string): Fresh {
+  const db = connect({ kind: 'sqlite', file });
+  const others: Db[] = [];
+  const connectAgain = () => {
+    const other = connect({ kind: 'sqlite', file });
     others.push(other);
     return other;
   };
@@ -91,6 +140,6 @@ async function freshDb(poolSize: number): Promise<{ db: Db; cleanup: () => Promi
  */
 export async function emptyTestDb(): Promise<Db> {
   const { db, cleanup } = await freshDb(2);
-  afterAll(cleanup);
+  closeAfterFile(cleanup);
   return db;
 }
