@@ -37,6 +37,10 @@ const KNOWN: Record<ImportEntity, Partial<Record<ImportField, readonly string[]>
     stage: ['StageName', 'Stage', 'Deal Stage'],
     closeDate: ['CloseDate', 'Close Date', 'Expected Close Date'],
     owner: ['OwnerId', 'Opportunity Owner', 'Opportunity Owner Email', 'Deal owner', 'Owner', 'Owner Email'],
+    closed: ['IsClosed', 'Closed'],
+    won: ['IsWon', 'Won'],
+    // HubSpot's property; Salesforce has no standard one (Loss_Reason__c is a custom field, mapped by hand).
+    closeReason: ['Closed lost reason'],
   },
   users: {
     externalId: ['Id', 'User ID', 'Record ID', 'Owner ID'],
@@ -95,6 +99,26 @@ export function detectSource(headers: readonly string[], firstRow: readonly stri
 
 /** A stage's name as compared with a file's value: HubSpot's `closedwon` meets "Closed Won". */
 export const foldStage = (name: string) => name.toLowerCase().replace(/[^\p{L}0-9]+/gu, '');
+
+/**
+ * The outcome a stage value names when it is not a stage of the pipeline but the end of it:
+ * Salesforce's "Closed Won" / "Closed Lost", HubSpot's `closedwon` / `closedlost` (its internal
+ * values) or "Closed won" / "Closed lost" (its labels).
+ */
+export function closedStage(value: string): 'won' | 'lost' | undefined {
+  const folded = foldStage(value);
+  if (folded === 'closedwon') return 'won';
+  if (folded === 'closedlost') return 'lost';
+  return undefined;
+}
+
+/** A yes/no cell of an export (`IsClosed`, `IsWon`): Salesforce writes true/false, others 1/0 or yes/no. */
+export function readFlag(value: string): boolean | undefined {
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'y', 'oui', 'ja', 'sí', 'si', 'x'].includes(v)) return true;
+  if (['false', '0', 'no', 'n', 'non', 'nein', ''].includes(v)) return false;
+  return undefined;
+}
 
 /** The stage a value names, by folded name; undefined when none does. */
 export function matchStage(value: string, stages: readonly { id: string; name: string }[]): string | undefined {

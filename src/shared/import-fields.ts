@@ -15,7 +15,7 @@ export type ImportSource = (typeof IMPORT_SOURCES)[number];
 export const IMPORT_FIELDS = {
   accounts: ['externalId', 'name', 'website', 'industry', 'owner', 'description'],
   contacts: ['externalId', 'firstName', 'lastName', 'name', 'email', 'title', 'phone', 'account'],
-  opportunities: ['externalId', 'name', 'account', 'amount', 'currency', 'stage', 'closeDate', 'owner'],
+  opportunities: ['externalId', 'name', 'account', 'amount', 'currency', 'stage', 'closeDate', 'owner', 'closed', 'won', 'closeReason'],
   users: ['externalId', 'email', 'firstName', 'lastName', 'name'],
 } as const satisfies Record<ImportEntity, readonly string[]>;
 export type ImportField = (typeof IMPORT_FIELDS)[ImportEntity][number];
@@ -37,6 +37,9 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   currency: 'Currency',
   stage: 'Stage',
   closeDate: 'Close date',
+  closed: 'Closed (true or false)',
+  won: 'Won (true or false)',
+  closeReason: 'Lost reason',
 };
 
 /** The fields a row must have for each entity (name may come from first + last name for people). */

@@ -62,7 +62,7 @@ export async function audit(scope: Scope, actor: AuditActor | Pick<Actor, 'id' |
   }));
   // One event (most changes): a statement built once; several: one multi-row insert.
   if (rows.length === 1) await oneEvent.execute(scope, rows[0]);
-  else await scope.insert('audit_events', rows);
+  else await scope.insertMany('audit_events', rows);
 }
 
 type EventRow = { id: string; actor_id: string | null; actor_name: string; entity_type: string; entity_id: string; action: string; changes: string; occurred_at: string };

@@ -1,4 +1,4 @@
-import { sql, type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
+import { CompiledQuery, sql, type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateQueryBuilder, type Transaction, type UpdateResult } from 'kysely';
 import { dbKind } from './db/connect.js';
 import type { Database } from './db/schema.js';
 
@@ -17,7 +17,7 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'mail_outbox' | 'mail_preferences' | 'password_resets'
   | 'retrospective_answers'
   | 'calendar_feeds'
-  | 'imports' | 'import_rows' | 'import_external_ids'
+  | 'imports' | 'import_files' | 'import_rows' | 'import_external_ids'
   | 'api_tokens'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
@@ -71,6 +71,50 @@ export class Scope {
         .insertInto(table)
         .values(list.slice(i, i + 200) as never)
         .execute();
+    }
+  }
+
+  /**
+   * Many rows at once (an import's chunk), without building a query per batch: the statement's text
+   * is made once per shape and run with each batch's values. SQLite runs a one-row statement it has
+   * prepared fastest (a multi-row VALUES list is planned as a subquery), so it gets a few rows per
+   * statement; PostgreSQL gets as many as its parameter limit allows, to save round trips.
+   */
+  async insertMany<T extends ScopedTable>(table: T, rows: readonly Omit<Insertable<Database[T]>, 'workspace_id'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const postgres = dbKind(this.db) === 'postgres';
+    const groups = new Map<string, Record<string, unknown>[]>();
+    for (const row of rows as readonly Record<string, unknown>[]) {
+      // A column left undefined takes its default, as with insert().
+      const key = Object.keys(row).filter((c) => row[c] !== undefined).join('\u0001');
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    for (const [key, group] of groups) {
+      const columns = [...key.split('\u0001'), 'workspace_id'];
+      const per = postgres ? Math.max(1, Math.min(1000, Math.floor(60_000 / columns.length))) : 8;
+      const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+      const texts = new Map<number, string>();
+      const textFor = (n: number) => {
+        let text = texts.get(n);
+        if (text === undefined) {
+          let p = 0;
+          text = head + Array.from({ length: n }, () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`).join(', ');
+          texts.set(n, text);
+        }
+        return text;
+      };
+      const names = columns.slice(0, -1);
+      for (let i = 0; i < group.length; i += per) {
+        const part = group.slice(i, i + per);
+        const params: unknown[] = [];
+        for (const row of part) {
+          for (const c of names) params.push(row[c]);
+          params.push(this.workspaceId);
+        }
+        await this.db.executeQuery(CompiledQuery.raw(textFor(part.length), params));
+      }
     }
   }
 

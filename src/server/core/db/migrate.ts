@@ -59,6 +59,7 @@ import * as m0160 from './migrations/0160_webhook_endpoints.js';
 import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
 import * as m0165 from './migrations/0165_customer_word.js';
+import * as m0170 from './migrations/0170_import_files.js';
 import * as m0190 from './migrations/0190_judge_again_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
@@ -121,6 +122,7 @@ export const migrations: Record<string, Migration> = {
   '0161_webhook_deliveries': m0161,
   '0162_webhook_attempts': m0162,
   '0165_customer_word': m0165,
+  '0170_import_files': m0170,
   '0190_judge_again_index': m0190,
 };
 

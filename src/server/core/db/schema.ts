@@ -747,6 +747,7 @@ export type Database = {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   imports: ImportTable;
+  import_files: ImportFileTable;
   import_rows: ImportRowTable;
   import_external_ids: ImportExternalIdTable;
 };
@@ -805,7 +806,14 @@ export type WebhookAttemptTable = {
   response_excerpt: string | null;
 };
 
-/** 0145: one CSV import (features/imports); JSON columns are text. */
+/** 0170: an import's file, apart from its often-written row. */
+export type ImportFileTable = {
+  import_id: string;
+  workspace_id: string;
+  csv_text: string;
+};
+
+/** 0145: one CSV import (features/imports); JSON columns are text; 0170 moved the file to import_files. */
 export type ImportTable = {
   id: string;
   workspace_id: string;
@@ -813,7 +821,6 @@ export type ImportTable = {
   source: 'salesforce' | 'hubspot' | 'csv';
   file_name: string;
   size_bytes: number;
-  csv_text: string;
   row_count: number;
   headers: string;
   mapping: string;

@@ -21,6 +21,7 @@ const DELETE_ORDER = {
   mail_preferences: 1.07,
   import_rows: 1.08,
   import_external_ids: 1.09,
+  import_files: 1.1,
   imports: 16.6,
   password_resets: 16.5,
   api_tokens: 16.6,

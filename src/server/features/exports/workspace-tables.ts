@@ -81,7 +81,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { entity: 'mail_preferences', table: 'mail_preferences', key: ['user_id', 'kind'] },
   // CSV imports: each run with its mapping and counts (not the uploaded file itself), each row's outcome,
   // and the other CRM's ids kept for re-imports.
-  { entity: 'imports', table: 'imports', key: id, omit: ['csv_text', 'preview', 'claim_token', 'claimed_until'], json: ['headers', 'mapping', 'options', 'stage_values'] },
+  { entity: 'imports', table: 'imports', key: id, omit: ['preview', 'claim_token', 'claimed_until'], json: ['headers', 'mapping', 'options', 'stage_values'] },
   { entity: 'import_rows', table: 'import_rows', key: ['import_id', 'row_number'] },
   { entity: 'import_external_ids', table: 'import_external_ids', key: ['system', 'entity', 'external_id'] },
   // The signing secrets (encrypted at rest) never leave; the hint an admin sees does.
@@ -112,6 +112,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   mail_suppressions: 'unsubscribed address hashes (server-wide)',
   webhook_deliveries: 'the webhook delivery log (what was sent where, kept for retries; each body restates records exported as themselves)',
   webhook_attempts: 'the webhook delivery log (each try’s answer)',
+  import_files: 'uploaded CSV files (the records they made are exported as themselves)',
   api_tokens: 'personal API tokens (their hashes; each person sees theirs in Settings)',
   calendar_feeds: 'calendar feed URLs (their token hashes)',
 };

@@ -72,6 +72,21 @@ function columnsOf(plan: RowPlan): Record<string, unknown> {
   }
 }
 
+/**
+ * How a row the file says is won or lost closes the deal, by the app's rules (features/opportunities):
+ * closing stamps closed_at — here the file's close date, the day it closed in the source (never
+ * later than now) — and a deal that stays in the same outcome keeps its stamp and its reason (a
+ * reason the file gives replaces it). A row of a deal still open in the file changes nothing: an
+ * import never reopens a deal someone closed here.
+ */
+function closingOf(plan: Extract<RowPlan, { kind: 'opportunity' }>, before: Record<string, unknown> | null, now: string): Record<string, unknown> {
+  const status = plan.input.status;
+  if (!status || status === 'open') return {};
+  if (before && before.status === status) return plan.reasonGiven ? { close_reason: plan.input.closeReason } : {};
+  const day = `${plan.input.closeDate}T00:00:00.000Z`;
+  return { status, close_reason: plan.input.closeReason ?? null, closed_at: day < now ? day : now };
+}
+
 function searchTextFor(entity: ImportEntity, r: Record<string, unknown>): string {
   if (entity === 'accounts') return searchTextOf.account(r as { name: string; domain: string | null });
   if (entity === 'contacts') return searchTextOf.contact(r as { name: string; email: string | null; title: string | null });
@@ -152,7 +167,7 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
       const base: Row = { id: d.pendingId, version: 1, archived_at: null, created_at: now, updated_at: now };
       if (plan.kind === 'account') Object.assign(base, { owner_id: plan.input.ownerId, size: null });
       if (plan.kind === 'contact') Object.assign(base, { buying_role: null });
-      if (plan.kind === 'opportunity') Object.assign(base, { owner_id: plan.input.ownerId, stage_id: plan.input.stageId, status: 'open', close_reason: null, closed_at: null });
+      if (plan.kind === 'opportunity') Object.assign(base, { owner_id: plan.input.ownerId, stage_id: plan.input.stageId, status: 'open', close_reason: null, closed_at: null }, closingOf(plan, null, now));
       creates.set(d.pendingId, Object.assign(base, columns));
       link(plan.externalId, d.pendingId);
       result(d.row, 'created', d.pendingId, plan.externalId, null);
@@ -162,7 +177,7 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     // A later row of the file naming a record this run creates: it changes what will be inserted.
     const fresh = creates.get(id);
     if (fresh) {
-      Object.assign(fresh, columns);
+      Object.assign(fresh, columns, plan.kind === 'opportunity' ? closingOf(plan, fresh, now) : {});
       result(d.row, 'updated', id, plan.externalId, null);
       continue;
     }
@@ -180,6 +195,7 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
         continue;
       }
     }
+    if (plan.kind === 'opportunity') Object.assign(columns, closingOf(plan, before, now));
     const changed = Object.entries(columns).some(([k, v]) => (before[k] ?? null) !== (v ?? null));
     // Matched by name or email: its source id is kept, so the next import matches it by id.
     if (plan.externalId && lookups.external[plan.kind].get(plan.externalId) !== id) {
@@ -196,7 +212,7 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
   }
 
   const inserted = [...creates.values()].map((r) => ({ ...r, search_text: searchTextFor(entity, r) }));
-  await scope.insert(table, inserted as never[]);
+  await scope.insertMany(table, inserted as never[]);
   for (const r of creates.values()) {
     pending.delete(r.id);
     events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: r.id, action: 'create', before: null, after: r });
@@ -217,8 +233,8 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
   }
   for (const r of results) if (r.reason?.startsWith('The record changed')) { counts.updated -= 1; counts.skipped += 1; }
   await audit(scope, actor, events);
-  await scope.insert('import_external_ids', externalRows);
-  await scope.insert('import_rows', results);
+  await scope.insertMany('import_external_ids', externalRows);
+  await scope.insertMany('import_rows', results);
   return counts;
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { matchStage } from '../../../domain/import-mapping.js';
+import { closedStage, matchStage, readFlag } from '../../../domain/import-mapping.js';
 import { domainOf, emailIn, firstOfList, readImportAmount, readImportDate } from '../../../domain/import-values.js';
 import { stageGateRefusal } from '../../../domain/qualification.js';
 import { foldText } from '../../../domain/search-text.js';
@@ -25,8 +25,11 @@ export type RowPlan =
   | { kind: 'skip'; externalId: string | null; issues: RowIssue[] }
   | { kind: 'account'; externalId: string | null; existingId: string | null; input: AccountInput; ownerGiven: boolean }
   | { kind: 'contact'; externalId: string | null; existingId: string | null; input: ContactInput }
-  | { kind: 'opportunity'; externalId: string | null; existingId: string | null; input: OpportunityInput; ownerGiven: boolean; stageGiven: boolean }
+  | { kind: 'opportunity'; externalId: string | null; existingId: string | null; input: OpportunityInput; ownerGiven: boolean; stageGiven: boolean; reasonGiven: boolean }
   | { kind: 'user'; externalId: string; userId: string };
+
+/** The close reason of a deal the file says is won, or lost without a reason column. */
+export const IMPORTED_REASON = 'Imported';
 
 export type Columns = Partial<Record<ImportField, number>>;
 
@@ -46,6 +49,7 @@ const FIELD_OF_PATH: Record<string, ImportField> = {
   name: 'name', domain: 'website', industry: 'industry', ownerId: 'owner', notes: 'description',
   email: 'email', title: 'title', phone: 'phone', accountId: 'account',
   amount: 'amount', 'amount.amountMinor': 'amount', 'amount.currency': 'currency', stageId: 'stage', closeDate: 'closeDate',
+  status: 'closed', closeReason: 'closeReason',
 };
 
 export type RowReader = (cells: readonly string[], row: number) => RowPlan;
@@ -119,6 +123,23 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     return { kind: 'contact', externalId, existingId, input: parsed.data };
   }
 
+  /** Won or lost when the file says the deal is closed (IsClosed/IsWon, or a closed stage); null while open. */
+  function closeOutcome(cells: readonly string[], row: number, closingStage: 'won' | 'lost' | undefined, issues: RowIssue[]): 'won' | 'lost' | null {
+    const flag = (field: 'closed' | 'won') => {
+      const text = get(cells, field);
+      if (cols[field] === undefined || text === '') return undefined;
+      const value = readFlag(text);
+      if (value === undefined) issues.push(issue(row, field, `“${text}” is neither true nor false.`));
+      return value;
+    };
+    const closed = flag('closed');
+    const won = flag('won');
+    if (closed === false) return null;
+    if (closed === true) return won === true || (won === undefined && closingStage === 'won') ? 'won' : 'lost';
+    if (won === true) return 'won';
+    return closingStage ?? null;
+  }
+
   function readOpportunity(cells: readonly string[], row: number): RowPlan {
     const issues: RowIssue[] = [];
     const externalId = externalOf(cells);
@@ -142,11 +163,27 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     }
     const stageText = get(cells, 'stage');
     let stageId: string | undefined;
+    // "Closed Won" / "closedlost" is the end of the source's pipeline, not a stage here: unless the
+    // admin maps it to a stage, the deal keeps its stage (a new one starts in the first) and closes.
+    const closingStage = stageText ? closedStage(stageText) : undefined;
+    let stageGiven = !!stageText;
     if (stageText) {
       stageId = options.stageMap[stageText] ?? matchStage(stageText, lookups.stages);
-      if (!stageId || !lookups.stages.some((s) => s.id === stageId)) issues.push(issue(row, 'stage', `No active stage matches “${stageText}”: map it to one of your stages.`));
+      if (!stageId && closingStage) stageGiven = false;
+      else if (!stageId || !lookups.stages.some((s) => s.id === stageId)) issues.push(issue(row, 'stage', `No active stage matches “${stageText}”: map it to one of your stages.`));
     } else if (lookups.stages.length === 0) issues.push(issue(row, 'stage', 'This workspace has no active stage yet; an admin can add one.'));
-    const body = { accountId: accountId || '00000000-0000-0000-0000-000000000000', name: get(cells, 'name'), amount: { amountMinor, currency }, stageId: stageId ?? lookups.stages[0]?.id, closeDate: closeDate || '2000-01-01', ownerId: own.id };
+    const outcome = closeOutcome(cells, row, closingStage, issues);
+    const lostReason = get(cells, 'closeReason');
+    const body = {
+      accountId: accountId || '00000000-0000-0000-0000-000000000000',
+      name: get(cells, 'name'),
+      amount: { amountMinor, currency },
+      stageId: stageId ?? lookups.stages[0]?.id,
+      closeDate: closeDate || '2000-01-01',
+      ownerId: own.id,
+      // Closed in the source: won or lost, with the API's rule that a lost deal says why.
+      ...(outcome ? { status: outcome, closeReason: outcome === 'lost' && lostReason ? lostReason : IMPORTED_REASON } : {}),
+    };
     const parsed = CreateOpportunityBody.safeParse(body);
     if (!parsed.success) issues.push(...schemaIssues(row, parsed.error));
     if (issues.length > 0 || !parsed.success) return { kind: 'skip', externalId, issues };
@@ -157,7 +194,7 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
       const refusal = stageGateRefusal({ gate: lookups.gate, from: null, to, changeCommitment: 'none' });
       if (refusal) return { kind: 'skip', externalId, issues: [issue(row, 'stage', refusal.message)] };
     }
-    return { kind: 'opportunity', externalId, existingId, input: parsed.data, ownerGiven: own.given, stageGiven: !!stageText };
+    return { kind: 'opportunity', externalId, existingId, input: parsed.data, ownerGiven: own.given, stageGiven, reasonGiven: outcome === 'lost' && !!lostReason };
   }
 
   function readUser(cells: readonly string[], row: number): RowPlan {

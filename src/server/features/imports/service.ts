@@ -1,5 +1,5 @@
 import { guessDateOrder, guessDecimalMark } from '../../../domain/import-values.js';
-import { detectSource, matchStage, suggestMapping } from '../../../domain/import-mapping.js';
+import { closedStage, detectSource, matchStage, suggestMapping } from '../../../domain/import-mapping.js';
 import {
   DRY_RUN_ISSUES_MAX,
   IMPORT_FIELDS,
@@ -56,7 +56,10 @@ function analyse(entity: ImportEntity, parsed: ParsedCsv, mapping: ImportMapping
       if (v && (counts.has(v) || counts.size < STAGE_VALUES_MAX)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
   }
-  const stageValues = [...counts].map(([value, rows]) => ({ value, rows, stageId: options.stageMap[value] ?? matchStage(value, stages) ?? null }));
+  const stageValues = [...counts]
+    .map(([value, rows]) => ({ value, rows, stageId: options.stageMap[value] ?? matchStage(value, stages) ?? null }))
+    // "Closed Won" / "Closed Lost" close the deal instead of naming a stage: listed only when a stage of that name exists.
+    .filter((s) => s.stageId !== null || !closedStage(s.value));
   return { preview, stageValues };
 }
 
@@ -87,7 +90,6 @@ export async function createImport({ scope, actor, input }: Op<{ input: CreateIm
     source,
     file_name: input.fileName,
     size_bytes: Buffer.byteLength(input.text, 'utf8'),
-    csv_text: input.text,
     row_count: parsed.rows.length,
     headers: JSON.stringify(parsed.headers),
     mapping: JSON.stringify(mapping),
@@ -105,6 +107,7 @@ export async function createImport({ scope, actor, input }: Op<{ input: CreateIm
     started_at: null,
     finished_at: null,
   });
+  await scope.insert('import_files', { import_id: id, csv_text: input.text });
   return present(scope, id);
 }
 
@@ -116,6 +119,13 @@ async function loadDraft(scope: Scope, id: string) {
   const row = await scope.selectFrom('imports').selectAll().where('imports.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Import');
   return row;
+}
+
+/** The import's file (kept apart from its row, which the worker writes with every chunk). */
+export async function fileOf(scope: Scope, id: string): Promise<string> {
+  const file = await scope.selectFrom('import_files').select('csv_text').where('import_files.import_id', '=', id).executeTakeFirst();
+  if (!file) throw notFound('Import');
+  return file.csv_text;
 }
 
 const draftOnly = () => ruleViolation('This import has started: its mapping can no longer change. Upload the file again to import it differently.');
@@ -144,7 +154,7 @@ export async function updateImport({ scope, id, input }: Op<{ id: string; input:
     for (const [value, stageId] of Object.entries(options.stageMap)) {
       if (!stages.some((s) => s.id === stageId)) throw invalid(`options.stageMap.${value}`, 'Choose an active stage of this workspace.');
     }
-    const { preview, stageValues } = analyse(row.entity, parseCsv(row.csv_text), mapping, options, stages);
+    const { preview, stageValues } = analyse(row.entity, parseCsv(await fileOf(tx, id)), mapping, options, stages);
     const result = await tx
       .updateTable('imports')
       .set({ source: input.source ?? row.source, mapping: JSON.stringify(mapping), options: JSON.stringify(options), preview: JSON.stringify(preview), stage_values: JSON.stringify(stageValues), version: row.version + 1, updated_at: nowIso() })
@@ -168,7 +178,7 @@ export async function dryRunImport({ scope, actor, id }: Op<{ id: string }>): Pr
   const row = await loadDraft(scope, id);
   const mapping = JSON.parse(row.mapping) as ImportMapping;
   const options = JSON.parse(row.options) as ImportOptions;
-  const parsed = parseCsv(row.csv_text);
+  const parsed = parseCsv(await fileOf(scope, id));
   const upfront = mappingIssues(row.entity, mapping);
   if (upfront.length > 0) return { rows: parsed.rows.length, wouldCreate: 0, wouldUpdate: 0, wouldSkip: parsed.rows.length, issues: upfront, issueCount: upfront.length };
   const lookups = await loadLookups(scope, row.source, row.entity);

@@ -10,6 +10,7 @@ import { decide, writeChunk, type Decision } from './apply.js';
 import { parseCsv } from './csv.js';
 import { loadLookups } from './lookups.js';
 import { rowReader } from './rows.js';
+import { fileOf } from './service.js';
 
 /**
  * The import worker: runs inside every app instance, like the mail worker, and any number of them
@@ -106,8 +107,8 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
       return;
     }
     const actor = { id: creator.id, name: creator.name };
-    const parsed = parseCsv(row.csv_text);
     const scope = new Scope(db, row.workspace_id);
+    const parsed = parseCsv(await fileOf(scope, row.id));
     const lookups = await loadLookups(scope, row.source, row.entity);
     const read = rowReader(row.entity, parsed.headers, JSON.parse(row.mapping) as ImportMapping, JSON.parse(row.options) as ImportOptions, lookups, actor.id);
     const pending = new Set<string>();
