@@ -1,6 +1,7 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { dbKind, type Db } from './connect.js';
 import { judgeMarkedDeals } from '../../features/commitments/customer-word.js';
+import { judgeMarkedFlags } from '../../features/focus/stored.js';
 import * as m0001 from './migrations/0001_workspaces.js';
 import * as m0002 from './migrations/0002_users_teams.js';
 import * as m0003 from './migrations/0003_sessions.js';
@@ -59,6 +60,7 @@ import * as m0160 from './migrations/0160_webhook_endpoints.js';
 import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
 import * as m0165 from './migrations/0165_customer_word.js';
+import * as m0175 from './migrations/0175_flagged_from.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -120,6 +122,7 @@ export const migrations: Record<string, Migration> = {
   '0161_webhook_deliveries': m0161,
   '0162_webhook_attempts': m0162,
   '0165_customer_word': m0165,
+  '0175_flagged_from': m0175,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -136,8 +139,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const m = await migrator(db);
   const { error, results } = await m.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  // Data a migration marked for the application's own rules to fill (see 0165): done before serving.
+  // Data a migration marked for the application's own rules to fill (see 0165, 0175): done before
+  // serving; the flags read the customer side's word, so they come second.
   await judgeMarkedDeals(db);
+  await judgeMarkedFlags(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -1,6 +1,8 @@
 import { customerWordSnapshot, type CustomerWordSnapshot } from '../../../domain/customer-word.js';
 import type { CommitmentFacts } from '../../../domain/commitments.js';
+import { sql } from 'kysely';
 import { lockRow } from '../../core/records.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 import { Scope } from '../../core/scope.js';
 import type { Db } from '../../core/db/connect.js';
 import { byCommitment, reliabilityFactsOf, selectCommitments } from './queries.js';
@@ -74,6 +76,8 @@ async function judgeChunk(tx: Scope, ids: readonly string[], now: Date): Promise
   for (const [id, list] of facts) {
     await tx.updateTable('opportunities').set(customerWordColumns(customerWordSnapshot(list, now))).where('opportunities.id', '=', id).execute();
   }
+  // The customer side's word is one of the focus flags: the deals' `flagged_from` follows it.
+  await refreshFocusFlags(tx, ids);
 }
 
 /** Every deal of the workspace with a plan (after its default time zone changed, or a bulk load such as the demo). */
@@ -93,7 +97,8 @@ export const JUDGE_AGAIN = '0000-01-01T00:00:00.000Z';
  * until then, and a second instance starting at the same time judges them again to the same result.
  */
 export async function judgeMarkedDeals(db: Db, now = new Date()): Promise<number> {
-  const marked = await db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where('opportunities.customer_counts_until', '=', JUDGE_AGAIN).execute();
+  // A literal, so the partial index of the marked deals serves it (0175): no read of the whole table.
+  const marked = await db.selectFrom('opportunities').select(['opportunities.workspace_id', 'opportunities.id']).where(sql<boolean>`opportunities.customer_counts_until = ${sql.lit(JUDGE_AGAIN)}`).execute();
   const byWorkspace = new Map<string, string[]>();
   for (const r of marked) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
   for (const [workspaceId, ids] of byWorkspace) await db.transaction().execute((trx) => judgeCustomerWord(new Scope(trx, workspaceId), { opportunityIds: ids }, now));
