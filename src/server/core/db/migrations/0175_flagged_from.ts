@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await flagged('opps_ws_flagged_updated', 'workspace_id, updated_at, id, flagged_from');
   await flagged('opps_ws_flagged_close', 'workspace_id, close_date, id, flagged_from');
   await flagged('opps_ws_owner_flagged_close', 'workspace_id, owner_id, close_date, id, flagged_from');
-  await sql`create index opps_flags_to_judge on opportunities (workspace_id) where flagged_from = ${sql.lit(FLAGS_TO_JUDGE)}`.execute(db);
-  await sql`create index opps_customer_to_judge on opportunities (workspace_id) where customer_counts_until = ${sql.lit(CUSTOMER_TO_JUDGE)}`.execute(db);
+  await sql`create index opps_flags_to_judge on opportunities (workspace_id, id) where flagged_from = ${sql.lit(FLAGS_TO_JUDGE)}`.execute(db);
+  await sql`create index opps_customer_to_judge on opportunities (workspace_id, id) where customer_counts_until = ${sql.lit(CUSTOMER_TO_JUDGE)}`.execute(db);
   await sql`update opportunities set flagged_from = ${sql.lit(FLAGS_TO_JUDGE)} where status = 'open'`.execute(db);
 }
