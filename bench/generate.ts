@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { companyName, INDUSTRIES, personName, seededRng, uuidV7At, type Rng } from '../src/domain/demo-data.js';
 import { searchTextOf } from '../src/domain/search-text.js';
+import { DEFAULT_FOCUS_THRESHOLDS, flaggedFrom } from '../src/domain/focus.js';
 import { ACCOUNT_SIZES } from '../src/shared/accounts.js';
 import { DEFAULT_STAGES } from '../src/shared/stages.js';
 import { dealInteractions, INTERACTIONS } from './interactions.js';
@@ -30,6 +31,7 @@ const T = {
       ['id', 'text'], ['workspace_id', 'text'], ['account_id', 'text'], ['name', 'text'], ['amount_minor', 'int8'], ['currency', 'text'], ['stage_id', 'text'],
       ['close_date', 'text'], ['owner_id', 'text'], ['status', 'text'], ['close_reason', 'text'], ['closed_at', 'text'], ['archived_at', 'text'], ['version', 'int4'],
       ['created_at', 'text'], ['updated_at', 'text'], ['search_text', 'text'], ['results_count', 'int4'], ['no_advance_streak', 'int4'], ['change_commitment', 'text'],
+      ['flagged_from', 'text'],
     ],
   },
 } as const satisfies Record<string, TableSpec>;
@@ -165,6 +167,8 @@ export async function addAccountsAndOpportunities(w: Writer, ws: BenchWorkspace,
         status === 'lost' || status === 'walked_away' ? rng.pick(REASONS) : null, closed ? updatedIso : null,
         rng.chance(0.02) ? updatedIso : null, rng.int(1, 8), iso(created), updatedIso, searchTextOf.opportunity({ name }),
         counters.resultsCount, counters.noAdvanceStreak, change,
+        // The instant any focus flag is up from, as the app stores it (the workspace's default thresholds; no plans here).
+        flaggedFrom({ status, createdAt: iso(created), noAdvanceStreak: counters.noAdvanceStreak, resultsCount: counters.resultsCount, changeCommitment: change, customerUnreliableFrom: null }, DEFAULT_FOCUS_THRESHOLDS),
       ]);
       if ((start + j) % sampleOppEvery === 0) ws.sampleOpportunityIds.push(batchIds[j]);
     }

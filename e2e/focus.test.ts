@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
+import { rejudgeFlags } from '../src/server/features/focus/stored.js';
 
 const { baseUrl, db } = await startAdvance();
 const browser = await launchBrowser();
@@ -32,6 +33,7 @@ describe('focus: a chased deal', () => {
       .where('id', '=', chased.id)
       .execute();
     await db.updateTable('opportunities').set({ results_count: 2, change_commitment: 'evidenced' }).where('id', '=', healthy.id).execute();
+    for (const d of [chased, healthy]) await rejudgeFlags(db, d.id);
 
     const { page, errors } = await newPage(context);
     await page.goto(`${baseUrl}/today`);

@@ -149,3 +149,46 @@ export function nextMoves(flags: readonly FocusFlag[], facts: FocusFacts, thresh
   }
   return moves;
 }
+
+/** What an open deal's flags read from its row, as stored (see `flaggedFrom`). */
+export type FlagInputs = {
+  status: string;
+  createdAt: string;
+  noAdvanceStreak: number;
+  resultsCount: number;
+  changeCommitment: ChangeCommitment;
+  /** The instant the customer side's flag is up from (src/domain/customer-word.ts), null when not before the next write. */
+  customerUnreliableFrom: string | null;
+};
+
+/**
+ * The instant from which a deal carries at least one flag if nothing is written before, or null
+ * when it carries none before the next write — stored on the deal's row (`flagged_from`, migration
+ * 0175) so the list filtered by `flag=any` and the Focus list read "flagged now?" as one indexed
+ * comparison, `flagged_from <= now`. Between writes each flag can only go up as time passes: the
+ * streak and the counts do not move, the days open only grow, and the customer's word only turns
+ * open commitments into misses (customer-word.ts). So "any flag is up" holds from the earliest of
+ * the instants each flag holds from:
+ *
+ * - the streak, and no commitment to change after enough calls: from the deal's creation (up already);
+ * - no commitment to change after enough days: from `createdAt` + `noCommitmentDays` days, the
+ *   instant `daysOpen` reaches the threshold (`openSinceCutoff` read the other way round);
+ * - the customer side: its own stored instant.
+ *
+ * A deal that is not open carries no flag. This is `focusFlags` evaluated at the instants where it
+ * can change (a property test compares the two); the server writes the same rule in SQL
+ * (src/server/features/focus/stored.ts) so one statement keeps a row, or a workspace, current.
+ */
+export function flaggedFrom(d: FlagInputs, t: FocusThresholds): string | null {
+  if (d.status !== 'open') return null;
+  const from: string[] = [];
+  if (d.noAdvanceStreak >= t.noAdvanceStreak) from.push(d.createdAt);
+  if (d.changeCommitment === 'none') from.push(d.resultsCount >= t.noCommitmentInteractions ? d.createdAt : noCommitmentDaysReached(d.createdAt, t.noCommitmentDays));
+  if (d.customerUnreliableFrom !== null) from.push(d.customerUnreliableFrom);
+  return from.length ? from.reduce((a, b) => (b < a ? b : a)) : null;
+}
+
+/** The instant a deal created at `createdAt` has been open `days` whole days. */
+export function noCommitmentDaysReached(createdAt: string, days: number): string {
+  return new Date(Date.parse(createdAt) + days * DAY_MS).toISOString();
+}

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { dbKind, type Db } from './connect.js';
 import { judgeMarkedDeals } from '../../features/commitments/customer-word.js';
+import { judgeMarkedFlags } from '../../features/focus/stored.js';
 import * as m0001 from './migrations/0001_workspaces.js';
 import * as m0002 from './migrations/0002_users_teams.js';
 import * as m0003 from './migrations/0003_sessions.js';
@@ -60,6 +61,7 @@ import * as m0161 from './migrations/0161_webhook_deliveries.js';
 import * as m0162 from './migrations/0162_webhook_attempts.js';
 import * as m0165 from './migrations/0165_customer_word.js';
 import * as m0170 from './migrations/0170_import_files.js';
+import * as m0175 from './migrations/0175_flagged_from.js';
 import * as m0190 from './migrations/0190_judge_again_index.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
@@ -123,6 +125,7 @@ export const migrations: Record<string, Migration> = {
   '0162_webhook_attempts': m0162,
   '0165_customer_word': m0165,
   '0170_import_files': m0170,
+  '0175_flagged_from': m0175,
   '0190_judge_again_index': m0190,
 };
 
@@ -144,6 +147,8 @@ async function migrator(db: Db): Promise<Migrator> {
  */
 export const afterMigrations: ReadonlyArray<{ readonly name: string; readonly judge: (db: Db) => Promise<number> }> = [
   { name: 'customer word of marked deals', judge: (db) => judgeMarkedDeals(db) },
+  // The focus flags read the customer side's word: second (0175's marker has its own partial index).
+  { name: 'focus flags of marked deals', judge: (db) => judgeMarkedFlags(db) },
 ];
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

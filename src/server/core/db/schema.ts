@@ -179,6 +179,8 @@ export type OpportunityTable = {
   customer_kept_weight: Generated<number>;
   customer_counts_until: Generated<string | null>;
   customer_unreliable_from: Generated<string | null>;
+  /** 0175: the instant any focus flag is up from (src/domain/focus.ts `flaggedFrom`), kept by focus/stored.ts. */
+  flagged_from: Generated<string | null>;
   /** 0094: qualification. */
   change_commitment: Generated<'none' | 'stated' | 'evidenced'>;
   change_evidence?: string | null;

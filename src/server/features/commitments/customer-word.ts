@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { customerWordSnapshot, type CustomerWordSnapshot } from '../../../domain/customer-word.js';
 import type { CommitmentFacts } from '../../../domain/commitments.js';
 import { lockRow } from '../../core/records.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 import { Scope } from '../../core/scope.js';
 import type { Db } from '../../core/db/connect.js';
 import { scoped } from '../../core/db/prepared.js';
@@ -110,6 +111,8 @@ async function judgeChunk(tx: Scope, deals: readonly { opportunityId: string; pl
   const facts = new Map<string, CommitmentFacts[]>(deals.map((d) => [d.opportunityId, []]));
   for (const row of rows) facts.get(dealOfPlan.get(row.plan_id ?? '') ?? '')?.push(reliabilityFactsOf(row, history.get(row.id) ?? []));
   for (const [id, list] of facts) await storeWord.execute(tx, { id, ...customerWordColumns(customerWordSnapshot(list, now)) });
+  // The customer side's word is one of the focus flags: the deals' `flagged_from` follows it.
+  await refreshFocusFlags(tx, deals.map((d) => d.opportunityId));
 }
 
 /** Every deal of the workspace with a plan (after its default time zone changed, or a bulk load such as the demo). */

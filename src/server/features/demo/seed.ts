@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { judgeCustomerWordOfWorkspace } from '../commitments/customer-word.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 import type { Selectable } from 'kysely';
 import { uuidV7At } from '../../../domain/demo-data.js';
 import { DEFAULT_STAGES } from '../../../shared/stages.js';
@@ -185,6 +186,8 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('commitment_renegotiations', plans.renegotiations);
     // The customer side's word on each deal, as the commitment engine keeps it after its writes.
     await judgeCustomerWordOfWorkspace(scope);
+    // And every deal's focus flags, as each write keeps them (deals without a plan included).
+    await refreshFocusFlags(scope, 'workspace');
     await scope.insert('plan_share_links', plans.shareLinks);
     await scope.insert('plan_share_visits', plans.visits);
     await scope.insert('plan_comments', plans.comments);

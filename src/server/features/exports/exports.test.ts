@@ -8,6 +8,7 @@ import type { Actor } from '../../core/actor.js';
 import { addMember, createAccount, signUpWorkspace, type Client } from '../../test/factories.js';
 import { createDeal, createPlan } from '../plans/fixtures.js';
 import { pastCall } from '../interactions/fixtures.js';
+import { rejudgeFlags } from '../focus/stored.js';
 
 // Webhook endpoints on a loopback address, so the export test can make one.
 const { app, db } = await testApp({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
@@ -91,6 +92,7 @@ describe('list exports (CSV)', () => {
     const chased = await createDeal(client, { name: 'Chased deal', amount: { amountMinor: 1_250_050, currency: 'EUR' } });
     await createDeal(client, { name: 'Fresh deal' });
     await db.updateTable('opportunities').set({ no_advance_streak: 4, results_count: 4, change_commitment: 'stated' }).where('id', '=', chased.id).execute();
+    await rejudgeFlags(db, chased.id);
 
     const csv = await download(client, '/api/v1/opportunities/export?flag=no_advance_streak');
     const list = await allOf<{ id: string; flags: { id: string }[] }>(client, '/api/v1/opportunities?flag=no_advance_streak');

@@ -46,8 +46,13 @@ export function flagParams(workspaceId: string, t: FocusThresholds, now: Date): 
   };
 }
 
-/** Open deals that carry `flag` (each exactly, from the row). */
+/**
+ * Open deals that carry `flag` (each exactly, from the row). Any flag is one comparison with the
+ * instant the deal is flagged from (focus/stored.ts, null on a deal that is not open), which the
+ * flagged lists' partial indexes hold (migration 0175): a walk reads only flagged deals.
+ */
 export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId'>): RawBuilder<SqlBool> {
+  if (flag === 'any') return anyFlag(p);
   // Built on demand: a prepared query must use every placeholder it reads (core/db/prepared.ts).
   const streak = () => sql`opportunities.no_advance_streak >= ${p.streak}`;
   const noCommitment = () => sql`(opportunities.change_commitment = 'none' and (opportunities.created_at <= ${p.openedBefore} or opportunities.results_count >= ${p.interactions}))`;
@@ -56,10 +61,12 @@ export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId
     no_advance_streak: streak,
     no_commitment_to_change: noCommitment,
     customer_unreliable: customer,
-    any: () => sql`(${streak()} or ${noCommitment()} or ${customer()})`,
   }[flag]();
   return sql<SqlBool>`(opportunities.status = 'open' and ${which})`;
 }
+
+/** Deals that carry at least one flag now: `flagged_from <= now` (it implies an open deal). */
+export const anyFlag = (p: Pick<FlagParams, 'now'>) => sql<SqlBool>`opportunities.flagged_from <= ${p.now}`;
 
 /** What the rules read from an opportunity row, selected beside a list's own columns. */
 export type FlagRow = {

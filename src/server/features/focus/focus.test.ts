@@ -4,6 +4,7 @@ import { addMember, signUpWorkspace, type Client, type Signed } from '../../test
 import { addCommitment, createDeal, createPlan, customerProposes, dayIn } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
 import { pastCall, record } from '../interactions/fixtures.js';
+import { rejudgeFlags } from './stored.js';
 
 useFixedClock(); // "days open" and missed commitments are judged against now: no midnight inside the run
 const { app, db } = await testApp();
@@ -14,7 +15,8 @@ type Item = { opportunity: { id: string; name: string; version: number }; flags:
 
 /**
  * The counters a recorded result keeps (migration 0093) and the qualification (0094), set straight
- * in the database: what the interactions and qualification features write in their transactions.
+ * in the database: what the interactions and qualification features write in their transactions,
+ * the deal's flags judged again as they do (0175).
  */
 async function setFacts(id: string, facts: { streak?: number; results?: number; change?: 'none' | 'stated' | 'evidenced'; daysOld?: number }) {
   await db
@@ -27,6 +29,7 @@ async function setFacts(id: string, facts: { streak?: number; results?: number; 
     })
     .where('id', '=', id)
     .execute();
+  await rejudgeFlags(db, id);
 }
 
 /** Customer-side commitments on the deal's plan: kept on time (ticked before their day) or missed (their day has gone by). */

@@ -3,22 +3,23 @@ import { scopedShapes } from '../../core/db/prepared.js';
 import { keysetAfter } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
 import { selectOpportunities } from '../opportunities/queries.js';
-import { FLAG_COLUMNS, flagPredicate, type FlagParams } from './flags.js';
+import { anyFlag, FLAG_COLUMNS, type FlagParams } from './flags.js';
 
 /**
  * The Focus list's reads, built once per shape and kept prepared (core/db/prepared.ts): with the
  * flag predicates, planning them cost PostgreSQL as much as running them.
  */
 
-/** Placeholders: the flag parameters, the person (when one), where the page starts (when a cursor). */
-type Values = Omit<FlagParams, 'workspaceId'> & { owner: string | null; afterValue: string | null; afterId: string | null };
+/** Placeholders: the instant flags are judged at, the person (when one), where the page starts (when a cursor). */
+type Values = Pick<FlagParams, 'now'> & { owner: string | null; afterValue: string | null; afterId: string | null };
 
-/** Open, active and flagged: the status is a literal, so both engines seek it in the index (migration 0115). */
+/**
+ * Flagged now (so open) and active: a range of the partial indexes of flagged deals in close-date
+ * order, the workspace's or one person's (migration 0175), with `flagged_from` tested in the index.
+ */
 const openAndFlagged = (scope: Scope, p: Values) =>
   // `p` hands out a placeholder per name read; workspaceId is bound by scopedShapes.
-  sql<SqlBool>`opportunities.status = 'open' and opportunities.archived_at is null and ${flagPredicate('any', flagsOf(p))}`;
-
-const flagsOf = (p: Values): Omit<FlagParams, 'workspaceId'> => ({ streak: p.streak, openedBefore: p.openedBefore, interactions: p.interactions, now: p.now });
+  sql<SqlBool>`${anyFlag({ now: p.now })} and opportunities.archived_at is null`;
 
 const byCloseDate = (p: Values, s: { cursor: boolean; size: number }) => ({
   column: 'opportunities.close_date',

@@ -6,7 +6,7 @@ import { notFound } from '../../core/errors.js';
 import type { FocusItem } from '../../../shared/focus.js';
 import { presentOpportunity } from '../opportunities/queries.js';
 import { peopleInView } from '../plans/views.js';
-import { fillPage, flagParams, hasFlag, judgeRows, type CustomerFigure, type Judged } from './flags.js';
+import { fillPage, hasFlag, judgeRows, type CustomerFigure, type Judged } from './flags.js';
 import { focusRows, memberKeys, rowsById } from './queries.js';
 
 /**
@@ -22,10 +22,9 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
   const view = query.scope ?? defaultFocusScope(actor.role);
   // Read with the session (core/auth/sessions.ts): no query of its own.
   const thresholds = actor.focusThresholds;
-  const fp = flagParams(scope.workspaceId, thresholds, now);
+  const flags = { now: now.toISOString() };
   const owners = view === 'mine' ? [actor.id] : view === 'team' ? await membersInView(scope, actor) : null;
 
-  const { workspaceId: _ws, ...flags } = fp;
   const at = (after: Cursor | undefined) => ({ afterValue: after ? String(after[0]) : null, afterId: after?.[1] ?? null });
 
   const walk = async (after: Cursor | undefined, size: number) => {

@@ -5,6 +5,7 @@ import { prepared } from '../../core/db/prepared.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
+import { refreshFocusFlags } from './stored.js';
 
 /**
  * The workspace's focus thresholds (migration 0094): columns of the workspace row. The flagged
@@ -58,6 +59,9 @@ export async function updateFocusThresholds({ scope, actor, input, version }: { 
     if (Number(result.numUpdatedRows) !== 1) throw conflict(present(await load(tx)));
     const before = Object.fromEntries(Object.keys(changed).map((k) => [k, Number(current[k as keyof Row])]));
     await audit(tx, actor, { entityType: 'workspace', entityId: current.id, action: 'update', before, after: changed });
-    return present(await load(tx));
+    const next = present(await load(tx));
+    // Every open deal's flags are judged again with the new thresholds, in this transaction: one UPDATE.
+    await refreshFocusFlags(tx, 'workspace', next);
+    return next;
   });
 }

@@ -5,6 +5,7 @@ import { audit, type AuditInput } from '../../core/audit.js';
 import type { ImportRowTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 import { dealKey, EXTERNAL_ENTITY, type Lookups } from './lookups.js';
 import type { RowPlan, RowReader } from './rows.js';
 
@@ -232,6 +233,8 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: id, action: 'update', before, after });
   }
   for (const r of results) if (r.reason?.startsWith('The record changed')) { counts.updated -= 1; counts.skipped += 1; }
+  // Deals created, or closed and reopened, by the file: their focus flags as every write keeps them.
+  if (entity === 'opportunities') await refreshFocusFlags(scope, events.map((e) => e.entityId));
   await audit(scope, actor, events);
   await scope.insertMany('import_external_ids', externalRows);
   await scope.insertMany('import_rows', results);

@@ -1,11 +1,13 @@
 import { advanceCounters } from '../../../domain/interactions.js';
 import { lockRow } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 
 /**
  * An opportunity's `results_count` and `no_advance_streak` (migration 0093), recomputed from its
  * interactions in the transaction that changed one of their results, times or deals — so the focus
- * flags and the list filter read one row and never disagree with the interactions. Derived figures:
+ * flags and the list filter read one row and never disagree with the interactions; the deal's
+ * `flagged_from` follows them (focus/stored.ts). Derived figures:
  * no version change and no audit event of the opportunity (the interaction's event says what changed).
  *
  * Call `lockOpportunity` first in the transaction (before writing the interaction): on PostgreSQL two
@@ -33,4 +35,5 @@ export async function recomputeCounters(tx: Scope, opportunityIds: readonly (str
       .where('opportunities.id', '=', opportunityId)
       .execute();
   }
+  await refreshFocusFlags(tx, opportunityIds);
 }

@@ -10,6 +10,7 @@ import { findOpportunity } from './queries.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 import { assertStageGate } from '../qualification/gate.js';
 import { opportunityEvents } from '../webhooks/events.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -107,6 +108,8 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
       updated_at: now,
     };
     await tx.insert('opportunities', { ...row, search_text: searchTextOf.opportunity(row) });
+    // From the day it is created, a deal without a commitment to change is on its way to a flag.
+    await refreshFocusFlags(tx, [row.id]);
     await audit(tx, actor, { entityType: 'opportunity', entityId: row.id, action: 'create', before: null, after: row });
     await opportunityEvents(tx, row.id, null, actor);
     return present(tx, actor, row.id);
@@ -135,6 +138,8 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
     };
     const out = await writeVersioned({ scope: tx, actor, table: 'opportunities', entityType: 'opportunity', action: 'update', current, expectedVersion: version, patch, derive: (next) => ({ search_text: searchTextOf.opportunity(next) }), present: () => present(tx, actor, id) });
     if (out.version !== current.version) await opportunityEvents(tx, id, current, actor);
+    // Only an open deal carries flags: closing or reopening one moves them.
+    if (close.status !== current.status) await refreshFocusFlags(tx, [id]);
     return out;
   });
 }

@@ -8,6 +8,7 @@ import { canEditOwned } from '../../core/policies.js';
 import { updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { gateStage } from './gate.js';
+import { refreshFocusFlags } from '../focus/stored.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -175,6 +176,8 @@ export async function updateQualification({ scope, actor, id, input, version }: 
     const changed = Object.fromEntries(Object.entries(sent).filter(([k, v]) => current[k as keyof Columns] !== v)) as Partial<Columns>;
     if (Object.keys(changed).length === 0 && answers.length === 0) return getQualification(tx, actor, id);
     if (!(await updateAtVersion(tx, 'opportunities', id, deal.version, changed))) throw conflict(await getQualification(tx, actor, id));
+    // A commitment to change recorded (or taken back) moves the focus flags.
+    if ('change_commitment' in changed) await refreshFocusFlags(tx, [id]);
     for (const a of answers) {
       await tx.deleteFrom('opportunity_criteria').where('opportunity_id', '=', id).where('criterion_id', '=', a.criterionId).execute();
       if (a.after !== 'unknown') await tx.insert('opportunity_criteria', { opportunity_id: id, criterion_id: a.criterionId, answer: a.after });
