@@ -3,9 +3,10 @@ import { detectSource, foldHeader, matchStage, suggestMapping } from './import-m
 
 describe('column mapping', () => {
   it('maps a Salesforce Data Export Opportunity.csv by its API names', () => {
-    const headers = ['Id', 'IsDeleted', 'AccountId', 'Name', 'StageName', 'Amount', 'CloseDate', 'CurrencyIsoCode', 'OwnerId', 'Probability'];
+    const headers = ['Id', 'IsDeleted', 'AccountId', 'Name', 'StageName', 'Amount', 'CloseDate', 'CurrencyIsoCode', 'OwnerId', 'Probability', 'IsClosed', 'IsWon'];
     expect(suggestMapping('opportunities', headers)).toEqual({
       externalId: 'Id', name: 'Name', account: 'AccountId', amount: 'Amount', currency: 'CurrencyIsoCode', stage: 'StageName', closeDate: 'CloseDate', owner: 'OwnerId',
+      closed: 'IsClosed', won: 'IsWon', closeReason: null,
     });
     expect(detectSource(headers)).toBe('salesforce');
   });
@@ -14,6 +15,7 @@ describe('column mapping', () => {
     const headers = ['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Stage', 'Amount Currency', 'Amount', 'Close Date', 'Opportunity ID', 'Account ID'];
     expect(suggestMapping('opportunities', headers)).toEqual({
       externalId: 'Opportunity ID', name: 'Opportunity Name', account: 'Account ID', amount: 'Amount', currency: 'Amount Currency', stage: 'Stage', closeDate: 'Close Date', owner: 'Opportunity Owner',
+      closed: null, won: null, closeReason: null,
     });
     expect(detectSource(headers)).toBe('salesforce');
   });
@@ -34,7 +36,7 @@ describe('column mapping', () => {
 
   it('leaves unknown columns to the admin and calls the file plain CSV', () => {
     const headers = ['Deal', 'Value', 'When'];
-    expect(suggestMapping('opportunities', headers)).toEqual({ externalId: null, name: null, account: null, amount: null, currency: null, stage: null, closeDate: null, owner: null });
+    expect(suggestMapping('opportunities', headers)).toEqual({ externalId: null, name: null, account: null, amount: null, currency: null, stage: null, closeDate: null, owner: null, closed: null, won: null, closeReason: null });
     expect(detectSource(headers)).toBe('csv');
   });
 
