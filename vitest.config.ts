@@ -38,7 +38,9 @@ export default defineConfig({
           expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each journey has its own server, database and Chromium: they run beside each other and the
+          // other projects' files, on the workers above.
+          fileParallelism: true,
         },
       },
     ],
