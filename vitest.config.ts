@@ -18,7 +18,6 @@ export default defineConfig({
           environment: 'node',
           // Migrates one database for the run; each test file's database is a copy of it.
           globalSetup: ['src/server/test/global-setup.ts'],
-          setupFiles: ['src/server/test/setup-file.ts'],
           // Each file builds its own app on its own database (test/harness.ts) and the server keeps no
           // state between apps but caches, so a worker loads the app's ~400 modules once instead of
           // once per file: that loading was most of the suite's CPU time (9 min → 3.5 min user time).

@@ -1,25 +1,18 @@
+import { afterAll, onTestFinished } from 'vitest';
+
 /**
- * What a test helper opened (an app, a database, a mail or webhook server) is closed when its test
- * file ends, wherever the helper was called: at the file's top level, in a hook or inside a test.
- * Vitest's `afterAll` only attaches to a file while the file is being collected; called from inside
- * a running test it can attach elsewhere and run early (a database dropped under the test using it).
- * `setup-file.ts`, run at the start of every integration test file, runs these at the file's end.
+ * Closes what a test helper opened (an app, a database, a mail or webhook server) when the code that
+ * opened it is done: at the end of the test when it was opened inside a running test, else at the
+ * end of the file — called at a file's top level, while the file is collected, `afterAll` belongs to
+ * that file. (With files sharing a worker, a worker collects several files before running them, so
+ * one list closed at "the end of the file" would close the next files' databases too early.)
+ * Helpers are called at the top level or inside a test, not inside a `beforeAll`.
  */
-const pending: (() => Promise<void> | void)[] = [];
-
-export function closeAfterFile(close: () => Promise<void> | void): void {
-  pending.push(close);
-}
-
-/** Closes the most recently opened first, and every one even when one fails. */
-export async function closeAll(): Promise<void> {
-  const errors: unknown[] = [];
-  while (pending.length > 0) {
-    try {
-      await pending.pop()!();
-    } catch (error) {
-      errors.push(error);
-    }
+export function closeWhenDone(close: () => Promise<void> | void): void {
+  try {
+    onTestFinished(async () => void (await close()));
+  } catch {
+    // Not inside a running test: the file's top level.
+    afterAll(async () => void (await close()));
   }
-  if (errors.length > 0) throw new AggregateError(errors, 'closing what the test file opened failed');
 }

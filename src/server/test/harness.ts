@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { closeAfterFile } from './cleanup.js';
+import { closeWhenDone } from './cleanup.js';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { connect, type Db } from '../core/db/connect.js';
-import { migrateToLatest } from '../core/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../core/db/migrate.js';
 import type { App } from '../core/http.js';
 import { databaseUrl } from './global-setup.js';
 
@@ -35,7 +35,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
   await migrateToLatest(db); // a no-op on a copy of the migrated template; it migrates when there is none
   const app = await buildApp({ config: { ...config, database: pgUrl ? { kind: 'postgres', url: url ?? pgUrl } : config.database }, db, logger: false });
   await app.ready();
-  closeAfterFile(async () => {
+  closeWhenDone(async () => {
     await app.close();
     await cleanup();
   });
@@ -92,6 +92,14 @@ async function adminQuery(url: string, run: (c: pg.Client) => Promise<unknown>):
 /** A database of its own on the engine the tests use: a SQLite file, or a PostgreSQL schema dropped afterwards. */
 async function freshDb(poolSize: number): Promise<Fresh> {
   const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl && inject('pgTemplate')) {
+    // A database of its own, as for testApp (the role may create databases): in a schema of the
+    // shared database, Kysely's migrator lists every schema and fails when another worker drops its
+    // own at that instant ("schema t_… does not exist").
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(pgUrl, (c) => c.query(`create database ${name}`));
+    return postgresAt(databaseUrl(pgUrl, name), undefined, poolSize, () => adminQuery(pgUrl, (c) => c.query(`drop database if exists ${name} with (force)`)));
+  }
   if (pgUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     await adminQuery(pgUrl, (c) => c.query(`create schema ${schema}`));
@@ -140,6 +148,24 @@ function sqliteAt(dir: string, file: string): Fresh {
  */
 export async function emptyTestDb(): Promise<Db> {
   const { db, cleanup } = await freshDb(2);
-  closeAfterFile(cleanup);
+  closeWhenDone(cleanup);
   return db;
+}
+
+/**
+ * A database migrated up to `migration` (included), with a workspace, its admin, a stage and an
+ * account written the way rows were then: for tests of a later migration's backfill. `insert` writes
+ * a row by its columns, `stamp` is the version and times every row needs.
+ */
+export async function databaseAsOf(migration: string) {
+  const db = await emptyTestDb();
+  await migrateTo(db, migration);
+  const at = '2026-01-01T00:00:00.000Z';
+  const stamp = { version: 1, created_at: at, updated_at: at };
+  const insert = (table: string, row: Record<string, unknown>) =>
+    sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
+  await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
+  await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
+  await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
+  return { db, at, stamp, insert };
 }

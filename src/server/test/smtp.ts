@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { closeAfterFile } from './cleanup.js';
+import { closeWhenDone } from './cleanup.js';
 
 /** One message as the SMTP server received it: parsed, with its raw headers at hand. */
 export type Received = { parsed: ParsedMail; raw: string; to: string[]; messageId: string; header: (name: string) => string | undefined };
@@ -40,7 +40,7 @@ export async function startSmtp(opts: { refuse?: () => boolean; onAccepted?: (m:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as { port: number };
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  closeAfterFile(close);
+  closeWhenDone(close);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeAfterFile } from './cleanup.js';
+import { closeWhenDone } from './cleanup.js';
 
 export type Hit = { headers: http.IncomingHttpHeaders; body: string; at: number };
 export type Answer = { status: number; body?: string; delayMs?: number };
@@ -26,7 +26,7 @@ export async function startReceiver(opts: { answer?: (hit: Hit) => Answer } = {}
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  closeAfterFile(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  closeWhenDone(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return {
     url: `http://127.0.0.1:${port}/hooks/advance`,
     port,

@@ -1,25 +1,15 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { JUDGE_AGAIN, judgeMarkedDeals } from '../../features/commitments/customer-word.js';
 import { customerReliabilityByOpportunity } from '../../features/commitments/reliability.js';
-import { emptyTestDb, isPostgres } from '../../test/harness.js';
+import { databaseAsOf, emptyTestDb, isPostgres } from '../../test/harness.js';
 import { Scope } from '../scope.js';
-import { migrateToLatest, migrations } from './migrate.js';
+import { migrateToLatest } from './migrate.js';
 
 /** Deals whose plans had customer commitments before migration 0165 get their stored word, on both engines. */
 describe('migration 0165 (the customer side’s word on the deal)', () => {
   it('judges existing deals with the reliability rule', async () => {
-    const db = await emptyTestDb();
-    const schema = isPostgres() ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
-    expect((await migrator.migrateTo('0136_retrospectives')).error).toBeUndefined();
-
-    const at = '2026-01-01T00:00:00.000Z';
-    const stamp = { version: 1, created_at: at, updated_at: at };
-    const insert = (table: string, row: Record<string, unknown>) => sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
-    await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
-    await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
-    await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
+    const { db, at, stamp, insert } = await databaseAsOf('0136_retrospectives');
     await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Northwind', owner_id: 'u1', search_text: 'northwind', ...stamp });
     for (const id of ['o1', 'o2']) {
       await insert('opportunities', { id, workspace_id: 'w1', account_id: 'a1', name: id, amount_minor: 100, currency: 'EUR', stage_id: 's1', close_date: '2030-06-30', owner_id: 'u1', status: 'open', search_text: id, ...stamp });

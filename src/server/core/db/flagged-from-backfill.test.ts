@@ -1,24 +1,14 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { flaggedFrom, DEFAULT_FOCUS_THRESHOLDS } from '../../../domain/focus.js';
 import { FLAGS_TO_JUDGE, judgeMarkedFlags } from '../../features/focus/stored.js';
-import { emptyTestDb, isPostgres } from '../../test/harness.js';
-import { migrateToLatest, migrations } from './migrate.js';
+import { databaseAsOf, isPostgres } from '../../test/harness.js';
+import { migrateToLatest } from './migrate.js';
 
 /** Open deals that existed before migration 0175 get their `flagged_from`, judged by the app's rule; later starts read no table. */
 describe('migration 0175 (the instant a deal is flagged from)', () => {
   it('judges existing open deals with the focus rule, leaves closed ones unflagged, and finds marked deals through their own index', async () => {
-    const db = await emptyTestDb();
-    const schema = isPostgres() ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
-    expect((await migrator.migrateTo('0165_customer_word')).error).toBeUndefined();
-
-    const at = '2026-01-01T00:00:00.000Z';
-    const stamp = { version: 1, created_at: at, updated_at: at };
-    const insert = (table: string, row: Record<string, unknown>) => sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
-    await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
-    await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
-    await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
+    const { db, at, stamp, insert } = await databaseAsOf('0165_customer_word');
     await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Northwind', owner_id: 'u1', search_text: 'northwind', ...stamp });
     const deal = (id: string, over: Record<string, unknown>) =>
       insert('opportunities', { id, workspace_id: 'w1', account_id: 'a1', name: id, amount_minor: 100, currency: 'EUR', stage_id: 's1', close_date: '2030-06-30', owner_id: 'u1', status: 'open', search_text: id, ...stamp, ...over });

@@ -10,10 +10,10 @@ const at = '2026-01-05T10:00:00.000Z';
 const W1 = '0190f0f0-0000-7000-8000-000000000001';
 const W2 = '0190f0f0-0000-7000-8000-000000000002';
 
+const db: Db = await emptyTestDb();
+
 describe('prepared queries', () => {
-  let db: Db;
   beforeAll(async () => {
-    db = await emptyTestDb();
     await migrateToLatest(db);
     await db
       .insertInto('workspaces')

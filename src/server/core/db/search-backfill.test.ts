@@ -1,27 +1,15 @@
-import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { searchWorkspace } from '../../features/search/queries.js';
-import { emptyTestDb, isPostgres } from '../../test/harness.js';
+import { databaseAsOf, isPostgres } from '../../test/harness.js';
 import { Scope } from '../scope.js';
 import { dbKind } from './connect.js';
-import { migrateToLatest, migrations } from './migrate.js';
+import { migrateToLatest } from './migrate.js';
 
 /** Records written before search existed are found after migration 0060, on both engines. */
 describe('migration 0060 (search text)', () => {
   it('backfills the search text of existing records and indexes it', async () => {
-    const db = await emptyTestDb();
-    const schema = isPostgres() ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
-    const before = await migrator.migrateTo('0021_notifications');
-    expect(before.error).toBeUndefined();
-
-    const at = '2026-01-01T00:00:00.000Z';
-    const stamp = { version: 1, created_at: at, updated_at: at };
+    const { db, at, stamp, insert } = await databaseAsOf('0021_notifications');
     // Written the way rows were before 0060: no search_text column yet.
-    const insert = (table: string, row: Record<string, unknown>) => sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) values (${sql.join(Object.values(row))})`.execute(db);
-    await insert('workspaces', { id: 'w1', name: 'Old', default_time_zone: 'Europe/Paris', ...stamp });
-    await insert('users', { id: 'u1', workspace_id: 'w1', email: 'old@example.com', name: 'Olga Old', password_hash: 'x', role: 'admin', ...stamp });
-    await insert('stages', { id: 's1', workspace_id: 'w1', name: 'Qualify', position: 0, ...stamp });
     await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Müller Maschinenbau', domain: 'mueller.example', owner_id: 'u1', ...stamp });
     await insert('accounts', { id: 'a2', workspace_id: 'w1', name: 'Northwind Traders', owner_id: 'u1', ...stamp });
     await insert('contacts', { id: 'c1', workspace_id: 'w1', account_id: 'a1', name: 'Zoë Adams', email: 'zoe@muller.example', title: 'CFO', ...stamp });
