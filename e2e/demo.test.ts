@@ -66,7 +66,9 @@ describe('the demo workspace', () => {
     expect(await axe(page, 'check-ins (manager)')).toEqual([]);
     // Coaching: beside each rep's process, how their goals moved.
     await nav.getByRole('link', { name: 'Coaching' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /Sophie Laurent/ }).innerText()).toMatch(/\d of 3 active goals moved/);
+    // The team's figures, not the closed deals listed further down (Sophie's rows there too).
+    const figures = page.getByRole('region', { name: /each rep’s figures/ });
+    await expect.poll(() => figures.getByRole('row', { name: /Sophie Laurent/ }).innerText()).toMatch(/\d of 3 active goals moved/);
 
     // Focus: the team's chased deals, each with its reasons in plain words and the next moves.
     await nav.getByRole('link', { name: 'Focus' }).click();
