@@ -37,9 +37,10 @@ export default defineConfig({
           expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // Each journey has its own server, database and Chromium: they run beside each other and the
-          // other projects' files, on the workers above.
-          fileParallelism: true,
+          // One journey at a time, after the other files. Run beside each other they were faster
+          // (npm test 6 instead of ~10 minutes), but two journeys then failed in turn: a page that
+          // loads in parts showed them in another order. Parallel again once those waits are sound.
+          fileParallelism: false,
         },
       },
     ],
