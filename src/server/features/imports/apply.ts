@@ -1,4 +1,5 @@
 import { foldText, searchTextOf } from '../../../domain/search-text.js';
+import { flaggedFrom } from '../../../domain/focus.js';
 import { stageGateRefusal } from '../../../domain/qualification.js';
 import type { ImportEntity, ImportOutcome } from '../../../shared/imports.js';
 import { audit, type AuditInput } from '../../core/audit.js';
@@ -6,6 +7,7 @@ import type { ImportRowTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { refreshFocusFlags } from '../focus/stored.js';
+import { getFocusThresholds } from '../focus/thresholds.js';
 import { dealKey, EXTERNAL_ENTITY, type Lookups } from './lookups.js';
 import type { RowPlan, RowReader } from './rows.js';
 
@@ -212,7 +214,15 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     result(d.row, 'updated', id, plan.externalId, null);
   }
 
-  const inserted = [...creates.values()].map((r) => ({ ...r, search_text: searchTextFor(entity, r) }));
+  // A deal created here has no interactions, commitment to change or customer word yet: its focus
+  // flags follow from its status and creation alone, by the rule every write keeps (domain/focus.ts),
+  // with the thresholds as this transaction sees them — set as it is inserted, not updated after.
+  const thresholds = entity === 'opportunities' && creates.size > 0 ? await getFocusThresholds(scope) : null;
+  const inserted = [...creates.values()].map((r) => ({
+    ...r,
+    search_text: searchTextFor(entity, r),
+    ...(thresholds ? { flagged_from: flaggedFrom({ status: String(r.status), createdAt: now, noAdvanceStreak: 0, resultsCount: 0, changeCommitment: 'none', customerUnreliableFrom: null }, thresholds) } : {}),
+  }));
   await scope.insertMany(table, inserted as never[]);
   for (const r of creates.values()) {
     pending.delete(r.id);
@@ -233,8 +243,8 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: id, action: 'update', before, after });
   }
   for (const r of results) if (r.reason?.startsWith('The record changed')) { counts.updated -= 1; counts.skipped += 1; }
-  // Deals created, or closed and reopened, by the file: their focus flags as every write keeps them.
-  if (entity === 'opportunities') await refreshFocusFlags(scope, events.map((e) => e.entityId));
+  // Deals the file closed: their focus flags as every write keeps them.
+  if (entity === 'opportunities') await refreshFocusFlags(scope, events.filter((e) => e.action === 'update').map((e) => e.entityId));
   await audit(scope, actor, events);
   await scope.insertMany('import_external_ids', externalRows);
   await scope.insertMany('import_rows', results);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
+import { rejudgeFlags } from '../focus/stored.js';
 import { signUpWorkspace, type Client } from '../../test/factories.js';
 
-const { app } = await testApp();
+const { app, db } = await testApp();
 
 async function upload(admin: Client, entity: string, fileName: string, text: string) {
   const res = await admin.post('/api/v1/imports', { entity, fileName, text });
@@ -94,5 +95,29 @@ describe('importing deals the source says are closed', () => {
     const again = await upload(admin, 'opportunities', 'deals.csv', `${header}114,Umbrella open,Qualify,400,2027-03-31,9876543210,,Sales Pipeline\n`);
     expect((await run(admin, again.id)).counts).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
     expect((await admin.get(`/api/v1/opportunities/${open.id}`)).data).toMatchObject({ status: 'walked_away', closeReason: 'No budget' });
+  });
+
+  it('gives the deals it creates their focus flags by the workspace’s thresholds, as every other write does', async () => {
+    const { client: admin } = await signUpWorkspace(app);
+    const thresholds = (await admin.get('/api/v1/workspace/focus-thresholds')).data;
+    const changed = await admin.patch('/api/v1/workspace/focus-thresholds', { noAdvanceStreak: 4, noCommitmentDays: 12, noCommitmentInteractions: 5, version: thresholds.version });
+    expect(changed.statusCode, changed.body).toBe(200);
+    await run(admin, (await upload(admin, 'accounts', 'Account.csv', SF_ACCOUNTS)).id);
+    const file = sfDeals([
+      '"0065g00000AbC101AAV","0015g00000NwAbCAAV","Open deal","Discover","1000","2027-06-30","false","false"',
+      '"0065g00000AbC102AAV","0015g00000NwAbCAAV","Won deal","Closed Won","2000","2026-03-31","true","true"',
+    ]);
+    expect((await run(admin, (await upload(admin, 'opportunities', 'Opportunity.csv', file)).id)).counts).toMatchObject({ created: 2 });
+    const ids = (await deals(admin)).map((d) => d.id as string);
+    const stored = await db.selectFrom('opportunities').select(['id', 'name', 'created_at', 'flagged_from']).where('id', 'in', ids).orderBy('name').execute();
+    // Open without a commitment to change: flagged 12 days after it was created; closed: never.
+    expect(stored.map((d) => [d.name, d.flagged_from])).toEqual([
+      ['Open deal', new Date(Date.parse(stored[0].created_at) + 12 * 86_400_000).toISOString()],
+      ['Won deal', null],
+    ]);
+    // The same as judging them again with the rule the database computes.
+    for (const id of ids) await rejudgeFlags(db, id);
+    const judged = await db.selectFrom('opportunities').select(['name', 'flagged_from']).where('id', 'in', ids).orderBy('name').execute();
+    expect(judged).toEqual(stored.map((d) => ({ name: d.name, flagged_from: d.flagged_from })));
   });
 });
