@@ -15,6 +15,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export type DbOptions = Config['database'] & { pgSchema?: string; poolSize?: number };
 
+/** How often a running SQLite connection checks whether its tables need new statistics. */
+export const OPTIMIZE_EVERY_MS = 4 * 60 * 60 * 1000;
+
 export function connect(options: DbOptions): Db {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -38,7 +41,14 @@ export function connect(options: DbOptions): Db {
   // instead of SQLite's 2 MiB default), so a list page does not re-read its index pages from the
   // operating system on every request.
   database.pragma('cache_size = -65536');
-  return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database) }) });
+  // The planner's statistics (sqlite_stat1), kept as SQLite recommends for a long-lived connection:
+  // at open, analyze the tables that have grown or shrunk a lot since they were last analyzed (or
+  // never were), each within a bounded sample; then the same check every few hours while it runs.
+  // Without statistics SQLite guesses every index equally selective and can walk the wrong one.
+  database.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => database.pragma('optimize'), OPTIMIZE_EVERY_MS);
+  optimizer.unref();
+  return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database, () => clearInterval(optimizer)) }) });
 }
 
 /**
@@ -77,10 +87,13 @@ export async function ping(db: Db): Promise<void> {
  * list request. Queries are built from a small set of shapes, so a bounded cache keyed by SQL text
  * holds them all. (Kysely only iterates statements when streaming, which Advance does not use.)
  */
-function withStatementCache(database: SQLite.Database) {
+function withStatementCache(database: SQLite.Database, onClose: () => void) {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      onClose();
+      database.close();
+    },
     prepare: (source: string) => {
       let statement = cache.get(source);
       if (!statement) {

@@ -76,13 +76,14 @@ export type FlagRow = {
   results_count: number;
   change_commitment: ChangeCommitment;
   cost_of_inaction?: string | null;
-  customer_judged_count: number;
-  customer_kept_count: number;
-  customer_late_count: number;
-  customer_missed_count: number;
-  customer_open_count: number;
-  customer_judged_weight: number;
-  customer_kept_weight: number;
+  /** The customer side's counts: absent on a list's rows whose customer flag is down (LIST_FLAG_COLUMNS). */
+  customer_judged_count?: number;
+  customer_kept_count?: number;
+  customer_late_count?: number;
+  customer_missed_count?: number;
+  customer_open_count?: number;
+  customer_judged_weight?: number;
+  customer_kept_weight?: number;
   customer_counts_until: string | null;
   customer_unreliable_from: string | null;
 };
@@ -104,14 +105,48 @@ export const FLAG_COLUMNS = [
   'opportunities.customer_unreliable_from',
 ] as const;
 
+/** What a page shows: a list's flags only (`candidates`), or Focus's figures and next moves (`figures`). */
 type Need = 'candidates' | 'figures';
+
+/** The customer side's counts on a row: what a list of any flag reads only for the rows whose customer flag is up. */
+const CUSTOMER_COUNT_COLUMNS = [
+  'opportunities.customer_judged_count',
+  'opportunities.customer_kept_count',
+  'opportunities.customer_late_count',
+  'opportunities.customer_missed_count',
+  'opportunities.customer_open_count',
+  'opportunities.customer_judged_weight',
+  'opportunities.customer_kept_weight',
+] as const;
+
+/**
+ * What the opportunity list filtered by flag reads on every walked row: whether each flag is up,
+ * not the figures behind the customer's (a few rows of a page carry it; judgeRows reads their
+ * counts by id). A list of the customer flag itself reads them all at once (`FLAG_COLUMNS`).
+ */
+export const LIST_FLAG_COLUMNS = ['opportunities.no_advance_streak', 'opportunities.results_count', 'opportunities.change_commitment', 'opportunities.customer_counts_until', 'opportunities.customer_unreliable_from'] as const;
+
+/** Rows read with LIST_FLAG_COLUMNS whose customer flag is up get their counts (one query by id for the page). */
+async function withCustomerCounts<R extends FlagRow>(scope: Scope, rows: readonly R[], at: string): Promise<readonly R[]> {
+  const missing = rows.filter((r) => r.customer_judged_count === undefined && r.customer_unreliable_from !== null && r.customer_unreliable_from <= at).map((r) => r.id);
+  if (missing.length === 0) return rows;
+  // By primary key (the ids are this workspace's page), the workspace checked on each row.
+  const found = await scope.db.selectFrom('opportunities').select(['opportunities.id', 'opportunities.workspace_id', ...CUSTOMER_COUNT_COLUMNS]).where('opportunities.id', 'in', missing).execute();
+  const counts = new Map(found.filter((c) => c.workspace_id === scope.workspaceId).map((c) => [c.id, c]));
+  return rows.map((r) => {
+    const c = counts.get(r.id);
+    if (!c) return r;
+    const { id: _id, workspace_id: _ws, ...figures } = c;
+    return { ...r, ...figures };
+  });
+}
 
 /** The customer side's figure the Focus page shows (with its n) and the flag's reason reads. */
 export type CustomerFigure = CustomerWord & { keptLate: number; missed: number; open: number };
 
 export type Judged = { flags: FocusFlag[]; nextMoves: NextMove[]; facts: FocusFacts; customer: CustomerFigure | null };
 
-function judgeRow(row: FlagRow, customer: CustomerFigure | null, t: FocusThresholds, now: Date): Judged {
+function judgeRow(row: FlagRow, customer: CustomerFigure | null, t: FocusThresholds, now: Date, need: Need): Judged {
   const facts: FocusFacts = {
     noAdvanceStreak: Number(row.no_advance_streak),
     resultsCount: Number(row.results_count),
@@ -121,11 +156,11 @@ function judgeRow(row: FlagRow, customer: CustomerFigure | null, t: FocusThresho
     costOfInactionKnown: !!row.cost_of_inaction,
   };
   const flags = focusFlags(facts, t);
-  return { flags, nextMoves: nextMoves(flags, facts, t), facts, customer };
+  return { flags, nextMoves: need === 'figures' ? nextMoves(flags, facts, t) : [], facts, customer };
 }
 
 const storedCounts = (row: FlagRow): CustomerFigure | null =>
-  Number(row.customer_judged_count) + Number(row.customer_open_count) === 0
+  row.customer_judged_count === undefined || Number(row.customer_judged_count) + Number(row.customer_open_count) === 0
     ? null
     : customerWordOf({
         judged: Number(row.customer_judged_count),
@@ -146,20 +181,25 @@ export const countsHold = (row: Pick<FlagRow, 'customer_counts_until'>, now: Dat
  * ended since the last write) is judged again from its commitments — only when its figure is shown:
  * on a Focus page (`figures`), or when the row carries the flag and its reason needs the counts.
  */
-export async function judgeRows(scope: Scope, rows: readonly FlagRow[], t: FocusThresholds, now: Date, need: Need): Promise<Map<string, Judged>> {
+export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: FocusThresholds, now: Date, need: Need): Promise<Map<string, Judged>> {
   const at = now.toISOString();
-  const aged = rows.filter((r) => !countsHold(r, now) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))).map((r) => r.id);
-  const words = await customerReliabilityByOpportunity(scope, aged, now);
-  return new Map(rows.map((r) => [r.id, judgeRow(r, aged.includes(r.id) ? (words.get(r.id) ?? null) : storedCounts(r), t, now)]));
+  // No awaits on a page that needs no more from the database (most pages): a list's cost is per row.
+  const needsCounts = walked.some((r) => r.customer_judged_count === undefined && r.customer_unreliable_from !== null && r.customer_unreliable_from <= at);
+  const rows = needsCounts ? await withCustomerCounts(scope, walked, at) : walked;
+  const aged = new Set<string>();
+  for (const r of rows) if (!countsHold(r, now) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) aged.add(r.id);
+  const words = aged.size > 0 ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
+  const out = new Map<string, Judged>();
+  for (const r of rows) out.set(r.id, judgeRow(r, words && aged.has(r.id) ? (words.get(r.id) ?? null) : storedCounts(r), t, now, need));
+  return out;
 }
 
 export const hasFlag = (judged: Judged | undefined, flag: FlagFilter) => !!judged && (flag === 'any' ? judged.flags.length > 0 : judged.flags.some((f) => f.id === flag));
 
 /**
- * Fills a keyset page from a walk whose rows are then kept or dropped: asks for a few more than
- * `limit + 1` rows first (SQL's customer candidates that the rule clears would otherwise cost a
- * second walk on most pages), then for more after the last row walked (twice as many each time, at
- * most 400) until the page is full or the walk ends. The cursor is the last row kept, so the next
+ * Fills a keyset page from a walk whose rows are then kept or dropped: asks for `limit + 1` rows
+ * first, then for more after the last row walked (twice as many each time, at most 400) until the
+ * page is full or the walk ends. The cursor is the last row kept, so the next
  * page starts right after it and never skips a row.
  */
 export async function fillPage<R>(opts: {
@@ -173,7 +213,10 @@ export async function fillPage<R>(opts: {
 }): Promise<{ rows: R[]; next: Cursor | null }> {
   const kept: R[] = [];
   let after = opts.after;
-  let size = opts.limit + 2 + Math.ceil(opts.limit / 25);
+  // The predicates are exact (see above): a page is its limit plus the one row that says whether
+  // another page follows. A row the rule clears after all (a customer's counts that aged since the
+  // last write) makes the walk go on after the last row walked.
+  let size = opts.limit + 1;
   for (;;) {
     const rows = await opts.walk(after, size);
     const keep = await opts.keep(rows);

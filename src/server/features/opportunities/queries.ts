@@ -8,7 +8,7 @@ import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset, textMatches, type Search } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
 import type { FlagFilter } from '../../../shared/focus-flags.js';
-import { FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
+import { FLAG_COLUMNS, LIST_FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -133,6 +133,9 @@ const rowSearchMatch = (scope: Scope, search: Search) => (col: (name: string) =>
   sql<SqlBool>`(${textMatches(search, sql.ref(col('search_text')))} or exists (select 1 from ${sql.table('accounts')} as ${sql.id('search_account')} where ${sql.ref('search_account.id')} = ${sql.ref(col('account_id'))} and ${sql.ref('search_account.workspace_id')} = ${scope.workspaceId} and ${textMatches(search, sql.ref('search_account.search_text'))}))`;
 
 type FlaggedShape = ListShape & { flag: FlagFilter };
+
+/** The flag columns a list walks: the customer's counts on every row only when it lists that flag. */
+const flagColumns = (flag: FlagFilter) => (flag === 'customer_unreliable' ? FLAG_COLUMNS : LIST_FLAG_COLUMNS);
 type FlaggedValues = ListValues & Omit<FlagParams, 'workspaceId'>;
 
 /** A walk through the list filtered by a focus flag, built once per shape like `listPage`. */
@@ -141,7 +144,7 @@ const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
   // prepared query must use every one it reads, so the predicates get `p` itself and read only theirs.
   const flags = p as FlaggedValues;
   return keysetAfter(
-    filtered(selectOpportunities(scope).select(FLAG_COLUMNS), {
+    filtered(selectOpportunities(scope).select(flagColumns(s.flag)), {
       archived: s.archived,
       ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
       stageId: s.filters.stage ? (p.stageId as string) : undefined,
@@ -173,7 +176,7 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
   type Row = OpportunityRow & FlagRow;
   const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
     if (search) {
-      const q = filtered(selectOpportunities(scope).select(FLAG_COLUMNS), query).where(flagPredicate(query.flag, fp));
+      const q = filtered(selectOpportunities(scope).select(flagColumns(query.flag)), query).where(flagPredicate(query.flag, fp));
       const lean = filtered(scope.selectFrom('opportunities').select(LEAN_COLUMNS), query).where(flagPredicate(query.flag, fp));
       const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };
       return (await searchKeyset(scope, q, searchMatch(scope, search), page, lean, rowSearchMatch(scope, search))) as Row[];
@@ -209,7 +212,7 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
     cursorOf: (r) => [SORTS[key].value(r), r.id],
   });
   return {
-    data: rows.map((r) => ({ ...presentOpportunity(r, actor), flags: judged.get(r.id)?.flags ?? [] })),
+    data: rows.map((r) => Object.assign(presentOpportunity(r, actor), { flags: judged.get(r.id)?.flags ?? [] })),
     nextCursor: next ? encodeCursor(...next) : null,
   };
 }
