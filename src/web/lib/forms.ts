@@ -59,6 +59,16 @@ export function fromServer<K extends string>(
   return { fieldErrors, formError };
 }
 
+/**
+ * A field's next value once the text sent from it is saved: empty, unless the person has typed
+ * something else since. The save's answer can arrive after they started the next note or action,
+ * and what they typed then must not vanish. Use as a state updater: `setBody(clearedIfUnchanged(sent))`.
+ */
+export const clearedIfUnchanged =
+  (sent: string) =>
+  (now: string): string =>
+    now === sent ? '' : now;
+
 /** Empty text from a form means "no value". */
 export const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 

@@ -2,7 +2,7 @@ import type { CheckIn } from '../../../shared/check-ins';
 import { CreateCheckInActionBody } from '../../../shared/check-ins';
 import type { TodayItem } from '../../../shared/today';
 import { useMe } from '../../app/session';
-import { check, fromServer, useForm } from '../../lib/forms';
+import { check, clearedIfUnchanged, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { SelectField, TextField } from '../../ui/Field';
@@ -51,7 +51,7 @@ function ActionForm({ checkIn: c }: { checkIn: CheckIn }) {
     if (!checked.ok) return form.fail(checked.fieldErrors, checked.other.join(' ') || null);
     form.clear();
     add.mutate(body, {
-      onSuccess: () => form.setValues((prev) => ({ ...prev, title: '' })),
+      onSuccess: () => form.setValues((prev) => ({ ...prev, title: clearedIfUnchanged(body.title)(prev.title) })),
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

@@ -4,7 +4,7 @@ import type { CheckIn, CheckInCoaching } from '../../../shared/check-ins';
 import { LADDER_QUESTION, LADDER_START_QUESTION } from '../../../shared/goals';
 import { isApiError } from '../../app/api';
 import { useMe } from '../../app/session';
-import { fromServer } from '../../lib/forms';
+import { clearedIfUnchanged, fromServer } from '../../lib/forms';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -84,7 +84,7 @@ function Session({ checkIn: c, coaching: k, isRep }: { checkIn: CheckIn; coachin
             if (coaching.add.isPending) return;
             coaching.add.mutate(
               { answer, version: s.ladderVersion },
-              { onSuccess: () => setAnswer(''), onError: (err) => setError(fromServer(err, ['answer']).fieldErrors.answer) },
+              { onSuccess: () => setAnswer(clearedIfUnchanged(answer)), onError: (err) => setError(fromServer(err, ['answer']).fieldErrors.answer) },
             );
           }}
         >

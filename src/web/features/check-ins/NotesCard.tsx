@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { clearedIfUnchanged } from '../../lib/forms';
 import type { CheckIn, CheckInNote } from '../../../shared/check-ins';
 import { isApiError } from '../../app/api';
 import { useMe } from '../../app/session';
@@ -68,7 +69,7 @@ function NoteForm({ checkIn: c }: { checkIn: CheckIn }) {
         if (add.isPending) return;
         if (!body.trim()) return setError('Write the note first.');
         setError(null);
-        add.mutate({ body, visibility: share ? 'shared' : 'private' }, { onSuccess: () => setBody(''), onError: (err) => setError(err.message) });
+        add.mutate({ body, visibility: share ? 'shared' : 'private' }, { onSuccess: () => setBody(clearedIfUnchanged(body)), onError: (err) => setError(err.message) });
       }}
     >
       <TextAreaField label="New note" name="note" required rows={3} value={body} onChange={setBody} error={error ?? undefined} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Goal } from '../../../shared/goals';
 import { formatDateTime } from '../../lib/format';
-import { fromServer } from '../../lib/forms';
+import { clearedIfUnchanged, fromServer } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextAreaField } from '../../ui/Field';
@@ -33,7 +33,7 @@ export function NotesCard({ goal }: { goal: Goal }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!body.trim()) return setError('Write a note first.');
-            add.mutate(body.trim(), { onSuccess: () => setBody(''), onError: (err) => setError(fromServer(err, ['body']).fieldErrors.body ?? fromServer(err, ['body']).formError) });
+            add.mutate(body.trim(), { onSuccess: () => setBody(clearedIfUnchanged(body)), onError: (err) => setError(fromServer(err, ['body']).fieldErrors.body ?? fromServer(err, ['body']).formError) });
           }}
         >
           <TextAreaField label="Add a note" name="body" rows={2} value={body} error={error} onChange={(v) => (setBody(v), setError(undefined))} hint={goal.kind === 'learning' ? 'What you practised or learned. Each note counts toward this goal.' : 'What you tried, noticed or learned.'} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { clearedIfUnchanged } from '../../lib/forms';
 import { Link, useParams } from 'react-router';
 import { OBJECTIVE_KIND_LABELS, OBJECTIVE_STATUS_LABELS, type Objective } from '../../../shared/objectives';
 import { useUsers } from '../../app/directory';
@@ -95,7 +96,7 @@ function TasksCard({ objective: o }: { objective: Objective }) {
           aria-label="Take on a task"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ title, dueDate, ownerUserId }, { onSuccess: () => { setTitle(''); setDueDate(''); } });
+            add.mutate({ title, dueDate, ownerUserId }, { onSuccess: () => { setTitle(clearedIfUnchanged(title)); setDueDate(clearedIfUnchanged(dueDate)); } });
           }}
         >
           <TextField className="span-2" name="title" label="Task" required value={title} onChange={setTitle} error={errorOf('title')} placeholder="e.g. Introduce our Munich partner" />
@@ -136,7 +137,7 @@ function InsightsCard({ objective: o }: { objective: Objective }) {
           aria-label="Add an insight"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate(body, { onSuccess: () => setBody('') });
+            add.mutate(body, { onSuccess: () => setBody(clearedIfUnchanged(body)) });
           }}
         >
           <TextAreaField name="body" label="Your insight" required rows={3} value={body} onChange={setBody} error={add.error?.message} />
@@ -178,7 +179,7 @@ function ContributorsCard({ objective: o }: { objective: Objective }) {
           aria-label="Invite a contributor"
           onSubmit={(e) => {
             e.preventDefault();
-            if (userId) add.mutate(userId, { onSuccess: () => setUserId('') });
+            if (userId) add.mutate(userId, { onSuccess: () => setUserId(clearedIfUnchanged(userId)) });
           }}
         >
           <SelectField name="userId" label="Invite" value={userId} onChange={setUserId} options={options} placeholder="Choose a colleague" error={add.error?.message} />

@@ -1,7 +1,7 @@
 import { CreateCommentBody } from '../../../shared/plan-sharing';
 import { useMe } from '../../app/session';
 import { formatDateTime, relativeTime } from '../../lib/format';
-import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
+import { FIX_FIELDS, check, clearedIfUnchanged, fromServer, useForm } from '../../lib/forms';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -52,11 +52,12 @@ export function CommentsCard({ planId }: { planId: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (add.isPending) return;
-          const result = check(CreateCommentBody, { body: form.values.body.trim() }, FIELDS);
+          const typed = form.values.body;
+          const result = check(CreateCommentBody, { body: typed.trim() }, FIELDS);
           if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
           form.clear();
           add.mutate(result.data, {
-            onSuccess: () => form.setValues({ body: '' }),
+            onSuccess: () => form.setValues((prev) => ({ body: clearedIfUnchanged(typed)(prev.body) })),
             onError: (err) => {
               const { fieldErrors, formError } = fromServer(err, FIELDS);
               form.fail(fieldErrors, formError);
