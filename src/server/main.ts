@@ -20,13 +20,15 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const db = connect(config.database);
+  let onIdleError = (err: Error) => console.error(`a database connection closed while idle (${err.message}); the next query opens a new one`);
+  const db = connect(config.database, { onIdleError: (err) => onIdleError(err) });
   const applied = await migrateToLatest(db);
 
   const webRoot = path.resolve('dist/web');
   const serveWeb = config.env === 'production' || fs.existsSync(path.join(webRoot, 'index.html'));
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = await buildApp({ config, db, lifecycle, webRoot: serveWeb ? webRoot : null });
+  onIdleError = (err) => app.log.warn({ err }, 'a database connection closed while idle; the next query opens a new one');
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   // Sends the outbox (with SMTP_URL) and queues the reminders that are due, in every instance.
   const mailWorker = createMailWorker({ db, config, transport: smtpTransport(config.mail), log: app.log });

@@ -38,6 +38,10 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
     // Terms are letters and digits only (the fold removed everything else), so quoting is safe.
     const tsquery = search.terms.map((t) => `'${t}':*`).join(' & ');
     const table = TABLES[kind];
+    // On the record itself: the predicate on its own row, which the GIN index serves (a bitmap of
+    // the matches). As `id in (select id … where …)` PostgreSQL joined the table to itself and, when
+    // it expected many matches, hashed them and scanned every record of the table to probe.
+    if (idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery})`;
     return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
   }
   const match = search.terms.map((t) => `"${t}"*`).join(' ');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, OPTIMIZE_EVERY_MS } from './connect.js';
 
@@ -50,3 +51,27 @@ describe('the SQLite connection keeps the planner’s statistics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+// PostgreSQL only (the PostgreSQL pass of .ci/run): SQLite has no server to close a connection.
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+  describe('PostgreSQL connections closed by the server', () => {
+    it('the process lives on when idle connections are closed (a restart, a failover), and the next query opens a new one', async () => {
+      const closed: string[] = [];
+      const db = connect({ kind: 'postgres', url: pgUrl, poolSize: 2 }, { onIdleError: (err) => closed.push(err.message) });
+      // Two connections in the pool, each answering with its server process.
+      const pids = await Promise.all([0, 1].map(async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db)).rows[0].pid));
+      expect(new Set(pids).size).toBe(2);
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [pids]);
+      await admin.end();
+      // Without the pool's error listener, this error would end the test run as an uncaught exception.
+      await vi.waitFor(() => expect(closed).toHaveLength(2), { timeout: 10_000 });
+      expect(closed[0]).toMatch(/terminat/i);
+      const after = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;
+      expect(pids).not.toContain(after);
+      await db.destroy();
+    });
+  });
+}

@@ -18,7 +18,7 @@ export type DbOptions = Config['database'] & { pgSchema?: string; poolSize?: num
 /** How often a running SQLite connection checks whether its tables need new statistics. */
 export const OPTIMIZE_EVERY_MS = 4 * 60 * 60 * 1000;
 
-export function connect(options: DbOptions): Db {
+export function connect(options: DbOptions, events: { onIdleError?: (err: Error) => void } = {}): Db {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -26,9 +26,15 @@ export function connect(options: DbOptions): Db {
       // Tests run in their own schema so a shared database stays clean. No JIT: it compiles a
       // statement whose estimated cost is high — such as a page walked through an index with a
       // filter that keeps few rows (the focus flags) — taking 10–50 ms to save nothing on a page.
-      options: [options.pgSchema ? `-c search_path=${options.pgSchema}` : '', '-c jit=off'].filter(Boolean).join(' '),
+      // No parallel workers: starting them cost 3–7 ms per statement that planned them (a search
+      // of a page of deals, measured), and with many requests at once the cores are already busy.
+      options: [options.pgSchema ? `-c search_path=${options.pgSchema}` : '', '-c jit=off', '-c max_parallel_workers_per_gather=0'].filter(Boolean).join(' '),
     });
     pool.on('connect', keepStatementsPrepared);
+    // A connection waiting in the pool can be closed by the server (a restart, a failover, an
+    // administrator): the pool drops it and the next query opens a new one. Without a listener the
+    // pool's 'error' event would be thrown, and end the process.
+    pool.on('error', (err) => events.onIdleError?.(err));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
