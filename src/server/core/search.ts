@@ -32,16 +32,18 @@ export function parseSearch(q: string): Search {
  * record's own id (`accounts.id`) or a reference to it (`opportunities.account_id`); either way the
  * engine reads the matches from its text index, never the whole table.
  */
-export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, search: Search): RawBuilder<SqlBool> {
+export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, search: Search, read: 'walk' | 'matches' = 'walk'): RawBuilder<SqlBool> {
   if (search.terms.length === 0) return sql<SqlBool>`1 = 0`;
   if (dbKind(scope.db) === 'postgres') {
     // Terms are letters and digits only (the fold removed everything else), so quoting is safe.
     const tsquery = search.terms.map((t) => `'${t}':*`).join(' & ');
     const table = TABLES[kind];
-    // On the record itself: the predicate on its own row, which the GIN index serves (a bitmap of
-    // the matches). As `id in (select id … where …)` PostgreSQL joined the table to itself and, when
-    // it expected many matches, hashed them and scanned every record of the table to probe.
-    if (idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery})`;
+    // Reading the matches themselves (ranked search): the predicate on the record's own row, which
+    // the GIN index serves as a bitmap of the matches. As `id in (select id … where …)` PostgreSQL
+    // joined the table to itself and, expecting many matches, hashed them and scanned every record
+    // to probe. A list walked in its own order (`walk`) keeps the `in` form: the matches are hashed
+    // once and each walked row is one lookup, where the predicate would fold every walked row's text.
+    if (read === 'matches' && idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery})`;
     return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
   }
   const match = search.terms.map((t) => `"${t}"*`).join(' ');
@@ -91,7 +93,7 @@ export async function rankedSearch<DB, TB extends keyof DB, O>(
   if (first.length > limit) return { rows: first.slice(0, limit), more: true };
   const room = limit - first.length;
   const rest = await make()
-    .where(matchesSearch(scope, kind, `${table}.id`, search))
+    .where(matchesSearch(scope, kind, `${table}.id`, search, 'matches'))
     .where(sql<SqlBool>`not (${c} >= ${low} and ${c} < ${high})`)
     .orderBy(laterRank(text, search))
     .orderBy(sql`length(${text})`)
