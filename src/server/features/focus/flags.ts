@@ -88,22 +88,6 @@ export type FlagRow = {
   customer_unreliable_from: string | null;
 };
 
-/** The columns the rules read: all on the row. */
-export const FLAG_COLUMNS = [
-  'opportunities.no_advance_streak',
-  'opportunities.results_count',
-  'opportunities.change_commitment',
-  'opportunities.cost_of_inaction',
-  'opportunities.customer_judged_count',
-  'opportunities.customer_kept_count',
-  'opportunities.customer_late_count',
-  'opportunities.customer_missed_count',
-  'opportunities.customer_open_count',
-  'opportunities.customer_judged_weight',
-  'opportunities.customer_kept_weight',
-  'opportunities.customer_counts_until',
-  'opportunities.customer_unreliable_from',
-] as const;
 
 /** What a page shows: a list's flags only (`candidates`), or Focus's figures and next moves (`figures`). */
 type Need = 'candidates' | 'figures';
@@ -125,6 +109,9 @@ const CUSTOMER_COUNT_COLUMNS = [
  * counts by id). A list of the customer flag itself reads them all at once (`FLAG_COLUMNS`).
  */
 export const LIST_FLAG_COLUMNS = ['opportunities.no_advance_streak', 'opportunities.results_count', 'opportunities.change_commitment', 'opportunities.customer_counts_until', 'opportunities.customer_unreliable_from'] as const;
+
+/** The columns the rules read: all on the row. */
+export const FLAG_COLUMNS = [...LIST_FLAG_COLUMNS, 'opportunities.cost_of_inaction', ...CUSTOMER_COUNT_COLUMNS] as const;
 
 /** Rows read with LIST_FLAG_COLUMNS whose customer flag is up get their counts (one query by id for the page). */
 async function withCustomerCounts<R extends FlagRow>(scope: Scope, rows: readonly R[], at: string): Promise<readonly R[]> {
