@@ -38,12 +38,13 @@ describe('the SQLite connection keeps the planner’s statistics', () => {
 
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     db = connect({ kind: 'sqlite', file });
-    // 5 000 rows, about 500 per value of the index: what the planner now reads.
-    expect(await statOf(db)).toBe('5000 500');
+    // 5 000 rows (the spread per value of the index is estimated from a sample): what the planner now reads.
+    const atOpen = await statOf(db);
+    expect(atOpen).toMatch(/^5000 \d+$/);
 
     await addRows(db, 5000, 60_000);
     await sql`select count(*) from t where kind = 'kind 3'`.execute(db);
-    expect(await statOf(db)).toBe('5000 500');
+    expect(await statOf(db)).toBe(atOpen);
     vi.advanceTimersByTime(OPTIMIZE_EVERY_MS);
     // Re-analyzed within SQLite's sampling limit: the row count is exact, the spread an estimate.
     expect(await statOf(db)).toMatch(/^60000 \d+$/);
