@@ -113,9 +113,12 @@ export const LIST_FLAG_COLUMNS = ['opportunities.no_advance_streak', 'opportunit
 /** The columns the rules read: all on the row. */
 export const FLAG_COLUMNS = [...LIST_FLAG_COLUMNS, 'opportunities.cost_of_inaction', ...CUSTOMER_COUNT_COLUMNS] as const;
 
-/** Rows read with LIST_FLAG_COLUMNS whose customer flag is up get their counts (one query by id for the page). */
+/** A row read with LIST_FLAG_COLUMNS whose customer flag is up at `at`: its reason needs the counts it lacks. */
+const lacksCounts = (r: FlagRow, at: string) => r.customer_judged_count === undefined && r.customer_unreliable_from !== null && r.customer_unreliable_from <= at;
+
+/** Rows that lack their counts get them (one query by id for the page). */
 async function withCustomerCounts<R extends FlagRow>(scope: Scope, rows: readonly R[], at: string): Promise<readonly R[]> {
-  const missing = rows.filter((r) => r.customer_judged_count === undefined && r.customer_unreliable_from !== null && r.customer_unreliable_from <= at).map((r) => r.id);
+  const missing = rows.filter((r) => lacksCounts(r, at)).map((r) => r.id);
   if (missing.length === 0) return rows;
   // By primary key (the ids are this workspace's page), the workspace checked on each row.
   const found = await scope.db.selectFrom('opportunities').select(['opportunities.id', 'opportunities.workspace_id', ...CUSTOMER_COUNT_COLUMNS]).where('opportunities.id', 'in', missing).execute();
@@ -171,8 +174,7 @@ export const countsHold = (row: Pick<FlagRow, 'customer_counts_until'>, now: Dat
 export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: FocusThresholds, now: Date, need: Need): Promise<Map<string, Judged>> {
   const at = now.toISOString();
   // No awaits on a page that needs no more from the database (most pages): a list's cost is per row.
-  const needsCounts = walked.some((r) => r.customer_judged_count === undefined && r.customer_unreliable_from !== null && r.customer_unreliable_from <= at);
-  const rows = needsCounts ? await withCustomerCounts(scope, walked, at) : walked;
+  const rows = walked.some((r) => lacksCounts(r, at)) ? await withCustomerCounts(scope, walked, at) : walked;
   const aged = new Set<string>();
   for (const r of rows) if (!countsHold(r, now) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) aged.add(r.id);
   const words = aged.size > 0 ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
