@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, dayStartsAt, daysBetween, daysOverdue, formatCalendarDate, instantOn, isOverdue, todayIn } from './dates.js';
+import { describe, expect, it, vi } from 'vitest';
+import { addDays, dayStartsAt, daysBetween, daysOverdue, formatCalendarDate, instantMs, instantOn, isOverdue, todayIn } from './dates.js';
 
 describe('calendar dates in the owner’s time zone', () => {
   // 23:30 UTC on 31 Dec: already 1 Jan in Paris, still 31 Dec in New York.
@@ -66,5 +66,35 @@ describe('dates in words', () => {
   it('names the calendar date itself, whatever the server’s zone', () => {
     expect(formatCalendarDate('2026-11-27')).toBe('Fri 27 Nov 2026');
     expect(formatCalendarDate('2027-01-01')).toBe('Fri 1 Jan 2027');
+  });
+});
+
+describe('reading a stored instant', () => {
+  it('reads every instant the app writes exactly as Date.parse does', () => {
+    // A deterministic spread over 1900–2200: leap days, month ends, midnight and the last millisecond.
+    const samples = ['1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2000-02-29T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '2100-03-01T00:00:00.000Z', '1900-02-28T01:02:03.004Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'];
+    let x = 12345;
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      samples.push(new Date(Date.UTC(1900, 0, 1) + (x / 2 ** 31) * 300 * 365.25 * 86_400_000).toISOString());
+    }
+    for (const s of samples) expect(instantMs(s), s).toBe(Date.parse(s));
+  });
+
+  it('reads them from their digits, without Date.parse (the point of it: a list reads one per row)', () => {
+    const parse = vi.spyOn(Date, 'parse');
+    try {
+      expect(instantMs('2026-11-27T09:25:30.123Z')).toBe(1_795_771_530_123);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('leaves any other form, and dates that do not exist, to Date.parse', () => {
+    for (const s of ['2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-00-10T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-01-01T10:60:00.000Z', '2026-01-01T10:00:60.000Z', '2026-01-0xT00:00:00.000Z', '2026-01-01T00:00:00.00aZ', '2026-01-01 00:00:00.000Z', '2026-01-01T00:00:00Z', '+010000-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000+01:00', '', 'not a date at all, 24 ch']) {
+      expect(instantMs(s), s).toBe(Date.parse(s));
+    }
+    expect(instantMs('2023-02-29T00:00:00.000Z')).toBe(Date.parse('2023-02-29T00:00:00.000Z'));
   });
 });

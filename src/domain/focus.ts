@@ -15,6 +15,7 @@
  * Every threshold is "at or above": a streak of exactly 3 is flagged at the threshold 3, 30 days open
  * is flagged at 30. Reasons name the facts, never the person, so they read as a prompt to act.
  */
+import { instantMs } from './dates.js';
 import type { Reliability, ReliabilityWeights } from './reliability.js';
 
 export const FOCUS_FLAGS = ['no_advance_streak', 'customer_unreliable', 'no_commitment_to_change'] as const;
@@ -70,7 +71,7 @@ const DAY_MS = 86_400_000;
 
 /** Whole days from `createdAt` to `now` (elapsed time: 29 days and 23 hours is 29). */
 export function daysOpen(createdAt: string, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(createdAt)) / DAY_MS));
+  return Math.max(0, Math.floor((now.getTime() - instantMs(createdAt)) / DAY_MS));
 }
 
 /** The instant before which a deal created has been open `days` days or more at `now`: `daysOpen(c) >= days` ⇔ `c <= cutoff`. */
@@ -108,9 +109,15 @@ export function noCommitmentToChangeFlag(facts: Pick<FocusFacts, 'changeCommitme
 
 /** The deal's flags, in the order of FOCUS_FLAGS; empty when the deal is not chased. */
 export function focusFlags(facts: FocusFacts, thresholds: FocusThresholds): FocusFlag[] {
-  return [noAdvanceStreakFlag(facts.noAdvanceStreak, thresholds.noAdvanceStreak), customerUnreliableFlag(facts.customer), noCommitmentToChangeFlag(facts, thresholds)].filter(
-    (f): f is FocusFlag => f !== null,
-  );
+  // Judged for every row of a list page: no intermediate array.
+  const flags: FocusFlag[] = [];
+  const streak = noAdvanceStreakFlag(facts.noAdvanceStreak, thresholds.noAdvanceStreak);
+  if (streak) flags.push(streak);
+  const customer = customerUnreliableFlag(facts.customer);
+  if (customer) flags.push(customer);
+  const noCommitment = noCommitmentToChangeFlag(facts, thresholds);
+  if (noCommitment) flags.push(noCommitment);
+  return flags;
 }
 
 /**

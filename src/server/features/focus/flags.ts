@@ -175,11 +175,14 @@ export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: Foc
   const at = now.toISOString();
   // No awaits on a page that needs no more from the database (most pages): a list's cost is per row.
   const rows = walked.some((r) => lacksCounts(r, at)) ? await withCustomerCounts(scope, walked, at) : walked;
-  const aged = new Set<string>();
-  for (const r of rows) if (!countsHold(r, now) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) aged.add(r.id);
-  const words = aged.size > 0 ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
+  let aged: Set<string> | null = null;
+  for (const r of rows) {
+    // Counts that no longer hold (`countsHold` at `at`), read only where the figure is shown.
+    if (r.customer_counts_until !== null && r.customer_counts_until <= at && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) (aged ??= new Set()).add(r.id);
+  }
+  const words = aged ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
   const out = new Map<string, Judged>();
-  for (const r of rows) out.set(r.id, judgeRow(r, words && aged.has(r.id) ? (words.get(r.id) ?? null) : storedCounts(r), t, now, need));
+  for (const r of rows) out.set(r.id, judgeRow(r, words && aged?.has(r.id) ? (words.get(r.id) ?? null) : storedCounts(r), t, now, need));
   return out;
 }
 
