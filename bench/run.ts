@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { addAccountsAndOpportunities, generateWorkspace, type BenchSize } from './generate.js';
 import { measure, type Figures, type MeasureOptions, type Observer, type Target } from './measure.js';
 import { apiClient, createBenchPlan, measureTicks } from './plans.js';
-import { compare, growthRatios, measurementTable, printResults, withBare, writeResults, type Results } from './report.js';
+import { compare, growthRatios, measurementTable, printResults, withBare, writeResults, type Comparison, type Results } from './report.js';
 import type { ObserveMessage, ServerReady } from './server.js';
 import { benchImport, printImportBench } from './import.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
@@ -48,10 +48,12 @@ function settings() {
     interactions: Math.max(10, Math.round(num('BENCH_INTERACTIONS', 1_000_000) * scale)),
   };
   const duration = num('BENCH_DURATION', 10);
+  // BENCH_TURNS: how many back-to-back turns measure the list with flags against the plain list (0: none).
+  const turns = process.env.BENCH_TURNS === '0' ? 0 : Math.round(num('BENCH_TURNS', 3));
   const measureOptions: MeasureOptions = { connections: Math.round(num('BENCH_CONNECTIONS', 50)), duration, warmup: Math.min(3, Math.max(1, Math.round(duration / 5))) };
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
   const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
-  return { size, measureOptions, databaseUrl: process.env.DATABASE_URL, only, profileDir };
+  return { size, measureOptions, databaseUrl: process.env.DATABASE_URL, only, profileDir, turns };
 }
 
 /** A file name for an endpoint's profile: `GET /plans/:id (plan page…)` → `get-plans-id-plan-page…`. */
@@ -163,13 +165,38 @@ async function probeOnce(target: Target): Promise<Response> {
 }
 
 const byName = (figures: Figures[], name: string) => figures.find((f) => f.name === name);
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * `a ÷ b` measured in turns — b, a, b, a… `rounds` times — and the median of each turn's ratio (p50
+ * and CPU). On a shared VM the speed of the machine drifts by ±10 % over minutes; the main table
+ * measures a and b minutes apart, so their ratio carries that drift, while a pair measured back to
+ * back shares it.
+ */
+async function inTurns(name: string, a: Target, b: Target, rounds: number, opts: MeasureOptions, observe: (name: string) => Observer, target: number): Promise<Comparison[]> {
+  const turns: { p50: number; cpu: number | null }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const fb = await measure(b, opts, observe(`${name} turn ${i + 1} ${b.name}`));
+    const fa = await measure(a, opts, observe(`${name} turn ${i + 1} ${a.name}`));
+    const [c] = compare(name, fa, fb, target);
+    turns.push({ p50: c.p50, cpu: c.cpu });
+  }
+  if (turns.length === 0) return [];
+  const cpus = turns.map((t) => t.cpu).filter((c): c is number => c !== null);
+  log(`  ${name}: ${turns.map((t) => `${t.p50.toFixed(2)} (CPU ${t.cpu?.toFixed(2) ?? '—'})`).join(', ')}`);
+  return [{ name: `${name}, median of ${rounds} turns`, p50: median(turns.map((t) => t.p50)), cpu: cpus.length === turns.length ? median(cpus) : null, target }];
+}
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const since = (t: number) => (performance.now() - t) / 1000;
 
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const { size, measureOptions, databaseUrl, only, profileDir } = settings();
+  const { size, measureOptions, databaseUrl, only, profileDir, turns } = settings();
   // BENCH_ONLY=<regexp>: measure only the endpoints whose name matches (the bare route always).
   const wanted = (name: string) => !only || name === BARE || name === BARE_ROW || only.test(name);
   // The CSV import (issue 14): its own SQLite database, before the big one exists (bench/import.ts).
@@ -273,6 +300,15 @@ async function main(): Promise<void> {
       }
     }
     const bare = first.find((f) => f.path === '/bare');
+    // The list with flags against the plain list, in turns (see inTurns), where both were measured.
+    const flaggedTarget = focus.find((t) => t.name === FLAGGED) as Target;
+    const flagsInTurns = async (phase: '1×' | '10×', figures: Figures[]) =>
+      turns > 0 && byName(figures, FLAGGED) && byName(figures, LIST)
+        ? (log(`measuring the list with flags and the plain list in ${turns} turns (${phase})…`),
+          await inTurns(`list with flags ÷ plain list (${phase})`, flaggedTarget, list, turns, measureOptions, (name) => observed(`${phase} ${name}`), 1.2))
+        : [];
+    const turnsAt1 = await flagsInTurns('1×', first);
+
     // The figures so far, before the long growth step: a failure later does not lose them.
     log(`\n${measurementTable(withBare(first, bare))}\n`);
 
@@ -290,6 +326,7 @@ async function main(): Promise<void> {
       log(`  ${growthSeconds.toFixed(1)} s`);
       grown = await run(growing, '10x');
     }
+    const turnsAt10 = await flagsInTurns('10×', grown);
 
     const results: Results = {
       startedAt,
@@ -311,7 +348,9 @@ async function main(): Promise<void> {
       comparisons: [
         ...compare('list with flags ÷ plain list (1×)', byName(first, FLAGGED), byName(first, LIST), 1.2),
         ...compare('list with one flag (customer_unreliable) ÷ plain list (1×)', byName(first, FLAGGED_CUSTOMER), byName(first, LIST), 1.2),
+        ...turnsAt1,
         ...compare('list with flags ÷ plain list (10×)', byName(grown, FLAGGED), byName(grown, LIST), 1.2),
+        ...turnsAt10,
         ...[FLAGGED, FLAGGED_CUSTOMER, FOCUS_MINE, FOCUS_TEAM, INTERACTIONS_LIST, LIST].flatMap((name) => compare(`${name}: 10× ÷ 1×`, byName(grown, name), byName(first, name), 1.2)),
       ],
       skipped,
@@ -327,7 +366,9 @@ async function main(): Promise<void> {
       await exited;
     }
     await writer?.close();
-    await database.cleanup();
+    // BENCH_KEEP=1: leave the database for a closer look (its place is printed).
+    if (process.env.BENCH_KEEP === '1') log(`kept the database: ${JSON.stringify(database.serverEnv)}`);
+    else await database.cleanup();
     log(`done in ${since(started).toFixed(0)} s`);
   }
 }

@@ -162,8 +162,8 @@ const storedCounts = (row: FlagRow): CustomerFigure | null =>
         keptWeight: Number(row.customer_kept_weight),
       });
 
-/** Whether the row's stored counts still hold at `now` (no open commitment's day has ended since they were stored). */
-export const countsHold = (row: Pick<FlagRow, 'customer_counts_until'>, now: Date) => row.customer_counts_until === null || row.customer_counts_until > now.toISOString();
+/** Whether the row's stored counts still hold at `at` (no open commitment's day has ended since they were stored). */
+const countsHold = (row: Pick<FlagRow, 'customer_counts_until'>, at: string) => row.customer_counts_until === null || row.customer_counts_until > at;
 
 /**
  * Judges rows (selected with `FLAG_COLUMNS`): every flag from the row. The customer side's counts
@@ -177,8 +177,8 @@ export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: Foc
   const rows = walked.some((r) => lacksCounts(r, at)) ? await withCustomerCounts(scope, walked, at) : walked;
   let aged: Set<string> | null = null;
   for (const r of rows) {
-    // Counts that no longer hold (`countsHold` at `at`), read only where the figure is shown.
-    if (r.customer_counts_until !== null && r.customer_counts_until <= at && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) (aged ??= new Set()).add(r.id);
+    // Counts that no longer hold are read again, only where the figure is shown.
+    if (!countsHold(r, at) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) (aged ??= new Set()).add(r.id);
   }
   const words = aged ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
   const out = new Map<string, Judged>();
