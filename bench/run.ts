@@ -173,7 +173,7 @@ const median = (xs: number[]) => {
 
 /**
  * `a ÷ b` measured in turns — b, a, b, a… `rounds` times — and the median of each turn's ratio (p50
- * and CPU). On a shared VM the speed of the machine drifts by ±10 % over minutes; the main table
+ * and CPU). On a shared VM the speed of the machine drifts by ±15 % over minutes; the main table
  * measures a and b minutes apart, so their ratio carries that drift, while a pair measured back to
  * back shares it.
  */
@@ -185,7 +185,6 @@ async function inTurns(name: string, a: Target, b: Target, rounds: number, opts:
     const [c] = compare(name, fa, fb, target);
     turns.push({ p50: c.p50, cpu: c.cpu });
   }
-  if (turns.length === 0) return [];
   const cpus = turns.map((t) => t.cpu).filter((c): c is number => c !== null);
   log(`  ${name}: ${turns.map((t) => `${t.p50.toFixed(2)} (CPU ${t.cpu?.toFixed(2) ?? '—'})`).join(', ')}`);
   return [{ name: `${name}, median of ${rounds} turns`, p50: median(turns.map((t) => t.p50)), cpu: cpus.length === turns.length ? median(cpus) : null, target }];
@@ -302,11 +301,11 @@ async function main(): Promise<void> {
     const bare = first.find((f) => f.path === '/bare');
     // The list with flags against the plain list, in turns (see inTurns), where both were measured.
     const flaggedTarget = focus.find((t) => t.name === FLAGGED) as Target;
-    const flagsInTurns = async (phase: '1×' | '10×', figures: Figures[]) =>
-      turns > 0 && byName(figures, FLAGGED) && byName(figures, LIST)
-        ? (log(`measuring the list with flags and the plain list in ${turns} turns (${phase})…`),
-          await inTurns(`list with flags ÷ plain list (${phase})`, flaggedTarget, list, turns, measureOptions, (name) => observed(`${phase} ${name}`), 1.2))
-        : [];
+    const flagsInTurns = async (phase: '1×' | '10×', figures: Figures[]): Promise<Comparison[]> => {
+      if (turns === 0 || !byName(figures, FLAGGED) || !byName(figures, LIST)) return [];
+      log(`measuring the list with flags and the plain list in ${turns} turns (${phase})…`);
+      return inTurns(`list with flags ÷ plain list (${phase})`, flaggedTarget, list, turns, measureOptions, (name) => observed(`${phase} ${name}`), 1.2);
+    };
     const turnsAt1 = await flagsInTurns('1×', first);
 
     // The figures so far, before the long growth step: a failure later does not lose them.
