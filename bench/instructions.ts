@@ -8,6 +8,7 @@ import { connect } from '../src/server/core/db/connect.js';
 import { migrateToLatest } from '../src/server/core/db/migrate.js';
 import { generateWorkspace } from './generate.js';
 import type { ServerReady } from './server.js';
+import { LOADED_TABLES, PASSWORD, signIn } from './session.js';
 import { bulkLoad, sqliteWriter } from './writers.js';
 
 /**
@@ -32,7 +33,6 @@ import { bulkLoad, sqliteWriter } from './writers.js';
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PASSWORD = 'benchmark passphrase 2026';
 const PATHS = { plain: '/api/v1/opportunities', flags: '/api/v1/opportunities?flag=any' } as const;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const setting = (name: string, fallback: number) => {
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     log(`generating ${size.opportunities} opportunities and about ${size.interactions} interactions…`);
     const w = sqliteWriter(file);
     const hash = await hashPassword(PASSWORD);
-    const ws = await bulkLoad(w, ['users', 'teams', 'stages', 'accounts', 'opportunities', 'interactions'], () => generateWorkspace(w, size, hash, PASSWORD));
+    const ws = await bulkLoad(w, LOADED_TABLES, () => generateWorkspace(w, size, hash, PASSWORD));
     await w.close();
 
     log('starting the server under callgrind (a few minutes)…');
@@ -82,9 +82,7 @@ async function main(): Promise<void> {
       server?.once('exit', (code) => reject(new Error(`the server under valgrind exited (code ${code}):\n${fs.readFileSync(valgrindLog, 'utf8').slice(-2000)}`)));
     });
     const origin = `http://127.0.0.1:${ready.appPort}`;
-    const signIn = await fetch(`${origin}/api/v1/session`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(ws.signIn) });
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('advance_session='))?.split(';')[0];
-    if (!cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+    const cookie = await signIn(ready.appPort, ws.signIn.email, ws.signIn.password);
     const get = async (p: string) => {
       const res = await fetch(origin + p, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);

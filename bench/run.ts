@@ -15,12 +15,11 @@ import { compare, growthRatios, measurementTable, printResults, withBare, writeR
 import type { ObserveMessage, ServerReady } from './server.js';
 import { benchImport, printImportBench } from './import.js';
 import { bulkLoad, postgresWriter, sqliteWriter, type Writer } from './writers.js';
+import { LOADED_TABLES, PASSWORD, signIn } from './session.js';
 
 /** `npm run bench`: see bench/README.md for what it measures and how to read it. */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PASSWORD = 'benchmark passphrase 2026';
-const LOADED_TABLES = ['users', 'teams', 'stages', 'accounts', 'opportunities', 'interactions'] as const;
 const BARE = 'bare Fastify JSON route';
 const BARE_ROW = 'bare Fastify + one Kysely row read';
 const TICK = 'PATCH /commitments/:id (tick, a write)';
@@ -136,19 +135,6 @@ function startServers(env: Record<string, string>): Promise<{ child: ChildProces
     child.once('message', (ready) => resolve({ child, ready: ready as ServerReady }));
     child.once('exit', (code) => reject(new Error(`the server process exited early (code ${code})`)));
   });
-}
-
-async function signIn(port: number, email: string, password: string): Promise<string> {
-  const origin = `http://127.0.0.1:${port}`;
-  const res = await fetch(`${origin}/api/v1/session`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('advance_session='));
-  if (!cookie) throw new Error('sign-in did not set the session cookie');
-  return cookie.split(';')[0];
 }
 
 /**

@@ -12,7 +12,7 @@
  * A time that a spring-forward change skips lands just after the jump (zoned-time.ts instantAt).
  * Pure: `now` and every instant are passed in.
  */
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysBetween, daysInMonth } from './dates.js';
 import { instantAt, wallClock } from './zoned-time.js';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
@@ -44,10 +44,6 @@ export type Occurrence = {
 export function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -158,7 +158,8 @@ export function instantMs(iso: string): number {
   return civilDays(year, month, day) * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundreds * 100 + rest;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** The days of a month (1–12) of a proleptic Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
