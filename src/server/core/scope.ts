@@ -93,7 +93,12 @@ export class Scope {
     }
     for (const [key, group] of groups) {
       const columns = [...key.split('\u0001'), 'workspace_id'];
-      const per = postgres ? Math.max(1, Math.min(1000, Math.floor(60_000 / columns.length))) : 8;
+      // As many rows per statement as the engine's parameter limit allows (PostgreSQL 65 535, SQLite
+      // 32 766), at most 500. On SQLite this matters beyond the statement count: a statement that
+      // touches a full-text index (through the search triggers) opens a savepoint, and FTS5 writes
+      // what it holds in memory to a new segment at each one — 8 rows per statement made an import
+      // of 100 000 deals write 12 500 tiny segments and merge them.
+      const per = Math.max(1, Math.min(500, Math.floor((postgres ? 60_000 : 32_000) / columns.length)));
       const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
       const texts = new Map<number, string>();
       const textFor = (n: number) => {
