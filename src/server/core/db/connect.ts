@@ -97,6 +97,9 @@ export async function ping(db: Db): Promise<void> {
 function withStatementCache(database: SQLite.Database, onClose: () => void) {
   const cache = new Map<string, SQLite.Statement>();
   return {
+    get inTransaction() {
+      return database.inTransaction;
+    },
     close: () => {
       onClose();
       database.close();

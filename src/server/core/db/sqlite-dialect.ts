@@ -1,4 +1,5 @@
-import { LimitNode, OffsetNode, SqliteDialect, SqliteQueryCompiler, ValueNode } from 'kysely';
+import { LimitNode, OffsetNode, SqliteDialect, SqliteQueryCompiler, ValueNode, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { GroupCommitSqliteDriver, type TransactionState } from './group-commit.js';
 
 /**
  * Kysely's SQLite dialect, compiling statements that SQLite can run again without planning them again.
@@ -14,8 +15,22 @@ import { LimitNode, OffsetNode, SqliteDialect, SqliteQueryCompiler, ValueNode } 
  * and a whole-number LIMIT or OFFSET is written as a literal, so the planner still knows how many
  * rows a page wants (the paged lists' plans depend on it). Plans no longer vary with the values
  * bound; they follow the statistics, like PostgreSQL's generic plans.
+ *
+ * Its driver commits transactions in groups (group-commit.ts).
  */
 export class StableSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig & { database: SqliteDatabase & TransactionState };
+
+  constructor(config: SqliteDialectConfig & { database: SqliteDatabase & TransactionState }) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    const database = this.#config.database;
+    return new GroupCommitSqliteDriver(this.#config, () => database);
+  }
+
   override createQueryCompiler(): SqliteQueryCompiler {
     return new StableSqliteCompiler();
   }
