@@ -27,6 +27,13 @@ describe('dayEndsAt', () => {
     expect(dayEndsAt('2026-06-12', 'Pacific/Pago_Pago').toISOString()).toBe('2026-06-13T11:00:00.000Z'); // UTC−11
     expect(dayEndsAt('2026-06-12', 'Asia/Kathmandu').toISOString()).toBe('2026-06-12T18:15:00.000Z'); // UTC+5:45
   });
+
+  it('answers again from memory, a fresh Date each time, the same day in another zone apart', () => {
+    const first = dayEndsAt('2026-10-25', 'Europe/Paris'); // the night clocks go back: a 25-hour day
+    first.setTime(0);
+    expect(dayEndsAt('2026-10-25', 'Europe/Paris').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(dayEndsAt('2026-10-25', 'America/New_York').toISOString()).toBe('2026-10-26T04:00:00.000Z');
+  });
 });
 
 describe('customerWordSnapshot', () => {

@@ -45,6 +45,20 @@ const MINUTE = 60_000;
  * bisection between 16 hours either side of the next day's start in UTC.
  */
 export function dayEndsAt(date: string, timeZone: string): Date {
+  // The same few due dates are asked about on every write to a deal: the answer depends on nothing else.
+  const key = `${date} ${timeZone}`;
+  let ms = dayEnds.get(key);
+  if (ms === undefined) {
+    ms = findDayEnd(date, timeZone).getTime();
+    if (dayEnds.size >= 10_000) dayEnds.clear();
+    dayEnds.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const dayEnds = new Map<string, number>();
+
+function findDayEnd(date: string, timeZone: string): Date {
   const utcNextDay = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
   // Most days: the next day starts at the zone's offset then; two checks confirm it to the minute.
   const guess = utcNextDay - offsetMs(timeZone, new Date(utcNextDay));

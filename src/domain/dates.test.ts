@@ -98,3 +98,15 @@ describe('reading a stored instant', () => {
     expect(instantMs('2023-02-29T00:00:00.000Z')).toBe(Date.parse('2023-02-29T00:00:00.000Z'));
   });
 });
+
+describe('todayIn, asked again and again', () => {
+  it('answers instants that alternate between zones and minutes exactly as the calendar does, the second time from its cache', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    // Either side of midnight in each zone, and across the night Paris changes its clocks.
+    const instants = ['2026-03-29T00:59:00Z', '2026-03-29T01:00:00Z', '2026-12-31T22:59:00Z', '2026-12-31T23:00:00Z', '2027-01-01T04:59:00Z', '2027-01-01T05:00:00Z', '2026-06-01T18:14:00Z', '2026-06-01T18:15:00Z'].map((s) => new Date(s));
+    const calendar = (zone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    for (let round = 0; round < 2; round++) {
+      for (const at of instants) for (const zone of zones) expect(todayIn(zone, at), `${zone} ${at.toISOString()}`).toBe(calendar(zone, at));
+    }
+  });
+});

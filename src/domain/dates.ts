@@ -15,18 +15,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-// Lists ask for "today" once per row. Every zone's offset is a whole number of minutes, so a day
-// never starts inside a UTC minute: the answer for one (zone, minute) pair is exact to reuse.
+// Lists ask for "today" once per row, and a deal's customer-side figures ask it at the instant each
+// open commitment would turn into a miss — the same instants on every write to that deal. Every
+// zone's offset is a whole number of minutes, so a day never starts inside a UTC minute: the answer
+// for one (zone, minute) pair is exact to reuse. The last answer per zone is checked first.
 const todayCache = new Map<string, { minute: number; date: string }>();
+const todayByMinute = new Map<string, string>();
 
 /** The calendar date it is at `now` in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
   const minute = Math.floor(now.getTime() / 60_000);
   const hit = todayCache.get(timeZone);
   if (hit && hit.minute === minute) return hit.date;
-  const parts = formatterFor(timeZone).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  const key = `${minute} ${timeZone}`;
+  let date = todayByMinute.get(key);
+  if (date === undefined) {
+    const parts = formatterFor(timeZone).formatToParts(now);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    date = `${get('year')}-${get('month')}-${get('day')}`;
+    if (todayByMinute.size >= 10_000) todayByMinute.clear();
+    todayByMinute.set(key, date);
+  }
   if (todayCache.size > 1000) todayCache.clear();
   todayCache.set(timeZone, { minute, date });
   return date;
