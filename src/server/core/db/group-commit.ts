@@ -2,9 +2,9 @@ import { setImmediate } from 'node:timers';
 import { CompiledQuery, SelectQueryNode, SqliteDriver, type DatabaseConnection, type QueryResult, type SqliteDialectConfig } from 'kysely';
 
 /**
- * Kysely's SQLite driver with group commit: transactions that queue for the one connection share
- * one SQLite transaction, and so one COMMIT — one fsync of the write-ahead log with
- * `synchronous=FULL` — instead of one each.
+ * Kysely's SQLite driver with group commit: the transactions that requests start within one turn of
+ * the event loop share one SQLite transaction, and so one COMMIT — one fsync of the write-ahead log
+ * with `synchronous=FULL` — instead of one each.
  *
  * Each Kysely transaction runs inside a savepoint of the group's transaction: its rollback undoes
  * its own writes only, and it sees what earlier members wrote, as it would have after their commits.
@@ -12,10 +12,10 @@ import { CompiledQuery, SelectQueryNode, SqliteDriver, type DatabaseConnection, 
  * "saved" before its writes are durable; if the COMMIT fails, or SQLite itself rolls the whole
  * transaction back (a full disk, an I/O error), every member of the group fails with that error.
  *
- * The group commits at the end of the event loop's turn in which it began (setImmediate), at once
- * after MAX_MEMBERS members or once it has been open MAX_OPEN_MS; and before any statement outside a transaction that is not a
- * plain read (a write on its own, a pragma), so that such a write is never acknowledged before it
- * is durable. A plain read may run while a group waits, and see what its members wrote: the same
+ * The group commits at the end of the turn in which it began (setImmediate); at once after
+ * MAX_MEMBERS members or once it has been open MAX_OPEN_MS; and before any statement outside a
+ * transaction that is not a plain read (a write on its own, a pragma), so that such a write is never
+ * acknowledged before it is durable. A plain read may run while a group waits, and see what its members wrote: the same
  * data, a few milliseconds before it is on disk (as with PostgreSQL's synchronous replication, what
  * others see can be ahead of what a crash would keep; what a writer was told is never).
  *
@@ -29,6 +29,8 @@ export const MAX_MEMBERS = 64;
 export const MAX_OPEN_MS = 25;
 
 const MEMBER = 'advance_group_member';
+
+const rolledBack = () => new Error('SQLite rolled the transaction back; nothing in it was saved.');
 
 /** A statement that only reads: it may run while a group waits for its COMMIT. */
 const isRead = (query: CompiledQuery) => SelectQueryNode.is(query.query) || /^\s*select\b/i.test(query.sql);
@@ -97,8 +99,7 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
       this.#inner = inner;
       this.#connection = {
         executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-          // A failed COMMIT is its members' error (they have it), not this statement's.
-          if (this.#group && !this.#inMember && !isRead(query)) await this.#commitGroup().catch(() => {});
+          if (this.#group && !this.#inMember && !isRead(query)) await this.#commitGroup();
           return inner.executeQuery<R>(query);
         },
         streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => inner.streamQuery<R>(query, chunkSize),
@@ -109,7 +110,7 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(): Promise<void> {
     const connection = this.#inner!;
-    if (this.#group && !this.#state().inTransaction) this.#failGroup(new Error('SQLite ended the transaction.'));
+    if (this.#group && !this.#state().inTransaction) this.#failGroup(rolledBack());
     if (!this.#group) {
       await connection.executeQuery(CompiledQuery.raw('begin'));
       this.#group = { members: [], openedAt: performance.now(), scheduled: false };
@@ -141,7 +142,7 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
       return;
     }
     // SQLite rolled the whole transaction back: what earlier members wrote is gone with it.
-    this.#failGroup(new Error('SQLite rolled the transaction back; nothing in it was saved.'));
+    this.#failGroup(rolledBack());
   }
 
   override async releaseConnection(): Promise<void> {
@@ -149,7 +150,7 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
     this.#committed = null;
     const group = this.#group;
     if (group && (group.members.length >= MAX_MEMBERS || performance.now() - group.openedAt >= MAX_OPEN_MS)) {
-      await this.#commitGroup().catch(() => {});
+      await this.#commitGroup();
     } else if (group && !group.scheduled) {
       // better-sqlite3 answers synchronously, so a whole transaction runs within one turn of the
       // event loop and no other request ever waits for the connection meanwhile. The COMMIT is
@@ -166,7 +167,7 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
   async #commitWhenFree(group: Group): Promise<void> {
     await this.#lock.lock();
     try {
-      if (this.#group === group) await this.#commitGroup().catch(() => {});
+      if (this.#group === group) await this.#commitGroup();
     } finally {
       this.#lock.unlock();
     }
@@ -177,18 +178,21 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
     await super.destroy();
   }
 
-  /** COMMIT the group; its members learn the outcome. Throws the COMMIT's error. */
+  /**
+   * COMMIT the group; its members learn the outcome. A failed COMMIT is theirs to report (their
+   * requests fail with it), not the error of whoever holds the connection now: this never throws.
+   */
   async #commitGroup(): Promise<void> {
     const connection = this.#inner!;
     const group = this.#group!;
     this.#group = null;
     try {
-      if (this.#state().inTransaction) await connection.executeQuery(CompiledQuery.raw('commit'));
-      else throw new Error('SQLite rolled the transaction back; nothing in it was saved.');
+      if (!this.#state().inTransaction) throw rolledBack();
+      await connection.executeQuery(CompiledQuery.raw('commit'));
     } catch (err) {
       if (this.#state().inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => {});
       for (const m of group.members) m.reject(err);
-      throw err;
+      return;
     }
     for (const m of group.members) m.resolve();
   }
