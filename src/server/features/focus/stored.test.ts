@@ -9,6 +9,7 @@ import { createAccount, signUpWorkspace, type Client } from '../../test/factorie
 import { addCommitment, createPlan, dayIn } from '../plans/fixtures.js';
 import { hoursFromNow, pastCall, record } from '../interactions/fixtures.js';
 import { customerReliabilityByOpportunity } from '../commitments/reliability.js';
+import { rejudgeFlags } from './stored.js';
 
 /**
  * A deal's stored `flagged_from` (migration 0175, kept by every write that can move a flag) against
@@ -205,6 +206,37 @@ describe('the instant a deal is flagged from, stored on the deal', () => {
     expect((await c.patch('/api/v1/workspace/focus-thresholds', { noAdvanceStreak: 4, version: t.version })).statusCode).toBe(200);
     expect((await stored()).flagged_from).toBeNull();
     expect(await listed()).toEqual([]);
+  });
+
+  it('reads each threshold of the deal’s own workspace in a write’s statement: every rule with its own, never another’s', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: TZ });
+    const c = admin.client;
+    const account = await createAccount(c);
+    // Three different thresholds, so a rule that read another's would judge differently.
+    const t0 = await thresholdsOf(c);
+    const thresholds = { noAdvanceStreak: 5, noCommitmentDays: 40, noCommitmentInteractions: 1 };
+    expect((await c.patch('/api/v1/workspace/focus-thresholds', { ...thresholds, version: t0.version })).statusCode).toBe(200);
+    const res = await c.post('/api/v1/opportunities', { accountId: account.id, name: 'Facts', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2030-06-30' });
+    const id = res.data.id as string;
+    // The deal's facts set straight in the database, then judged again as a write does.
+    const cases = [
+      { no_advance_streak: 1, results_count: 1, change_commitment: 'stated' }, // neither rule: the streak is under 5
+      { no_advance_streak: 1, results_count: 1, change_commitment: 'none' }, // no commitment after 1 result
+      { no_advance_streak: 5, results_count: 5, change_commitment: 'stated' }, // the streak of 5
+      { no_advance_streak: 4, results_count: 0, change_commitment: 'none' }, // 40 days after creation
+      { no_advance_streak: 4, results_count: 0, change_commitment: 'stated' }, // nothing
+    ] as const;
+    const seen: (string | null)[] = [];
+    for (const facts of cases) {
+      await db.updateTable('opportunities').set(facts).where('id', '=', id).execute();
+      await rejudgeFlags(db, id);
+      const row = await db.selectFrom('opportunities').select(['flagged_from', 'status', 'created_at', 'no_advance_streak', 'results_count', 'change_commitment', 'customer_unreliable_from']).where('id', '=', id).executeTakeFirstOrThrow();
+      const domain = flaggedFrom({ status: row.status, createdAt: row.created_at, noAdvanceStreak: row.no_advance_streak, resultsCount: row.results_count, changeCommitment: row.change_commitment, customerUnreliableFrom: row.customer_unreliable_from }, thresholds);
+      expect(row.flagged_from, JSON.stringify(facts)).toBe(domain);
+      seen.push(row.flagged_from);
+    }
+    const created = (await db.selectFrom('opportunities').select('created_at').where('id', '=', id).executeTakeFirstOrThrow()).created_at;
+    expect(seen).toEqual([null, created, created, new Date(Date.parse(created) + 40 * DAY).toISOString(), null]);
   });
 
   it('equals the read-time rule after any sequence of writes, and ahead in time without one', async () => {
