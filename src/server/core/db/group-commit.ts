@@ -25,8 +25,8 @@ import { CompiledQuery, SelectQueryNode, SqliteDriver, type DatabaseConnection, 
  */
 
 /** How many transactions one COMMIT may carry, and for how long a group may stay open. */
-export const MAX_MEMBERS = 64;
-export const MAX_OPEN_MS = 25;
+const MAX_MEMBERS = 64;
+const MAX_OPEN_MS = 25;
 
 const MEMBER = 'advance_group_member';
 
@@ -115,8 +115,9 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
       await connection.executeQuery(CompiledQuery.raw('begin'));
       this.#group = { members: [], openedAt: performance.now(), scheduled: false };
     }
-    this.#inMember = true;
     await connection.executeQuery(CompiledQuery.raw(`savepoint ${MEMBER}`));
+    // Only once the savepoint is there: a begin that failed leaves no transaction for Kysely to end.
+    this.#inMember = true;
   }
 
   override async commitTransaction(): Promise<void> {
