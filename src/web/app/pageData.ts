@@ -3,10 +3,11 @@ import type { Params } from 'react-router';
 import type { Me } from '../../shared/auth';
 import type { PlanView } from '../../shared/team-view';
 import type { FocusScope } from '../../shared/focus';
-import { focusListQuery } from '../features/focus/api';
+import { focusListQuery, opportunityFocusQuery } from '../features/focus/api';
 import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
-import { advanceRateQuery, interactionListQuery } from '../features/interactions/api';
+import { advanceRateQuery, interactionListQuery, interactionsCardQueries } from '../features/interactions/api';
+import { dealCards } from '../features/opportunities/dealCards';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
 import { qualificationQuery } from '../features/qualification/api';
@@ -16,7 +17,7 @@ import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
 import { queryClient } from './queryClient';
-import { recordListQuery, recordQuery } from './records';
+import { recordHistoryQuery, recordListQuery, recordQuery, type HistoryResource } from './records';
 
 /** Where navigation is going: the route's parameters, the address's query string, who is signed in. */
 export type PageDataAt = { params: Params; search: URLSearchParams; me: Me };
@@ -24,6 +25,22 @@ export type PageDataAt = { params: Params; search: URLSearchParams; me: Me };
 // Fresh data is not asked for again; a failure stays in the cache for the page to show (and retry).
 const one = <T, D, K extends QueryKey>(options: FetchQueryOptions<T, Error, D, K>) => void queryClient.prefetchQuery(options);
 const pages = <T, K extends QueryKey, P>(options: FetchInfiniteQueryOptions<T, Error, T, K, P>) => void queryClient.prefetchInfiniteQuery(options);
+
+/** The interactions card of an account or a deal (features/interactions/InteractionsCard.tsx). */
+function interactionsCard(scope: { accountId: string } | { opportunityId: string }) {
+  const card = interactionsCardQueries(scope);
+  one(card.pending);
+  one(card.upcoming);
+  one(card.done);
+  one(card.rate);
+}
+
+/** A record page's history card (features/records/HistoryCard.tsx): its first page, and the names its events show. */
+function historyCard(resource: HistoryResource, id: string) {
+  pages(recordHistoryQuery(resource, id));
+  one(usersQuery('all'));
+  one(stagesQuery);
+}
 
 /**
  * What each page reads as it arrives, asked for by navigation at the same time as the page's code
@@ -53,6 +70,8 @@ export const pageData = {
     one(recordQuery('accounts', id));
     pages(recordListQuery('contacts', accountContactsParams(id)));
     pages(recordListQuery('opportunities', accountOpportunitiesParams(id)));
+    interactionsCard({ accountId: id });
+    historyCard('accounts', id);
   },
   contact: ({ params: { id = '' } }: PageDataAt) => one(recordQuery('contacts', id)),
   opportunities: ({ search }: PageDataAt) => {
@@ -70,6 +89,14 @@ export const pageData = {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
     one(qualificationQuery(id));
+    // The cards' code and data in the same wave as the page's (they came two round trips later),
+    // asked for just after the page's own code (prefetchRoute starts it once this returns).
+    queueMicrotask(() => {
+      for (const load of Object.values(dealCards)) void load();
+      one(opportunityFocusQuery(id));
+      interactionsCard({ opportunityId: id });
+      historyCard('opportunities', id);
+    });
   },
   plans: ({ search, me }: PageDataAt) => {
     pages(planListQuery(listValues(listFilters.plans(me.user.role), search)));

@@ -171,14 +171,18 @@ export type HistoryResource = keyof typeof historyOperations;
 /** A page of history, as the routes answer it (every history route answers AuditEvents; plans and objectives name the part each is about). */
 export type HistoryPage = CallResult<typeof listPlanHistory> | Types[RecordResource]['history'];
 
-export function useRecordHistory(resource: HistoryResource, id: string) {
-  return useInfiniteQuery({
+/** A record's history, 20 events a page: what its page's history card reads and navigation prefetches. */
+export const recordHistoryQuery = (resource: HistoryResource, id: string) =>
+  infiniteQueryOptions({
     queryKey: recordKeys.history(resource, id),
     queryFn: ({ pageParam }) =>
       (call as (route: OperationRef, input: object) => Promise<HistoryPage>)(historyOperations[resource], { params: { id }, query: { limit: 20, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: HistoryPage) => last.nextCursor ?? undefined,
   });
+
+export function useRecordHistory(resource: HistoryResource, id: string) {
+  return useInfiniteQuery(recordHistoryQuery(resource, id));
 }
 
 /** Records embed each other's names (a contact shows its account, an objective its deals), so any change refreshes every kind. */

@@ -30,9 +30,11 @@ export function useFocusList(scope: FocusScope) {
   return useInfiniteQuery(focusListQuery(scope));
 }
 
-/** One deal's flags, figures and next moves (the opportunity page). */
+/** One deal's flags, figures and next moves: what the deal page reads and navigation prefetches. */
+export const opportunityFocusQuery = (id: string) => queryOptions({ queryKey: focusKeys.opportunity(id), queryFn: () => call(getOpportunityFocus, { params: { id } }) });
+
 export function useOpportunityFocus(id: string) {
-  return useQuery({ queryKey: focusKeys.opportunity(id), queryFn: () => call(getOpportunityFocus, { params: { id } }) });
+  return useQuery(opportunityFocusQuery(id));
 }
 
 export function useFocusThresholds() {

@@ -4,7 +4,8 @@ import { AddLink } from '../records/AddLink';
 import { AdvanceRateLine } from './AdvanceRateLine';
 import { exportInteractions } from '../../../shared/routes/operations/exports';
 import { ExportLink } from '../records/ExportLink';
-import { useAdvanceRate, useInteractions } from './api';
+import { useQuery } from '@tanstack/react-query';
+import { interactionsCardQueries } from './api';
 import { InteractionList } from './InteractionList';
 import '../../styles/interactions.css';
 
@@ -14,10 +15,11 @@ import '../../styles/interactions.css';
  */
 export function InteractionsCard({ accountId, opportunityId, canPlan }: { accountId: string; opportunityId?: string; canPlan: boolean }) {
   const scope = opportunityId ? { opportunityId } : { accountId };
-  const pending = useInteractions({ ...scope, state: 'awaiting_result', sort: 'sortAt', limit: 5 });
-  const upcoming = useInteractions({ ...scope, state: 'upcoming', sort: 'sortAt', limit: 5 });
-  const done = useInteractions({ ...scope, state: 'done', sort: '-sortAt', limit: 3 });
-  const rate = useAdvanceRate(scope);
+  const queries = interactionsCardQueries(scope);
+  const pending = useQuery(queries.pending);
+  const upcoming = useQuery(queries.upcoming);
+  const done = useQuery(queries.done);
+  const rate = useQuery(queries.rate);
   const loading = pending.isPending || upcoming.isPending || done.isPending;
   const failed = pending.isError || upcoming.isError || done.isError;
   const none = !loading && !failed && !pending.data?.data.length && !upcoming.data?.data.length && !done.data?.data.length;

@@ -23,6 +23,14 @@ export const interactionListQuery = (query: Partial<InteractionListQuery>) =>
 
 export const advanceRateQuery = (query: AdvanceRateQuery) => queryOptions({ queryKey: interactionKeys.rate(query), queryFn: () => call(getAdvanceRate, { query }) });
 
+/** What an account's or a deal's interactions card reads (InteractionsCard), and navigation prefetches. */
+export const interactionsCardQueries = (scope: { accountId: string } | { opportunityId: string }) => ({
+  pending: interactionListQuery({ ...scope, state: 'awaiting_result', sort: 'sortAt', limit: 5 }),
+  upcoming: interactionListQuery({ ...scope, state: 'upcoming', sort: 'sortAt', limit: 5 }),
+  done: interactionListQuery({ ...scope, state: 'done', sort: '-sortAt', limit: 3 }),
+  rate: advanceRateQuery(scope),
+});
+
 export function useInteractions(query: Partial<InteractionListQuery>, opts: { enabled?: boolean } = {}) {
   return useQuery({ ...interactionListQuery(query), enabled: opts.enabled ?? true });
 }

@@ -17,11 +17,12 @@ import { StatusCard } from './StatusCard';
 import { opportunityStatusLabel } from './statusWords';
 import { InteractionsCard } from '../interactions/InteractionsCard';
 import { RetrospectiveLink } from '../retrospectives/RetrospectiveLink';
+import { dealCards } from './dealCards';
 
 // The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
-const OpportunityPlanCard = lazy(async () => ({ default: (await import('../plans/OpportunityPlanCard')).OpportunityPlanCard }));
-const OpportunityFocusCard = lazy(async () => ({ default: (await import('../focus/OpportunityFocusCard')).OpportunityFocusCard }));
-const QualificationCard = lazy(async () => ({ default: (await import('../qualification/QualificationCard')).QualificationCard }));
+const OpportunityPlanCard = lazy(async () => ({ default: (await dealCards.plan()).OpportunityPlanCard }));
+const OpportunityFocusCard = lazy(async () => ({ default: (await dealCards.focus()).OpportunityFocusCard }));
+const QualificationCard = lazy(async () => ({ default: (await dealCards.qualification()).QualificationCard }));
 
 export function OpportunityPage() {
   const me = useMe();
