@@ -21,14 +21,12 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'api_tokens'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
-/**
- * The one place that confines queries to a workspace: a record of another workspace is simply
- * not there, so it answers exactly like one that does not exist.
- */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * Rows as one JSON array of arrays (the columns in order, the workspace last), or null when a value
- * would not come back from JSON as the same SQLite value: only text, finite numbers and null do
- * (better-sqlite3 binds nothing else but blobs and bigints, which take the VALUES path).
+ * would not come back from JSON as the same SQLite value: only well-formed text, finite numbers and
+ * null do (better-sqlite3 binds nothing else but blobs and bigints, which take the VALUES path).
  */
 export function jsonRows(rows: readonly Record<string, unknown>[], names: readonly string[], workspaceId: string): string | null {
   const out: unknown[][] = [];
@@ -36,7 +34,8 @@ export function jsonRows(rows: readonly Record<string, unknown>[], names: readon
     const values: unknown[] = [];
     for (const c of names) {
       const v = row[c];
-      if (v !== null && typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return null;
+      // A lone surrogate (JSON allows "\ud800") would reach SQLite as invalid UTF-8; bound, it becomes U+FFFD.
+      if (typeof v === 'string' ? LONE_SURROGATE.test(v) : v !== null && !(typeof v === 'number' && Number.isFinite(v))) return null;
       values.push(v);
     }
     values.push(workspaceId);
@@ -45,6 +44,10 @@ export function jsonRows(rows: readonly Record<string, unknown>[], names: readon
   return JSON.stringify(out);
 }
 
+/**
+ * The one place that confines queries to a workspace: a record of another workspace is simply
+ * not there, so it answers exactly like one that does not exist.
+ */
 export class Scope {
   constructor(
     readonly db: Conn,
