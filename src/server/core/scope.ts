@@ -121,32 +121,31 @@ export class Scope {
     }
     for (const [key, group] of groups) {
       const columns = [...key.split('\u0001'), 'workspace_id'];
+      const names = columns.slice(0, -1);
+      const into = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')})`;
+      if (!postgres) {
+        const values = jsonRows(group, names, this.workspaceId);
+        if (values !== null) {
+          await this.db.executeQuery(CompiledQuery.raw(`${into} select ${columns.map((_, k) => `value ->> ${k}`).join(', ')} from json_each(?)`, [values]));
+          continue;
+        }
+      }
       // As many rows per statement as the engine's parameter limit allows (PostgreSQL 65 535, SQLite
       // 32 766), at most 500. (On SQLite, only rows JSON cannot carry come this way. There the count
       // matters beyond round trips: a statement that touches a full-text index through the search
       // triggers opens a savepoint, and FTS5 writes what it holds in memory to a new segment at
       // each one — 8 rows per statement made an import of 100 000 deals write 12 500 tiny segments.)
       const per = Math.max(1, Math.min(500, Math.floor((postgres ? 60_000 : 32_000) / columns.length)));
-      const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
       const texts = new Map<number, string>();
       const textFor = (n: number) => {
         let text = texts.get(n);
         if (text === undefined) {
           let p = 0;
-          text = head + Array.from({ length: n }, () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`).join(', ');
+          text = `${into} values ` + Array.from({ length: n }, () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`).join(', ');
           texts.set(n, text);
         }
         return text;
       };
-      const names = columns.slice(0, -1);
-      if (!postgres) {
-        const values = jsonRows(group, names, this.workspaceId);
-        if (values !== null) {
-          const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select ${columns.map((_, k) => `value ->> ${k}`).join(', ')} from json_each(?)`;
-          await this.db.executeQuery(CompiledQuery.raw(text, [values]));
-          continue;
-        }
-      }
       for (let i = 0; i < group.length; i += per) {
         const part = group.slice(i, i + per);
         const params: unknown[] = [];

@@ -33,7 +33,7 @@ type Thresholds = { noAdvanceStreak: number; noCommitmentDays: number; noCommitm
 function flaggedFromSql(db: Scope['db'], t: Thresholds | 'stored'): RawBuilder<string | null> {
   const postgres = dbKind(db) === 'postgres';
   const threshold = (key: keyof Thresholds): RawBuilder<number> =>
-    t === 'stored' ? sql<number>`(select ${sql.ref(`workspaces.${COLUMNS[key]}`)} from workspaces where workspaces.id = opportunities.workspace_id)` : sql<number>`${t[key]}`;
+    t === 'stored' ? sql<number>`(select ${sql.ref(`workspaces.${THRESHOLD_COLUMNS[key]}`)} from workspaces where workspaces.id = opportunities.workspace_id)` : sql<number>`${t[key]}`;
   const createdAt = sql.ref('opportunities.created_at');
   // created_at + the threshold in whole days, to the millisecond, in the stored ISO form.
   const daysLater = postgres
@@ -50,7 +50,8 @@ function flaggedFromSql(db: Scope['db'], t: Thresholds | 'stored'): RawBuilder<s
   return sql<string | null>`case when opportunities.status = 'open' then ${earliest} end`;
 }
 
-const COLUMNS = { noAdvanceStreak: 'focus_no_advance_streak', noCommitmentDays: 'focus_no_commitment_days', noCommitmentInteractions: 'focus_no_commitment_interactions' } as const;
+/** Each threshold's column on the workspace row (thresholds.ts writes them). */
+export const THRESHOLD_COLUMNS = { noAdvanceStreak: 'focus_no_advance_streak', noCommitmentDays: 'focus_no_commitment_days', noCommitmentInteractions: 'focus_no_commitment_interactions' } as const;
 
 async function thresholdsOf(scope: Scope): Promise<Thresholds> {
   const w = await scope.db

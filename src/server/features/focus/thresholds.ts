@@ -5,7 +5,7 @@ import { prepared } from '../../core/db/prepared.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
-import { refreshFocusFlags } from './stored.js';
+import { refreshFocusFlags, THRESHOLD_COLUMNS } from './stored.js';
 
 /**
  * The workspace's focus thresholds (migration 0094): columns of the workspace row. The flagged
@@ -14,7 +14,7 @@ import { refreshFocusFlags } from './stored.js';
  * gets 409 with the current thresholds.
  */
 
-const COLUMNS = { noAdvanceStreak: 'focus_no_advance_streak', noCommitmentDays: 'focus_no_commitment_days', noCommitmentInteractions: 'focus_no_commitment_interactions' } as const;
+const COLUMNS = THRESHOLD_COLUMNS;
 
 const thresholdsRow = prepared((db, p: { id: string }) =>
   db.selectFrom('workspaces').select(['id', 'version', 'focus_no_advance_streak', 'focus_no_commitment_days', 'focus_no_commitment_interactions']).where('workspaces.id', '=', p.id),
