@@ -130,33 +130,3 @@ describe('the first row of a list', () => {
     }
   });
 });
-
-describe('a deal page', () => {
-  it("asks for its cards' code and data while its own code is still on its way", async () => {
-    const seed = await browser.newContext();
-    expect((await seed.request.post(`${baseUrl}/api/v1/demo/session`, { headers: { origin: baseUrl }, data: {} })).status()).toBe(201);
-    const deal = (await (await seed.request.get(`${baseUrl}/api/v1/opportunities?limit=1`)).json()).data[0] as { id: string; name: string };
-    const state = await seed.storageState();
-    await seed.close();
-
-    const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/opportunities/${deal.id}`);
-    await page.getByRole('heading', { level: 1, name: deal.name }).waitFor();
-    await page.getByRole('heading', { name: 'Interactions' }).waitFor();
-    await page.waitForLoadState('networkidle');
-    const all = await timings(page);
-    await context.close();
-
-    const pageCode = find(all, (n) => /\/assets\/OpportunityPage-[\w-]+\.js$/.test(n), "the deal page's code");
-    const early = [
-      find(all, (n) => n.startsWith('/api/v1/interactions?') && n.includes(`opportunityId=${deal.id}`), "the interactions card's data"),
-      find(all, (n) => n.startsWith(`/api/v1/opportunities/${deal.id}/history`), "the history card's data"),
-      find(all, (n) => n === `/api/v1/opportunities/${deal.id}/focus`, "the focus card's data"),
-      find(all, (n) => /\/assets\/QualificationCard-[\w-]+\.js$/.test(n), "the qualification card's code"),
-      find(all, (n) => /\/assets\/OpportunityPlanCard-[\w-]+\.js$/.test(n), "the plan card's code"),
-    ];
-    // Before this, each came a round trip or two after the page had rendered.
-    for (const t of early) expect(t.startTime, t.name).toBeLessThan(pageCode.responseEnd);
-  });
-});
