@@ -117,7 +117,12 @@ export async function lookupInvite(db: Db, token: string): Promise<InvitePreview
 export async function acceptInvite(db: Db, input: AcceptInviteBody): Promise<{ id: string; workspace_id: string }> {
   const { scope, row } = await findUsableInvite(db, input.token);
   assertAcceptablePassword(input.password);
-  if (await emailTaken(db, row.email)) throw emailHasAccount();
+  if (await emailTaken(db, row.email)) {
+    // A simultaneous use of this same link may have created the account since we read the invite:
+    // then the link is used up, and its second holder hears that (404), not that the address is taken.
+    await findUsableInvite(db, input.token);
+    throw emailHasAccount();
+  }
   const passwordHash = await hashPassword(input.password);
   return scope.transaction(async (tx) => {
     const now = nowIso();
