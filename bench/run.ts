@@ -91,6 +91,22 @@ function setSynchronous(child: ChildProcess, level: 'NORMAL' | 'FULL'): Promise<
   });
 }
 
+/** The server compacts SQLite's search indexes, as the app does in the minutes after a bulk load. */
+function compactSearch(child: ChildProcess, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const answered = (m: unknown) => {
+      if (typeof m === 'object' && m && 'compacted' in m) {
+        child.off('message', answered);
+        const { compacted, ms } = m as { compacted: number; ms: number };
+        if (compacted > 0) log(`  search indexes compacted in ${compacted} steps (${(ms / 1000).toFixed(1)} s)`);
+        resolve();
+      }
+    };
+    child.on('message', answered);
+    child.send({ compact: true });
+  });
+}
+
 type Database = { kind: 'sqlite' | 'postgres'; serverEnv: Record<string, string>; migrateWith: Parameters<typeof connect>[0]; writer: () => Promise<Writer>; cleanup: () => Promise<void> };
 
 /** A throwaway database: a temp SQLite file, or a new PostgreSQL database beside DATABASE_URL's. */
@@ -209,6 +225,7 @@ async function main(): Promise<void> {
     server = servers.child;
     const { appPort, barePort } = servers.ready;
     const observed = observing(servers.child);
+    await compactSearch(servers.child, log);
     const cookie = await signIn(appPort, ws.signIn.email, ws.signIn.password);
     const repCookie = await signIn(appPort, ws.repSignIn.email, PASSWORD);
     const rep = ws.reps[0];
@@ -309,6 +326,7 @@ async function main(): Promise<void> {
       await bulkLoad(w, LOADED_TABLES, () => addAccountsAndOpportunities(w, ws, size.accounts * 9, size.opportunities * 9, size.interactions * 9), log);
       growthSeconds = since(t);
       log(`  ${growthSeconds.toFixed(1)} s`);
+      await compactSearch(server, log);
       grown = await run(growing, '10x');
     }
     const turnsAt10 = await flagsInTurns('10×', grown);

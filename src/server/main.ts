@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './core/config.js';
 import { connect } from './core/db/connect.js';
 import { migrateToLatest } from './core/db/migrate.js';
+import { searchCompaction } from './core/db/search-compaction.js';
 import type { Lifecycle } from './core/ops.js';
 import { createMailWorker } from './features/mail/worker.js';
 import { smtpTransport } from './features/mail/transport.js';
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   // Delivers signed webhooks from their outbox, in every instance (leases keep each delivery to one).
   const webhookWorker = createWebhookWorker({ db, config, log: app.log });
   webhookWorker.start();
+  // Keeps SQLite's full-text indexes in one piece (core/db/search-compaction.ts); nothing on PostgreSQL.
+  const compaction = searchCompaction(db, app.log);
+  compaction.start();
   if (config.webhooks.allowPrivate) app.log.warn('WEBHOOKS_ALLOW_PRIVATE is on: webhooks may go to http:// and private addresses (development only)');
   if (!config.mail.smtpUrl) app.log.info('SMTP_URL is not set: mail stays in the outbox (admins read it under Settings → Email)');
 
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     await app.close(); // stops accepting, waits for in-flight requests
     await mailWorker.stop(); // lets the mail in hand finish; a claimed one is retried by another instance
     await webhookWorker.stop();
+    await compaction.stop();
     await db.destroy();
     app.log.info('database closed; bye');
     process.exit(0);
