@@ -9,6 +9,16 @@ describe('search text', () => {
     expect(foldText('François Nuñez')).toBe('francois nunez');
   });
 
+  it('folds plain ASCII text exactly as the full rule does (it takes a shorter way)', () => {
+    // The full rule, written out: NFKD, marks dropped, lowercase, anything but letters and digits a space.
+    const full = (t: string) => t.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}0-9]+/gu, ' ').trim();
+    const every = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    const samples = [every, ` ${every} `, 'ACME Corp.', 'jo@acme.com', 'Deal 42, phase "2"', '  --  ', 'Q4-2026 / EMEA_Renewal', 'x\ty\r\nz', ''];
+    for (let i = 0; i < 500; i += 1) samples.push(Array.from({ length: 1 + (i % 17) }, (_, k) => String.fromCharCode((i * 31 + k * 7919) % 128)).join(''));
+    for (const t of samples) expect(foldText(t), JSON.stringify(t)).toBe(full(t));
+    expect(foldText('ACME Corp.')).toBe('acme corp');
+  });
+
   it('spells out letters that have no decomposition', () => {
     expect(foldText('Straße')).toBe('strasse');
     expect(foldText('Łódź')).toBe('lodz');

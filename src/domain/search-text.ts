@@ -15,8 +15,14 @@
 const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l' };
 const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/g;
+
 /** One field, folded: `Zoë Müller-Łukasz` -> `zoe muller lukasz`. */
 export function foldText(text: string): string {
+  // Plain ASCII (most names and emails): nothing to decompose, strip or spell out, so only the
+  // lowercase and the separators are left to do — the same words, several times faster.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SEPARATORS, ' ').trim();
   return text
     .toLowerCase()
     .normalize('NFKD')

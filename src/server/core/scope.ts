@@ -21,7 +21,8 @@ export type ScopedTable = 'users' | 'teams' | 'invites' | 'accounts' | 'contacts
   | 'api_tokens'
   | 'webhook_endpoints' | 'webhook_deliveries' | 'webhook_attempts';
 
-const LONE_SURROGATE = /\p{Cs}/u;
+/** Text without a lone surrogate (String.prototype.isWellFormed, ES2024: Node 20 and later). */
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * Rows as one JSON array of arrays (the columns in order, the workspace last), or null when a value
@@ -35,7 +36,7 @@ export function jsonRows(rows: readonly Record<string, unknown>[], names: readon
     for (const c of names) {
       const v = row[c];
       // A lone surrogate (JSON allows "\ud800") would reach SQLite as invalid UTF-8; bound, it becomes U+FFFD.
-      if (typeof v === 'string' ? LONE_SURROGATE.test(v) : v !== null && !(typeof v === 'number' && Number.isFinite(v))) return null;
+      if (typeof v === 'string' ? !wellFormed(v) : v !== null && !(typeof v === 'number' && Number.isFinite(v))) return null;
       values.push(v);
     }
     values.push(workspaceId);

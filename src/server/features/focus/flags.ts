@@ -49,10 +49,10 @@ export function flagParams(workspaceId: string, t: FocusThresholds, now: Date): 
 /**
  * Open deals that carry `flag` (each exactly, from the row). Any flag is one comparison with the
  * instant the deal is flagged from (focus/stored.ts, null on a deal that is not open), which the
- * flagged lists' partial indexes hold (migration 0175): a walk reads only flagged deals.
+ * flagged lists' indexes hold (migrations 0175, 0195): a walk tests it in the index.
  */
-export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId'>): RawBuilder<SqlBool> {
-  if (flag === 'any') return anyFlag(p);
+export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId'>, inCloseOrder = false): RawBuilder<SqlBool> {
+  if (flag === 'any') return anyFlag(p, inCloseOrder);
   // Built on demand: a prepared query must use every placeholder it reads (core/db/prepared.ts).
   const streak = () => sql`opportunities.no_advance_streak >= ${p.streak}`;
   const noCommitment = () => sql`(opportunities.change_commitment = 'none' and (opportunities.created_at <= ${p.openedBefore} or opportunities.results_count >= ${p.interactions}))`;
@@ -65,8 +65,14 @@ export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId
   return sql<SqlBool>`(opportunities.status = 'open' and ${which})`;
 }
 
-/** Deals that carry at least one flag now: `flagged_from <= now` (it implies an open deal). */
-export const anyFlag = (p: Pick<FlagParams, 'now'>) => sql<SqlBool>`opportunities.flagged_from <= ${p.now}`;
+/**
+ * Deals that carry at least one flag now: `flagged_from <= now` (it implies an open deal). A walk in
+ * close-date order says the status too (`inCloseOrder`), so that it takes the index of open deals in
+ * that order, which holds `flagged_from` (migration 0195); other walks keep their own order's index
+ * (in update order, the partial index of flagged deals, 0175), which the status would turn away from.
+ */
+export const anyFlag = (p: Pick<FlagParams, 'now'>, inCloseOrder = false) =>
+  inCloseOrder ? sql<SqlBool>`(opportunities.status = 'open' and opportunities.flagged_from <= ${p.now})` : sql<SqlBool>`opportunities.flagged_from <= ${p.now}`;
 
 /** What the rules read from an opportunity row, selected beside a list's own columns. */
 export type FlagRow = {

@@ -14,12 +14,12 @@ import { anyFlag, FLAG_COLUMNS, type FlagParams } from './flags.js';
 type Values = Pick<FlagParams, 'now'> & { owner: string | null; afterValue: string | null; afterId: string | null };
 
 /**
- * Flagged now (so open) and active: a range of the partial indexes of flagged deals in close-date
- * order, the workspace's or one person's (migration 0175), with `flagged_from` tested in the index.
+ * Flagged now (so open) and active: a range of the indexes of open deals in close-date order, the
+ * workspace's or one person's (migration 0195), with `flagged_from` tested in the index.
  */
 const openAndFlagged = (scope: Scope, p: Values) =>
   // `p` hands out a placeholder per name read; workspaceId is bound by scopedShapes.
-  sql<SqlBool>`${anyFlag({ now: p.now })} and opportunities.archived_at is null`;
+  sql<SqlBool>`${anyFlag({ now: p.now }, true)} and opportunities.archived_at is null`;
 
 const byCloseDate = (p: Values, s: { cursor: boolean; size: number }) => ({
   column: 'opportunities.close_date',

@@ -150,7 +150,7 @@ const flaggedPage = scopedShapes((scope, p: FlaggedValues, s: FlaggedShape) => {
       stageId: s.filters.stage ? (p.stageId as string) : undefined,
       accountId: s.filters.account ? (p.accountId as string) : undefined,
       status: s.filters.status ? (p.status as OpportunityListQuery['status']) : undefined,
-    }).where(flagPredicate(s.flag, flags)),
+    }).where(flagPredicate(s.flag, flags, s.sort === 'closeDate')),
     {
       column: SORTS[s.sort].column,
       idColumn: 'opportunities.id',
@@ -176,8 +176,8 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
   type Row = OpportunityRow & FlagRow;
   const walk = async (after: Cursor | undefined, size: number): Promise<Row[]> => {
     if (search) {
-      const q = filtered(selectOpportunities(scope).select(flagColumns(query.flag)), query).where(flagPredicate(query.flag, fp));
-      const lean = filtered(scope.selectFrom('opportunities').select(LEAN_COLUMNS), query).where(flagPredicate(query.flag, fp));
+      const q = filtered(selectOpportunities(scope).select(flagColumns(query.flag)), query).where(flagPredicate(query.flag, fp, key === 'closeDate'));
+      const lean = filtered(scope.selectFrom('opportunities').select(LEAN_COLUMNS), query).where(flagPredicate(query.flag, fp, key === 'closeDate'));
       const page = { column: SORTS[key].column, idColumn: 'opportunities.id', descending, cursor: after ? encodeCursor(...after) : undefined, limit: size - 1, kind };
       return (await searchKeyset(scope, q, searchMatch(scope, search), page, lean, rowSearchMatch(scope, search))) as Row[];
     }
