@@ -2,8 +2,9 @@ import type { AdvanceRate, AdvanceRateQuery, Interaction, InteractionAttendee, I
 import { interactionState } from '../../../domain/interactions.js';
 import { judgeRate } from '../../../domain/proportions.js';
 import type { Actor } from '../../core/actor.js';
+import { scopedShapes } from '../../core/db/prepared.js';
 import { notFound } from '../../core/errors.js';
-import { keyset, toPage } from '../../core/paging.js';
+import { decodeCursor, keysetAfter, toPage } from '../../core/paging.js';
 import { canEditOwned } from '../../core/policies.js';
 import type { Scope } from '../../core/scope.js';
 import { byCommitment, presentCommitment, selectCommitments } from '../commitments/queries.js';
@@ -31,17 +32,28 @@ export function selectInteractions(scope: Scope) {
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof selectInteractions>['executeTakeFirst']>>>;
 
-/** The attendees of these interactions, contacts first, each list by name. */
-async function attendeesOf(scope: Scope, ids: readonly string[]): Promise<Map<string, InteractionAttendee[]>> {
-  const out = new Map<string, InteractionAttendee[]>();
-  if (ids.length === 0) return out;
-  const rows = await scope
+/**
+ * The attendees of `count` interactions, built once per count and kept prepared (core/db/prepared.ts):
+ * PostgreSQL then plans it once per connection instead of on every page.
+ */
+const attendeesById = scopedShapes((scope, p: Record<`id${number}`, string>, s: { count: number }) =>
+  scope
     .selectFrom('interaction_attendees')
     .leftJoin('contacts as contact', 'contact.id', 'interaction_attendees.contact_id')
     .leftJoin('users as user', 'user.id', 'interaction_attendees.user_id')
     .select(['interaction_attendees.interaction_id', 'interaction_attendees.contact_id', 'interaction_attendees.user_id', 'contact.name as contact_name', 'user.name as user_name'])
-    .where('interaction_attendees.interaction_id', 'in', [...ids])
-    .execute();
+    .where(
+      'interaction_attendees.interaction_id',
+      'in',
+      Array.from({ length: s.count }, (_, i) => p[`id${i}`]),
+    ),
+);
+
+/** The attendees of these interactions, contacts first, each list by name. */
+async function attendeesOf(scope: Scope, ids: readonly string[]): Promise<Map<string, InteractionAttendee[]>> {
+  const out = new Map<string, InteractionAttendee[]>();
+  if (ids.length === 0) return out;
+  const rows = await attendeesById.execute(scope, { count: ids.length }, Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
   const people = rows
     .map((r) => ({
       interactionId: r.interaction_id,
@@ -100,7 +112,8 @@ async function summaries(scope: Scope, actor: Actor, rows: readonly Row[], now =
 /** Filters of lists and rates: cancelled interactions are shown (state cancelled) but never judged. */
 type Filters = Pick<InteractionListQuery, 'accountId' | 'opportunityId' | 'objectiveId' | 'ownerId' | 'state'>;
 
-function filtered<Q extends ReturnType<typeof selectInteractions>>(q: Q, f: Filters, now: string): Q {
+/** `now` is asked for only by the states that compare with it (a prepared query reads only the placeholders it uses). */
+function filtered<Q extends ReturnType<typeof selectInteractions>>(q: Q, f: Filters, now: () => string): Q {
   let out = q;
   if (f.accountId) out = out.where('interactions.account_id', '=', f.accountId) as Q;
   if (f.opportunityId) out = out.where('interactions.opportunity_id', '=', f.opportunityId) as Q;
@@ -112,25 +125,69 @@ function filtered<Q extends ReturnType<typeof selectInteractions>>(q: Q, f: Filt
     case 'done':
       return out.where('interactions.cancelled_at', 'is', null).where('interactions.result', 'is not', null) as Q;
     case 'awaiting_result':
-      return out.where('interactions.cancelled_at', 'is', null).where('interactions.result', 'is', null).where('interactions.sort_at', '<=', now) as Q;
+      return out.where('interactions.cancelled_at', 'is', null).where('interactions.result', 'is', null).where('interactions.sort_at', '<=', now()) as Q;
     case 'upcoming':
-      return out.where('interactions.cancelled_at', 'is', null).where('interactions.result', 'is', null).where('interactions.sort_at', '>', now) as Q;
+      return out.where('interactions.cancelled_at', 'is', null).where('interactions.result', 'is', null).where('interactions.sort_at', '>', now()) as Q;
     default:
       return out;
   }
 }
 
 /** A page of interactions, keyset-paged on (sort_at, id): soonest first with `sortAt`, latest first by default. */
+type ListShape = {
+  /** Which filters and whether a cursor are present: their values go in the placeholders. */
+  filters: { account: boolean; opportunity: boolean; objective: boolean; owner: boolean; cursor: boolean };
+  state: InteractionListQuery['state'] | null;
+  descending: boolean;
+  limit: number;
+};
+type ListValues = { accountId: string | null; opportunityId: string | null; objectiveId: string | null; ownerId: string | null; now: string; afterValue: string | null; afterId: string | null };
+
+/**
+ * A page's rows, built once per shape (filters present, state, order, page size) and kept prepared:
+ * PostgreSQL spent about 5 ms planning this six-table join on every request, against 1–2 ms running it.
+ */
+const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
+  keysetAfter(
+    filtered(
+      selectInteractions(scope),
+      {
+        accountId: s.filters.account ? (p.accountId as string) : undefined,
+        opportunityId: s.filters.opportunity ? (p.opportunityId as string) : undefined,
+        objectiveId: s.filters.objective ? (p.objectiveId as string) : undefined,
+        ownerId: s.filters.owner ? (p.ownerId as string) : undefined,
+        state: s.state ?? undefined,
+      },
+      () => p.now,
+    ),
+    {
+      column: 'interactions.sort_at',
+      idColumn: 'interactions.id',
+      descending: s.descending,
+      after: s.filters.cursor ? [p.afterValue as string, p.afterId as string] : undefined,
+      limit: s.limit,
+    },
+  ),
+);
+
 export async function listInteractions(scope: Scope, actor: Actor, query: InteractionListQuery): Promise<InteractionList> {
   const now = new Date();
-  const q = keyset(filtered(selectInteractions(scope), query, now.toISOString()), {
-    column: 'interactions.sort_at',
-    idColumn: 'interactions.id',
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const shape: ListShape = {
+    filters: { account: !!query.accountId, opportunity: !!query.opportunityId, objective: !!query.objectiveId, owner: !!query.ownerId, cursor: !!after },
+    state: query.state ?? null,
     descending: query.sort === '-sortAt',
-    cursor: query.cursor,
     limit: query.limit,
-  });
-  const rows = await q.execute();
+  };
+  const rows = (await listPage.execute(scope, shape, {
+    accountId: query.accountId ?? null,
+    opportunityId: query.opportunityId ?? null,
+    objectiveId: query.objectiveId ?? null,
+    ownerId: query.ownerId ?? null,
+    now: now.toISOString(),
+    afterValue: after ? String(after[0]) : null,
+    afterId: after?.[1] ?? null,
+  })) as Row[];
   const page = toPage(rows, query.limit, (r) => [r.sort_at, r.id], (r) => r);
   return { data: await summaries(scope, actor, page.data, now), nextCursor: page.nextCursor };
 }
