@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { searchTerms } from '../../domain/search-text.js';
 import { dbKind } from './db/connect.js';
+import { scopedShapes } from './db/prepared.js';
 import { keyset } from './paging.js';
 import type { Scope } from './scope.js';
 
@@ -34,9 +35,20 @@ export function parseSearch(q: string): Search {
  */
 export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, search: Search, read: 'walk' | 'matches' = 'walk'): RawBuilder<SqlBool> {
   if (search.terms.length === 0) return sql<SqlBool>`1 = 0`;
+  return matchesText(scope, kind, idColumn, textQuery(scope, search), read);
+}
+
+/** The engine's text-index query for the words: a tsquery on PostgreSQL, an FTS5 query on SQLite (one value, bound). */
+export function textQuery(scope: Scope, search: Search): string {
+  // Terms are letters and digits only (the fold removed everything else), so quoting is safe.
+  if (dbKind(scope.db) === 'postgres') return search.terms.map((t) => `'${t}':*`).join(' & ');
+  return search.terms.map((t) => `"${t}"*`).join(' ');
+}
+
+/** `matchesSearch` with the text-index query given (`textQuery`), so a prepared query can take it as a placeholder. */
+function matchesText(scope: Scope, kind: SearchKind, idColumn: string, query: string, read: 'walk' | 'matches'): RawBuilder<SqlBool> {
   if (dbKind(scope.db) === 'postgres') {
-    // Terms are letters and digits only (the fold removed everything else), so quoting is safe.
-    const tsquery = search.terms.map((t) => `'${t}':*`).join(' & ');
+    const tsquery = query;
     const table = TABLES[kind];
     // Reading the matches themselves (ranked search): the predicate on the record's own row, which
     // the GIN index serves as a bitmap of the matches. As `id in (select id … where …)` PostgreSQL
@@ -46,7 +58,7 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
     if (read === 'matches' && idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery})`;
     return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
   }
-  const match = search.terms.map((t) => `"${t}"*`).join(' ');
+  const match = query;
   const rows = sql.table(`${TABLES[kind]}_search_rows`);
   const fts = sql.table(`${TABLES[kind]}_fts`);
   // `rowid in (…match…)` makes SQLite read the matches from the text index first.
@@ -66,47 +78,53 @@ export function matchesSearch(scope: Scope, kind: SearchKind, idColumn: string, 
  *
  * Both steps are plain comparisons on the folded text, which both engines evaluate alike (byte
  * order: PostgreSQL compares with `collate "C"`), so a ranked page is the same on both — unlike
- * bm25 and ts_rank, which disagree. `make` builds the kind's query (joins, columns, filters) on
- * `table`; `more` says matches remain beyond `limit`.
+ * bm25 and ts_rank, which disagree. `make` builds the kind's query (joins, columns, filters) on the
+ * scope's workspace; the returned function runs a search, `more` saying matches remain beyond `limit`.
+ *
+ * Both steps are built once per page size and kept prepared (core/db/prepared.ts): the words travel
+ * as values (the phrase's bounds, the text-index query, the rank's patterns), so PostgreSQL plans each
+ * step once per connection instead of on every keystroke.
  */
-export async function rankedSearch<DB, TB extends keyof DB, O>(
-  scope: Scope,
-  kind: SearchKind,
-  search: Search,
-  limit: number,
-  make: () => SelectQueryBuilder<DB, TB, O>,
-): Promise<{ rows: O[]; more: boolean }> {
-  if (search.terms.length === 0) return { rows: [], more: false };
+export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, make: (scope: Scope) => SelectQueryBuilder<DB, TB, O>) {
   const table = TABLES[kind];
   const text = sql.ref(`${table}.search_text`);
   const id = sql.ref(`${table}.id`);
-  const c = dbKind(scope.db) === 'postgres' ? sql`${text} collate "C"` : text;
-  const low = search.phrase;
-  // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
-  const high = `${search.phrase}\u{10FFFF}`;
-  const first = await make()
-    .where(sql<SqlBool>`${c} >= ${low} and ${c} < ${high}`)
-    .orderBy(c)
-    .orderBy(id)
-    .limit(limit + 1)
-    .execute();
-  if (first.length > limit) return { rows: first.slice(0, limit), more: true };
-  const room = limit - first.length;
-  const rest = await make()
-    .where(matchesSearch(scope, kind, `${table}.id`, search, 'matches'))
-    .where(sql<SqlBool>`not (${c} >= ${low} and ${c} < ${high})`)
-    .orderBy(laterRank(text, search))
-    .orderBy(sql`length(${text})`)
-    .orderBy(id)
-    .limit(room + 1)
-    .execute();
-  return { rows: [...first, ...rest.slice(0, room)], more: rest.length > room };
+  const collated = (scope: Scope) => (dbKind(scope.db) === 'postgres' ? sql`${text} collate "C"` : text);
+  type Values = { low: string; high: string; query: string; whole: string; start: string };
+  const first = scopedShapes((scope, p: Values, s: { limit: number }) => {
+    const c = collated(scope);
+    return make(scope)
+      .where(sql<SqlBool>`${c} >= ${p.low} and ${c} < ${p.high}`)
+      .orderBy(c)
+      .orderBy(id)
+      .limit(sql<number>`${sql.lit(s.limit + 1)}`);
+  });
+  const rest = scopedShapes((scope, p: Values, s: { limit: number }) => {
+    const c = collated(scope);
+    return make(scope)
+      .where(matchesText(scope, kind, `${table}.id`, p.query, 'matches'))
+      .where(sql<SqlBool>`not (${c} >= ${p.low} and ${c} < ${p.high})`)
+      .orderBy(laterRank(text, p.whole, p.start))
+      .orderBy(sql`length(${text})`)
+      .orderBy(id)
+      .limit(sql<number>`${sql.lit(s.limit + 1)}`);
+  });
+  return async (scope: Scope, search: Search, limit: number): Promise<{ rows: O[]; more: boolean }> => {
+    if (search.terms.length === 0) return { rows: [], more: false };
+    const p = search.phrase;
+    // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
+    const values: Values = { low: p, high: `${p}\u{10FFFF}`, query: textQuery(scope, search), whole: `% ${p} %`, start: `% ${p}%` };
+    const top = (await first.execute(scope, { limit }, values)) as O[];
+    if (top.length > limit) return { rows: top.slice(0, limit), more: true };
+    const room = limit - top.length;
+    const others = (await rest.execute(scope, { limit: room }, values)) as O[];
+    return { rows: [...top, ...others.slice(0, room)], more: others.length > room };
+  };
 }
 
-/** For text that does not start with the query: 0 whole words later on, 1 a later word's start, 2 apart. */
-function laterRank(text: RawBuilder<unknown>, search: Search): RawBuilder<number> {
-  const p = search.phrase;
-  return sql<number>`case when (' ' || ${text} || ' ') like ${`% ${p} %`} then 0 when (' ' || ${text}) like ${`% ${p}%`} then 1 else 2 end`;
+/** For text that does not start with the query: 0 whole words later on, 1 a later word's start, 2 apart (`whole` is `% phrase %`, `start` `% phrase%`). */
+function laterRank(text: RawBuilder<unknown>, whole: string, start: string): RawBuilder<number> {
+  return sql<number>`case when (' ' || ${text} || ' ') like ${whole} then 0 when (' ' || ${text}) like ${start} then 1 else 2 end`;
 }
 
 /**

@@ -1,42 +1,48 @@
 import type { SearchQuery, SearchResults } from '../../../shared/search.js';
 import type { Scope } from '../../core/scope.js';
-import { parseSearch, rankedSearch, type Search } from '../../core/search.js';
+import { parseSearch, rankedSearchOf, type Search } from '../../core/search.js';
 
 /**
  * The global search: the best matches of each kind (core/search.ts ranks them), archived records
  * left out. Plans have no archive: every plan of the workspace can be found.
  */
 
+const accountMatches = rankedSearchOf('account', (scope) =>
+  scope
+    .selectFrom('accounts')
+    .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
+    .select(['accounts.id', 'accounts.name', 'accounts.domain', 'owner.id as owner_id', 'owner.name as owner_name'])
+    .where('accounts.archived_at', 'is', null),
+);
+
 async function accounts(scope: Scope, search: Search, limit: number): Promise<SearchResults['accounts']> {
-  const { rows, more } = await rankedSearch(scope, 'account', search, limit, () =>
-    scope
-      .selectFrom('accounts')
-      .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
-      .select(['accounts.id', 'accounts.name', 'accounts.domain', 'owner.id as owner_id', 'owner.name as owner_name'])
-      .where('accounts.archived_at', 'is', null),
-  );
+  const { rows, more } = await accountMatches(scope, search, limit);
   return { more, data: rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain, owner: { id: r.owner_id, name: r.owner_name } })) };
 }
 
+const contactMatches = rankedSearchOf('contact', (scope) =>
+  scope
+    .selectFrom('contacts')
+    .innerJoin('accounts as account', 'account.id', 'contacts.account_id')
+    .select(['contacts.id', 'contacts.name', 'contacts.title', 'contacts.email', 'account.id as account_id', 'account.name as account_name'])
+    .where('contacts.archived_at', 'is', null),
+);
+
 async function contacts(scope: Scope, search: Search, limit: number): Promise<SearchResults['contacts']> {
-  const { rows, more } = await rankedSearch(scope, 'contact', search, limit, () =>
-    scope
-      .selectFrom('contacts')
-      .innerJoin('accounts as account', 'account.id', 'contacts.account_id')
-      .select(['contacts.id', 'contacts.name', 'contacts.title', 'contacts.email', 'account.id as account_id', 'account.name as account_name'])
-      .where('contacts.archived_at', 'is', null),
-  );
+  const { rows, more } = await contactMatches(scope, search, limit);
   return { more, data: rows.map((r) => ({ id: r.id, name: r.name, title: r.title, email: r.email, account: { id: r.account_id, name: r.account_name } })) };
 }
 
+const opportunityMatches = rankedSearchOf('opportunity', (scope) =>
+  scope
+    .selectFrom('opportunities')
+    .innerJoin('accounts as account', 'account.id', 'opportunities.account_id')
+    .select(['opportunities.id', 'opportunities.name', 'opportunities.amount_minor', 'opportunities.currency', 'opportunities.status', 'opportunities.close_date', 'account.id as account_id', 'account.name as account_name'])
+    .where('opportunities.archived_at', 'is', null),
+);
+
 async function opportunities(scope: Scope, search: Search, limit: number): Promise<SearchResults['opportunities']> {
-  const { rows, more } = await rankedSearch(scope, 'opportunity', search, limit, () =>
-    scope
-      .selectFrom('opportunities')
-      .innerJoin('accounts as account', 'account.id', 'opportunities.account_id')
-      .select(['opportunities.id', 'opportunities.name', 'opportunities.amount_minor', 'opportunities.currency', 'opportunities.status', 'opportunities.close_date', 'account.id as account_id', 'account.name as account_name'])
-      .where('opportunities.archived_at', 'is', null),
-  );
+  const { rows, more } = await opportunityMatches(scope, search, limit);
   return {
     more,
     data: rows.map((r) => ({
@@ -50,14 +56,16 @@ async function opportunities(scope: Scope, search: Search, limit: number): Promi
   };
 }
 
+const planMatches = rankedSearchOf('plan', (scope) =>
+  scope
+    .selectFrom('plans')
+    .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')
+    .innerJoin('accounts as account', 'account.id', 'opp.account_id')
+    .select(['plans.id', 'plans.title', 'plans.status', 'plans.target_date', 'opp.id as opportunity_id', 'opp.name as opportunity_name', 'account.id as account_id', 'account.name as account_name']),
+);
+
 async function plans(scope: Scope, search: Search, limit: number): Promise<SearchResults['plans']> {
-  const { rows, more } = await rankedSearch(scope, 'plan', search, limit, () =>
-    scope
-      .selectFrom('plans')
-      .innerJoin('opportunities as opp', 'opp.id', 'plans.opportunity_id')
-      .innerJoin('accounts as account', 'account.id', 'opp.account_id')
-      .select(['plans.id', 'plans.title', 'plans.status', 'plans.target_date', 'opp.id as opportunity_id', 'opp.name as opportunity_name', 'account.id as account_id', 'account.name as account_name']),
-  );
+  const { rows, more } = await planMatches(scope, search, limit);
   return {
     more,
     data: rows.map((r) => ({
