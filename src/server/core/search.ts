@@ -48,21 +48,19 @@ export function textQuery(scope: Scope, search: Search): string {
 /** `matchesSearch` with the text-index query given (`textQuery`), so a prepared query can take it as a placeholder. */
 function matchesText(scope: Scope, kind: SearchKind, idColumn: string, query: string, read: 'walk' | 'matches'): RawBuilder<SqlBool> {
   if (dbKind(scope.db) === 'postgres') {
-    const tsquery = query;
     const table = TABLES[kind];
     // Reading the matches themselves (ranked search): the predicate on the record's own row, which
     // the GIN index serves as a bitmap of the matches. As `id in (select id … where …)` PostgreSQL
     // joined the table to itself and, expecting many matches, hashed them and scanned every record
     // to probe. A list walked in its own order (`walk`) keeps the `in` form: the matches are hashed
     // once and each walked row is one lookup, where the predicate would fold every walked row's text.
-    if (read === 'matches' && idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery})`;
-    return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${tsquery}))`;
+    if (read === 'matches' && idColumn === `${table}.id`) return sql<SqlBool>`to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${query})`;
+    return sql<SqlBool>`${sql.ref(idColumn)} in (select ${sql.ref(`${table}.id`)} from ${sql.table(table)} where ${sql.ref(`${table}.workspace_id`)} = ${scope.workspaceId} and to_tsvector('simple', ${sql.ref(`${table}.search_text`)}) @@ to_tsquery('simple', ${query}))`;
   }
-  const match = query;
   const rows = sql.table(`${TABLES[kind]}_search_rows`);
   const fts = sql.table(`${TABLES[kind]}_fts`);
   // `rowid in (…match…)` makes SQLite read the matches from the text index first.
-  return sql<SqlBool>`${sql.ref(idColumn)} in (select entity_id from ${rows} where rowid in (select rowid from ${fts} where ${fts} match ${match}))`;
+  return sql<SqlBool>`${sql.ref(idColumn)} in (select entity_id from ${rows} where rowid in (select rowid from ${fts} where ${fts} match ${query}))`;
 }
 
 /**
