@@ -133,7 +133,6 @@ function filtered<Q extends ReturnType<typeof selectInteractions>>(q: Q, f: Filt
   }
 }
 
-/** A page of interactions, keyset-paged on (sort_at, id): soonest first with `sortAt`, latest first by default. */
 type ListShape = {
   /** Which filters and whether a cursor are present: their values go in the placeholders. */
   filters: { account: boolean; opportunity: boolean; objective: boolean; owner: boolean; cursor: boolean };
@@ -170,6 +169,7 @@ const listPage = scopedShapes((scope, p: ListValues, s: ListShape) =>
   ),
 );
 
+/** A page of interactions, keyset-paged on (sort_at, id): soonest first with `sortAt`, latest first by default. */
 export async function listInteractions(scope: Scope, actor: Actor, query: InteractionListQuery): Promise<InteractionList> {
   const now = new Date();
   const after = query.cursor ? decodeCursor(query.cursor) : null;
