@@ -48,7 +48,7 @@ function settings() {
   };
   const duration = num('BENCH_DURATION', 10);
   // BENCH_TURNS: how many back-to-back turns measure the list with flags against the plain list (0: none).
-  const turns = process.env.BENCH_TURNS === '0' ? 0 : Math.round(num('BENCH_TURNS', 3));
+  const turns = process.env.BENCH_TURNS === '0' ? 0 : Math.round(num('BENCH_TURNS', 5));
   const measureOptions: MeasureOptions = { connections: Math.round(num('BENCH_CONNECTIONS', 50)), duration, warmup: Math.min(3, Math.max(1, Math.round(duration / 5))) };
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
   const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
@@ -174,16 +174,25 @@ const median = (xs: number[]) => {
 };
 
 /**
- * `a ÷ b` measured in turns — b, a, b, a… `rounds` times — and the median of each turn's ratio (p50
- * and CPU). On a shared VM the speed of the machine drifts by ±15 % over minutes; the main table
- * measures a and b minutes apart, so their ratio carries that drift, while a pair measured back to
- * back shares it.
+ * `a ÷ b` measured in turns — b then a, a then b, b then a… `rounds` times — and the median of each
+ * turn's ratio (p50 and CPU). On a shared VM the speed of the machine drifts by ±15 % over minutes;
+ * the main table measures a and b minutes apart, so their ratio carries that drift, while a pair
+ * measured back to back shares it. The order alternates so that a drift within a turn (the machine
+ * slowing while a pair runs) does not always count against the same side.
  */
 async function inTurns(name: string, a: Target, b: Target, rounds: number, opts: MeasureOptions, observe: (name: string) => Observer, target: number): Promise<Comparison[]> {
   const turns: { p50: number; cpu: number | null }[] = [];
   for (let i = 0; i < rounds; i++) {
-    const fb = await measure(b, opts, observe(`${name} turn ${i + 1} ${b.name}`));
-    const fa = await measure(a, opts, observe(`${name} turn ${i + 1} ${a.name}`));
+    const one = (t: Target) => measure(t, opts, observe(`${name} turn ${i + 1} ${t.name}`));
+    let fa: Figures;
+    let fb: Figures;
+    if (i % 2 === 0) {
+      fb = await one(b);
+      fa = await one(a);
+    } else {
+      fa = await one(a);
+      fb = await one(b);
+    }
     const [c] = compare(name, fa, fb, target);
     turns.push({ p50: c.p50, cpu: c.cpu });
   }

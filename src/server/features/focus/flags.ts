@@ -142,8 +142,8 @@ export type CustomerFigure = CustomerWord & { keptLate: number; missed: number; 
 
 export type Judged = { flags: FocusFlag[]; nextMoves: NextMove[]; facts: FocusFacts; customer: CustomerFigure | null };
 
-function judgeRow(row: FlagRow, customer: CustomerFigure | null, t: FocusThresholds, now: Date, need: Need): Judged {
-  const facts: FocusFacts = {
+function factsOf(row: FlagRow, customer: CustomerFigure | null, now: Date): FocusFacts {
+  return {
     noAdvanceStreak: Number(row.no_advance_streak),
     resultsCount: Number(row.results_count),
     daysOpen: daysOpen(row.created_at, now),
@@ -151,8 +151,6 @@ function judgeRow(row: FlagRow, customer: CustomerFigure | null, t: FocusThresho
     customer,
     costOfInactionKnown: !!row.cost_of_inaction,
   };
-  const flags = focusFlags(facts, t);
-  return { flags, nextMoves: need === 'figures' ? nextMoves(flags, facts, t) : [], facts, customer };
 }
 
 const storedCounts = (row: FlagRow): CustomerFigure | null =>
@@ -172,27 +170,45 @@ const storedCounts = (row: FlagRow): CustomerFigure | null =>
 const countsHold = (row: Pick<FlagRow, 'customer_counts_until'>, at: string) => row.customer_counts_until === null || row.customer_counts_until > at;
 
 /**
- * Judges rows (selected with `FLAG_COLUMNS`): every flag from the row. The customer side's counts
- * come from the row too while they hold; a row whose counts have aged (an open commitment's day has
- * ended since the last write) is judged again from its commitments — only when its figure is shown:
+ * The rows to judge, with what their customer side's figure needs: counts read by id where the walk
+ * did not read them, and the figures judged again from the commitments of rows whose counts have
+ * aged (an open commitment's day has ended since the last write) — only where the figure is shown:
  * on a Focus page (`figures`), or when the row carries the flag and its reason needs the counts.
  */
-export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: FocusThresholds, now: Date, need: Need): Promise<Map<string, Judged>> {
+async function customerFigures<R extends FlagRow>(scope: Scope, walked: readonly R[], now: Date, need: Need): Promise<{ rows: readonly R[]; customers: (CustomerFigure | null)[] }> {
   const at = now.toISOString();
   // No awaits on a page that needs no more from the database (most pages): a list's cost is per row.
   const rows = walked.some((r) => lacksCounts(r, at)) ? await withCustomerCounts(scope, walked, at) : walked;
   let aged: Set<string> | null = null;
   for (const r of rows) {
-    // Counts that no longer hold are read again, only where the figure is shown.
     if (!countsHold(r, at) && (need === 'figures' || (r.customer_unreliable_from !== null && r.customer_unreliable_from <= at))) (aged ??= new Set()).add(r.id);
   }
   const words = aged ? await customerReliabilityByOpportunity(scope, [...aged], now) : null;
+  return { rows, customers: rows.map((r) => (words && aged?.has(r.id) ? (words.get(r.id) ?? null) : storedCounts(r))) };
+}
+
+/** Judges rows (selected with `FLAG_COLUMNS`) for a Focus page: every flag from the row, with its figures and next moves. */
+export async function judgeRows(scope: Scope, walked: readonly FlagRow[], t: FocusThresholds, now: Date): Promise<Map<string, Judged>> {
+  const { rows, customers } = await customerFigures(scope, walked, now, 'figures');
   const out = new Map<string, Judged>();
-  for (const r of rows) out.set(r.id, judgeRow(r, words && aged?.has(r.id) ? (words.get(r.id) ?? null) : storedCounts(r), t, now, need));
+  rows.forEach((r, i) => {
+    const facts = factsOf(r, customers[i], now);
+    const flags = focusFlags(facts, t);
+    out.set(r.id, { flags, nextMoves: nextMoves(flags, facts, t), facts, customer: customers[i] });
+  });
   return out;
 }
 
-export const hasFlag = (judged: Judged | undefined, flag: FlagFilter) => !!judged && (flag === 'any' ? judged.flags.length > 0 : judged.flags.some((f) => f.id === flag));
+/**
+ * The flags of a list's rows (selected with `LIST_FLAG_COLUMNS` or `FLAG_COLUMNS`), in the rows'
+ * order: what the opportunity list filtered by flag shows, without Focus's figures and next moves.
+ */
+export async function listFlags(scope: Scope, walked: readonly FlagRow[], t: FocusThresholds, now: Date): Promise<FocusFlag[][]> {
+  const { rows, customers } = await customerFigures(scope, walked, now, 'candidates');
+  return rows.map((r, i) => focusFlags(factsOf(r, customers[i], now), t));
+}
+
+export const hasFlag = (flags: readonly FocusFlag[] | undefined, flag: FlagFilter) => !!flags && (flag === 'any' ? flags.length > 0 : flags.some((f) => f.id === flag));
 
 /**
  * Fills a keyset page from a walk whose rows are then kept or dropped: asks for `limit + 1` rows

@@ -50,8 +50,8 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
     walk,
     keep: async (batch) => {
       // Every row with a judged customer commitment gets its figure, flagged or not: the page shows its n.
-      for (const [id, j] of await judgeRows(scope, batch, thresholds, now, 'figures')) judged.set(id, j);
-      return batch.map((r) => hasFlag(judged.get(r.id), 'any'));
+      for (const [id, j] of await judgeRows(scope, batch, thresholds, now)) judged.set(id, j);
+      return batch.map((r) => hasFlag(judged.get(r.id)?.flags, 'any'));
     },
     cursorOf: (r) => [r.close_date, r.id],
   });
@@ -75,7 +75,7 @@ export async function listFocus(scope: Scope, actor: Actor, query: FocusQuery, n
 export async function opportunityFocus(scope: Scope, actor: Actor, id: string, now = new Date()): Promise<FocusItem> {
   const [row] = await rowsById.execute(scope, { count: 1 }, { id0: id });
   if (!row) throw notFound('Opportunity');
-  const j = (await judgeRows(scope, [row], actor.focusThresholds, now, 'figures')).get(row.id) as Judged;
+  const j = (await judgeRows(scope, [row], actor.focusThresholds, now)).get(row.id) as Judged;
   const chased = row.status === 'open' && row.archived_at === null;
   return { opportunity: presentOpportunity(row, actor), flags: chased ? j.flags : [], nextMoves: chased ? j.nextMoves : [], figures: figuresOf(j) };
 }

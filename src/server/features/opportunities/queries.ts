@@ -7,8 +7,8 @@ import type { Scope } from '../../core/scope.js';
 import { scoped, scopedShapes } from '../../core/db/prepared.js';
 import { matchesSearch, parseSearch, searchKeyset, textMatches, type Search } from '../../core/search.js';
 import { isOverdue } from '../../../domain/dates.js';
-import type { FlagFilter } from '../../../shared/focus-flags.js';
-import { FLAG_COLUMNS, LIST_FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, judgeRows, type FlagParams, type FlagRow, type Judged } from '../focus/flags.js';
+import type { FlagFilter, FocusFlag } from '../../../shared/focus-flags.js';
+import { FLAG_COLUMNS, LIST_FLAG_COLUMNS, fillPage, flagParams, flagPredicate, hasFlag, listFlags, type FlagParams, type FlagRow } from '../focus/flags.js';
 
 /** Opportunities with their account, stage and owner: a whole page in one query, no lookups per row. */
 export function selectOpportunities(scope: Scope) {
@@ -200,19 +200,22 @@ async function listFlagged(scope: Scope, actor: Actor, query: OpportunityListQue
       ...flagValues,
     })) as Row[];
   };
-  const judged = new Map<string, Judged>();
+  const flagsOf = new Map<Row, FocusFlag[]>();
   const { rows, next } = await fillPage<Row>({
     limit: query.limit,
     after: query.cursor ? decodeCursor(query.cursor, kind) : undefined,
     walk,
     keep: async (batch) => {
-      for (const [id, j] of await judgeRows(scope, batch, thresholds, now, 'candidates')) judged.set(id, j);
-      return batch.map((r) => hasFlag(judged.get(r.id), query.flag));
+      const flags = await listFlags(scope, batch, thresholds, now);
+      return batch.map((r, i) => {
+        flagsOf.set(r, flags[i]);
+        return hasFlag(flags[i], query.flag);
+      });
     },
     cursorOf: (r) => [SORTS[key].value(r), r.id],
   });
   return {
-    data: rows.map((r) => Object.assign(presentOpportunity(r, actor), { flags: judged.get(r.id)?.flags ?? [] })),
+    data: rows.map((r) => Object.assign(presentOpportunity(r, actor), { flags: flagsOf.get(r) ?? [] })),
     nextCursor: next ? encodeCursor(...next) : null,
   };
 }
