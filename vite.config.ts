@@ -26,11 +26,8 @@ const sharePage: Plugin = {
 // alongside the entry, so it does not wait for the entry to arrive and run.
 const APP_MODULE = path.resolve('src/web/app/start.tsx');
 const appModules = new Set<string>();
-// Modules several pages share (badges, list controls, page headers, rows and cards…) that need nothing
-// beyond the app: one file for them all, rather than a request each after a page's own code. Each is
-// at most 16 KB of code (maxModuleSize below): 2 KB left Today about twenty files to fetch after its
-// own, and Lighthouse's mobile score 83–84; 16 KB, 87–88 (deal page and opportunities unchanged). With
-// no limit, and zod in the file too, it grew to 50 KB gzipped and the deal page scored lower.
+// Small modules several pages share (badges, list controls, page headers…) that need nothing beyond
+// the app: one file for them all, rather than a request each after a page's own code.
 const pagesShared = new Set<string>();
 const SHAREABLE = /[\\/]src[\\/]web[\\/](ui|features|lib)[\\/]/;
 const appChunk: Plugin = {
@@ -104,7 +101,7 @@ export default defineConfig({
           groups: [
             // Only the app's own modules: what the entry scripts hold stays in them.
             { name: 'app', test: (id: string) => appModules.has(id), includeDependenciesRecursively: false },
-            { name: 'pages-shared', test: (id: string) => pagesShared.has(id), maxModuleSize: 16384, includeDependenciesRecursively: false },
+            { name: 'pages-shared', test: (id: string) => pagesShared.has(id), maxModuleSize: 2048, includeDependenciesRecursively: false },
           ],
         },
       },
