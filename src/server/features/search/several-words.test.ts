@@ -37,6 +37,12 @@ describe('search by several words', () => {
       await createAccount(client, { name });
       names.push(name);
     }
+    // Names that share every query word's first three letters but not the words: SQLite's text
+    // index is asked for those letters (core/search.ts `candidateQuery`), and these must not come back.
+    for (const name of ['Quorum Hold 12', 'Quoll Logic 22', 'Sysop Quokkas 5', 'Hol Quo 1']) {
+      await createAccount(client, { name });
+      names.push(name);
+    }
     // Another workspace's records never count among the results.
     const other = await signUpWorkspace(app);
     await createAccount(other.client, { name: 'Quokka Holdings 12' });
