@@ -112,14 +112,14 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
       .orderBy(id)
       .limit(sql<number>`${sql.lit(s.limit + 1)}`);
   });
-  const rest = scopedShapes((scope, p: Values, s: { limit: number }) => {
+  const rest = scopedShapes((scope, p: Values, s: { limit: number; several: boolean }) => {
     const c = collated(scope);
-    const sqlite = dbKind(scope.db) !== 'postgres';
+    const byLetters = s.several && dbKind(scope.db) !== 'postgres';
     return make(scope)
       .where(matchesText(scope, kind, `${table}.id`, p.query, 'matches'))
       // SQLite's text index was asked for the words' first letters (`candidateQuery`): each
       // candidate keeps only if every word of the query starts one of its words.
-      .$if(sqlite, (q) => q.where(sql<SqlBool>`not exists (select 1 from json_each(${p.words}) where instr(' ' || ${text}, ' ' || value) = 0)`))
+      .$if(byLetters, (q) => q.where(sql<SqlBool>`not exists (select 1 from json_each(${p.words}) where instr(' ' || ${text}, ' ' || value) = 0)`))
       .where(sql<SqlBool>`not (${c} >= ${p.low} and ${c} < ${p.high})`)
       .orderBy(laterRank(text, p.whole, p.start))
       .orderBy(sql`length(${text})`)
@@ -134,7 +134,7 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
     const top = (await first.execute(scope, { limit }, values)) as O[];
     if (top.length > limit) return { rows: top.slice(0, limit), more: true };
     const room = limit - top.length;
-    const others = (await rest.execute(scope, { limit: room }, values)) as O[];
+    const others = (await rest.execute(scope, { limit: room, several: search.terms.length > 1 }, values)) as O[];
     return { rows: [...top, ...others.slice(0, room)], more: others.length > room };
   };
 }
