@@ -55,8 +55,8 @@ export function textQuery(scope: Scope, search: Search): string {
  * through is a few more candidates, which the step then checks word by word (`words`). One word
  * alone stays as it is: its matches are the answer, to be read and ranked anyway.
  */
-function candidateQuery(scope: Scope, search: Search): string {
-  if (dbKind(scope.db) === 'postgres' || search.terms.length < 2) return textQuery(scope, search);
+function candidateQuery(scope: Scope, search: Search, several: boolean): string {
+  if (!several || dbKind(scope.db) === 'postgres') return textQuery(scope, search);
   return [...new Set(search.terms.map((t) => [...t].slice(0, 3).join('')))].map((t) => `"${t}"*`).join(' ');
 }
 
@@ -129,12 +129,13 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
   return async (scope: Scope, search: Search, limit: number): Promise<{ rows: O[]; more: boolean }> => {
     if (search.terms.length === 0) return { rows: [], more: false };
     const p = search.phrase;
+    const several = search.terms.length > 1;
     // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
-    const values: Values = { low: p, high: `${p}\u{10FFFF}`, query: candidateQuery(scope, search), words: JSON.stringify(search.terms), whole: `% ${p} %`, start: `% ${p}%` };
+    const values: Values = { low: p, high: `${p}\u{10FFFF}`, query: candidateQuery(scope, search, several), words: JSON.stringify(search.terms), whole: `% ${p} %`, start: `% ${p}%` };
     const top = (await first.execute(scope, { limit }, values)) as O[];
     if (top.length > limit) return { rows: top.slice(0, limit), more: true };
     const room = limit - top.length;
-    const others = (await rest.execute(scope, { limit: room, several: search.terms.length > 1 }, values)) as O[];
+    const others = (await rest.execute(scope, { limit: room, several }, values)) as O[];
     return { rows: [...top, ...others.slice(0, room)], more: others.length > room };
   };
 }
