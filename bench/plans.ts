@@ -89,3 +89,63 @@ export async function measureTicks(api: Api, plan: BenchPlan, writers: number, s
     cpuUsPerRequest: cpuUs !== null && counts.ok + counts.bad > 0 ? cpuUs / (counts.ok + counts.bad) : null,
   };
 }
+
+/**
+ * Ticks offered at a fixed rate (open loop), spread over the plan's commitments in turn, each
+ * commitment's ticks one after another (the next waits for the version the last one returned).
+ * Unlike `measureTicks`, whose writers send the next write as soon as the last one answers (so the
+ * latency is whatever the queue of `writers` requests makes it: at 50 writers, 50 ÷ throughput on
+ * average), this asks what a person waits for a tick while the server takes `rate` writes a
+ * second. Each latency runs from the moment the tick was due, not from when it could be sent: a
+ * tick held up behind a slow one counts the wait (no coordinated omission).
+ */
+export async function measureTicksAtRate(api: Api, plan: BenchPlan, rate: number, seconds: number, warmupSeconds: number, observer?: Observer): Promise<Figures> {
+  // The plan's own entries keep the versions, for what the benchmark measures next.
+  const mine = plan.commitments.map((commitment) => ({ commitment, done: false, chain: Promise.resolve() }));
+  const run = async (forSeconds: number, latencies: number[] | null, counts: { ok: number; bad: number }) => {
+    const started = performance.now();
+    const until = started + forSeconds * 1000;
+    let issued = 0;
+    const tick = async (c: (typeof mine)[number], due: number) => {
+      const res = await api('PATCH', `/api/v1/commitments/${c.commitment.id}`, { status: c.done ? 'open' : 'done', version: c.commitment.version });
+      latencies?.push(performance.now() - due);
+      if (res.status === 200) {
+        c.commitment.version = res.data.version;
+        c.done = !c.done;
+        counts.ok++;
+      } else {
+        counts.bad++;
+        if (res.status === 409 && res.data?.error?.current) c.commitment.version = res.data.error.current.version;
+      }
+    };
+    for (let now = started; now < until; now = performance.now()) {
+      const due = Math.floor(((now - started) * rate) / 1000);
+      for (; issued <= due; issued++) {
+        const c = mine[issued % mine.length];
+        const at = started + (issued * 1000) / rate;
+        c.chain = c.chain.then(() => tick(c, at));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(mine.map((c) => c.chain));
+    return (performance.now() - started) / 1000;
+  };
+  await run(warmupSeconds, null, { ok: 0, bad: 0 });
+  const latencies: number[] = [];
+  const counts = { ok: 0, bad: 0 };
+  await observer?.start();
+  const elapsed = await run(seconds, latencies, counts);
+  const cpuUs = observer ? await observer.stop() : null;
+  latencies.sort((a, b) => a - b);
+  return {
+    name: `PATCH /commitments/:id (tick, ${rate} writes/s offered)`,
+    path: '/api/v1/commitments/:id',
+    requestsPerSec: counts.ok / elapsed,
+    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+    requests: counts.ok + counts.bad,
+    non2xx: counts.bad,
+    errors: 0,
+    cpuUsPerRequest: cpuUs !== null && counts.ok + counts.bad > 0 ? cpuUs / (counts.ok + counts.bad) : null,
+  };
+}
