@@ -56,6 +56,8 @@ export function flagPredicate(flag: FlagFilter, p: Omit<FlagParams, 'workspaceId
   // Built on demand: a prepared query must use every placeholder it reads (core/db/prepared.ts).
   const streak = () => sql`opportunities.no_advance_streak >= ${p.streak}`;
   const noCommitment = () => sql`(opportunities.change_commitment = 'none' and (opportunities.created_at <= ${p.openedBefore} or opportunities.results_count >= ${p.interactions}))`;
+  // A range of a partial index of the few deals that have the instant (migration 0165; on
+  // PostgreSQL, those deals in update order: 0200).
   const customer = () => sql`opportunities.customer_unreliable_from <= ${p.now}`;
   const which = {
     no_advance_streak: streak,
