@@ -76,9 +76,14 @@ export async function measureTicks(api: Api, plan: BenchPlan, writers: number, s
   await Promise.all(mine.map((c) => loop(c, started + seconds * 1000, latencies, counts)));
   const elapsed = (performance.now() - started) / 1000;
   const cpuUs = observer ? await observer.stop() : null;
+  return tickFigures('PATCH /commitments/:id (tick, a write)', latencies, counts, elapsed, cpuUs);
+}
+
+/** A tick measurement's row of the table. */
+function tickFigures(name: string, latencies: number[], counts: { ok: number; bad: number }, elapsed: number, cpuUs: number | null): Figures {
   latencies.sort((a, b) => a - b);
   return {
-    name: 'PATCH /commitments/:id (tick, a write)',
+    name,
     path: '/api/v1/commitments/:id',
     requestsPerSec: counts.ok / elapsed,
     p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
@@ -136,16 +141,5 @@ export async function measureTicksAtRate(api: Api, plan: BenchPlan, rate: number
   await observer?.start();
   const elapsed = await run(seconds, latencies, counts);
   const cpuUs = observer ? await observer.stop() : null;
-  latencies.sort((a, b) => a - b);
-  return {
-    name: `PATCH /commitments/:id (tick, ${rate} writes/s offered)`,
-    path: '/api/v1/commitments/:id',
-    requestsPerSec: counts.ok / elapsed,
-    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
-    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
-    requests: counts.ok + counts.bad,
-    non2xx: counts.bad,
-    errors: 0,
-    cpuUsPerRequest: cpuUs !== null && counts.ok + counts.bad > 0 ? cpuUs / (counts.ok + counts.bad) : null,
-  };
+  return tickFigures(`PATCH /commitments/:id (tick, ${rate} writes/s offered)`, latencies, counts, elapsed, cpuUs);
 }
