@@ -41,10 +41,28 @@ export function formatMoney(money: Money): string {
   return f ? f.format(decimal as `${number}`) : `${decimal} ${money.currency}`;
 }
 
+// Building an Intl formatter costs far more than formatting with one (a page of rows built one per
+// row spent more time there than in rendering them, profiled): one per kind and time zone, kept.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The reader's Intl.DateTimeFormat for these options, built once. Throws RangeError for a time zone
+ * the platform does not know, as the constructor does (and keeps nothing).
+ */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, options);
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
 /** An instant shown in the reader's time zone, e.g. "12 Mar 2026, 14:05". */
 export function formatDateTime(instant: string, timeZone?: string): string {
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+    return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
   } catch {
     return instant;
   }
@@ -61,7 +79,7 @@ export function relativeTime(instant: string, timeZone?: string, now: number = D
   const days = Math.round(hours / 24);
   if (days < 7) return `${days} d ago`;
   try {
-    return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(instant));
+    return dateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(instant));
   } catch {
     return instant.slice(0, 10);
   }

@@ -1,7 +1,7 @@
 import { CADENCE_LABELS, WEEKDAY_LABELS, type CheckInSeries } from '../../../shared/check-ins';
 import type { Reliability } from '../../../shared/plan-reliability';
 import { judgeRate } from '../../../domain/proportions';
-import { formatDate, timeZoneLabel } from '../../lib/format';
+import { dateTimeFormat, formatDate, timeZoneLabel } from '../../lib/format';
 
 const ordinal = (n: number) => {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
@@ -21,7 +21,7 @@ export function scheduleWords(s: Pick<CheckInSeries, 'cadence' | 'weekday' | 'da
 export function whenWords(c: { scheduledAt: string; localDate: string; localTime: string; timeZone: string }, readerZone: string): string {
   const there = `${formatDate(c.localDate)} at ${c.localTime}`;
   if (readerZone === c.timeZone) return there;
-  const mine = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: readerZone }).format(new Date(c.scheduledAt));
+  const mine = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: readerZone }).format(new Date(c.scheduledAt));
   return `${there} ${timeZoneLabel(c.timeZone)} time (${mine} your time)`;
 }
 

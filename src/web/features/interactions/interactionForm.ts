@@ -8,6 +8,7 @@ import {
   type Interaction,
   type InteractionKind,
 } from '../../../shared/interactions';
+import { dateTimeFormat } from '../../lib/format';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
 
@@ -71,7 +72,7 @@ function startsAtOf(v: InteractionValues): string | null {
 export function whenInWords(i: Pick<Interaction, 'startsAt' | 'timeZone'>, viewerTimeZone?: string): string {
   if (!i.startsAt) return 'No set time';
   const zone = i.timeZone ?? viewerTimeZone ?? 'UTC';
-  const words = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(i.startsAt));
+  const words = dateTimeFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(i.startsAt));
   return viewerTimeZone && viewerTimeZone !== zone ? `${words} (${zone.replace(/_/g, ' ')})` : words;
 }
 
