@@ -39,6 +39,8 @@ describe('weeks', () => {
     expect(weeksOf('2026-06-08', '2026-06-14')).toEqual(['2026-06-08']);
     expect(() => weeksOf('2026-06-14', '2026-06-08')).toThrow(RangeError);
     expect(() => weeksOf('2026-01-01', '2027-01-08')).toThrow(RangeError);
+    // The last week of year 9999 ends in year 10000, which a date text cannot hold: an error, not a loop.
+    expect(() => weeksOf('9999-12-01', '9999-12-31')).toThrow(RangeError);
   });
 
   it('are named by their Monday', () => {

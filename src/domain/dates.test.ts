@@ -28,6 +28,12 @@ describe('calendar dates in the owner’s time zone', () => {
     expect(daysOverdue('2026-12-25', 'Europe/Paris', lateNightUtc)).toBe(7);
     expect(daysOverdue('2027-01-05', 'Europe/Paris', lateNightUtc)).toBe(0);
   });
+
+  it('refuses to step past year 9999 or before year 1, where the date text would no longer be a date', () => {
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('0001-01-01', -1)).toThrow(RangeError);
+  });
 });
 
 describe('an instant on a calendar day', () => {

@@ -102,6 +102,10 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
+  const year = d.getUTCFullYear();
+  // Past year 9999 (or before year 1) the ISO text grows a sign and two digits ("+010000-01-01"), which
+  // no longer compares or parses as a date: refuse, rather than let a loop over days run forever.
+  if (!(year >= 1 && year <= 9999)) throw new RangeError(`${date} + ${days} days is outside the calendar Advance computes with`);
   return d.toISOString().slice(0, 10);
 }
 

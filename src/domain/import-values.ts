@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../shared/common.js';
+import { FIRST_CALENDAR_YEAR, isCalendarDate, isRealDate, LAST_CALENDAR_YEAR } from '../shared/common.js';
 import type { DateOrder, DecimalMark } from '../shared/imports.js';
 import { AMOUNT_MINOR_MAX, currencyDigits } from '../shared/money.js';
 
@@ -32,6 +32,7 @@ export function readImportDate(text: string, order: DateOrder): Reading<string> 
     }
   }
   if (date === null) return { ok: false, message: `“${s}” is not a date: use 2026-12-31 or ${order === 'dmy' ? '31/12/2026' : '12/31/2026'}.` };
+  if (isRealDate(date) && !isCalendarDate(date)) return { ok: false, message: `“${s}” is outside the years Advance takes (${FIRST_CALENDAR_YEAR} to ${LAST_CALENDAR_YEAR}).` };
   if (!isCalendarDate(date)) return { ok: false, message: `“${s}” is not a real date${iso ? '' : order === 'dmy' ? ' (read day first)' : ' (read month first)'}.` };
   return { ok: true, value: date };
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isValidTimeZone } from './common.js';
+import { CalendarDate, isCalendarDate, isRealDate, isValidTimeZone } from './common.js';
 
 describe('calendar dates and time zones', () => {
+  it('takes dates from 1900 to 2999 and says so for a real date outside them', () => {
+    for (const ok of ['1900-01-01', '2999-12-31']) expect(isCalendarDate(ok), ok).toBe(true);
+    for (const out of ['1899-12-31', '3000-01-01', '9999-12-31', '0001-01-01']) {
+      expect(isRealDate(out), out).toBe(true);
+      expect(isCalendarDate(out), out).toBe(false);
+      expect(CalendarDate.safeParse(out).error?.issues[0].message, out).toBe('Choose a date between 1900 and 2999.');
+    }
+    expect(CalendarDate.safeParse('2026-02-30').error?.issues[0].message).toBe('Choose a real date from the calendar.');
+  });
+
   it('accepts real dates only, leap years included', () => {
     for (const ok of ['2026-01-31', '2028-02-29', '2000-02-29', '2026-12-31']) expect(isCalendarDate(ok), ok).toBe(true);
     for (const bad of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-01', '26-01-01', '2026-01-01T00:00']) {

@@ -35,8 +35,17 @@ export function isValidTimeZone(tz: string): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A real YYYY-MM-DD date (no 2026-02-30). Plain arithmetic: this runs for every date in every response. */
-export function isCalendarDate(value: string): boolean {
+/**
+ * The years a date may fall in: what a sales team plans and looks back on, with room to spare.
+ * Outside them the calendar arithmetic behind weeks, quarters and reminders would step past year
+ * 9999, which a YYYY-MM-DD text cannot hold (a coaching period in 9999 once looped until the server
+ * ran out of memory).
+ */
+export const FIRST_CALENDAR_YEAR = 1900;
+export const LAST_CALENDAR_YEAR = 2999;
+
+/** A YYYY-MM-DD date that exists (no 2026-02-30), of any year from 1 to 9999. Plain arithmetic: it runs for every date of every request. */
+export function isRealDate(value: string): boolean {
   if (value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
@@ -46,12 +55,21 @@ export function isCalendarDate(value: string): boolean {
   return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
+/** A real date within the years Advance takes (FIRST_CALENDAR_YEAR to LAST_CALENDAR_YEAR). */
+export function isCalendarDate(value: string): boolean {
+  if (!isRealDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
+}
+
 /** A calendar date, `YYYY-MM-DD`, meaning that day in its owner's time zone. */
 export const CalendarDate = z
   .string()
   // People see this beside a date picker in their own format; the API's YYYY-MM-DD is in the description.
-  .refine(isCalendarDate, 'Choose a real date from the calendar.')
-  .meta({ description: 'Calendar date (YYYY-MM-DD) in the owner’s time zone', example: '2026-12-31' });
+  .refine(isCalendarDate, {
+    error: (issue) => (isRealDate(String(issue.input)) ? `Choose a date between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}.` : 'Choose a real date from the calendar.'),
+  })
+  .meta({ description: `Calendar date (YYYY-MM-DD) in the owner’s time zone, from ${FIRST_CALENDAR_YEAR}-01-01 to ${LAST_CALENDAR_YEAR}-12-31`, example: '2026-12-31' });
 
 /** An instant, RFC 3339 in UTC. */
 export const Instant = z.string().meta({ description: 'RFC 3339 instant in UTC', example: '2026-11-23T16:00:00.000Z' });

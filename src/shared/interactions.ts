@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADVANCE_KIND_VALUES, FIRST_CALL_QUESTION, OUTCOME_QUESTION, plannedOutcomeProblems, RESULT_VALUES } from '../domain/interactions.js';
-import { CalendarDate, Id, Instant, TimeZone, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { CalendarDate, FIRST_CALENDAR_YEAR, Id, Instant, LAST_CALENDAR_YEAR, TimeZone, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
 import { COMMITMENT_TITLE_MAX, Commitment, CommitmentSide } from './commitments.js';
 
 /**
@@ -63,7 +63,14 @@ const OUTCOME_MISSING = `Answer “${OUTCOME_QUESTION}” before you plan it.`;
 
 /** An RFC 3339 instant with its offset (`2026-11-23T16:00:00Z`, `2026-11-23T17:00:00+01:00`); stored in UTC. */
 export const StartsAt = z
-  .iso.datetime({ offset: true, error: 'Use a date and time such as 2026-11-23T16:00:00Z.' })
+  .iso.datetime({ offset: true, error: 'Use a date and time such as 2026-11-23T16:00:00Z.', abort: true })
+  .refine(
+    (v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
+    },
+    { error: `Choose a date between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}.` },
+  )
   .meta({ description: 'RFC 3339 instant; stored and answered in UTC', example: '2026-11-23T16:00:00Z' });
 
 export const Attendees = z

@@ -195,6 +195,18 @@ describe('a rep’s coaching figures', () => {
     expect((await alice.client.get(url('from=2026-02-30&to=2026-03-08'))).statusCode).toBe(400);
     expect((await alice.client.get(url('from=2026-01-01&to=2027-01-06'))).statusCode).toBe(200);
   });
+
+  it('refuses a period in year 9999 with a field error, and keeps serving (its weeks once never ended)', async () => {
+    const { alice } = await workspace();
+    const url = (q: string) => `/api/v1/users/${alice.me.user.id}/coaching?${q}`;
+    const far = await alice.client.get(url('from=9999-01-01&to=9999-12-31'));
+    expect(far.statusCode).toBe(400);
+    expect(far.data.error.details).toEqual([
+      expect.objectContaining({ path: 'from', message: 'Choose a date between 1900 and 2999.' }),
+      expect.objectContaining({ path: 'to', message: 'Choose a date between 1900 and 2999.' }),
+    ]);
+    expect((await alice.client.get(url('from=2999-07-01&to=2999-09-30'))).statusCode).toBe(200);
+  });
 });
 
 describe('a team’s coaching figures', () => {

@@ -106,6 +106,10 @@ describe('planning an interaction with its planned outcome', () => {
     expect(paths(noZone)).toEqual(['timeZone']);
     const badInstant = await owner.client.post('/api/v1/interactions', { ...callBody(account.id), startsAt: '2026-06-12 14:00' });
     expect(paths(badInstant)).toEqual(['startsAt']);
+    // Year 9999 an hour before midnight in New York is year 10000 in UTC, which no stored instant can hold.
+    const farAway = await owner.client.post('/api/v1/interactions', { ...callBody(account.id), startsAt: '9999-12-31T23:00:00-05:00' });
+    expect(farAway.statusCode).toBe(400);
+    expect(farAway.data.error.details).toEqual([expect.objectContaining({ path: 'startsAt', message: 'Choose a date between 1900 and 2999.' })]);
 
     const email = await owner.client.post('/api/v1/interactions', { kind: 'email', accountId: account.id, ...outcome, outcomeKind: 'information' });
     expect(email.statusCode).toBe(201);
