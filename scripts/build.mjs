@@ -62,7 +62,11 @@ function precompress(dir) {
   return files;
 }
 
-const SERVER_EXTERNAL = ['better-sqlite3', '@node-rs/argon2', '@fastify/swagger-ui', 'pg-native', 'vite', '@vitejs/plugin-react'];
+// Native addons, and packages that read files beside their own code (swagger-ui's assets, the time
+// zone definitions of @touch4it/ical-timezones: bundled, its `__dirname` does not exist in an ES
+// module and every calendar feed with a timed interaction answered 500). e2e/production-build.test.ts
+// runs the compiled server to catch the next one.
+const SERVER_EXTERNAL = ['better-sqlite3', '@node-rs/argon2', '@fastify/swagger-ui', '@touch4it/ical-timezones', 'pg-native', 'vite', '@vitejs/plugin-react'];
 
 export async function build() {
   const started = Date.now();
