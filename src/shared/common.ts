@@ -95,6 +95,17 @@ export const Money = z
   .meta({ id: 'Money', description: 'Integer minor units and an ISO 4217 code' });
 export type Money = z.infer<typeof Money>;
 
+/**
+ * A sum of amounts in one currency (a rep's objectives, the revenue won in a period). Each amount is
+ * at most 999 999 999 999 999 minor units, so a sum can pass what a JSON number carries exactly:
+ * sums stop at 2^53 − 1 minor units (about 90 trillion in a two-decimal currency).
+ */
+export const MONEY_TOTAL_MAX = Number.MAX_SAFE_INTEGER;
+export const MoneyTotal = z
+  .object({ amountMinor: z.number().int().min(0).max(MONEY_TOTAL_MAX), currency: Currency })
+  .meta({ id: 'MoneyTotal', description: 'A sum of amounts: integer minor units (at most 2^53 − 1; a larger sum reads as that ceiling) and an ISO 4217 code' });
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
+
 export const Version = z.number().int().min(1);
 
 export const ROLES = ['admin', 'manager', 'rep'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GOAL_KINDS, MEASURES, termsProblems, type GoalTerms } from '../domain/goal-measures.js';
 import { PERIOD_PRESETS } from '../domain/goal-period.js';
 import { isBlankAnswer } from '../domain/why-ladder.js';
-import { CalendarDate, Id, Instant, listQueryBase, Money, page, requiredText, UserRef, Version } from './common.js';
+import { CalendarDate, Id, Instant, listQueryBase, Money, MoneyTotal, page, requiredText, UserRef, Version } from './common.js';
 
 /**
  * Goals people care about (part 4 of the method).
@@ -276,7 +276,7 @@ export const GoalRateJudgement = z
 
 export const MeasureReading = z
   .discriminatedUnion('unit', [
-    z.object({ unit: z.literal('money'), totals: z.array(Money), n: z.number().int() }),
+    z.object({ unit: z.literal('money'), totals: z.array(MoneyTotal), n: z.number().int() }),
     z.object({ unit: z.literal('count'), value: z.number().int(), n: z.number().int() }),
     z.object({ unit: z.literal('per_week'), value: z.number(), count: z.number().int(), weeks: z.number(), n: z.number().int() }),
     z.object({ unit: z.literal('rate'), successes: z.number().int(), n: z.number().int(), judgement: GoalRateJudgement }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Currency, Id, Instant, LIST_LIMIT_MAX, Money, Text, UserRef, Version } from './common.js';
+import { CalendarDate, Currency, Id, Instant, LIST_LIMIT_MAX, Money, MoneyTotal, Text, UserRef, Version } from './common.js';
 import { ObjectiveStatus, type ObjectiveStatus as Status } from './objectives.js';
 
 /**
@@ -121,11 +121,11 @@ export type TargetGap = z.infer<typeof TargetGap>;
 const figures = {
   target: YearlyTarget.nullable(),
   /** The financial targets of their counted objectives due in the year, summed per currency. */
-  objectives: z.array(Money),
+  objectives: z.array(MoneyTotal),
   /** Null when there is no target. */
   gap: TargetGap.nullable(),
   /** Objective totals in currencies other than the target's (all of them without a target): never added to the gap, never converted. */
-  otherCurrencies: z.array(Money),
+  otherCurrencies: z.array(MoneyTotal),
   /** Counted objectives due in the year, with or without an amount. */
   objectiveCount: z.number().int(),
   /** A manager of the rep's team or an admin; never the rep. */

@@ -212,6 +212,18 @@ describe('measured from the data, each with its n', () => {
     expect(deals.measurement).toMatchObject({ reading: { unit: 'count', value: 3, n: 3 }, progress: { percent: 75, words: '75 % of the way' } });
   });
 
+  it('reads revenue won past what a JSON number holds exactly as the ceiling, and the goal stays readable', async () => {
+    const { ana } = await goalsWorkspace(app);
+    const account = await createAccount(ana.client);
+    const MAX = 999_999_999_999_999;
+    for (let i = 0; i < 10; i += 1) await createDeal(ana.client, { accountId: account.id, amount: { amountMinor: MAX, currency: 'USD' }, closeDate: '2026-05-15', status: 'won' });
+    const revenue = await createGoal(ana, { kind: 'outcome', title: 'Q2 revenue', measure: 'revenue_won', targetAmount: usd(100_000) });
+    expect(revenue.measurement.reading).toEqual({ unit: 'money', n: 10, totals: [{ amountMinor: Number.MAX_SAFE_INTEGER, currency: 'USD' }] });
+    expect(revenue.measurement.progress).toMatchObject({ reached: true });
+    const list = await ana.client.get('/api/v1/goals');
+    expect(list.statusCode).toBe(200);
+  });
+
   it('reads interactions: planned per week, advances per week and the advance rate with its interval', async () => {
     const { ana, ben } = await goalsWorkspace(app);
     const account = await createAccount(ana.client);

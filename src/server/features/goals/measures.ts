@@ -4,6 +4,7 @@ import { hasEnded, isCurrent, periodInstants, type Period } from '../../../domai
 import { reliability } from '../../../domain/reliability.js';
 import { todayIn } from '../../../domain/dates.js';
 import type { CommitmentSubjectKind, GoalTable } from '../../core/db/schema.js';
+import { minorTotal, sumMinor } from '../../core/db/sum-minor.js';
 import type { Scope } from '../../core/scope.js';
 import { historyOf } from '../commitments/reliability.js';
 import { reliabilityFactsOf, selectCommitments } from '../commitments/queries.js';
@@ -72,7 +73,7 @@ async function wonDeals(scope: Scope, ownerId: string, period: Period) {
     .where('opportunities.close_date', '<=', period.end)
     .where('opportunities.status', '=', 'won')
     .where('opportunities.archived_at', 'is', null)
-    .select((eb) => ['opportunities.currency', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('opportunities.amount_minor').as('total')])
+    .select((eb) => ['opportunities.currency', eb.fn.countAll<number | string>().as('n'), sumMinor(scope.db, 'opportunities.amount_minor').as('total')])
     .groupBy('opportunities.currency')
     .execute();
 }
@@ -111,7 +112,7 @@ export async function readMeasure(scope: Scope, goal: MeasuredGoal, timeZone: st
     case 'revenue_won': {
       const rows = await wonDeals(scope, goal.owner_id, period);
       return moneyReading(
-        rows.map((r) => ({ amountMinor: Number(r.total), currency: r.currency })),
+        rows.map((r) => ({ amountMinor: minorTotal(r.total), currency: r.currency })),
         rows.reduce((n, r) => n + Number(r.n), 0),
       );
     }

@@ -7,6 +7,7 @@ import type { Actor } from '../../core/actor.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { decodeCursor, keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
+import { minorTotal, sumMinor } from '../../core/db/sum-minor.js';
 import { canReadPlanning, canReadTeam, canSetTarget, PLANNING_REFUSED, TEAM_REFUSED, type Person } from './access.js';
 import { currentFiscalYear, loadCalendar, presentFiscalYear, type Calendar } from './calendar.js';
 
@@ -64,7 +65,7 @@ async function objectiveSums(scope: Scope, ownerIds: readonly string[], bounds: 
       'account_objectives.owner_id',
       'account_objectives.target_currency as currency',
       eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number | string | null>('account_objectives.target_amount_minor').as('total'),
+      sumMinor(scope.db, 'account_objectives.target_amount_minor').as('total'),
     ])
     .groupBy(['account_objectives.owner_id', 'account_objectives.target_currency'])
     .execute();
@@ -72,7 +73,7 @@ async function objectiveSums(scope: Scope, ownerIds: readonly string[], bounds: 
 
 function figuresOf(actor: Actor, person: Person, target: YearlyTarget | null, sums: readonly Sum[]) {
   const mine = sums.filter((s) => s.owner_id === person.id);
-  const amounts: Money[] = mine.filter((s) => s.currency !== null && s.total !== null).map((s) => ({ amountMinor: Number(s.total), currency: s.currency as string }));
+  const amounts: Money[] = mine.filter((s) => s.currency !== null && s.total !== null).map((s) => ({ amountMinor: minorTotal(s.total), currency: s.currency as string }));
   const c = coverage(target?.amount ?? null, amounts);
   return {
     target,
@@ -176,13 +177,13 @@ export async function teamPlanning(scope: Scope, actor: Actor, teamId: string, q
       .selectFrom('rep_targets')
       .where('rep_targets.fiscal_year', '=', fiscalYear)
       .where('rep_targets.user_id', 'in', teamMembers(scope, team).select('users.id'))
-      .select((eb) => ['rep_targets.currency', eb.fn.sum<number | string>('rep_targets.amount_minor').as('total'), eb.fn.countAll<number>().as('n')])
+      .select((eb) => ['rep_targets.currency', sumMinor(scope.db, 'rep_targets.amount_minor').as('total'), eb.fn.countAll<number>().as('n')])
       .groupBy('rep_targets.currency')
       .execute(),
     countedObjectives(scope, bounds)
       .where('account_objectives.owner_id', 'in', teamMembers(scope, team).select('users.id'))
       .where('account_objectives.target_amount_minor', 'is not', null)
-      .select((eb) => ['account_objectives.target_currency as currency', eb.fn.sum<number | string>('account_objectives.target_amount_minor').as('total')])
+      .select((eb) => ['account_objectives.target_currency as currency', sumMinor(scope.db, 'account_objectives.target_amount_minor').as('total')])
       .groupBy('account_objectives.target_currency')
       .execute(),
     teamMembers(scope, team)
@@ -203,8 +204,8 @@ export async function teamPlanning(scope: Scope, actor: Actor, teamId: string, q
     team: { id: team.id, name: team.name, manager: team.manager_id && team.manager_name ? { id: team.manager_id, name: team.manager_name } : null },
     reps,
     totals: teamTotals(
-      totalTargets.map((t) => ({ amountMinor: Number(t.total), currency: t.currency })),
-      totalObjectives.filter((o) => o.currency !== null).map((o) => ({ amountMinor: Number(o.total), currency: o.currency as string })),
+      totalTargets.map((t) => ({ amountMinor: minorTotal(t.total), currency: t.currency })),
+      totalObjectives.filter((o) => o.currency !== null).map((o) => ({ amountMinor: minorTotal(o.total), currency: o.currency as string })),
     ),
     repCount,
     repsWithoutTarget: repCount - withTarget,

@@ -102,6 +102,23 @@ describe('yearly targets against the objectives due in the fiscal year', () => {
     expect(res.data.objectiveCount).toBe(2);
   });
 
+  it('keeps the pages readable when objectives at the largest amount add up past what a JSON number holds exactly', async () => {
+    const { maya, ana, team } = await workspace();
+    const MAX = 999_999_999_999_999;
+    await setTarget(maya, ana.me.user.id, { fiscalYear: 2026, amount: { amountMinor: MAX, currency: 'USD' }, version: 0 });
+    const account = await createAccount(ana.client);
+    // Ten of them: 9 999 999 999 999 990 minor units, past 2^53 − 1 (9 007 199 254 740 991).
+    for (let i = 0; i < 10; i += 1) await objective(ana, account.id, { title: `Huge ${i}`, target: { amountMinor: MAX, currency: 'USD' }, targetDate: '2026-09-30' });
+    const mine = await ana.client.get('/api/v1/account-planning?fiscalYear=2026');
+    expect(mine.statusCode).toBe(200);
+    // The sum reads as the ceiling, and the gap follows from it: far ahead of the target.
+    expect(mine.data.objectives).toEqual([{ amountMinor: Number.MAX_SAFE_INTEGER, currency: 'USD' }]);
+    expect(mine.data.gap).toEqual({ currency: 'USD', targetMinor: MAX, objectivesMinor: Number.MAX_SAFE_INTEGER, gapMinor: MAX - Number.MAX_SAFE_INTEGER });
+    const teamPage = await maya.client.get(`/api/v1/teams/${team.id}/account-planning?fiscalYear=2026`);
+    expect(teamPage.statusCode).toBe(200);
+    expect(teamPage.data.totals).toEqual([expect.objectContaining({ currency: 'USD', targetMinor: MAX, objectivesMinor: Number.MAX_SAFE_INTEGER })]);
+  });
+
   it('lets the manager set targets only for reps of her team, an admin for anyone, and never a rep — not even their own', async () => {
     const { admin, maya, omar, ana, ben, olga } = await workspace();
     const body = { fiscalYear: 2026, amount: usd(800_000), version: 0 };
