@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDate, isCalendarDate, isRealDate, isValidTimeZone } from './common.js';
+import { CalendarDate, isCalendarDate, isRealDate, isValidTimeZone, TimeZone } from './common.js';
 
 describe('calendar dates and time zones', () => {
   it('takes dates from 1900 to 2999 and says so for a real date outside them', () => {
@@ -24,5 +24,12 @@ describe('calendar dates and time zones', () => {
     expect(isValidTimeZone('Europe/Paris')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+
+  it('refuses a zone spelt in another letter case, saying how to write it; aliases as browsers report them stay', () => {
+    expect(TimeZone.safeParse('europe/paris').error?.issues[0].message).toBe('Write this time zone as Europe/Paris.');
+    expect(TimeZone.safeParse('utc').error?.issues[0].message).toBe('Write this time zone as UTC.');
+    expect(TimeZone.safeParse('Mars/Olympus').error?.issues[0].message).toBe('Choose a time zone such as Europe/Paris.');
+    for (const ok of ['Europe/Paris', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'Asia/Calcutta', 'America/Argentina/Buenos_Aires']) expect(TimeZone.safeParse(ok).success, ok).toBe(true);
   });
 });

@@ -18,16 +18,30 @@ export const Token = z.string().regex(/^[A-Za-z0-9_-]+$/, 'This link is not vali
 
 const knownTimeZones = new Map<string, boolean>();
 
-/** Checking a zone builds an Intl formatter, which is slow on hot paths (every response): remember answers. */
+/**
+ * The platform's own name for a zone it knows (`europe/paris` → `Europe/Paris`, `US/Pacific` →
+ * `America/Los_Angeles`), or null for a zone it does not know.
+ */
+export function canonicalTimeZone(tz: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A zone the platform knows, spelt as the IANA database spells it. Intl takes any letter case, but
+ * calendar apps and the zone data behind a feed's VTIMEZONE do not: `europe/paris` is refused (the
+ * error says how to write it). Other names the platform maps elsewhere stay as given: Asia/Kolkata is
+ * what Firefox reports where Chromium says Asia/Calcutta. Checking builds an Intl formatter, which is
+ * slow on hot paths (every response): answers are remembered.
+ */
 export function isValidTimeZone(tz: string): boolean {
   let valid = knownTimeZones.get(tz);
   if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      valid = tz.length > 0;
-    } catch {
-      valid = false;
-    }
+    const canonical = canonicalTimeZone(tz);
+    valid = tz.length > 0 && canonical !== null && !(canonical !== tz && canonical.toLowerCase() === tz.toLowerCase());
     if (knownTimeZones.size < 1000) knownTimeZones.set(tz, valid);
   }
   return valid;
@@ -78,8 +92,13 @@ export const TimeZone = z
   .string()
   .min(1)
   .max(64)
-  .refine(isValidTimeZone, 'Choose a time zone such as Europe/Paris.')
-  .meta({ description: 'IANA time zone', example: 'Europe/Paris' });
+  .refine(isValidTimeZone, {
+    error: (issue) => {
+      const canonical = canonicalTimeZone(String(issue.input));
+      return canonical && canonical.toLowerCase() === String(issue.input).toLowerCase() ? `Write this time zone as ${canonical}.` : 'Choose a time zone such as Europe/Paris.';
+    },
+  })
+  .meta({ description: 'IANA time zone, spelt as the IANA database spells it (Europe/Paris, not europe/paris)', example: 'Europe/Paris' });
 
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.');
 

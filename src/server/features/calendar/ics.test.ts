@@ -39,4 +39,23 @@ describe('renderFeed', () => {
     expect(etagOf(later)).toBe(etagOf(once));
     expect(etagOf(renderFeed({ name: 'Test', description: 'Test', events: [{ ...task, sequence: 1 }] }))).not.toBe(etagOf(once));
   });
+
+  it('gives every TZID its VTIMEZONE, whatever name the zone was stored under, and falls back to UTC for a zone the data lacks', () => {
+    const at = (id: string, timeZone: string): FeedEvent => ({ ...call(id, '2026-07-15T15:00:00.000Z', '2026-07-15T16:00:00.000Z'), when: { start: '2026-07-15T15:00:00.000Z', end: '2026-07-15T16:00:00.000Z', timeZone } });
+    // Stored before zone names were checked for their case, an alias, and a name newer than the zone data.
+    const text = renderFeed({ name: 'Test', description: 'Test', events: [at('a', 'europe/paris'), at('b', 'Asia/Calcutta'), at('c', 'Europe/Kyiv'), at('d', 'UTC'), at('e', 'Mars/Olympus')] });
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const zones = calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const used = events.map((e) => e.startDate.timezone).filter((z) => z && z !== 'Z' && z !== 'floating');
+    for (const tz of used) expect(zones).toContain(tz);
+    expect(text).toContain('DTSTART;TZID=Europe/Paris:20260715T170000');
+    expect(text).toContain('DTSTART;TZID=Asia/Kolkata:20260715T203000');
+    expect(text).toContain('DTSTART;TZID=Europe/Kiev:20260715T180000');
+    // Every event still starts at its instant.
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(Array(5).fill('2026-07-15T15:00:00.000Z'));
+    // The unknown zone is written in UTC.
+    expect(text).toContain('DTSTART:20260715T150000Z');
+  });
 });

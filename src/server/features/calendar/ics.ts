@@ -4,6 +4,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { addDays } from '../../../domain/dates.js';
 import type { FeedStatus } from '../../../domain/calendar.js';
+import { canonicalTimeZone } from '../../../shared/common.js';
 
 /** One event of a feed, as the feed's queries describe it; ics.ts only writes it down. */
 export type FeedEvent = {
@@ -21,6 +22,31 @@ export type FeedEvent = {
 };
 
 export type Feed = { name: string; description: string; events: FeedEvent[] };
+
+const feedZones = new Map<string, string | null>();
+
+/**
+ * The TZID a timed event can carry: the name its VTIMEZONE is filed under in the zone data
+ * (Asia/Calcutta is filed as Asia/Kolkata, UTC as Etc/UTC), so that every TZID in a feed has its
+ * VTIMEZONE; a name the data lacks (Europe/Kyiv, newer than the data) is tried under the
+ * platform's name for the same zone (Europe/Kiev). Null when neither is there: the event is then
+ * written in UTC, which every calendar reads.
+ */
+export function feedZoneOf(timeZone: string): string | null {
+  let zone = feedZones.get(timeZone);
+  if (zone !== undefined) return zone;
+  zone = null;
+  for (const name of new Set([timeZone, canonicalTimeZone(timeZone)])) {
+    const component = name ? getVtimezoneComponent(name) : null;
+    const tzid = component ? /^TZID:(.+)$/m.exec(component)?.[1]?.trim() : undefined;
+    if (tzid) {
+      zone = tzid;
+      break;
+    }
+  }
+  if (feedZones.size < 1000) feedZones.set(timeZone, zone);
+  return zone;
+}
 
 /** Calendar apps poll a subscribed feed about this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
@@ -57,12 +83,13 @@ export function renderFeed(feed: Feed): string {
       const day = DateTime.fromISO(e.when.allDay, { zone: 'utc' });
       calendar.createEvent({ ...common, allDay: true, start: day, end: DateTime.fromISO(addDays(e.when.allDay, 1), { zone: 'utc' }) });
     } else {
-      // Instants in, shown on the wall clock of the event's zone with its TZID.
+      // Instants in, shown on the wall clock of the event's zone with its TZID (or in UTC, see feedZoneOf).
+      const zone = feedZoneOf(e.when.timeZone);
       calendar.createEvent({
         ...common,
         start: DateTime.fromISO(e.when.start, { zone: 'utc' }),
         end: DateTime.fromISO(e.when.end, { zone: 'utc' }),
-        timezone: e.when.timeZone,
+        ...(zone ? { timezone: zone } : {}),
       });
     }
   }
