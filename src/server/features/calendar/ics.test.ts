@@ -48,7 +48,8 @@ describe('renderFeed', () => {
     const zones = calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'));
     for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    const used = events.map((e) => e.startDate.timezone).filter((z) => z && z !== 'Z' && z !== 'floating');
+    const used = events.map((e) => e.startDate.zone?.tzid).filter((z): z is string => !!z && z !== 'UTC' && z !== 'floating');
+    expect(used.sort()).toEqual(['Asia/Kolkata', 'Etc/UTC', 'Europe/Kiev', 'Europe/Paris']);
     for (const tz of used) expect(zones).toContain(tz);
     expect(text).toContain('DTSTART;TZID=Europe/Paris:20260715T170000');
     expect(text).toContain('DTSTART;TZID=Asia/Kolkata:20260715T203000');
