@@ -169,4 +169,5 @@ export function requiredText(max: number, what = 'This') {
 export const NoBody = z.strictObject({}).nullish();
 
 /** Archive and restore take an optional version; without one they act on the current record. */
-export const ArchiveBody = z.strictObject({ version: Version.optional() }).optional();
+/** Archive or restore: from the version read, in `version` or an If-Match header (one of the two is required). */
+export const ArchiveBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).optional();

@@ -5,7 +5,7 @@ import type { Actor } from './actor.js';
 import type { SessionProfile } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
-import { notSignedIn } from './errors.js';
+import { invalid, notSignedIn } from './errors.js';
 import type { GuestPrincipal, Permission } from './permissions.js';
 import { Scope } from './scope.js';
 
@@ -45,13 +45,22 @@ export function ctx(req: FastifyRequest): { actor: Actor; scope: Scope } {
   return { actor, scope: new Scope(req.server.db, actor.workspaceId) };
 }
 
-/** Reads an `If-Match: "<version>"` header; the body's `version` wins when both are present. */
+/**
+ * The version a write was made from: the body's `version` or an `If-Match: "<version>"` header. Both
+ * may be sent only when they agree: two different versions are a field error, never one silently
+ * chosen over the other.
+ */
 export function expectedVersion(req: FastifyRequest, bodyVersion?: number): number | undefined {
-  if (bodyVersion !== undefined) return bodyVersion;
   const header = req.headers['if-match'];
-  if (typeof header !== 'string') return undefined;
-  const n = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  let fromHeader: number | undefined;
+  if (typeof header === 'string') {
+    const n = Number(header.replace(/^W\//, '').replace(/"/g, ''));
+    if (Number.isInteger(n) && n > 0) fromHeader = n;
+  }
+  if (bodyVersion !== undefined && fromHeader !== undefined && bodyVersion !== fromHeader) {
+    throw invalid('version', `The version field (${bodyVersion}) and the If-Match header (${fromHeader}) disagree: send the version you edited once.`);
+  }
+  return bodyVersion ?? fromHeader;
 }
 
 export function created<T>(reply: FastifyReply, body: T): FastifyReply {

@@ -134,7 +134,8 @@ export async function setArchived<Row extends Versioned & { archived_at: string 
   return writeVersioned({
     ...opts,
     action: opts.archived ? 'archive' : 'restore',
-    expectedVersion: opts.expectedVersion ?? opts.current.version,
+    // From the version its author saw, like every other change (a missing one is a field error).
+    expectedVersion: opts.expectedVersion,
     patch: { archived_at: opts.archived ? nowIso() : null } as Partial<Row>,
   });
 }

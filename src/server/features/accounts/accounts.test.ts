@@ -53,10 +53,10 @@ describe('accounts', () => {
   it('archives and restores, hiding archived accounts from the default list', async () => {
     const { client } = await signUpWorkspace(app);
     const acc = await createAccount(client);
-    expect((await client.post(`/api/v1/accounts/${acc.id}/archive`)).data.archivedAt).not.toBeNull();
+    expect((await client.post(`/api/v1/accounts/${acc.id}/archive`, { version: acc.version })).data.archivedAt).not.toBeNull();
     expect((await client.get('/api/v1/accounts')).data.data).toEqual([]);
     expect((await client.get('/api/v1/accounts?archived=archived')).data.data).toHaveLength(1);
-    expect((await client.post(`/api/v1/accounts/${acc.id}/restore`, {})).data.archivedAt).toBeNull();
+    expect((await client.post(`/api/v1/accounts/${acc.id}/restore`, { version: acc.version + 1 })).data.archivedAt).toBeNull();
     const actions = (await client.get(`/api/v1/accounts/${acc.id}/history`)).data.data.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['restore', 'archive', 'create']);
   });

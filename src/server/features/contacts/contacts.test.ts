@@ -133,7 +133,7 @@ describe('contacts', () => {
     const admin = await signUpWorkspace(app);
     const acc = await createAccount(admin.client);
     const contact = await createContact(admin, { accountId: acc.id });
-    const archived = await admin.client.post(`/api/v1/contacts/${contact.id}/archive`);
+    const archived = await admin.client.post(`/api/v1/contacts/${contact.id}/archive`, { version: contact.version });
     expect(archived.statusCode).toBe(200);
     expect(archived.data.archivedAt).not.toBeNull();
     expect((await admin.client.get('/api/v1/contacts')).data.data).toEqual([]);

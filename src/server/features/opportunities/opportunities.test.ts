@@ -122,7 +122,7 @@ describe('opportunities', () => {
     ]);
 
     const archivedAccount = await createAccount(admin.client);
-    await admin.client.post(`/api/v1/accounts/${archivedAccount.id}/archive`);
+    await admin.client.post(`/api/v1/accounts/${archivedAccount.id}/archive`, { version: archivedAccount.version });
     const onArchived = await admin.client.post('/api/v1/opportunities', { accountId: archivedAccount.id, name: 'Deal', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2026-12-31' });
     expect(onArchived.statusCode).toBe(400);
     expect(paths(onArchived)).toEqual(['accountId']);
@@ -212,7 +212,7 @@ describe('opportunities', () => {
     await createOpp(admin, { accountId: globex.id, name: 'Pilot', stageId: stages[3].id, status: 'won' });
     await createOpp(admin, { accountId: initech.id, name: 'Renewal', stageId: stages[3].id, status: 'lost', closeReason: 'No budget' });
     const old = await createOpp(admin, { accountId: initech.id, name: 'Old rollout' });
-    await admin.client.post(`/api/v1/opportunities/${old.id}/archive`);
+    await admin.client.post(`/api/v1/opportunities/${old.id}/archive`, { version: old.version });
 
     expect(await names(admin.client, 'q=ROLLOUT')).toEqual(['Rollout EMEA']);
     expect(await names(admin.client, 'q=initech')).toEqual(['Renewal']);
@@ -266,7 +266,14 @@ describe('opportunities', () => {
   it('archives and restores, with history', async () => {
     const admin = await signUpWorkspace(app);
     const opp = await createOpp(admin, { accountId: (await createAccount(admin.client)).id });
-    expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`)).data).toMatchObject({ version: 2 });
+    // Like every change, from the version read: without one, a field error and nothing archived.
+    const blind = await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, {});
+    expect(blind.statusCode).toBe(400);
+    expect(blind.data.error.details).toEqual([expect.objectContaining({ path: 'version' })]);
+    // Two versions that disagree (the body's and If-Match) are refused, not one of them chosen.
+    expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, { version: 1 }, { 'if-match': '"7"' })).statusCode).toBe(400);
+    expect((await admin.client.get(`/api/v1/opportunities/${opp.id}`)).data).toMatchObject({ archivedAt: null, version: 1 });
+    expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, { version: opp.version })).data).toMatchObject({ version: 2 });
     expect((await admin.client.get('/api/v1/opportunities')).data.data).toEqual([]);
     expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/restore`, { version: 1 })).statusCode).toBe(409);
     expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/restore`, {}, { 'if-match': '"2"' })).data).toMatchObject({ archivedAt: null, version: 3 });

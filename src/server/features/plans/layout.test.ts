@@ -86,14 +86,14 @@ describe('milestones', () => {
     expect(renamed.data).toMatchObject({ title: 'Evaluate together', dueDate: '2030-02-01', version: 2 });
     expect((await client.patch(`/api/v1/milestones/${m1.id}`, { title: 'Stale', version: 1 })).statusCode).toBe(409);
 
-    const archived = await client.post(`/api/v1/milestones/${m1.id}/archive`, {});
+    const archived = await client.post(`/api/v1/milestones/${m1.id}/archive`, { version: renamed.data.version });
     expect(archived.data.archivedAt).not.toBeNull();
     const after = (await client.get(`/api/v1/plans/${plan.id}`)).data;
     expect(after.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id]);
     expect(after.commitments.find((c: Item) => c.id === a.id).milestoneId).toBeNull();
     expect(after.commitments).toHaveLength(3);
 
-    await client.post(`/api/v1/milestones/${m1.id}/restore`, {});
+    await client.post(`/api/v1/milestones/${m1.id}/restore`, { version: archived.data.version });
     const restored = (await client.get(`/api/v1/plans/${plan.id}`)).data;
     expect(restored.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id, m1.id]);
     const actions = (await client.get(`/api/v1/plans/${plan.id}/history`)).data.data

@@ -112,7 +112,7 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
       entityType: 'milestone',
       action: archived ? 'archive' : 'restore',
       current: row,
-      expectedVersion: version ?? row.version,
+      expectedVersion: version,
       patch: archived ? { archived_at: nowIso() } : { archived_at: null, position: await nextPosition(tx, row.plan_id) },
       present: () => present(tx, access, id),
     });

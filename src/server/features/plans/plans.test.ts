@@ -44,7 +44,7 @@ describe('mutual plans', () => {
     expect(order.statusCode).toBe(400);
     expect(order.data.error.details[0].path).toBe('startDate');
 
-    await client.post(`/api/v1/opportunities/${deal.id}/archive`, {});
+    await client.post(`/api/v1/opportunities/${deal.id}/archive`, { version: deal.version });
     const archived = await client.post(`/api/v1/opportunities/${deal.id}/plan`, { title: 'P', targetDate: '2030-04-01' });
     expect(archived.statusCode).toBe(422);
   });

@@ -30,7 +30,7 @@ async function corpus() {
     muller: await createAccount(client, { name: 'Müller Maschinenbau GmbH', domain: 'mueller-mb.de' }),
     archived: await createAccount(client, { name: 'Northwind Archive Co' }),
   };
-  expect((await client.post(`/api/v1/accounts/${a.archived.id}/archive`, {})).statusCode).toBe(200);
+  expect((await client.post(`/api/v1/accounts/${a.archived.id}/archive`, { version: a.archived.version })).statusCode).toBe(200);
   const c = {
     zoe: await contact(client, a.northwind.id, { name: 'Zoë Adams', email: 'zoe.adams@northwind.example', title: 'Head of Procurement' }),
     jurgen: await contact(client, a.muller.id, { name: 'Jürgen Müller', email: 'j.muller@mueller-mb.de' }),
@@ -125,9 +125,10 @@ describe('global search', () => {
     expect(ids(await search(client, 'lodz')).plans).toEqual([p.rollout.id]);
     expect(ids(await search(client, 'rollout')).plans).toEqual([]);
 
-    expect((await client.post(`/api/v1/accounts/${a.norte.id}/archive`, {})).statusCode).toBe(200);
+    const norte = await client.post(`/api/v1/accounts/${a.norte.id}/archive`, { version: (await client.get(`/api/v1/accounts/${a.norte.id}`)).data.version });
+    expect(norte.statusCode).toBe(200);
     expect(ids(await search(client, 'norte')).accounts).toEqual([]);
-    expect((await client.post(`/api/v1/accounts/${a.norte.id}/restore`, {})).statusCode).toBe(200);
+    expect((await client.post(`/api/v1/accounts/${a.norte.id}/restore`, { version: norte.data.version })).statusCode).toBe(200);
     expect(ids(await search(client, 'norte')).accounts).toEqual([a.norte.id]);
   });
 
