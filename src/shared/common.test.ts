@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDate, isCalendarDate, isRealDate, isValidTimeZone, TimeZone } from './common.js';
+import { CalendarDate, Currency, isCalendarDate, isRealDate, isValidTimeZone, TimeZone } from './common.js';
 
 describe('calendar dates and time zones', () => {
   it('takes dates from 1900 to 2999 and says so for a real date outside them', () => {
@@ -31,5 +31,15 @@ describe('calendar dates and time zones', () => {
     expect(TimeZone.safeParse('utc').error?.issues[0].message).toBe('Write this time zone as UTC.');
     expect(TimeZone.safeParse('Mars/Olympus').error?.issues[0].message).toBe('Choose a time zone such as Europe/Paris.');
     for (const ok of ['Europe/Paris', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'Asia/Calcutta', 'America/Argentina/Buenos_Aires']) expect(TimeZone.safeParse(ok).success, ok).toBe(true);
+    // Fixed offsets are not zones of the IANA database: they follow no clock change.
+    for (const offset of ['+05:00', '-00:00', '+14:00']) expect(TimeZone.safeParse(offset).error?.issues[0].message, offset).toBe('Choose a time zone such as Europe/Paris.');
+  });
+});
+
+describe('currencies', () => {
+  it('takes the ISO 4217 codes of currencies in use, and names what is wrong with anything else', () => {
+    for (const ok of ['EUR', 'USD', 'JPY', 'KWD', 'CHF']) expect(Currency.safeParse(ok).success, ok).toBe(true);
+    for (const code of ['ZZZ', 'XXX', 'ABC']) expect(Currency.safeParse(code).error?.issues.map((i) => i.message), code).toEqual(['Use the ISO 4217 code of a currency in use, such as EUR.']);
+    expect(Currency.safeParse('eur').error?.issues.map((i) => i.message)).toEqual(['Use a three-letter currency code such as EUR.']);
   });
 });

@@ -17,6 +17,8 @@ export const Id = z.string().regex(ID_PATTERN, 'Use an id as the API returns it.
 export const Token = z.string().regex(/^[A-Za-z0-9_-]+$/, 'This link is not valid.');
 
 const knownTimeZones = new Map<string, boolean>();
+let ianaZoneNames: Set<string> | null = null;
+const ianaZones = () => (ianaZoneNames ??= new Set(Intl.supportedValuesOf('timeZone')));
 
 /**
  * The platform's own name for a zone it knows (`europe/paris` → `Europe/Paris`, `US/Pacific` →
@@ -41,7 +43,12 @@ export function isValidTimeZone(tz: string): boolean {
   let valid = knownTimeZones.get(tz);
   if (valid === undefined) {
     const canonical = canonicalTimeZone(tz);
-    valid = tz.length > 0 && canonical !== null && !(canonical !== tz && canonical.toLowerCase() === tz.toLowerCase());
+    valid =
+      tz.length > 0 &&
+      canonical !== null &&
+      // A zone of the IANA database (Intl also takes fixed offsets such as +05:00, which follow no clock changes).
+      (canonical === 'UTC' || ianaZones().has(canonical)) &&
+      !(canonical !== tz && canonical.toLowerCase() === tz.toLowerCase());
     if (knownTimeZones.size < 1000) knownTimeZones.set(tz, valid);
   }
   return valid;
@@ -90,17 +97,33 @@ export const Instant = z.string().meta({ description: 'RFC 3339 instant in UTC',
 
 export const TimeZone = z
   .string()
-  .min(1)
-  .max(64)
-  .refine(isValidTimeZone, {
+  .min(1, 'Choose a time zone such as Europe/Paris.')
+  .max(64, 'Choose a time zone such as Europe/Paris.')
+  // Only what the length checks let through: one message per field.
+  .refine((tz) => tz.length === 0 || tz.length > 64 || isValidTimeZone(tz), {
     error: (issue) => {
       const canonical = canonicalTimeZone(String(issue.input));
-      return canonical && canonical.toLowerCase() === String(issue.input).toLowerCase() ? `Write this time zone as ${canonical}.` : 'Choose a time zone such as Europe/Paris.';
+      const input = String(issue.input);
+      const respell = canonical && canonical !== input && canonical.toLowerCase() === input.toLowerCase() && isValidTimeZone(canonical);
+      return respell ? `Write this time zone as ${canonical}.` : 'Choose a time zone such as Europe/Paris.';
     },
   })
   .meta({ description: 'IANA time zone, spelt as the IANA database spells it (Europe/Paris, not europe/paris)', example: 'Europe/Paris' });
 
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.');
+let knownCurrencies: Set<string> | null = null;
+
+/** An ISO 4217 code of a currency in use, as the platform knows them (what Intl can format); not XXX or ZZZ. */
+export function isKnownCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.')
+  // Only for what has the shape of a code: one message per field. (Not `abort`: an aborted check stops
+  // the refinements of the object around it, whose own field errors would then go unsaid.)
+  .refine((code) => !/^[A-Z]{3}$/.test(code) || isKnownCurrency(code), 'Use the ISO 4217 code of a currency in use, such as EUR.');
 
 export const Money = z
   .object({

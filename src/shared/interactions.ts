@@ -63,11 +63,12 @@ const OUTCOME_MISSING = `Answer “${OUTCOME_QUESTION}” before you plan it.`;
 
 /** An RFC 3339 instant with its offset (`2026-11-23T16:00:00Z`, `2026-11-23T17:00:00+01:00`); stored in UTC. */
 export const StartsAt = z
-  .iso.datetime({ offset: true, error: 'Use a date and time such as 2026-11-23T16:00:00Z.', abort: true })
+  .iso.datetime({ offset: true, error: 'Use a date and time such as 2026-11-23T16:00:00Z.' })
   .refine(
     (v) => {
+      // Not an instant at all is the check above's to say (one message per field).
       const year = new Date(v).getUTCFullYear();
-      return year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
+      return Number.isNaN(year) || (year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR);
     },
     { error: `Choose a date between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}.` },
   )
