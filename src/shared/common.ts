@@ -1,10 +1,21 @@
 import { z } from 'zod';
 
+/** Half of a UTF-16 surrogate pair without its other half: no character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Every text the API accepts starts here: any string except one holding NUL (\u0000), which no
- * person types and PostgreSQL cannot store. Refused with 400 naming the field.
+ * person types and PostgreSQL cannot store, or half of a surrogate pair, which no database stores
+ * as sent (it came back as U+FFFD: what was saved would not be what was answered). Refused with 400
+ * naming the field.
  */
-export const Text = z.string().refine((s) => !s.includes('\u0000'), 'Remove the NUL character (\\u0000) from this text.');
+export const Text = z
+  .string()
+  .refine((s) => !s.includes('\u0000'), 'Remove the NUL character (\\u0000) from this text.')
+  .refine((s) => !LONE_SURROGATE.test(s), 'This text holds half of a character (a lone UTF-16 surrogate): type it again.');
+
+/** Characters that take no room: a text of only these (and spaces) says nothing. */
+const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 
 /** The shape of an id (a UUID, as Advance makes them); an id of another shape names nothing. */
 export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -185,12 +196,14 @@ export function optionalText(max: number) {
 }
 
 export function requiredText(max: number, what = 'This') {
-  return Text.trim().min(1, `${what} is required.`).max(max, `Keep this to ${max} characters or fewer.`);
+  return Text.trim()
+    .min(1, `${what} is required.`)
+    .max(max, `Keep this to ${max} characters or fewer.`)
+    .refine((t) => t.length === 0 || !INVISIBLE.test(t), `${what} is required.`);
 }
 
 /** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
 export const NoBody = z.strictObject({}).nullish();
 
-/** Archive and restore take an optional version; without one they act on the current record. */
 /** Archive or restore: from the version read, in `version` or an If-Match header (one of the two is required). */
 export const ArchiveBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).optional();

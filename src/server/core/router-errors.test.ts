@@ -77,6 +77,17 @@ describe('router errors in the one error shape', () => {
     expectErrorShape(await app.inject({ url: '/api/v1/accounts?q=%00', headers: json }), 400, 'validation_failed');
   });
 
+  it('half a character (a lone surrogate) → 400 naming the field, and a name of invisible characters only is no name', async () => {
+    // JSON.stringify escapes a lone surrogate as \ud800, which is what a client sends.
+    const half = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: json, payload: JSON.stringify({ name: 'sur\ud800rogate' }) });
+    expectErrorShape(half, 400, 'validation_failed');
+    expect(half.json().error.details).toEqual([{ path: 'name', message: expect.stringContaining('half of a character') }]);
+    // A whole pair (an emoji) is a character like any other.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: json, payload: JSON.stringify({ name: 'Rocket \ud83d\ude80 Labs' }) })).statusCode).toBe(201);
+    const blank = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: json, payload: JSON.stringify({ name: '\u200b\u200b' }) });
+    expect(blank.json().error.details).toEqual([{ path: 'name', message: expect.stringContaining('required') }]);
+  });
+
   it('cursors are decoded and type-checked → 400 invalid_cursor', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const id = (await createAccount(admin.client)).id;
