@@ -37,7 +37,12 @@ const planFields = {
  * and commitment dates follow from them.
  */
 export const CreatePlanBody = z
-  .strictObject({ ...planFields, title: planFields.title.optional(), targetDate: CalendarDate.optional(), templateId: Id.optional() })
+  .strictObject({
+    ...planFields,
+    title: planFields.title.optional().meta({ description: 'Required unless `templateId` is given (then the template’s title).' }),
+    targetDate: CalendarDate.optional().meta({ description: 'Required unless `templateId` is given (then the start date plus the template’s length).' }),
+    templateId: Id.optional(),
+  })
   .superRefine((v, ctx) => {
     if (v.templateId) return;
     if (!v.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Title is required.' });
