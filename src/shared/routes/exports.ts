@@ -48,7 +48,7 @@ export const exportsApi = defineRoutes({
     summary: 'Export the whole workspace as a zip (admins)',
     description:
       'One zip: `workspace.json` (every record of every entity, and every audit event: who changed what, when, before and after) and one CSV per entity (`csv/<entity>.csv`), plus `README.txt` saying what is left out. ' +
-      'Never in it: password hashes, session data, the hashes of invite, share-link and password-reset tokens, server secrets, the mail outbox (its mails carry links with secrets), webhook signing secrets and the webhook delivery log, and other people’s private why ladders, their rungs, their audit events, their goals’ links to them and their private check-in notes. ' +
+      'Never in it: password hashes, session data, the hashes of invite, share-link and password-reset tokens, server secrets, the mail outbox (its mails carry links with secrets), webhook signing secrets and the webhook delivery log, and other people’s private why ladders, their rungs, their audit events, their goals’ links to them, their private check-in notes, and their check-in answers until they hand them in (with the audit events of those drafts). ' +
       'At most WORKSPACE_EXPORTS_PER_HOUR per workspace an hour (429 after that); each export is recorded in the audit trail.',
     body: NoBody,
     response: { 200: ZipFile },

@@ -3,12 +3,13 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { isPostgres, sql, testApp } from '../../test/harness.js';
 import { EXPORT_TABLES, NOT_EXPORTED } from './workspace-tables.js';
-import { pagesOf } from './workspace.js';
+import { pagesOf, workspaceZip } from './workspace.js';
 import type { Actor } from '../../core/actor.js';
 import { addMember, createAccount, signUpWorkspace, type Client } from '../../test/factories.js';
 import { createDeal, createPlan } from '../plans/fixtures.js';
 import { pastCall } from '../interactions/fixtures.js';
 import { rejudgeFlags } from '../focus/stored.js';
+import { checkInTeam, seriesWithCheckIn } from '../check-ins/fixtures.js';
 
 // Webhook endpoints on a loopback address, so the export test can make one.
 const { app, db } = await testApp({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
@@ -48,7 +49,7 @@ describe('list exports (CSV)', () => {
     await createAccount(rep.client, { name: 'Globex Rep Corner', industry: 'Retail' });
     await createAccount(rep.client, { name: 'Initech' });
     const archived = await createAccount(rep.client, { name: 'Globex Archived' });
-    await rep.client.post(`/api/v1/accounts/${archived.id}/archive`);
+    await rep.client.post(`/api/v1/accounts/${archived.id}/archive`, { version: archived.version });
 
     const filter = `q=globex&ownerId=${rep.me.user.id}&sort=-name`;
     const csv = await download(admin.client, `/api/v1/accounts/export?${filter}`);
@@ -244,6 +245,63 @@ describe('workspace export (zip)', () => {
     const accountsCsv = Papa.parse<Record<string, string>>(strFromU8(files['csv/accounts.csv']).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     expect(accountsCsv.data.map((r) => [r.id, r.name, r.industry])).toEqual([[account.id, "'=Acme", 'Retail']]);
     expect(strFromU8(files['README.txt'])).toMatch(/password hashes/);
+  });
+
+  it('holds a rep’s unsubmitted check-in answers, and the history of that draft, only in the rep’s own export', async () => {
+    const { admin, manager, rep } = await checkInTeam(app);
+    const { checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
+    const url = `/api/v1/check-ins/${checkIn.id}/answers`;
+    // Two drafts, never handed in as they are: each save is an audit event carrying the draft's words.
+    expect((await rep.client.patch(url, { answers: [{ questionId: 'advance', text: 'DRAFT-MARKER secret draft' }], version: 1 })).statusCode).toBe(200);
+    expect((await rep.client.patch(url, { answers: [{ questionId: 'advance', text: 'DRAFT-MARKER second thoughts' }], version: 2 })).statusCode).toBe(200);
+
+    /** The zip's files, and which of them hold a text anywhere (workspace.json and every CSV alike). */
+    const zipText = (bytes: Uint8Array) => {
+      const files = unzipSync(bytes);
+      return { files, holding: (text: string) => Object.keys(files).filter((n) => strFromU8(files[n]).includes(text)).sort() };
+    };
+    const viaRoute = async () => {
+      const res = await admin.client.post('/api/v1/workspace/exports', {});
+      expect(res.statusCode).toBe(200);
+      return zipText(new Uint8Array(res.rawPayload));
+    };
+    // The export made as another person (only admins may ask for one through the API; the rule is the exporting person's).
+    const as = async (who: typeof rep) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of workspaceZip(db, { id: who.me.user.id, name: who.me.user.name, workspaceId: who.me.workspace.id } as Actor, new Date().toISOString())) chunks.push(chunk as Buffer);
+      return zipText(new Uint8Array(Buffer.concat(chunks)));
+    };
+    const entities = (z: { files: Record<string, Uint8Array> }) => JSON.parse(strFromU8(z.files['workspace.json'])).entities;
+
+    for (const other of [await viaRoute(), await as(manager)]) {
+      expect(other.holding('DRAFT-MARKER')).toEqual([]);
+      expect(entities(other).check_in_answers).toEqual([]);
+      expect(entities(other).audit_events.filter((ev: { entityType: string }) => ev.entityType === 'check_in_answers')).toEqual([]);
+      // The check-in itself is there: only the rep's words are held back.
+      expect(entities(other).check_ins.map((c: { id: string }) => c.id)).toEqual([checkIn.id]);
+    }
+    const own = await as(rep);
+    expect(own.holding('DRAFT-MARKER second thoughts')).toEqual(['csv/audit_events.csv', 'csv/check_in_answers.csv', 'workspace.json']);
+    expect(own.holding('DRAFT-MARKER secret draft')).toEqual(['csv/audit_events.csv', 'workspace.json']);
+    expect(entities(own).check_in_answers).toEqual([expect.objectContaining({ id: checkIn.id, submittedAt: null, answers: [{ questionId: 'advance', text: 'DRAFT-MARKER second thoughts' }] })]);
+
+    // Handed in (in other words): the answers are exported as before, to everyone; the draft's history is still the rep's alone.
+    expect((await rep.client.patch(url, { answers: [{ questionId: 'advance', text: 'Handed in: the pilot' }], submit: true, version: 3 })).statusCode).toBe(200);
+    // An edit after hand-in changes words the manager already read: its event is everyone's history.
+    expect((await rep.client.patch(url, { answers: [{ questionId: 'advance', text: 'Handed in: the pilot, signed' }], version: 4 })).statusCode).toBe(200);
+    for (const other of [await viaRoute(), await as(manager)]) {
+      expect(other.holding('DRAFT-MARKER')).toEqual([]);
+      const answers = entities(other).check_in_answers;
+      expect(answers).toEqual([expect.objectContaining({ id: checkIn.id, submittedAt: expect.any(String), answers: [{ questionId: 'advance', text: 'Handed in: the pilot, signed' }] })]);
+      expect(strFromU8(other.files['csv/check_in_answers.csv'])).toContain('Handed in: the pilot, signed');
+      const events = entities(other).audit_events.filter((ev: { entityType: string }) => ev.entityType === 'check_in_answers');
+      expect(events.map((ev: { changes: unknown }) => ev.changes)).toEqual([
+        { answers: { before: JSON.stringify([{ questionId: 'advance', text: 'Handed in: the pilot' }]), after: JSON.stringify([{ questionId: 'advance', text: 'Handed in: the pilot, signed' }]) } },
+      ]);
+    }
+    const ownAfter = await as(rep);
+    expect(entities(ownAfter).audit_events.filter((ev: { entityType: string }) => ev.entityType === 'check_in_answers')).toHaveLength(4);
+    expect(ownAfter.holding('DRAFT-MARKER secret draft')).toEqual(['csv/audit_events.csv', 'workspace.json']);
   });
 
   it('is for admins only: a manager and a rep get 403 and nothing is recorded', async () => {

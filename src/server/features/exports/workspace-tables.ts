@@ -32,6 +32,16 @@ const ownLadders = (actor: Actor) => sql`select id from why_ladders where worksp
 const ownRungs = (actor: Actor) =>
   sql`select r.id from why_rungs r join why_ladders l on l.id = r.ladder_id where r.workspace_id = ${actor.workspaceId} and l.owner_id = ${actor.id}`;
 const privateTypes = sql.join(PRIVATE_ENTITY_TYPES.map((t) => sql.lit(t)));
+/** Check-ins whose questions the exporting person answers (only the rep does: features/check-ins/access.ts canAnswer). */
+const ownAnswers = (actor: Actor) => sql`select id from check_ins where workspace_id = ${actor.workspaceId} and rep_id = ${actor.id}`;
+/**
+ * The event that handed a check-in's answers in: the only one of them whose changes name
+ * `submittedAt` (it is set once, never cleared: features/check-ins/service.ts saveAnswers). A key
+ * of the changes' JSON is the only place `"submittedAt":` can stand unescaped — the answers
+ * themselves are JSON text inside it, their quotes escaped — so a rep's words cannot fake it.
+ */
+const handedIn = (actor: Actor) =>
+  sql`select min(h.id) from audit_events h where h.workspace_id = ${actor.workspaceId} and h.entity_id = audit_events.entity_id and h.entity_type = 'check_in_answers' and h.changes like ${'%"submittedAt":%'}`;
 
 const id = ['id'] as const;
 const SEARCH = ['search_text'] as const;
@@ -73,7 +83,14 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { entity: 'check_in_templates', table: 'check_in_templates', key: id, json: ['questions'] },
   { entity: 'check_in_series', table: 'check_in_series', key: id },
   { entity: 'check_ins', table: 'check_ins', key: id, json: ['questions'] },
-  { entity: 'check_in_answers', table: 'check_in_answers', key: id, json: ['answers'] },
+  // Until the rep hands them in, their answers are a draft nobody else reads (features/check-ins/queries.ts): only the rep's own.
+  {
+    entity: 'check_in_answers',
+    table: 'check_in_answers',
+    key: id,
+    json: ['answers'],
+    only: (actor) => sql<SqlBool>`(submitted_at is not null or id in (${ownAnswers(actor)}))`,
+  },
   // A private note is its author's alone.
   { entity: 'check_in_notes', table: 'check_in_notes', key: id, only: (actor) => sql<SqlBool>`(visibility = 'shared' or author_id = ${actor.id})` },
   // A why ladder climbed in a check-in points at the rep's private ladder: only the exporting person's own.
@@ -86,13 +103,19 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { entity: 'import_external_ids', table: 'import_external_ids', key: ['system', 'entity', 'external_id'] },
   // The signing secrets (encrypted at rest) never leave; the hint an admin sees does.
   { entity: 'webhook_endpoints', table: 'webhook_endpoints', key: id, omit: ['secret_encrypted', 'previous_secret_encrypted'], json: ['events'] },
-  // Every record's history; the private entities' events only for the exporting person's own.
+  // Every record's history; the private entities' events only for the exporting person's own. So is
+  // the history of a check-in's answers while they were a draft: each save before the hand-in carries
+  // the draft's words, and the hand-in itself carries the last draft as its "before" — nobody else
+  // ever read those, before or after the hand-in. The rep's edits after it change words their
+  // manager already reads: those are everyone's history, like the answers themselves.
   {
     entity: 'audit_events',
     table: 'audit_events',
     key: id,
     json: ['changes'],
-    only: (actor) => sql<SqlBool>`(entity_type not in (${privateTypes}) or entity_id in (${ownLadders(actor)}) or entity_id in (${ownRungs(actor)}))`,
+    only: (actor) =>
+      sql<SqlBool>`((entity_type not in (${privateTypes}) or entity_id in (${ownLadders(actor)}) or entity_id in (${ownRungs(actor)}))
+        and (entity_type <> 'check_in_answers' or entity_id in (${ownAnswers(actor)}) or id > (${handedIn(actor)})))`,
   },
 ];
 
@@ -125,5 +148,7 @@ export const EXCLUDED_NOTE = [
   'the folded search text of accounts, contacts, opportunities and plans (derived from their fields).',
   'Private to other people, so not in your export: their why ladders and the rungs of them, the audit events of those',
   '(entity types why_ladder and why_rung), why ladders they climbed in a check-in (check_in_coaching), the link from their',
-  'goals to their whys (goals.whyId is empty), and their private check-in notes. Your own are in it.',
+  'goals to their whys (goals.whyId is empty), their private check-in notes, and their check-in answers until they hand',
+  'them in (check_in_answers), with the audit events of those drafts and of the hand-in (its "before" is the last draft).',
+  'Your own are in it.',
 ];

@@ -12,7 +12,7 @@ export function WorkspaceExportCard() {
     <Card title="Export everything">
       <p className="muted small">
         One zip with every record of this workspace and its history (workspace.json) and a CSV file per kind of record. Password and token hashes, sessions and the mail
-        outbox are never in it, nor anyone else’s private whys and private check-in notes. Each export is recorded in the audit trail; a few are allowed per hour.
+        outbox are never in it, nor anyone else’s private whys, private check-in notes and check-in answers not yet handed in. Each export is recorded in the audit trail; a few are allowed per hour.
       </p>
       <FormAlert message={run.isError ? (isApiError(run.error) ? run.error.message : 'The export failed. Try again in a moment.') : null} />
       {run.isSuccess ? (
