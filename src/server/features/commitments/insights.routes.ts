@@ -14,9 +14,11 @@ export function insightRoutes(app: App): void {
     planReliability(ctx(req).scope, req.params.id),
   );
 
-  route(app, insightsApi.getUserReliability, { permission: 'signedIn' }, async (req) =>
-    userReliability(ctx(req).scope, req.params.id),
-  );
+  // Anyone in the workspace reads a person's word; the actions of their check-ins only the people of those check-ins.
+  route(app, insightsApi.getUserReliability, { permission: 'signedIn' }, async (req) => {
+    const { scope, actor } = ctx(req);
+    return userReliability(scope, req.params.id, new Date(), actor);
+  });
 
   route(app, insightsApi.getOpportunityReliability, { permission: 'signedIn' }, async (req) =>
     opportunityReliability(ctx(req).scope, req.params.id),

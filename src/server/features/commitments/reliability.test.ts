@@ -3,6 +3,7 @@ import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { addCommitment, createContact, createDeal, createPlan, customerProposes, dayIn } from '../plans/fixtures.js';
 import { useFixedClock } from '../../test/clock.js';
+import { checkInTeam, seriesWithCheckIn } from '../check-ins/fixtures.js';
 
 useFixedClock(); // dates are judged against today: no midnight inside the run
 const { app } = await testApp();
@@ -95,5 +96,44 @@ describe('reliability', () => {
     await rep.client.patch(`/api/v1/plans/${p2.id}`, { status: 'abandoned', version: 1 });
     const after = (await admin.client.get(`/api/v1/users/${rep.me.user.id}/reliability`)).data;
     expect(after.overall).toMatchObject({ total: 2, keptOnTime: 1, missed: 0, dropped: 1, score: 1 });
+  });
+
+  it('counts a person’s check-in actions only for them, the manager of their team and admins; anyone else reads the other kinds', async () => {
+    const { admin, manager, rep, team, loner, otherManager } = await checkInTeam(app);
+    const colleague = await addMember(app, admin.client, { role: 'rep', name: 'Emily Colleague', teamId: team.id, timeZone: TZ });
+    // One action agreed in a check-in, kept on time; one commitment on a plan, missed.
+    const { checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
+    const action = (await manager.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Plan the advance for the Globex call', dueDate: dayIn(TZ, 1) })).data;
+    expect((await rep.client.patch(`/api/v1/commitments/${action.id}`, { status: 'done', version: 1 })).statusCode).toBe(200);
+    const plan = await createPlan(rep.client);
+    await addCommitment(rep.client, plan.id, { dueDate: dayIn(TZ, -4) });
+    const url = `/api/v1/users/${rep.me.user.id}/reliability`;
+
+    for (const reader of [rep, manager, admin]) {
+      const res = await reader.client.get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.data.overall).toMatchObject({ total: 2, keptOnTime: 1, missed: 1, kinds: ['plan', 'objective', 'interaction', 'check_in'] });
+      expect(res.data.byKind.map((k: { kind: string; reliability: { total: number; kinds: string[] } }) => [k.kind, k.reliability.total, k.reliability.kinds])).toEqual([
+        ['plan', 1, ['plan']],
+        ['check_in', 1, ['check_in']],
+      ]);
+    }
+    // A colleague of the same team, a rep of no team, another team's manager: no check-in figures, and totals without them.
+    for (const reader of [colleague, loner, otherManager]) {
+      const res = await reader.client.get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.data.overall).toMatchObject({ total: 1, counted: 1, keptOnTime: 0, missed: 1, kinds: ['plan', 'objective', 'interaction'] });
+      expect(res.data.byKind.map((k: { kind: string }) => k.kind)).toEqual(['plan']);
+      expect(res.data.plans.map((p: { planId: string }) => p.planId)).toEqual([plan.id]);
+      expect(JSON.stringify(res.data)).not.toContain('check_in');
+    }
+    // The plans' team summary reads a person's word the same way, row by row.
+    const rowOf = async (reader: typeof rep) => {
+      const res = await reader.client.get('/api/v1/plans/team-summary?view=everyone');
+      expect(res.statusCode).toBe(200);
+      return res.data.rows.find((r: { user: { id: string } }) => r.user.id === rep.me.user.id).seller;
+    };
+    expect(await rowOf(manager)).toMatchObject({ total: 2, kinds: ['plan', 'objective', 'interaction', 'check_in'] });
+    expect(await rowOf(colleague)).toMatchObject({ total: 1, missed: 1, kinds: ['plan', 'objective', 'interaction'] });
   });
 });

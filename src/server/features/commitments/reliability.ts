@@ -2,8 +2,10 @@ import type { Reliability as ReliabilityFigure, CustomerReliability, PersonRelia
 import type { CommitmentSubjectKind } from '../../../shared/commitments.js';
 import type { CommitmentFacts } from '../../../domain/commitments.js';
 import { reliability, reliabilityBy } from '../../../domain/reliability.js';
+import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
 import type { Scope } from '../../core/scope.js';
+import { isParticipant } from '../check-ins/access.js';
 import { byCommitment, ownerKeyOf, ownerOf, reliabilityFactsOf, selectCommitments, type AnyCommitmentRow, type RenegotiationRow } from './queries.js';
 import { SUBJECT_KINDS } from './subjects.js';
 
@@ -20,6 +22,20 @@ type Where = { planId?: string; ownerUserId?: string; opportunityId?: string; ac
 /** A person's own word counts every kind; what is on plans (a plan, a customer's side) counts plans. */
 export const ALL_KINDS = SUBJECT_KINDS;
 export const PLAN_KINDS: readonly CommitmentSubjectKind[] = ['plan'];
+/** A person's word as anyone in the workspace reads it: every kind but the actions agreed in their check-ins. */
+export const OPEN_KINDS: readonly CommitmentSubjectKind[] = ALL_KINDS.filter((k) => k !== 'check_in');
+
+/**
+ * The kinds of a person's word this reader sees. Check-in actions are agreed between a rep and
+ * their manager, and a check-in is read by its two people and admins (features/check-ins/access.ts):
+ * so their figures are read by the person, the manager of the person's team and admins — the
+ * people of the person's check-ins, by the check-ins' own rule. Anyone else reads the other kinds,
+ * with totals that leave check-in actions out (the figure's `kinds` says so).
+ */
+export function kindsReadBy(reader: Actor, person: { id: string; team_manager_id: string | null }): readonly CommitmentSubjectKind[] {
+  // No team, or a team without a manager: nobody is their manager ('' is nobody's id).
+  return isParticipant(reader, { rep_id: person.id, manager_id: person.team_manager_id ?? '' }) ? ALL_KINDS : OPEN_KINDS;
+}
 
 /** The domain's figure, saying which kinds of commitment it counts. */
 export function judge(facts: readonly CommitmentFacts[], kinds: readonly CommitmentSubjectKind[], now: Date): ReliabilityFigure {
@@ -82,11 +98,21 @@ export async function planReliability(scope: Scope, planId: string, now = new Da
   return { planId, sides: { seller: side('seller'), customer: side('customer') }, people: perPerson(items, PLAN_KINDS, now) };
 }
 
-/** A person's word on the seller side: overall (every kind), per kind, and per plan. */
-export async function userReliability(scope: Scope, userId: string, now = new Date()): Promise<UserReliability> {
-  const user = await scope.selectFrom('users').select(['id', 'name']).where('users.id', '=', userId).executeTakeFirst();
+/**
+ * A person's word on the seller side: overall, per kind, and per plan. Read for someone (`reader`:
+ * the API), it counts the kinds they may see (kindsReadBy); without one it counts every kind — for
+ * a check-in's data, which only its two people and admins read.
+ */
+export async function userReliability(scope: Scope, userId: string, now = new Date(), reader?: Actor): Promise<UserReliability> {
+  const user = await scope
+    .selectFrom('users')
+    .leftJoin('teams as team', 'team.id', 'users.team_id')
+    .select(['users.id', 'users.name', 'team.manager_id as team_manager_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
   if (!user) throw notFound('User');
-  const items = await judged(scope, { ownerUserId: userId, side: 'seller' });
+  const kinds = reader ? kindsReadBy(reader, user) : ALL_KINDS;
+  const items = await judged(scope, { ownerUserId: userId, side: 'seller', kinds });
   const onPlans = items.filter((i) => i.row.plan_id !== null);
   const byPlan = reliabilityBy(
     onPlans.map((i) => ({ ...i.facts, planId: i.row.plan_id as string })),
@@ -96,12 +122,12 @@ export async function userReliability(scope: Scope, userId: string, now = new Da
   const planIds = [...byPlan.keys()];
   const titles = planIds.length ? await scope.selectFrom('plans').select(['id', 'title']).where('plans.id', 'in', planIds).execute() : [];
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
-  const kindsHeld = SUBJECT_KINDS.filter((k) => items.some((i) => i.row.subject_kind === k));
+  const kindsHeld = kinds.filter((k) => items.some((i) => i.row.subject_kind === k));
   return {
     user: { id: user.id, name: user.name },
     overall: judge(
       items.map((i) => i.facts),
-      ALL_KINDS,
+      kinds,
       now,
     ),
     byKind: kindsHeld.map((kind) => ({ kind, reliability: judge(items.filter((i) => i.row.subject_kind === kind).map((i) => i.facts), [kind], now) })),

@@ -4,7 +4,8 @@ import type { CommitmentFacts } from '../../../domain/commitments.js';
 import type { Actor } from '../../core/actor.js';
 import type { Scope } from '../../core/scope.js';
 import { factsOf, reliabilityFactsOf, selectCommitments, selectPlanCommitments, type CommitmentRow } from '../commitments/queries.js';
-import { ALL_KINDS, historyOf, judge, PLAN_KINDS } from '../commitments/reliability.js';
+import { ALL_KINDS, historyOf, judge, kindsReadBy, PLAN_KINDS } from '../commitments/reliability.js';
+import type { CommitmentSubjectKind } from '../../../shared/commitments.js';
 import { planInsights } from './insights.js';
 import { selectPlans } from './queries.js';
 import { peopleInView } from './views.js';
@@ -32,7 +33,7 @@ export async function teamSummary(scope: Scope, actor: Actor, view: PlanView = d
   }
   const history = await historyOf(scope, [...new Map([...seller, ...onPlans].map((r) => [r.id, r])).values()]);
 
-  const rows = new Map<string, TeamSummaryRow & { sellerFacts: CommitmentFacts[]; customerFacts: CommitmentFacts[] }>();
+  const rows = new Map<string, TeamSummaryRow & { sellerFacts: { kind: CommitmentSubjectKind; facts: CommitmentFacts }[]; customerFacts: CommitmentFacts[] }>();
   const rowOf = (id: string, name: string) => {
     let row = rows.get(id);
     if (!row) {
@@ -57,12 +58,24 @@ export async function teamSummary(scope: Scope, actor: Actor, view: PlanView = d
     }
     for (const c of commitments) if (c.side === 'customer') row.customerFacts.push(reliabilityFactsOf(c, history.get(c.id) ?? []));
   }
-  for (const c of seller) rowOf(c.owner_user_id as string, c.owner_user_name ?? '').sellerFacts.push(reliabilityFactsOf(c, history.get(c.id) ?? []));
+  for (const c of seller) rowOf(c.owner_user_id as string, c.owner_user_name ?? '').sellerFacts.push({ kind: c.subject_kind, facts: reliabilityFactsOf(c, history.get(c.id) ?? []) });
+
+  // Check-in actions count in a person's word only for the people of their check-ins (kindsReadBy).
+  const ids = [...rows.keys()];
+  const managers = new Map<string, string | null>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const found = await scope.selectFrom('users').leftJoin('teams as team', 'team.id', 'users.team_id').select(['users.id', 'team.manager_id']).where('users.id', 'in', ids.slice(i, i + CHUNK)).execute();
+    for (const u of found) managers.set(u.id, u.manager_id);
+  }
+  const kindsOf = (id: string) => kindsReadBy(actor, { id, team_manager_id: managers.get(id) ?? null });
 
   return {
     view,
     rows: [...rows.values()]
-      .map(({ sellerFacts, customerFacts, ...row }) => ({ ...row, seller: judge(sellerFacts, ALL_KINDS, now), customer: judge(customerFacts, PLAN_KINDS, now) }))
+      .map(({ sellerFacts, customerFacts, ...row }) => {
+        const kinds = kindsOf(row.user.id);
+        return { ...row, seller: judge(sellerFacts.filter((f) => kinds.includes(f.kind)).map((f) => f.facts), kinds, now), customer: judge(customerFacts, PLAN_KINDS, now) };
+      })
       .sort((a, b) => a.user.name.localeCompare(b.user.name) || (a.user.id < b.user.id ? -1 : 1)),
   };
 }
