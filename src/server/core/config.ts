@@ -45,8 +45,17 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
   /** Failed sign-ins from one IP address, across accounts, within 15 minutes before 429. */
   SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
-  /** Workspaces created from one IP address per hour. */
+  /** Workspaces created (with SMTP_URL: sign-up emails sent) from one IP address per hour; refused sign-ups do not count… */
   SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** …they have their own allowance: refused sign-ups (address taken, common password) from one IP address per hour. */
+  SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Invite links that do not work (unknown, expired, revoked, used) one IP address may try in 15 minutes
+   *  (looking them up and accepting them together) before it gets 429 for any invite link. */
+  INVITE_TOKEN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
+  /** Invites one workspace may create per hour, those refused (the address has an account) included. */
+  INVITES_MAX_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().min(1).default(50),
+  /** Demo sessions started from one IP address per hour. */
+  DEMO_SESSION_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Writes (ticks, dates, comments, commitments) one share link may make per minute… */
   GUEST_WRITES_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** …and share-link writes from one IP address per minute, whatever the link. */
@@ -126,6 +135,10 @@ export type Config = {
   signinMaxFailuresPerAccount: number;
   signinMaxFailuresPerIp: number;
   signupMaxPerIpPerHour: number;
+  signupMaxFailuresPerIpPerHour: number;
+  inviteTokenMaxFailuresPerIp: number;
+  invitesMaxPerWorkspacePerHour: number;
+  demoSessionMaxPerIpPerHour: number;
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
@@ -196,6 +209,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     signinMaxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
     signinMaxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
     signupMaxPerIpPerHour: e.SIGNUP_MAX_PER_IP_PER_HOUR,
+    signupMaxFailuresPerIpPerHour: e.SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR,
+    inviteTokenMaxFailuresPerIp: e.INVITE_TOKEN_MAX_FAILURES_PER_IP,
+    invitesMaxPerWorkspacePerHour: e.INVITES_MAX_PER_WORKSPACE_PER_HOUR,
+    demoSessionMaxPerIpPerHour: e.DEMO_SESSION_MAX_PER_IP_PER_HOUR,
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Client, ORIGIN, PASSWORD, signUpWorkspace } from '../test/factories.js';
 import { testApp } from '../test/harness.js';
@@ -9,9 +10,14 @@ const { app, db } = await testApp({
   GUEST_WRITES_PER_IP_PER_MINUTE: '8',
   GUEST_COMMENTS_PER_PLAN_PER_DAY: '4',
   SIGNUP_MAX_PER_IP_PER_HOUR: '6',
+  SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '8',
   SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '2',
   SIGNIN_MAX_FAILURES_PER_IP: '1000',
 });
+// Invite links and the demo (its workspaces signed up with the tests' high sign-up limit).
+const { app: links } = await testApp({ INVITE_TOKEN_MAX_FAILURES_PER_IP: '3', INVITES_MAX_PER_WORKSPACE_PER_HOUR: '5', DEMO_SESSION_MAX_PER_IP_PER_HOUR: '3' });
+// A server that sends mail: sign-up goes through confirmation emails.
+const mailing = await testApp({ SMTP_URL: 'smtp://127.0.0.1:2', SIGNUP_MAX_PER_IP_PER_HOUR: '3', SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '4' });
 // The per-account ceiling, low enough to reach in a test.
 const { app: ceiling } = await testApp({ SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '2', SIGNIN_MAX_FAILURES_PER_ACCOUNT: '4', SIGNIN_MAX_FAILURES_PER_IP: '1000' });
 
@@ -33,6 +39,25 @@ async function clearOfWindowEdge(windowMs: number, marginMs = 10_000): Promise<v
 
 function post(a: App, url: string, body: unknown, ip = '127.0.0.1') {
   return a.inject({ method: 'POST', url, ...from(ip), headers: { origin: ORIGIN, 'content-type': 'application/json' }, payload: JSON.stringify(body) }).then((r) => ({ ...r, data: JSON.parse(r.body) }));
+}
+
+/** A 429 in the app's one error shape, with a Retry-After within the window. */
+function expectTooMany(res: { statusCode: number; headers: Record<string, unknown>; data: unknown }, windowSeconds: number) {
+  expect(res.statusCode).toBe(429);
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
+  expect(res.data).toEqual({ error: { code: 'too_many_requests', message: expect.any(String), details: [], requestId: expect.any(String) } });
+}
+
+const randomToken = () => randomBytes(32).toString('base64url');
+const signUpBody = (email = `ana-${Math.random().toString(36).slice(2)}@example.com`, password = PASSWORD) => ({ workspaceName: 'W', name: 'Ana', email, password, timeZone: 'Europe/Paris' });
+const tokenOf = (url: string) => new URL(url).pathname.split('/').pop() as string;
+/** An address with an account, signed up from `ip` (not the tests' usual address, whose quota is low here). */
+async function takenAddress(ip: string): Promise<string> {
+  const body = signUpBody();
+  expect((await post(app, '/api/v1/signup', body, ip)).statusCode).toBe(201);
+  return body.email;
 }
 
 describe('share-link writes', () => {
@@ -92,6 +117,127 @@ describe('sign-up', () => {
     for (let i = 0; i < 7; i++) codes.push((await post(app, '/api/v1/signup', body(), '10.0.3.1')).statusCode);
     expect(codes).toEqual([201, 201, 201, 201, 201, 201, 429]);
     expect((await post(app, '/api/v1/signup', body(), '10.0.3.2')).statusCode).toBe(201);
+  });
+
+  it('counts workspaces created, not refusals: sign-up requests refused without mail, a taken address and a common password use none of the quota', async () => {
+    const taken = await takenAddress('10.1.0.9');
+    await clearOfWindowEdge(3_600_000, 15_000);
+    // Without SMTP_URL, sign-up by email answers 422, however often.
+    for (let i = 0; i < 10; i++) expect((await post(app, '/api/v1/signup-requests', signUpBody(), '10.1.0.1')).statusCode).toBe(422);
+    // Refused sign-ups (within their own allowance, 8 here).
+    for (let i = 0; i < 3; i++) expect((await post(app, '/api/v1/signup', signUpBody(taken), '10.1.0.1')).statusCode).toBe(409);
+    for (let i = 0; i < 2; i++) expect((await post(app, '/api/v1/signup', signUpBody(undefined, 'password123'), '10.1.0.1')).statusCode).toBe(400);
+    // The whole quota of workspaces is still there.
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) codes.push((await post(app, '/api/v1/signup', signUpBody(), '10.1.0.1')).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 201, 201, 429]);
+    expectTooMany(await post(app, '/api/v1/signup', signUpBody(), '10.1.0.1'), 3600);
+  });
+
+  it('limits refused sign-ups per address too, so “this address has an account” stays slow to ask', async () => {
+    const taken = await takenAddress('10.1.1.9');
+    await clearOfWindowEdge(3_600_000, 15_000);
+    const codes: number[] = [];
+    // More than the 6 workspaces' quota, up to their own allowance of 8.
+    for (let i = 0; i < 9; i++) codes.push((await post(app, '/api/v1/signup', signUpBody(taken), '10.1.1.1')).statusCode);
+    expect(codes).toEqual([409, 409, 409, 409, 409, 409, 409, 409, 429]);
+    // Refused before any work, whatever is asked.
+    expectTooMany(await post(app, '/api/v1/signup', signUpBody(), '10.1.1.1'), 3600);
+    expect((await post(app, '/api/v1/signup', signUpBody(), '10.1.1.2')).statusCode).toBe(201);
+  });
+
+  it('lets no more sign-ups through than the quota when they all arrive at once', async () => {
+    await clearOfWindowEdge(3_600_000, 30_000);
+    const codes = (await Promise.all(Array.from({ length: 10 }, () => post(app, '/api/v1/signup', signUpBody(), '10.1.2.1')))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(6);
+    expect(codes.filter((c) => c === 429)).toHaveLength(4);
+  });
+
+  it('with mail: counts confirmation emails, the same whether or not the address has an account, and not refusals', async () => {
+    const { app: m, db: mdb } = mailing;
+    await clearOfWindowEdge(3_600_000, 15_000);
+    // An address with an account (confirmed from another address).
+    const known = `known-${Math.random().toString(36).slice(2)}@example.com`;
+    expect((await post(m, '/api/v1/signup-requests', signUpBody(known), '10.1.3.9')).statusCode).toBe(202);
+    const row = await mdb.selectFrom('mail_outbox').select('data').where('to_address', '=', known).where('kind', '=', 'signup_confirm').executeTakeFirstOrThrow();
+    expect((await post(m, '/api/v1/signup-requests/confirm', { token: JSON.parse(row.data).secret }, '10.1.3.9')).statusCode).toBe(201);
+
+    // Refused requests (a common password) use none of the quota.
+    for (let i = 0; i < 3; i++) expect((await post(m, '/api/v1/signup-requests', signUpBody(undefined, 'password123'), '10.1.3.1')).statusCode).toBe(400);
+    // Three requests for new addresses, or three for the known one: the fourth is refused either way.
+    const fresh: number[] = [];
+    const again: number[] = [];
+    for (let i = 0; i < 4; i++) fresh.push((await post(m, '/api/v1/signup-requests', signUpBody(), '10.1.3.1')).statusCode);
+    for (let i = 0; i < 4; i++) again.push((await post(m, '/api/v1/signup-requests', signUpBody(known), '10.1.3.2')).statusCode);
+    expect(fresh).toEqual([202, 202, 202, 429]);
+    expect(again).toEqual([202, 202, 202, 429]);
+    expectTooMany(await post(m, '/api/v1/signup-requests', signUpBody(known), '10.1.3.1'), 3600);
+    expectTooMany(await post(m, '/api/v1/signup-requests', signUpBody(), '10.1.3.2'), 3600);
+    expect((await post(m, '/api/v1/signup-requests', signUpBody(), '10.1.3.3')).statusCode).toBe(202);
+  });
+});
+
+describe('invite links', () => {
+  it('refuses an address that keeps trying invite links that do not work, before looking at the link, and no other address', async () => {
+    const { client } = await signUpWorkspace(links);
+    const invite = (await client.post('/api/v1/invites', { email: `inv-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).data;
+    const token = tokenOf(invite.url);
+    await clearOfWindowEdge(15 * 60_000);
+    const codes: number[] = [];
+    codes.push((await post(links, '/api/v1/invites/lookup', { token: randomToken() }, '10.1.4.1')).statusCode);
+    codes.push((await post(links, '/api/v1/invites/accept', { token: randomToken(), name: 'Eve', password: PASSWORD }, '10.1.4.1')).statusCode);
+    codes.push((await post(links, '/api/v1/invites/lookup', { token: randomToken() }, '10.1.4.1')).statusCode);
+    codes.push((await post(links, '/api/v1/invites/lookup', { token: randomToken() }, '10.1.4.1')).statusCode);
+    expect(codes).toEqual([404, 404, 404, 429]);
+    expectTooMany(await post(links, '/api/v1/invites/accept', { token: randomToken(), name: 'Eve', password: PASSWORD }, '10.1.4.1'), 15 * 60);
+    // Refused before the link is looked at: a right token gets the same 429, so it tells nothing.
+    expectTooMany(await post(links, '/api/v1/invites/lookup', { token }, '10.1.4.1'), 15 * 60);
+    // Another address is not held back.
+    expect((await post(links, '/api/v1/invites/lookup', { token }, '10.1.4.2')).statusCode).toBe(200);
+    expect((await post(links, '/api/v1/invites/accept', { token, name: 'Ivy', password: PASSWORD }, '10.1.4.2')).statusCode).toBe(201);
+  });
+
+  it('never holds back the invitee: opening the link again and again, and retrying a refused password, are not failures', async () => {
+    const { client } = await signUpWorkspace(links);
+    const invite = (await client.post('/api/v1/invites', { email: `inv-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).data;
+    const token = tokenOf(invite.url);
+    await clearOfWindowEdge(15 * 60_000);
+    for (let i = 0; i < 6; i++) expect((await post(links, '/api/v1/invites/lookup', { token }, '10.1.5.1')).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await post(links, '/api/v1/invites/accept', { token, name: 'Ivy', password: 'password123' }, '10.1.5.1')).statusCode).toBe(400);
+    expect((await post(links, '/api/v1/invites/accept', { token, name: 'Ivy', password: PASSWORD }, '10.1.5.1')).statusCode).toBe(201);
+  });
+
+  it('lets no more wrong tokens through than the limit when they all arrive at once', async () => {
+    await clearOfWindowEdge(15 * 60_000);
+    const codes = (await Promise.all(Array.from({ length: 10 }, () => post(links, '/api/v1/invites/lookup', { token: randomToken() }, '10.1.6.1')))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 404)).toHaveLength(3);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it('limits the invites a workspace creates per hour, counting those refused because the address has an account', async () => {
+    const { client } = await signUpWorkspace(links);
+    const { email: elsewhere } = await signUpWorkspace(links);
+    await clearOfWindowEdge(3_600_000, 15_000);
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await client.post('/api/v1/invites', { email: `inv-${i}-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).statusCode);
+    for (let i = 0; i < 2; i++) codes.push((await client.post('/api/v1/invites', { email: elsewhere, role: 'rep' })).statusCode);
+    codes.push((await client.post('/api/v1/invites', { email: `inv-x-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).statusCode);
+    expect(codes).toEqual([201, 201, 201, 409, 409, 429]);
+    expectTooMany(await client.post('/api/v1/invites', { email: elsewhere, role: 'rep' }), 3600);
+    // Another workspace has its own allowance.
+    const other = await signUpWorkspace(links);
+    expect((await other.client.post('/api/v1/invites', { email: `inv-y-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).statusCode).toBe(201);
+  });
+});
+
+describe('demo sessions', () => {
+  it('limits new demo sessions per address per hour', async () => {
+    await clearOfWindowEdge(3_600_000, 15_000);
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await post(links, '/api/v1/demo/session', {}, '10.1.7.1')).statusCode);
+    expect(codes).toEqual([201, 201, 201, 429]);
+    expectTooMany(await post(links, '/api/v1/demo/session', {}, '10.1.7.1'), 3600);
+    expect((await post(links, '/api/v1/demo/session', {}, '10.1.7.2')).statusCode).toBe(201);
   });
 });
 

@@ -11,6 +11,11 @@ import type { App } from './http.js';
  */
 export async function hit(db: Db, bucket: string, limit: number, windowMs: number, message: string, now = Date.now()): Promise<void> {
   const windowStart = now - (now % windowMs);
+  if ((await add(db, bucket, windowStart, now)) > limit) throw tooMany(message, windowStart + windowMs - now);
+}
+
+/** One more in the bucket's window (created at 1), atomically: the window's count after it. */
+async function add(db: Db, bucket: string, windowStart: number, now: number): Promise<number> {
   const row = await db
     .insertInto('rate_counters')
     .values({ bucket, window_start: windowStart, count: 1 })
@@ -19,12 +24,55 @@ export async function hit(db: Db, bucket: string, limit: number, windowMs: numbe
     .executeTakeFirstOrThrow();
   // Now and then, forget windows that ended long ago.
   if (Math.random() < 0.01) await db.deleteFrom('rate_counters').where('window_start', '<', now - 24 * 3_600_000).execute();
-  if (Number(row.count) > limit) {
-    throw new AppError('too_many_requests', message, [], { retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) });
-  }
+  return Number(row.count);
 }
 
+/** One fewer in that window: a place taken by `limitOutcomes` and given back. */
+async function giveBack(db: Db, bucket: string, windowStart: number): Promise<void> {
+  await db
+    .updateTable('rate_counters')
+    .set((eb) => ({ count: eb('count', '-', 1) }))
+    .where('bucket', '=', bucket)
+    .where('window_start', '=', windowStart)
+    .where('count', '>', 0)
+    .execute();
+}
+
+const tooMany = (message: string, retryAfterMs: number) =>
+  new AppError('too_many_requests', message, [], { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+
+export type OutcomeLimit = { bucket: string; limit: number; windowMs: number; message: string };
+export type Outcome = { ok: true } | { ok: false; error: unknown };
+
+/**
+ * A fixed-window limit on outcomes (workspaces created, wrong tokens tried), not on requests, that
+ * still refuses before any work once the window is full. A request first takes a place in the window
+ * — the same atomic upsert as `hit`, so however many arrive at once, no more than `limit` get past —
+ * and gives it back when it is refused, or when `work`'s outcome is not one that `counts`. The
+ * window's count is thus what counted plus what is still running.
+ */
+export async function limitOutcomes<T>(db: Db, l: OutcomeLimit, counts: (outcome: Outcome) => boolean, work: () => Promise<T>, now = Date.now()): Promise<T> {
+  const windowStart = now - (now % l.windowMs);
+  if ((await add(db, l.bucket, windowStart, now)) > l.limit) {
+    await giveBack(db, l.bucket, windowStart);
+    throw tooMany(l.message, windowStart + l.windowMs - now);
+  }
+  let done: { value: T } | { error: unknown };
+  try {
+    done = { value: await work() };
+  } catch (error) {
+    done = { error };
+  }
+  if (!counts('value' in done ? { ok: true } : { ok: false, error: done.error })) await giveBack(db, l.bucket, windowStart);
+  if ('error' in done) throw done.error;
+  return done.value;
+}
+
+/** A refusal of the caller's request (address taken, common password, unknown link), not an outage or a 429. */
+export const refused = (error: unknown): error is AppError => error instanceof AppError && error.code !== 'too_many_requests' && error.status < 500;
+
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -46,7 +94,16 @@ export function limitGuestWrites(app: App, opts: { config: Config; db: Db }): vo
   });
 }
 
-/** At most SIGNUP_MAX_PER_IP_PER_HOUR new workspaces from one IP address an hour. */
-export async function limitSignUp(db: Db, config: Config, ip: string): Promise<void> {
-  await hit(db, `signup-ip:${ip}`, config.signupMaxPerIpPerHour, 60 * MINUTE, 'Too many workspaces created from this address. Please try again later.');
+/**
+ * Sign-up from one IP address, per hour: at most SIGNUP_MAX_PER_IP_PER_HOUR that succeed (workspaces
+ * created, or — with mail — sign-up requests answered, whether or not the address has an account, so
+ * the quota tells nothing), and at most SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR refused (address taken,
+ * common password): without mail, sign-up says whether an address has an account, so asking must
+ * stay slow. Both are checked before `work` runs, race-free (`limitOutcomes`: a sign-up in progress
+ * holds a place in both until its outcome is known); a request refused by either uses neither.
+ */
+export async function limitSignUp<T>(db: Db, config: Config, ip: string, work: () => Promise<T>): Promise<T> {
+  const created = { bucket: `signup-ip:${ip}`, limit: config.signupMaxPerIpPerHour, windowMs: HOUR, message: 'Too many workspaces created from this address. Please try again later.' };
+  const failed = { bucket: `signup-refused-ip:${ip}`, limit: config.signupMaxFailuresPerIpPerHour, windowMs: HOUR, message: 'Too many refused sign-ups from this address. Please try again later.' };
+  return limitOutcomes(db, created, (o) => o.ok, () => limitOutcomes(db, failed, (o) => !o.ok && refused(o.error), work));
 }

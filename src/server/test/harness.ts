@@ -29,6 +29,10 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     GUEST_WRITES_PER_LINK_PER_MINUTE: '10000',
     GUEST_WRITES_PER_IP_PER_MINUTE: '10000',
     API_TOKEN_MAX_FAILURES_PER_IP: '10000',
+    SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '10000',
+    INVITE_TOKEN_MAX_FAILURES_PER_IP: '10000',
+    INVITES_MAX_PER_WORKSPACE_PER_HOUR: '10000',
+    DEMO_SESSION_MAX_PER_IP_PER_HOUR: '10000',
     ...env,
   });
   const { db, cleanup, connectAgain, url } = await migratedDb(4);

@@ -63,7 +63,7 @@ export const authApi = defineRoutes({
     summary: 'Explore the demo workspace: signs in as its sales manager (the workspace is created on first use)',
     body: DemoSessionBody,
     response: { 201: Me },
-    errors: ['not_found'],
+    errors: ['not_found', 'too_many_requests'],
   },
   resetDemoWorkspace: {
     tags,

@@ -65,6 +65,6 @@ export const peopleApi = defineRoutes({
   listInvites: { tags, summary: 'List invites, newest first (admins)', response: { 200: InviteList } },
   revokeInvite: { tags, summary: 'Revoke an invite so its link stops working (admins)', params: IdParams, response: { 200: Invite }, errors: ['rule_violation'] },
   // The token is sent in a body, not the path, so it stays out of logs and proxies.
-  lookupInvite: { tags, summary: 'What an invite link offers, before accepting it', body: InviteTokenBody, response: { 200: InvitePreview }, errors: ['not_found'] },
-  acceptInvite: { tags, summary: 'Accept an invite: create the account and sign in', body: AcceptInviteBody, response: { 201: Me }, errors: ['not_found', 'duplicate'] },
+  lookupInvite: { tags, summary: 'What an invite link offers, before accepting it', body: InviteTokenBody, response: { 200: InvitePreview }, errors: ['not_found', 'too_many_requests'] },
+  acceptInvite: { tags, summary: 'Accept an invite: create the account and sign in', body: AcceptInviteBody, response: { 201: Me }, errors: ['not_found', 'duplicate', 'too_many_requests'] },
 });

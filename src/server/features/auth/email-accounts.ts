@@ -122,13 +122,18 @@ export async function completePasswordReset(db: Db, input: { token: string; pass
 
 // ——— Sign-up confirmed by email ———
 
+/** Sign-up by email needs a server that sends mail (the route checks before counting the request). */
+export function assertSignUpByEmail(config: Config): void {
+  if (!config.mail.smtpUrl) throw ruleViolation('This server does not send mail: create the workspace directly (POST /api/v1/signup).');
+}
+
 /**
  * With SMTP set, a sign-up is a request until the address is confirmed. The answer is the same
  * whether or not the address has an account, and takes the same work (the password is hashed either
  * way): a new address gets a confirmation link; a known one a note that it already has an account.
  */
 export async function requestSignUp(db: Db, config: Config, input: SignUpBody & { baseUrl: string }): Promise<EmailSent> {
-  if (!config.mail.smtpUrl) throw ruleViolation('This server does not send mail: create the workspace directly (POST /api/v1/signup).');
+  assertSignUpByEmail(config);
   const email = input.email.trim().toLowerCase();
   await limitAddress(db, 'signup', email);
   assertAcceptablePassword(input.password);

@@ -8,7 +8,7 @@ import { limitSignUp } from '../../core/limits.js';
 import { route } from '../../core/route.js';
 import { resolveSession } from '../../core/auth/sessions.js';
 import { hasAnyWorkspace, loadMe, signIn, signUp } from './service.js';
-import { completePasswordReset, confirmSignUp, limitTokenTries, lookupPasswordReset, requestPasswordReset, requestSignUp } from './email-accounts.js';
+import { assertSignUpByEmail, completePasswordReset, confirmSignUp, limitTokenTries, lookupPasswordReset, requestPasswordReset, requestSignUp } from './email-accounts.js';
 import { ruleViolation } from '../../core/errors.js';
 
 export async function startSession(db: Db, config: Config, reply: FastifyReply, user: { id: string; workspace_id: string }) {
@@ -40,15 +40,18 @@ export function authRoutes(app: App): void {
   route(app, api.createWorkspace, { permission: 'public' }, async (req, reply) => {
     // With mail, addresses are confirmed first — and sign-up must not tell who has an account.
     if (config.mail.smtpUrl) throw ruleViolation('This server confirms addresses by email: sign up with POST /api/v1/signup-requests.');
-    await limitSignUp(db, config, req.ip);
-    const { userId, workspaceId } = await signUp(db, req.body);
+    // Counts the workspace once created; refused before any work when this address's quota is used.
+    const { userId, workspaceId } = await limitSignUp(db, config, req.ip, () => signUp(db, req.body));
     const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
     return reply.code(201).send(await loadMe(db, actor));
   });
 
   route(app, api.requestSignUp, { permission: 'public' }, async (req, reply) => {
-    await limitSignUp(db, config, req.ip);
-    return reply.code(202).send(await requestSignUp(db, config, { ...req.body, baseUrl: baseUrlOf(req) }));
+    // Without mail this route is closed, and its refusal uses none of the sign-up quota.
+    assertSignUpByEmail(config);
+    // Every request answered counts, whatever the address: the quota must not tell whether it has an account.
+    const sent = await limitSignUp(db, config, req.ip, () => requestSignUp(db, config, { ...req.body, baseUrl: baseUrlOf(req) }));
+    return reply.code(202).send(sent);
   });
 
   route(app, api.confirmSignUp, { permission: 'public' }, async (req, reply) => {

@@ -2,6 +2,7 @@ import { authApi as api } from '../../../shared/routes/auth.js';
 import { endSession } from '../../core/auth/sessions.js';
 import { AppError } from '../../core/errors.js';
 import { ctx, type App } from '../../core/http.js';
+import { hit } from '../../core/limits.js';
 import { route } from '../../core/route.js';
 import { startSession } from '../auth/routes.js';
 import { loadMe } from '../auth/service.js';
@@ -12,6 +13,8 @@ export function demoRoutes(app: App): void {
 
   route(app, api.createDemoSession, { permission: 'public' }, async (req, reply) => {
     if (!config.demoEnabled) throw new AppError('not_found', 'The demo is not available on this server.');
+    // Each visit writes a session (and may write the whole demo again): DEMO_SESSION_MAX_PER_IP_PER_HOUR.
+    await hit(db, `demo-session-ip:${req.ip}`, config.demoSessionMaxPerIpPerHour, 3_600_000, 'Too many demo sessions started from this address. Please try again later.');
     const user = await demoVisitor(db);
     // Like sign-in: whatever session this browser had ends, and the demo gets a fresh one.
     if (req.actor) await endSession(db, req.actor.sessionId);
