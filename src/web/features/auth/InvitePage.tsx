@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AcceptInviteBody, PASSWORD_MIN, type InvitePreview } from '../../../shared/people';
 import { acceptInvite, lookupInvite } from '../../../shared/routes/operations/people';
-import { call, type BodyOf } from '../../app/api';
+import { call, isApiError, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
 import { ROLE_LABELS, formatDateTime } from '../../lib/format';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
@@ -31,7 +31,12 @@ export function InvitePage() {
     <AuthLayout>
       <div className="auth-card">
         {preview.isPending ? <Spinner label="Checking your invite…" /> : null}
-        {preview.isError ? (
+        {preview.isError && isApiError(preview.error) && preview.error.status === 429 ? (
+          <div className="invite-invalid" role="alert">
+            <h1 tabIndex={-1}>Please wait a few minutes</h1>
+            <p>{preview.error.message}</p>
+          </div>
+        ) : preview.isError ? (
           <div className="invite-invalid">
             <span className="error-state-icon">
               <Icon name="alert" size={22} />
