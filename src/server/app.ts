@@ -16,7 +16,7 @@ import { registerApiDocs } from './core/openapi.js';
 import { operationErrors } from './core/operation-errors.js';
 import { securityHeaders } from './core/security-headers.js';
 import { assertJsonBody, logUrl, needsWriteChecks, recordNamed, routePattern } from './core/route-rules.js';
-import { frameworkErrors, methodsAllowed, registerJsonParser, sendError } from './core/router-errors.js';
+import { clientErrorHandler, frameworkErrors, methodsAllowed, registerJsonParser, sendError } from './core/router-errors.js';
 import { ERROR_CODES, type ErrorCode } from '../shared/errors.js';
 import { registerOps, type Lifecycle } from './core/ops.js';
 import { appShell, registerCompression, registerWebAssets, sendHtml, sharePage } from './core/web-assets.js';
@@ -58,6 +58,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
     // A path that cannot be decoded, or a path value over maxParamLength: the one error shape too.
     frameworkErrors: frameworkErrors(config),
+    // A request the HTTP parser cannot read (a NUL in a header, headers over 16 KiB): the one error shape too.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   registerJsonParser(app as unknown as App);

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
+  /** Request headers past Node's limit (16 KiB in all): answered before any route runs. */
+  headers_too_large: 431,
   rule_violation: 422,
   idempotency_key_reused: 422,
   /** A new date (due, start or target) before today where it is judged. */

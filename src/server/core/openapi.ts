@@ -70,6 +70,7 @@ const CODE_NOTES: Record<ErrorCode, string> = {
   payload_too_large: 'the body is over 1 MB',
   uri_too_long: 'a value in the URL is too long',
   unsupported_media_type: 'the body is not sent as `application/json`',
+  headers_too_large: 'the request’s headers pass 16 KiB (answered before any route runs)',
   rule_violation: 'a rule of the method refuses the change; the message says which',
   idempotency_key_reused: 'this Idempotency-Key was used for a different request',
   date_in_past: 'a new date is before today in the time zone it is judged in; `error.details` names the field',

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createAccount, ORIGIN, signUpWorkspace } from '../test/factories.js';
 import { testApp } from '../test/harness.js';
@@ -131,3 +132,29 @@ describe('router errors in the one error shape', () => {
     expect(jsonDepth('"\\"[["')).toBe(0);
   });
 });
+
+describe('requests the HTTP parser cannot read', () => {
+  /** Raw bytes on a real socket (inject() never reaches Node's parser): the status line and the body. */
+  async function raw(request: string): Promise<{ status: number; body: string }> {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as net.AddressInfo;
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+      let out = '';
+      socket.on('data', (d) => (out += d));
+      socket.on('end', () => resolve(out));
+      socket.on('error', reject);
+    });
+    return { status: Number(text.split(' ')[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+  }
+
+  it('a NUL in a header → 400, and headers over 16 KiB → 431, both in the one error shape', async () => {
+    const nul = await raw('GET /api/v1/session HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer adv_a\u0000b\r\n\r\n');
+    expect(nul.status).toBe(400);
+    expect(JSON.parse(nul.body)).toEqual({ error: { code: 'validation_failed', message: expect.stringContaining('could not be read'), details: [], requestId: expect.any(String) } });
+    const big = await raw(`GET /api/v1/session HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`);
+    expect(big.status).toBe(431);
+    expect(JSON.parse(big.body).error.code).toBe('headers_too_large');
+  });
+});
+

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
 import type { Config } from './config.js';
@@ -20,6 +21,32 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, config: Conf
   reply.header('x-request-id', req.id);
   setSecurityHeaders(req, reply, config);
   return reply.code(ERROR_CODES[code]).type('application/json; charset=utf-8').send({ error: { code, message, details, requestId: req.id } });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser could not read at all (a NUL or a line
+ * break in a header, headers over 16 KiB, a malformed request line). No request object exists yet,
+ * so the answer is written on the socket — in the one error shape, then the connection closes.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const code: ErrorCode = tooLarge ? 'headers_too_large' : 'validation_failed';
+  const message = tooLarge ? 'The request’s headers are too large.' : 'This request could not be read: check its request line and headers (no control characters).';
+  const body = JSON.stringify({ error: { code, message, details: [], requestId: randomUUID() } });
+  const status = ERROR_CODES[code];
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Cache-Control: no-store\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }
 
 /** Fastify's `frameworkErrors`: a path that cannot be decoded, or a path value over maxParamLength. */
