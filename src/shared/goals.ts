@@ -163,6 +163,9 @@ const period = {
   periodEnd: CalendarDate.optional(),
 };
 
+/** The longest period a goal takes: three years (and a leap day). */
+export const GOAL_PERIOD_MAX_DAYS = 1096;
+
 function checkPeriod(v: { periodPreset?: string; periodStart?: string; periodEnd?: string }, ctx: z.RefinementCtx, required: boolean): void {
   if (v.periodPreset !== undefined) {
     if (v.periodStart !== undefined || v.periodEnd !== undefined) ctx.addIssue({ code: 'custom', path: ['periodPreset'], message: 'Choose a preset or give the dates, not both.' });
@@ -171,6 +174,9 @@ function checkPeriod(v: { periodPreset?: string; periodStart?: string; periodEnd
   if (required && v.periodStart === undefined) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'Choose when the goal starts, or a preset.' });
   if (required && v.periodEnd === undefined) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Choose when the goal ends, or a preset.' });
   if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The last day comes on or after the first.' });
+  // A goal is something to move now, measured week by week: three years at most (a longer aim is a why).
+  else if (v.periodStart && v.periodEnd && (Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 > GOAL_PERIOD_MAX_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Choose a period of at most three years.' });
 }
 
 const goalTerms = {

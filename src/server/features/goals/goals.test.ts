@@ -41,6 +41,8 @@ describe('what goals and their one tiny next step', () => {
     const past = await ana.client.post('/api/v1/goals', { kind: 'learning', title: 'Negotiate', periodStart: '2026-01-01', periodEnd: '2026-03-31', firstStep: 'Read a chapter' });
     expect(past.statusCode).toBe(422);
     expect(past.data.error).toMatchObject({ code: 'date_in_past', details: [{ path: 'periodEnd' }] });
+    const century = await ana.client.post('/api/v1/goals', { kind: 'learning', title: 'Negotiate', periodStart: '2026-07-01', periodEnd: '2126-06-30', firstStep: 'Read a chapter' });
+    expect(century.data.error.details).toEqual([{ path: 'periodEnd', message: 'Choose a period of at most three years.' }]);
     const fiscal = await ana.client.post('/api/v1/goals', { kind: 'learning', title: 'Negotiate', periodPreset: 'this_year', firstStep: 'Read a chapter' });
     expect(fiscal.data).toMatchObject({ periodStart: '2026-01-01', periodEnd: '2026-12-31' });
   });
