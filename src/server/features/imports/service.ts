@@ -35,7 +35,7 @@ function readFile(text: string): ParsedCsv {
   if (Buffer.byteLength(text, 'utf8') > IMPORT_MAX_BYTES) throw invalid('text', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it into smaller files.`);
   const parsed = parseCsv(text);
   if (parsed.errors.length > 0) {
-    throw new AppError('validation_failed', 'This file cannot be read as CSV.', parsed.errors.slice(0, 20).map((e) => ({ path: 'text', message: `Row ${e.row}: ${e.message}` })));
+    throw new AppError('validation_failed', 'This file cannot be read as CSV.', [...new Set(parsed.errors.map((e) => `Row ${e.row}: ${e.message}`))].slice(0, 20).map((message) => ({ path: 'text', message })));
   }
   if (parsed.headers.length === 0 || parsed.headers.every((h) => h === '')) throw invalid('text', 'The first line must name the columns.');
   if (parsed.rows.length === 0) throw invalid('text', 'The file has a header but no rows.');
