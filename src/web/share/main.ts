@@ -1,6 +1,7 @@
 import type { GuestCommitment, GuestPlan } from '../../shared/plan-sharing';
 import { GuestApiError, guestApi, tokenFromLocation } from './api';
 import { h } from './dom';
+import { formatDate } from './format';
 import { button } from './fields';
 import { initialState, type Actions, type State, type Tone } from './state';
 import { planView, type CalendarLinks } from './view';
@@ -145,6 +146,8 @@ const actions: Actions = {
     const reason = (state.drafts['redate.reason'] ?? '').trim();
     const ok = required('redate', [
       ['newDate', newDate !== '', 'Choose the new date.'],
+      // The server says so too; saying it here flags both fields at once.
+      ['newDate', newDate === '' || newDate >= c.earliestNewDate, `Choose today (${formatDate(c.earliestNewDate, true)}) or a later date.`],
       ['reason', reason !== '', 'Say why, in a sentence.'],
     ]);
     if (!ok) return render();

@@ -9,16 +9,14 @@ export type Save<T> = (body: Record<string, unknown>, handlers: { onSuccess: (sa
 
 type CreateSpec<V extends FormValues> = Pick<FormSpec<unknown, V>, 'toBody' | 'fields' | 'aliases' | 'precheck'>;
 
-/** The spec's own checks, then the shared zod schema the server uses; false when the form shows errors. */
+/** The spec's own checks and the shared zod schema the server uses, together; null when the form shows errors. */
 function validate<V extends FormValues>(form: FormState<V>, spec: CreateSpec<V>, schema: z.ZodType, body: Record<string, unknown>) {
   const pre = spec.precheck?.(form.values) ?? {};
-  if (Object.keys(pre).length) {
-    form.fail(pre, FIX_FIELDS);
-    return null;
-  }
   const result = check(schema, body, spec.fields, spec.aliases);
-  if (!result.ok) {
-    form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
+  if (!result.ok || Object.keys(pre).length) {
+    // Every field to fix at once: the schema's messages, and the spec's own checks (which say it
+    // better where both speak — an amount that does not read as one, a date left empty).
+    form.fail({ ...(result.ok ? {} : result.fieldErrors), ...pre }, (!result.ok && result.other[0]) || FIX_FIELDS);
     return null;
   }
   form.clear();
