@@ -183,7 +183,7 @@ describe('authorization on every route', () => {
     const contact = (await a.client.post('/api/v1/contacts', { accountId: account.id, name: 'Carla Contact' })).data;
     const stages = (await a.client.get('/api/v1/stages')).data.data;
     const opportunity = (
-      await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' })
+      await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2030-01-31' })
     ).data;
     const team = (await a.client.post('/api/v1/teams', { name: 'Team A' })).data;
     const invite = (await a.client.post('/api/v1/invites', { email: 'someone-new@example.com', role: 'rep' })).data.invite;

@@ -78,7 +78,7 @@ describe('Idempotency-Key', () => {
 
     // A share link is a principal: its key is its own, and two links of one plan do not share.
     const account = await createAccount(a.client);
-    const opp = (await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2027-01-31' })).data;
+    const opp = (await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2030-01-31' })).data;
     const plan = (await a.client.post(`/api/v1/opportunities/${opp.id}/plan`, { title: 'P', targetDate: '2027-01-31' })).data;
     const token = async () => new URL((await a.client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' })).data.url).pathname.split('/').pop();
     const [t1, t2] = [await token(), await token()];
@@ -95,10 +95,10 @@ describe('Idempotency-Key', () => {
   it('keeps no failed result: a refused request with a key can be retried once fixed', async () => {
     const { client } = await signUpWorkspace(app);
     const k = key();
-    const bad = await client.post('/api/v1/opportunities', { accountId: '01a00000-0000-7000-8000-000000000000', name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2027-01-31' }, { 'idempotency-key': k });
+    const bad = await client.post('/api/v1/opportunities', { accountId: '01a00000-0000-7000-8000-000000000000', name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2030-01-31' }, { 'idempotency-key': k });
     expect(bad.statusCode).toBe(400);
     const account = await createAccount(client);
-    const good = await client.post('/api/v1/opportunities', { accountId: account.id, name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2027-01-31' }, { 'idempotency-key': k });
+    const good = await client.post('/api/v1/opportunities', { accountId: account.id, name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2030-01-31' }, { 'idempotency-key': k });
     expect(good.statusCode).toBe(201);
   });
 

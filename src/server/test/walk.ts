@@ -55,7 +55,7 @@ export async function buildWorld(app: App, people: People): Promise<World> {
   const guest = new Client(app);
   const account = await createAccount(o);
   const contact = await ok(o.post('/api/v1/contacts', { accountId: account.id, name: 'Carla Contact' }), 'contact');
-  const opp = await ok(o.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' }), 'opportunity');
+  const opp = await ok(o.post('/api/v1/opportunities', { accountId: account.id, name: 'Deal', amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2030-01-31' }), 'opportunity');
   const plan = await ok(o.post(`/api/v1/opportunities/${opp.id}/plan`, { title: 'Plan', targetDate: '2027-01-31' }), 'plan');
   const milestone = await ok(o.post(`/api/v1/plans/${plan.id}/milestones`, { title: 'Evaluate' }), 'milestone');
   const seller = await ok(o.post(`/api/v1/plans/${plan.id}/commitments`, { side: 'seller', title: 'Send proposal', dueDate: '2027-01-10' }), 'seller commitment');
@@ -294,7 +294,7 @@ export const WRITE_CASES: Record<string, Case> = {
     const c = await ok(w.owner.client.post(`/api/v1/contacts/${w.ids.contact}/archive`, { version: w.versions.contact }), 'archive');
     return { as: 'owner', url: `/api/v1/contacts/${w.ids.contact}/restore`, body: { version: c.version } };
   },
-  'POST /api/v1/opportunities': (w) => ({ as: 'stranger', url: '/api/v1/opportunities', body: { accountId: w.ids.account, name: 'My deal', amount: { amountMinor: 5, currency: 'EUR' }, closeDate: '2027-02-01' } }),
+  'POST /api/v1/opportunities': (w) => ({ as: 'stranger', url: '/api/v1/opportunities', body: { accountId: w.ids.account, name: 'My deal', amount: { amountMinor: 5, currency: 'EUR' }, closeDate: '2030-02-01' } }),
   'PATCH /api/v1/opportunities/:id': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}`, body: { name: 'Deal 2', version: w.versions.opportunity } }),
   'PATCH /api/v1/opportunities/:id/qualification': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/qualification`, body: { changeCommitment: 'stated', version: w.versions.opportunity } }),
   'POST /api/v1/opportunities/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/archive`, body: { version: w.versions.opportunity } }),
@@ -303,7 +303,7 @@ export const WRITE_CASES: Record<string, Case> = {
     return { as: 'owner', url: `/api/v1/opportunities/${w.ids.opportunity}/restore`, body: { version: o.version } };
   },
   'POST /api/v1/opportunities/:id/plan': async (w) => {
-    const opp = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: 'Deal B', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2027-01-31' }), 'opportunity');
+    const opp = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: 'Deal B', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2030-01-31' }), 'opportunity');
     return { as: 'owner', url: `/api/v1/opportunities/${opp.id}/plan`, body: { title: 'Plan B', targetDate: '2027-01-31' } };
   },
   'PATCH /api/v1/plans/:id': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}`, body: { title: 'Plan 2', version: w.versions.plan } }),
@@ -389,7 +389,7 @@ export const WRITE_CASES: Record<string, Case> = {
   },
   // A closed deal's owner answers the rep's side of its retrospective.
   'POST /api/v1/opportunities/:id/retrospective': async (w) => {
-    const deal = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: `Won ${uniq()}`, amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2027-01-31' }), 'deal');
+    const deal = await ok(w.owner.client.post('/api/v1/opportunities', { accountId: w.ids.account, name: `Won ${uniq()}`, amount: { amountMinor: 100, currency: 'EUR' }, closeDate: '2030-01-31' }), 'deal');
     await ok(w.owner.client.patch(`/api/v1/opportunities/${deal.id}`, { status: 'won', version: deal.version }), 'close');
     const answers = { plannedOutcomes: 'yes', advancesWon: 'yes', customerKept: 'partly', mutualPlan: 'no', changeCommitment: 'yes' };
     return { as: 'owner', url: `/api/v1/opportunities/${deal.id}/retrospective`, body: { answers, processJudgement: 'sound', version: 0 } };

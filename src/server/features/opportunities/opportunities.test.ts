@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { Client, addMember, createAccount, signUpWorkspace, type Signed } from '../../test/factories.js';
-import { todayIn } from '../../../domain/dates.js';
+import { addDays, todayIn } from '../../../domain/dates.js';
 import { useFixedClock } from '../../test/clock.js';
 
 useFixedClock(); // dates are judged against today: no midnight inside the run
@@ -230,13 +230,13 @@ describe('opportunities', () => {
     const admin = await signUpWorkspace(app);
     const acc = await createAccount(admin.client);
     const specs: [string, number, string][] = [
-      ['Deal 3', 500, '2026-03-01'],
-      ['Deal 0', 900, '2026-01-15'],
-      ['Deal 5', 500, '2026-06-30'],
-      ['Deal 1', 12_000_000_000_00, '2026-03-01'],
-      ['Deal 6', 0, '2027-02-01'],
-      ['Deal 2', 7000, '2025-12-31'],
-      ['Deal 4', 500, '2026-03-01'],
+      ['Deal 3', 500, '2031-03-01'],
+      ['Deal 0', 900, '2031-01-15'],
+      ['Deal 5', 500, '2031-06-30'],
+      ['Deal 1', 12_000_000_000_00, '2031-03-01'],
+      ['Deal 6', 0, '2032-02-01'],
+      ['Deal 2', 7000, '2030-12-31'],
+      ['Deal 4', 500, '2031-03-01'],
     ];
     const made: Opp[] = [];
     for (const [name, amountMinor, closeDate] of specs) made.push(await createOpp(admin, { accountId: acc.id, name, amount: { amountMinor, currency: 'EUR' }, closeDate }));
@@ -335,19 +335,28 @@ describe('opportunities', () => {
 describe('close date in the owner’s time zone', () => {
   it('counts a close date as passed only once that day has ended where the owner is', async () => {
     // Kiritimati (UTC+14) is always at least a day ahead of Pago Pago (UTC-11).
-    const { client, me } = await signUpWorkspace(app, { timeZone: 'Pacific/Kiritimati' });
+    const { client, me } = await signUpWorkspace(app, { timeZone: 'Pacific/Pago_Pago' });
     const todayInPagoPago = todayIn('Pacific/Pago_Pago', new Date());
     const account = await createAccount(client);
     const opp = (
       await client.post('/api/v1/opportunities', { accountId: account.id, name: 'Edge of the day', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: todayInPagoPago })
     ).data;
-    expect(opp.closeDatePassed).toBe(true);
+    expect(opp.closeDatePassed).toBe(false);
 
+    // The owner moves to Kiritimati, where that day is already over.
     const user = (await client.get(`/api/v1/users/${me.user.id}`)).data;
-    expect((await client.patch(`/api/v1/users/${me.user.id}`, { timeZone: 'Pacific/Pago_Pago', version: user.version })).statusCode).toBe(200);
-    expect((await client.get(`/api/v1/opportunities/${opp.id}`)).data.closeDatePassed).toBe(false);
+    expect((await client.patch(`/api/v1/users/${me.user.id}`, { timeZone: 'Pacific/Kiritimati', version: user.version })).statusCode).toBe(200);
+    expect((await client.get(`/api/v1/opportunities/${opp.id}`)).data.closeDatePassed).toBe(true);
+    // A new close date already gone where they are is refused, an unchanged one is not.
+    const moved = await client.patch(`/api/v1/opportunities/${opp.id}`, { closeDate: addDays(todayInPagoPago, -1), version: opp.version });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.data.error).toMatchObject({ code: 'date_in_past', details: [{ path: 'closeDate' }] });
+    expect((await client.patch(`/api/v1/opportunities/${opp.id}`, { name: 'Edge of the day, renamed', closeDate: todayInPagoPago, version: opp.version })).statusCode).toBe(200);
+    const fresh = (await client.get(`/api/v1/opportunities/${opp.id}`)).data;
 
-    const won = await client.patch(`/api/v1/opportunities/${opp.id}`, { status: 'won', version: opp.version });
+    // Recorded as won, a deal closed on its date: no longer judged, and its past date is fine.
+    const won = await client.patch(`/api/v1/opportunities/${opp.id}`, { status: 'won', closeDate: addDays(todayInPagoPago, -3), version: fresh.version });
+    expect(won.statusCode).toBe(200);
     expect(won.data.closeDatePassed).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { searchTextOf } from '../../../domain/search-text.js';
 import { assertStageGate } from '../qualification/gate.js';
 import { opportunityEvents } from '../webhooks/events.js';
 import { refreshFocusFlags } from '../focus/stored.js';
+import { assertNewDatesNotPast } from '../commitments/date-rules.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -89,6 +90,9 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
     await checkOwner(tx, actor, ownerId, issues);
     const close = closing(null, input, issues);
     assertNoIssues(issues);
+    // An open deal's close date is when it is expected to close: not a day already gone, by accident
+    // (422 date_in_past, in the zone of the person typing it). A deal recorded as won or lost closed then.
+    if (close.status === 'open') assertNewDatesNotPast(actor.timeZone, { closeDate: input.closeDate });
     // A new deal has no commitment to change yet: the stage gate refuses creating it in a gated stage.
     await assertStageGate(tx, { fromStageId: null, toStageId: stageId, changeCommitment: 'none' });
     const now = nowIso();
@@ -126,6 +130,8 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
     if (input.ownerId && input.ownerId !== current.owner_id) await checkOwner(tx, actor, input.ownerId, issues);
     const close = closing(current, input, issues);
     assertNoIssues(issues);
+    // A new close date of a deal that stays (or becomes) open; an unchanged one passes.
+    if (close.status === 'open') assertNewDatesNotPast(actor.timeZone, { closeDate: input.closeDate }, { closeDate: current.close_date });
     // A stale edit is answered with the current deal first (409 version_conflict, in writeVersioned);
     // the gate judges a move forwards into or past its stage on the deal as it is now.
     if (input.stageId && input.stageId !== current.stage_id && version === current.version) {
