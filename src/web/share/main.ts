@@ -146,8 +146,9 @@ const actions: Actions = {
     const reason = (state.drafts['redate.reason'] ?? '').trim();
     const ok = required('redate', [
       ['newDate', newDate !== '', 'Choose the new date.'],
-      // The server says so too; saying it here flags both fields at once.
-      ['newDate', newDate === '' || newDate >= c.earliestNewDate, `Choose today (${formatDate(c.earliestNewDate, true)}) or a later date.`],
+      // With the reason missing too, the date already gone is flagged now, so both show at once;
+      // alone, it is the server's to say (with the day and the zone it is judged in).
+      ['newDate', newDate === '' || reason !== '' || newDate >= c.earliestNewDate, `Pick today (${formatDate(c.earliestNewDate, true)}) or a later date.`],
       ['reason', reason !== '', 'Say why, in a sentence.'],
     ]);
     if (!ok) return render();
