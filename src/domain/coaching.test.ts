@@ -71,9 +71,11 @@ describe('weekly charts', () => {
     if (chart.kind !== 'chart') throw new Error('expected a chart');
     expect(chart.points.map((p) => p.value)).toEqual([50, 75, 100]);
     expect(chart.points.map((p) => p.label)).toEqual(['week of Jan 5', 'week of Jan 19', 'week of Jan 26']);
-    // x̄ = 75, mR̄ = 25, limits 75 ± 66.5; the lower one is clamped at 0 only if it would go below.
+    // x̄ = 75, mR̄ = 25, limits 75 ± 66.5; the lower one is clamped at 0 only if it would go below, and
+    // the upper one (141.5) stops at 100 %: no week can pass it.
     expect(chart.centre).toBe(75);
-    expect(chart.upperLimit).toBeCloseTo(141.5, 10);
+    expect(chart.upperLimit).toBe(100);
+    expect(chart.upperLimitClamped).toBe(true);
     expect(chart.lowerLimit).toBeCloseTo(8.5, 10);
     expect(summary).toEqual(['routine variation — no week stands out']);
   });

@@ -113,7 +113,7 @@ export function weeklyChart(weeks: readonly WeekCounts[], measure: ChartMeasure,
       summary: [`too rare to chart week by week: ${perWeek} a week on average over ${points.length} weeks — read the period’s figure instead`],
     };
   }
-  const chart = xmrChart(points, { nonNegative: true });
+  const chart = xmrChart(points, { nonNegative: true, ...(measure === 'rate' ? { maximum: 100 } : {}) });
   return { measure, chart, rare: false, weekStarts: charted.map((w) => w.weekStart), summary: describeSignals(chart) };
 }
 

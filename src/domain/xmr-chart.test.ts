@@ -84,6 +84,18 @@ describe('XmR detection rules on constructed series', () => {
     expect(counts.signals).toEqual([]);
   });
 
+  it('stops the upper limit at the maximum a week can reach (100 %), and a week at 100 % is not beyond it', () => {
+    // Weekly rates in %: x̄ = 80, mR̄ = (20+20+40+40+20+20+0)/7 = 160/7, computed UCL = 80 + 2.66·160/7 = 140.8.
+    const values = [80, 100, 80, 40, 80, 100, 80, 80];
+    const free = chartOf(values, { nonNegative: true });
+    expect(free.upperLimit).toBeCloseTo(140.8, 10);
+    expect(free.upperLimitClamped).toBe(false);
+    const rates = chartOf(values, { nonNegative: true, maximum: 100 });
+    expect(rates.upperLimit).toBe(100);
+    expect(rates.upperLimitClamped).toBe(true);
+    expect(rates.points.filter((p) => p.beyond === 'upper')).toEqual([]);
+  });
+
   it('marks the whole run when eight successive points sit on one side of the centre line', () => {
     // x̄ = 160/14 = 11.43; the last eight (12–13) are all above it and inside the limits (8.97–13.88);
     // the first six are below it: six in a row is not a run.

@@ -49,6 +49,8 @@ export type XmrChart =
       lowerLimit: number;
       /** True when the computed lower limit was below 0 and the values cannot be negative. */
       lowerLimitClamped: boolean;
+      /** True when the computed upper limit passed the highest value possible (100 for a percentage). */
+      upperLimitClamped: boolean;
       points: XmrPoint[];
       /** In the order they start. */
       signals: XmrSignal[];
@@ -57,6 +59,8 @@ export type XmrChart =
 export type XmrOptions = {
   /** The measure cannot be negative (a count, a rate): clamp the lower limit at 0. */
   nonNegative?: boolean;
+  /** The highest value the measure can take (100 for a percentage): the upper limit stops there. */
+  maximum?: number;
 };
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -72,7 +76,10 @@ export function xmrChart(input: readonly XmrInput[], options: XmrOptions = {}): 
   const centre = mean(values);
   const movingRanges = values.slice(1).map((v, i) => Math.abs(v - values[i]));
   const averageMovingRange = mean(movingRanges);
-  const upperLimit = centre + LIMIT_FACTOR * averageMovingRange;
+  const computedUpper = centre + LIMIT_FACTOR * averageMovingRange;
+  // A week cannot pass the maximum, so a limit above it would never be crossed and only stretch the chart.
+  const upperLimitClamped = options.maximum !== undefined && computedUpper > options.maximum;
+  const upperLimit = upperLimitClamped ? (options.maximum as number) : computedUpper;
   const computedLower = centre - LIMIT_FACTOR * averageMovingRange;
   const lowerLimitClamped = options.nonNegative === true && computedLower < 0;
   const lowerLimit = lowerLimitClamped ? 0 : computedLower;
@@ -105,7 +112,7 @@ export function xmrChart(input: readonly XmrInput[], options: XmrOptions = {}): 
   }
   signals.sort((a, b) => startOf(a) - startOf(b));
 
-  return { kind: 'chart', n, centre, averageMovingRange, upperLimit, lowerLimit, lowerLimitClamped, points, signals };
+  return { kind: 'chart', n, centre, averageMovingRange, upperLimit, lowerLimit, lowerLimitClamped, upperLimitClamped, points, signals };
 }
 
 const startOf = (s: XmrSignal) => (s.kind === 'run' ? s.from : s.index);

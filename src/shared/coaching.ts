@@ -88,6 +88,8 @@ export const ProcessChart = z
       upperLimit: z.number(),
       lowerLimit: z.number(),
       lowerLimitClamped: z.boolean(),
+      /** A rate's upper limit stops at 100 %, the most a week can reach. */
+      upperLimitClamped: z.boolean(),
       points: z.array(z.object({ weekStart: CalendarDate, label: z.string(), value: z.number(), signal: ChartSignal.nullable() })),
       summary: z.array(z.string()),
     }),

@@ -110,10 +110,11 @@ describe('a rep’s coaching figures', () => {
     near(c.measures.advances.judgement.low, 0.2505); // Wilson 4/7: 0.250–0.842
     near(c.measures.advances.judgement.high, 0.8418);
     // Weekly advance rates 33.3, 50, 100, 100: x̄ = 70.83, mR̄ = 22.22, limits 11.72–129.94 — routine.
+    // No week passes 100 %: the upper limit stops there.
     const chart = c.measures.advances.chart;
-    expect(chart).toMatchObject({ kind: 'chart', measure: 'rate', n: 4 });
+    expect(chart).toMatchObject({ kind: 'chart', measure: 'rate', n: 4, upperLimitClamped: true, lowerLimitClamped: false });
     near(chart.centre, 70.8333);
-    near(chart.upperLimit, 70.8333 + 2.66 * (200 / 9));
+    expect(chart.upperLimit).toBe(100);
     near(chart.lowerLimit, 70.8333 - 2.66 * (200 / 9));
     expect(chart.points.map((p: { label: string; signal: string | null }) => [p.label, p.signal])).toEqual([
       ['week of May 4', null],

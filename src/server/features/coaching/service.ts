@@ -43,6 +43,7 @@ function presentChart(weeks: readonly WeekCounts[], measure: ChartMeasure, lastC
     upperLimit: chart.upperLimit,
     lowerLimit: chart.lowerLimit,
     lowerLimitClamped: chart.lowerLimitClamped,
+    upperLimitClamped: chart.upperLimitClamped,
     points: chart.points.map((p, i) => ({
       weekStart: weekStarts[i],
       label: p.label,

@@ -44,7 +44,10 @@ export function MeasureCard({ measureKey, measure, weekStarts, currentWeekStart,
               ))}
             </ul>
             {chart.kind === 'chart' ? (
-              <p className="small muted">{`Limits from ${chart.n} complete weeks: average ± 2.66 × the average week-to-week change.${chart.lowerLimitClamped ? ' The lower limit stops at 0.' : ''}`}</p>
+              <p className="small muted">
+                {`Limits from ${chart.n} complete weeks: average ± 2.66 × the average week-to-week change.${chart.lowerLimitClamped ? ' The lower limit stops at 0.' : ''}${chart.upperLimitClamped ? ' The upper limit stops at 100 %.' : ''}`}
+                {chart.measure === 'rate' ? ' The average line weighs every week alike; the figure above counts every result once, so the two can differ.' : ''}
+              </p>
             ) : null}
           </figcaption>
         </figure>

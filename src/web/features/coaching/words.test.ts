@@ -20,6 +20,7 @@ const measure: CoachingMeasure = {
     upperLimit: 164.99,
     lowerLimit: 0,
     lowerLimitClamped: true,
+    upperLimitClamped: false,
     points: [
       { weekStart: '2026-05-04', label: 'week of May 4', value: 100 / 3, signal: null },
       { weekStart: '2026-05-18', label: 'week of May 18', value: 75, signal: 'beyond_upper' },

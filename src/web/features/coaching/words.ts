@@ -119,7 +119,7 @@ export function chartCsv(key: CoachingMeasureKey, measure: CoachingMeasure, curr
   for (const r of chartRows(measure, currentWeekStart)) lines.push([r.weekStart, String(r.successes), String(r.n), r.value === '—' ? '' : r.value.replace(' %', ''), r.note]);
   if (measure.chart.kind === 'chart') {
     const c = measure.chart;
-    lines.push([], ['centre_line', '', '', c.centre.toFixed(2), ''], ['upper_limit', '', '', c.upperLimit.toFixed(2), ''], ['lower_limit', '', '', c.lowerLimit.toFixed(2), c.lowerLimitClamped ? 'clamped at 0' : '']);
+    lines.push([], ['centre_line', '', '', c.centre.toFixed(2), ''], ['upper_limit', '', '', c.upperLimit.toFixed(2), c.upperLimitClamped ? 'clamped at 100' : ''], ['lower_limit', '', '', c.lowerLimit.toFixed(2), c.lowerLimitClamped ? 'clamped at 0' : '']);
   }
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
