@@ -7,6 +7,9 @@ describe('initials', () => {
     expect(initials('  grace  brewster  hopper ')).toBe('GH');
     expect(initials('Plato')).toBe('P');
     expect(initials('   ')).toBe('?');
+    expect(initials('Ana Buyer (customer)')).toBe('AB');
+    expect(initials('Carla Chen [Globex]')).toBe('CC');
+    expect(initials('(customer)')).toBe('(');
   });
 
   it('splits by grapheme, never inside an emoji or a combined letter', () => {

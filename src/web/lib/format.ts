@@ -95,7 +95,9 @@ function firstGrapheme(word: string): string {
 
 /** "Ada Lovelace" → "AL"; split by grapheme, so an emoji or a combined letter is never cut in half. */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // What is said about the person in brackets is not their name: "Ana Buyer (customer)" → "AB".
+  const bare = name.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
+  const parts = (bare || name).trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return '?';
   const words = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
   return words.map((w) => firstGrapheme(w).toLocaleUpperCase()).join('');

@@ -30,7 +30,8 @@ export function PlansPage() {
   const params = useListParams(listFilters.plans(me.user.role));
   const view = params.values.view as PlanView;
   const list = usePlanList(params.values);
-  const firstPlan = view === 'mine' && !params.values.ownerId && !params.values.status;
+  // The view (mine, team, everyone) is not a filter: an empty list without owner or status says how to start.
+  const filtered = !!params.values.ownerId || !!params.values.status;
   const columns: Column<PlanSummary>[] = [
     { header: 'Plan', cellClassName: 'primary-cell', cell: (p) => <PrimaryCell to={`/plans/${p.id}`} name={p.title} sub={`${p.opportunity.account.name} · ${p.opportunity.name}`} /> },
     {
@@ -87,10 +88,10 @@ export function PlansPage() {
         }
         empty={
           <ListEmpty
-            filters={{ isFiltered: !firstPlan, reset: params.reset }}
+            filters={{ isFiltered: filtered, reset: params.reset }}
             noMatch={{ title: 'No plans match', hint: 'Try another owner or status.', icon: 'plans' }}
             icon="plans"
-            title="You have no mutual plans yet"
+            title={view === 'mine' ? 'You have no mutual plans yet' : 'No mutual plans yet'}
             action={
               <Link to={`/opportunities?ownerId=${me.user.id}&status=open`} className={buttonClass('primary')}>
                 Choose an opportunity to plan
