@@ -27,7 +27,8 @@ export function ClosingDeals() {
   const closing = (list.data?.pages[0]?.data ?? []).filter((o) => o.closeDate <= horizon);
   return (
     <Card
-      title={`Deals closing in ${HORIZON_DAYS} days`}
+      // A deal past its close date is listed first and said so: it needs a new date or closing, not waiting.
+      title={closing.some((o) => o.closeDate < today) ? `Deals past their close date or closing in ${HORIZON_DAYS} days` : `Deals closing in ${HORIZON_DAYS} days`}
       flush
       actions={
         <Link to={`/opportunities?ownerId=${me.user.id}&status=open&sort=closeDate`} className={buttonClass('ghost', 'sm')}>
