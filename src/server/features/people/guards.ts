@@ -8,13 +8,6 @@ export const emailHasAccount = () => duplicate('email', 'An account with this em
  * here (find them under People), or the email belongs to an account elsewhere (one email, one
  * account: ask them for another address).
  */
-export async function inviteeHasAccount(scope: Scope, email: string) {
-  const here = await scope.selectFrom('users').select(['users.name']).where('users.email', '=', email).executeTakeFirst();
-  return here
-    ? duplicate('email', `${here.name} already has an account in this workspace with this email — find them under People.`)
-    : duplicate('email', 'This email already belongs to an Advance account elsewhere. Each email can hold one account: ask them for another address to invite.');
-}
-
 export { isUniqueViolation } from '../../core/unique.js';
 
 export async function assertTeamOfWorkspace(scope: Scope, teamId: string, path = 'teamId'): Promise<void> {

@@ -3,11 +3,11 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword } from '../../core/auth/passwords.js';
 import type { Db } from '../../core/db/connect.js';
-import { AppError, notFound, ruleViolation } from '../../core/errors.js';
+import { AppError, duplicate, notFound, ruleViolation } from '../../core/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import { Scope } from '../../core/scope.js';
 import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
-import { assertTeamOfWorkspace, emailHasAccount, inviteeHasAccount, isUniqueViolation } from './guards.js';
+import { assertTeamOfWorkspace, emailHasAccount, isUniqueViolation } from './guards.js';
 import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
 import { addressSuppressed, enqueueMail } from '../mail/outbox.js';
 
@@ -24,7 +24,12 @@ async function present(scope: Scope, id: string): Promise<Invite> {
 
 export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
   const email = input.email.toLowerCase();
-  if (await emailTaken(scope.db, email)) throw await inviteeHasAccount(scope, email);
+  // Someone of this workspace: the admin sees them under People anyway, so say so. An account in
+  // another workspace is NOT said: anyone can sign up a workspace, and the answer would tell them
+  // whether any address has an account. The invite is made as for a new address; its holder —
+  // only the mailbox's owner — hears at acceptance that the address has an account (409).
+  const here = await scope.selectFrom('users').select(['users.name']).where('users.email', '=', email).executeTakeFirst();
+  if (here) throw duplicate('email', `${here.name} already has an account in this workspace with this email — find them under People.`);
   const token = newSecret();
   const suppressed = await addressSuppressed(scope.db, email, 'invitation');
   const id = await scope.transaction(async (tx) => {
