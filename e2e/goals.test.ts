@@ -42,7 +42,7 @@ describe('goals: a why found on the ladder, a what goal and its one tiny next st
     await expect.poll(() => page.getByRole('heading', { name: 'New goal' }).isVisible()).toBe(true);
     // Sent empty, the form says what each field needs, beside it.
     await action(page, 'Set goal').click();
-    await expect.poll(() => page.getByText('Title is required.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('The goal is required.').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('The first step is required.').isVisible()).toBe(true);
     await page.getByLabel('Goal', { exact: true }).fill('Plan the outcome of every customer call');
     await page.getByLabel('Measured by').selectOption({ label: 'Advance rate (advances out of interactions with a result)' });

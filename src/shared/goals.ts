@@ -193,7 +193,7 @@ export const CreateGoalBody = z
     /** Default: yourself. A manager (or admin) may set an outcome goal — a quota — for a rep of their team. */
     ownerId: Id.optional(),
     kind: GoalKind,
-    title: requiredText(GOAL_TITLE_MAX, 'Title'),
+    title: requiredText(GOAL_TITLE_MAX, 'The goal'),
     ...period,
     ...goalTerms,
     /** One of the owner's own whys. */

@@ -33,7 +33,7 @@ export const INSIGHT_MAX = 5000;
 export const OBJECTIVE_OPPORTUNITIES_MAX = 50;
 
 const objectiveFields = {
-  title: requiredText(OBJECTIVE_TITLE_MAX, 'Title'),
+  title: requiredText(OBJECTIVE_TITLE_MAX, 'The objective'),
   kind: ObjectiveKind,
   /** The client's goal this objective serves, in the client's words. */
   clientGoal: optionalText(CLIENT_GOAL_MAX),

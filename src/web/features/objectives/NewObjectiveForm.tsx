@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { defaultCurrency } from '../opportunities/currencies';
 import type { CreateObjectiveBody, Objective } from '../../../shared/objectives';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
@@ -13,7 +14,8 @@ export function NewObjectiveForm({ accountId, ownerId, onDone }: { accountId: st
   const navigate = useNavigate();
   const { form, submit } = useCreateForm<Objective, ReturnType<typeof emptyObjective>>({
     spec: objectiveSpec,
-    initial: emptyObjective({ ownerId, currency: 'EUR' }),
+    // The currency deals default to (the one last used, else the browser's region's): one default across forms.
+    initial: emptyObjective({ ownerId, currency: defaultCurrency() }),
     schema: objectiveSpec.schemas.create,
     save: (body, handlers) => create.mutate(body as CreateObjectiveBody, handlers),
     onCreated: (o) => {
