@@ -36,6 +36,7 @@ describe('a strategic objective on an account', () => {
     await page.getByLabel('Objective', { exact: true }).fill('Become their analytics platform in Germany');
     await page.getByLabel('Kind').selectOption({ label: 'New region' });
     await page.getByLabel('Client goal').fill('Cut reporting time for the German plants in half');
+    await page.getByLabel('Currency', { exact: true }).selectOption('EUR');
     await page.getByLabel('Financial target').fill('300,000');
     await page.getByLabel('Target date').fill(inDays(120));
     await page.getByLabel(/Munich plant rollout/).check();
