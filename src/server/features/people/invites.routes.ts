@@ -28,8 +28,7 @@ export function inviteRoutes(app: App): void {
     );
 
   route(app, peopleApi.createInvite, { permission: { role: 'admin' } }, async (req, reply) => {
-    // Counted before anything is checked, refusals included: whether an address has an account
-    // elsewhere (409) is then slow to ask, even from a workspace signed up for the purpose.
+    // Counted before anything is checked, refusals (someone already in this workspace) included.
     await hit(db, `invites-workspace:${ctx(req).actor.workspaceId}`, config.invitesMaxPerWorkspacePerHour, HOUR, 'This workspace created many invites in the last hour. Please try again later.');
     const baseUrl = config.publicUrl ?? `${req.protocol}://${req.host}`;
     return reply.code(201).send(await createInvite({ ...ctx(req), input: req.body, baseUrl, ttlMs: config.inviteTtlMs }));
