@@ -239,6 +239,23 @@ describe('demo sessions', () => {
     expectTooMany(await post(links, '/api/v1/demo/session', {}, '10.1.7.1'), 3600);
     expect((await post(links, '/api/v1/demo/session', {}, '10.1.7.2')).statusCode).toBe(201);
   });
+
+  it('counts resets of the demo against the same allowance: a visitor cannot rewrite it in a loop', async () => {
+    await clearOfWindowEdge(3_600_000, 15_000);
+    const start = await post(links, '/api/v1/demo/session', {}, '10.1.7.3');
+    expect(start.statusCode).toBe(201);
+    let cookie = String(start.headers['set-cookie']).split(';')[0];
+    const reset = () => links.inject({ method: 'POST', url: '/api/v1/demo/reset', ...from('10.1.7.3'), headers: { origin: ORIGIN, cookie, 'content-type': 'application/json' }, payload: '{}' }).then((r) => ({ ...r, data: JSON.parse(r.body) }));
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await reset();
+      codes.push(res.statusCode);
+      if (res.statusCode === 201) cookie = String(res.headers['set-cookie']).split(';')[0];
+    }
+    // One session and two resets use the three of the hour; the third reset waits.
+    expect(codes).toEqual([201, 201, 429]);
+    expectTooMany(await reset(), 3600);
+  });
 });
 
 describe('sign-in failures', () => {

@@ -68,8 +68,9 @@ export const authApi = defineRoutes({
   resetDemoWorkspace: {
     tags,
     summary: 'Reset the demo workspace to its story as of today (demo workspace only; signs you in to the new one)',
+    description: 'A reset starts a new demo session, so it counts against the per-address allowance of demo sessions (`DEMO_SESSION_MAX_PER_IP_PER_HOUR`); more answer 429 with `Retry-After`.',
     body: NoBody,
     response: { 201: Me },
-    errors: ['forbidden'],
+    errors: ['forbidden', 'too_many_requests'],
   },
 });

@@ -22,9 +22,12 @@ export function demoRoutes(app: App): void {
     return reply.code(201).send(await loadMe(db, actor));
   });
 
-  // Any person of the demo workspace; every other workspace is refused (403) by resetDemo.
+  // Any person of the demo workspace; every other workspace is refused (403) by resetDemo. Anyone
+  // can be a demo visitor, and a reset writes the whole demo again and starts a session: it counts
+  // against the same per-address allowance as starting a demo session.
   route(app, api.resetDemoWorkspace, { permission: 'signedIn' }, async (req, reply) => {
     const { actor } = ctx(req);
+    await hit(db, `demo-session-ip:${req.ip}`, config.demoSessionMaxPerIpPerHour, 3_600_000, 'Too many demo resets and sessions from this address. Please try again later.');
     const user = await resetDemo(db, actor);
     // The old workspace (and its sessions) is gone: the visitor continues in the new one.
     const next = await startSession(db, config, reply, user);
