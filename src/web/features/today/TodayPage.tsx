@@ -21,6 +21,7 @@ import '../../styles/plans.css';
 import type { PlanView } from '../../../shared/team-view';
 import { useListParams } from '../../lib/useListParams';
 import { ViewSwitch } from '../plans/ViewSwitch';
+import { planAndDeal } from '../plans/planWords';
 
 function greeting(timeZone: string): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
@@ -142,9 +143,7 @@ function TodayLists({ today }: { today: Today }) {
                   <Link to={`/plans/${plan.id}#c-${commitment.id}`}>{commitment.title}</Link>
                 </p>
                 <p className="today-row-meta">
-                  <span>
-                    {plan.title} · {plan.opportunity.name}
-                  </span>
+                  <span>{planAndDeal(plan)}</span>
                 </p>
                 <PendingDate commitment={commitment} renegotiation={renegotiation} />
               </li>

@@ -9,6 +9,7 @@ import { SIDE_LABELS, dueLine } from '../commitments/commitmentWords';
 import { useCommitmentStatus } from '../commitments/useCommitmentStatus';
 import { useMe } from '../../app/session';
 import { formatDate } from '../../lib/format';
+import { planAndDeal } from '../plans/planWords';
 
 /** One of the rep's commitments: where it belongs, when it is due, and the two things to do about it. */
 export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: ReactNode; onDone?: (title: string) => void }) {
@@ -16,7 +17,7 @@ export function TodayRow({ item, extra, onDone }: { item: TodayItem; extra?: Rea
   const me = useMe();
   // Where it lives: a plan's commitment, a task on an account objective, an action agreed in an interaction and kept there, or one agreed in a check-in.
   const where = plan
-    ? { to: `/plans/${plan.id}#c-${c.id}`, label: `${plan.title} · ${plan.opportunity.name}` }
+    ? { to: `/plans/${plan.id}#c-${c.id}`, label: planAndDeal(plan) }
     : objective
       ? { to: `/objectives/${objective.id}#c-${c.id}`, label: `${objective.title} · ${objective.account.name}` }
       : checkIn
