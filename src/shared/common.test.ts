@@ -9,7 +9,11 @@ describe('calendar dates and time zones', () => {
       expect(isCalendarDate(out), out).toBe(false);
       expect(CalendarDate.safeParse(out).error?.issues[0].message, out).toBe('Choose a date between 1900 and 2999.');
     }
-    expect(CalendarDate.safeParse('2026-02-30').error?.issues[0].message).toBe('Choose a real date from the calendar.');
+    expect(CalendarDate.safeParse('2026-02-30').error?.issues[0].message).toBe('2026-02-30 is not a day of the calendar: check the month and the day.');
+    for (const typed of ['30/12/2026', '2026-1-5', '2026-12-31T10:00', 'tomorrow']) {
+      expect(CalendarDate.safeParse(typed).error?.issues[0].message, typed).toBe('Write the date as YYYY-MM-DD, for example 2026-12-31.');
+    }
+    expect(CalendarDate.safeParse('').error?.issues[0].message).toBe('Choose a date.');
   });
 
   it('accepts real dates only, leap years included', () => {

@@ -99,7 +99,14 @@ export const CalendarDate = z
   .string()
   // People see this beside a date picker in their own format; the API's YYYY-MM-DD is in the description.
   .refine(isCalendarDate, {
-    error: (issue) => (isRealDate(String(issue.input)) ? `Choose a date between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}.` : 'Choose a real date from the calendar.'),
+    error: (issue) => {
+      const input = String(issue.input);
+      if (input.trim() === '') return 'Choose a date.';
+      if (isRealDate(input)) return `Choose a date between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}.`;
+      // A date picker always gives YYYY-MM-DD: the other two are for whoever typed it (the API, a file).
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) return 'Write the date as YYYY-MM-DD, for example 2026-12-31.';
+      return `${input} is not a day of the calendar: check the month and the day.`;
+    },
   })
   .meta({ description: `Calendar date (YYYY-MM-DD) in the owner’s time zone, from ${FIRST_CALENDAR_YEAR}-01-01 to ${LAST_CALENDAR_YEAR}-12-31`, example: '2026-12-31' });
 
