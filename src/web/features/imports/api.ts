@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createImport, dryRunImport, getImport, listImportResults, listImports, startImport, updateImport } from '../../../shared/routes/operations/imports';
 import type { ImportOutcome } from '../../../shared/imports';
+import { defuseCell } from '../../../domain/csv-cell';
 import { call, type BodyOf } from '../../app/api';
 
 const importKey = (id: string) => ['import', id] as const;
@@ -62,10 +63,18 @@ export async function skippedRowsCsv(id: string): Promise<string> {
   let cursor: string | undefined;
   do {
     const page = await call(listImportResults, { params: { id }, query: { limit: 200, outcome: 'skipped', ...(cursor ? { cursor } : {}) } });
-    for (const r of page.data) lines.push([String(r.row), r.externalId ?? '', r.reason ?? ''].map(csvCell).join(','));
+    for (const r of page.data) lines.push([String(r.row), r.externalId ?? '', r.reason ?? ''].map((cell) => csvCell(cell)).join(','));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * One cell of the skipped rows' file. Its text comes from the uploaded file (a source id, a column's
+ * name in a reason), so a cell a spreadsheet would run as a formula is defused and quoted, as in
+ * every export the server writes (domain/csv.ts; papaparse stays out of the web app).
+ */
+export function csvCell(s: string): string {
+  const text = String(defuseCell(s));
+  return text !== s || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
