@@ -161,6 +161,38 @@ describe('a closed deal’s retrospective', () => {
     const stranger = await signUpWorkspace(app, { timeZone: TZ });
     expect((await stranger.client.get(url)).statusCode).toBe(404);
   });
+  it('is answered on the manager’s side by the team’s manager even when they are an admin; another admin answers neither', async () => {
+    const { admin } = await workspace();
+    const other = await addMember(app, admin.client, { role: 'admin', name: 'Ola Otheradmin', timeZone: TZ });
+    const west = (await admin.client.post('/api/v1/teams', { name: 'West', managerId: admin.me.user.id })).data;
+    const wendy = await addMember(app, admin.client, { role: 'rep', teamId: west.id, name: 'Wendy West', timeZone: TZ });
+    const deal = await luckyWin(wendy);
+    const url = `/api/v1/opportunities/${deal.id}/retrospective`;
+    await wendy.client.post(url, answers('sound', 0, 'Wendy’s lesson'));
+
+    // The admin leads West: theirs is the manager’s side, and Wendy’s answers wait until they have answered.
+    const before = (await admin.client.get(url)).data;
+    expect(before).toMatchObject({ yourPerspective: 'manager', yours: null, process: null, placement: null });
+    expect(before.sides).toEqual([
+      { perspective: 'rep', submitted: true, answers: null },
+      { perspective: 'manager', submitted: false, answers: null },
+    ]);
+    expect((await admin.client.get(`/api/v1/teams/${west.id}/retrospectives`)).data.deals[0]).toMatchObject({ repAnswered: true, managerAnswered: false, placement: null });
+    expect((await other.client.post(url, answers('weak', 0))).statusCode).toBe(403);
+
+    const answered = await admin.client.post(url, answers('weak', 0));
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.data.yours).toMatchObject({ perspective: 'manager', respondent: { name: admin.me.user.name } });
+    expect(answered.data.sides.map((s: { submitted: boolean; answers: unknown }) => [s.submitted, s.answers !== null])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(answered.data.placement).toEqual({ byData: 'lucky_win', byRep: 'earned_win', byManager: 'lucky_win' });
+    expect((await wendy.client.get(url)).data.sides[1].answers).toMatchObject({ processJudgement: 'weak' });
+    expect((await admin.client.get(`/api/v1/teams/${west.id}/retrospectives`)).data.deals[0]).toMatchObject({ managerAnswered: true, placement: 'lucky_win' });
+    // Another admin reads the completed retrospective but answers neither side.
+    expect((await other.client.get(url)).data).toMatchObject({ yourPerspective: null, yours: null });
+  });
 });
 
 describe('a team’s retrospectives, and whether the process predicts wins', () => {

@@ -45,12 +45,13 @@ type Deal = NonNullable<Awaited<ReturnType<typeof loadDeal>>>;
 
 /**
  * Which side's answers are this person's to give: the deal's owner gives the rep's; the manager of
- * the owner's team the manager's — or an admin, when that team has no manager. Anyone else answers
- * neither (an admin reading a managed team's deal, for one).
+ * the owner's team (teams.manager_id, whatever their role: an admin may lead a team) the manager's —
+ * or an admin, when the owner has no team or that team has no manager. Anyone else answers neither
+ * (an admin reading a deal of a team someone else leads, for one).
  */
 export function perspectiveOf(actor: Actor, deal: Pick<Deal, 'owner_id' | 'owner_team_id' | 'team_manager_id'>): Perspective | null {
   if (actor.id === deal.owner_id) return 'rep';
-  if (actor.role === 'manager' && deal.owner_team_id !== null && actor.ledTeamIds.includes(deal.owner_team_id)) return 'manager';
+  if (deal.owner_team_id !== null && deal.team_manager_id === actor.id) return 'manager';
   if (actor.role === 'admin' && (deal.owner_team_id === null || deal.team_manager_id === null)) return 'manager';
   return null;
 }
