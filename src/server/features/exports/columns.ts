@@ -167,7 +167,12 @@ export const objectiveColumns: CsvColumn<ObjectiveSummary>[] = [
   col('updatedAt', (o) => o.updatedAt),
 ];
 
-/** A goal's why is never written to a file: whys are private (features/goals/access.ts). */
+const progressOf = (g: GoalSummary): CsvCell => g.measurement.progress?.words ?? null;
+
+/**
+ * A goal's why is never written to a file: whys are private (features/goals/access.ts). In review
+ * mode an outcome goal's progress is left empty, as the page hides it (web GoalProgress.tsx).
+ */
 export const goalColumns: CsvColumn<GoalSummary>[] = [
   col('id', (g) => g.id),
   col('title', (g) => g.title),
@@ -184,7 +189,7 @@ export const goalColumns: CsvColumn<GoalSummary>[] = [
   col('targetCurrency', (g) => currency(g.targetAmount), 'hidden'),
   col('stretch', (g) => g.stretch),
   col('status', (g) => g.status),
-  col('progress', (g) => g.measurement.progress?.words ?? null),
+  col('progress', progressOf, (g) => (g.kind === 'outcome' ? null : progressOf(g))),
   col('nextStep', (g) => g.currentStep?.text ?? null),
   col('stepsDone', (g) => g.stepsDone),
   col('closedAt', (g) => g.closedAt),

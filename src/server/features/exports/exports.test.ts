@@ -133,6 +133,24 @@ describe('list exports (CSV)', () => {
     expect((await client.get('/api/v1/opportunities/export?review=yes')).statusCode).toBe(400);
   });
 
+  it('started in review mode, a goals file leaves out an outcome goal’s progress as the page does, and keeps the others’', async () => {
+    const { client } = await signUpWorkspace(app);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const period = { periodStart: day(-30), periodEnd: day(30), firstStep: 'List the deals that can close' };
+    await createDeal(client, { name: 'Won deal', amount: { amountMinor: 900_000, currency: 'USD' }, closeDate: day(0), status: 'won' });
+    const goal = (body: Record<string, unknown>) => client.post('/api/v1/goals', { ...period, ...body });
+    expect((await goal({ kind: 'outcome', title: 'Revenue', measure: 'revenue_won', targetAmount: { amountMinor: 100_000, currency: 'USD' } })).statusCode).toBe(201);
+    expect((await goal({ kind: 'outcome', title: 'Deals', measure: 'deals_won', targetValue: 2 })).statusCode).toBe(201);
+    expect((await goal({ kind: 'learning', title: 'Notes', measure: 'learning_notes', targetValue: 4 })).statusCode).toBe(201);
+
+    const byTitle = (csv: Csv) => Object.fromEntries(csv.rows.map((r) => [r.title, r.progress]));
+    const plain = await download(client, '/api/v1/goals/export?status=all');
+    expect(byTitle(plain)).toEqual({ Revenue: 'reached (900 %)', Deals: '50 % of the way', Notes: '0 % of the way' });
+    const review = await download(client, '/api/v1/goals/export?status=all&review=on');
+    expect(review.header).not.toContain('targetAmount');
+    expect(byTitle(review)).toEqual({ Revenue: '', Deals: '', Notes: '0 % of the way' });
+  });
+
   it('exports plans, interactions and an account’s objectives as their lists show them to that person', async () => {
     const admin = await signUpWorkspace(app);
     const rep = await addMember(app, admin.client, { role: 'rep' });
