@@ -30,6 +30,12 @@ describe('webhook destinations: which addresses are refused', () => {
     ['::ffff:10.1.2.3', 'private'],
     ['::127.0.0.1', 'IPv4-compatible (deprecated)'],
     ['64:ff9b::10.0.0.1', 'private'],
+    ['::ffff:0:7f00:1', 'loopback'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:169.254.169.254', 'link-local (cloud metadata)'],
+    ['64:ff9b:1::7f00:1', 'local-use NAT64'],
+    ['64:ff9b:1:7f00:1::', 'local-use NAT64'],
+    ['64:ff9b:1::8.8.8.8', 'local-use NAT64'],
     ['2002:7f00:0001::1', 'loopback'],
     ['example.com', 'not an IP address'],
     ['1.2.3', 'not an IP address'],
@@ -40,7 +46,7 @@ describe('webhook destinations: which addresses are refused', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '169.255.0.1', '2606:4700:4700::1111', '2a00:1450:4007:80f::200e', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '2002:0808:0808::1'])(
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '169.255.0.1', '2606:4700:4700::1111', '2a00:1450:4007:80f::200e', '::ffff:8.8.8.8', '::ffff:0:8.8.8.8', '64:ff9b::8.8.8.8', '2002:0808:0808::1'])(
     '%s is public',
     (address) => {
       expect(refusedAddressReason(address)).toBeNull();

@@ -3,8 +3,10 @@
  * private, loopback, link-local (cloud metadata services live at 169.254.169.254 and fd00:ec2::254),
  * unique-local, shared (carrier-grade NAT, 100.64/10, where Alibaba's metadata service is),
  * documentation, benchmarking, multicast, reserved and unspecified ranges — and any IPv6 form that
- * carries one of those IPv4 addresses inside it (IPv4-mapped `::ffff:127.0.0.1`, IPv4-compatible,
- * NAT64 `64:ff9b::/96`, 6to4 `2002::/16`). Pure: text in, answer out.
+ * carries one of those IPv4 addresses inside it (IPv4-mapped `::ffff:127.0.0.1`, IPv4-translated
+ * `::ffff:0:127.0.0.1`, IPv4-compatible, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`). The local-use NAT64
+ * prefix `64:ff9b:1::/48` is refused whole: a network picks its own prefix length within it, so
+ * where an IPv4 address sits inside cannot be told. Pure: text in, answer out.
  */
 
 type Range = readonly [base: bigint, prefix: number, why: string];
@@ -30,6 +32,7 @@ const V4_REFUSED: readonly (readonly [string, number, string])[] = [
 const V6_REFUSED: readonly (readonly [string, number, string])[] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
+  ['64:ff9b:1::', 48, 'local-use NAT64'],
   ['100::', 64, 'discard'],
   ['2001::', 23, 'IETF protocol assignments'],
   ['2001:db8::', 32, 'documentation'],
@@ -110,6 +113,7 @@ export function refusedAddressReason(address: string): string | null {
   const low32 = Number(v6 & 0xffffffffn);
   // IPv6 forms that carry an IPv4 address: judge the IPv4 address inside.
   if (v6 >> 32n === 0xffffn) return refusedV4(low32) ?? null; // ::ffff:a.b.c.d (IPv4-mapped)
+  if (v6 >> 32n === 0xffff0000n) return refusedV4(low32) ?? null; // ::ffff:0:a.b.c.d (IPv4-translated)
   if (v6 >> 32n === 0n && v6 > 1n) return 'IPv4-compatible (deprecated)'; // ::a.b.c.d
   if (v6 >> 32n === 0x64ff9b0000000000000000n) return refusedV4(low32) ?? null; // 64:ff9b::a.b.c.d (NAT64)
   if (v6 >> 112n === 0x2002n) {

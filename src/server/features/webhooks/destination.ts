@@ -35,30 +35,36 @@ export function urlProblem(raw: string, allowPrivate: boolean): string | null {
   return null;
 }
 
+/**
+ * A host name's refusal: the same words whether it resolved to a refused address or did not resolve
+ * at all, naming neither the address nor the resolver's error — or an admin could map internal host
+ * names to addresses by trying them. (An address typed as one is named with its range.)
+ */
+const notPublic = (hostname: string) => `The host ${hostname} does not resolve to a public internet address: webhooks go to public internet addresses only.`;
+
 export async function checkDestination(raw: string, opts: { allowPrivate: boolean; lookup?: Lookup }): Promise<Destination> {
   const problem = urlProblem(raw, opts.allowPrivate);
   if (problem) return { ok: false, reason: problem };
   const url = new URL(raw);
   const hostname = bare(url.hostname);
+  const literal = parseIPv4(hostname) !== null ? 4 : parseIPv6(hostname) !== null ? 6 : null;
   let addresses: ResolvedAddress[];
-  if (parseIPv4(hostname) !== null) addresses = [{ address: hostname, family: 4 }];
-  else if (parseIPv6(hostname) !== null) addresses = [{ address: hostname, family: 6 }];
+  if (literal) addresses = [{ address: hostname, family: literal }];
   else {
+    let code: string | undefined;
     try {
       addresses = await (opts.lookup ?? systemLookup)(hostname);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      return { ok: false, reason: `The host ${hostname} could not be found${code ? ` (${code})` : ''}.` };
+      code = (err as { code?: string }).code;
+      addresses = [];
     }
-    if (addresses.length === 0) return { ok: false, reason: `The host ${hostname} could not be found.` };
+    // With private addresses allowed (development), nothing is kept from the caller: say why.
+    if (addresses.length === 0) return { ok: false, reason: opts.allowPrivate ? `The host ${hostname} could not be found${code ? ` (${code})` : ''}.` : notPublic(hostname) };
   }
   if (!opts.allowPrivate) {
     for (const a of addresses) {
       const why = refusedAddressReason(a.address);
-      if (why) {
-        const shown = a.address === hostname ? a.address : `${hostname} → ${a.address}`;
-        return { ok: false, reason: `${shown} is a ${why} address: webhooks go to public internet addresses only.` };
-      }
+      if (why) return { ok: false, reason: literal ? `${a.address} is a ${why} address: webhooks go to public internet addresses only.` : notPublic(hostname) };
     }
   }
   return { ok: true, url, hostname, addresses };

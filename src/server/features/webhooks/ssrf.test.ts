@@ -21,8 +21,10 @@ describe('webhook destinations (SSRF)', () => {
     ['https://[::1]/hook', '::1 is a loopback address'],
     ['https://[fd00::1]/hook', 'fd00::1 is a unique-local address'],
     ['https://[::ffff:127.0.0.1]/hook', '::ffff:7f00:1 is a loopback address'],
+    ['https://[::ffff:0:7f00:1]/hook', '::ffff:0:7f00:1 is a loopback address'],
+    ['https://[64:ff9b:1::7f00:1]/hook', '64:ff9b:1::7f00:1 is a local-use NAT64 address'],
     ['https://2130706433/hook', '127.0.0.1 is a loopback address'],
-    ['https://localhost/hook', 'localhost → '],
+    ['https://localhost/hook', 'The host localhost does not resolve to a public internet address'],
     ['http://example.com/hook', 'Use an https:// address'],
   ])('refuses %s when it is saved (400 naming url), and creates nothing', async (url, why) => {
     const admin = await signUpWorkspace(app);
@@ -37,8 +39,23 @@ describe('webhook destinations (SSRF)', () => {
 
   it('refuses a host name that resolves to loopback (localhost: every address it has is checked)', async () => {
     const dest = await checkDestination('https://localhost:8443/x', { allowPrivate: false });
-    expect(dest.ok).toBe(false);
-    expect(!dest.ok && dest.reason).toMatch(/^localhost → (127\.0\.0\.1|::1) is a loopback address/);
+    expect(dest).toEqual({ ok: false, reason: 'The host localhost does not resolve to a public internet address: webhooks go to public internet addresses only.' });
+  });
+
+  it('does not tell what a host name resolved to, nor whether it resolved: internal names cannot be mapped by trying them', async () => {
+    const refusal = async (lookup: () => Promise<{ address: string; family: 4 | 6 }[]>) => {
+      const dest = await checkDestination('https://vm.internal.test/hook', { allowPrivate: false, lookup });
+      return !dest.ok && dest.reason;
+    };
+    const words = 'The host vm.internal.test does not resolve to a public internet address: webhooks go to public internet addresses only.';
+    expect(await refusal(async () => [{ address: '127.0.0.1', family: 4 }])).toBe(words);
+    expect(await refusal(async () => [{ address: '93.184.215.14', family: 4 }, { address: '10.1.2.3', family: 4 }])).toBe(words);
+    expect(await refusal(async () => [{ address: 'fd00:ec2::254', family: 6 }])).toBe(words);
+    expect(await refusal(async () => [])).toBe(words);
+    expect(await refusal(() => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND vm.internal.test'), { code: 'ENOTFOUND' })))).toBe(words);
+    // With private addresses allowed (development), there is nothing to keep from the caller.
+    const dev = await checkDestination('https://vm.internal.test/hook', { allowPrivate: true, lookup: () => Promise.reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' })) });
+    expect(!dev.ok && dev.reason).toBe('The host vm.internal.test could not be found (ENOTFOUND).');
   });
 
   it('checks again at send time: a name that now resolves to a private address is refused, and nothing is sent', async () => {
@@ -59,8 +76,8 @@ describe('webhook destinations (SSRF)', () => {
     }
     const detail = (await admin.client.get(`/api/v1/webhook-deliveries/${queued.id}`)).data;
     expect(detail.attemptLog.map((a: { responseStatus: number | null; error: string }) => [a.responseStatus, a.error])).toEqual([
-      [null, 'Refused: hooks.example.test → ::ffff:169.254.169.254 is a link-local (cloud metadata) address: webhooks go to public internet addresses only.'],
-      [null, 'Refused: hooks.example.test → 127.0.0.1 is a loopback address: webhooks go to public internet addresses only.'],
+      [null, 'Refused: The host hooks.example.test does not resolve to a public internet address: webhooks go to public internet addresses only.'],
+      [null, 'Refused: The host hooks.example.test does not resolve to a public internet address: webhooks go to public internet addresses only.'],
     ]);
     expect(receiver.hits).toEqual([]);
   });
