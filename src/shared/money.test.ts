@@ -53,6 +53,34 @@ describe('readAmount', () => {
     expect(readAmount('1.234.567', 'EUR')).toEqual({ ok: true, minor: 123_456_700 });
     expect(readAmount('twelve', 'USD')).toEqual({ ok: false, reason: 'invalid' });
   });
+
+  it('reads 50k, 1.5m and 2 Mio as people mean them, never as 50 or 1.50', () => {
+    expect(readAmount('12,5k', 'GBP')).toEqual({ ok: true, minor: 1_250_000 });
+    expect(readAmount('10k', 'GBP')).toEqual({ ok: true, minor: 1_000_000 });
+    expect(readAmount('1.5m', 'USD')).toEqual({ ok: true, minor: 150_000_000 });
+    expect(readAmount('2M', 'EUR')).toEqual({ ok: true, minor: 200_000_000 });
+    expect(readAmount('1,2 Mio', 'EUR')).toEqual({ ok: true, minor: 120_000_000 });
+    expect(readAmount('3bn', 'USD')).toEqual({ ok: true, minor: 300_000_000_000 });
+    expect(readAmount('€12.5k', 'EUR')).toEqual({ ok: true, minor: 1_250_000 });
+    expect(readAmount('12.5k EUR', 'EUR')).toEqual({ ok: true, minor: 1_250_000 });
+    expect(readAmount('1.250k', 'EUR')).toEqual({ ok: true, minor: 125_000 });
+    expect(readAmount('1.2345k', 'JPY')).toEqual({ ok: false, reason: 'invalid' });
+    expect(readAmount('-50k', 'EUR')).toEqual({ ok: true, minor: -5_000_000 });
+    expect(readAmount('5000000bn', 'USD')).toEqual({ ok: false, reason: 'too_large' });
+  });
+
+  it('takes the field\'s own currency code or symbol around the number, and refuses another currency', () => {
+    expect(readAmount('120000 GBP', 'GBP')).toEqual({ ok: true, minor: 12_000_000 });
+    expect(readAmount('gbp 120000', 'GBP')).toEqual({ ok: true, minor: 12_000_000 });
+    expect(readAmount('£120,000', 'GBP')).toEqual({ ok: true, minor: 12_000_000 });
+    expect(readAmount('120 000 kr', 'SEK')).toEqual({ ok: true, minor: 12_000_000 });
+    expect(readAmount('120000 EUR', 'GBP')).toEqual({ ok: false, reason: 'other_currency', written: 'EUR' });
+    expect(readAmount('€120000', 'GBP')).toEqual({ ok: false, reason: 'other_currency', written: '€' });
+    expect(readAmount('100 MMK', 'EUR')).toEqual({ ok: false, reason: 'other_currency', written: 'MMK' });
+    expect(readAmount('12 apples', 'EUR')).toEqual({ ok: false, reason: 'invalid' });
+    expect(readAmount('12x', 'EUR')).toEqual({ ok: false, reason: 'invalid' });
+    expect(readAmount('EUR 12 €', 'EUR')).toEqual({ ok: false, reason: 'invalid' });
+  });
 });
 
 describe('sumPerCurrency', () => {

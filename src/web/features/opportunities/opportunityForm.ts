@@ -1,5 +1,7 @@
 import { CLOSE_REASON_REQUIRED, CreateOpportunityBody, OPPORTUNITY_STATUS_LABELS, statusNeedsReason, UpdateOpportunityBody, type OpportunityStatus } from '../../../shared/opportunities';
-import { minorToDecimal, parseAmount, readAmount } from '../../../shared/money';
+import { minorToDecimal, parseAmount, readAmount, type AmountReading } from '../../../shared/money';
+
+type AmountProblem = Extract<AmountReading, { ok: false }>;
 import { formatDate, formatMoney } from '../../lib/format';
 import { orNull } from '../../lib/forms';
 import type { RecordFormSpec } from '../records/versionedForm';
@@ -25,8 +27,9 @@ export const emptyOpportunity = (o: { accountId: string; ownerId: string; curren
 });
 
 /** Why an amount is refused, in words that say what to type instead. */
-const AMOUNT_MESSAGES = {
-  invalid: (_text: string, currency: string) => `Enter an amount in ${currency}, such as 12,500.00.`,
+const AMOUNT_MESSAGES: Record<AmountProblem['reason'], (text: string, currency: string, problem: AmountProblem) => string> = {
+  invalid: (_text: string, currency: string) => `Enter an amount in ${currency}, such as 12,500.00 or 12.5k.`,
+  other_currency: (_text, currency, problem) => `This amount is in ${'written' in problem ? problem.written : 'another currency'}, and the deal is in ${currency}: choose it beside the amount, or enter the amount in ${currency}.`,
   too_large: (_text: string, currency: string) => `That amount is too large: up to 9,999,999,999,999.99 ${currency}.`,
   ambiguous: (text: string, currency: string) => {
     const [whole, part] = text.replace(/[^\d.]/g, '').split('.');
@@ -66,7 +69,7 @@ export const opportunitySpec: RecordFormSpec<'opportunities', OpportunityValues>
     if (v.amount.trim() === '') errors.amount = 'Enter the amount, such as 12,500.';
     else {
       const r = readAmount(v.amount, v.currency);
-      if (!r.ok) errors.amount = AMOUNT_MESSAGES[r.reason](v.amount.trim(), v.currency);
+      if (!r.ok) errors.amount = AMOUNT_MESSAGES[r.reason](v.amount.trim(), v.currency, r);
     }
     if (v.closeDate === '') errors.closeDate = 'Choose the date you expect the deal to close.';
     if (needsReason(v.status) && !v.closeReason.trim()) errors.closeReason = CLOSE_REASON_REQUIRED;
