@@ -68,10 +68,9 @@ describe('a mutual plan, agreed with the customer', () => {
     const recorded = rep.getByRole('article', { name: 'Discovery call with three store managers' });
     await expect.poll(() => recorded.innerText()).toMatch(/\bDone\b/);
 
-    // Agreed with the customer, the plan goes active: from a template it is on track from its first minute.
-    await action(rep, 'Edit plan').click();
-    await rep.getByLabel('Status', { exact: true }).selectOption('active');
-    await action(rep, 'Save changes').click();
+    // Agreed with the customer, the plan goes active (one click on the draft's note): from a template
+    // it is on track from its first minute.
+    await action(rep, 'Activate plan').click();
     await expect.poll(() => rep.getByText('On track').first().isVisible()).toBe(true);
     const customerReliability = rep.getByRole('region', { name: 'Customer side reliability' });
     await expect.poll(() => customerReliability.innerText()).toMatch(/Nothing to judge yet/);

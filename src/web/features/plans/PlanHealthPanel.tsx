@@ -1,5 +1,10 @@
+import { useState } from 'react';
 import type { Plan } from '../../../shared/plans';
+import { isApiError } from '../../app/api';
+import { Button } from '../../ui/Button';
+import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
+import { usePlan, useUpdatePlan } from './api';
 import { HEALTH_LABELS } from './planWords';
 
 const QUIET = {
@@ -30,12 +35,7 @@ export function PlanHealthPanel({ plan }: { plan: Plan }) {
           </div>
         </div>
       ) : plan.status === 'draft' ? (
-        <div className="plan-health plan-health-closed">
-          <Icon name="clock" />
-          <p>
-            <strong>Draft — not judged.</strong> Health is judged once the plan is active, after you have gone through it with the customer.
-          </p>
-        </div>
+        <DraftNote plan={plan} />
       ) : (
         <div className="plan-health plan-health-closed">
           <Icon name="check" />
@@ -48,6 +48,43 @@ export function PlanHealthPanel({ plan }: { plan: Plan }) {
           <span>{length.message}</span>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** A draft is not judged yet; whoever may edit the plan activates it here once the customer has gone through it. */
+function DraftNote({ plan }: { plan: Plan }) {
+  const update = useUpdatePlan(plan.id);
+  const current = usePlan(plan.id);
+  const [message, setMessage] = useState<string | null>(null);
+  const activate = () => {
+    setMessage(null);
+    update.mutate(
+      { version: plan.version, status: 'active' },
+      {
+        onError: (err) => {
+          if (isApiError(err, 'version_conflict')) void current.refetch();
+          setMessage(isApiError(err) ? err.message : 'That did not work. Try again.');
+        },
+      },
+    );
+  };
+  return (
+    <div className="plan-health plan-health-closed">
+      <Icon name="clock" />
+      <div>
+        <p>
+          <strong>Draft — not judged.</strong> Health is judged once the plan is active, after you have gone through it with the customer.
+        </p>
+        {plan.permissions.canEdit ? (
+          <p>
+            <Button size="sm" icon="check" busy={update.isPending} onClick={activate}>
+              Activate plan
+            </Button>
+          </p>
+        ) : null}
+        <FormAlert message={message} tone="warning" />
+      </div>
     </div>
   );
 }
