@@ -54,6 +54,8 @@ const envSchema = z.object({
   INVITE_TOKEN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
   /** Invites one workspace may create per hour, those refused (the address has an account) included. */
   INVITES_MAX_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().min(1).default(50),
+  /** Share links one workspace may send by email per hour (links without an email are not counted). */
+  SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().min(1).default(50),
   /** Demo sessions started from one IP address per hour. */
   DEMO_SESSION_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Writes (ticks, dates, comments, commitments) one share link may make per minute… */
@@ -138,6 +140,7 @@ export type Config = {
   signupMaxFailuresPerIpPerHour: number;
   inviteTokenMaxFailuresPerIp: number;
   invitesMaxPerWorkspacePerHour: number;
+  shareLinkEmailsMaxPerWorkspacePerHour: number;
   demoSessionMaxPerIpPerHour: number;
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
@@ -212,6 +215,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     signupMaxFailuresPerIpPerHour: e.SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR,
     inviteTokenMaxFailuresPerIp: e.INVITE_TOKEN_MAX_FAILURES_PER_IP,
     invitesMaxPerWorkspacePerHour: e.INVITES_MAX_PER_WORKSPACE_PER_HOUR,
+    shareLinkEmailsMaxPerWorkspacePerHour: e.SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR,
     demoSessionMaxPerIpPerHour: e.DEMO_SESSION_MAX_PER_IP_PER_HOUR,
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,

@@ -14,8 +14,13 @@ const { app, db } = await testApp({
   SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '2',
   SIGNIN_MAX_FAILURES_PER_IP: '1000',
 });
-// Invite links and the demo (its workspaces signed up with the tests' high sign-up limit).
-const { app: links } = await testApp({ INVITE_TOKEN_MAX_FAILURES_PER_IP: '3', INVITES_MAX_PER_WORKSPACE_PER_HOUR: '5', DEMO_SESSION_MAX_PER_IP_PER_HOUR: '3' });
+// Invite links, share-link emails and the demo (its workspaces signed up with the tests' high sign-up limit).
+const { app: links, db: linksDb } = await testApp({
+  INVITE_TOKEN_MAX_FAILURES_PER_IP: '3',
+  INVITES_MAX_PER_WORKSPACE_PER_HOUR: '5',
+  SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR: '3',
+  DEMO_SESSION_MAX_PER_IP_PER_HOUR: '3',
+});
 // A server that sends mail: sign-up goes through confirmation emails.
 const mailing = await testApp({ SMTP_URL: 'smtp://127.0.0.1:2', SIGNUP_MAX_PER_IP_PER_HOUR: '3', SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '4' });
 // The per-account ceiling, low enough to reach in a test.
@@ -227,6 +232,30 @@ describe('invite links', () => {
     // Another workspace has its own allowance.
     const other = await signUpWorkspace(links);
     expect((await other.client.post('/api/v1/invites', { email: `inv-y-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' })).statusCode).toBe(201);
+  });
+});
+
+describe('share-link emails', () => {
+  const outside = (i: number | string) => `carla-${i}-${Math.random().toString(36).slice(2)}@outside.example`;
+  const customerLinkMails = (workspaceId: string) => linksDb.selectFrom('mail_outbox').select('to_address').where('workspace_id', '=', workspaceId).where('kind', '=', 'customer_link').execute();
+
+  it('limits the share links a workspace sends by email per hour; links without an email are not limited', async () => {
+    const { client, me } = await signUpWorkspace(links);
+    const { plan } = await sharedPlan(client);
+    const send = (i: number | string) => client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla', recipientEmail: outside(i), sendEmail: true });
+    await clearOfWindowEdge(3_600_000, 15_000);
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await send(i)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 429]);
+    expectTooMany(await send('x'), 3600);
+    expect(await customerLinkMails(me.workspace.id)).toHaveLength(3);
+    // Links the rep sends by hand, an address kept for the records included, are not counted.
+    for (let i = 0; i < 5; i++) expect((await client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla', recipientEmail: outside(`h${i}`) })).statusCode).toBe(201);
+    expect(await customerLinkMails(me.workspace.id)).toHaveLength(3);
+    // Another workspace has its own allowance.
+    const other = await signUpWorkspace(links);
+    const theirs = await sharedPlan(other.client);
+    expect((await other.client.post(`/api/v1/plans/${theirs.plan.id}/share-links`, { recipientName: 'Carla', recipientEmail: outside('y'), sendEmail: true })).statusCode).toBe(201);
   });
 });
 

@@ -107,3 +107,14 @@ export async function limitSignUp<T>(db: Db, config: Config, ip: string, work: (
   const failed = { bucket: `signup-refused-ip:${ip}`, limit: config.signupMaxFailuresPerIpPerHour, windowMs: HOUR, message: 'Too many refused sign-ups from this address. Please try again later.' };
   return limitOutcomes(db, created, (o) => o.ok, () => limitOutcomes(db, failed, (o) => !o.ok && refused(o.error), work));
 }
+
+/**
+ * Share links sent by email, per workspace per hour: at most SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR.
+ * Sign-up is open, and each such mail goes to an address the rep typed, naming the rep and the plan as
+ * they wrote them: without a ceiling, any account could send the server's mail to anyone, in bulk.
+ * Only links created with their email count (`limitOutcomes`); links without one are not limited.
+ */
+export async function limitShareLinkEmails<T>(db: Db, config: Config, workspaceId: string, work: () => Promise<T>): Promise<T> {
+  const l = { bucket: `share-link-emails-workspace:${workspaceId}`, limit: config.shareLinkEmailsMaxPerWorkspacePerHour, windowMs: HOUR, message: 'This workspace sent many share links by email in the last hour. Create the link without sending it and send it yourself, or try again later.' };
+  return limitOutcomes(db, l, (o) => o.ok, work);
+}

@@ -58,9 +58,11 @@ export const peopleApi = defineRoutes({
   createInvite: {
     tags,
     summary: 'Invite someone by a single-use link (admins). The link is shown only in this response.',
+    description:
+      'The link is also emailed to the address. A workspace may create `INVITES_MAX_PER_WORKSPACE_PER_HOUR` invites an hour (50 by default), refused ones included; more answer 429 `too_many_requests` with `Retry-After`. The demo workspace sends no email, so it invites nobody: 422 `rule_violation` naming `email`.',
     body: CreateInviteBody,
     response: { 201: CreatedInvite },
-    errors: ['duplicate'],
+    errors: ['duplicate', 'rule_violation', 'too_many_requests'],
   },
   listInvites: { tags, summary: 'List invites, newest first (admins)', response: { 200: InviteList } },
   revokeInvite: { tags, summary: 'Revoke an invite so its link stops working (admins)', params: IdParams, response: { 200: Invite }, errors: ['rule_violation'] },

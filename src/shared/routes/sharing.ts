@@ -10,9 +10,12 @@ export const sharingApi = defineRoutes({
   createShareLink: {
     tags,
     summary: 'Create a link for one customer recipient (its URL is shown only now)',
+    description:
+      'With `sendEmail`, Advance also emails the link to `recipientEmail`. Links sent by email are limited per workspace: past `SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR` in an hour (50 by default), more answer 429 `too_many_requests` with `Retry-After`; links created without an email are not limited. The demo workspace sends no email: there `sendEmail` answers 422 `rule_violation` naming it, and nothing is created.',
     params: IdParams,
     body: CreateShareLinkBody,
     response: { 201: CreatedShareLink },
+    errors: ['rule_violation', 'too_many_requests'],
   },
   listShareLinks: { tags, summary: 'The plan’s share links, with when each was last viewed', params: IdParams, response: { 200: ShareLinkList } },
   revokeShareLink: { tags, summary: 'Revoke a share link (effective on its next request)', params: IdParams, response: { 200: ShareLink } },

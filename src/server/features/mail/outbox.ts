@@ -1,4 +1,5 @@
 import { MAIL_PREFERENCES, type MailKind, type MailPreferenceKind } from '../../../shared/mail.js';
+import { ruleViolation } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Conn, Scope } from '../../core/scope.js';
 import type { MailData } from './templates.js';
@@ -29,8 +30,15 @@ export type MailDraft = {
 
 type Stored = MailData & { secret?: string | null };
 
-/** Queues one mail; false when a mail with the same key is already there (sent or not). */
+/**
+ * Queues one mail; false when a mail with the same key is already there (sent or not), or when it is
+ * the demo workspace's. Anyone can sign in to the demo (its passwords are published) and write its
+ * names and titles: any mail of it would carry a stranger's text from this server to whatever address
+ * they typed. So nothing of the demo is written here, whoever it is for — a last line behind the
+ * features that offer an email, which refuse it first and say so (`refuseMailInDemo`).
+ */
 export async function enqueueMail(conn: Conn, draft: MailDraft, now = new Date()): Promise<boolean> {
+  if (draft.workspaceId && (await isDemoWorkspace(conn, draft.workspaceId))) return false;
   const at = now.toISOString();
   const data: Stored = { ...draft.data, ...(draft.secret ? { secret: draft.secret } : {}) };
   const res = await conn
@@ -60,6 +68,20 @@ export async function enqueueMail(conn: Conn, draft: MailDraft, now = new Date()
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Whether a workspace is the public demo, which mails nobody. */
+export async function isDemoWorkspace(conn: Conn, workspaceId: string): Promise<boolean> {
+  const row = await conn.selectFrom('workspaces').select('is_demo').where('id', '=', workspaceId).executeTakeFirst();
+  return !!row?.is_demo;
+}
+
+/**
+ * An email a person asked for (a share link sent by email, an invitation) in the demo workspace: 422
+ * `rule_violation` naming the field that asked for it, rather than a mail that silently never comes.
+ */
+export async function refuseMailInDemo(conn: Conn, workspaceId: string, field: string, message: string): Promise<void> {
+  if (await isDemoWorkspace(conn, workspaceId)) throw ruleViolation(message, [{ path: field, message }]);
 }
 
 export const isPreferenceKind = (kind: string): kind is MailPreferenceKind => kind in MAIL_PREFERENCES;

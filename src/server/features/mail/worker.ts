@@ -5,7 +5,7 @@ import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { pollingLoop } from '../../core/polling-loop.js';
 import type { MailOutboxTable } from '../../core/db/schema.js';
-import { addressSuppressed, isPreferenceKind, wantsMail } from './outbox.js';
+import { addressSuppressed, isDemoWorkspace, isPreferenceKind, wantsMail } from './outbox.js';
 import { renderRow } from './render.js';
 import { scanReminders } from './scan.js';
 
@@ -75,6 +75,8 @@ export function createMailWorker(opts: WorkerOptions): MailWorker {
 
   /** Whether the recipient still wants it: they may have turned the kind off since it was queued. */
   async function stillWanted(row: MailOutboxTable): Promise<boolean> {
+    // The demo mails nobody (outbox.ts): a row of it queued before it stopped, or retried, stays unsent.
+    if (row.workspace_id && (await isDemoWorkspace(db, row.workspace_id))) return false;
     if (isPreferenceKind(row.kind)) return row.user_id ? wantsMail(db, row.user_id, row.kind) : true;
     if (row.kind === 'customer_reminder' || row.kind === 'customer_link') {
       const link = await db.selectFrom('plan_share_links').select(['revoked_at', 'reminders_stopped_at', 'expires_at']).where('id', '=', row.share_link_id ?? '').executeTakeFirst();

@@ -9,7 +9,7 @@ import { Scope } from '../../core/scope.js';
 import { assertAcceptablePassword, emailTaken } from '../auth/service.js';
 import { assertTeamOfWorkspace, emailHasAccount, isUniqueViolation } from './guards.js';
 import { inviteStatus, presentInvite, selectInvites } from './presenters.js';
-import { addressSuppressed, enqueueMail } from '../mail/outbox.js';
+import { addressSuppressed, enqueueMail, refuseMailInDemo } from '../mail/outbox.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -22,7 +22,11 @@ async function present(scope: Scope, id: string): Promise<Invite> {
   return presentInvite(row);
 }
 
+const DEMO_SENDS_NO_INVITATION = 'The demo workspace sends no email, so it invites nobody: sign up for a workspace of your own to invite your team.';
+
 export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
+  // An invite is its invitation mail (the demo's admin password is published: anyone could send it).
+  await refuseMailInDemo(scope.db, scope.workspaceId, 'email', DEMO_SENDS_NO_INVITATION);
   const email = input.email.toLowerCase();
   // Someone of this workspace: the admin sees them under People anyway, so say so. An account in
   // another workspace is NOT said: anyone can sign up a workspace, and the answer would tell them

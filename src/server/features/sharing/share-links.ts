@@ -9,9 +9,11 @@ import { hashSecret, newId, newSecret, nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { editablePlan, planAccess, type PlanAccess } from '../plans/access.js';
 import type { Op } from '../plans/plans.service.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail, refuseMailInDemo } from '../mail/outbox.js';
 
 const DAY_MS = 86_400_000;
+
+const DEMO_SENDS_NO_LINK = 'The demo workspace sends no email: create the link without sending it, then copy it and send it yourself.';
 
 function selectLinks(scope: Scope) {
   return scope
@@ -62,6 +64,8 @@ async function present(scope: Scope, access: PlanAccess, id: string): Promise<Sh
 export async function createShareLink({ scope, actor, planId, input, baseUrl }: Op<{ planId: string; input: CreateShareLinkBody; baseUrl: string }>): Promise<CreatedShareLink> {
   return scope.transaction(async (tx) => {
     const access = await editablePlan(tx, actor, planId);
+    // Asked for by name, so refused by name: a link created without its email would look sent.
+    if (input.sendEmail) await refuseMailInDemo(tx.db, tx.workspaceId, 'sendEmail', DEMO_SENDS_NO_LINK);
     const token = newSecret();
     const now = new Date();
     const row = {

@@ -1,6 +1,7 @@
 import { notificationsApi, sharingApi } from '../../../shared/routes/sharing.js';
 import { route } from '../../core/route.js';
 import { ctx, type App } from '../../core/http.js';
+import { limitShareLinkEmails } from '../../core/limits.js';
 import { addSellerComment, listComments } from '../plans/comments.js';
 import { remindAnswersDue } from '../check-ins/notifications.js';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../plans/notifications.js';
@@ -8,8 +9,11 @@ import { createShareLink, listShareLinks, revokeShareLink } from './share-links.
 
 export function sharingRoutes(app: App): void {
   route(app, sharingApi.createShareLink, { permission: { owns: 'plan' } }, async (req, reply) => {
-    const baseUrl = req.server.config.publicUrl ?? `${req.protocol}://${req.host}`;
-    return reply.code(201).send(await createShareLink({ ...ctx(req), planId: req.params.id, input: req.body, baseUrl }));
+    const { db, config } = req.server;
+    const baseUrl = config.publicUrl ?? `${req.protocol}://${req.host}`;
+    const create = () => createShareLink({ ...ctx(req), planId: req.params.id, input: req.body, baseUrl });
+    // Sent by email, the link is mail to an address typed by the rep: limited per workspace. Without, it is not.
+    return reply.code(201).send(await (req.body.sendEmail ? limitShareLinkEmails(db, config, ctx(req).actor.workspaceId, create) : create()));
   });
 
   route(app, sharingApi.listShareLinks, { permission: 'signedIn' }, async (req) => {
