@@ -176,6 +176,30 @@ describe('opportunities', () => {
     expect(walkedAtCreate.data.error.details.map((d: { path: string }) => d.path)).toEqual(['closeReason']);
   });
 
+  it('counts a deal recorded afterwards as closed on its close date, in the recorder’s zone, never later than now', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: 'Pacific/Auckland' });
+    const accountId = (await createAccount(admin.client)).id;
+    const today = todayIn('Pacific/Auckland', new Date());
+    // Won five weeks ago, typed in today: it closed then (on that day where the rep is), not today.
+    const past = addDays(today, -35);
+    const recorded = await createOpp(admin, { accountId, status: 'won', closeDate: past });
+    expect(todayIn('Pacific/Auckland', new Date(recorded.closedAt!))).toBe(past);
+    // Won today with a close date still ahead: closed now.
+    const early = await createOpp(admin, { accountId, status: 'won', closeDate: addDays(today, 20) });
+    expect(Date.parse(early.closedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    // An open deal whose expected date went by, closed today with its whole form sent back: today.
+    const open = await createOpp(admin, { accountId, closeDate: addDays(today, 1) });
+    await db.updateTable('opportunities').set({ close_date: addDays(today, -10) }).where('id', '=', open.id).execute();
+    const closedNow = await admin.client.patch(`/api/v1/opportunities/${open.id}`, { status: 'lost', closeReason: 'Budget cut', closeDate: addDays(today, -10), version: 1 });
+    expect(closedNow.statusCode).toBe(200);
+    expect(Date.parse(closedNow.data.closedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // …and with the day it was lost given as a new close date: that day.
+    const other = await createOpp(admin, { accountId, closeDate: addDays(today, 1) });
+    const lostThen = await admin.client.patch(`/api/v1/opportunities/${other.id}`, { status: 'lost', closeReason: 'Budget cut', closeDate: addDays(today, -3), version: 1 });
+    expect(lostThen.statusCode).toBe(200);
+    expect(todayIn('Pacific/Auckland', new Date(lostThen.data.closedAt))).toBe(addDays(today, -3));
+  });
+
   it('finds the same deals by a common word whether the page is found by walking the list or through the text index', async () => {
     // More than a page of matches among the first rows walked: the list tests each walked row itself
     // (its name, its account's name) instead of reading every match from the text index.

@@ -2,6 +2,7 @@ import { CLOSE_REASON_REQUIRED, statusNeedsReason, type CreateOpportunityBody, t
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { AppError, notFound, type ErrorDetail } from '../../core/errors.js';
+import { instantOn } from '../../../domain/dates.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
 import { columnsOf, setArchived, writeVersioned } from '../../core/records.js';
@@ -65,16 +66,21 @@ async function checkOwner(scope: Scope, actor: Actor, ownerId: string, issues: E
 type Closing = { status: OpportunityStatus; close_reason: string | null; closed_at: string | null };
 
 /**
- * Status, reason and closed_at after a change. Closing (won, lost, walked away) stamps closed_at;
- * reopening clears the close; lost and walked-away deals must keep a reason, whichever field changed.
+ * Status, reason and closed_at after a change. Closing (won, lost, walked away) stamps closed_at:
+ * now, or — when the same change gives a close date already reached (a deal recorded afterwards) —
+ * that day, in the zone of the person recording it, as the import does with a file's close dates. A
+ * deal's outcome counts in the week it closed (coaching, retrospectives), not the week it was typed
+ * in. Reopening clears the close; lost and walked-away deals must keep a reason, whichever field changed.
  */
-function closing(current: Closing | null, input: { status?: OpportunityStatus; closeReason?: string | null }, issues: ErrorDetail[]): Closing {
+function closing(current: Closing | null, input: { status?: OpportunityStatus; closeReason?: string | null; closeDate?: string }, issues: ErrorDetail[], timeZone: string): Closing {
   const status = input.status ?? current?.status ?? 'open';
   if (status === 'open') return { status, close_reason: null, closed_at: null };
   const reason = input.closeReason !== undefined ? input.closeReason || null : (current?.close_reason ?? null);
   if (statusNeedsReason(status) && !reason) issues.push({ path: 'closeReason', message: CLOSE_REASON_REQUIRED });
-  const closedAt = current && current.status === status && current.closed_at ? current.closed_at : nowIso();
-  return { status, close_reason: reason, closed_at: closedAt };
+  if (current && current.status === status && current.closed_at) return { status, close_reason: reason, closed_at: current.closed_at };
+  const now = nowIso();
+  const onCloseDate = input.closeDate ? instantOn(input.closeDate, timeZone).toISOString() : null;
+  return { status, close_reason: reason, closed_at: onCloseDate && onCloseDate < now ? onCloseDate : now };
 }
 
 function assertNoIssues(issues: ErrorDetail[]): void {
@@ -88,7 +94,7 @@ export async function createOpportunity({ scope, actor, input }: Op<{ input: Cre
     await checkAccount(tx, input.accountId, issues);
     const stageId = await checkStage(tx, input.stageId, issues);
     await checkOwner(tx, actor, ownerId, issues);
-    const close = closing(null, input, issues);
+    const close = closing(null, input, issues, actor.timeZone);
     assertNoIssues(issues);
     // An open deal's close date is when it is expected to close: not a day already gone, by accident
     // (422 date_in_past, in the zone of the person typing it). A deal recorded as won or lost closed then.
@@ -128,7 +134,8 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
     if (input.accountId && input.accountId !== current.account_id) await checkAccount(tx, input.accountId, issues);
     if (input.stageId && input.stageId !== current.stage_id) await checkStage(tx, input.stageId, issues);
     if (input.ownerId && input.ownerId !== current.owner_id) await checkOwner(tx, actor, input.ownerId, issues);
-    const close = closing(current, input, issues);
+    // A close date sent unchanged (a whole form, an API client) says nothing about when the deal closed.
+    const close = closing(current, { ...input, closeDate: input.closeDate !== current.close_date ? input.closeDate : undefined }, issues, actor.timeZone);
     assertNoIssues(issues);
     // A new close date of a deal that stays (or becomes) open; an unchanged one passes.
     if (close.status === 'open') assertNewDatesNotPast(actor.timeZone, { closeDate: input.closeDate }, { closeDate: current.close_date });
