@@ -36,7 +36,15 @@ describe('an interaction with a planned outcome', () => {
     // A call "right now" (this minute, on the UTC clock the rep chose): no planned outcome, no call.
     const now = new Date(Date.now() - 60_000).toISOString();
     await page.getByLabel('Day').fill(now.slice(0, 10));
-    await page.getByLabel('Time', { exact: true }).fill(now.slice(11, 16));
+    // A day without a time: said beside Time, in the form's words, where focus goes — not the contract's message beside Day.
+    const time = page.getByLabel('Time', { exact: true });
+    await action(page, 'Plan it').click();
+    await expect.poll(() => page.getByText('Choose the time it starts.').isVisible()).toBe(true);
+    await expect.poll(() => time.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText(/Use a date and time/).count()).toBe(0);
+    expect(await page.getByLabel('Day').getAttribute('aria-invalid')).toBeNull();
+    await time.fill(now.slice(11, 16));
+    await expect.poll(() => page.getByText('Choose the time it starts.').count()).toBe(0);
     await action(page, 'Plan it').click();
     await expect.poll(() => page.getByText('Answer “What will the customer agree to by the end of this call?” before you plan it.').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Choose the kind of advance you are aiming for.').isVisible()).toBe(true);
@@ -52,8 +60,12 @@ describe('an interaction with a planned outcome', () => {
     await expect.poll(() => page.getByRole('group', { name: 'How did it go?' }).isVisible()).toBe(true);
     expect(await axe(page, 'interaction page, result to record')).toEqual([]);
 
+    // Nothing chosen: the form asks how it went, and the message goes once it is answered.
+    await action(page, 'Record the result').click();
+    await expect.poll(() => page.getByText(/^Say how it went/).isVisible()).toBe(true);
     // It advanced: what they agreed to, and two actions, one on each side.
     await page.getByLabel(/^Advanced/).check();
+    await expect.poll(() => page.getByText(/^Say how it went/).count()).toBe(0);
     await page.getByLabel('What did the customer agree to?').fill('A 30-day pilot starting on the 1st');
     await action(page, 'Add an agreed action').click();
     await action(page, 'Add an agreed action').click();

@@ -62,6 +62,8 @@ describe('a mutual plan, agreed with the customer', () => {
     await add.getByRole('button', { name: 'Add commitment', exact: true }).click();
     await expect.poll(() => add.getByText(/^Pick today or a later date — .+ has already passed in UTC\.$/).isVisible()).toBe(true);
     expect(await due.getAttribute('aria-invalid')).toBe('true');
+    // The server refused it: focus is on the field to fix, not lost on the page.
+    await expect.poll(() => due.evaluate((el) => el === document.activeElement)).toBe(true);
     await add.getByLabel('Already done', { exact: true }).check();
     await add.getByRole('button', { name: 'Add commitment', exact: true }).click();
     await expect.poll(() => add.isVisible()).toBe(false);

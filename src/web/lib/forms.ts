@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { z } from 'zod';
 import { isApiError } from '../app/api';
 
@@ -8,45 +8,77 @@ export type Issue = { path: readonly PropertyKey[]; message: string };
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
 
 /**
+ * Where a request path lands in the form, e.g. `amount.currency` → `currency`. A request field built
+ * from several form fields names them all (`startsAt` → `['date', 'time']`): its message shows beside
+ * the first, and a form's own check on any of them speaks for it (see `issuesToErrors`).
+ */
+export type Aliases<K extends string = string> = Partial<Record<string, K | readonly K[]>>;
+
+/** The form fields an alias stands for: the first shows its message. */
+const aliasFields = <K extends string>(target: K | readonly K[] | undefined): readonly K[] => (target === undefined ? [] : typeof target === 'string' ? [target] : target);
+
+/** The groups of form fields one request field is built from (`startsAt` from `date` and `time`), for `useForm`'s `linked`. */
+export function linkedFields<K extends string>(aliases: Aliases<K> = {}): readonly (readonly K[])[] {
+  return Object.values(aliases)
+    .map((t) => aliasFields(t as K | readonly K[] | undefined))
+    .filter((group) => group.length > 1);
+}
+
+/**
  * The first message for each field of a form. A nested path (amount.amountMinor) belongs to the
  * form field with that full name, else to the field named by its first segment; the rest are "other".
+ *
+ * `own` are the form's own messages (checks the schema cannot make from strings: a day without a
+ * time, an amount that does not read as one). They say it better: where one is given for a field,
+ * the schema's message for that field is left out — and so is its message about a request field
+ * built from several form fields when any of them has its own message (no "Use a date and time such
+ * as 2026-11-23T16:00:00Z." under Day when the form already says "Choose the time it starts.").
  */
 export function issuesToErrors<K extends string>(
   issues: Issue[],
   fields: readonly K[],
-  aliases: Partial<Record<string, K>> = {},
+  aliases: Aliases<K> = {},
+  own: FieldErrors<K> = {},
 ): { fieldErrors: FieldErrors<K>; other: string[] } {
   const fieldErrors: FieldErrors<K> = {};
   const other: string[] = [];
   for (const issue of issues) {
     const full = issue.path.map(String).join('.');
-    const key = aliases[full] ?? fields.find((f) => f === full) ?? fields.find((f) => f === String(issue.path[0] ?? ''));
+    const aliased = aliasFields(aliases[full]);
+    if (aliased.some((f) => own[f])) continue;
+    const key = aliased[0] ?? fields.find((f) => f === full) ?? fields.find((f) => f === String(issue.path[0] ?? ''));
     if (key) {
       if (!fieldErrors[key]) fieldErrors[key] = issue.message;
     } else {
       other.push(issue.message);
     }
   }
+  for (const [field, message] of Object.entries(own) as [K, string | undefined][]) if (message) fieldErrors[field] = message;
   return { fieldErrors, other };
 }
 
-/** Validates a request body with the same shared zod schema the server uses. */
+/**
+ * Validates a request body with the same shared zod schema the server uses, together with the form's
+ * own checks (`own`, which win where both speak): not ok when either finds a problem.
+ */
 export function check<S extends z.ZodType, K extends string>(
   schema: S,
   body: unknown,
   fields: readonly K[],
-  aliases?: Partial<Record<string, K>>,
+  aliases?: Aliases<K>,
+  own: FieldErrors<K> = {},
 ): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors<K>; other: string[] } {
   const result = schema.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, fields, aliases) };
+  const hasOwn = Object.values(own).some(Boolean);
+  if (result.success && !hasOwn) return { ok: true, data: result.data };
+  return { ok: false, ...issuesToErrors(result.success ? [] : result.error.issues, fields, aliases, own) };
 }
 
 /** Server errors: `details[].path` beside the matching field, anything else as one message on top. */
 export function fromServer<K extends string>(
   err: unknown,
   fields: readonly K[],
-  aliases?: Partial<Record<string, K>>,
+  aliases?: Aliases<K>,
 ): { fieldErrors: FieldErrors<K>; formError: string } {
   if (!isApiError(err)) return { fieldErrors: {}, formError: 'Something unexpected went wrong. Try again.' };
   const { fieldErrors, other } = issuesToErrors(
@@ -72,32 +104,69 @@ export const clearedIfUnchanged =
 /** Empty text from a form means "no value". */
 export const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
-/** Form state as strings (what inputs hold), with per-field and whole-form errors. */
-export function useForm<F extends Record<string, string>>(initial: F) {
+/** What a field that needs fixing is, on the page: an input marked invalid, or a choice of radios marked so. */
+const INVALID_FIELD = '[aria-invalid="true"], .choice-invalid input';
+
+/**
+ * Moves focus to the first field with an error, so keyboard and screen-reader users land on what to
+ * fix: within `within` (the form) when given, else in the open dialog when there is one (the page
+ * behind a modal cannot take focus), else on the page — the first of the fields `names` when given
+ * (another form on the page may still show errors of its own).
+ */
+export function focusFirstError(opts: { within?: ParentNode | null; names?: readonly string[] } = {}): void {
+  const dialogs = document.querySelectorAll('dialog[open]');
+  const scope: ParentNode = opts.within ?? dialogs[dialogs.length - 1] ?? document;
+  const invalid = [...scope.querySelectorAll<HTMLElement>(INVALID_FIELD)];
+  const named = opts.names ? invalid.find((el) => opts.names!.includes(el.getAttribute('name') ?? '')) : undefined;
+  (named ?? invalid[0])?.focus();
+}
+
+/**
+ * `focusFirstError` once the errors are on the page: asked for when a submit fails, done after React
+ * has rendered them — whenever the failure comes, the click itself or a server's answer later (by
+ * then the busy submit button has taken focus away with it).
+ */
+export function useFocusFirstError(within?: RefObject<HTMLElement | null>): (names?: readonly string[]) => void {
+  const [request, setRequest] = useState<{ names?: readonly string[] } | null>(null);
+  useEffect(() => {
+    if (request) focusFirstError({ within: within?.current, names: request.names });
+  }, [request, within]);
+  return useCallback((names?: readonly string[]) => setRequest({ names }), []);
+}
+
+/**
+ * Form state as strings (what inputs hold), with per-field and whole-form errors. A field's error
+ * goes when its value changes. `linked` are groups of fields one request field is built from (the day
+ * and the time of an instant): its message shows beside the group's first field, and goes when any
+ * of them changes.
+ */
+export function useForm<F extends Record<string, string>>(initial: F, opts: { linked?: readonly (readonly Extract<keyof F, string>[])[] } = {}) {
+  type K = Extract<keyof F, string>;
   const [values, setValues] = useState<F>(initial);
-  const [errors, setErrors] = useState<FieldErrors<Extract<keyof F, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<K>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const focusFirst = useFocusFirstError();
 
   const set = (name: keyof F, value: string) => {
     setValues((prev) => ({ ...prev, [name]: value }));
-    setErrors((prev) => (prev[name as Extract<keyof F, string>] ? { ...prev, [name]: undefined } : prev));
+    const stale = [name as K, ...(opts.linked ?? []).filter((g) => g.includes(name as K)).map((g) => g[0])];
+    setErrors((prev) => (stale.some((f) => prev[f]) ? { ...prev, ...Object.fromEntries(stale.map((f) => [f, undefined])) } : prev));
   };
 
   /** Props for a field component: name, value, onChange, error. */
-  const field = (name: Extract<keyof F, string>) => ({
+  const field = (name: K) => ({
     name,
     value: values[name],
     onChange: (value: string) => set(name, value),
     error: errors[name],
   });
 
-  const fail = (fieldErrors: FieldErrors<Extract<keyof F, string>>, message: string | null) => {
+  /** A failed submit, from the form's checks or the server's answer: the messages, and focus on the first field to fix. */
+  const fail = (fieldErrors: FieldErrors<K>, message: string | null) => {
     setErrors(fieldErrors);
     setFormError(message);
-    // Keyboard and screen-reader users land on the first field to fix.
-    if (Object.values(fieldErrors).some(Boolean)) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
+    const names = Object.keys(fieldErrors).filter((k) => fieldErrors[k as K]);
+    if (names.length) focusFirst(names);
   };
 
   const clear = () => {

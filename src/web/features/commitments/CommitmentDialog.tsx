@@ -40,12 +40,9 @@ function NewCommitmentForm({ plan, side, milestoneId, onDone }: { plan: Plan; si
   // Recording something already kept: the one case where the due date may be before today.
   const [alreadyDone, setAlreadyDone] = useState(false);
   const submit = () => {
-    const pre = precheck(form.values);
-    const result = check(CreateCommitmentBody, createBody(form.values, alreadyDone), COMMITMENT_FIELDS);
-    if (!result.ok || Object.keys(pre).length) {
-      // Every field to fix at once: the schema's messages, and the owner/date checks it cannot make.
-      return form.fail({ ...(result.ok ? {} : result.fieldErrors), ...pre }, FIX_FIELDS);
-    }
+    // Every field to fix at once: the schema's messages, and the owner/date checks it cannot make.
+    const result = check(CreateCommitmentBody, createBody(form.values, alreadyDone), COMMITMENT_FIELDS, undefined, precheck(form.values));
+    if (!result.ok) return form.fail(result.fieldErrors, FIX_FIELDS);
     form.clear();
     create.mutate(result.data, {
       onSuccess: onDone,

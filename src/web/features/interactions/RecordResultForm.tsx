@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { addDays, todayIn } from '../../../domain/dates';
 import { COMMITMENT_SIDES, type CommitmentSide } from '../../../shared/commitments';
 import {
@@ -16,7 +16,7 @@ import { useUsers } from '../../app/directory';
 import { accountContactsParams } from '../../app/lists';
 import { useAcceptCurrent, useRecordList } from '../../app/records';
 import { useMe } from '../../app/session';
-import { FIX_FIELDS, orNull } from '../../lib/forms';
+import { FIX_FIELDS, orNull, useFocusFirstError } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
@@ -64,6 +64,11 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
   const [planTarget, setPlanTarget] = useState(addDays(today, 60));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
+  /** A field's errors go once its value changes (`agreedActions.0.title` for the first action's title). */
+  const clearErrors = (...paths: string[]) =>
+    setErrors((prev) => (paths.some((p) => prev[p]) ? Object.fromEntries(Object.entries(prev).filter(([p]) => !paths.includes(p))) : prev));
 
   const advanced = result === 'advanced';
   const actions = advanced ? rows : [];
@@ -75,9 +80,47 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
     { value: SOMEONE_ELSE, label: 'Someone else (type a name)' },
   ];
 
-  const change = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const addRow = () =>
+  const change = (key: number, patch: Partial<Row>) => {
+    const n = rows.findIndex((r) => r.key === key);
+    // The row's fields as the contract names them: the owner is one of three, whichever the side and choice.
+    const paths = Object.keys(patch).flatMap((f) => (f === 'owner' || f === 'ownerName' || f === 'side' ? ['ownerUserId', 'ownerContactId', 'ownerName', ...(f === 'side' ? ['side'] : [])] : [f]));
+    clearErrors(...paths.map((f) => `agreedActions.${n}.${f}`), `agreedActions.${n}`);
+    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  };
+  /** Errors of the actions are by position: once one goes, those below would stand beside the wrong row. */
+  const clearActionErrors = () => setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([p]) => !p.startsWith('agreedActions'))));
+  const addRow = () => {
+    clearErrors('agreedActions');
     setRows((list) => [...list, { key: nextKey++, title: '', side: 'seller', owner: `user:${i.owner.id}`, ownerName: '', dueDate: addDays(today, 7), mustDo: false }]);
+  };
+  const removeRow = (key: number) => {
+    clearActionErrors();
+    setRows((list) => list.filter((x) => x.key !== key));
+  };
+  const chooseResult = (r: InteractionResult) => {
+    clearErrors('result');
+    setResult(r);
+  };
+  const changeAgreed = (v: string) => {
+    clearErrors('agreed');
+    setAgreed(v);
+  };
+  const changeNotes = (v: string) => {
+    clearErrors('notes');
+    setNotes(v);
+  };
+  const chooseGoTo = (v: 'new_plan' | 'interaction') => {
+    clearErrors('actionsGoTo');
+    setGoTo(v);
+  };
+  const changePlanTitle = (v: string) => {
+    clearErrors('newPlan.title', 'newPlan');
+    setPlanTitle(v);
+  };
+  const changePlanTarget = (v: string) => {
+    clearErrors('newPlan.targetDate', 'newPlan');
+    setPlanTarget(v);
+  };
 
   const body = (): RecordResultInput => ({
     result: (result || undefined) as InteractionResult,
@@ -98,7 +141,7 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
     for (const issue of issues) if (!next[issue.path]) next[issue.path] = issue.message;
     setErrors(next);
     setFormError(message);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.record-result [aria-invalid="true"], .record-result .choice-invalid input')?.focus());
+    focusFirstError();
   };
 
   const submit = () => {
@@ -128,6 +171,7 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
 
   return (
     <form
+      ref={formRef}
       className="record-result stack"
       noValidate
       aria-label={correcting ? 'Correct the result' : 'Record the result'}
@@ -141,7 +185,7 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
         <legend>How did it go?</legend>
         {INTERACTION_RESULTS.map((r) => (
           <label key={r} className={result === r ? 'result-option result-option-on' : 'result-option'}>
-            <input type="radio" name="result" value={r} checked={result === r} onChange={() => setResult(r)} />
+            <input type="radio" name="result" value={r} checked={result === r} onChange={() => chooseResult(r)} />
             <span>
               <strong>{INTERACTION_RESULT_LABELS[r]}</strong>
               <span className="result-option-hint">{INTERACTION_RESULT_HINTS[r]}</span>
@@ -160,7 +204,7 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
             rows={2}
             hint={`You aimed for: ${i.plannedOutcome.statement}`}
             value={agreed}
-            onChange={setAgreed}
+            onChange={changeAgreed}
             error={errors.agreed}
           />
           <div className="agreed-actions">
@@ -199,7 +243,7 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
                   <TextField label="Due" type="date" name={`action-${r.key}-due`} required value={r.dueDate} onChange={(v) => change(r.key, { dueDate: v })} error={rowError(n, 'dueDate')} />
                   <div className="agreed-action-end">
                     <CheckField name={`action-${r.key}-must`} label="Must do" checked={r.mustDo} onChange={(on) => change(r.key, { mustDo: on })} />
-                    <Button size="sm" variant="ghost" icon="x" onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))} aria-label={`Remove action ${n + 1}`}>
+                    <Button size="sm" variant="ghost" icon="x" onClick={() => removeRow(r.key)} aria-label={`Remove action ${n + 1}`}>
                       Remove
                     </Button>
                   </div>
@@ -210,11 +254,11 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
               Add an agreed action
             </Button>
           </div>
-          {actions.length > 0 ? <Destination interaction={i} mustChoose={mustChoose} goTo={goTo} setGoTo={setGoTo} error={errors.actionsGoTo} plan={{ title: planTitle, setTitle: setPlanTitle, target: planTarget, setTarget: setPlanTarget, errors }} /> : null}
+          {actions.length > 0 ? <Destination interaction={i} mustChoose={mustChoose} goTo={goTo} setGoTo={chooseGoTo} error={errors.actionsGoTo} plan={{ title: planTitle, setTitle: changePlanTitle, target: planTarget, setTarget: changePlanTarget, errors }} /> : null}
         </>
       ) : null}
 
-      <TextAreaField label="Notes" name="notes" rows={3} value={notes} onChange={setNotes} error={errors.notes} hint="What you learned, for the next call." />
+      <TextAreaField label="Notes" name="notes" rows={3} value={notes} onChange={changeNotes} error={errors.notes} hint="What you learned, for the next call." />
       <div className="form-actions form-actions-start">
         <Button type="submit" variant="primary" busy={save.isPending}>
           {correcting ? 'Save the correction' : 'Record the result'}

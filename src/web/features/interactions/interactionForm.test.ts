@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateInteractionBody, type Interaction } from '../../../shared/interactions';
+import { check, linkedFields } from '../../lib/forms';
 import { changedBody } from '../records/versionedForm';
 import { createBody, emptyInteraction, interactionSpec } from './interactionForm';
 
@@ -59,5 +60,20 @@ describe('the plan-an-interaction form', () => {
     expect(createBody(email)).toMatchObject({ startsAt: null, timeZone: null, durationMinutes: null });
     expect(interactionSpec.precheck!({ ...email, kind: 'call' })).toEqual({ date: 'Choose the day it happens (only an email may go without a time).' });
     expect(interactionSpec.precheck!({ ...email, kind: 'call', date: '2026-06-15' })).toEqual({ time: 'Choose the time it starts.' });
+  });
+
+  it('a day without a time says so beside Time only: the contract’s message about the instant does not show under Day', () => {
+    const values = { ...emptyInteraction({ accountId: meeting.account.id, timeZone: 'Europe/Paris', date: '2026-11-28' }), outcomeKind: 'introduction', outcomeStatement: 'They introduce us to their CFO' };
+    const result = check(CreateInteractionBody, createBody(values), interactionSpec.fields, interactionSpec.aliases, interactionSpec.precheck!(values));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.fieldErrors).toEqual({ time: 'Choose the time it starts.' });
+    // Filling the time in (the day unchanged) clears what was said about the instant beside the day.
+    expect(linkedFields(interactionSpec.aliases)).toEqual([['date', 'time']]);
+  });
+
+  it('an instant the contract refuses with day and time both filled in is said beside Day', () => {
+    const values = { ...emptyInteraction({ accountId: meeting.account.id, timeZone: 'Europe/Paris', date: '2026-11-28' }), time: '25:99', outcomeKind: 'introduction', outcomeStatement: 'x' };
+    const result = check(CreateInteractionBody, createBody(values), interactionSpec.fields, interactionSpec.aliases, interactionSpec.precheck!(values));
+    expect(!result.ok && Object.keys(result.fieldErrors)).toEqual(['date']);
   });
 });

@@ -131,7 +131,7 @@ export const interactionSpec: RecordFormSpec<'interactions', InteractionValues> 
     return errors;
   },
   fields: ['accountId', 'kind', 'date', 'time', 'timeZone', 'durationMinutes', 'alreadyHappened', 'opportunityId', 'objectiveId', 'outcomeKind', 'outcomeStatement', 'needsSeveralCalls', 'firstCallGoal', 'planningNotes', 'contactIds', 'userIds'],
-  aliases: { startsAt: 'date', 'attendees.contactIds': 'contactIds', 'attendees.userIds': 'userIds', attendees: 'contactIds' },
+  aliases: { startsAt: ['date', 'time'], 'attendees.contactIds': 'contactIds', 'attendees.userIds': 'userIds', attendees: 'contactIds' },
   labels: {
     accountId: 'Account',
     kind: 'Kind',

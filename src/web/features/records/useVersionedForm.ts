@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import { isApiError } from '../../app/api';
-import { FIX_FIELDS, check, fromServer, useForm, type FormState } from '../../lib/forms';
+import { FIX_FIELDS, check, fromServer, linkedFields, useForm, type FormState } from '../../lib/forms';
 import { changedBody, mergeConflict, type Conflict, type FormSpec, type FormValues } from './versionedForm';
 
 /** How a form sends its body: a mutation's `mutate`, with the feature's own URL and cache updates. */
@@ -11,12 +11,11 @@ type CreateSpec<V extends FormValues> = Pick<FormSpec<unknown, V>, 'toBody' | 'f
 
 /** The spec's own checks and the shared zod schema the server uses, together; null when the form shows errors. */
 function validate<V extends FormValues>(form: FormState<V>, spec: CreateSpec<V>, schema: z.ZodType, body: Record<string, unknown>) {
-  const pre = spec.precheck?.(form.values) ?? {};
-  const result = check(schema, body, spec.fields, spec.aliases);
-  if (!result.ok || Object.keys(pre).length) {
-    // Every field to fix at once: the schema's messages, and the spec's own checks (which say it
-    // better where both speak — an amount that does not read as one, a date left empty).
-    form.fail({ ...(result.ok ? {} : result.fieldErrors), ...pre }, (!result.ok && result.other[0]) || FIX_FIELDS);
+  // Every field to fix at once: the schema's messages, and the spec's own checks (which say it
+  // better where both speak — an amount that does not read as one, a date left empty).
+  const result = check(schema, body, spec.fields, spec.aliases, spec.precheck?.(form.values));
+  if (!result.ok) {
+    form.fail(result.fieldErrors, result.other[0] || FIX_FIELDS);
     return null;
   }
   form.clear();
@@ -43,7 +42,7 @@ export function useVersionedForm<T extends { id: string; version: number }, V ex
   onSaved: (saved: T) => void;
 }) {
   const { spec, record } = opts;
-  const form = useForm<V>(spec.toValues(record));
+  const form = useForm<V>(spec.toValues(record), { linked: linkedFields(spec.aliases) });
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const submit = () => {
@@ -82,7 +81,7 @@ export function useVersionedForm<T extends { id: string; version: number }, V ex
 /** Creating a record: the same validation and error placement as editing it. */
 export function useCreateForm<T, V extends FormValues>(opts: { spec: CreateSpec<V>; initial: V; schema: z.ZodType; save: Save<T>; onCreated: (created: T) => void }) {
   const { spec } = opts;
-  const form = useForm<V>(opts.initial);
+  const form = useForm<V>(opts.initial, { linked: linkedFields(spec.aliases) });
   const submit = () => {
     const body = validate(form, spec, opts.schema, spec.toBody(form.values));
     if (!body) return;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RecordOf, RecordResource } from '../../app/records';
+import type { Aliases } from '../../lib/forms';
 
 /**
  * The rules of every versioned edit form, as plain functions: what a save sends, and how a save that
@@ -16,8 +17,8 @@ export type FormSpec<T, V extends FormValues> = {
   /** Request fields from form strings (empty text becomes null). */
   toBody: (values: V) => Record<string, unknown>;
   fields: readonly Field<V>[];
-  /** Where a nested API path lands in the form, e.g. `amount.currency` → `currency`. */
-  aliases?: Partial<Record<string, Field<V>>>;
+  /** Where a nested API path lands in the form, e.g. `amount.currency` → `currency`; `startsAt` → `['date', 'time']`, built from both. */
+  aliases?: Aliases<Field<V>>;
   labels: Record<Field<V>, string>;
   /** Checks the schema cannot make from strings (an amount that does not parse, a reason a status needs). */
   precheck?: (values: V) => Partial<Record<Field<V>, string>>;
