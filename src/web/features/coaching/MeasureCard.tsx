@@ -17,7 +17,7 @@ export function MeasureCard({ measureKey, measure, weekStarts, currentWeekStart,
   whose: string;
 }) {
   const words = MEASURE_WORDS[measureKey];
-  const figure = rateWords(measure.judgement, measure.successes, words.success, words.of);
+  const figure = rateWords(measure.judgement, measure.successes, words);
   const summaryId = useId();
   const headingId = useId();
   const chart = measure.chart;

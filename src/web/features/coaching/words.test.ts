@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachingMeasure, RepFigure } from '../../../shared/coaching';
-import { chartCsv, chartRows, differenceWords, figureCell, goalProgressWords, rateWords } from './words';
+import { chartCsv, chartRows, differenceWords, figureCell, goalProgressWords, MEASURE_WORDS, rateWords } from './words';
 
 const measure: CoachingMeasure = {
   successes: 4,
@@ -31,11 +31,22 @@ const measure: CoachingMeasure = {
 
 describe('coaching words', () => {
   it('say a rate with n and its interval, or "too few to judge" with n and no rate', () => {
-    expect(rateWords(measure.judgement, 4, 'advances', 'results')).toEqual({ headline: '57 %', detail: '4 advances of 7 results (n = 7); 95 % interval 25 %–84 %.' });
-    expect(rateWords({ kind: 'too_few_to_judge', n: 3 }, 2, 'won', 'won or lost')).toEqual({ headline: 'Too few to judge', detail: '2 won of 3 won or lost — a rate needs at least 5 (n = 3).' });
-    expect(rateWords({ kind: 'too_few_to_judge', n: 0 }, 0, 'won', 'won or lost').detail).toBe('Nothing to count yet (n = 0).');
+    expect(rateWords(measure.judgement, 4, MEASURE_WORDS.advances)).toEqual({ headline: '57 %', detail: '4 advances of 7 results (n = 7); 95 % interval 25 %–84 %.' });
+    expect(rateWords({ kind: 'too_few_to_judge', n: 3 }, 2, MEASURE_WORDS.wins)).toEqual({ headline: 'Too few to judge', detail: '2 won of 3 won or lost — a rate needs at least 5 (n = 3).' });
+    expect(rateWords({ kind: 'too_few_to_judge', n: 0 }, 0, MEASURE_WORDS.wins).detail).toBe('Nothing to count yet (n = 0).');
     expect(figureCell(measure)).toBe('57 % [25–84 %] · n = 7');
     expect(figureCell({ judgement: { kind: 'too_few_to_judge', n: 3 }, n: 3 })).toBe('too few to judge · n = 3');
+  });
+
+  it('say one advance of one result in the singular, and none or two in the plural', () => {
+    const tooFew = (successes: number, n: number) => rateWords({ kind: 'too_few_to_judge', n }, successes, MEASURE_WORDS.advances).detail;
+    expect(tooFew(0, 1)).toBe('0 advances of 1 result — a rate needs at least 5 (n = 1).');
+    expect(tooFew(1, 1)).toBe('1 advance of 1 result — a rate needs at least 5 (n = 1).');
+    expect(tooFew(1, 2)).toBe('1 advance of 2 results — a rate needs at least 5 (n = 2).');
+    expect(tooFew(2, 2)).toBe('2 advances of 2 results — a rate needs at least 5 (n = 2).');
+    expect(rateWords({ kind: 'rate', successes: 1, n: 5, rate: 0.2, low: 0.036, high: 0.624 }, 1, MEASURE_WORDS.advances).detail).toBe('1 advance of 5 results (n = 5); 95 % interval 4 %–62 %.');
+    // Words that are not nouns stay as they are.
+    expect(rateWords({ kind: 'too_few_to_judge', n: 1 }, 1, MEASURE_WORDS.sellerKept).detail).toBe('1 kept on time of 1 due — a rate needs at least 5 (n = 1).');
   });
 
   it('tell a difference only when the test found one, naming both rates, z and p', () => {

@@ -1,8 +1,15 @@
 import type { CoachingMeasure, CoachingMeasureKey, ChartSignal, ProcessChart, RepFigure, WeekCounts } from '../../../shared/coaching';
 import type { RateJudgement } from '../../../shared/interactions';
+import { plural } from '../../lib/format';
+
+/**
+ * What a rate counts: its successes (`success`, also a column's heading) out of n (`of`). A noun has
+ * its singular beside it ("1 advance of 1 result"); "kept on time", "held" and "won" stay as they are.
+ */
+export type MeasureWords = { success: string; successOne?: string; of: string; ofOne?: string };
 
 /** What each measure is called and what it counts, in the method's words. */
-export const MEASURE_WORDS: Record<CoachingMeasureKey, { title: string; counts: string; success: string; of: string; chartOf: string }> = {
+export const MEASURE_WORDS: Record<CoachingMeasureKey, MeasureWords & { title: string; counts: string; chartOf: string }> = {
   plannedAhead: {
     title: 'Outcomes planned ahead',
     counts: 'Interactions held whose planned outcome was written before they happened (not logged afterwards).',
@@ -14,7 +21,9 @@ export const MEASURE_WORDS: Record<CoachingMeasureKey, { title: string; counts: 
     title: 'Advance rate',
     counts: 'Interactions with a recorded result where the customer agreed to an advance.',
     success: 'advances',
+    successOne: 'advance',
     of: 'results',
+    ofOne: 'result',
     chartOf: 'Advance rate, week by week',
   },
   sellerKept: {
@@ -50,14 +59,15 @@ export const MEASURE_WORDS: Record<CoachingMeasureKey, { title: string; counts: 
 export const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 /** A rate as the app may show it: with n and its 95 % interval, or "too few to judge" with n alone. */
-export function rateWords(j: RateJudgement, successes: number, success: string, of: string): { headline: string; detail: string } {
+export function rateWords(j: RateJudgement, successes: number, words: MeasureWords): { headline: string; detail: string } {
+  const counted = (s: number, n: number) => `${plural(s, words.successOne ?? words.success, words.success)} of ${plural(n, words.ofOne ?? words.of, words.of)}`;
   if (j.kind === 'too_few_to_judge') {
     return {
       headline: 'Too few to judge',
-      detail: j.n === 0 ? 'Nothing to count yet (n = 0).' : `${successes} ${success} of ${j.n} ${of} — a rate needs at least 5 (n = ${j.n}).`,
+      detail: j.n === 0 ? 'Nothing to count yet (n = 0).' : `${counted(successes, j.n)} — a rate needs at least 5 (n = ${j.n}).`,
     };
   }
-  return { headline: percent(j.rate), detail: `${j.successes} ${success} of ${j.n} ${of} (n = ${j.n}); 95 % interval ${percent(j.low)}–${percent(j.high)}.` };
+  return { headline: percent(j.rate), detail: `${counted(j.successes, j.n)} (n = ${j.n}); 95 % interval ${percent(j.low)}–${percent(j.high)}.` };
 }
 
 /** A rep's figure in a team table cell: "62 % [41–79 %] · n = 21", or "too few to judge · n = 3". */

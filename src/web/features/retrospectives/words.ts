@@ -1,5 +1,6 @@
 import type { Quadrant } from '../../../shared/retrospectives';
 import type { ProcessPart } from '../../../shared/coaching-words';
+import { plural } from '../../lib/format';
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   earned_win: 'Earned win',
@@ -18,9 +19,9 @@ export const ANSWER_LABELS = { yes: 'Yes', partly: 'Partly', no: 'No' } as const
 
 /** What each part of the data's score counted, in words. */
 export const PART_WORDS: Record<ProcessPart, { label: string; counted: (successes: number, n: number) => string }> = {
-  plannedOutcomes: { label: 'Outcomes planned ahead', counted: (s, n) => (n === 0 ? 'no interaction held' : `${s} of ${n} interactions planned before they happened`) },
-  advancesWon: { label: 'Advances won', counted: (s, n) => (n === 0 ? 'no result recorded' : `${s} advances of ${n} results`) },
-  customerKept: { label: 'Customer kept their word', counted: (s, n) => (n === 0 ? 'no customer commitment due' : `${s} of ${n} customer commitments kept on time`) },
+  plannedOutcomes: { label: 'Outcomes planned ahead', counted: (s, n) => (n === 0 ? 'no interaction held' : `${s} of ${plural(n, 'interaction')} planned before ${n === 1 ? 'it' : 'they'} happened`) },
+  advancesWon: { label: 'Advances won', counted: (s, n) => (n === 0 ? 'no result recorded' : `${plural(s, 'advance')} of ${plural(n, 'result')}`) },
+  customerKept: { label: 'Customer kept their word', counted: (s, n) => (n === 0 ? 'no customer commitment due' : `${s} of ${plural(n, 'customer commitment')} kept on time`) },
   mutualPlan: { label: 'Mutual plan', counted: (s) => (s ? 'a plan was agreed' : 'no agreed plan') },
   changeCommitment: { label: 'Commitment to change', counted: (s) => (s ? 'evidenced' : 'not evidenced') },
 };
