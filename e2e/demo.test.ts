@@ -29,6 +29,7 @@ describe('the demo workspace', () => {
     expect(await axe(page, 'opportunities')).toEqual([]);
     await rows.first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
+    const dealUrl = page.url();
     // Deals are qualified: the card says how well the deal fits and what the customer committed to.
     await expect.poll(() => page.getByText('Sweet-spot fit').isVisible()).toBe(true);
     // …and its calls: each with the outcome planned for it and what came of it.
@@ -41,6 +42,7 @@ describe('the demo workspace', () => {
     await screenshot(page, 'accounts');
     await accounts.first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'History' }).isVisible()).toBe(true);
+    const accountUrl = page.url();
     await expect.poll(() => page.getByRole('heading', { name: 'Contacts' }).isVisible()).toBe(true);
     await screenshot(page, 'account');
     expect(await axe(page, 'a customer (account)')).toEqual([]);
@@ -113,6 +115,17 @@ describe('the demo workspace', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label') ?? null)).toBe('Main');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Navigation');
+    // A deal's and a customer's page fit the phone: card headers with several actions wrap, so the
+    // browser has no reason to zoom the page out.
+    const fitsThePhone = () => page.evaluate(() => document.documentElement.scrollWidth <= 390);
+    await page.goto(dealUrl);
+    await expect.poll(() => page.getByRole('heading', { name: 'Interactions' }).isVisible()).toBe(true);
+    await expect.poll(() => action(page, 'Export interactions').isVisible()).toBe(true);
+    expect(await fitsThePhone()).toBe(true);
+    await page.goto(accountUrl);
+    await expect.poll(() => page.getByRole('heading', { name: 'Contacts' }).isVisible()).toBe(true);
+    await expect.poll(() => action(page, 'Add contact').isVisible()).toBe(true);
+    expect(await fitsThePhone()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 860 });
 
     // "Reset demo" puts the story back as of today.
