@@ -1,7 +1,17 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { action, axe, launchBrowser, newPage, screenshot, startAdvance } from './support.js';
 
 const { baseUrl } = await startAdvance();
+// A server that sends mail (nothing listens on port 2: the mails wait in the outbox, read here from the
+// database). It needs its PUBLIC_URL, so its port is chosen first.
+const mailingPort = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(port));
+  });
+});
+const mailing = await startAdvance({ SMTP_URL: 'smtp://127.0.0.1:2', PUBLIC_URL: `http://127.0.0.1:${mailingPort}`, PORT: String(mailingPort) });
 const browser = await launchBrowser();
 
 describe('an admin and a rep', () => {
@@ -125,5 +135,53 @@ describe('an admin and a rep', () => {
     expect(adminErrors).toEqual([]);
     await adminContext.close();
     await repContext.close();
+  });
+
+  it('on a server that sends mail, the admin’s invitation goes only to the invited address, and its owner joins from the email', async () => {
+    const { baseUrl: url, db } = mailing;
+    const headers = { origin: url };
+    const secretFor = async (kind: string, to: string) => {
+      const row = await db.selectFrom('mail_outbox').select('data').where('kind', '=', kind).where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return JSON.parse(row.data).secret as string;
+    };
+    // The admin's workspace: sign-up confirms the address by email there.
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const requested = await adminContext.request.post(`${url}/api/v1/signup-requests`, {
+      headers,
+      data: { workspaceName: 'Quay Logistics', name: 'Quinn Admin', email: 'quinn@quay.example', password: 'admin passphrase here', timeZone: 'Europe/Dublin' },
+    });
+    expect(requested.status()).toBe(202);
+    expect((await adminContext.request.post(`${url}/api/v1/signup-requests/confirm`, { headers, data: { token: await secretFor('signup_confirm', 'quinn@quay.example') } })).status()).toBe(201);
+
+    const { page: admin, errors: adminErrors } = await newPage(adminContext);
+    await admin.goto(`${url}/team`);
+    await admin.getByLabel('Email', { exact: true }).fill('uma@quay.example');
+    await admin.getByLabel('Role', { exact: true }).selectOption({ label: 'Rep' });
+    await action(admin, 'Send invitation').click();
+    await expect.poll(() => admin.getByText('Invitation sent to uma@quay.example').isVisible()).toBe(true);
+    // No link to copy: only the invitation email carries it.
+    expect(await admin.getByLabel('Invite link').count()).toBe(0);
+    expect(await admin.locator('input[value*="/invite/"]').count()).toBe(0);
+    expect(await axe(admin, 'invitation sent (server sends mail)')).toEqual([]);
+
+    // Uma opens the link from her email and joins.
+    const { page: rep, errors: repErrors } = await newPage(await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }));
+    await rep.goto(`${url}/invite/${await secretFor('invitation', 'uma@quay.example')}`);
+    await expect.poll(() => rep.getByText('Quay Logistics').first().isVisible()).toBe(true);
+    await rep.getByLabel('Your name').fill('Uma Rep');
+    // A weak password: the server's reason shows at the field.
+    await rep.getByLabel('Password').fill('password ');
+    await action(rep, 'Join workspace').click();
+    await expect.poll(() => rep.getByText('This password is on a list of commonly used passwords.', { exact: false }).isVisible()).toBe(true);
+    await rep.getByLabel('Password').fill('rep passphrase here');
+    await action(rep, 'Join workspace').click();
+    await expect.poll(() => rep.url()).not.toContain('/invite/');
+
+    await admin.reload();
+    await expect.poll(() => admin.getByText('Uma Rep').first().isVisible()).toBe(true);
+    expect(adminErrors).toEqual([]);
+    // The refused password is the browser's only error: its 400.
+    expect(repErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    await adminContext.close();
   });
 });

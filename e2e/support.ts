@@ -28,7 +28,8 @@ export async function startAdvance(env: Record<string, string> = {}): Promise<{ 
   const db = connect(config.database);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, webRoot: WEB_ROOT, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // A free port, unless the journey chose one (a server with PUBLIC_URL must know its port before it starts).
+  await app.listen({ port: env.PORT ? config.port : 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   afterAll(async () => {
     await app.close();

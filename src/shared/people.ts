@@ -103,11 +103,17 @@ export type InviteList = z.infer<typeof InviteList>;
 export const CreateInviteBody = z.strictObject({ email: Email, role: Role, teamId: Id.nullable().optional() });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
-/** The link is shown once, at creation; only its hash is stored. */
+/**
+ * On a server that sends mail (SMTP_URL set) the link goes only to the invited address, so only the
+ * mailbox's owner can accept. Without mail it is shown to the admin once, here; only its hash is stored.
+ */
 export const CreatedInvite = z.object({
   invite: Invite,
-  url: z.string(),
-  /** The link was also emailed to the address (false: that address stopped invitation emails). */
+  url: z
+    .string()
+    .nullable()
+    .meta({ description: 'The invite link, shown only in this response — or null on a server that sends mail (SMTP_URL set): then only the invitation email carries it, so only the invited address can accept.' }),
+  /** The link was emailed to the address (false: that address stopped invitation emails; only on a server without SMTP_URL). */
   emailed: z.boolean(),
 });
 export type CreatedInvite = z.infer<typeof CreatedInvite>;

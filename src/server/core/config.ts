@@ -193,6 +193,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Links in mails are built from PUBLIC_URL. Without it they would have to come from the Host of a
+  // request, which whoever sends the request writes: a server that really mails must know its address.
+  if (e.SMTP_URL && !e.PUBLIC_URL && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required with SMTP_URL — the links in emails point at it (e.g. https://advance.example.com), never at the Host a request names.');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,

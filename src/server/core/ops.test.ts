@@ -92,6 +92,13 @@ describe('configuration', () => {
     expect(parseConfig({}).database.kind).toBe('sqlite');
     expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
   });
+
+  it('refuses to mail for real without PUBLIC_URL, the address links in emails point at', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:587' })).toThrow(/PUBLIC_URL: required with SMTP_URL/);
+    expect(parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:587', PUBLIC_URL: 'https://advance.example.com' }).publicUrl).toBe('https://advance.example.com');
+    // Without SMTP nothing leaves the server: the development mail page shows the links.
+    expect(parseConfig({ NODE_ENV: 'production' }).publicUrl).toBeUndefined();
+  });
 });
 
 describe('logs', () => {

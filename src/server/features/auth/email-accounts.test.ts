@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, signUpWorkspace } from '../../test/factories.js';
 import { testApp } from '../../test/harness.js';
+import { renderRow } from '../mail/render.js';
 
 /**
  * Accounts by email: a password reset link that works once and expires, and — on a server that
@@ -122,5 +123,79 @@ describe('sign-up', () => {
       { to_address: 'new-person@globex.example', kind: 'signup_confirm' },
     ]);
     expect(await db.selectFrom('workspaces').select('id').where('name', '=', 'Globex').execute()).toHaveLength(1);
+  });
+});
+
+describe('links in mails an anonymous caller asks for', () => {
+  const forged = { host: 'attacker.example', origin: 'http://attacker.example', 'content-type': 'application/json' };
+  const ask = (app: typeof plain.app, url: string, body: unknown) => app.inject({ method: 'POST', url, headers: forged, payload: JSON.stringify(body) });
+  const textOf = async (app: typeof plain.app, db: typeof plain.db, kind: string, to: string) => {
+    const row = await db.selectFrom('mail_outbox').selectAll().where('kind', '=', kind).where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return { row, text: (await renderRow(db, app.config, row)).text };
+  };
+
+  it('never point at the Host the request names: a reset mailed to someone else carries no link to the caller’s site', async () => {
+    const { app, db } = mailing;
+    const victim = await signUpWorkspace(plain.app);
+    // The account lives on the plain app's database; the mailing app has its own: sign one up there.
+    const target = `target-${Math.random().toString(36).slice(2)}@example.com`;
+    expect((await ask(app, '/api/v1/signup-requests', { workspaceName: 'W', name: 'Tia', email: target, password: PASSWORD, timeZone: 'Europe/Paris' })).statusCode).toBe(202);
+    const confirm = await textOf(app, db, 'signup_confirm', target);
+    expect(confirm.row.base_url).toBeNull();
+    expect(confirm.text).not.toContain('attacker.example');
+    const reset = await ask(plain.app, '/api/v1/password-resets', { email: victim.email });
+    expect(reset.statusCode).toBe(202);
+    const mail = await textOf(plain.app, plain.db, 'password_reset', victim.email);
+    expect(mail.row.base_url).toBeNull();
+    expect(mail.text).not.toContain('attacker.example');
+    expect(mail.text).toMatch(/http:\/\/localhost:\d+\/reset-password\//);
+    // On the development mail page (no SMTP), the links point where the page is read.
+    const page = await victim.client.get(`/api/v1/mails/${mail.row.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.data.text).toContain('http://localhost:80/reset-password/');
+  });
+
+  it('point at PUBLIC_URL when it is set, whatever the Host', async () => {
+    const { app, db } = await testApp({ PUBLIC_URL: 'https://advance.example.com' });
+    const headers = { ...forged, origin: 'https://advance.example.com' };
+    const email = `pub-${Math.random().toString(36).slice(2)}@example.com`;
+    const signUp = await app.inject({ method: 'POST', url: '/api/v1/signup', headers, payload: JSON.stringify({ workspaceName: 'W', name: 'Pia', email, password: PASSWORD, timeZone: 'Europe/Paris' }) });
+    expect(signUp.statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/password-resets', headers, payload: JSON.stringify({ email }) })).statusCode).toBe(202);
+    const { text } = await textOf(app, db, 'password_reset', email);
+    expect(text).toContain('https://advance.example.com/reset-password/');
+    expect(text).not.toContain('attacker.example');
+  });
+});
+
+describe('a browser that was signed in as someone else', () => {
+  it('ends that session when it confirms a sign-up (with mail) or signs up (without)', async () => {
+    // With mail: the confirmation link opened in a browser signed in as another person.
+    {
+      const { app, db } = mailing;
+      const signUpBy = async (email: string, client = new Client(app)) => {
+        await new Client(app).post('/api/v1/signup-requests', { workspaceName: 'Switch Co', name: 'Sam', email, password: PASSWORD, timeZone: 'Europe/Paris' });
+        const row = await db.selectFrom('mail_outbox').select('data').where('to_address', '=', email).where('kind', '=', 'signup_confirm').executeTakeFirstOrThrow();
+        const res = await client.post('/api/v1/signup-requests/confirm', { token: JSON.parse(row.data).secret });
+        expect(res.statusCode).toBe(201);
+        return client;
+      };
+      const browser = await signUpBy('first-switch@example.com');
+      const stale = new Client(app);
+      stale.cookie = browser.cookie;
+      await signUpBy('second-switch@example.com', browser);
+      expect((await browser.get('/api/v1/session')).data.user.email).toBe('second-switch@example.com');
+      expect((await stale.get('/api/v1/session')).statusCode).toBe(401);
+    }
+    // Without mail: sign-up in a browser signed in as another person.
+    {
+      const { app } = plain;
+      const first = await signUpWorkspace(app);
+      const stale = new Client(app);
+      stale.cookie = first.client.cookie;
+      const res = await first.client.post('/api/v1/signup', { workspaceName: 'Switch Co', name: 'Sam', email: `switch-${Math.random().toString(36).slice(2)}@example.com`, password: PASSWORD, timeZone: 'Europe/Paris' });
+      expect(res.statusCode).toBe(201);
+      expect((await stale.get('/api/v1/session')).statusCode).toBe(401);
+    }
   });
 });

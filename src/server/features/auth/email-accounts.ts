@@ -45,7 +45,7 @@ export async function limitTokenTries(db: Db, ip: string) {
  * Emails a reset link to an active account with this address. Unknown addresses, deactivated
  * accounts and the demo's made-up people get the same answer, and no mail.
  */
-export async function requestPasswordReset(db: Db, config: Config, input: { email: string; ip: string; baseUrl: string }): Promise<EmailSent> {
+export async function requestPasswordReset(db: Db, config: Config, input: { email: string; ip: string; baseUrl: string | null }): Promise<EmailSent> {
   const email = input.email.trim().toLowerCase();
   await hit(db, `reset-ip:${input.ip}`, config.mail.passwordResetMaxPerIpPerHour, HOUR, tooMany);
   await limitAddress(db, 'reset', email);
@@ -132,7 +132,7 @@ export function assertSignUpByEmail(config: Config): void {
  * whether or not the address has an account, and takes the same work (the password is hashed either
  * way): a new address gets a confirmation link; a known one a note that it already has an account.
  */
-export async function requestSignUp(db: Db, config: Config, input: SignUpBody & { baseUrl: string }): Promise<EmailSent> {
+export async function requestSignUp(db: Db, config: Config, input: SignUpBody & { baseUrl: string | null }): Promise<EmailSent> {
   assertSignUpByEmail(config);
   const email = input.email.trim().toLowerCase();
   await limitAddress(db, 'signup', email);

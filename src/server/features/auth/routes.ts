@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authApi as api } from '../../../shared/routes/auth.js';
 import { cookieName, createSession, endSession } from '../../core/auth/sessions.js';
 import type { Config } from '../../core/config.js';
@@ -25,6 +25,16 @@ export async function startSession(db: Db, config: Config, reply: FastifyReply, 
   return actor;
 }
 
+/**
+ * Signs this browser in as `user`, ending the session it had (someone else's, or the same person's):
+ * sign-in, sign-up and its confirmation, accepting an invite. The old cookie's session must not
+ * outlive the cookie the browser just lost.
+ */
+export async function replaceSession(db: Db, config: Config, req: FastifyRequest, reply: FastifyReply, user: { id: string; workspace_id: string }) {
+  if (req.actor) await endSession(db, req.actor.sessionId);
+  return startSession(db, config, reply, user);
+}
+
 export function authRoutes(app: App): void {
   const { db, config } = app;
 
@@ -35,14 +45,18 @@ export function authRoutes(app: App): void {
     signUpByEmail: !!config.mail.smtpUrl,
   }));
 
-  const baseUrlOf = (req: { protocol: string; host: string }) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+  // Where the links of a mail an anonymous caller asks for point: PUBLIC_URL, never the request's
+  // Host, which the caller writes — or a password reset mailed to someone else would carry a link to
+  // the caller's site with the real token in it. Without PUBLIC_URL (development) the mail keeps no
+  // address and shows its links at the address the development mail page is read at.
+  const mailBaseUrl = config.publicUrl ?? null;
 
   route(app, api.createWorkspace, { permission: 'public' }, async (req, reply) => {
     // With mail, addresses are confirmed first — and sign-up must not tell who has an account.
     if (config.mail.smtpUrl) throw ruleViolation('This server confirms addresses by email: sign up with POST /api/v1/signup-requests.');
     // Counts the workspace once created; refused before any work when this address's quota is used.
     const { userId, workspaceId } = await limitSignUp(db, config, req.ip, () => signUp(db, req.body));
-    const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
+    const actor = await replaceSession(db, config, req, reply, { id: userId, workspace_id: workspaceId });
     return reply.code(201).send(await loadMe(db, actor));
   });
 
@@ -50,19 +64,19 @@ export function authRoutes(app: App): void {
     // Without mail this route is closed, and its refusal uses none of the sign-up quota.
     assertSignUpByEmail(config);
     // Every request answered counts, whatever the address: the quota must not tell whether it has an account.
-    const sent = await limitSignUp(db, config, req.ip, () => requestSignUp(db, config, { ...req.body, baseUrl: baseUrlOf(req) }));
+    const sent = await limitSignUp(db, config, req.ip, () => requestSignUp(db, config, { ...req.body, baseUrl: mailBaseUrl }));
     return reply.code(202).send(sent);
   });
 
   route(app, api.confirmSignUp, { permission: 'public' }, async (req, reply) => {
     await limitTokenTries(db, req.ip);
     const { userId, workspaceId } = await confirmSignUp(db, req.body.token);
-    const actor = await startSession(db, config, reply, { id: userId, workspace_id: workspaceId });
+    const actor = await replaceSession(db, config, req, reply, { id: userId, workspace_id: workspaceId });
     return reply.code(201).send(await loadMe(db, actor));
   });
 
   route(app, api.requestPasswordReset, { permission: 'public' }, async (req, reply) =>
-    reply.code(202).send(await requestPasswordReset(db, config, { email: req.body.email, ip: req.ip, baseUrl: baseUrlOf(req) })),
+    reply.code(202).send(await requestPasswordReset(db, config, { email: req.body.email, ip: req.ip, baseUrl: mailBaseUrl })),
   );
 
   route(app, api.lookupPasswordReset, { permission: 'public' }, async (req) => {
@@ -79,8 +93,7 @@ export function authRoutes(app: App): void {
   route(app, api.createSession, { permission: 'public' }, async (req, reply) => {
     const user = await signIn(db, config, req.body.email, req.body.password, req.ip);
     // A previous session on this browser ends: sign-in always gets a fresh id.
-    if (req.actor) await endSession(db, req.actor.sessionId);
-    const actor = await startSession(db, config, reply, user);
+    const actor = await replaceSession(db, config, req, reply, user);
     return reply.code(201).send(await loadMe(db, actor));
   });
 

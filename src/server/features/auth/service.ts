@@ -4,7 +4,7 @@ import { DEFAULT_STAGES } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import type { SessionProfile } from '../../core/auth/sessions.js';
-import { burnVerifyTime, hashPassword, isCommonPassword, verifyPassword } from '../../core/auth/passwords.js';
+import { burnVerifyTime, hashPassword, passwordWeakness, verifyPassword } from '../../core/auth/passwords.js';
 import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
@@ -19,10 +19,10 @@ import { emailHasAccount } from '../people/guards.js';
 import { seedBuiltInTemplates } from '../templates/templates.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
+/** A new password (sign-up, invite, reset): refused, naming the field, when only spaces, one character repeated or common. */
 export function assertAcceptablePassword(password: string, path = 'password'): void {
-  if (isCommonPassword(password)) {
-    throw invalid(path, 'This password is on a list of commonly used passwords. Choose another — a short sentence works well.');
-  }
+  const weakness = passwordWeakness(password);
+  if (weakness) throw invalid(path, weakness);
 }
 
 export async function emailTaken(db: Db, email: string): Promise<boolean> {

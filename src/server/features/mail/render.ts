@@ -12,9 +12,13 @@ export type Rendered = Composed & { messageId: string; unsubscribeUrl: string | 
 
 type Row = Pick<MailOutboxTable, 'kind' | 'data' | 'base_url' | 'dedupe_key' | 'user_id' | 'share_link_id' | 'to_address'>;
 
-/** Where links point: PUBLIC_URL, else the address of the request that caused the mail, else this server. */
-export function baseUrlOf(config: Config, row: Pick<MailOutboxTable, 'base_url'>): string {
-  return config.publicUrl ?? row.base_url ?? `http://localhost:${config.port}`;
+/**
+ * Where links point: PUBLIC_URL, else the address of the signed-in request that caused the mail
+ * (mails an anonymous caller asks for keep none: features/auth/routes.ts), else the address the
+ * development mail page is read at, else this server.
+ */
+export function baseUrlOf(config: Config, row: Pick<MailOutboxTable, 'base_url'>, readerBase?: string): string {
+  return config.publicUrl ?? row.base_url ?? readerBase ?? `http://localhost:${config.port}`;
 }
 
 function unsubscribeTarget(row: Row, data: MailData): UnsubscribeTarget | null {
@@ -26,9 +30,9 @@ function unsubscribeTarget(row: Row, data: MailData): UnsubscribeTarget | null {
 
 export const UNSUBSCRIBE_KEY = 'unsubscribe-hmac';
 
-export async function renderRow(db: Db, config: Config, row: Row): Promise<Rendered> {
+export async function renderRow(db: Db, config: Config, row: Row, readerBase?: string): Promise<Rendered> {
   const stored = JSON.parse(row.data) as MailData & { secret?: string | null };
-  const base = baseUrlOf(config, row);
+  const base = baseUrlOf(config, row, readerBase);
   const target = unsubscribeTarget(row, stored);
   const unsubscribeUrl = target ? `${base}/unsubscribe/${signUnsubscribe(target, await serverSecret(db, UNSUBSCRIBE_KEY))}` : null;
   const composed = renderMail(stored, { base, unsubscribeUrl, secret: stored.secret ?? null });

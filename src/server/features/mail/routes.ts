@@ -33,7 +33,7 @@ export function mailRoutes(app: App): void {
   });
 
   route(app, mailApi.listMails, { permission: { role: 'admin' } }, async (req) => listMails(ctx(req).scope, config, req.query));
-  route(app, mailApi.getMail, { permission: { role: 'admin' } }, async (req) => getMail(ctx(req).scope, config, req.params.id));
+  route(app, mailApi.getMail, { permission: { role: 'admin' } }, async (req) => getMail(ctx(req).scope, config, req.params.id, `${req.protocol}://${req.host}`));
   route(app, mailApi.retryMail, { permission: { role: 'admin' } }, async (req) => {
     const { scope, actor } = ctx(req);
     return retryMail(scope, actor, config, req.params.id);

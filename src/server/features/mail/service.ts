@@ -121,8 +121,8 @@ export async function unsubscribeWith(db: Db, token: string): Promise<Unsubscrib
 
 // ——— The outbox, for admins ———
 
-async function presentMail(db: Db, config: Config, row: MailOutboxTable): Promise<OutboxMail & { rendered: Awaited<ReturnType<typeof renderRow>> }> {
-  const rendered = await renderRow(db, config, row);
+async function presentMail(db: Db, config: Config, row: MailOutboxTable, readerBase?: string): Promise<OutboxMail & { rendered: Awaited<ReturnType<typeof renderRow>> }> {
+  const rendered = await renderRow(db, config, row, readerBase);
   return {
     id: row.id,
     kind: row.kind as MailKind,
@@ -160,10 +160,10 @@ export async function listMails(scope: Scope, config: Config, query: { limit: nu
  * shown in full only on a server that does not send mail — the development mail page; where mail is
  * really sent, the link is the recipient's alone and its body stays hidden here.
  */
-export async function getMail(scope: Scope, config: Config, id: string): Promise<OutboxMailDetail> {
+export async function getMail(scope: Scope, config: Config, id: string, readerBase?: string): Promise<OutboxMailDetail> {
   const row = await scope.selectFrom('mail_outbox').selectAll('mail_outbox').where('mail_outbox.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Mail');
-  const { rendered, ...mail } = await presentMail(scope.db as Db, config, row);
+  const { rendered, ...mail } = await presentMail(scope.db as Db, config, row, readerBase);
   const hidden = !!config.mail.smtpUrl && row.contains_secret === 1;
   return { ...mail, text: hidden ? null : rendered.text, html: hidden ? null : rendered.html, headers: rendered.headers };
 }

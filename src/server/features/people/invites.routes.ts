@@ -3,7 +3,7 @@ import { route } from '../../core/route.js';
 import { AppError } from '../../core/errors.js';
 import { ctx, type App } from '../../core/http.js';
 import { hit, limitOutcomes } from '../../core/limits.js';
-import { startSession } from '../auth/routes.js';
+import { replaceSession } from '../auth/routes.js';
 import { loadMe } from '../auth/service.js';
 import { acceptInvite, createInvite, listInvites, lookupInvite, revokeInvite } from './invites.service.js';
 
@@ -31,7 +31,7 @@ export function inviteRoutes(app: App): void {
     // Counted before anything is checked, refusals (someone already in this workspace) included.
     await hit(db, `invites-workspace:${ctx(req).actor.workspaceId}`, config.invitesMaxPerWorkspacePerHour, HOUR, 'This workspace created many invites in the last hour. Please try again later.');
     const baseUrl = config.publicUrl ?? `${req.protocol}://${req.host}`;
-    return reply.code(201).send(await createInvite({ ...ctx(req), input: req.body, baseUrl, ttlMs: config.inviteTtlMs }));
+    return reply.code(201).send(await createInvite({ ...ctx(req), input: req.body, baseUrl, ttlMs: config.inviteTtlMs, sendsMail: !!config.mail.smtpUrl }));
   });
 
   route(app, peopleApi.listInvites, { permission: { role: 'admin' } }, async (req) => {
@@ -50,7 +50,8 @@ export function inviteRoutes(app: App): void {
 
   route(app, peopleApi.acceptInvite, { permission: 'public' }, async (req, reply) => {
     const user = await limitTokenFailures(req.ip, () => acceptInvite(db, req.body));
-    const actor = await startSession(db, config, reply, user);
+    // A browser signed in as someone else: that session ends, as at sign-in.
+    const actor = await replaceSession(db, config, req, reply, user);
     return reply.code(201).send(await loadMe(db, actor));
   });
 }

@@ -22,20 +22,31 @@ async function present(scope: Scope, id: string): Promise<Invite> {
   return presentInvite(row);
 }
 
+const NO_INVITATION_EMAILS = 'This address asked not to get invitation emails, and this server gives invite links only by email, so it cannot be invited.';
 const DEMO_SENDS_NO_INVITATION = 'The demo workspace sends no email, so it invites nobody: sign up for a workspace of your own to invite your team.';
 
-export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number }>): Promise<CreatedInvite> {
+/**
+ * `sendsMail`: the server mails (SMTP_URL set; the route passes it, and leaving it out is taken as
+ * yes — the safe side). Then the link goes only to the invited address — not to the admin — so only
+ * the mailbox's owner can accept: nobody else can claim an address or learn whether it has an
+ * account. Without mail the admin gets the link (it reaches the person no other way).
+ */
+export async function createInvite({ scope, actor, input, baseUrl, ttlMs, sendsMail = true }: Op<{ input: CreateInviteBody; baseUrl: string; ttlMs: number; sendsMail?: boolean }>): Promise<CreatedInvite> {
   // An invite is its invitation mail (the demo's admin password is published: anyone could send it).
   await refuseMailInDemo(scope.db, scope.workspaceId, 'email', DEMO_SENDS_NO_INVITATION);
   const email = input.email.toLowerCase();
   // Someone of this workspace: the admin sees them under People anyway, so say so. An account in
   // another workspace is NOT said: anyone can sign up a workspace, and the answer would tell them
-  // whether any address has an account. The invite is made as for a new address; its holder —
-  // only the mailbox's owner — hears at acceptance that the address has an account (409).
+  // whether any address has an account. The invite is made as for a new address; its holder hears
+  // at acceptance that the address has an account (409). With mail the holder is only the mailbox's
+  // owner (the admin never gets the link); without mail the admin is, which is no worse than the
+  // sign-up of such a server (it answers 409 for a registered address, as the README says).
   const here = await scope.selectFrom('users').select(['users.name']).where('users.email', '=', email).executeTakeFirst();
   if (here) throw duplicate('email', `${here.name} already has an account in this workspace with this email — find them under People.`);
   const token = newSecret();
   const suppressed = await addressSuppressed(scope.db, email, 'invitation');
+  // With mail, an address that stopped invitation emails could get the link no other way.
+  if (sendsMail && suppressed) throw ruleViolation(NO_INVITATION_EMAILS, [{ path: 'email', message: NO_INVITATION_EMAILS }]);
   const id = await scope.transaction(async (tx) => {
     if (input.teamId) await assertTeamOfWorkspace(tx, input.teamId);
     const now = new Date();
@@ -69,8 +80,8 @@ export async function createInvite({ scope, actor, input, baseUrl, ttlMs }: Op<{
     }
     return row.id;
   });
-  // The only response that ever carries the token (besides the invitation mail): only its hash is stored.
-  return { invite: await present(scope, id), url: `${baseUrl}/invite/${token}`, emailed: !suppressed };
+  // Without mail, the only response that ever carries the token (besides the invitation mail): only its hash is stored.
+  return { invite: await present(scope, id), url: sendsMail ? null : `${baseUrl}/invite/${token}`, emailed: !suppressed };
 }
 
 export async function listInvites(scope: Scope, actor: Actor): Promise<{ data: Invite[] }> {

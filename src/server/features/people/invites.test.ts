@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { Client, PASSWORD, addMember, signUpWorkspace } from '../../test/factories.js';
+import { addressHash } from '../mail/tokens.js';
 
 const { app, db } = await testApp();
 
@@ -167,5 +168,77 @@ describe('invites', () => {
     }
     const statuses = (await admin.get('/api/v1/invites')).data.data.filter((i: { id: string }) => i.id === inv.invite.id);
     expect(statuses[0].status).toBe('pending');
+  });
+});
+
+describe('accepting an invite while signed in as someone else', () => {
+  it('ends that other session: its cookie no longer answers', async () => {
+    const { client: admin } = await signUpWorkspace(app);
+    const other = await signUpWorkspace(app);
+    const inv = await invite(admin);
+    const stale = new Client(app);
+    stale.cookie = other.client.cookie;
+    const accepted = await other.client.post('/api/v1/invites/accept', { token: inv.token, name: 'Switching Person', password: PASSWORD });
+    expect(accepted.statusCode).toBe(201);
+    expect(other.client.cookie).not.toBe(stale.cookie);
+    expect((await other.client.get('/api/v1/session')).data.user.id).toBe(accepted.data.user.id);
+    expect((await stale.get('/api/v1/session')).statusCode).toBe(401);
+  });
+});
+
+describe('invites on a server that sends mail (SMTP_URL set)', async () => {
+  const mailing = await testApp({ SMTP_URL: 'smtp://127.0.0.1:2' });
+  const { app: mApp, db: mDb } = mailing;
+  const secretOfInvite = async (inviteId: string) => {
+    const row = await mDb.selectFrom('mail_outbox').select('data').where('dedupe_key', '=', `invitation:${inviteId}`).executeTakeFirstOrThrow();
+    return JSON.parse(row.data).secret as string;
+  };
+  /** Sign-up confirms the address by email there: request, then confirm with the emailed link. */
+  async function signUpByEmail(email = `admin-${Math.random().toString(36).slice(2)}@example.com`) {
+    const requested = await new Client(mApp).post('/api/v1/signup-requests', { workspaceName: 'Mailing Co', name: 'Ada Admin', email, password: PASSWORD, timeZone: 'Europe/Paris' });
+    expect(requested.statusCode).toBe(202);
+    const row = await mDb.selectFrom('mail_outbox').select('data').where('to_address', '=', email).where('kind', '=', 'signup_confirm').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const client = new Client(mApp);
+    const me = await client.post('/api/v1/signup-requests/confirm', { token: JSON.parse(row.data).secret });
+    expect(me.statusCode).toBe(201);
+    return { client, me: me.data, email };
+  }
+
+  it('gives the admin no link: only the invited mailbox gets it, so nobody else can accept for the address', async () => {
+    const { client: admin } = await signUpByEmail();
+    const email = `new-${Math.random().toString(36).slice(2)}@example.com`;
+    const res = await admin.post('/api/v1/invites', { email, role: 'rep' });
+    expect(res.statusCode).toBe(201);
+    expect(res.data).toMatchObject({ url: null, emailed: true, invite: { email, status: 'pending' } });
+    const token = await secretOfInvite(res.data.invite.id);
+    expect(res.body).not.toContain(token);
+    // The mailbox's owner, with the emailed link, joins.
+    const joined = await new Client(mApp).post('/api/v1/invites/accept', { token, name: 'Mailbox Owner', password: PASSWORD });
+    expect(joined.statusCode).toBe(201);
+    expect(joined.data.user.email).toBe(email);
+  });
+
+  it('tells the inviting admin nothing about whether the address has an account elsewhere', async () => {
+    const elsewhere = await signUpByEmail();
+    const { client: admin } = await signUpByEmail();
+    const known = await admin.post('/api/v1/invites', { email: elsewhere.email, role: 'rep' });
+    const unknown = await admin.post('/api/v1/invites', { email: `nobody-${Math.random().toString(36).slice(2)}@example.com`, role: 'rep' });
+    expect([known.statusCode, unknown.statusCode]).toEqual([201, 201]);
+    const shape = (d: { url: unknown; emailed: unknown; invite: { status: string } }) => ({ url: d.url, emailed: d.emailed, status: d.invite.status });
+    expect(shape(known.data)).toEqual(shape(unknown.data));
+    expect(known.data.url).toBeNull();
+    // Only the holder of the emailed link — the account's owner — hears that the address has an account.
+    const held = await new Client(mApp).post('/api/v1/invites/accept', { token: await secretOfInvite(known.data.invite.id), name: 'Owner', password: PASSWORD });
+    expect(held.statusCode).toBe(409);
+  });
+
+  it('refuses to invite an address that stopped invitation emails (the link could reach it no other way)', async () => {
+    const { client: admin, me } = await signUpByEmail();
+    const email = `stopped-${Math.random().toString(36).slice(2)}@example.com`;
+    await mDb.insertInto('mail_suppressions').values({ address_hash: addressHash(email).slice(0, 32), kind: 'invitation', created_at: new Date().toISOString() }).execute();
+    const res = await admin.post('/api/v1/invites', { email, role: 'rep' });
+    expect(res.statusCode).toBe(422);
+    expect(res.data.error).toMatchObject({ code: 'rule_violation', details: [{ path: 'email' }] });
+    expect(await mDb.selectFrom('invites').select('id').where('workspace_id', '=', me.workspace.id).where('email', '=', email).execute()).toEqual([]);
   });
 });

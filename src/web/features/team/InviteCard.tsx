@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { CreateInviteBody, type CreatedInvite } from '../../../shared/people';
 import { useTeams } from '../../app/directory';
-import { useMe } from '../../app/session';
+import { useMe, useSetup } from '../../app/session';
 import { ROLE_LABELS, formatDateTime, relativeTime } from '../../lib/format';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { SelectField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { Icon } from '../../ui/Icon';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { CopyOnceLink } from '../records/CopyOnceLink';
 import { ROLE_OPTIONS } from './PersonDialog';
@@ -20,6 +21,8 @@ export function InviteCard() {
   const create = useCreateInvite();
   const form = useForm({ email: '', role: 'rep', teamId: '' });
   const [created, setCreated] = useState<CreatedInvite | null>(null);
+  // A server that sends mail gives the link only to the invited address (the response has none).
+  const byEmail = useSetup().data?.signUpByEmail ?? false;
 
   const submit = () => {
     const result = check(CreateInviteBody, { email: form.values.email.trim(), role: form.values.role, teamId: form.values.teamId || null }, FIELDS);
@@ -39,10 +42,12 @@ export function InviteCard() {
 
   return (
     <Card title="Invite people">
-      {created ? (
-        // The link exists in clear only in this response: shown once, with a copy button.
+      {created?.url === null ? (
+        <InvitationSent invite={created.invite} onDismiss={() => setCreated(null)} />
+      ) : created?.url ? (
+        // Without mail, the link exists in clear only in this response: shown once, with a copy button.
         <CopyOnceLink id="invite-link" label="Invite link" url={created.url} title={`Invite link for ${created.invite.email}`} onDismiss={() => setCreated(null)}>
-          {created.emailed ? `Advance is emailing it to ${created.invite.email}; you can also send it yourself.` : 'Send it to them yourself (this address asked not to get invitation emails).'} It is shown only now, works once, and expires{' '}
+          This server sends no email yet, so send the link to {created.invite.email} yourself. It is shown only now, works once, and expires{' '}
           {formatDateTime(created.invite.expiresAt)}.
         </CopyOnceLink>
       ) : null}
@@ -61,12 +66,32 @@ export function InviteCard() {
         </div>
         <div className="form-actions form-actions-start">
           <Button type="submit" variant="primary" icon="mail" busy={create.isPending}>
-            Create invite link
+            {byEmail ? 'Send invitation' : 'Create invite link'}
           </Button>
         </div>
       </form>
       <PendingInvites />
     </Card>
+  );
+}
+
+/** On a server that sends mail: the link went only to the invited address, so there is nothing to copy. */
+function InvitationSent({ invite, onDismiss }: { invite: CreatedInvite['invite']; onDismiss: () => void }) {
+  return (
+    <div className="alert alert-success" role="status">
+      <Icon name="check" />
+      <div className="alert-body">
+        <strong>Invitation sent to {invite.email}</strong>
+        <p className="small">
+          The link is in that email only, so only they can join with it. It works once and expires {formatDateTime(invite.expiresAt)}.
+        </p>
+        <div className="alert-actions">
+          <button type="button" className="link-button small" onClick={onDismiss}>
+            Done
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }
 
