@@ -56,6 +56,8 @@ describe('a mutual plan, agreed with the customer', () => {
     // Something already kept can be recorded with its past date — only when said so: "Already done".
     await action(rep, 'Add commitment').click();
     const add = rep.getByRole('dialog');
+    // The dialog opens on its first field, not on its Close button.
+    await expect.poll(() => rep.evaluate(() => document.activeElement?.matches('dialog[open] .dialog-content :is(input, select, textarea)') ?? false)).toBe(true);
     await add.getByLabel('Deliverable', { exact: true }).fill('Discovery call with three store managers');
     const due = add.getByLabel('Due date', { exact: true });
     await due.fill(addDays(today, -2));

@@ -1,6 +1,8 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
+const FIRST_FIELD = '.dialog-content :is(input, select, textarea):not([disabled]):not([type="hidden"])';
+
 /**
  * A modal built on the native <dialog>: the browser traps focus, closes on Escape and restores
  * focus to the opener, which is what keyboard users expect.
@@ -14,7 +16,12 @@ export function Dialog({ open, onClose, title, children, footer }: { open: boole
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The browser focuses the first thing it can, the Close button: a dialog with a form starts at
+      // its first field instead, where a keyboard user means to type.
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!open && dialog.open) dialog.close();
     return () => {
       if (dialog.open) dialog.close();
