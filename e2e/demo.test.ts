@@ -111,6 +111,9 @@ describe('the demo workspace', () => {
     const customers = page.getByRole('heading', { name: 'From your customers' });
     const confirm = page.getByRole('heading', { name: 'Confirm or re-date' });
     await expect.poll(async () => ((await customers.boundingBox())?.y ?? 1e9) < ((await confirm.boundingBox())?.y ?? 0)).toBe(true);
+    // …and stays short: the latest five, and the eight deals closing soonest, each with a link to the rest.
+    expect(await page.locator('.today-side .notifications > li').count()).toBeLessThanOrEqual(5);
+    expect(await page.locator('.today-side .row-item').count()).toBeLessThanOrEqual(8);
     await page.getByRole('button', { name: 'Navigation' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label') ?? null)).toBe('Main');
     await page.keyboard.press('Escape');

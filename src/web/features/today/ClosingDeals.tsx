@@ -10,6 +10,8 @@ import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 
 const HORIZON_DAYS = 30;
+/** Deals listed here at most (the soonest, or those already past their date): the rest are one click away. */
+const SHOWN = 8;
 
 function whenLabel(days: number): string {
   if (days === 0) return 'today';
@@ -46,7 +48,7 @@ export function ClosingDeals() {
         </EmptyState>
       ) : (
         <div className="rows">
-          {closing.map((o) => {
+          {closing.slice(0, SHOWN).map((o) => {
             const days = daysBetween(today, o.closeDate);
             const when = `${formatDate(o.closeDate)} · ${whenLabel(days)}`;
             return (
@@ -64,6 +66,11 @@ export function ClosingDeals() {
               </div>
             );
           })}
+          {closing.length > SHOWN ? (
+            <p className="empty-inline">
+              <Link to={`/opportunities?ownerId=${me.user.id}&status=open&sort=closeDate`}>{list.data?.pages[0]?.nextCursor ? 'More' : `${closing.length - SHOWN} more`} closing by {formatDate(horizon)}</Link>
+            </p>
+          ) : null}
         </div>
       )}
     </Card>

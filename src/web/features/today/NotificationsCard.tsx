@@ -6,6 +6,9 @@ import { ErrorState, SkeletonLines } from '../../ui/States';
 import { useMarkNotificationRead, useNotifications } from '../sharing/api';
 import { NotificationLines } from '../notifications/NotificationLines';
 
+/** How many of the latest notifications Today shows: on a phone this card comes before the rep's own lists. */
+const SHOWN = 5;
+
 /** What customers did on their plans: each links to the plan, and opening it marks it read. */
 export function NotificationsCard() {
   const me = useMe();
@@ -33,13 +36,20 @@ export function NotificationsCard() {
       ) : list.length === 0 ? (
         <p className="empty-inline">When a customer ticks something off, comments or proposes a date on their plan page, it shows here.</p>
       ) : (
-        <ul className="notifications">
-          {list.map((n) => (
-            <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
-              <NotificationLines n={n} timeZone={me.user.timeZone} onOpen={(id) => markRead.mutate(id)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="notifications">
+            {list.slice(0, SHOWN).map((n) => (
+              <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'}>
+                <NotificationLines n={n} timeZone={me.user.timeZone} onOpen={(id) => markRead.mutate(id)} />
+              </li>
+            ))}
+          </ul>
+          {list.length > SHOWN ? (
+            <p className="empty-inline">
+              <Link to="/notifications">{query.data?.nextCursor ? 'More' : `${list.length - SHOWN} more`} in all notifications</Link>
+            </p>
+          ) : null}
+        </>
       )}
     </Card>
   );
