@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isKnownCurrency } from './money.js';
+
+export { isKnownCurrency };
 
 /** Half of a UTF-16 surrogate pair without its other half: no character at all. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -127,14 +130,6 @@ export const TimeZone = z
     },
   })
   .meta({ description: 'IANA time zone, spelt as the IANA database spells it (Europe/Paris, not europe/paris)', example: 'Europe/Paris' });
-
-let knownCurrencies: Set<string> | null = null;
-
-/** An ISO 4217 code of a currency in use, as the platform knows them (what Intl can format); not XXX or ZZZ. */
-export function isKnownCurrency(code: string): boolean {
-  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-  return knownCurrencies.has(code);
-}
 
 export const Currency = z
   .string()

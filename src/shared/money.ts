@@ -5,6 +5,14 @@
 
 const digitsByCurrency = new Map<string, number>();
 
+let knownCurrencies: Set<string> | null = null;
+
+/** An ISO 4217 code of a currency in use, as the platform knows them (what Intl can format); not XXX or ZZZ. */
+export function isKnownCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
 /** Decimal places a currency uses (EUR 2, JPY 0, KWD 3), from the platform's ISO 4217 data. */
 export function currencyDigits(currency: string): number {
   // Remembered: building an Intl.NumberFormat costs more than the rest of formatting an amount, and a
@@ -72,24 +80,12 @@ type Marker = { ok: true } | { ok: false; written: string | null };
 function markerOf(marker: string, currency: string): Marker {
   if (marker === '') return { ok: true };
   if (marker.toUpperCase() === currency.toUpperCase() || currencySymbols(currency).includes(marker)) return { ok: true };
-  if (/^[A-Za-z]{3}$/.test(marker) && currencyDigitsKnown(marker.toUpperCase())) return { ok: false, written: marker.toUpperCase() };
+  if (/^[A-Za-z]{3}$/.test(marker) && isKnownCurrency(marker.toUpperCase())) return { ok: false, written: marker.toUpperCase() };
   return { ok: false, written: KNOWN_SYMBOLS.includes(marker) ? marker : null };
 }
 
-const isCurrencyMarker = (text: string) => KNOWN_SYMBOLS.includes(text) || (/^[A-Za-z]{3}$/.test(text) && currencyDigitsKnown(text.toUpperCase()));
+const isCurrencyMarker = (text: string) => KNOWN_SYMBOLS.includes(text) || (/^[A-Za-z]{3}$/.test(text) && isKnownCurrency(text.toUpperCase()));
 
-let currencyCodes: Set<string> | null = null;
-/** An ISO 4217 code the platform knows (EUR, MMK), as the API's Currency schema checks it. */
-function currencyDigitsKnown(code: string): boolean {
-  if (!currencyCodes) {
-    try {
-      currencyCodes = new Set((Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('currency') ?? []);
-    } catch {
-      currencyCodes = new Set();
-    }
-  }
-  return currencyCodes.has(code);
-}
 
 /**
  * What a person typed, taken apart: a sign, a currency marker before or after the number, and a
