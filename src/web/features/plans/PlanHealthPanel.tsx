@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import type { Plan } from '../../../shared/plans';
-import { isApiError } from '../../app/api';
 import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
-import { usePlan, useUpdatePlan } from './api';
+import { usePlanAction, useUpdatePlan } from './api';
 import { HEALTH_LABELS } from './planWords';
 
 const QUIET = {
@@ -54,21 +52,7 @@ export function PlanHealthPanel({ plan }: { plan: Plan }) {
 
 /** A draft is not judged yet; whoever may edit the plan activates it here once the customer has gone through it. */
 function DraftNote({ plan }: { plan: Plan }) {
-  const update = useUpdatePlan(plan.id);
-  const current = usePlan(plan.id);
-  const [message, setMessage] = useState<string | null>(null);
-  const activate = () => {
-    setMessage(null);
-    update.mutate(
-      { version: plan.version, status: 'active' },
-      {
-        onError: (err) => {
-          if (isApiError(err, 'version_conflict')) void current.refetch();
-          setMessage(isApiError(err) ? err.message : 'That did not work. Try again.');
-        },
-      },
-    );
-  };
+  const activate = usePlanAction(plan.id, useUpdatePlan(plan.id));
   return (
     <div className="plan-health plan-health-closed">
       <Icon name="clock" />
@@ -78,12 +62,12 @@ function DraftNote({ plan }: { plan: Plan }) {
         </p>
         {plan.permissions.canEdit ? (
           <p>
-            <Button size="sm" icon="check" busy={update.isPending} onClick={activate}>
+            <Button size="sm" icon="check" busy={activate.busy} onClick={() => activate.send({ version: plan.version, status: 'active' })}>
               Activate plan
             </Button>
           </p>
         ) : null}
-        <FormAlert message={message} tone="warning" />
+        <FormAlert message={activate.message} tone="warning" />
       </div>
     </div>
   );

@@ -1,11 +1,12 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Commitment } from '../../../shared/commitments';
 import type { Milestone, Plan } from '../../../shared/plans';
 import type { CallResult } from '../../../shared/routes/client';
 import { setPlanLayout } from '../../../shared/routes/operations/commitments';
 import { archiveMilestone, createMilestone, updateMilestone } from '../../../shared/routes/operations/milestones';
 import { createPlan, getPlan, listPlans, reopenPlan, updatePlan } from '../../../shared/routes/operations/plans';
-import { addressQuery, call, type AddressFilters, type BodyOf } from '../../app/api';
+import { addressQuery, call, isApiError, type AddressFilters, type BodyOf } from '../../app/api';
 
 /** Everything plan-shaped is cached under 'plans'; Today reads the same commitments, so it refreshes with them. */
 export const planKeys = {
@@ -92,6 +93,25 @@ export function usePlanRefresh() {
 export function useCreatePlan(opportunityId: string) {
   const refresh = usePlanRefresh();
   return useMutation({ mutationFn: (body: BodyOf<typeof createPlan>) => call(createPlan, { params: { id: opportunityId }, body }), onSuccess: refresh.plan });
+}
+
+/**
+ * A one-click change to a plan (activate, reopen) from the version on screen: when someone changed the
+ * plan since, it is read again and the refusal is said in words.
+ */
+export function usePlanAction<V>(planId: string, mutation: UseMutationResult<unknown, Error, V>) {
+  const current = usePlan(planId);
+  const [message, setMessage] = useState<string | null>(null);
+  const send = (vars: V) => {
+    setMessage(null);
+    mutation.mutate(vars, {
+      onError: (err) => {
+        if (isApiError(err, 'version_conflict')) void current.refetch();
+        setMessage(isApiError(err) ? err.message : 'That did not work. Try again.');
+      },
+    });
+  };
+  return { send, message, busy: mutation.isPending };
 }
 
 /** Reopens a completed or abandoned plan, from the version on screen. */
