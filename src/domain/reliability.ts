@@ -1,7 +1,8 @@
 /**
  * Reliability — "keep your word", measured for a person, a side, a plan or a customer company.
  *
- * The rule (each commitment is judged by `classifyCommitment` at `now`, in its owner's time zone):
+ * The rule (each commitment is judged by `classifyCommitment` at `now`, in its owner's time zone as
+ * fixed on the commitment when it was made: src/server/features/commitments/zones.ts):
  *
  *   1. Every commitment falls in exactly ONE primary bucket:
  *        kept_on_time  done on or before the end of the date it was held to when it was done

@@ -148,7 +148,7 @@ export const Commitment = z
     position: z.number().int(),
     side: CommitmentSide,
     owner: CommitmentOwner,
-    /** Where the due day is judged: the user's zone (seller side) or the plan's customer zone. */
+    /** Where the due day is judged, fixed when it was made: the owner's zone (seller side) or the plan's customer zone, else the workspace's. */
     ownerTimeZone: TimeZone,
     role: z.string().nullable(),
     title: z.string(),

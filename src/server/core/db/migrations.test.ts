@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyTestDb } from '../../test/harness.js';
+import { databaseAsOf, emptyTestDb } from '../../test/harness.js';
 import { BUILTIN_TEMPLATES } from '../../features/templates/builtin-templates.js';
 import { normaliseContent } from '../../features/templates/templates.js';
 import { migrateTo, migrateToLatest, migrations } from './migrate.js';
@@ -114,8 +114,8 @@ describe('0090_commitment_subjects', () => {
 
     await migrateToLatest(db);
     const after = await db.selectFrom('commitments').selectAll().orderBy('id').execute();
-    // 0105 adds where a commitment was agreed (an interaction): nothing before it was.
-    expect(after).toEqual(before.map((c) => ({ ...c, subject_kind: 'plan', subject_id: c.plan_id, agreed_in_interaction_id: null })));
+    // 0105 adds where a commitment was agreed (an interaction): nothing before it was. 0205 fixes the zone each is judged in (the rep has none of their own: the workspace's; the plan's customer zone).
+    expect(after).toEqual(before.map((c) => ({ ...c, subject_kind: 'plan', subject_id: c.plan_id, agreed_in_interaction_id: null, time_zone: 'Europe/Paris' })));
     expect(await db.selectFrom('commitment_renegotiations').selectAll().execute()).toEqual([reneg]);
 
     // Exactly one subject: a plan's commitment names its plan, anything else has no plan_id.
@@ -138,5 +138,32 @@ describe('0090_commitment_subjects', () => {
     await insert('commitment_renegotiations', { ...reneg, id: id(23), plan_id: null, commitment_id: id(40) });
     const ofSubject = await db.selectFrom('commitments').select('id').where('subject_kind', '=', 'objective').where('subject_id', '=', id(50)).execute();
     expect(ofSubject).toEqual([{ id: id(40) }]);
+  });
+});
+
+describe('0205_commitment_time_zone', () => {
+  it('fixes on each commitment the zone it was judged in: the owner’s, the plan’s customer zone, else the workspace’s', async () => {
+    const { db, insert, stamp } = await databaseAsOf('0200_customer_unreliable_in_update_order');
+    await insert('users', { id: 'u2', workspace_id: 'w1', email: 'tokyo@example.com', name: 'Taro', password_hash: 'x', role: 'rep', time_zone: 'Asia/Tokyo', ...stamp });
+    await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'Acme', owner_id: 'u1', search_text: 'acme', ...stamp });
+    await insert('opportunities', { id: 'o1', workspace_id: 'w1', account_id: 'a1', name: 'Deal', amount_minor: 100, currency: 'EUR', stage_id: 's1', close_date: '2026-03-01', owner_id: 'u2', search_text: 'deal', ...stamp });
+    await insert('plans', { id: 'p1', workspace_id: 'w1', opportunity_id: 'o1', title: 'Plan', target_date: '2026-03-01', customer_time_zone: 'America/Chicago', last_activity_at: stamp.created_at, search_text: 'plan', ...stamp });
+    const commitment = (id: string, extra: Record<string, unknown>) => ({
+      id, workspace_id: 'w1', subject_kind: 'plan', subject_id: 'p1', plan_id: 'p1', position: 0, side: 'seller', owner_user_id: null, title: id, due_date: '2026-02-01',
+      original_due_date: '2026-02-01', must_do: 0, internal_only: 0, status: 'open', ...stamp, ...extra,
+    });
+    await insert('commitments', commitment('own-zone', { owner_user_id: 'u2' }));
+    await insert('commitments', commitment('no-zone', { owner_user_id: 'u1', position: 1 }));
+    await insert('commitments', commitment('customer', { side: 'customer', owner_name: 'Ann', position: 2 }));
+    await insert('commitments', commitment('not-on-plan', { subject_kind: 'objective', subject_id: 'x1', plan_id: null, side: 'customer', owner_name: 'Bob', position: 3 }));
+
+    await migrateToLatest(db);
+    const rows = await db.selectFrom('commitments').select(['id', 'time_zone']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 'customer', time_zone: 'America/Chicago' },
+      { id: 'no-zone', time_zone: 'Europe/Paris' },
+      { id: 'not-on-plan', time_zone: 'Europe/Paris' },
+      { id: 'own-zone', time_zone: 'Asia/Tokyo' },
+    ]);
   });
 });

@@ -270,6 +270,8 @@ export type CommitmentTable = {
   updated_at: Instant;
   /** 0105: the interaction whose advance agreed it (wherever it went: the deal's plan or the interaction). */
   agreed_in_interaction_id?: string | null;
+  /** 0205: the IANA zone its due day is judged in, fixed when it is made (commitments/zones.ts); null only in rows written around the engine (bench loaders), which fall back to the rule. */
+  time_zone?: string | null;
 };
 
 export type CommitmentRenegotiationTable = {

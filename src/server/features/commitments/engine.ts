@@ -10,6 +10,7 @@ import type { Scope } from '../../core/scope.js';
 import type { OwnerColumns } from './owners.js';
 import { subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
 import { judgeCustomerWord } from './customer-word.js';
+import { fixZones, moveOpenCommitmentsToRule } from './zones.js';
 
 /** A customer-side commitment on a plan: the deal's stored customer word (customer-word.ts) follows each of its writes. */
 export async function afterCustomerWrite(tx: Scope, row: Pick<CommitmentTable, 'subject_kind' | 'plan_id' | 'side'>): Promise<void> {
@@ -101,7 +102,8 @@ export async function insertCommitments(
   const first = await nextPosition(tx, subject);
   const rows = items.map((c, i) => commitmentRow(subject, c, { id: newId(), position: first + i, now }));
   await tx.insert('commitments', rows as Insertable<Row>[]);
-  await audit(tx, auditActor, rows.map((r): AuditInput => ({ entityType: 'commitment', entityId: r.id, action: 'create', before: null, after: r })));
+  const zones = await fixZones(tx, { ids: rows.map((r) => r.id) });
+  await audit(tx, auditActor, rows.map((r): AuditInput => ({ entityType: 'commitment', entityId: r.id, action: 'create', before: null, after: { ...r, time_zone: zones.get(r.id) ?? null } })));
   if (opts.touch !== false) await touchSubject(tx, subject, now);
   if (subject.kind === 'plan' && rows.some((r) => r.side === 'customer')) await judgeCustomerWord(tx, { planIds: [subject.id] });
   for (const r of rows) await commitmentEvent(tx, 'commitment.created', r.id, auditActor);
@@ -119,6 +121,8 @@ export function statusColumns(current: Pick<CommitmentTable, 'status' | 'done_at
   if (columns.status === 'dropped' && !columns.drop_reason) throw invalid('dropReason', 'Say why this commitment is dropped.');
   return columns;
 }
+
+const OWNER_KEYS = ['owner_user_id', 'owner_contact_id', 'owner_name', 'owner_email'] as const;
 
 /**
  * Changes a commitment at the version its writer read (409 with the current one otherwise), status
@@ -145,10 +149,14 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
     present: opts.present,
   });
   if (out.version !== opts.current.version) {
+    // Another owner: an open commitment still ahead is judged where its new owner is (zones.ts).
+    const handed = OWNER_KEYS.some((k) => k in rest);
+    if (handed) await moveOpenCommitmentsToRule(opts.tx, { ids: [opts.current.id] });
     await touchSubject(opts.tx, subjectOf(opts.current));
     await afterCustomerWrite(opts.tx, opts.current);
     const event = statusEventType(opts.current.status, status ?? opts.current.status);
     if (event) await commitmentEvent(opts.tx, event, opts.current.id, opts.actor);
+    if (handed) return opts.present();
   }
   return out;
 }
@@ -178,5 +186,6 @@ export async function handOverOpenCommitments(tx: Scope, from: string, to: strin
     .where('commitments.status', '=', 'open')
     .returning('commitments.id')
     .execute();
+  await moveOpenCommitmentsToRule(tx, { ids: moved.map((r) => r.id) });
   return moved.map((r) => ({ entityType: 'commitment', entityId: r.id, action: 'transfer', before: { owner_user_id: from }, after: { owner_user_id: to } }));
 }

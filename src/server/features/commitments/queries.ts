@@ -5,13 +5,13 @@ import type { Actor } from '../../core/actor.js';
 import type { CommitmentRenegotiationTable, CommitmentSubjectKind, PlanTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { scoped } from '../../core/db/prepared.js';
+import { zoneRule } from './zones.js';
 import { canEditCommitment, isClosed, type PlanAccess } from '../plans/access.js';
 
 /**
  * Commitments of every kind of subject with what is needed to judge and show them: the owner's name
- * and the time zone their due day is judged in (the user's, else the workspace's, on the seller
- * side; the plan's customer zone on the customer side, else the workspace's). plan_status is null
- * when the subject is not a plan.
+ * and the time zone their due day is judged in, fixed on the commitment (zones.ts; the rule, read
+ * now, only for rows written around the engine). plan_status is null when the subject is not a plan.
  */
 export function selectCommitments(scope: Scope) {
   return scope
@@ -23,7 +23,7 @@ export function selectCommitments(scope: Scope) {
     .selectAll('commitments')
     .select(['plan.status as plan_status', 'owner_user.name as owner_user_name', 'owner_contact.name as owner_contact_name', 'owner_contact.email as owner_contact_email'])
     .select(
-      sql<string>`case when commitments.side = 'seller' then coalesce(owner_user.time_zone, ws.default_time_zone) else coalesce(plan.customer_time_zone, ws.default_time_zone) end`.as(
+      sql<string>`coalesce(commitments.time_zone, ${zoneRule(sql.ref('commitments.side'), sql.ref('owner_user.time_zone'), sql.ref('plan.customer_time_zone'), sql.ref('ws.default_time_zone'))})`.as(
         'owner_time_zone',
       ),
     );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { judgeCustomerWordOfWorkspace } from '../commitments/customer-word.js';
+import { fixZones } from '../commitments/zones.js';
 import { refreshFocusFlags } from '../focus/stored.js';
 import type { Selectable } from 'kysely';
 import { uuidV7At } from '../../../domain/demo-data.js';
@@ -202,6 +203,8 @@ export async function seedDemo(db: Db, plan: DemoPlan, passwordHash: string, opt
     await scope.insert('check_in_answers', goals.answers);
     await scope.insert('check_in_notes', goals.checkInNotes);
     await scope.insert('commitments', goals.actions);
+    // Each commitment's zone, fixed as the engine fixes it when one is made (the story's owners are set).
+    await fixZones(scope, 'unset');
     await scope.insert('notifications', [...plans.notifications, ...story.notifications, ...goals.notifications]);
     await scope.insert('audit_events', events);
     // A few mails the story sent, for the development mail page (never really mailed).

@@ -8,6 +8,7 @@ import { assertAnotherActiveAdmin, assertTeamOfWorkspace } from './guards.js';
 import { canManagePeople } from './policies.js';
 import { presentUser, selectUsers } from './presenters.js';
 import { releaseLedTeams } from './teams.service.js';
+import { moveOpenCommitmentsToRule } from '../commitments/zones.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
 
@@ -51,6 +52,8 @@ export async function updateUser({ scope, actor, id, input, version }: Op<{ id: 
       patch,
       present: () => findUser(tx, actor, id),
     });
+    // Their open commitments still ahead are judged in their new zone; the rest keep theirs (commitments/zones.ts).
+    if (patch.time_zone !== undefined && patch.time_zone !== current.time_zone) await moveOpenCommitmentsToRule(tx, { ownerUserId: id });
     // A rep leads no team: the teams this person led are left without a manager.
     if (roleChanges && input.role === 'rep') {
       await releaseLedTeams(tx, actor, id);

@@ -7,6 +7,7 @@ import { columnsOf } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { presentWorkspace } from './presenters.js';
 import { judgeCustomerWordOfWorkspace } from '../commitments/customer-word.js';
+import { moveOpenCommitmentsToRule } from '../commitments/zones.js';
 
 // The workspace row is the tenant itself, not a table inside it: it is read by the scope's own id.
 async function loadWorkspace(scope: Scope) {
@@ -37,8 +38,12 @@ export async function updateWorkspace({ scope, actor, input, version }: { scope:
     if (Number(result.numUpdatedRows) !== 1) throw conflict(await getWorkspace(tx));
     const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k as keyof typeof current]]));
     await audit(tx, actor, { entityType: 'workspace', entityId: current.id, action: 'update', before, after: changed });
-    // A plan without a customer zone of its own judges its customer's days in the workspace's.
-    if ('default_time_zone' in changed) await judgeCustomerWordOfWorkspace(tx, { withoutOwnZone: true });
+    // People and plans without a zone of their own: their open commitments still ahead move to the new default (commitments/zones.ts),
+    // and a plan without a customer zone of its own judges its customer's days in the workspace's.
+    if ('default_time_zone' in changed) {
+      await moveOpenCommitmentsToRule(tx, 'workspace');
+      await judgeCustomerWordOfWorkspace(tx, { withoutOwnZone: true });
+    }
     return getWorkspace(tx);
   });
 }

@@ -11,6 +11,7 @@ import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
 import { findPlan } from './queries.js';
 import { judgeCustomerWord } from '../commitments/customer-word.js';
+import { moveOpenCommitmentsToRule } from '../commitments/zones.js';
 import { createPlanFromTemplate } from '../templates/templates.service.js';
 import { searchTextOf } from '../../../domain/search-text.js';
 
@@ -122,6 +123,7 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     if (plan.version === current.version) return plan;
     await touchPlan(tx, id);
     // Abandoning drops the open commitments from reliability; the customer's zone moves their days.
+    if (patch.customer_time_zone !== undefined) await moveOpenCommitmentsToRule(tx, { planId: id });
     if (patch.status !== undefined || patch.customer_time_zone !== undefined) await judgeCustomerWord(tx, { planIds: [id] });
     return presentPlan(tx, actor, id);
   });
