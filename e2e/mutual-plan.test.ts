@@ -135,6 +135,9 @@ describe('a mutual plan, agreed with the customer', () => {
     await screenshot(rep, 'plan-on-track');
     await expect.poll(() => customerReliability.innerText()).toMatch(/100% kept on time/);
     await expect.poll(() => customerReliability.innerText()).toMatch(/n = 1 judged · weight 2 \(must-dos count double\)/);
+    // The customer's page says the date moved, from when, who asked and why.
+    await customer.reload();
+    await expect.poll(() => customer.getByText(/^Moved from .+, asked by Una Umbra \(.+\): “Our IT lead is away until next week”$/).isVisible()).toBe(true);
 
     // The plan's history says who did what and when — the customer's actions under their name — and
     // a change the rep makes shows at its top, before → after.

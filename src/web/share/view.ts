@@ -121,6 +121,7 @@ function item(c: GuestCommitment, plan: GuestPlan, state: State, actions: Action
       h('div', { className: 'tags' }, tags),
       h('p', { className: c.state === 'missed' ? 'item-meta late' : 'item-meta', id: metaId }, `${owner} · ${due}`),
       c.detail ? h('p', { className: 'item-detail' }, c.detail) : null,
+      moved(c),
       pending.map((r) =>
         h(
           'div',
@@ -144,6 +145,14 @@ function item(c: GuestCommitment, plan: GuestPlan, state: State, actions: Action
       message(state, c.id),
     ),
   );
+}
+
+/** A date in force that is not the one first agreed says so, whoever moved it, with when it was and why. */
+function moved(c: GuestCommitment): HTMLElement | null {
+  if (c.dueDate === c.originalDueDate) return null;
+  const last = c.renegotiations.filter((r) => r.status === 'accepted' && r.toDate === c.dueDate).at(-1);
+  if (!last) return null;
+  return h('p', { className: 'item-moved' }, `Moved from ${formatDate(last.fromDate, true)}, asked by ${last.requestedBy.name} (${ago(last.requestedAt)}): “${last.reason}”`);
 }
 
 function redateForm(c: GuestCommitment, state: State, actions: Actions): HTMLElement {
