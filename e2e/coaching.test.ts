@@ -161,12 +161,16 @@ describe('review mode', () => {
     await api.patch(`${baseUrl}/api/v1/opportunities/${won.id}`, { headers, data: { status: 'won', version: won.version } });
     await api.patch(`${baseUrl}/api/v1/opportunities/${lost.id}`, { headers, data: { status: 'lost', closeReason: 'They bought from a competitor', version: lost.version } });
     await post(api, `/api/v1/accounts/${account.id}/objectives`, { title: 'Expand to Lyon', kind: 'expansion', target: { amountMinor: 30_000_000, currency: 'USD' }, targetDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) });
+    // An outcome goal measured on won revenue: how far it got is an outcome too.
+    const quota = await post(api, '/api/v1/goals', { kind: 'outcome', title: 'Quarter quota', periodPreset: 'this_quarter', measure: 'revenue_won', targetAmount: { amountMinor: 10_000_000, currency: 'USD' }, firstStep: 'Call Globex' });
 
     const { page, errors } = await newPage(admin);
     // Off: the amounts and outcomes are there (the check below can see them).
     await page.goto(`${baseUrl}/opportunities/${won.id}`);
     await expect.poll(() => page.getByText('$40,000').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Won', { exact: true }).first().isVisible()).toBe(true);
+    await page.goto(`${baseUrl}/goals`);
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Quarter quota[\s\S]*\(n = 1\)[\s\S]*of the way/);
 
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('button', { name: 'Review mode: hide amounts and outcomes' }).click();
@@ -174,7 +178,7 @@ describe('review mode', () => {
     await expect.poll(() => banner.isVisible()).toBe(true);
 
     const AMOUNT = /[$€£]\s?\d|\d[\d,.]*\s?(EUR|USD|GBP)\b/;
-    const OUTCOME = /\bWon\b|\bLost\b|Walked away|Win rate|competitor/;
+    const OUTCOME = /\bWon\b|\bLost\b|Walked away|Win rate|competitor|of the way/;
     const pages: [string, string, RegExp][] = [
       ['Opportunities', '/opportunities', /Open pilot/],
       ['a won deal', `/opportunities/${won.id}`, /Signed renewal/],
@@ -183,6 +187,8 @@ describe('review mode', () => {
       ['search', '/search?q=globex', /Globex/],
       ['Today', '/today', /Deals (past their close date or )?closing in 30 days/],
       ['Account planning', '/planning', /Account planning|objectives/i],
+      ['Goals', '/goals', /Quarter quota/],
+      ['an outcome goal', `/goals/${quota.id}`, /Hidden in review mode/],
       ['Coaching', '/coaching', /Coaching|coaching figures/],
     ];
     for (const [name, path, ready] of pages) {

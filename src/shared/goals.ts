@@ -166,6 +166,11 @@ const period = {
 /** The longest period a goal takes: three years (and a leap day). */
 export const GOAL_PERIOD_MAX_DAYS = 1096;
 
+/** The message when a period is longer than GOAL_PERIOD_MAX_DAYS (the contract's and the merged change's). */
+export const GOAL_PERIOD_TOO_LONG = 'Choose a period of at most three years.';
+
+export const goalPeriodTooLong = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / 86_400_000 > GOAL_PERIOD_MAX_DAYS;
+
 function checkPeriod(v: { periodPreset?: string; periodStart?: string; periodEnd?: string }, ctx: z.RefinementCtx, required: boolean): void {
   if (v.periodPreset !== undefined) {
     if (v.periodStart !== undefined || v.periodEnd !== undefined) ctx.addIssue({ code: 'custom', path: ['periodPreset'], message: 'Choose a preset or give the dates, not both.' });
@@ -175,8 +180,7 @@ function checkPeriod(v: { periodPreset?: string; periodStart?: string; periodEnd
   if (required && v.periodEnd === undefined) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Choose when the goal ends, or a preset.' });
   if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The last day comes on or after the first.' });
   // A goal is something to move now, measured week by week: three years at most (a longer aim is a why).
-  else if (v.periodStart && v.periodEnd && (Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 > GOAL_PERIOD_MAX_DAYS)
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Choose a period of at most three years.' });
+  else if (v.periodStart && v.periodEnd && goalPeriodTooLong(v.periodStart, v.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: GOAL_PERIOD_TOO_LONG });
 }
 
 const goalTerms = {

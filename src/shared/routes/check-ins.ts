@@ -86,9 +86,11 @@ export const checkInsApi = defineRoutes({
   saveCheckInAnswers: {
     tags,
     summary: 'Save the rep’s answers (the rep alone; send the answers’ version), and hand them to the manager with submit',
+    description: 'Answers change until the check-in is marked held or skipped; after that they stay as they were (422 `rule_violation`).',
     params: IdParams,
     body: SaveCheckInAnswersBody,
     response: { 200: CheckIn },
+    errors: ['rule_violation'],
   },
   createCheckInNote: {
     tags,

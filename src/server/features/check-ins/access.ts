@@ -20,6 +20,12 @@ export type People = { manager_id: string; rep_id: string };
 
 export const isParticipant = (actor: Actor, c: People) => actor.role === 'admin' || actor.id === c.manager_id || actor.id === c.rep_id;
 export const canManage = (actor: Actor, c: People) => actor.role === 'admin' || actor.id === c.manager_id;
+/** Answers stay as they were once the check-in has taken place or was skipped. */
+export const ANSWERS_CLOSED = {
+  held: 'This check-in has taken place: your answers stay as they were. Add what changed to the next one.',
+  skipped: 'This check-in was skipped: its answers no longer change. Answer the next one.',
+} as const;
+
 export const canAnswer = (actor: Actor, c: People) => actor.id === c.rep_id;
 
 export const canReadNote = (actor: Actor, c: People, note: Pick<CheckInNoteTable, 'author_id' | 'visibility'>) =>

@@ -154,6 +154,15 @@ describe('a check-in', () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ actorName: 'Riley Rep', checkIn: { id: checkIn.id, scheduledAt: checkIn.scheduledAt }, data: { date: '2026-06-11', time: '09:00' } });
     expect((await auditOf(checkIn.id)).map((e) => `${e.entity_type}:${e.action}`)).toEqual(['check_in:create', 'check_in_answers:update', 'check_in_answers:update', 'check_in_answers:update']);
+
+    // Once the check-in has taken place, what the rep brought to it stays as it was.
+    expect((await manager.client.patch(`/api/v1/check-ins/${checkIn.id}`, { status: 'held', version: 1 })).statusCode).toBe(200);
+    const held = await getCheckIn(rep.client, checkIn.id);
+    expect(held.permissions.canAnswer).toBe(false);
+    const rewrite = await rep.client.patch(url, { answers: [], version: held.answers.version });
+    expect(rewrite.statusCode, rewrite.body).toBe(422);
+    expect(rewrite.data.error.message).toMatch(/has taken place/);
+    expect((await getCheckIn(manager.client, checkIn.id)).answers.answers).toEqual([{ questionId: 'help', text: 'A role-play on pricing, please.' }]);
   });
 
   it('reminds the rep within a day of the meeting, once, and not when it is further away', async () => {
@@ -195,6 +204,10 @@ describe('a check-in', () => {
     const after = (await manager.client.get(`/api/v1/check-in-series/${series.id}`)).data;
     expect(after.endedAt).not.toBeNull();
     expect(after.next).toBeNull();
+    // No check-in with them after they left, at whatever later occurrence.
+    const later = new Date(Date.parse(series.next.scheduledAt) + 7 * 86_400_000).toISOString();
+    const refused = await manager.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: later });
+    expect(refused.statusCode).toBe(422);
     expect((await manager.client.get(`/api/v1/commitments/${action.id}`)).data.owner.id).toBe(manager.me.user.id);
     expect((await auditOf(series.id)).map((e) => e.action)).toEqual(['create', 'update']);
   });

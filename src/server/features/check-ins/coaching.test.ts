@@ -80,6 +80,8 @@ describe('coaching in a check-in: the why ladder', () => {
     const events = await db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', session.id).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['create', 'update']);
     expect(events.map((e) => e.changes).join()).not.toContain('quota');
+    // Nor which ladder it is: the rep's private why, which an admin's export would otherwise point at.
+    expect(events.map((e) => e.changes).join()).not.toContain(ladderId);
     const rungEvents = await db.selectFrom('audit_events').select(['entity_type', 'actor_id']).where('entity_type', '=', 'why_rung').where('actor_id', '=', manager.me.user.id).execute();
     expect(rungEvents.length).toBeGreaterThan(0);
   });

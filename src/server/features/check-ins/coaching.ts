@@ -62,7 +62,8 @@ export async function startCoaching({ scope, actor, id, input }: Op<{ id: string
     // Two starts at once: the unique check_in_id lets one through.
     const inserted = await tx.insertRow('check_in_coaching', row).onConflict((oc) => oc.column('check_in_id').doNothing()).executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw duplicate('start', 'A why ladder was already climbed in this check-in.');
-    await audit(tx, actor, { entityType: 'check_in_coaching', entityId: row.id, action: 'create', before: null, after: { check_in_id: id, ladder_id: ladderId, manager_id: actor.id } });
+    // Not the ladder's id: the ladder is the rep's private why, and an admin's export must not point at it.
+    await audit(tx, actor, { entityType: 'check_in_coaching', entityId: row.id, action: 'create', before: null, after: { check_in_id: id, manager_id: actor.id } });
     return presentCheckIn(tx, actor, id);
   });
 }

@@ -124,7 +124,7 @@ export async function presentCheckIn(scope: Scope, actor: Actor, id: string, now
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    permissions: { canAnswer: canAnswer(actor, row), canManage: canManage(actor, row), canAddAction: true, canCoach: actor.id === row.manager_id && row.status === 'upcoming' && coaching === null },
+    permissions: { canAnswer: canAnswer(actor, row) && row.status === 'upcoming', canManage: canManage(actor, row), canAddAction: true, canCoach: actor.id === row.manager_id && row.status === 'upcoming' && coaching === null },
   };
 }
 

@@ -7,12 +7,12 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { conflict, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { updateAtVersion, writeVersioned } from '../../core/records.js';
+import { lockRow, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { presentCommitmentById } from '../commitments/commitments.service.js';
 import { assertNotPast, ownerZoneFor } from '../commitments/date-rules.js';
 import { insertCommitments } from '../commitments/engine.js';
-import { ANSWER_REFUSED, canAnswer, canManage, isParticipant, MANAGE_REFUSED, NOTE_REFUSED } from './access.js';
+import { ANSWER_REFUSED, ANSWERS_CLOSED, canAnswer, canManage, isParticipant, MANAGE_REFUSED, NOTE_REFUSED } from './access.js';
 import { closeSession } from './coaching.js';
 import { notifyAnswersArrived } from './notifications.js';
 import { openOccurrence } from './open.js';
@@ -70,8 +70,12 @@ export async function updateCheckIn({ scope, actor, id, input, version }: Op<{ i
  */
 export async function saveAnswers({ scope, actor, id, input, version, now = new Date() }: Op<{ id: string; input: SaveCheckInAnswersBody; version?: number; now?: Date }>): Promise<CheckIn> {
   return scope.transaction(async (tx) => {
+    // Taken before reading its status, so marking it held cannot slip in between (PostgreSQL; SQLite writes one at a time).
+    await lockRow(tx, 'check_ins', id);
     const row = await checkInFor(tx, actor, id);
     if (!canAnswer(actor, row)) throw forbidden(ANSWER_REFUSED);
+    // What the rep brought to a check-in that took place (or was skipped) is its record: it no longer changes.
+    if (row.status !== 'upcoming') throw ruleViolation(ANSWERS_CLOSED[row.status]);
     checkAnswerIds(JSON.parse(row.questions), input.answers);
     const seen = new Set<string>();
     input.answers.forEach((a, i) => {

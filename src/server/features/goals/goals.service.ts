@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { CompleteStepBody, CreateGoalBody, CreateGoalNoteBody, Goal, GoalNote, UpdateGoalBody } from '../../../shared/goals.js';
+import { GOAL_PERIOD_TOO_LONG, goalPeriodTooLong } from '../../../shared/goals.js';
 import { termsProblems, type GoalTerms, type Measure } from '../../../domain/goal-measures.js';
 import { presetPeriod, type Period, type PeriodPreset } from '../../../domain/goal-period.js';
 import { todayIn } from '../../../domain/dates.js';
@@ -71,7 +72,10 @@ async function periodFrom(tx: Scope, input: { periodPreset?: PeriodPreset; perio
   if (input.periodPreset) return presetPeriod(input.periodPreset, todayIn(timeZone, new Date()), (await loadCalendar(tx)).startMonth);
   if (input.periodStart === undefined && input.periodEnd === undefined) return null;
   const next = { start: input.periodStart ?? current?.start ?? '', end: input.periodEnd ?? current?.end ?? '' };
-  if (next.start > next.end) throw invalid(input.periodEnd !== undefined ? 'periodEnd' : 'periodStart', 'The last day comes on or after the first.');
+  const changed = input.periodEnd !== undefined ? 'periodEnd' : 'periodStart';
+  if (next.start > next.end) throw invalid(changed, 'The last day comes on or after the first.');
+  // One date sent alone is checked with the stored one, as both together are in the contract.
+  if (goalPeriodTooLong(next.start, next.end)) throw invalid(changed, GOAL_PERIOD_TOO_LONG);
   return next;
 }
 

@@ -43,6 +43,15 @@ describe('what goals and their one tiny next step', () => {
     expect(past.data.error).toMatchObject({ code: 'date_in_past', details: [{ path: 'periodEnd' }] });
     const century = await ana.client.post('/api/v1/goals', { kind: 'learning', title: 'Negotiate', periodStart: '2026-07-01', periodEnd: '2126-06-30', firstStep: 'Read a chapter' });
     expect(century.data.error.details).toEqual([{ path: 'periodEnd', message: 'Choose a period of at most three years.' }]);
+    // One date at a time is checked against the stored other one, and changes nothing when refused.
+    const short = await createGoal(ana, {});
+    const later = await ana.client.patch(`/api/v1/goals/${short.id}`, { periodEnd: '2999-12-31', version: short.version });
+    expect(later.statusCode).toBe(400);
+    expect(later.data.error.details).toEqual([{ path: 'periodEnd', message: 'Choose a period of at most three years.' }]);
+    const earlier = await ana.client.patch(`/api/v1/goals/${short.id}`, { periodStart: '1900-01-01', version: short.version });
+    expect(earlier.statusCode).toBe(400);
+    expect(earlier.data.error.details).toEqual([{ path: 'periodStart', message: 'Choose a period of at most three years.' }]);
+    expect((await ana.client.get(`/api/v1/goals/${short.id}`)).data).toMatchObject({ periodStart: short.periodStart, periodEnd: short.periodEnd, version: short.version });
     const fiscal = await ana.client.post('/api/v1/goals', { kind: 'learning', title: 'Negotiate', periodPreset: 'this_year', firstStep: 'Read a chapter' });
     expect(fiscal.data).toMatchObject({ periodStart: '2026-01-01', periodEnd: '2026-12-31' });
   });

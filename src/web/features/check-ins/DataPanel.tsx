@@ -6,7 +6,8 @@ import { useMe } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
 import { Card } from '../../ui/Card';
 import { AdvanceRateLine } from '../interactions/AdvanceRateLine';
-import { readingWords } from '../goals/goalWords';
+import { useReviewMode } from '../../app/reviewMode';
+import { figuresHidden, HIDDEN_IN_REVIEW, readingWords } from '../goals/goalWords';
 import { keptWords } from './checkInWords';
 
 const ITEMS_SHOWN = 5;
@@ -18,6 +19,7 @@ const ITEMS_SHOWN = 5;
  */
 export function DataPanel({ checkIn: c }: { checkIn: CheckIn }) {
   const me = useMe();
+  const review = useReviewMode();
   const d = c.data;
   const i = d.interactions;
   const whose = c.rep.id === me.user.id ? 'Your' : `${c.rep.name}’s`;
@@ -72,15 +74,17 @@ export function DataPanel({ checkIn: c }: { checkIn: CheckIn }) {
       {d.goals.length ? (
         <ul className="check-in-goals">
           {d.goals.map((g) => {
-            const reading = g.measure && g.measurement.reading ? readingWords(g.measure, g.measurement.reading) : null;
+            const hidden = figuresHidden(g, review);
+            const reading = g.measure && g.measurement.reading && !hidden ? readingWords(g.measure, g.measurement.reading) : null;
             return (
               <li key={g.id}>
                 <Link to={`/goals/${g.id}`}>{g.title}</Link>
                 <span className="small muted">
                   {GOAL_KIND_LABELS[g.kind]}
                   {g.stretch ? ' · stretch' : ''}
+                  {hidden && g.measure ? ` · ${HIDDEN_IN_REVIEW}` : ''}
                   {reading ? ` · ${reading.value} (${reading.detail})` : ''}
-                  {g.measurement.progress ? ` · ${g.measurement.progress.words}` : ''}
+                  {g.measurement.progress && !hidden ? ` · ${g.measurement.progress.words}` : ''}
                 </span>
                 {g.currentStep ? <span className="small">Next step: {g.currentStep.text}</span> : null}
               </li>

@@ -5,7 +5,7 @@ import { buttonClass } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { goalListQuery } from '../goals/api';
-import { readingWords } from '../goals/goalWords';
+import { figuresHidden, HIDDEN_IN_REVIEW, readingWords } from '../goals/goalWords';
 
 const KIND = { outcome: 'Outcome', process: 'Process', learning: 'Learning' } as const;
 
@@ -34,14 +34,14 @@ export function GoalProgress({ userId, mine }: { userId: string; mine: boolean }
       ) : (
         <ul className="goal-progress">
           {goals.map((g) => {
-            const hidden = review && g.kind === 'outcome';
+            const hidden = figuresHidden(g, review);
             const reading = g.measure && g.measurement.reading && !hidden ? readingWords(g.measure, g.measurement.reading) : null;
             return (
               <li key={g.id}>
                 <Link to={`/goals/${g.id}`}>{g.title}</Link> <span className="muted small">{`${KIND[g.kind]}${g.stretch ? ' · stretch' : ''}`}</span>
                 <div className="small">
                   {hidden
-                    ? 'Hidden in review mode.'
+                    ? HIDDEN_IN_REVIEW
                     : [reading ? `${reading.value} — ${reading.detail}` : g.measure ? 'Not measured yet.' : 'Not measured by Advance.', g.measurement.progress?.words].filter(Boolean).join(' · ')}
                 </div>
               </li>

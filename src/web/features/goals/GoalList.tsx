@@ -5,11 +5,13 @@ import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { goalListQuery } from './api';
-import { periodWords, readingWords, STATUS_WORDS } from './goalWords';
+import { useReviewMode } from '../../app/reviewMode';
+import { figuresHidden, HIDDEN_IN_REVIEW, periodWords, readingWords, STATUS_WORDS } from './goalWords';
 
 function GoalRow({ goal }: { goal: GoalSummary }) {
   const { measure, measurement } = goal;
-  const reading = measure && measurement.reading ? readingWords(measure, measurement.reading) : null;
+  const hidden = figuresHidden(goal, useReviewMode());
+  const reading = measure && measurement.reading && !hidden ? readingWords(measure, measurement.reading) : null;
   return (
     <li className="goal-row">
       <div className="goal-row-head">
@@ -22,8 +24,9 @@ function GoalRow({ goal }: { goal: GoalSummary }) {
       </div>
       <p className="goal-row-meta">
         {periodWords(goal.periodStart, goal.periodEnd)}
-        {reading ? ` · ${reading.value}` : ''}
-        {measurement.progress ? ` · ${measurement.progress.words}` : ''}
+        {hidden && measure ? ` · ${HIDDEN_IN_REVIEW}` : ''}
+        {reading ? ` · ${reading.value} (n = ${reading.n})` : ''}
+        {measurement.progress && !hidden ? ` · ${measurement.progress.words}` : ''}
       </p>
       {goal.currentStep ? (
         <p className="goal-row-step">

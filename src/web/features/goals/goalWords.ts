@@ -15,7 +15,11 @@ const COUNT_NOUNS: Partial<Record<Measure, [string, string]>> = {
   learning_notes: ['note', 'notes'],
 };
 
-export type ReadingWords = { value: string; detail: string };
+export type ReadingWords = { value: string; detail: string; /** How many things the figure stands on, for lists that show only the value. */ n: number };
+
+/** In review mode an outcome goal's figures (how far, how much) are hidden with the other outcomes; process and learning goals keep theirs. */
+export const figuresHidden = (goal: { kind: string }, review: boolean) => review && goal.kind === 'outcome';
+export const HIDDEN_IN_REVIEW = 'Hidden in review mode.';
 
 export function readingWords(measure: Measure, reading: MeasureReading): ReadingWords {
   switch (reading.unit) {
@@ -24,17 +28,18 @@ export function readingWords(measure: Measure, reading: MeasureReading): Reading
         // Each currency on its own: never added together.
         value: reading.totals.length ? reading.totals.map(formatMoney).join(' · ') : 'Nothing won yet',
         detail: `from ${plural(reading.n, 'won deal')} in the period${reading.totals.length > 1 ? ', each currency apart' : ''}`,
+        n: reading.n,
       };
     case 'count': {
       const [one, many] = COUNT_NOUNS[measure] ?? ['', ''];
-      return { value: String(reading.value), detail: `${reading.value === 1 ? one : many} · n = ${reading.n}`.trim() };
+      return { value: String(reading.value), detail: `${reading.value === 1 ? one : many} · n = ${reading.n}`.trim(), n: reading.n };
     }
     case 'per_week':
-      return { value: `${oneDecimal(reading.value)} a week`, detail: `${reading.count} in ${oneDecimal(reading.weeks)} ${reading.weeks === 1 ? 'week' : 'weeks'} · n = ${reading.n}` };
+      return { value: `${oneDecimal(reading.value)} a week`, detail: `${reading.count} in ${oneDecimal(reading.weeks)} ${reading.weeks === 1 ? 'week' : 'weeks'} · n = ${reading.n}`, n: reading.n };
     case 'rate': {
       const j = reading.judgement;
-      if (j.kind === 'too_few_to_judge') return { value: 'Too few to judge yet', detail: `${reading.successes} of ${reading.n} so far · n = ${reading.n} (a rate needs at least 5)` };
-      return { value: pct(j.rate), detail: `${j.successes} of ${j.n} · 95 % interval ${pct(j.low)}–${pct(j.high)} · n = ${j.n}` };
+      if (j.kind === 'too_few_to_judge') return { value: 'Too few to judge yet', detail: `${reading.successes} of ${reading.n} so far · n = ${reading.n} (a rate needs at least 5)`, n: reading.n };
+      return { value: pct(j.rate), detail: `${j.successes} of ${j.n} · 95 % interval ${pct(j.low)}–${pct(j.high)} · n = ${j.n}`, n: j.n };
     }
   }
 }
