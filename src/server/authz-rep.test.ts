@@ -32,6 +32,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/calendar-feed',
   'DELETE /api/v1/calendar-feed',
   'DELETE /api/v1/session',
+  // One's own password, one's own other sessions.
+  'POST /api/v1/session/password',
+  'DELETE /api/v1/session/others',
   // One's own API tokens.
   'POST /api/v1/api-tokens',
 ]);

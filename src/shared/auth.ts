@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Text, TimeZone, requiredText } from './common.js';
-import { Email, Password, User, Workspace } from './people.js';
+import { Email, PASSWORD_MAX, Password, User, Workspace } from './people.js';
 
 export const SignUpBody = z.strictObject({
   workspaceName: requiredText(120, 'Workspace name'),
@@ -43,3 +43,19 @@ export type SetupStatus = z.infer<typeof SetupStatus>;
 
 /** Entering the demo takes nothing: no body, or an empty object. */
 export const DemoSessionBody = z.strictObject({}).optional();
+
+/**
+ * Changing one's password while signed in: the current one (checked, and its wrong guesses counted
+ * like failed sign-ins) and the new one (the rules of sign-up and reset).
+ */
+export const ChangePasswordBody = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX, 'This is not your current password.'),
+    newPassword: Password,
+  })
+  .meta({ id: 'ChangePasswordBody' });
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** How many of the person's other sessions were signed out (their API tokens are not sessions: they keep working). */
+export const OtherSessionsEnded = z.object({ ended: z.number().int().min(0) }).meta({ id: 'OtherSessionsEnded' });
+export type OtherSessionsEnded = z.infer<typeof OtherSessionsEnded>;

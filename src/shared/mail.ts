@@ -20,6 +20,8 @@ export const MAIL_KINDS = [
   'signup_existing',
   'customer_link',
   'customer_reminder',
+  // Appended, never inserted: an unsubscribe token names its kind by its position in this list.
+  'password_changed',
 ] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;

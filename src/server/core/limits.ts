@@ -118,3 +118,24 @@ export async function limitShareLinkEmails<T>(db: Db, config: Config, workspaceI
   const l = { bucket: `share-link-emails-workspace:${workspaceId}`, limit: config.shareLinkEmailsMaxPerWorkspacePerHour, windowMs: HOUR, message: 'This workspace sent many share links by email in the last hour. Create the link without sending it and send it yourself, or try again later.' };
   return limitOutcomes(db, l, (o) => o.ok, work);
 }
+
+/** Wrong current passwords given to change one's password, per person per hour, from any address. */
+export const WRONG_CURRENT_PASSWORDS_PER_PERSON_PER_HOUR = 10;
+
+/**
+ * Changing one's password takes the current one: someone holding a stolen session cookie must not
+ * be able to guess it. Each wrong guess also counts as a failed sign-in of the account (the growing
+ * delay per address, core/auth/rate-limit.ts); this ceiling is per person, whatever the address, so
+ * a guesser spreading tries over many addresses is stopped too. Only wrong guesses count (`wrongGuess`);
+ * it is checked before any work (`limitOutcomes`). The owner, held back, can still sign in, or reset
+ * the password by email.
+ */
+export async function limitCurrentPasswordGuesses<T>(db: Db, userId: string, wrongGuess: (error: unknown) => boolean, work: () => Promise<T>): Promise<T> {
+  const l = {
+    bucket: `current-password-user:${userId}`,
+    limit: WRONG_CURRENT_PASSWORDS_PER_PERSON_PER_HOUR,
+    windowMs: HOUR,
+    message: 'Too many wrong current passwords. Please wait a while and try again, or reset your password by email.',
+  };
+  return limitOutcomes(db, l, (o) => !o.ok && wrongGuess(o.error), work);
+}

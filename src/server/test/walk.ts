@@ -30,7 +30,17 @@ const WEBHOOK_URL = 'https://93.184.215.14/hooks/advance';
  * out here; src/server/authz.test.ts checks the routes declare exactly these `sessionOnly`.
  */
 // A calendar feed's URL is a credential of its own: only a signed-in person makes or revokes one.
-export const SESSION_ONLY = new Set(['GET /api/v1/api-tokens', 'POST /api/v1/api-tokens', 'DELETE /api/v1/api-tokens/:id', 'DELETE /api/v1/session', 'POST /api/v1/calendar-feed', 'DELETE /api/v1/calendar-feed']);
+// Changing one's password and signing out one's other sessions: a token must do neither.
+export const SESSION_ONLY = new Set([
+  'GET /api/v1/api-tokens',
+  'POST /api/v1/api-tokens',
+  'DELETE /api/v1/api-tokens/:id',
+  'DELETE /api/v1/session',
+  'POST /api/v1/calendar-feed',
+  'DELETE /api/v1/calendar-feed',
+  'POST /api/v1/session/password',
+  'DELETE /api/v1/session/others',
+]);
 
 type Person = 'admin' | 'owner' | 'stranger';
 /** Each person's API tokens, one per scope: clients that call as a script would, with no cookie and no Origin. */
@@ -239,6 +249,14 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/session': (w) => ({ as: 'anonymous', url: '/api/v1/session', body: { email: w.owner.email, password: PASSWORD } }),
   'DELETE /api/v1/session': async (w, app) => ({ as: 'owner', url: '/api/v1/session', client: await signedInAgain(app, w.owner.email) }),
   'POST /api/v1/demo/session': () => ({ as: 'anonymous', url: '/api/v1/demo/session', body: {} }),
+  // A new member's password (changing it ends their other sessions: never the walk's own people's).
+  'POST /api/v1/session/password': async (w, app) => ({
+    as: 'owner',
+    url: '/api/v1/session/password',
+    body: { currentPassword: PASSWORD, newPassword: 'a changed passphrase' },
+    client: (await addMember(app, w.admin.client, { role: 'rep' })).client,
+  }),
+  'DELETE /api/v1/session/others': () => ({ as: 'owner', url: '/api/v1/session/others' }),
   'PATCH /api/v1/workspace': async (w) => ({ as: 'admin', url: '/api/v1/workspace', body: { name: `Renamed ${uniq()}`, version: (await w.admin.client.get('/api/v1/workspace')).data.version } }),
   'POST /api/v1/workspace/exports': () => ({ as: 'admin', url: '/api/v1/workspace/exports', body: {} }),
   'PATCH /api/v1/workspace/focus-thresholds': async (w) => ({ as: 'admin', url: '/api/v1/workspace/focus-thresholds', body: { noAdvanceStreak: 4, version: (await w.admin.client.get('/api/v1/workspace/focus-thresholds')).data.version } }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DemoSessionBody, Me, SetupStatus, SignInBody, SignUpBody } from '../auth.js';
+import { ChangePasswordBody, DemoSessionBody, Me, OtherSessionsEnded, SetupStatus, SignInBody, SignUpBody } from '../auth.js';
 import { NoBody } from '../common.js';
 import { CompletePasswordResetBody, EmailSent, LinkTokenBody, PasswordResetPreview, PasswordResetRequestBody } from '../mail.js';
 import { defineRoutes } from './define.js';
@@ -58,6 +58,23 @@ export const authApi = defineRoutes({
   createSession: { tags, summary: 'Sign in', body: SignInBody, response: { 201: Me }, errors: ['invalid_credentials', 'too_many_requests'] },
   getSession: { tags, summary: 'Who is signed in', response: { 200: Me } },
   deleteSession: { tags, summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } },
+  changePassword: {
+    tags,
+    summary: 'Change your password with your current one: your other sessions end, and this one is replaced by a fresh session',
+    description:
+      'Signed-in session only (every API token gets 403). A wrong `currentPassword` answers 400 `validation_failed` naming that field and changes nothing; wrong guesses count as failed sign-ins of the account (the same growing delay per address, 429 with `Retry-After`), and past 10 in an hour for one person every further try answers 429, from any address. The new password follows the rules of sign-up (400 naming `newPassword`: too short, only spaces, one character repeated, common, or the same as the current one). On success every session of the person ends and this browser gets a new session cookie in the answer; unused password reset links are voided, the change is written to the person\'s history, and on a server that sends mail the person is told by email. API tokens keep working (revoke them with `DELETE /api-tokens/{id}`). The demo workspace, whose passwords are published, answers 422 `rule_violation`.',
+    body: ChangePasswordBody,
+    response: { 204: z.null() },
+    errors: ['rule_violation'],
+  },
+  endOtherSessions: {
+    tags,
+    summary: 'Sign out everywhere else: ends every session of yours but this one, and says how many ended',
+    description:
+      'Signed-in session only (every API token gets 403). API tokens are not sessions: they keep working (revoke them with `DELETE /api-tokens/{id}`), and so does the calendar feed URL. The demo workspace, whose people every visitor shares, answers 422 `rule_violation`.',
+    response: { 200: OtherSessionsEnded },
+    errors: ['rule_violation'],
+  },
   createDemoSession: {
     tags,
     summary: 'Explore the demo workspace: signs in as its sales manager (the workspace is created on first use)',

@@ -181,3 +181,19 @@ export async function endSession(db: Db, sessionId: string | null): Promise<void
 export async function endAllSessionsOf(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/**
+ * Ends every session of a person but `keepSessionId` (sign out everywhere else). Returns how many of
+ * them were live — not expired, not idle too long; rows past either are removed too, uncounted.
+ */
+export async function endOtherSessionsOf(db: Db, config: Config, userId: string, keepSessionId: string, now = Date.now()): Promise<number> {
+  const live = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('expires_at', '>', new Date(now).toISOString())
+    .where('last_seen_at', '>', new Date(now - config.sessionIdleMs).toISOString())
+    .executeTakeFirst();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+  return Number(live.numDeletedRows);
+}

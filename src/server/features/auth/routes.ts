@@ -10,6 +10,7 @@ import { resolveSession } from '../../core/auth/sessions.js';
 import { hasAnyWorkspace, loadMe, signIn, signUp } from './service.js';
 import { assertSignUpByEmail, completePasswordReset, confirmSignUp, limitTokenTries, lookupPasswordReset, requestPasswordReset, requestSignUp } from './email-accounts.js';
 import { ruleViolation } from '../../core/errors.js';
+import { changePassword, endOtherSessions } from './account-security.js';
 
 export async function startSession(db: Db, config: Config, reply: FastifyReply, user: { id: string; workspace_id: string }) {
   const { token, expiresAt } = await createSession(db, config, user);
@@ -104,4 +105,17 @@ export function authRoutes(app: App): void {
     reply.clearCookie(cookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     return reply.code(204).send(null);
   });
+
+  // Account security: a signed-in session only, never an API token (a token must not change the
+  // password nor sign its person out). Every session of the person ends, this one too: the browser
+  // that changed the password continues in a fresh session. The notice mail's link points at
+  // PUBLIC_URL only, never at the Host the request names.
+  route(app, api.changePassword, { permission: 'signedIn', sessionOnly: true }, async (req, reply) => {
+    const { actor } = ctx(req);
+    await changePassword(db, config, { actor, ip: req.ip, body: req.body, baseUrl: mailBaseUrl });
+    await startSession(db, config, reply, { id: actor.id, workspace_id: actor.workspaceId });
+    return reply.code(204).send(null);
+  });
+
+  route(app, api.endOtherSessions, { permission: 'signedIn', sessionOnly: true }, async (req) => endOtherSessions(db, config, ctx(req).actor));
 }

@@ -25,6 +25,7 @@ export type MailData = Base &
     | { kind: 'password_reset'; email: string; expiresAt: string }
     | { kind: 'signup_confirm'; workspaceName: string; expiresAt: string }
     | { kind: 'signup_existing'; email: string }
+    | { kind: 'password_changed'; email: string; changedAt: string }
     | { kind: 'customer_link'; planTitle: string; sellerName: string; workspaceName: string; expiresAt: string }
     | { kind: 'customer_reminder'; planTitle: string; sellerName: string; when: 'tomorrow' | 'overdue'; items: { title: string; dueDate: string }[]; linkSentAt: string }
   );
@@ -39,7 +40,8 @@ export type Links = {
 };
 
 /** Mails that are answers to the person's own request at that moment: no unsubscribe (RFC 8058 is for mail they did not just ask for). */
-export const ON_REQUEST: ReadonlySet<MailKind> = new Set(['password_reset', 'signup_confirm', 'signup_existing']);
+// A notice that the password changed is about the account's safety: it has no unsubscribe either.
+export const ON_REQUEST: ReadonlySet<MailKind> = new Set(['password_reset', 'signup_confirm', 'signup_existing', 'password_changed']);
 
 /** An instant in the recipient's zone, with the zone named: "12 Jun 2026, 14:05 (Europe/Paris)". */
 export function formatInstant(instant: string, timeZone: string): string {
@@ -193,6 +195,14 @@ export function renderMail(data: MailData, links: Links): Composed {
         { p: `Sign in: ${base}/` },
         { p: `Forgot your password? Reset it: ${base}/forgot-password` },
         { small: 'If it was not you, ignore this email: your account is unchanged.' },
+      ]);
+    case 'password_changed':
+      return compose('Your Advance password was changed', [
+        hi(data.name),
+        { p: `The password of the Advance account ${data.email} was changed on ${formatInstant(data.changedAt, data.timeZone)}, by someone signed in to it. Every other session of the account was signed out.` },
+        { p: 'If it was you, there is nothing to do.' },
+        { p: `If it was not you, reset your password now — the link goes to this address: ${base}/forgot-password — and tell your Advance admin.` },
+        { small: 'You get this email whenever the password of your account changes.' },
       ]);
     case 'customer_link': {
       const url = secretUrl('/p/');

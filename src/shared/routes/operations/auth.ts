@@ -11,3 +11,5 @@ export const confirmSignUp = { method: 'POST', path: '/api/v1/signup-requests/co
 export const requestPasswordReset = { method: 'POST', path: '/api/v1/password-resets' } as const;
 export const lookupPasswordReset = { method: 'POST', path: '/api/v1/password-resets/lookup' } as const;
 export const completePasswordReset = { method: 'POST', path: '/api/v1/password-resets/complete' } as const;
+export const changePassword = { method: 'POST', path: '/api/v1/session/password' } as const;
+export const endOtherSessions = { method: 'DELETE', path: '/api/v1/session/others' } as const;

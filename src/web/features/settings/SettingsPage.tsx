@@ -6,7 +6,9 @@ import { useMe } from '../../app/session';
 import { useTitle } from '../../lib/hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { QualificationSettings } from '../qualification/QualificationSettings';
+import { PasswordCard } from './PasswordCard';
 import { ProfileSettings } from './ProfileSettings';
+import { SessionsCard } from './SessionsCard';
 import { StagesSettings } from './StagesSettings';
 import { WorkspaceExportCard } from './WorkspaceExportCard';
 import { WorkspaceSettings } from './WorkspaceSettings';
@@ -65,6 +67,8 @@ export function SettingsPage() {
             <>
               <ProfileSettings />
               <MailPreferencesCard />
+              <PasswordCard />
+              <SessionsCard />
               <Suspense fallback={<LoadingCard title="API tokens" />}>
                 <ApiTokensCard />
               </Suspense>
