@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Text, TimeZone, requiredText } from './common.js';
+import { Text, TimeZone, nameText } from './common.js';
 import { Email, PASSWORD_MAX, Password, User, Workspace } from './people.js';
 
 export const SignUpBody = z.strictObject({
-  workspaceName: requiredText(120, 'Workspace name'),
-  name: requiredText(120, 'Your name'),
+  workspaceName: nameText(120, 'Workspace name'),
+  name: nameText(120, 'Your name'),
   email: Email,
   password: Password,
   timeZone: TimeZone,

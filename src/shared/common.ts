@@ -204,6 +204,18 @@ export function requiredText(max: number, what = 'This') {
     .refine((t) => t.length === 0 || !INVISIBLE.test(t), `${what} is required.`);
 }
 
+/** A web or email address: what mail clients turn into a link wherever it appears in a mail's text. */
+const ADDRESS_IN_NAME = /:\/\/|www\.|@|\.[a-z]{2,}\//i;
+
+/**
+ * The name of a person or a workspace: shown in the emails Advance sends (invitations, share links,
+ * reminders), where mail clients turn any address into a link. So it holds no web or email address:
+ * "IT Support - verify at https://evil.example" would otherwise reach people as a genuine Advance email.
+ */
+export function nameText(max: number, what: string) {
+  return requiredText(max, what).refine((t) => !ADDRESS_IN_NAME.test(t), `${what} cannot hold a web or email address: it appears in emails, where it would become a link.`);
+}
+
 /** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
 export const NoBody = z.strictObject({}).nullish();
 

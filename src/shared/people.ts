@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Role, TimeZone, Token, UserRef, Version, requiredText } from './common.js';
+import { Id, Instant, Role, TimeZone, Token, UserRef, Version, nameText, requiredText } from './common.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
@@ -18,7 +18,7 @@ export const Workspace = z
 export type Workspace = z.infer<typeof Workspace>;
 
 export const UpdateWorkspaceBody = z.strictObject({
-  name: requiredText(120, 'Name').optional(),
+  name: nameText(120, 'Name').optional(),
   defaultTimeZone: TimeZone.optional(),
   version: Version.optional(),
 });
@@ -52,7 +52,7 @@ export const UserListQuery = z.strictObject({ status: z.enum(['active', 'deactiv
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UpdateUserBody = z.strictObject({
-  name: requiredText(120, 'Name').optional(),
+  name: nameText(120, 'Name').optional(),
   timeZone: TimeZone.nullable().optional(),
   role: Role.optional(),
   teamId: Id.nullable().optional(),
@@ -131,7 +131,7 @@ export type InvitePreview = z.infer<typeof InvitePreview>;
 
 export const AcceptInviteBody = z.strictObject({
   token: Token.min(10).max(200),
-  name: requiredText(120, 'Name'),
+  name: nameText(120, 'Name'),
   password: Password,
   timeZone: TimeZone.optional(),
 });

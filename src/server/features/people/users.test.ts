@@ -26,6 +26,16 @@ describe('people', () => {
     expect(own.statusCode).toBe(200);
     expect(own.data).toMatchObject({ name: 'Rita R.', timeZone: 'Asia/Tokyo', ownTimeZone: 'Asia/Tokyo', version: 2, permissions: { canEdit: true, canDeactivate: false } });
 
+    // A name is shown in the emails Advance sends, where an address in it would become a link.
+    for (const name of ['IT Support - verify at https://evil.example/login', 'Rita www.evil.example', 'rita@evil.example', 'Support evil.example/reset']) {
+      const refused = await rep.client.patch(`/api/v1/users/${id}`, { name, version: 2 });
+      expect(refused.statusCode, name).toBe(400);
+      expect(refused.data.error.details).toEqual([{ path: 'name', message: 'Name cannot hold a web or email address: it appears in emails, where it would become a link.' }]);
+    }
+    const signUp = await app.inject({ method: 'POST', url: '/api/v1/signup', headers: { origin: 'http://localhost:80', 'content-type': 'application/json' }, payload: JSON.stringify({ workspaceName: 'Verify at www.evil.example', name: 'Eve', email: 'eve@example.com', password: 'a long enough passphrase', timeZone: 'Europe/Paris' }) });
+    expect(signUp.statusCode).toBe(400);
+    expect(JSON.parse(signUp.body).error.details.map((d: { path: string }) => d.path)).toEqual(['workspaceName']);
+
     // Back to the workspace default.
     const reset = await rep.client.patch(`/api/v1/users/${id}`, { timeZone: null }, { 'if-match': '"2"' });
     expect(reset.data).toMatchObject({ timeZone: 'Europe/Paris', ownTimeZone: null, version: 3 });
