@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../lib/format';
+import { confirmDiscard } from '../lib/unsaved';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
 import { setReviewMode, useReviewMode } from './reviewMode';
@@ -66,9 +67,10 @@ export function UserMenu() {
             type="button"
             className="user-menu-item"
             aria-pressed={review}
-            onClick={() => {
+            onClick={async () => {
               setOpen(false);
-              setReviewMode(!review);
+              // The page is drawn afresh in the other mode: what a form holds would go.
+              if (await confirmDiscard()) setReviewMode(!review);
             }}
           >
             <Icon name="eyeOff" size={16} />
@@ -79,6 +81,7 @@ export function UserMenu() {
             className="user-menu-item"
             onClick={async () => {
               setOpen(false);
+              if (!(await confirmDiscard())) return;
               await signOut();
               navigate('/', { replace: true });
             }}

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { queryClient } from './queryClient';
 import { prepareFirstScreen, Root } from './Root';
+import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 // When the app's code began to run (a User Timing mark, in the browser's Performance panel): the
 // session check, started by the entry script, is already on its way.
@@ -19,6 +20,7 @@ void prepareFirstScreen().then(() =>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Root />
+          <UnsavedChangesGuard />
         </BrowserRouter>
       </QueryClientProvider>
     </StrictMode>,

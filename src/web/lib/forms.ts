@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { z } from 'zod';
 import { isApiError } from '../app/api';
+import { isDirty, useUnsavedChanges, valuesSignature } from './unsaved';
 
 export const FIX_FIELDS = 'Some fields need attention — see the messages below each field.';
 
@@ -139,13 +140,22 @@ export function useFocusFirstError(within?: RefObject<HTMLElement | null>): (nam
  * goes when its value changes. `linked` are groups of fields one request field is built from (the day
  * and the time of an instant): its message shows beside the group's first field, and goes when any
  * of them changes.
+ *
+ * Unsaved changes: the form is `dirty` while its values differ from its baseline — the initial
+ * values, or what `markSaved` / `load` last set — and from `initial` as passed now (the record as
+ * stored at present). While dirty, the app asks before the work is lost (lib/unsaved.ts). A form
+ * calls `markSaved` when a save succeeds, before it navigates or closes; `guard: false` leaves a form
+ * out (sign-in and the other signed-out pages: nothing there is work to lose).
  */
-export function useForm<F extends Record<string, string>>(initial: F, opts: { linked?: readonly (readonly Extract<keyof F, string>[])[] } = {}) {
+export function useForm<F extends Record<string, string>>(initial: F, opts: { linked?: readonly (readonly Extract<keyof F, string>[])[]; guard?: boolean } = {}) {
   type K = Extract<keyof F, string>;
   const [values, setValues] = useState<F>(initial);
+  const [baseline, setBaseline] = useState<F>(initial);
   const [errors, setErrors] = useState<FieldErrors<K>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const focusFirst = useFocusFirstError();
+  const dirty = opts.guard !== false && isDirty(values, [baseline, initial]);
+  const unsaved = useUnsavedChanges(dirty, dirty ? valuesSignature(values) : '');
 
   const set = (name: keyof F, value: string) => {
     setValues((prev) => ({ ...prev, [name]: value }));
@@ -174,7 +184,33 @@ export function useForm<F extends Record<string, string>>(initial: F, opts: { li
     setFormError(null);
   };
 
-  return { values, setValues, set, field, errors, formError, setFormError, fail, clear };
+  /**
+   * A save succeeded: call it from the submit's success handler, before navigating or closing (the
+   * app then does not ask). Without an argument, the values this render holds — what the submit sent
+   * — are saved; text typed since stays unsaved. `next` values become both what the form holds and
+   * its baseline (a form that empties itself for the next entry); an updater gives the form's next
+   * values from the current ones (keeping text typed since), and the baseline from the sent ones.
+   */
+  const markSaved = (next?: F | ((prev: F) => F)) => {
+    const sent = values;
+    if (typeof next === 'function') {
+      setBaseline(next(sent));
+      setValues(next);
+      unsaved.markSaved(valuesSignature(sent));
+    } else if (next) {
+      setBaseline(next);
+      setValues(next);
+      unsaved.markSaved();
+    } else {
+      setBaseline(sent);
+      unsaved.markSaved(valuesSignature(sent));
+    }
+  };
+
+  /** Values loaded from the server: what the form holds, and its new baseline (not a change of the person's). */
+  const load = (loaded: F) => markSaved(loaded);
+
+  return { values, setValues, set, field, errors, formError, setFormError, fail, clear, dirty, markSaved, load };
 }
 
 export type FormState<F extends Record<string, string>> = ReturnType<typeof useForm<F>>;

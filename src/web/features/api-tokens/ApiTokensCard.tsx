@@ -42,7 +42,7 @@ export function ApiTokensCard() {
     create.mutate(result.data, {
       onSuccess: (res) => {
         setCreated(res);
-        form.setValues({ name: '', scope: form.values.scope, expiresOn: '' });
+        form.markSaved({ name: '', scope: form.values.scope, expiresOn: '' });
       },
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);

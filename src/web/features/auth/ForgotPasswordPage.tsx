@@ -18,7 +18,7 @@ const FIELDS = ['email'] as const;
 export function ForgotPasswordPage() {
   useTitle('Forgot your password?');
   const setup = useSetup();
-  const form = useForm({ email: '' });
+  const form = useForm({ email: '' }, { guard: false });
   const send = useMutation({
     mutationFn: (body: BodyOf<typeof requestPasswordReset>): Promise<EmailSent> => call(requestPasswordReset, { body }),
     onError: (err) => {

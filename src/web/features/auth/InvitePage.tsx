@@ -59,7 +59,7 @@ export function InvitePage() {
 function AcceptForm({ token, preview }: { token: string; preview: InvitePreview }) {
   const startSession = useStartSession();
   const navigate = useNavigate();
-  const form = useForm({ name: '', password: '', timeZone: browserTimeZone() });
+  const form = useForm({ name: '', password: '', timeZone: browserTimeZone() }, { guard: false });
   const accept = useMutation({
     mutationFn: (body: BodyOf<typeof acceptInvite>) => call(acceptInvite, { body }),
     onSuccess: (me) => {

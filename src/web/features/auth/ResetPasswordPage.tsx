@@ -20,7 +20,7 @@ export function ResetPasswordPage() {
   useTitle('Choose a new password');
   const { token = '' } = useParams();
   const preview = useQuery({ queryKey: ['password-reset', token], queryFn: () => call(lookupPasswordReset, { body: { token } }), retry: false, staleTime: Infinity });
-  const form = useForm({ password: '' });
+  const form = useForm({ password: '' }, { guard: false });
   const reset = useMutation({
     mutationFn: (body: BodyOf<typeof completePasswordReset>) => call(completePasswordReset, { body }),
     onError: (err) => {

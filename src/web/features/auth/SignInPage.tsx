@@ -19,7 +19,7 @@ export function SignInPage() {
   useTitle('Sign in');
   const demoEnabled = useSetup().data?.demoEnabled ?? false;
   const startSession = useStartSession();
-  const form = useForm({ email: '', password: '' });
+  const form = useForm({ email: '', password: '' }, { guard: false });
   const signIn = useMutation({
     mutationFn: (body: BodyOf<typeof createSession>) => call(createSession, { body }),
     // The page re-renders as the signed-in app at the same address, so deep links survive sign-in.

@@ -19,7 +19,7 @@ const FIELDS = ['workspaceName', 'name', 'email', 'password', 'timeZone'] as con
 export function SignUpForm() {
   const startSession = useStartSession();
   const navigate = useNavigate();
-  const form = useForm({ workspaceName: '', name: '', email: '', password: '', timeZone: browserTimeZone() });
+  const form = useForm({ workspaceName: '', name: '', email: '', password: '', timeZone: browserTimeZone() }, { guard: false });
   // A server that sends mail confirms the address first (and answers alike for every address).
   const byEmail = useSetup().data?.signUpByEmail ?? false;
   const [emailed, setEmailed] = useState<EmailSent | null>(null);

@@ -51,7 +51,7 @@ function ActionForm({ checkIn: c }: { checkIn: CheckIn }) {
     if (!checked.ok) return form.fail(checked.fieldErrors, checked.other.join(' ') || null);
     form.clear();
     add.mutate(body, {
-      onSuccess: () => form.setValues((prev) => ({ ...prev, title: clearedIfUnchanged(body.title)(prev.title) })),
+      onSuccess: () => form.markSaved((prev) => ({ ...prev, title: clearedIfUnchanged(body.title)(prev.title) })),
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

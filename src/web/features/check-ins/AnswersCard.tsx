@@ -8,6 +8,7 @@ import { Card } from '../../ui/Card';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useSaveAnswers } from './api';
+import { sameFormValues, useUnsavedChanges, valuesSignature } from '../../lib/unsaved';
 
 /** The questions: the rep answers them before the meeting; the manager reads the answers once handed in. */
 export function AnswersCard({ checkIn: c }: { checkIn: CheckIn }) {
@@ -43,13 +44,21 @@ function AnswerForm({ checkIn: c }: { checkIn: CheckIn }) {
   const save = useSaveAnswers(c.id);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(c.questions.map((q) => [q.id, c.answers?.answers.find((a) => a.questionId === q.id)?.text ?? ''])));
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  // The answers as last saved (a draft, or handed in): unsaved while the boxes hold something else.
+  const [saved, setSaved] = useState(values);
+  const unsaved = useUnsavedChanges(!sameFormValues(values, saved), valuesSignature(values));
   const submitted = c.answers?.submittedAt ?? null;
   const send = (submit: boolean) => {
+    const sent = values;
     setMessage(null);
     save.mutate(
       { answers: c.questions.map((q) => ({ questionId: q.id, text: values[q.id] ?? '' })), submit, version: c.answers?.version },
       {
-        onSuccess: () => setMessage({ text: submit ? `Handed in: ${c.manager.name} can read your answers.` : 'Saved. Only you can read them until you hand them in.', ok: true }),
+        onSuccess: () => {
+          setSaved(sent);
+          unsaved.markSaved(valuesSignature(sent));
+          setMessage({ text: submit ? `Handed in: ${c.manager.name} can read your answers.` : 'Saved. Only you can read them until you hand them in.', ok: true });
+        },
         onError: (err) =>
           setMessage({ text: isApiError(err, 'version_conflict') ? 'Your answers changed elsewhere a moment ago (another tab?). Reload to see them.' : err.message, ok: false }),
       },

@@ -11,6 +11,7 @@ import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useCoaching } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /**
  * The why ladder, climbed in the check-in: the manager asks, the rep answers, the manager writes the
@@ -35,13 +36,14 @@ function StartForm({ checkIn: c }: { checkIn: CheckIn }) {
   const coaching = useCoaching(c.id);
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const unsaved = useUnsavedChanges(answer.trim() !== '', answer);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (coaching.start.isPending) return;
-        coaching.start.mutate(answer, { onError: (err) => setError(fromServer(err, ['start']).fieldErrors.start ?? err.message) });
+        coaching.start.mutate(answer, { onSuccess: () => unsaved.markSaved(answer), onError: (err) => setError(fromServer(err, ['start']).fieldErrors.start ?? err.message) });
       }}
     >
       <p className="small muted">Help {c.rep.name} find what matters to them: ask “{LADDER_START_QUESTION}”, then “{LADDER_QUESTION}” again and again, until the answer stops changing. {PRIVACY(c.rep.name)}</p>
@@ -58,6 +60,7 @@ function Session({ checkIn: c, coaching: k, isRep }: { checkIn: CheckIn; coachin
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | undefined>();
   const s = k.session!;
+  useUnsavedChanges(answer.trim() !== '', answer);
   const failed = coaching.add.error ?? coaching.close.error;
   return (
     <>

@@ -11,6 +11,7 @@ import { CheckField } from '../../ui/CheckField';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useAddNote, useUpdateNote } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /**
  * Notes: each private to its author (nobody else reads it, admins included) or shared with the rep.
@@ -61,6 +62,7 @@ function NoteForm({ checkIn: c }: { checkIn: CheckIn }) {
   const [body, setBody] = useState('');
   const [share, setShare] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useUnsavedChanges(body.trim() !== '', body);
   return (
     <form
       noValidate

@@ -7,6 +7,7 @@ import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, SkeletonLines } from '../../ui/States';
 import { useTemplate, useUpdateTemplate } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** The questions every new check-in asks (admins): one per line; check-ins already opened keep theirs. */
 export function QuestionsCard() {
@@ -24,8 +25,12 @@ type Message = { text: string; ok: boolean } | null;
 
 function QuestionsForm({ template, message, setMessage }: { template: CheckInTemplate; message: Message; setMessage: (m: Message) => void }) {
   const update = useUpdateTemplate();
-  const [text, setText] = useState(template.questions.map((q) => q.text).join('\n'));
+  const stored = template.questions.map((q) => q.text).join('\n');
+  const [text, setText] = useState(stored);
+  // Saved, the card draws a new form from the new version (its key).
+  const unsaved = useUnsavedChanges(text.trim() !== stored.trim(), text);
   const save = () => {
+    const sent = text;
     setMessage(null);
     const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
     // A question kept word for word keeps its id (and the answers that refer to it).
@@ -33,7 +38,10 @@ function QuestionsForm({ template, message, setMessage }: { template: CheckInTem
     update.mutate(
       { questions, version: template.version },
       {
-        onSuccess: () => setMessage({ text: 'Saved. New check-ins ask these questions.', ok: true }),
+        onSuccess: () => {
+          unsaved.markSaved(sent);
+          setMessage({ text: 'Saved. New check-ins ask these questions.', ok: true });
+        },
         onError: (err) =>
           setMessage({ text: isApiError(err, 'version_conflict') ? 'Someone else changed the questions a moment ago — here they are. Check them, then save again.' : err.message, ok: false }),
       },

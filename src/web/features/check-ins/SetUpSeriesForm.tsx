@@ -29,7 +29,8 @@ export function SetUpSeriesForm({ people }: { people: UserRef[] }) {
     if (!checked.ok) return form.fail(checked.fieldErrors, checked.other.join(' ') || null);
     form.clear();
     create.mutate(body, {
-      onSuccess: () => form.setValues((prev) => ({ ...prev, repId: people.find((p) => p.id !== v.repId)?.id ?? '' })),
+      // Ready for the next person: the choices kept, saved as they are.
+      onSuccess: () => form.markSaved((prev) => ({ ...prev, repId: people.find((p) => p.id !== v.repId)?.id ?? '' })),
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

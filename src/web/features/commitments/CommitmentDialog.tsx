@@ -45,7 +45,10 @@ function NewCommitmentForm({ plan, side, milestoneId, onDone }: { plan: Plan; si
     if (!result.ok) return form.fail(result.fieldErrors, FIX_FIELDS);
     form.clear();
     create.mutate(result.data, {
-      onSuccess: onDone,
+      onSuccess: () => {
+        form.markSaved();
+        onDone();
+      },
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, COMMITMENT_FIELDS);
         form.fail(fieldErrors, formError);

@@ -5,6 +5,7 @@ import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { DialogActions } from '../../ui/DialogActions';
 import { useCommitmentStatus } from './useCommitmentStatus';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** Dropping is a decision both sides should understand, so it takes a reason. */
 export function DropDialog({ commitment, open, onClose }: { commitment: Commitment; open: boolean; onClose: () => void }) {
@@ -19,13 +20,20 @@ function DropForm({ commitment, onDone }: { commitment: Commitment; onDone: () =
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const status = useCommitmentStatus(commitment);
+  const unsaved = useUnsavedChanges(reason.trim() !== '', reason);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!reason.trim()) return setError(DROP_REASON_REQUIRED);
-        status.set('dropped', reason.trim(), { onSuccess: onDone, onFieldError: setError });
+        status.set('dropped', reason.trim(), {
+          onSuccess: () => {
+            unsaved.markSaved(reason);
+            onDone();
+          },
+          onFieldError: setError,
+        });
       }}
     >
       <p>A dropped commitment leaves the plan’s counts and reliability, and keeps its history. You can reopen it later.</p>

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useWalkAway } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /**
  * Walking away closes the deal as walked away, with a reason (what the retrospective learns from),
@@ -25,6 +26,7 @@ function WalkAwayForm({ opportunity, onCancel, onDone }: { opportunity: Opportun
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const walk = useWalkAway(opportunity.id);
+  const unsaved = useUnsavedChanges(reason.trim() !== '', reason);
   return (
     <form
       noValidate
@@ -35,7 +37,10 @@ function WalkAwayForm({ opportunity, onCancel, onDone }: { opportunity: Opportun
         walk.mutate(
           { reason: reason.trim(), version: opportunity.version },
           {
-            onSuccess: () => onDone(opportunity.name),
+            onSuccess: () => {
+              unsaved.markSaved(reason);
+              onDone(opportunity.name);
+            },
             onError: (err) => {
               if (isApiError(err, 'version_conflict')) {
                 setMessage('Someone else changed this deal a moment ago, so nothing was closed. The list now shows the latest: check it, then decide again.');

@@ -35,7 +35,10 @@ function CompleteStepForm({ goal, onDone }: { goal: Goal; onDone: () => void }) 
     if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
     form.clear();
     complete.mutate(result.data, {
-      onSuccess: onDone,
+      onSuccess: () => {
+        form.markSaved();
+        onDone();
+      },
       onError: (err) => {
         if (isApiError(err, 'version_conflict') && err.current) {
           // Someone (you, in another tab) moved this goal on: show the latest, keep what was typed.

@@ -6,6 +6,7 @@ import { Card } from '../../ui/Card';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/Field';
 import { useAddRung, useEndWhy } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** The rungs so far (each the answer to the question asked of the one before), and the next question. */
 export function LadderClimb({ ladder }: { ladder: WhyLadder }) {
@@ -15,6 +16,7 @@ export function LadderClimb({ ladder }: { ladder: WhyLadder }) {
   const add = useAddRung(ladder.id);
   const end = useEndWhy(ladder.id);
   const climbing = ladder.state === 'climbing';
+  useUnsavedChanges(answer.trim() !== '', answer);
   const fail = (err: unknown) => {
     const { fieldErrors, formError: other } = fromServer(err, ['answer']);
     setError(fieldErrors.answer);

@@ -9,6 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { useUpdateGoal } from './api';
 import { CompleteStepDialog } from './CompleteStepDialog';
 import { STATUS_WORDS } from './goalWords';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** The one tiny next step — and, once the goal is closed, reopening it with a new one. */
 export function NextStepCard({ goal }: { goal: Goal }) {
@@ -37,6 +38,7 @@ function Reopen({ goal }: { goal: Goal }) {
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const update = useUpdateGoal(goal.id);
+  const unsaved = useUnsavedChanges(step.trim() !== '', step);
   return (
     <Card title={STATUS_WORDS[goal.status]}>
       <p className="muted">{goal.status === 'done' ? 'This goal is done. Its steps and lessons stay in the log.' : 'This goal is set aside. Its steps and lessons stay in the log.'}</p>
@@ -49,6 +51,7 @@ function Reopen({ goal }: { goal: Goal }) {
             update.mutate(
               { status: 'active', currentStep: step.trim(), version: goal.version },
               {
+                onSuccess: () => unsaved.markSaved(step),
                 onError: (err) => {
                   if (isApiError(err, 'version_conflict')) return setFormError('This goal changed since you opened it. Reload the page and try again.');
                   const r = fromServer(err, ['currentStep']);

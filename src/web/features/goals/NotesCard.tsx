@@ -6,12 +6,15 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextAreaField } from '../../ui/Field';
 import { useAddNote } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** The rep's notes on the goal: what they practised and learned (a learning goal counts them). */
 export function NotesCard({ goal }: { goal: Goal }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
   const add = useAddNote(goal.id);
+  // Emptied once saved (unless more was typed meanwhile): a note in the box is not saved yet.
+  useUnsavedChanges(body.trim() !== '', body);
   const canWrite = goal.permissions.canTakeSteps;
   if (!canWrite && goal.notes.length === 0) return null;
   return (

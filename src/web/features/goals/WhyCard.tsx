@@ -8,6 +8,7 @@ import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { EmptyState, ErrorState, SkeletonLines } from '../../ui/States';
 import { useStartWhy, useWhys } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 function WhyRow({ why }: { why: WhyLadderSummary }) {
   return (
@@ -28,6 +29,7 @@ function StartLadder() {
   const [error, setError] = useState<string | undefined>();
   const startWhy = useStartWhy();
   const navigate = useNavigate();
+  const unsaved = useUnsavedChanges(start.trim() !== '', start);
   return (
     <form
       className="why-start"
@@ -36,7 +38,10 @@ function StartLadder() {
         e.preventDefault();
         if (!start.trim()) return setError('Write what you want, in a few words.');
         startWhy.mutate(start.trim(), {
-          onSuccess: (l) => void navigate(`/goals/whys/${l.id}`),
+          onSuccess: (l) => {
+            unsaved.markSaved(start);
+            void navigate(`/goals/whys/${l.id}`);
+          },
           onError: (err) => setError(fromServer(err, ['start']).fieldErrors.start ?? fromServer(err, ['start']).formError),
         });
       }}

@@ -6,6 +6,7 @@ import { Card } from '../../ui/Card';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/Field';
 import { useUpdateWhy } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** Once the ladder has ended: the proposed why (the last distinct answer), to edit and save. */
 export function WhyProposal({ ladder }: { ladder: WhyLadder }) {
@@ -15,6 +16,8 @@ export function WhyProposal({ ladder }: { ladder: WhyLadder }) {
   const [formError, setFormError] = useState<string | null>(null);
   const save = useUpdateWhy(ladder.id);
   const value = draft ?? proposal;
+  // The proposal as it came is not the person's work: only their own words are.
+  useUnsavedChanges(ladder.permissions.canEdit && draft !== null && draft.trim() !== proposal.trim(), value);
   const canSave = ladder.permissions.canEdit && (ladder.state === 'ended' || ladder.why !== null);
 
   if (!canSave) {

@@ -22,6 +22,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { CheckField } from '../../ui/CheckField';
 import { useRecordResult } from './api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 type Row = { key: number; title: string; side: CommitmentSide; owner: string; ownerName: string; dueDate: string; mustDo: boolean };
 type Errors = Record<string, string>;
@@ -65,6 +66,10 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // What the person entered, against what the form opened with (an action row counts once it has words in it).
+  const held = JSON.stringify([result, agreed.trim(), notes.trim(), rows.filter((r) => r.title.trim() || r.ownerName.trim()).map(({ key: _, ...r }) => r), goTo, planTitle.trim(), planTarget]);
+  const [opened] = useState(held);
+  const unsaved = useUnsavedChanges(held !== opened, held);
   const focusFirstError = useFocusFirstError(formRef);
   /** A field's errors go once its value changes (`agreedActions.0.title` for the first action's title). */
   const clearErrors = (...paths: string[]) =>
@@ -152,8 +157,12 @@ export function RecordResultForm({ interaction: i, onDone }: { interaction: Inte
     if (issues.length) return show(issues, FIX_FIELDS);
     setErrors({});
     setFormError(null);
+    const sent = held;
     save.mutate(checked.data!, {
-      onSuccess: onDone,
+      onSuccess: () => {
+        unsaved.markSaved(sent);
+        onDone();
+      },
       onError: (err) => {
         if (isApiError(err, 'version_conflict') && err.current) {
           // Someone else recorded or changed it first: show theirs; the person's entries stay in the form.

@@ -20,6 +20,7 @@ import { TodayRow } from '../today/TodayRow';
 import { useAddInsight, useAddTask, useContributors } from './api';
 import { ObjectiveFields } from './ObjectiveFields';
 import { objectiveSpec } from './objectiveForm';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** An account objective: what it aims for, who works on it, what they noticed, and the tasks they took on. */
 export function ObjectivePage() {
@@ -79,6 +80,7 @@ function TasksCard({ objective: o }: { objective: Objective }) {
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [ownerUserId, setOwner] = useState(me.user.id);
+  useUnsavedChanges(title.trim() !== '' || dueDate !== '', `${title}\n${dueDate}`);
   const ref = { id: o.id, title: o.title, account: o.account };
   const people = [o.owner, ...o.contributors];
   const errorOf = (path: string) => (add.error && 'details' in add.error ? (add.error.details as { path: string; message: string }[]).find((d) => d.path === path)?.message : undefined);
@@ -117,6 +119,7 @@ function TasksCard({ objective: o }: { objective: Objective }) {
 function InsightsCard({ objective: o }: { objective: Objective }) {
   const add = useAddInsight(o.id);
   const [body, setBody] = useState('');
+  useUnsavedChanges(body.trim() !== '', body);
   const me = useMe();
   return (
     <Card title="Insights">

@@ -11,6 +11,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { StatusBadge } from './StatusBadge';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 const TITLES: Record<OpportunityStatus, string> = {
   open: 'Reopen this opportunity?',
@@ -28,6 +29,8 @@ export function StatusCard({ opportunity: o }: { opportunity: Opportunity }) {
   const [message, setMessage] = useState<string | null>(null);
   const update = useUpdateRecord('opportunities', o.id);
   const acceptCurrent = useAcceptCurrent('opportunities', o.id);
+  // A reason typed in the open dialog (it is emptied when the dialog opens again).
+  const unsaved = useUnsavedChanges(target !== null && statusNeedsReason(target) && reason.trim() !== '', reason);
 
   const open = (status: OpportunityStatus) => {
     setTarget(status);
@@ -43,7 +46,10 @@ export function StatusCard({ opportunity: o }: { opportunity: Opportunity }) {
     update.mutate(
       { status: target, closeReason: needs ? reason.trim() : null, version: o.version },
       {
-        onSuccess: () => setTarget(null),
+        onSuccess: () => {
+          unsaved.markSaved(reason);
+          setTarget(null);
+        },
         onError: (err) => {
           if (isApiError(err, 'version_conflict') && err.current) {
             acceptCurrent(err.current as Opportunity);

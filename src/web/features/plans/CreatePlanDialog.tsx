@@ -40,7 +40,10 @@ export function CreatePlanDialog({ opportunity: o, onClose }: { opportunity: Opp
     form.clear();
     create.mutate(result.data, {
       // Template dates that had to move are said on the plan's page.
-      onSuccess: (plan) => navigate(`/plans/${plan.id}`, { state: { dateAdjustments: plan.dateAdjustments } }),
+      onSuccess: (plan) => {
+        form.markSaved();
+        navigate(`/plans/${plan.id}`, { state: { dateAdjustments: plan.dateAdjustments } });
+      },
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

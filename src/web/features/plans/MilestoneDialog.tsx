@@ -51,7 +51,10 @@ function NewForm({ planId, onDone }: { planId: string; onDone: () => void }) {
         if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
         form.clear();
         create.mutate(result.data, {
-          onSuccess: onDone,
+          onSuccess: () => {
+            form.markSaved();
+            onDone();
+          },
           onError: (err) => {
             const { fieldErrors, formError } = fromServer(err, FIELDS);
             form.fail(fieldErrors, formError);

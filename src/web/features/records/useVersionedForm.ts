@@ -47,12 +47,17 @@ export function useVersionedForm<T extends { id: string; version: number }, V ex
 
   const submit = () => {
     const changed = changedBody(spec, record, form.values);
-    if (Object.keys(changed).length === 0) return opts.onSaved(record);
+    if (Object.keys(changed).length === 0) {
+      // Nothing to send: what the form holds is what is stored.
+      form.markSaved();
+      return opts.onSaved(record);
+    }
     const body = { ...changed, version: record.version };
     if (!validate(form, spec, opts.schema, body)) return;
     opts.save(body, {
       onSuccess: (saved) => {
         setConflict(null);
+        form.markSaved();
         opts.onSaved(saved);
       },
       onError: (err) => {
@@ -85,7 +90,14 @@ export function useCreateForm<T, V extends FormValues>(opts: { spec: CreateSpec<
   const submit = () => {
     const body = validate(form, spec, opts.schema, spec.toBody(form.values));
     if (!body) return;
-    opts.save(body, { onSuccess: opts.onCreated, onError: (err) => showServerErrors(form, spec, err) });
+    opts.save(body, {
+      // Saved before the page moves on to the new record: leaving is not blocked.
+      onSuccess: (created) => {
+        form.markSaved();
+        opts.onCreated(created);
+      },
+      onError: (err) => showServerErrors(form, spec, err),
+    });
   };
   return { form, submit };
 }

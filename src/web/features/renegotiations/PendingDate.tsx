@@ -11,6 +11,7 @@ import { Icon } from '../../ui/Icon';
 import { useAcceptCurrentCommitment } from '../commitments/api';
 import { useAnswerDate } from './api';
 import { DialogActions } from '../../ui/DialogActions';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** A proposed new date that waits for an answer: who asked, why, and (for the answering side) accept or decline. */
 export function PendingDate({ commitment, renegotiation: r }: { commitment: Commitment; renegotiation: Renegotiation }) {
@@ -78,6 +79,7 @@ export function PendingDate({ commitment, renegotiation: r }: { commitment: Comm
 
 function DeclineForm({ original, busy, onCancel, onDecline }: { original: string; busy: boolean; onCancel: () => void; onDecline: (note?: string) => void }) {
   const [note, setNote] = useState('');
+  useUnsavedChanges(note.trim() !== '', note);
   return (
     <form
       noValidate

@@ -34,7 +34,10 @@ function RedateForm({ commitment: c, onDone }: { commitment: Commitment; onDone:
     propose.mutate(
       { id: c.id, body: result.data },
       {
-        onSuccess: onDone,
+        onSuccess: () => {
+          form.markSaved();
+          onDone();
+        },
         onError: (err) => {
           // The commitment moved on meanwhile (done, dropped, or a date already waiting): show the latest.
           if (isApiError(err, 'rule_violation')) acceptCurrent(null);

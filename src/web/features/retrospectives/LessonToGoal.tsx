@@ -6,6 +6,7 @@ import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useCreateGoal } from '../goals/api';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 const TITLE_MAX = 200;
 
@@ -15,6 +16,8 @@ export function LessonToGoal({ lesson }: { lesson: string }) {
   const [title, setTitle] = useState(lesson.slice(0, TITLE_MAX));
   const [step, setStep] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // The lesson as the title is offered, not typed: only the person's own changes count.
+  useUnsavedChanges(!create.data && (step.trim() !== '' || title.trim() !== lesson.slice(0, TITLE_MAX).trim()), `${title}\n${step}`);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!step.trim()) {

@@ -7,6 +7,7 @@ import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useSubmitRetrospective } from './api';
 import { ANSWER_LABELS } from './words';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 type Answer = keyof typeof ANSWER_LABELS;
 
@@ -37,6 +38,10 @@ export function RetroForm({ opportunityId, perspective, current, onDone }: { opp
   const [lesson, setLesson] = useState(current?.lesson ?? '');
   const [message, setMessage] = useState<string | null>(null);
   const missing = PROCESS_PARTS.filter((p) => !answers[p]);
+  // Unsaved while the answers differ from those stored (none, the first time).
+  const held = JSON.stringify([PROCESS_PARTS.map((p) => answers[p] ?? ''), judgement ?? '', lesson.trim()]);
+  const [stored, setStored] = useState(held);
+  const unsaved = useUnsavedChanges(held !== stored, held);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -44,10 +49,15 @@ export function RetroForm({ opportunityId, perspective, current, onDone }: { opp
       setMessage('Answer every question, then say whether the process was sound.');
       return;
     }
+    const sent = held;
     submit.mutate(
       { answers: answers as Record<ProcessPart, Answer>, processJudgement: judgement, lesson: lesson.trim() || null, version: current?.version ?? 0 },
       {
-        onSuccess: () => onDone?.(),
+        onSuccess: () => {
+          setStored(sent);
+          unsaved.markSaved(sent);
+          onDone?.();
+        },
         onError: (err) =>
           setMessage(
             isApiError(err, 'version_conflict')

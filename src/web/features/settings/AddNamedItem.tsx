@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import type { z } from 'zod';
 import { isApiError } from '../../app/api';
 import { check } from '../../lib/forms';
@@ -31,6 +32,7 @@ export function AddNamedItem<F extends string>({
   submit: (body: Record<F, string>, outcome: { added: () => void; failed: (err: unknown) => void }) => void;
 }) {
   const [value, setValue] = useState('');
+  useUnsavedChanges(value.trim() !== '', value);
   const [error, setError] = useState<string | undefined>();
   const failed = (err: unknown) => {
     const detail = isApiError(err) ? err.details.find((d) => d.path === field) : undefined;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 
@@ -35,6 +36,7 @@ export function OrderedNameRow({
   const id = useId();
   const [name, setName] = useState(item.name);
   const changed = name.trim() !== item.name && name.trim() !== '';
+  useUnsavedChanges(changed, name);
 
   if (!editable) {
     return (

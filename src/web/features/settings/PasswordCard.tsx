@@ -42,7 +42,7 @@ export function PasswordCard() {
     form.clear();
     change.mutate(result.data, {
       onSuccess: () => {
-        form.setValues({ currentPassword: '', newPassword: '', confirmPassword: '' });
+        form.markSaved({ currentPassword: '', newPassword: '', confirmPassword: '' });
         setSaved(true);
       },
       onError: (err) => {

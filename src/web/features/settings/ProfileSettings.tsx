@@ -33,7 +33,10 @@ export function ProfileSettings() {
     if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
     form.clear();
     update.mutate(result.data, {
-      onSuccess: () => setSaved(true),
+      onSuccess: () => {
+        form.markSaved();
+        setSaved(true);
+      },
       onError: (err) => {
         if (isApiError(err, 'version_conflict') && err.current) {
           const latest = err.current as User;

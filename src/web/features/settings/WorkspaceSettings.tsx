@@ -47,6 +47,7 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const save = useMutation({
     mutationFn: (body: BodyOf<typeof updateWorkspace>) => call(updateWorkspace, { body }),
     onSuccess: (ws) => {
+      form.markSaved();
       client.setQueryData(['workspace'], ws);
       void client.invalidateQueries({ queryKey: ['session'] });
       setNote({ text: 'Workspace settings saved.', tone: 'success' });

@@ -57,7 +57,7 @@ export function CommentsCard({ planId }: { planId: string }) {
           if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
           form.clear();
           add.mutate(result.data, {
-            onSuccess: () => form.setValues((prev) => ({ body: clearedIfUnchanged(typed)(prev.body) })),
+            onSuccess: () => form.markSaved((prev) => ({ body: clearedIfUnchanged(typed)(prev.body) })),
             onError: (err) => {
               const { fieldErrors, formError } = fromServer(err, FIELDS);
               form.fail(fieldErrors, formError);

@@ -98,7 +98,10 @@ function NewLinkForm({ planId, onCreated, onCancel }: { planId: string; onCreate
         if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
         form.clear();
         create.mutate(result.data, {
-          onSuccess: onCreated,
+          onSuccess: (created) => {
+            form.markSaved();
+            onCreated(created);
+          },
           onError: (err) => {
             const { fieldErrors, formError } = fromServer(err, FIELDS);
             form.fail(fieldErrors, formError);

@@ -22,7 +22,10 @@ export function DeactivateDialog({ person, onClose }: { person: User; onClose: (
     const result = check(DeactivateUserBody, form.values, FIELDS);
     if (!result.ok || !form.values.transferToId) return form.fail({ transferToId: 'Choose who receives their accounts and opportunities.' }, FIX_FIELDS);
     deactivate.mutate(result.data, {
-      onSuccess: () => setDone(true),
+      onSuccess: () => {
+        form.markSaved();
+        setDone(true);
+      },
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);

@@ -31,7 +31,7 @@ export function InviteCard() {
     create.mutate(result.data, {
       onSuccess: (res) => {
         setCreated(res);
-        form.setValues({ email: '', role: form.values.role, teamId: form.values.teamId });
+        form.markSaved({ email: '', role: form.values.role, teamId: form.values.teamId });
       },
       onError: (err) => {
         const { fieldErrors, formError } = fromServer(err, FIELDS);

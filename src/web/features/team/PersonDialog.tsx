@@ -26,7 +26,10 @@ export function PersonDialog({ person, onClose }: { person: User; onClose: () =>
     const result = check(UpdateUserBody, body, FIELDS);
     if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
     update.mutate(result.data, {
-      onSuccess: onClose,
+      onSuccess: () => {
+        form.markSaved();
+        onClose();
+      },
       onError: (err) => {
         if (isApiError(err, 'version_conflict') && err.current) {
           const latest = err.current as User;

@@ -96,16 +96,21 @@ function TeamForm({ team, onDone }: { team?: Team; onDone: () => void }) {
     form.fail(fieldErrors, formError);
   };
 
+  const saved = () => {
+    form.markSaved();
+    onDone();
+  };
+
   const submit = () => {
     const body = { name: form.values.name.trim(), managerId: form.values.managerId || null };
     if (team) {
       const result = check(UpdateTeamBody, { ...body, version }, FIELDS);
       if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
-      update.mutate(result.data, { onSuccess: onDone, onError });
+      update.mutate(result.data, { onSuccess: saved, onError });
     } else {
       const result = check(CreateTeamBody, body, FIELDS);
       if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
-      create.mutate(result.data, { onSuccess: onDone, onError });
+      create.mutate(result.data, { onSuccess: saved, onError });
     }
   };
 

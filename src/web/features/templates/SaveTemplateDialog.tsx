@@ -43,7 +43,10 @@ export function SaveTemplateDialog({ plan, onClose }: { plan: Plan; onClose: () 
             if (!result.ok) return form.fail(result.fieldErrors, result.other[0] ?? FIX_FIELDS);
             form.clear();
             save.mutate(result.data, {
-              onSuccess: setSaved,
+              onSuccess: (template) => {
+                form.markSaved();
+                setSaved(template);
+              },
               onError: (err) => {
                 const { fieldErrors, formError } = fromServer(err, FIELDS);
                 form.fail(fieldErrors, formError);

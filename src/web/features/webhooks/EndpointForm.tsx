@@ -6,6 +6,7 @@ import { DialogActions } from '../../ui/DialogActions';
 import { CheckField } from '../../ui/CheckField';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { useUnsavedChanges } from '../../lib/unsaved';
 
 const GROUPS: WebhookEventGroup[] = ['Commitments', 'Mutual plans', 'Interactions', 'Opportunities'];
 const FIELDS = ['url', 'description', 'events'] as const;
@@ -20,6 +21,9 @@ export function EndpointForm({ initial, busy, submitLabel, onCancel, onSubmit }:
   const [events, setEvents] = useState<Set<WebhookEventType>>(new Set(initial?.events ?? []));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const held = JSON.stringify([url.trim(), description.trim(), WEBHOOK_EVENT_TYPES.filter((t) => events.has(t))]);
+  const [opened] = useState(held);
+  const unsaved = useUnsavedChanges(held !== opened, held);
 
   const toggle = (type: WebhookEventType, on: boolean) => {
     const next = new Set(events);
@@ -36,8 +40,10 @@ export function EndpointForm({ initial, busy, submitLabel, onCancel, onSubmit }:
     }
     setErrors({});
     setFormError(null);
+    const sent = held;
     try {
       await onSubmit({ url: url.trim(), description: description.trim() || null, events: WEBHOOK_EVENT_TYPES.filter((t) => events.has(t)) });
+      unsaved.markSaved(sent);
     } catch (err) {
       const { fieldErrors, formError: message } = fromServer(err, FIELDS);
       setErrors(fieldErrors);
