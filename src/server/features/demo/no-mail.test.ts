@@ -28,8 +28,10 @@ async function demoVisit() {
 describe('the demo workspace sends no email', () => {
   it('refuses to email a share link, naming `sendEmail`, and creates nothing; the same link without email is made as anywhere', async () => {
     const { visitor, me } = await demoVisit();
-    // The probe: a name that reads as a phishing line becomes the mail's sender and subject.
-    expect((await visitor.patch(`/api/v1/users/${me.user.id}`, { name: PHISHING_NAME, version: me.user.version })).statusCode).toBe(200);
+    // The probe: a name that reads as a phishing line becomes the mail's sender and subject. With
+    // its address it is refused anywhere (a name holds no address); without, it is still a lure.
+    expect((await visitor.patch(`/api/v1/users/${me.user.id}`, { name: PHISHING_NAME, version: me.user.version })).statusCode).toBe(400);
+    expect((await visitor.patch(`/api/v1/users/${me.user.id}`, { name: 'IT Support - verify your account today', version: me.user.version })).statusCode).toBe(200);
     const plan = await createPlan(visitor);
     const victim = outside();
     const refused = await visitor.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Vic', recipientEmail: victim, sendEmail: true });
