@@ -2,14 +2,16 @@ import { foldText, searchTextOf } from '../../../domain/search-text.js';
 import { flaggedFrom } from '../../../domain/focus.js';
 import { stageGateRefusal } from '../../../domain/qualification.js';
 import type { ImportEntity, ImportOutcome } from '../../../shared/imports.js';
-import { audit, type AuditInput } from '../../core/audit.js';
+import { audit, diff, type AuditInput } from '../../core/audit.js';
 import type { ImportRowTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
-import type { Scope } from '../../core/scope.js';
+import { jsonRows, type Scope } from '../../core/scope.js';
 import { refreshFocusFlags } from '../focus/stored.js';
 import { getFocusThresholds } from '../focus/thresholds.js';
 import { dealKey, EXTERNAL_ENTITY, type Lookups } from './lookups.js';
 import type { RowPlan, RowReader } from './rows.js';
+import type { WriteStep } from './sqlite-writer.js';
+import type { FocusThresholds } from '../../../shared/focus.js';
 
 /**
  * Reading a chunk of rows into decisions, and writing them. Reading registers what a row will
@@ -106,16 +108,26 @@ export type ChunkInput = {
   pending: Set<string>;
 };
 
-/** Writes one chunk's decisions (call inside a transaction); returns the counts of each outcome. */
-export async function writeChunk({ scope, actor, importId, entity, lookups, decisions, pending }: ChunkInput): Promise<Counts> {
+type Result = Omit<ImportRowTable, 'workspace_id'>;
+type ExternalRow = { system: string; entity: string; external_id: string; record_id: string; created_at: string };
+
+/** What a chunk's rows do, given the records they change as they are now: pure, no database. */
+type Outcomes = {
+  counts: Counts;
+  results: Result[];
+  externalRows: ExternalRow[];
+  creates: Map<string, Row>;
+  updates: Map<string, { before: Row; after: Row }>;
+};
+
+function outcomesOf({ importId, entity, lookups, decisions }: Pick<ChunkInput, 'importId' | 'entity' | 'lookups' | 'decisions'>, current: Map<string, Row>, now: string): Outcomes {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  const results: Omit<ImportRowTable, 'workspace_id'>[] = [];
+  const results: Result[] = [];
   const result = (row: number, outcome: ImportOutcome, recordId: string | null, externalId: string | null, reason: string | null) => {
     counts[outcome] += 1;
     results.push({ import_id: importId, row_number: row, outcome, record_id: recordId, external_id: externalId, reason });
   };
-  const now = nowIso();
-  const externalRows: { system: string; entity: string; external_id: string; record_id: string; created_at: string }[] = [];
+  const externalRows: ExternalRow[] = [];
   const linked = new Set<string>();
   const link = (externalId: string | null, recordId: string) => {
     const key = `${externalId}`;
@@ -123,42 +135,8 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     linked.add(key);
     externalRows.push({ system: lookups.source, entity: EXTERNAL_ENTITY[entity], external_id: externalId, record_id: recordId, created_at: now });
   };
-
-  if (entity === 'users') {
-    const known = new Set((await scope.selectFrom('import_external_ids').select('external_id').where('import_external_ids.system', '=', lookups.source).where('entity', '=', 'user').where('external_id', 'in', decisions.filter((d) => d.plan.externalId).map((d) => d.plan.externalId!).concat([''])).execute()).map((r) => r.external_id));
-    for (const d of decisions) {
-      if (d.plan.kind === 'skip') result(d.row, 'skipped', null, d.plan.externalId, d.plan.issues.map((i) => i.message).join(' '));
-      else if (d.plan.kind === 'user') {
-        if (known.has(d.plan.externalId)) {
-          await scope.updateTable('import_external_ids').set({ record_id: d.plan.userId }).where('system', '=', lookups.source).where('entity', '=', 'user').where('external_id', '=', d.plan.externalId).execute();
-          result(d.row, 'unchanged', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
-        } else {
-          link(d.plan.externalId, d.plan.userId);
-          known.add(d.plan.externalId);
-          result(d.row, 'created', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
-        }
-      }
-    }
-    await scope.insert('import_external_ids', externalRows);
-    await scope.insert('import_rows', results);
-    return counts;
-  }
-
-  const table = TABLE[entity];
-  // The records this chunk changes, as they are now (created earlier in this run or long before).
-  const existingIds = [...new Set(decisions.map((d) => (d.plan.kind !== 'skip' && d.plan.kind !== 'user' ? d.plan.existingId : null)).filter((id): id is string => !!id && !pending.has(id)))];
-  const current = new Map<string, Row>();
-  for (let i = 0; i < existingIds.length; i += 500) {
-    // By primary key, the workspace checked on each row: given `workspace_id = ? and id in (…)`,
-    // SQLite walks a workspace index over every record of the workspace instead (a re-import of
-    // 100 000 deals read ten billion rows). The ids come from this workspace's own lookups anyway.
-    const rows = (await scope.db.selectFrom(table).selectAll().where('id', 'in', existingIds.slice(i, i + 500)).execute()) as unknown as (Row & { workspace_id: string })[];
-    for (const r of rows) if (r.workspace_id === scope.workspaceId) current.set(r.id, { ...r, ...('amount_minor' in r ? { amount_minor: Number(r.amount_minor) } : {}) });
-  }
-
   const creates = new Map<string, Row>();
   const updates = new Map<string, { before: Row; after: Row }>();
-  const events: AuditInput[] = [];
   for (const d of decisions) {
     const plan = d.plan;
     if (plan.kind === 'skip' || plan.kind === 'user') {
@@ -213,11 +191,16 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
     updates.set(id, { before: updates.get(id)?.before ?? before, after });
     result(d.row, 'updated', id, plan.externalId, null);
   }
+  return { counts, results, externalRows, creates, updates };
+}
 
-  // A deal created here has no interactions, commitment to change or customer word yet: its focus
-  // flags follow from its status and creation alone, by the rule every write keeps (domain/focus.ts),
-  // with the thresholds as this transaction sees them — set as it is inserted, not updated after.
-  const thresholds = entity === 'opportunities' && creates.size > 0 ? await getFocusThresholds(scope) : null;
+/**
+ * The rows to insert for the records a chunk creates. A deal created here has no interactions,
+ * commitment to change or customer word yet: its focus flags follow from its status and creation
+ * alone, by the rule every write keeps (domain/focus.ts), with the workspace's thresholds — set as
+ * it is inserted, not updated after.
+ */
+function insertedRows(entity: ImportEntity, creates: Map<string, Row>, now: string, thresholds: FocusThresholds | null): Record<string, unknown>[] {
   const inserted = [...creates.values()].map((r) => ({
     ...r,
     search_text: searchTextFor(entity, r),
@@ -228,7 +211,56 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
   // neighbouring index pages one after the other instead of all over them. The order of the rows in
   // the table means nothing (every list pages on its own index).
   if (entity === 'opportunities') inserted.sort(byCloseDate);
-  await scope.insertMany(table, inserted as never[]);
+  return inserted;
+}
+
+/** Writes one chunk's decisions (call inside a transaction); returns the counts of each outcome. */
+export async function writeChunk({ scope, actor, importId, entity, lookups, decisions, pending }: ChunkInput): Promise<Counts> {
+  const now = nowIso();
+  if (entity === 'users') {
+    const counts: Counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    const results: Result[] = [];
+    const result = (row: number, outcome: ImportOutcome, recordId: string | null, externalId: string | null, reason: string | null) => {
+      counts[outcome] += 1;
+      results.push({ import_id: importId, row_number: row, outcome, record_id: recordId, external_id: externalId, reason });
+    };
+    const externalRows: ExternalRow[] = [];
+    const known = new Set((await scope.selectFrom('import_external_ids').select('external_id').where('import_external_ids.system', '=', lookups.source).where('entity', '=', 'user').where('external_id', 'in', decisions.filter((d) => d.plan.externalId).map((d) => d.plan.externalId!).concat([''])).execute()).map((r) => r.external_id));
+    for (const d of decisions) {
+      if (d.plan.kind === 'skip') result(d.row, 'skipped', null, d.plan.externalId, d.plan.issues.map((i) => i.message).join(' '));
+      else if (d.plan.kind === 'user') {
+        if (known.has(d.plan.externalId)) {
+          await scope.updateTable('import_external_ids').set({ record_id: d.plan.userId }).where('system', '=', lookups.source).where('entity', '=', 'user').where('external_id', '=', d.plan.externalId).execute();
+          result(d.row, 'unchanged', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
+        } else {
+          externalRows.push({ system: lookups.source, entity: 'user', external_id: d.plan.externalId, record_id: d.plan.userId, created_at: now });
+          known.add(d.plan.externalId);
+          result(d.row, 'created', d.plan.userId, d.plan.externalId, `Linked to ${lookups.users.byId.get(d.plan.userId)?.name ?? 'a person'}.`);
+        }
+      }
+    }
+    await scope.insert('import_external_ids', externalRows);
+    await scope.insert('import_rows', results);
+    return counts;
+  }
+
+  const table = TABLE[entity];
+  // The records this chunk changes, as they are now (created earlier in this run or long before).
+  const existingIds = [...new Set(decisions.map((d) => (d.plan.kind !== 'skip' && d.plan.kind !== 'user' ? d.plan.existingId : null)).filter((id): id is string => !!id && !pending.has(id)))];
+  const current = new Map<string, Row>();
+  for (let i = 0; i < existingIds.length; i += 500) {
+    // By primary key, the workspace checked on each row: given `workspace_id = ? and id in (…)`,
+    // SQLite walks a workspace index over every record of the workspace instead (a re-import of
+    // 100 000 deals read ten billion rows). The ids come from this workspace's own lookups anyway.
+    const rows = (await scope.db.selectFrom(table).selectAll().where('id', 'in', existingIds.slice(i, i + 500)).execute()) as unknown as (Row & { workspace_id: string })[];
+    for (const r of rows) if (r.workspace_id === scope.workspaceId) current.set(r.id, { ...r, ...('amount_minor' in r ? { amount_minor: Number(r.amount_minor) } : {}) });
+  }
+
+  const { counts, results, externalRows, creates, updates } = outcomesOf({ importId, entity, lookups, decisions }, current, now);
+  const events: AuditInput[] = [];
+  // The thresholds as this transaction sees them.
+  const thresholds = entity === 'opportunities' && creates.size > 0 ? await getFocusThresholds(scope) : null;
+  await scope.insertMany(table, insertedRows(entity, creates, now, thresholds) as never[]);
   for (const r of creates.values()) {
     pending.delete(r.id);
     events.push({ entityType: EXTERNAL_ENTITY[entity] as 'account', entityId: r.id, action: 'create', before: null, after: r });
@@ -254,6 +286,87 @@ export async function writeChunk({ scope, actor, importId, entity, lookups, deci
   await scope.insertMany('import_external_ids', externalRows);
   await scope.insertMany('import_rows', results);
   return counts;
+}
+
+/**
+ * Whether a chunk can be written without reading the database first: it creates records and skips
+ * rows, and every record a row of it updates is one it creates itself. (A record created by an
+ * earlier chunk, or before the import, is read as it is now, once that chunk is written.)
+ */
+export function writesBlind(entity: ImportEntity, decisions: readonly Decision[]): boolean {
+  if (entity === 'users') return false;
+  const own = new Set<string>();
+  for (const d of decisions) if (d.pendingId) own.add(d.pendingId);
+  for (const d of decisions) {
+    const plan = d.plan;
+    if (plan.kind === 'user') return false;
+    if (plan.kind !== 'skip' && plan.existingId && !own.has(plan.existingId)) return false;
+  }
+  return true;
+}
+
+export type PlannedChunk = { counts: Counts; steps: WriteStep[]; created: string[] };
+
+/** A multi-row insert from one JSON parameter (the same statement `Scope.insertMany` runs), or null when JSON cannot carry a value. */
+function insertSteps(table: string, rows: readonly Record<string, unknown>[], workspaceId: string): WriteStep[] | null {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = Object.keys(row).filter((c) => row[c] !== undefined).join('\u0001');
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  const steps: WriteStep[] = [];
+  for (const [key, group] of groups) {
+    const names = key.split('\u0001');
+    const values = jsonRows(group, names, workspaceId);
+    if (values === null) return null;
+    const columns = [...names, 'workspace_id'];
+    // jsonb_each: each row's array reaches `->>` in SQLite's binary JSON, instead of being printed
+    // as text and parsed again for every column.
+    steps.push({ sql: `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select ${columns.map((_, k) => `value ->> ${k}`).join(', ')} from jsonb_each(?)`, params: [values] });
+  }
+  return steps;
+}
+
+/**
+ * A chunk that `writesBlind`, as the statements that write it (ChunkWriter): the same records, audit
+ * events, source ids and results as `writeChunk`, with the focus thresholds given — the steps check,
+ * in their transaction, that the workspace still has them (else they fail as 'thresholds'). Null
+ * when JSON cannot carry a value of it (then `writeChunk` writes it).
+ */
+export function planChunk({ workspaceId, actor, importId, entity, lookups, decisions, thresholds }: Omit<ChunkInput, 'scope' | 'pending'> & { workspaceId: string; thresholds: FocusThresholds | null }): PlannedChunk | null {
+  const now = nowIso();
+  const { counts, results, externalRows, creates } = outcomesOf({ importId, entity, lookups, decisions }, new Map(), now);
+  const steps: WriteStep[] = [];
+  const flagged = entity === 'opportunities' && creates.size > 0;
+  if (flagged) {
+    if (!thresholds) return null;
+    steps.push({
+      sql: 'select 1 from "workspaces" where "id" = ? and "focus_no_advance_streak" = ? and "focus_no_commitment_days" = ? and "focus_no_commitment_interactions" = ?',
+      params: [workspaceId, thresholds.noAdvanceStreak, thresholds.noCommitmentDays, thresholds.noCommitmentInteractions],
+      expectRow: true,
+      failAs: 'thresholds',
+    });
+  }
+  const records = insertSteps(TABLE[entity as Exclude<ImportEntity, 'users'>], insertedRows(entity, creates, now, flagged ? thresholds : null), workspaceId);
+  const at = nowIso();
+  const events = [...creates.values()].map((r) => ({
+    id: newId(),
+    actor_id: actor.id,
+    actor_name: actor.name,
+    entity_type: EXTERNAL_ENTITY[entity],
+    entity_id: r.id,
+    action: 'create',
+    changes: JSON.stringify(diff(null, r)),
+    occurred_at: at,
+  }));
+  const history = insertSteps('audit_events', events, workspaceId);
+  const sources = insertSteps('import_external_ids', externalRows, workspaceId);
+  const rows = insertSteps('import_rows', results, workspaceId);
+  if (!records || !history || !sources || !rows) return null;
+  steps.push(...records, ...history, ...sources, ...rows);
+  return { counts, steps, created: [...creates.keys()] };
 }
 
 function byCloseDate(a: Record<string, unknown>, b: Record<string, unknown>): number {

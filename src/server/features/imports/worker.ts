@@ -6,9 +6,11 @@ import type { ImportTable as ImportColumns } from '../../core/db/schema.js';
 import { nowIso } from '../../core/ids.js';
 import { pollingLoop } from '../../core/polling-loop.js';
 import { Scope } from '../../core/scope.js';
-import { decide, writeChunk, type Decision } from './apply.js';
+import { decide, planChunk, writeChunk, writesBlind, type Decision, type PlannedChunk } from './apply.js';
 import { parseCsv } from './csv.js';
-import { loadLookups } from './lookups.js';
+import { loadLookups, type Lookups } from './lookups.js';
+import { openChunkWriter, type WriteOutcome } from './sqlite-writer.js';
+import { getFocusThresholds } from '../focus/thresholds.js';
 import { rowReader } from './rows.js';
 import { fileOf } from './service.js';
 
@@ -82,7 +84,7 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
   }
 
   /** One chunk in one transaction, with the import's progress; throws LeaseLost when another worker holds it now. */
-  async function commit(row: ImportTable, actor: { id: string; name: string }, decisions: Decision[], lookups: Awaited<ReturnType<typeof loadLookups>>, pending: Set<string>, processedTo: number) {
+  async function commit(row: ImportTable, actor: { id: string; name: string }, decisions: Decision[], lookups: Lookups, pending: Set<string>, processedTo: number) {
     await db.transaction().execute(async (trx) => {
       const scope = new Scope(trx, row.workspace_id);
       const counts = await writeChunk({ scope, actor, importId: row.id, entity: row.entity, lookups, decisions, pending });
@@ -105,6 +107,22 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
     });
   }
 
+  /** A chunk that failed as a whole (a database error, not a row's validation), retried row by row. */
+  async function retryRows(row: ImportTable, actor: { id: string; name: string }, decisions: Decision[], lookups: Lookups, pending: Set<string>, from: number, err: unknown) {
+    opts.log?.error({ err, importId: row.id }, 'import chunk failed; retrying its rows one by one');
+    for (let i = 0; i < decisions.length; i += 1) {
+      const d = decisions[i];
+      try {
+        await commit(row, actor, [d], lookups, pending, from + i + 1);
+      } catch (rowErr) {
+        if (rowErr instanceof LeaseLost) throw rowErr;
+        opts.log?.error({ err: rowErr, importId: row.id, row: d.row }, 'import row could not be saved');
+        const skip: Decision = { row: d.row, pendingId: null, plan: { kind: 'skip', externalId: d.plan.kind === 'skip' ? d.plan.externalId : (d.plan.externalId ?? null), issues: [{ row: d.row, column: null, field: 'row', message: 'This row could not be saved; the others were imported.' }] } };
+        await commit(row, actor, [skip], lookups, pending, from + i + 1);
+      }
+    }
+  }
+
   async function run(row: ImportTable): Promise<void> {
     const creator = row.created_by_id ? await db.selectFrom('users').select(['id', 'name', 'role', 'status']).where('id', '=', row.created_by_id).where('workspace_id', '=', row.workspace_id).executeTakeFirst() : undefined;
     if (!creator || creator.role !== 'admin' || creator.status !== 'active') {
@@ -117,34 +135,89 @@ export function createImportWorker(opts: ImportWorkerOptions): ImportWorker {
     const lookups = await loadLookups(scope, row.source, row.entity);
     const read = rowReader(row.entity, parsed.headers, JSON.parse(row.mapping) as ImportMapping, JSON.parse(row.options) as ImportOptions, lookups, actor.id);
     const pending = new Set<string>();
-    for (let from = Number(row.processed_rows); from < parsed.rows.length; from += chunkSize) {
-      if (halting) {
-        await db.updateTable('imports').set({ claimed_until: null, claim_token: null }).where('id', '=', row.id).where('claim_token', '=', me).execute();
-        throw new LeaseLost();
-      }
-      const to = Math.min(from + chunkSize, parsed.rows.length);
-      const decisions = decide(parsed.rows.slice(from, to).map((cells, i) => ({ row: from + i + 2, cells })), read, lookups, pending);
+    // On SQLite, chunks that need no reading first go to a writer of their own (sqlite-writer.ts):
+    // while it writes one, this thread reads the next. Each chunk is written, its progress saved
+    // and `afterChunk` called before the next one is handed over, so chunks stay in file order.
+    // The focus thresholds a deal created through the writer gets its flags by (its transaction checks they still hold).
+    let thresholds = row.entity === 'opportunities' ? await getFocusThresholds(scope) : null;
+    const writer = row.entity === 'users' ? null : await openChunkWriter(db);
+    /** The chunk being written meanwhile: resolves once it is written and `afterChunk` has run. */
+    let inflight: Promise<void> | null = null;
+    const settle = async () => {
+      const previous = inflight;
+      inflight = null;
+      if (previous) await previous;
+    };
+    /** The chunk written by this thread, in a transaction of the app's connection. */
+    const writeHere = async (decisions: Decision[], from: number, to: number) => {
       try {
         await commit(row, actor, decisions, lookups, pending, to);
       } catch (err) {
         if (err instanceof LeaseLost) throw err;
-        opts.log?.error({ err, importId: row.id }, 'import chunk failed; retrying its rows one by one');
-        for (let i = 0; i < decisions.length; i += 1) {
-          const d = decisions[i];
-          try {
-            await commit(row, actor, [d], lookups, pending, from + i + 1);
-          } catch (rowErr) {
-            if (rowErr instanceof LeaseLost) throw rowErr;
-            opts.log?.error({ err: rowErr, importId: row.id, row: d.row }, 'import row could not be saved');
-            const skip: Decision = { row: d.row, pendingId: null, plan: { kind: 'skip', externalId: d.plan.kind === 'skip' ? d.plan.externalId : (d.plan.externalId ?? null), issues: [{ row: d.row, column: null, field: 'row', message: 'This row could not be saved; the others were imported.' }] } };
-            await commit(row, actor, [skip], lookups, pending, from + i + 1);
-          }
-        }
+        await retryRows(row, actor, decisions, lookups, pending, from, err);
       }
-      await opts.afterChunk?.({ importId: row.id, processedRows: to, rowCount: parsed.rows.length });
-      // SQLite answers synchronously: without a turn of the event loop between chunks, requests
-      // (the page asking for progress) would wait for the whole import.
-      await new Promise((resolve) => setImmediate(resolve));
+    };
+    const writeAside = (decisions: Decision[], planned: PlannedChunk, from: number, to: number) => {
+      const now = nowIso();
+      const { posted, outcome } = writer!.write([
+        ...planned.steps,
+        {
+          sql: 'update "imports" set "processed_rows" = ?, "created_count" = "created_count" + ?, "updated_count" = "updated_count" + ?, "unchanged_count" = "unchanged_count" + ?, "skipped_count" = "skipped_count" + ?, "claimed_until" = ?, "updated_at" = ? where "id" = ? and "workspace_id" = ? and "claim_token" = ? and "status" = \'running\'',
+          params: [to, planned.counts.created, planned.counts.updated, planned.counts.unchanged, planned.counts.skipped, leaseEnd(), now, row.id, row.workspace_id, me],
+          expectChanges: 1,
+          failAs: 'lease',
+        },
+      ]);
+      return { posted, written: outcome.then((o) => settleWrite(decisions, planned, from, to, o)) };
+    };
+    const settleWrite = async (decisions: Decision[], planned: PlannedChunk, from: number, to: number, outcome: WriteOutcome) => {
+      if (outcome.ok) {
+        for (const id of planned.created) pending.delete(id);
+      } else if ('failed' in outcome && outcome.failed === 'lease') {
+        throw new LeaseLost();
+      } else if ('failed' in outcome) {
+        // The workspace's focus thresholds changed since they were read: written here, with them as they are now.
+        thresholds = await getFocusThresholds(scope);
+        await writeHere(decisions, from, to);
+      } else {
+        await retryRows(row, actor, decisions, lookups, pending, from, outcome.error);
+      }
+    };
+    try {
+      const start = Number(row.processed_rows);
+      for (let next = start; next < parsed.rows.length; ) {
+        const from = next;
+        // A first chunk of at most 2 000 rows: the writer starts on it while this thread reads the next.
+        const to = Math.min(from + (writer && from === start ? Math.min(chunkSize, 2_000) : chunkSize), parsed.rows.length);
+        next = to;
+        const decisions = decide(parsed.rows.slice(from, to).map((cells, i) => ({ row: from + i + 2, cells })), read, lookups, pending);
+        const planned = writer && writesBlind(row.entity, decisions) ? planChunk({ workspaceId: row.workspace_id, actor, importId: row.id, entity: row.entity, lookups, decisions, thresholds }) : null;
+        await settle();
+        if (halting) {
+          await db.updateTable('imports').set({ claimed_until: null, claim_token: null }).where('id', '=', row.id).where('claim_token', '=', me).execute();
+          throw new LeaseLost();
+        }
+        const done = async () => {
+          await opts.afterChunk?.({ importId: row.id, processedRows: to, rowCount: parsed.rows.length });
+        };
+        if (planned) {
+          const { posted, written } = writeAside(decisions, planned, from, to);
+          inflight = written.then(done);
+          // Awaited before the next chunk is handed over; until then, a failure must not count as unhandled.
+          inflight.catch(() => {});
+          await posted;
+          continue;
+        }
+        await writeHere(decisions, from, to);
+        await done();
+        // SQLite answers synchronously: without a turn of the event loop between chunks, requests
+        // (the page asking for progress) would wait for the whole import.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await settle();
+    } finally {
+      await inflight?.catch(() => {});
+      await writer?.close();
     }
     const now = nowIso();
     await db.updateTable('imports').set({ status: 'done', claimed_until: null, finished_at: now, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', row.id).where('claim_token', '=', me).execute();
