@@ -120,13 +120,19 @@ type Outcomes = {
   updates: Map<string, { before: Row; after: Row }>;
 };
 
-function outcomesOf({ importId, entity, lookups, decisions }: Pick<ChunkInput, 'importId' | 'entity' | 'lookups' | 'decisions'>, current: Map<string, Row>, now: string): Outcomes {
+/** A chunk's row results as they are decided, and the count of each outcome. */
+function resultsOf(importId: string) {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const results: Result[] = [];
   const result = (row: number, outcome: ImportOutcome, recordId: string | null, externalId: string | null, reason: string | null) => {
     counts[outcome] += 1;
     results.push({ import_id: importId, row_number: row, outcome, record_id: recordId, external_id: externalId, reason });
   };
+  return { counts, results, result };
+}
+
+function outcomesOf({ importId, entity, lookups, decisions }: Pick<ChunkInput, 'importId' | 'entity' | 'lookups' | 'decisions'>, current: Map<string, Row>, now: string): Outcomes {
+  const { counts, results, result } = resultsOf(importId);
   const externalRows: ExternalRow[] = [];
   const linked = new Set<string>();
   const link = (externalId: string | null, recordId: string) => {
@@ -218,12 +224,7 @@ function insertedRows(entity: ImportEntity, creates: Map<string, Row>, now: stri
 export async function writeChunk({ scope, actor, importId, entity, lookups, decisions, pending }: ChunkInput): Promise<Counts> {
   const now = nowIso();
   if (entity === 'users') {
-    const counts: Counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-    const results: Result[] = [];
-    const result = (row: number, outcome: ImportOutcome, recordId: string | null, externalId: string | null, reason: string | null) => {
-      counts[outcome] += 1;
-      results.push({ import_id: importId, row_number: row, outcome, record_id: recordId, external_id: externalId, reason });
-    };
+    const { counts, results, result } = resultsOf(importId);
     const externalRows: ExternalRow[] = [];
     const known = new Set((await scope.selectFrom('import_external_ids').select('external_id').where('import_external_ids.system', '=', lookups.source).where('entity', '=', 'user').where('external_id', 'in', decisions.filter((d) => d.plan.externalId).map((d) => d.plan.externalId!).concat([''])).execute()).map((r) => r.external_id));
     for (const d of decisions) {
