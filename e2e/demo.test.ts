@@ -130,6 +130,9 @@ describe('the demo workspace', () => {
     await expect.poll(() => action(page, 'Add contact').isVisible()).toBe(true);
     expect(await fitsThePhone()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 860 });
+    // The wider page loads cards of its own: let them arrive first, or a card asked for while the
+    // reset replaces the session is answered 401 (the old session is gone), which the check below counts.
+    await page.waitForLoadState('networkidle');
 
     // "Reset demo" puts the story back as of today.
     await page.getByRole('region', { name: 'Demo workspace' }).getByRole('button', { name: 'Reset demo' }).click();
