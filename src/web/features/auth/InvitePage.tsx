@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { AcceptInviteBody, PASSWORD_MIN, type InvitePreview } from '../../../shared/people';
+import { AcceptInviteBody, type InvitePreview } from '../../../shared/people';
 import { acceptInvite, lookupInvite } from '../../../shared/routes/operations/people';
 import { call, isApiError, type BodyOf } from '../../app/api';
 import { useStartSession } from '../../app/session';
@@ -9,6 +9,7 @@ import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { Button, buttonClass } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { NewPasswordField } from './NewPasswordField';
 import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
 import { Spinner } from '../../ui/States';
@@ -91,14 +92,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitePreview 
       >
         <FormAlert message={form.formError} />
         <TextField label="Your name" autoComplete="name" required {...form.field('name')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters. A short sentence works well.`}
-          required
-          {...form.field('password')}
-        />
+        <NewPasswordField {...form.field('password')} />
         <TimeZoneSelect label="Time zone" hint="Used for due dates and for what “today” means." {...form.field('timeZone')} />
         <Button type="submit" variant="primary" className="btn-block" busy={accept.isPending}>
           Join workspace

@@ -1,13 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { CompletePasswordResetBody } from '../../../shared/mail';
-import { PASSWORD_MIN } from '../../../shared/people';
 import { completePasswordReset, lookupPasswordReset } from '../../../shared/routes/operations/auth';
 import { call, type BodyOf } from '../../app/api';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { useTitle } from '../../lib/hooks';
 import { Button, buttonClass } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
+import { NewPasswordField } from './NewPasswordField';
 import { FormAlert } from '../../ui/FormAlert';
 import { Icon } from '../../ui/Icon';
 import { Spinner } from '../../ui/States';
@@ -70,14 +69,7 @@ export function ResetPasswordPage() {
               }}
             >
               <FormAlert message={form.formError} />
-              <TextField
-                label="New password"
-                type="password"
-                autoComplete="new-password"
-                hint={`At least ${PASSWORD_MIN} characters. A short sentence works well.`}
-                required
-                {...form.field('password')}
-              />
+              <NewPasswordField label="New password" {...form.field('password')} />
               <Button type="submit" variant="primary" className="btn-block" busy={reset.isPending}>
                 Set the new password
               </Button>

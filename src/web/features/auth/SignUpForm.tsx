@@ -3,7 +3,6 @@ import { useNavigate } from 'react-router';
 import { SignUpBody } from '../../../shared/auth';
 import { createWorkspace, requestSignUp } from '../../../shared/routes/operations/auth';
 import type { EmailSent } from '../../../shared/mail';
-import { PASSWORD_MIN } from '../../../shared/people';
 import { call, type BodyOf } from '../../app/api';
 import { useSetup, useStartSession } from '../../app/session';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { CheckYourEmail } from './CheckYourEmail';
 import { FIX_FIELDS, check, fromServer, useForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { NewPasswordField } from './NewPasswordField';
 import { FormAlert } from '../../ui/FormAlert';
 import { TimeZoneSelect, browserTimeZone } from '../../ui/TimeZoneSelect';
 
@@ -60,14 +60,7 @@ export function SignUpForm() {
       <TextField label="Workspace name" hint="Usually your company or team name." autoComplete="organization" required {...form.field('workspaceName')} />
       <TextField label="Your name" autoComplete="name" required {...form.field('name')} />
       <TextField label="Email" type="email" autoComplete="email" required {...form.field('email')} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember and hard to guess.`}
-        required
-        {...form.field('password')}
-      />
+      <NewPasswordField {...form.field('password')} />
       <TimeZoneSelect label="Time zone" hint="Used for due dates and for what “today” means. You can change it later." {...form.field('timeZone')} />
       <Button type="submit" variant="primary" className="btn-block" busy={signUp.isPending}>
         Create workspace

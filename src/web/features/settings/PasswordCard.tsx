@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { ChangePasswordBody } from '../../../shared/auth';
-import { PASSWORD_MIN } from '../../../shared/people';
 import { useMe } from '../../app/session';
 import { FIX_FIELDS, check, fromServer, useForm, type FieldErrors } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
+import { NewPasswordField } from '../auth/NewPasswordField';
 import { FormAlert } from '../../ui/FormAlert';
 import { useChangePassword } from './api';
 
@@ -66,14 +66,7 @@ export function PasswordCard() {
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={me.user.email} readOnly hidden />
         <TextField label="Current password" type="password" autoComplete="current-password" required {...form.field('currentPassword')} />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters. A short sentence works well.`}
-          required
-          {...form.field('newPassword')}
-        />
+        <NewPasswordField label="New password" {...form.field('newPassword')} />
         <TextField label="Confirm new password" type="password" autoComplete="new-password" required {...form.field('confirmPassword')} />
         <div className="form-actions form-actions-start">
           <Button type="submit" variant="primary" busy={change.isPending}>
