@@ -37,13 +37,13 @@ const ruleNow = zoneRule(
 
 /** New commitments (or the demo's, loaded in bulk: every row without a zone) take the rule's zone; returns each id's zone. */
 export async function fixZones(tx: Scope, which: { ids: readonly string[] } | 'unset'): Promise<Map<string, string>> {
+  const fix = () => tx.updateTable('commitments').set({ time_zone: ruleNow });
+  const updates =
+    which === 'unset'
+      ? [fix().where('commitments.time_zone', 'is', null)]
+      : Array.from({ length: Math.ceil(which.ids.length / 500) }, (_, i) => fix().where('commitments.id', 'in', which.ids.slice(i * 500, i * 500 + 500) as string[]));
   const zones = new Map<string, string>();
-  const ids = which === 'unset' ? [null] : which.ids;
-  for (let i = 0; i < ids.length; i += 500) {
-    let q = tx.updateTable('commitments').set({ time_zone: ruleNow });
-    q = which === 'unset' ? q.where('commitments.time_zone', 'is', null) : q.where('commitments.id', 'in', ids.slice(i, i + 500) as string[]);
-    for (const r of await q.returning(['commitments.id', 'commitments.time_zone']).execute()) zones.set(r.id, r.time_zone ?? '');
-  }
+  for (const q of updates) for (const r of await q.returning(['commitments.id', 'commitments.time_zone']).execute()) zones.set(r.id, r.time_zone ?? '');
   return zones;
 }
 
