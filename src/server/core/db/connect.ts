@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import { StableSqliteDialect } from './sqlite-dialect.js';
+import { DEFAULT_AUTOCHECKPOINT_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -55,7 +56,27 @@ export function connect(options: DbOptions, events: { onIdleError?: (err: Error)
   database.pragma('optimize = 0x10012');
   const optimizer = setInterval(() => database.pragma('optimize'), OPTIMIZE_EVERY_MS);
   optimizer.unref();
-  return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database, () => clearInterval(optimizer)) }) });
+  // Checkpoints run on a thread of their own (checkpointer.ts); this connection's own is a backstop.
+  let checkpointer: { stop(): void } | null = null;
+  if (options.file !== ':memory:') {
+    database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    checkpointer = startCheckpointer(options.file, () => {
+      if (database.open) database.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+    });
+  }
+  const closing = () => {
+    clearInterval(optimizer);
+    checkpointer?.stop();
+    // The log folded into the database file before this connection closes, whether or not the
+    // checkpoint thread has closed its own yet: a closed database is one file (the tests copy it).
+    // If another connection still reads or writes, the log stays beside the file, which is as safe.
+    try {
+      if (checkpointer) database.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // SQLITE_BUSY: see above.
+    }
+  };
+  return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database, closing) }) });
 }
 
 /**

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHECKPOINT_EVERY_MS, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
+import { connect } from './connect.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tempFile = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'advance-checkpoint-'));
+  dirs.push(dir);
+  return path.join(dir, 'db.sqlite');
+};
+
+/** The rows of `t` that the database file itself holds: a copy of the file alone, without its write-ahead log. */
+function rowsInFileAlone(file: string): number {
+  const copy = `${file}.copy`;
+  fs.copyFileSync(file, copy);
+  const alone = new SQLite(copy, { readonly: true });
+  try {
+    const exists = alone.prepare(`select count(*) as n from sqlite_master where name = 't'`).get() as { n: number };
+    return exists.n === 0 ? 0 : (alone.prepare('select count(*) as n from t').get() as { n: number }).n;
+  } finally {
+    alone.close();
+    fs.rmSync(copy);
+  }
+}
+
+const until = async (ok: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return ok();
+};
+
+describe('checkpoints on a thread of their own', () => {
+  it('brings committed writes into the database file while the app connection never checkpoints', async () => {
+    const file = tempFile();
+    const db = connect({ kind: 'sqlite', file });
+    // The app's connection checkpoints only as a backstop, far above what this test writes.
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
+    expect(rows[0].wal_autocheckpoint).toBe(FALLBACK_AUTOCHECKPOINT_PAGES);
+    await sql`create table t (id integer primary key, v text)`.execute(db);
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 200; i++) await sql`insert into t (v) values (${'x'.repeat(200)})`.execute(tx);
+    });
+    // Within a few of the thread's steps the file alone has them (the log holds them until then).
+    expect(await until(() => rowsInFileAlone(file) === 200, CHECKPOINT_EVERY_MS * 20)).toBe(true);
+    await db.destroy();
+  });
+
+  it('leaves one complete file once the app closes its connection', async () => {
+    const file = tempFile();
+    const db = connect({ kind: 'sqlite', file });
+    await sql`create table t (id integer primary key)`.execute(db);
+    await sql`insert into t (id) values (1), (2), (3)`.execute(db);
+    // Another connection still open (as the thread's may be): the app's is then not the last to
+    // close, which is when SQLite itself folds the log into the file.
+    const other = new SQLite(file);
+    await db.destroy(); // at once: before the thread's next step
+    expect(rowsInFileAlone(file)).toBe(3);
+    other.close();
+    const wal = `${file}-wal`;
+    expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
+  });
+
+  it('says so when the thread cannot open the database, so the app checkpoints itself again', async () => {
+    const dir = path.dirname(tempFile());
+    const reason = await new Promise<string>((resolve) => startCheckpointer(path.join(dir, 'missing', 'db.sqlite'), resolve));
+    expect(reason).toMatch(/directory|open/i);
+  });
+});
