@@ -14,6 +14,18 @@ export type Composed = { subject: string; text: string; html: string };
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+/**
+ * Someone's words, as no mail client turns into a link: a WORD JOINER (U+2060: invisible, no line
+ * break) on each side of every dot, colon, at sign and slash, and of their full-width forms (which
+ * browsers read as the same). Mail clients link `evil.example/login`, `https://…` and `x@y.z` in plain
+ * text, so a title a share-link holder wrote would reach the seller as a genuine Advance email with a
+ * phishing link; refusing such text would refuse "Send pricing to jane@acme.com". Both sides, as
+ * linkifiers differ: a joiner before the dot is what was tested across mail clients (Validity), but
+ * linkify-it (mailparser, markdown-it) reads a joiner as part of a host name — which browsers then
+ * drop, so `evil\u2060.com` opens evil.com — and only one after the dot leaves no top-level domain to find.
+ */
+export const unlinkable = (s: string) => s.replace(/[.:@/\u3002\uff0e\uff61\uff1a\uff20\uff0f]/g, '\u2060$&\u2060');
+
 /** Text that may hold a URL: URLs become links in the HTML part, the rest is escaped. */
 function linkify(s: string): string {
   return s

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from '../../../domain/dates.js';
 import type { MailKind } from '../../../shared/mail.js';
-import { compose, type Block, type Composed } from './compose.js';
+import { compose, unlinkable, type Block, type Composed } from './compose.js';
 
 /**
  * What each kind of mail says. The outbox keeps the facts (`MailData`, JSON) as they were when the
@@ -70,7 +70,25 @@ function footerFor(kind: MailKind, links: Links, why: string): Block[] {
   return footer;
 }
 
-export function renderMail(data: MailData, links: Links): Composed {
+type KeysOf<T> = T extends unknown ? keyof T : never;
+/**
+ * The facts that are not text anyone wrote: kinds, dates, instants, zones, paths in the app, ids, and
+ * the account's own address (the recipient's, which the account mails are about). Every other string
+ * is someone's words — titles, comments, reasons, names, what a customer did — however the mail
+ * uses it, and a new field is someone's words until it is listed here.
+ */
+const NOT_WRITTEN: ReadonlySet<string> = new Set<KeysOf<MailData> | keyof MailItem>(['kind', 'timeZone', 'path', 'date', 'dueDate', 'fromDate', 'toDate', 'expiresAt', 'changedAt', 'linkSentAt', 'inviteId', 'role', 'when', 'email']);
+
+/** The facts with everyone's words made unlinkable (compose.ts), once for every kind of mail: only the links Advance writes stay links. */
+function withUnlinkableWords<T>(value: T, key = ''): T {
+  if (typeof value === 'string') return (NOT_WRITTEN.has(key) ? value : unlinkable(value)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => withUnlinkableWords(v, key)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnlinkableWords(v, k)])) as T;
+  return value;
+}
+
+export function renderMail(facts: MailData, links: Links): Composed {
+  const data = withUnlinkableWords(facts);
   const { base } = links;
   const secretUrl = (path: string) => (links.secret ? `${base}${path}${links.secret}` : null);
   switch (data.kind) {
@@ -81,7 +99,8 @@ export function renderMail(data: MailData, links: Links): Composed {
         [
           hi(data.name),
           { p: `${data.items.length === 1 ? 'This is' : 'These are'} due tomorrow, ${formatCalendarDate(data.date)}:` },
-          { list: data.items.map((i) => itemLine(i, base, false)) },
+          // Each is judged in its own zone: one far from the reader's can be due tomorrow on another date.
+          { list: data.items.map((i) => itemLine(i, base, i.dueDate !== data.date)) },
           { p: 'Will it be done on time? If not, re-date it today — before it slips — and say why.' },
           { button: { url: `${base}/today`, label: 'Open Today' } },
         ],
