@@ -75,6 +75,37 @@ describe('new dates before today are refused, judged in the owner’s zone', () 
     expectPastRefusal(guestAccept, 'toDate', CUSTOMER_TZ);
   });
 
+  it('judges a new date for an existing commitment in the zone it is held to, not where its owner or the customer is now', async () => {
+    const s = await setup();
+    const user = `/api/v1/users/${s.me.user.id}`;
+    const moveSellerTo = async (timeZone: string) => {
+      const { version } = (await s.client.get(user)).data;
+      expect((await s.client.patch(user, { timeZone, version })).statusCode).toBe(200);
+    };
+    // Due today in Kiritimati: the customer's NDA, and a demo the seller took on while she worked from there.
+    const theirs = await addCommitment(s.client, s.plan.id, { side: 'customer', ownerName: 'Carla', title: 'Sign the NDA', dueDate: dayIn(CUSTOMER_TZ, 0) });
+    await moveSellerTo(CUSTOMER_TZ);
+    const mine = await addCommitment(s.client, s.plan.id, { title: 'Run the demo', dueDate: dayIn(CUSTOMER_TZ, 0) });
+    // Then both sides are in Pago Pago: today's deadlines keep Kiritimati's calendar (zones.ts).
+    await moveSellerTo(SELLER_TZ);
+    const { version } = (await s.client.get(`/api/v1/plans/${s.plan.id}`)).data;
+    expect((await s.client.patch(`/api/v1/plans/${s.plan.id}`, { customerTimeZone: SELLER_TZ, version })).statusCode).toBe(200);
+    const held = await db.selectFrom('commitments').select('time_zone').where('id', 'in', [theirs.id, mine.id]).execute();
+    expect(held.map((c) => c.time_zone)).toEqual([CUSTOMER_TZ, CUSTOMER_TZ]);
+
+    // Today in Pago Pago is yesterday in Kiritimati: moved there, either would be missed at once.
+    const pagoToday = dayIn(SELLER_TZ, 0);
+    expectPastRefusal(await s.client.post(`/api/v1/commitments/${mine.id}/renegotiations`, { newDate: pagoToday, reason: 'Back home' }), 'newDate', CUSTOMER_TZ);
+    expectPastRefusal(await s.client.post(`/api/v1/commitments/${theirs.id}/renegotiations`, { newDate: pagoToday, reason: 'Their IT is out' }), 'newDate', CUSTOMER_TZ);
+    expectPastRefusal(await s.guest.post(`${s.api}/commitments/${theirs.id}/renegotiations`, { newDate: pagoToday, reason: 'Holidays' }), 'newDate', CUSTOMER_TZ);
+    // Nor can a proposal that waited until that day be accepted.
+    const proposal = await customerProposes(s.client, s.plan.id, mine.id, dayIn(CUSTOMER_TZ, 2));
+    await db.updateTable('commitment_renegotiations').set({ to_date: pagoToday }).where('id', '=', proposal.id).execute();
+    expectPastRefusal(await s.client.post(`/api/v1/renegotiations/${proposal.id}/accept`, {}), 'toDate', CUSTOMER_TZ);
+    const after = (await s.client.get(`/api/v1/commitments/${mine.id}`)).data;
+    expect(after).toMatchObject({ dueDate: dayIn(CUSTOMER_TZ, 0), state: 'open', ownerTimeZone: CUSTOMER_TZ });
+  });
+
   it('refuses a new commitment due before today unless it is recorded as already done', async () => {
     const s = await setup();
     const past = await s.client.post(`/api/v1/plans/${s.plan.id}/commitments`, { side: 'seller', title: 'Old news', dueDate: dayIn(SELLER_TZ, -1) });

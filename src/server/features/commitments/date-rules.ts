@@ -4,10 +4,13 @@ import type { Scope } from '../../core/scope.js';
 
 /**
  * "No date in the past by accident": a new due date — a new commitment's, a re-date, a proposal, or
- * the one an answer accepts — must be today or later where it is judged. That is the owner's zone,
- * the same one reliability and "missed" use: the user's own zone (else the workspace's) on the
- * seller side, the plan's customer zone on the customer side (the share page never sends a zone of
- * its own, so the customer's "today" is the plan's customer zone, which the rep sets on the plan).
+ * the one an answer accepts — must be today or later where it is judged, the zone reliability and
+ * "missed" use. For a commitment that exists, the zone fixed on it (zones.ts; the `owner_time_zone`
+ * commitments/queries.ts reads), not its owner's or the plan's zone now: one due today in Auckland
+ * whose owner moved to Los Angeles cannot be moved to Los Angeles' today, a miss at once. For a new
+ * one, the zone it will be fixed in (`ownerZoneFor`): the user's own zone (else the workspace's) on
+ * the seller side, the plan's customer zone on the customer side (the share page never sends a zone
+ * of its own, so the customer's "today" is the plan's customer zone, which the rep sets on the plan).
  */
 export function assertNotPast(path: string, date: string, timeZone: string, now = new Date()): void {
   if (isBeforeToday(date, timeZone, now)) throw dateInPast(path, date, timeZone);

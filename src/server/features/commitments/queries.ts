@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor.js';
 import type { CommitmentRenegotiationTable, CommitmentSubjectKind, PlanTable } from '../../core/db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { scoped } from '../../core/db/prepared.js';
-import { zoneRule } from './zones.js';
+import { judgedZone } from './zones.js';
 import { canEditCommitment, isClosed, type PlanAccess } from '../plans/access.js';
 
 /**
@@ -23,7 +23,7 @@ export function selectCommitments(scope: Scope) {
     .selectAll('commitments')
     .select(['plan.status as plan_status', 'owner_user.name as owner_user_name', 'owner_contact.name as owner_contact_name', 'owner_contact.email as owner_contact_email'])
     .select(
-      sql<string>`coalesce(commitments.time_zone, ${zoneRule(sql.ref('commitments.side'), sql.ref('owner_user.time_zone'), sql.ref('plan.customer_time_zone'), sql.ref('ws.default_time_zone'))})`.as(
+      judgedZone('commitments', sql.ref('owner_user.time_zone'), sql.ref('plan.customer_time_zone'), sql.ref('ws.default_time_zone')).as(
         'owner_time_zone',
       ),
     );

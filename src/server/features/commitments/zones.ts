@@ -27,6 +27,11 @@ export function zoneRule(side: Expression<string>, ownerZone: Expression<string 
   return sql<string>`coalesce(case when ${side} = 'seller' then ${ownerZone} else ${planZone} end, ${workspaceZone})`;
 }
 
+/** The zone a commitment's due day is judged in: the one fixed on it, else (rows written around the engine) the rule now. */
+export function judgedZone(commitments: string, ownerZone: Expression<string | null>, planZone: Expression<string | null>, workspaceZone: Expression<string>): RawBuilder<string> {
+  return sql<string>`coalesce(${sql.ref(`${commitments}.time_zone`)}, ${zoneRule(sql.ref(`${commitments}.side`), ownerZone, planZone, workspaceZone)})`;
+}
+
 /** The rule for the `commitments` row being updated, from its owner, plan and workspace as they are now. */
 const ruleNow = zoneRule(
   sql.ref('commitments.side'),

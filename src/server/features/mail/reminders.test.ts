@@ -59,6 +59,62 @@ describe('reminders from the calendar', () => {
     expect((await mailsTo(rep.email)).filter((m) => m.kind === 'overdue').map((m) => m.dedupe_key)).toEqual([`overdue:${rep.me.user.id}:2026-06-12`]);
   });
 
+  it('judges each commitment in the zone it is judged in, not where its owner is now; the morning is still the owner’s', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: 'Europe/Paris' });
+    const rep = await addMember(app, admin.client, { role: 'rep', name: 'Rita Rep', timeZone: 'Pacific/Auckland' });
+    const id = rep.me.user.id;
+    const plan = await createPlan(rep.client, undefined, { title: 'Acme rollout' });
+    // 22:30 on the 10th in Auckland, where Rita is when she takes these on.
+    await addCommitment(rep.client, plan.id, { title: 'Sign the order form', dueDate: '2026-06-10' });
+    const kickoff = await addCommitment(rep.client, plan.id, { title: 'Book the kickoff', dueDate: '2026-06-10' });
+    await addCommitment(rep.client, plan.id, { title: 'Send the proposal', dueDate: '2026-06-11' });
+    // She moves to Los Angeles (03:30 on the 10th there): what is due after today goes with her, today's
+    // deadlines stay Auckland's — and so does the kickoff, moved a day once she is there.
+    const { version } = (await rep.client.get(`/api/v1/users/${id}`)).data;
+    expect((await rep.client.patch(`/api/v1/users/${id}`, { timeZone: 'America/Los_Angeles', version })).statusCode).toBe(200);
+    expect((await rep.client.post(`/api/v1/commitments/${kickoff.id}/renegotiations`, { newDate: '2026-06-11', reason: 'Their CEO is away' })).statusCode).toBe(201);
+    const zones = await db.selectFrom('commitments').select(['title', 'time_zone']).where('plan_id', '=', plan.id).orderBy('title').execute();
+    expect(zones.map((c) => [c.title, c.time_zone])).toEqual([
+      ['Book the kickoff', 'Pacific/Auckland'],
+      ['Send the proposal', 'America/Los_Angeles'],
+      ['Sign the order form', 'Pacific/Auckland'],
+    ]);
+    const sent = async () => (await mailsTo(rep.email)).map((m) => [m.dedupe_key, JSON.parse(m.data).items.map((i: { title: string }) => i.title)]);
+
+    // 05:30 in Los Angeles: the order form was missed half an hour ago in Auckland, but it is night where Rita is.
+    await scanReminders(db, at('2026-06-10T12:30:00Z'));
+    expect(await sent()).toEqual([]);
+    // 07:30 on the 10th in Los Angeles, 02:30 on the 11th in Auckland: the order form is overdue now (the
+    // app says missed), not tomorrow; the kickoff is due today where it is judged, not tomorrow.
+    await scanReminders(db, at('2026-06-10T14:30:00Z'));
+    expect(await sent()).toEqual([
+      [`due_tomorrow:${id}:2026-06-11`, ['Send the proposal']],
+      [`overdue:${id}:2026-06-10`, ['Sign the order form']],
+    ]);
+    // A day later: the kickoff's day has ended in Auckland; the proposal's has not in Los Angeles.
+    await scanReminders(db, at('2026-06-11T14:30:00Z'));
+    expect((await sent()).slice(2)).toEqual([[`overdue:${id}:2026-06-11`, ['Book the kickoff']]]);
+  });
+
+  it('judges the customer’s commitments in their own zone too, from the morning in the plan’s zone now', async () => {
+    const { rep } = await team();
+    const plan = await createPlan(rep.client, undefined, { title: 'Kiwi rollout', customerTimeZone: 'Pacific/Auckland' });
+    await addCommitment(rep.client, plan.id, { side: 'customer', title: 'Security questionnaire', dueDate: '2026-06-10', ownerName: 'Kiri Customer' });
+    await addCommitment(rep.client, plan.id, { side: 'customer', title: 'Name an admin', dueDate: '2026-06-11', ownerName: 'Kiri Customer' });
+    const { link } = await shareLink(rep.client, plan.id, { recipientName: 'Kiri Customer', recipientEmail: 'kiri@customer.example', sendEmail: true });
+    // The buying team turns out to sit in Los Angeles: the questionnaire, due today in Auckland, stays judged there.
+    expect((await rep.client.patch(`/api/v1/plans/${plan.id}`, { customerTimeZone: 'America/Los_Angeles', version: plan.version })).statusCode).toBe(200);
+    const reminders = async () =>
+      (await mailsTo('kiri@customer.example')).filter((m) => m.kind === 'customer_reminder').map((m) => [m.dedupe_key, JSON.parse(m.data).items.map((i: { title: string }) => i.title)]);
+    await scanReminders(db, at('2026-06-10T15:30:00Z')); // 08:30 in Los Angeles: too early
+    expect(await reminders()).toEqual([]);
+    await scanReminders(db, at('2026-06-10T16:30:00Z')); // 09:30 there, 04:30 on the 11th in Auckland
+    expect(await reminders()).toEqual([
+      [`customer_reminder:${link.id}:tomorrow:2026-06-11`, ['Name an admin']],
+      [`customer_reminder:${link.id}:overdue:2026-06-10`, ['Security questionnaire']],
+    ]);
+  });
+
   it('honours each person’s choices: off means no mail, and a mail queued before they turned it off is skipped', async () => {
     const { rep, plan } = await team();
     await addCommitment(rep.client, plan.id, { title: 'Call the CFO', dueDate: '2026-06-11' });

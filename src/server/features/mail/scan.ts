@@ -1,6 +1,8 @@
-import { addDays, todayIn } from '../../../domain/dates.js';
+import { sql } from 'kysely';
+import { addDays, dayStartsAt, todayIn } from '../../../domain/dates.js';
 import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
+import { judgedZone } from '../commitments/zones.js';
 import { enqueueMail, mailPerson } from './outbox.js';
 import type { MailItem } from './templates.js';
 
@@ -10,6 +12,13 @@ import type { MailItem } from './templates.js';
  * scan queues them; each key names the person (or link) and the day, so running the scan again —
  * every few minutes, on every instance — queues nothing new. Mails go out from MORNING_HOUR in the
  * recipient's time zone, never in the night.
+ *
+ * What is due tomorrow or overdue is judged as the app judges it: each commitment in the zone its
+ * due day is judged in (commitments/zones.ts), which is not the recipient's own once they moved
+ * (frozen in Auckland, its owner now in Los Angeles, it is missed at 05:00 there: "overdue" comes
+ * that morning, not a day later, and never "due tomorrow" on the day it is missed). It is judged at
+ * the recipient's morning, the same instant for every scan of their day: each commitment then falls
+ * in one morning's mail, however far its zone is from theirs.
  */
 export const MORNING_HOUR = 7;
 
@@ -23,6 +32,11 @@ export function hourIn(timeZone: string, now: Date): number {
   return Number(f.format(now));
 }
 
+/** `hour` today in `timeZone` (an hour off on a day the clocks change: the same all day still). */
+function morningOf(timeZone: string, now: Date, hour = MORNING_HOUR): Date {
+  return new Date(dayStartsAt(todayIn(timeZone, now), timeZone).getTime() + hour * 3_600_000);
+}
+
 type Row = {
   id: string;
   workspace_id: string;
@@ -33,13 +47,18 @@ type Row = {
   subject_id: string;
   plan_id: string | null;
   owner_user_id: string | null;
+  /** The zone this commitment's due day is judged in. */
   time_zone: string;
+  /** Its owner's zone now: when their morning is. */
+  recipient_time_zone: string;
   context: string | null;
   pending: number;
 };
 
 const pathOf = (r: Row) => (r.subject_kind === 'plan' ? `/plans/${r.plan_id}` : r.subject_kind === 'objective' ? `/objectives/${r.subject_id}` : '/today');
 const itemOf = (r: Row): MailItem => ({ title: r.title, context: r.context ?? '', path: pathOf(r), dueDate: r.due_date, ...(r.must_do ? { mustDo: true } : {}) });
+/** Whether a commitment is due `days` after today in the zone it is judged in, at `at`. */
+const dueIn = (r: Pick<Row, 'due_date' | 'time_zone'>, days: number, at: Date) => r.due_date === addDays(todayIn(r.time_zone, at), days);
 
 /** Open seller-side commitments of active people within a few days of today, on plans in progress and open objectives, outside the demo. */
 async function sellerCommitments(db: Db, now: Date): Promise<Row[]> {
@@ -60,7 +79,8 @@ async function sellerCommitments(db: Db, now: Date): Promise<Row[]> {
       'commitments.subject_id',
       'commitments.plan_id',
       'commitments.owner_user_id',
-      eb.fn.coalesce('u.time_zone', 'ws.default_time_zone').as('time_zone'),
+      judgedZone('commitments', sql.ref('u.time_zone'), sql.ref('p.customer_time_zone'), sql.ref('ws.default_time_zone')).as('time_zone'),
+      eb.fn.coalesce('u.time_zone', 'ws.default_time_zone').as('recipient_time_zone'),
       eb.fn.coalesce('p.title', 'o.title').as('context'),
       eb
         .selectFrom('commitment_renegotiations as r')
@@ -90,17 +110,21 @@ async function personMails(db: Db, now: Date): Promise<number> {
   for (const r of rows) byUser.set(r.owner_user_id!, [...(byUser.get(r.owner_user_id!) ?? []), r]);
   let queued = 0;
   for (const [userId, list] of byUser) {
-    const { time_zone: tz, workspace_id: ws } = list[0];
+    const { recipient_time_zone: tz, workspace_id: ws } = list[0];
     if (hourIn(tz, now) < MORNING_HOUR) continue;
     const scope = new Scope(db, ws);
     const today = todayIn(tz, now);
     const tomorrow = addDays(today, 1);
-    const dueTomorrow = list.filter((r) => r.due_date === tomorrow).sort((a, b) => b.must_do - a.must_do || a.title.localeCompare(b.title));
-    if (dueTomorrow.length && (await mailPerson(scope, userId, `due_tomorrow:${userId}:${tomorrow}`, { kind: 'due_tomorrow', date: tomorrow, items: dueTomorrow.map(itemOf) }, { now }))) queued += 1;
+    const morning = morningOf(tz, now);
+    const dueTomorrow = list.filter((r) => dueIn(r, 1, morning)).sort((a, b) => b.must_do - a.must_do || a.title.localeCompare(b.title));
+    // The mail names the day they are due (the person's tomorrow, unless their zones say otherwise).
+    const dates = new Set(dueTomorrow.map((r) => r.due_date));
+    const date = dates.size === 1 ? [...dates][0] : tomorrow;
+    if (dueTomorrow.length && (await mailPerson(scope, userId, `due_tomorrow:${userId}:${tomorrow}`, { kind: 'due_tomorrow', date, items: dueTomorrow.map(itemOf) }, { now }))) queued += 1;
     // The day after the due day ended there: overdue once, for that day.
-    const overdue = list.filter((r) => r.due_date === addDays(today, -1));
+    const overdue = list.filter((r) => dueIn(r, -1, morning));
     if (overdue.length && (await mailPerson(scope, userId, `overdue:${userId}:${today}`, { kind: 'overdue', date: today, items: overdue.map(itemOf) }, { now }))) queued += 1;
-    for (const r of list.filter((c) => c.must_do && c.due_date === addDays(today, 2) && !Number(c.pending))) {
+    for (const r of list.filter((c) => c.must_do && dueIn(c, 2, morning) && !Number(c.pending))) {
       if (await mailPerson(scope, userId, `must_do_soon:${r.id}:${r.due_date}`, { kind: 'must_do_soon', item: itemOf(r) }, { now })) queued += 1;
     }
   }
@@ -129,6 +153,7 @@ async function digests(db: Db, now: Date): Promise<number> {
     if (await db.selectFrom('mail_outbox').select('id').where('dedupe_key', '=', key).executeTakeFirst()) continue;
     const scope = new Scope(db, person.workspace_id);
     const mine = rows.filter((r) => r.owner_user_id === person.id);
+    const morning = morningOf(person.time_zone, now);
     const overdueAll = await scope
       .selectFrom('commitments')
       .select('commitments.id')
@@ -155,8 +180,8 @@ async function digests(db: Db, now: Date): Promise<number> {
     const data = {
       kind: 'daily_digest' as const,
       date: today,
-      dueToday: mine.filter((r) => r.due_date === today).map(itemOf),
-      overdue: mine.filter((r) => r.due_date < today).map(itemOf),
+      dueToday: mine.filter((r) => dueIn(r, 0, morning)).map(itemOf),
+      overdue: mine.filter((r) => r.due_date < todayIn(r.time_zone, morning)).map(itemOf),
       waiting: Number(waiting.n),
       unread: Number(unread.n),
     };
@@ -189,6 +214,8 @@ async function customerReminders(db: Db, now: Date): Promise<number> {
       'seller.name as seller_name',
       'c.title',
       'c.due_date',
+      // The customer side's rule has no owner's zone in it: the plan's customer zone, else the workspace's.
+      judgedZone('c', sql<null>`null`, sql.ref('p.customer_time_zone'), sql.ref('ws.default_time_zone')).as('time_zone'),
       'c.owner_name',
       'c.owner_email',
       'oc.email as contact_email',
@@ -223,13 +250,14 @@ async function customerReminders(db: Db, now: Date): Promise<number> {
     const tz = first.customer_time_zone;
     if (hourIn(tz, now) < MORNING_HOUR + 2) continue;
     const day = todayIn(tz, now);
+    const morning = morningOf(tz, now, MORNING_HOUR + 2);
     const base = { name: first.recipient_name, timeZone: tz, planTitle: first.plan_title, sellerName: first.seller_name, linkSentAt: first.emailed_at! };
     const to = { address: first.recipient_email!, name: first.recipient_name, timeZone: tz, shareLinkId: linkId };
-    for (const [when, date, key] of [
-      ['tomorrow', addDays(day, 1), `customer_reminder:${linkId}:tomorrow:${addDays(day, 1)}`],
-      ['overdue', addDays(day, -1), `customer_reminder:${linkId}:overdue:${day}`],
+    for (const [when, days, key] of [
+      ['tomorrow', 1, `customer_reminder:${linkId}:tomorrow:${addDays(day, 1)}`],
+      ['overdue', -1, `customer_reminder:${linkId}:overdue:${day}`],
     ] as const) {
-      const items = list.filter((r) => r.due_date === date).map((r) => ({ title: r.title, dueDate: r.due_date }));
+      const items = list.filter((r) => dueIn(r, days, morning)).map((r) => ({ title: r.title, dueDate: r.due_date }));
       if (!items.length) continue;
       if (await enqueueMail(db, { workspaceId: first.workspace_id, key, to, data: { ...base, kind: 'customer_reminder', when, items } }, now)) queued += 1;
     }
