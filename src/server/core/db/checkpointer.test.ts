@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,4 +72,22 @@ describe('checkpoints on a thread of their own', () => {
     const reason = await new Promise<string>((resolve) => startCheckpointer(path.join(dir, 'missing', 'db.sqlite'), resolve));
     expect(reason).toMatch(/directory|open/i);
   });
+
+  it('never keeps a process alive by itself', () => {
+    // A script that opens a database and never closes it ends when its own work does.
+    const file = tempFile();
+    const script = path.join(path.dirname(file), 'script.mts');
+    fs.writeFileSync(
+      script,
+      `import { connect } from ${JSON.stringify(path.resolve('src/server/core/db/connect.ts'))};
+      const db = connect({ kind: 'sqlite', file: ${JSON.stringify(file)} });
+      await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      await new Promise((resolve) => setTimeout(resolve, ${CHECKPOINT_EVERY_MS * 3}));
+      console.log('done');`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout.trim()).toBe('done');
+    expect(run.signal).toBeNull(); // not killed by the timeout
+    expect(run.status).toBe(0);
+  }, 30_000);
 });

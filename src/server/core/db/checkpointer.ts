@@ -68,8 +68,6 @@ export type Checkpointer = {
 export function startCheckpointer(file: string, onFailed: (reason: string) => void, everyMs = CHECKPOINT_EVERY_MS): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD, { eval: true, workerData: { file, driver, everyMs } });
-  // The thread never keeps the process alive by itself.
-  worker.unref();
   let stopped = false;
   const failed = (reason: string) => {
     if (!stopped) onFailed(reason);
@@ -80,6 +78,8 @@ export function startCheckpointer(file: string, onFailed: (reason: string) => vo
   });
   worker.on('error', (err) => failed(err.message));
   worker.on('exit', () => failed('the checkpoint thread exited'));
+  // The thread never keeps the process alive by itself (after the listeners: a 'message' listener refs it).
+  worker.unref();
   return {
     stop() {
       if (stopped) return;
