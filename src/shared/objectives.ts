@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, Money, UserRef, Version, optionalText, requiredText } from './common.js';
+import { CalendarDate, Id, Instant, Money, MoneyTotal, UserRef, Version, optionalText, requiredText } from './common.js';
 import { COMMITMENT_TITLE_MAX, COMMITMENT_DETAIL_MAX, Commitment } from './commitments.js';
 import { OpportunityStatus } from './opportunities.js';
 
@@ -121,8 +121,8 @@ export type Objective = z.infer<typeof Objective>;
 export const AccountObjectives = z
   .object({
     data: z.array(ObjectiveSummary),
-    /** Financial targets of the objectives not dropped, summed per currency (never across currencies). */
-    targets: z.array(Money),
+    /** Financial targets of the objectives not dropped, summed per currency (never across currencies); a sum stops at 2^53 − 1. */
+    targets: z.array(MoneyTotal),
   })
   .meta({ id: 'AccountObjectives', description: 'An account’s objectives by target date, and their financial targets per currency.' });
 export type AccountObjectives = z.infer<typeof AccountObjectives>;

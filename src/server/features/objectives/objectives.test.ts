@@ -68,6 +68,21 @@ describe('strategic objectives on accounts', () => {
     ]);
   });
 
+  it('keeps the account’s page readable when targets at the largest amount add up past what a JSON number holds exactly', async () => {
+    const { owner, account } = await team();
+    const MAX = 999_999_999_999_999;
+    // Ten of them: 9 999 999 999 999 990 minor units, past 2^53 − 1 (9 007 199 254 740 991).
+    for (let i = 0; i < 10; i += 1) await createObjective(owner, account.id, { title: `Huge ${i}`, target: { amountMinor: MAX, currency: 'EUR' } });
+    await createObjective(owner, account.id, { title: 'Small', target: { amountMinor: 500, currency: 'USD' } });
+    const list = await owner.client.get(`/api/v1/accounts/${account.id}/objectives`);
+    expect(list.statusCode).toBe(200);
+    // The sum reads as the ceiling, as on the account-planning pages; other currencies stay apart.
+    expect(list.data.targets).toEqual([
+      { amountMinor: Number.MAX_SAFE_INTEGER, currency: 'EUR' },
+      { amountMinor: 500, currency: 'USD' },
+    ]);
+  });
+
   it('refuses bad input, someone else’s account, a deal of another account and a past target date, changing nothing', async () => {
     const { owner, colleague, account } = await team();
     const otherAccount = await createAccount(owner.client, { name: 'Initech' });

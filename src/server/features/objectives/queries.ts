@@ -1,6 +1,7 @@
 import type { AccountObjectives, Objective, ObjectiveInsight, ObjectiveSummary } from '../../../shared/objectives.js';
 import type { HistoryEventList } from '../../../shared/audit.js';
 import { sumPerCurrency } from '../../../shared/money.js';
+import { minorTotal } from '../../core/db/sum-minor.js';
 import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
 import { canEditOwned } from '../../core/policies.js';
@@ -85,7 +86,8 @@ export async function listAccountObjectives(scope: Scope, actor: Actor, accountI
   if (!account) throw notFound('Account');
   const rows = await selectObjectives(scope).where('account_objectives.account_id', '=', accountId).orderBy('account_objectives.target_date').orderBy('account_objectives.id').execute();
   const data = await summaries(scope, actor, rows);
-  const targets = sumPerCurrency(data.filter((o) => o.status !== 'dropped' && o.target).map((o) => o.target!));
+  // Each target is at most 999 999 999 999 999 minor units: their sum may pass what a response carries (MoneyTotal).
+  const targets = sumPerCurrency(data.filter((o) => o.status !== 'dropped' && o.target).map((o) => o.target!)).map((t) => ({ ...t, amountMinor: minorTotal(t.amountMinor) }));
   return { data, targets };
 }
 
