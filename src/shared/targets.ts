@@ -13,12 +13,16 @@ import { ObjectiveStatus, type ObjectiveStatus as Status } from './objectives.js
 
 export const FISCAL_YEAR_MIN = 2000;
 export const FISCAL_YEAR_MAX = 2100;
-export const FiscalYearNumber = z.coerce
-  .number()
-  .int('A fiscal year is a year such as 2026.')
-  .min(FISCAL_YEAR_MIN, `Choose a year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}.`)
-  .max(FISCAL_YEAR_MAX, `Choose a year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}.`)
-  .meta({ description: 'A fiscal year, named by the calendar year it starts in', example: 2026 });
+const fiscalYearOf = (n: z.ZodNumber) =>
+  n
+    .int('A fiscal year is a year such as 2026.')
+    .min(FISCAL_YEAR_MIN, `Choose a year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}.`)
+    .max(FISCAL_YEAR_MAX, `Choose a year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}.`)
+    .meta({ description: 'A fiscal year, named by the calendar year it starts in', example: 2026 });
+/** A fiscal year in a query string (text there, read as a number). */
+export const FiscalYearNumber = fiscalYearOf(z.coerce.number());
+/** A fiscal year in a JSON body: a number, never a string or an array that happens to read as one. */
+export const FiscalYearBodyNumber = fiscalYearOf(z.number({ error: 'A fiscal year is a year such as 2026.' }));
 
 /**
  * The statuses whose objectives count toward a year's plan: every objective but a dropped one. An
@@ -94,7 +98,7 @@ export type YearlyTarget = z.infer<typeof YearlyTarget>;
  */
 export const SetYearlyTargetBody = z
   .strictObject({
-    fiscalYear: FiscalYearNumber,
+    fiscalYear: FiscalYearBodyNumber,
     /** In the workspace's target currency. */
     amount: Money,
     version: z.number().int().min(0).optional().meta({ description: 'The version read; 0 when there was no target for this year yet.' }),

@@ -151,6 +151,18 @@ describe('yearly targets against the objectives due in the fiscal year', () => {
     expect((await admin.client.get(`/api/v1/account-planning?userId=${olga.me.user.id}`)).statusCode).toBe(200);
   });
 
+  it('takes the fiscal year in a body as a number only: a string or an array is refused naming it, writing nothing', async () => {
+    const { maya, ana } = await workspace();
+    for (const fiscalYear of [[2026], '2026', true, '']) {
+      const res = await setTarget(maya, ana.me.user.id, { fiscalYear, amount: usd(800_000), version: 0 });
+      expect(res.statusCode, JSON.stringify(fiscalYear)).toBe(400);
+      expect(res.data.error.details.map((d: { path: string }) => d.path)).toEqual(['fiscalYear']);
+    }
+    expect(await targetRows(ana.me.user.id)).toEqual([]);
+    // The query string is text: there the year reads as a number.
+    expect((await ana.client.get('/api/v1/account-planning?fiscalYear=2026')).statusCode).toBe(200);
+  });
+
   it('writes with the version read: a stale one answers 409 with the target as it is, and each change is audited', async () => {
     const { admin, maya, ana } = await workspace();
     const first = await setTarget(maya, ana.me.user.id, { fiscalYear: 2026, amount: usd(900_000), version: 0 });
