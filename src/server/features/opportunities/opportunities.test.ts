@@ -78,6 +78,10 @@ describe('opportunities', () => {
     expect(stale.data.error.code).toBe('version_conflict');
     expect(stale.data.error.current).toMatchObject({ name: 'New deal', closeDate: '2027-01-15', version: 3 });
     expect((await admin.client.patch(`/api/v1/opportunities/${opp.id}`, { name: 'Mine' })).statusCode).toBe(400);
+    // Stale with a close date already gone: the current deal first, not a judgement of the form it saw.
+    const staleAndPast = await admin.client.patch(`/api/v1/opportunities/${opp.id}`, { closeDate: '2026-06-01', version: 2 });
+    expect(staleAndPast.statusCode).toBe(409);
+    expect(staleAndPast.data.error).toMatchObject({ code: 'version_conflict', current: { closeDate: '2027-01-15', version: 3 } });
 
     const history = (await admin.client.get(`/api/v1/opportunities/${opp.id}/history`)).data.data;
     expect(history.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);

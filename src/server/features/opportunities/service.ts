@@ -137,8 +137,9 @@ export async function updateOpportunity({ scope, actor, id, input, version }: Op
     // A close date sent unchanged (a whole form, an API client) says nothing about when the deal closed.
     const close = closing(current, { ...input, closeDate: input.closeDate !== current.close_date ? input.closeDate : undefined }, issues, actor.timeZone);
     assertNoIssues(issues);
-    // A new close date of a deal that stays (or becomes) open; an unchanged one passes.
-    if (close.status === 'open') assertNewDatesNotPast(actor.timeZone, { closeDate: input.closeDate }, { closeDate: current.close_date });
+    // A new close date of a deal that stays (or becomes) open; an unchanged one passes. A stale edit is
+    // answered with the current deal first (409, in writeVersioned), not judged on the dates it saw.
+    if (close.status === 'open' && version === current.version) assertNewDatesNotPast(actor.timeZone, { closeDate: input.closeDate }, { closeDate: current.close_date });
     // A stale edit is answered with the current deal first (409 version_conflict, in writeVersioned);
     // the gate judges a move forwards into or past its stage on the deal as it is now.
     if (input.stageId && input.stageId !== current.stage_id && version === current.version) {
