@@ -113,7 +113,22 @@ async function firstScreenReady(): Promise<void> {
   const code = signedIn ? prefetchRoute(pathname + search) : publicPage(pathname, queryClient.getQueryData(setupQuery.queryKey))?.preload();
   // After the page's own requests: a browser opens only a few connections at a time.
   if (signedIn) pageData.shell();
-  await code?.catch(() => undefined);
+  // The page's data too: its code often arrives first (the entry script started it), and a page
+  // drawn with placeholders would then move as its data came in.
+  await Promise.all([code?.catch(() => undefined), signedIn && dataArrived()]);
+}
+
+/** Resolves once no query is being fetched: what the first page asked for has arrived (or failed). */
+function dataArrived(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (queryClient.isFetching() > 0) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = queryClient.getQueryCache().subscribe(check);
+    check();
+  });
 }
 
 /** Chooses between the signed-out pages and the app, from the session (see sessionQuery). */

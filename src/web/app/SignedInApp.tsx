@@ -3,79 +3,60 @@ import { matchPath, Navigate, Route, Routes, useParams } from 'react-router';
 import type { Me } from '../../shared/auth';
 import { Spinner } from '../ui/States';
 import { lazyPage, type LazyPage } from './lazy';
+import { PAGE_CODE, REDIRECTS, type PagePath } from './pageCode';
 import { pageData, type PageDataAt } from './pageData';
 import { prefetchOnIntent } from './prefetch';
 import { queryClient, sessionKey } from './queryClient';
 import { Shell } from './Shell';
 
-const TodayPage = lazyPage(() => import('../features/today/TodayPage'), 'TodayPage');
-const AccountsPage = lazyPage(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
-const NewAccountPage = lazyPage(() => import('../features/accounts/NewAccountPage'), 'NewAccountPage');
-const AccountPage = lazyPage(() => import('../features/accounts/AccountPage'), 'AccountPage');
-const NewContactPage = lazyPage(() => import('../features/contacts/NewContactPage'), 'NewContactPage');
-const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), 'ContactPage');
-const OpportunitiesPage = lazyPage(() => import('../features/opportunities/OpportunitiesPage'), 'OpportunitiesPage');
-const NewOpportunityPage = lazyPage(() => import('../features/opportunities/NewOpportunityPage'), 'NewOpportunityPage');
-const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage'), 'OpportunityPage');
-const FocusPage = lazyPage(() => import('../features/focus/FocusPage'), 'FocusPage');
-const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage'), 'ObjectivePage');
-const PlanInteractionPage = lazyPage(() => import('../features/interactions/PlanInteractionPage'), 'PlanInteractionPage');
-const InteractionPage = lazyPage(() => import('../features/interactions/InteractionPage'), 'InteractionPage');
-const PlansPage = lazyPage(() => import('../features/plans/PlansPage'), 'PlansPage');
-const PlanPage = lazyPage(() => import('../features/plans/PlanPage'), 'PlanPage');
-const GoalsPage = lazyPage(() => import('../features/goals/GoalsPage'), 'GoalsPage');
-const NewGoalPage = lazyPage(() => import('../features/goals/NewGoalPage'), 'NewGoalPage');
-const GoalPage = lazyPage(() => import('../features/goals/GoalPage'), 'GoalPage');
-const LadderPage = lazyPage(() => import('../features/goals/LadderPage'), 'LadderPage');
-const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
-const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
-const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
 const SignedInInvitePage = lazyPage(() => import('../features/auth/SignedInInvitePage'), 'SignedInInvitePage');
 // An email's unsubscribe and reset links work signed in too.
 const UnsubscribePage = lazyPage(() => import('../features/auth/UnsubscribePage'), 'UnsubscribePage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
-const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
-const AccountPlanningPage = lazyPage(() => import('../features/targets/AccountPlanningPage'), 'AccountPlanningPage');
-const CoachingPage = lazyPage(() => import('../features/coaching/CoachingPage'), 'CoachingPage');
-const RetrospectivePage = lazyPage(() => import('../features/retrospectives/RetrospectivePage'), 'RetrospectivePage');
-const CheckInsPage = lazyPage(() => import('../features/check-ins/CheckInsPage'), 'CheckInsPage');
-const CheckInPage = lazyPage(() => import('../features/check-ins/CheckInPage'), 'CheckInPage');
 const NotFoundPage = lazyPage(() => import('../features/coming/NotFoundPage'), 'NotFoundPage');
 
+type PageEntry = { path: PagePath; page: LazyPage; data?: (at: PageDataAt) => void; perRecord?: true };
+type PageModule<P extends PagePath> = Awaited<ReturnType<(typeof PAGE_CODE)[P]>>;
+
+/** The page at `path` in PAGE_CODE, shown by its module's export `name`. */
+function page<P extends PagePath>(path: P, name: keyof PageModule<P>, more: Omit<PageEntry, 'path' | 'page'> = {}): PageEntry {
+  return { path, page: lazyPage(PAGE_CODE[path] as () => Promise<PageModule<P>>, name), ...more };
+}
+
 /**
- * The pages inside the app's shell: each one's code, and the data it reads as it arrives. Both
- * render the routes and, on navigation, start the page's code and data together (prefetchRoute).
- * `perRecord`: the page starts afresh for each record (no edit form or state carried over).
+ * The pages inside the app's shell: each one's code (PAGE_CODE), and the data it reads as it
+ * arrives. Both render the routes and, on navigation, start the page's code and data together
+ * (prefetchRoute). `perRecord`: the page starts afresh for each record (no edit form or state carried over).
  */
-const PAGES: { path: string; page: LazyPage; data?: (at: PageDataAt) => void; perRecord?: true }[] = [
-  { path: 'today', page: TodayPage, data: pageData.today },
-  { path: 'accounts', page: AccountsPage, data: pageData.accounts },
-  { path: 'accounts/new', page: NewAccountPage },
-  { path: 'accounts/:id', page: AccountPage, data: pageData.account, perRecord: true },
-  { path: 'contacts/new', page: NewContactPage },
-  { path: 'contacts/:id', page: ContactPage, data: pageData.contact, perRecord: true },
-  { path: 'opportunities', page: OpportunitiesPage, data: pageData.opportunities },
-  { path: 'opportunities/new', page: NewOpportunityPage },
-  { path: 'opportunities/:id', page: OpportunityPage, data: pageData.opportunity, perRecord: true },
-  { path: 'opportunities/:id/retrospective', page: RetrospectivePage, perRecord: true },
-  { path: 'focus', page: FocusPage, data: pageData.focus },
-  { path: 'objectives/:id', page: ObjectivePage, data: pageData.objective, perRecord: true },
-  { path: 'interactions/new', page: PlanInteractionPage },
-  { path: 'interactions/:id', page: InteractionPage, data: pageData.interaction, perRecord: true },
-  { path: 'plans', page: PlansPage, data: pageData.plans },
-  { path: 'plans/:id', page: PlanPage, data: pageData.plan, perRecord: true },
-  { path: 'planning', page: AccountPlanningPage, data: pageData.planning },
-  { path: 'coaching', page: CoachingPage, data: pageData.coaching },
-  { path: 'goals', page: GoalsPage, data: pageData.goals },
-  { path: 'goals/new', page: NewGoalPage },
-  { path: 'goals/whys/:id', page: LadderPage, data: pageData.why, perRecord: true },
-  { path: 'goals/:id', page: GoalPage, data: pageData.goal, perRecord: true },
-  { path: 'team', page: TeamPage, data: pageData.team },
-  { path: 'settings/*', page: SettingsPage },
-  { path: 'search', page: SearchPage },
-  { path: 'notifications', page: NotificationsPage, data: pageData.notifications },
-  { path: 'check-ins', page: CheckInsPage, data: pageData.checkIns },
-  { path: 'check-ins/:id', page: CheckInPage, data: pageData.checkIn, perRecord: true },
+const PAGES: PageEntry[] = [
+  page('today', 'TodayPage', { data: pageData.today }),
+  page('accounts', 'AccountsPage', { data: pageData.accounts }),
+  page('accounts/new', 'NewAccountPage'),
+  page('accounts/:id', 'AccountPage', { data: pageData.account, perRecord: true }),
+  page('contacts/new', 'NewContactPage'),
+  page('contacts/:id', 'ContactPage', { data: pageData.contact, perRecord: true }),
+  page('opportunities', 'OpportunitiesPage', { data: pageData.opportunities }),
+  page('opportunities/new', 'NewOpportunityPage'),
+  page('opportunities/:id', 'OpportunityPage', { data: pageData.opportunity, perRecord: true }),
+  page('opportunities/:id/retrospective', 'RetrospectivePage', { perRecord: true }),
+  page('focus', 'FocusPage', { data: pageData.focus }),
+  page('objectives/:id', 'ObjectivePage', { data: pageData.objective, perRecord: true }),
+  page('interactions/new', 'PlanInteractionPage'),
+  page('interactions/:id', 'InteractionPage', { data: pageData.interaction, perRecord: true }),
+  page('plans', 'PlansPage', { data: pageData.plans }),
+  page('plans/:id', 'PlanPage', { data: pageData.plan, perRecord: true }),
+  page('planning', 'AccountPlanningPage', { data: pageData.planning }),
+  page('coaching', 'CoachingPage', { data: pageData.coaching }),
+  page('goals', 'GoalsPage', { data: pageData.goals }),
+  page('goals/new', 'NewGoalPage'),
+  page('goals/whys/:id', 'LadderPage', { data: pageData.why, perRecord: true }),
+  page('goals/:id', 'GoalPage', { data: pageData.goal, perRecord: true }),
+  page('team', 'TeamPage', { data: pageData.team }),
+  page('settings/*', 'SettingsPage'),
+  page('search', 'SearchPage'),
+  page('notifications', 'NotificationsPage', { data: pageData.notifications }),
+  page('check-ins', 'CheckInsPage', { data: pageData.checkIns }),
+  page('check-ins/:id', 'CheckInPage', { data: pageData.checkIn, perRecord: true }),
 ];
 
 /** Pages whose data reads only the address (not who is signed in): asked for before /session answers. */
@@ -99,9 +80,6 @@ const NOBODY_YET = new Proxy({} as Me, {
     throw new Error('this page data needs to know who is signed in');
   },
 });
-
-/** Addresses that lead to another page once signed in. */
-const REDIRECTS: Record<string, string> = { '/': '/today', '/signup': '/today' };
 
 /**
  * Starts loading the page at `href` (an address in this app): its code and, for a signed-in person,

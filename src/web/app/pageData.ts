@@ -7,7 +7,6 @@ import { focusListQuery, opportunityFocusQuery } from '../features/focus/api';
 import { checkInHistoryQuery, checkInQuery, seriesListQuery } from '../features/check-ins/queries';
 import { todayQuery } from '../features/commitments/api';
 import { advanceRateQuery, interactionListQuery, interactionsCardQueries } from '../features/interactions/api';
-import { dealCards } from '../features/opportunities/dealCards';
 import { opportunityPlanQuery, planListQuery, planQuery } from '../features/plans/api';
 import { latestNotificationsQuery, notificationPagesQuery, unreadCountQuery } from '../features/sharing/api';
 import { qualificationQuery } from '../features/qualification/api';
@@ -16,6 +15,7 @@ import { periodFrom, repCoachingQuery } from '../features/coaching/api';
 import { listValues } from '../lib/useListParams';
 import { stagesQuery, teamsQuery, usersQuery } from './directory';
 import { accountContactsParams, accountOpportunitiesParams, closingDealsParams, listFilters } from './lists';
+import { goalsDataCode } from './pageCode';
 import { queryClient } from './queryClient';
 import { recordHistoryQuery, recordListQuery, recordQuery, type HistoryResource } from './records';
 
@@ -60,7 +60,7 @@ export const pageData = {
     one(interactionListQuery({ ownerId, state: 'awaiting_result', sort: 'sortAt', limit: 20 }));
     one(interactionListQuery({ ownerId, state: 'upcoming', sort: 'sortAt', limit: 5 }));
     one(advanceRateQuery({ ownerId }));
-    void import('../features/goals/prefetch').then((m) => m.goalsPageData.todaySteps(queryClient));
+    void goalsDataCode().then((m) => m.goalsPageData.todaySteps(queryClient));
   },
   accounts: ({ search }: PageDataAt) => {
     pages(recordListQuery('accounts', listValues(listFilters.accounts, search)));
@@ -89,10 +89,9 @@ export const pageData = {
     one(recordQuery('opportunities', id));
     one(opportunityPlanQuery(id));
     one(qualificationQuery(id));
-    // The cards' code and data in the same wave as the page's (they came two round trips later),
-    // asked for just after the page's own code (prefetchRoute starts it once this returns).
+    // The cards' data in the same wave as the page's (it came two round trips later), asked for
+    // just after the page's code (prefetchRoute starts it once this returns).
     queueMicrotask(() => {
-      for (const load of Object.values(dealCards)) void load();
       one(opportunityFocusQuery(id));
       interactionsCard({ opportunityId: id });
       historyCard('opportunities', id);
@@ -125,10 +124,10 @@ export const pageData = {
   // Goals load their query definitions with their code, keeping both out of the first load.
   goals: ({ search, me }: PageDataAt) => {
     const rep = search.get('rep');
-    void import('../features/goals/prefetch').then((m) => m.goalsPageData.goals(queryClient, rep && rep !== me.user.id ? rep : undefined));
+    void goalsDataCode().then((m) => m.goalsPageData.goals(queryClient, rep && rep !== me.user.id ? rep : undefined));
   },
-  goal: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.goal(queryClient, id)),
-  why: ({ params: { id = '' } }: PageDataAt) => void import('../features/goals/prefetch').then((m) => m.goalsPageData.why(queryClient, id)),
+  goal: ({ params: { id = '' } }: PageDataAt) => void goalsDataCode().then((m) => m.goalsPageData.goal(queryClient, id)),
+  why: ({ params: { id = '' } }: PageDataAt) => void goalsDataCode().then((m) => m.goalsPageData.why(queryClient, id)),
   checkIns: ({ search }: PageDataAt) => {
     one(seriesListQuery);
     one(checkInHistoryQuery(search.get('series') ?? undefined));

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { isReviewMode } from '../../app/reviewMode';
 import { useMe } from '../../app/session';
@@ -17,12 +16,11 @@ import { StatusCard } from './StatusCard';
 import { opportunityStatusLabel } from './statusWords';
 import { InteractionsCard } from '../interactions/InteractionsCard';
 import { RetrospectiveLink } from '../retrospectives/RetrospectiveLink';
-import { dealCards } from './dealCards';
-
-// The plan card brings the plans feature's code and styles: loaded only when a deal page opens.
-const OpportunityPlanCard = lazy(async () => ({ default: (await dealCards.plan()).OpportunityPlanCard }));
-const OpportunityFocusCard = lazy(async () => ({ default: (await dealCards.focus()).OpportunityFocusCard }));
-const QualificationCard = lazy(async () => ({ default: (await dealCards.qualification()).QualificationCard }));
+// The cards of other features are part of the deal page's code: loaded apart, they were six more
+// files to fetch with it, and appeared after the rest of the page.
+import { OpportunityPlanCard } from '../plans/OpportunityPlanCard';
+import { OpportunityFocusCard } from '../focus/OpportunityFocusCard';
+import { QualificationCard } from '../qualification/QualificationCard';
 
 export function OpportunityPage() {
   const me = useMe();
@@ -56,9 +54,7 @@ export function OpportunityPage() {
               </div>
             </div>
           </div>
-          <Suspense fallback={null}>
-            <OpportunityFocusCard opportunity={o} />
-          </Suspense>
+          <OpportunityFocusCard opportunity={o} />
           <div className="record-layout">
             <div>
               <RecordDetailsCard
@@ -81,14 +77,10 @@ export function OpportunityPage() {
               <InteractionsCard accountId={o.account.id} opportunityId={o.id} canPlan={!o.archivedAt} />
               {o.permissions.canEdit && !o.archivedAt ? <StatusCard opportunity={o} /> : null}
               {o.permissions.canEdit && o.status !== 'open' ? <RetrospectiveLink opportunityId={o.id} /> : null}
-              <Suspense fallback={null}>
-                <QualificationCard opportunity={o} />
-              </Suspense>
+              <QualificationCard opportunity={o} />
             </div>
             <div>
-              <Suspense fallback={null}>
-                <OpportunityPlanCard opportunity={o} />
-              </Suspense>
+              <OpportunityPlanCard opportunity={o} />
               <HistoryCard resource="opportunities" id={o.id} noun="opportunity" currency={o.amount.currency} accountNames={{ [o.account.id]: o.account.name }} />
             </div>
           </div>
