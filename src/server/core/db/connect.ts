@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import { StableSqliteDialect } from './sqlite-dialect.js';
-import { DEFAULT_AUTOCHECKPOINT_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
+import { DEFAULT_AUTOCHECKPOINT_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -57,7 +57,7 @@ export function connect(options: DbOptions, events: { onIdleError?: (err: Error)
   const optimizer = setInterval(() => database.pragma('optimize'), OPTIMIZE_EVERY_MS);
   optimizer.unref();
   // Checkpoints run on a thread of their own (checkpointer.ts); this connection's own is a backstop.
-  let checkpointer: { stop(): void } | null = null;
+  let checkpointer: Checkpointer | null = null;
   if (options.file !== ':memory:') {
     database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     checkpointer = startCheckpointer(options.file, () => {
