@@ -81,14 +81,15 @@ function publicPage(pathname: string, setup: SetupStatus | undefined) {
   return setup.hasWorkspaces ? SignInPage : FirstRunPage;
 }
 
-/** Longest the first render waits for the session and the first page's code before showing a spinner. */
+/** Longest the first render waits for the session and the first page's code (and, signed in, its data) before showing a spinner. */
 const FIRST_SCREEN_WAIT_MS = 1_500;
 
 /**
  * Runs once before the first render. The session check started with the page (boot.ts) and has
  * usually answered by the time the app's code has run; the first page's code (and, signed in, its
  * data) then starts at once, and the app renders when the code is in: the page appears in one go
- * instead of "Starting Advance…", then a spinner in the shell, then the page. On a slow connection
+ * instead of "Starting Advance…", then a spinner in the shell, then the page (signed in, the render
+ * also waits for the page's data, so nothing moves when it arrives). On a slow connection
  * the spinners show after FIRST_SCREEN_WAIT_MS, and the loads go on.
  */
 export async function prepareFirstScreen(): Promise<void> {
