@@ -36,6 +36,18 @@ const until = async (ok: () => boolean, ms: number) => {
   return ok();
 };
 
+/** How many file descriptors of this process (any thread) are open on `file` (Linux's /proc). */
+function descriptorsOn(file: string): number {
+  const target = fs.realpathSync(file);
+  return fs.readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === target;
+    } catch {
+      return false; // closed meanwhile (readdir's own descriptor)
+    }
+  }).length;
+}
+
 describe('checkpoints on a thread of their own', () => {
   it('brings committed writes into the database file while the app connection never checkpoints', async () => {
     const file = tempFile();
@@ -67,6 +79,19 @@ describe('checkpoints on a thread of their own', () => {
     expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
   });
 
+  it('has closed its connection once stop() settles, so the files can be removed', async () => {
+    // Tests remove a database's directory right after destroying it: a connection the thread still
+    // held there recreated a file in it meanwhile, and the removal failed (ENOTEMPTY).
+    const file = tempFile();
+    const setup = new SQLite(file);
+    setup.pragma('journal_mode = WAL');
+    setup.close();
+    const checkpointer = startCheckpointer(file, () => {});
+    expect(await until(() => descriptorsOn(file) === 1, CHECKPOINT_EVERY_MS * 20)).toBe(true);
+    await checkpointer.stop();
+    expect(descriptorsOn(file)).toBe(0);
+  });
+
   it('says so when the thread cannot open the database, so the app checkpoints itself again', async () => {
     const dir = path.dirname(tempFile());
     const reason = await new Promise<string>((resolve) => startCheckpointer(path.join(dir, 'missing', 'db.sqlite'), resolve));
@@ -88,6 +113,24 @@ describe('checkpoints on a thread of their own', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000 });
     expect(run.stdout.trim()).toBe('done');
     expect(run.signal).toBeNull(); // not killed by the timeout
+    expect(run.status).toBe(0);
+  }, 30_000);
+
+  it('lets a script that closes its database wait for the thread, with nothing else keeping it alive', () => {
+    // The thread does not keep the process alive, but once asked to stop it must: otherwise the
+    // script's last `await db.destroy()` never settles (Node exits: "unsettled top-level await").
+    const file = tempFile();
+    const script = path.join(path.dirname(file), 'closes.mts');
+    fs.writeFileSync(
+      script,
+      `import { connect } from ${JSON.stringify(path.resolve('src/server/core/db/connect.ts'))};
+      const db = connect({ kind: 'sqlite', file: ${JSON.stringify(file)} });
+      await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      await db.destroy();
+      console.log('closed');`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout.trim()).toBe('closed');
     expect(run.status).toBe(0);
   }, 30_000);
 });

@@ -57,8 +57,12 @@ parentPort.postMessage({ ready: true });
 `;
 
 export type Checkpointer = {
-  /** Stops the thread (its connection closes; nothing is lost — a checkpoint only copies). */
-  stop(): void;
+  /**
+   * Stops the thread (its connection closes; nothing is lost — a checkpoint only copies). Resolves
+   * once the thread has exited, so its connection no longer touches the files: whoever removes or
+   * copies them waits for that.
+   */
+  stop(): Promise<void>;
 };
 
 /**
@@ -69,6 +73,11 @@ export function startCheckpointer(file: string, onFailed: (reason: string) => vo
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD, { eval: true, workerData: { file, driver, everyMs } });
   let stopped = false;
+  let exited = false;
+  const exit = new Promise<void>((resolve) => worker.once('exit', () => {
+    exited = true;
+    resolve();
+  }));
   const failed = (reason: string) => {
     if (!stopped) onFailed(reason);
     stopped = true;
@@ -82,9 +91,11 @@ export function startCheckpointer(file: string, onFailed: (reason: string) => vo
   worker.unref();
   return {
     stop() {
-      if (stopped) return;
+      // Kept alive until it has closed its connection: whoever awaits this may be all that is left.
+      if (!exited) worker.ref();
+      if (!stopped && !exited) worker.postMessage('stop');
       stopped = true;
-      worker.postMessage('stop');
+      return exit;
     },
   };
 }

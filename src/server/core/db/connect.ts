@@ -64,9 +64,9 @@ export function connect(options: DbOptions, events: { onIdleError?: (err: Error)
       if (database.open) database.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
     });
   }
-  const closing = () => {
+  const closing = (): Promise<void> => {
     clearInterval(optimizer);
-    checkpointer?.stop();
+    const threadExited = checkpointer?.stop() ?? Promise.resolve();
     // The log folded into the database file before this connection closes, whether or not the
     // checkpoint thread has closed its own yet: a closed database is one file (the tests copy it).
     // If another connection still reads or writes, the log stays beside the file, which is as safe.
@@ -75,6 +75,7 @@ export function connect(options: DbOptions, events: { onIdleError?: (err: Error)
     } catch {
       // SQLITE_BUSY: see above.
     }
+    return threadExited;
   };
   return new Kysely<Database>({ dialect: new StableSqliteDialect({ database: withStatementCache(database, closing) }) });
 }
@@ -115,14 +116,19 @@ export async function ping(db: Db): Promise<void> {
  * list request. Queries are built from a small set of shapes, so a bounded cache keyed by SQL text
  * holds them all. (Kysely only iterates statements when streaming, which Advance does not use.)
  */
-function withStatementCache(database: SQLite.Database, onClose: () => void) {
+function withStatementCache(database: SQLite.Database, onClose: () => Promise<void>) {
   const cache = new Map<string, SQLite.Statement>();
+  let closed: Promise<void> = Promise.resolve();
   return {
     get inTransaction() {
       return database.inTransaction;
     },
+    /** Settles once every connection this one started (the checkpoint thread's) has closed too. */
+    get closed() {
+      return closed;
+    },
     close: () => {
-      onClose();
+      closed = onClose();
       database.close();
     },
     prepare: (source: string) => {

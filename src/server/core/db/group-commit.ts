@@ -72,7 +72,11 @@ class FifoLock {
 type Group = { members: Waiting[]; openedAt: number; scheduled: boolean };
 
 /** The raw handle's one property the driver reads: whether SQLite still has a transaction open. */
-export type TransactionState = { readonly inTransaction: boolean };
+export type TransactionState = {
+  readonly inTransaction: boolean;
+  /** Settles when everything the database's close started has finished (connect.ts: the checkpoint thread). */
+  readonly closed?: Promise<void>;
+};
 
 export class GroupCommitSqliteDriver extends SqliteDriver {
   readonly #lock = new FifoLock();
@@ -177,6 +181,8 @@ export class GroupCommitSqliteDriver extends SqliteDriver {
   override async destroy(): Promise<void> {
     if (this.#group) await this.#commitWhenFree(this.#group);
     await super.destroy();
+    // Destroyed means no connection left on the files: whoever removes or copies them next may.
+    await this.#state().closed;
   }
 
   /**
