@@ -48,6 +48,16 @@ describe('sign-up', () => {
     expect(again.data.error.details[0].path).toBe('email');
   });
 
+  it('answers sign-ups racing for one address with one workspace and 409s, never a 500', async () => {
+    const email = `race-${Math.random().toString(36).slice(2)}@example.com`;
+    const answers = await Promise.all([1, 2, 3, 4].map(() => new Client(app).post('/api/v1/signup', signUpBody({ email }))));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.statusCode === 409)) {
+      expect(refused.data.error).toMatchObject({ code: 'duplicate', details: [{ path: 'email', message: expect.stringMatching(/already exists/) }] });
+    }
+    expect(await db.selectFrom('users').select('id').where('email', '=', email).execute()).toHaveLength(1);
+  });
+
   it('stores passwords only as argon2id hashes', async () => {
     const { me } = await signUpWorkspace(app);
     const row = await db.selectFrom('users').select('password_hash').where('id', '=', me.user.id).executeTakeFirstOrThrow();

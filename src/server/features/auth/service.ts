@@ -15,7 +15,7 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditWorkspace, canManagePeople } from '../../core/policies.js';
 import { Scope } from '../../core/scope.js';
-import { emailHasAccount } from '../people/guards.js';
+import { emailHasAccount, isUniqueViolation } from '../people/guards.js';
 import { seedBuiltInTemplates } from '../templates/templates.js';
 import { presentUser, presentWorkspace, selectUsers } from '../people/presenters.js';
 
@@ -37,7 +37,13 @@ export async function signUp(db: Db, input: SignUpBody): Promise<{ userId: strin
     throw emailHasAccount();
   }
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute((trx) => insertWorkspace(trx, { ...input, email }, passwordHash));
+  try {
+    return await db.transaction().execute((trx) => insertWorkspace(trx, { ...input, email }, passwordHash));
+  } catch (err) {
+    // Two sign-ups with one address at once: both passed the check above, the database took one.
+    if (isUniqueViolation(err)) throw emailHasAccount();
+    throw err;
+  }
 }
 
 /**
