@@ -70,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorateRequest('actor', null);
   app.decorateRequest('guest', null);
   app.decorateRequest('profile', null);
+  app.decorateRequest('scope', null);
 
   // Every route, as registered, with the permission it must declare (else the server does not start):
   // the authorization test walks this list so no route escapes it.

@@ -24,6 +24,8 @@ declare module 'fastify' {
     profile: SessionProfile | null;
     /** Set on `guest` routes: the share link the request holds. */
     guest: GuestPrincipal | null;
+    /** Set by a record's policy (`{ owns: … }`): the scope it read in, with what it read (Scope.remember). */
+    scope: Scope | null;
   }
   interface FastifyInstance {
     db: Db;
@@ -42,7 +44,8 @@ declare module 'fastify' {
 export function ctx(req: FastifyRequest): { actor: Actor; scope: Scope } {
   const actor = req.actor;
   if (!actor) throw notSignedIn();
-  return { actor, scope: new Scope(req.server.db, actor.workspaceId) };
+  // The scope the route's policy judged the record in, when it has one: what it read is handed on.
+  return { actor, scope: req.scope?.workspaceId === actor.workspaceId ? req.scope : new Scope(req.server.db, actor.workspaceId) };
 }
 
 /**

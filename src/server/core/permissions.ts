@@ -174,8 +174,12 @@ export function enforcePermissions(app: App, opts: { config: Config; db: Db; pol
       if (fromBody) return;
       throw notFound();
     }
-    const verdict = await policies[permission.owns](new Scope(db, actor.workspaceId), actor, id);
-    if (verdict === 'allowed') return;
+    const scope = new Scope(db, actor.workspaceId);
+    const verdict = await policies[permission.owns](scope, actor, id);
+    if (verdict === 'allowed') {
+      req.scope = scope; // the handler's scope: what the policy read is handed on (Scope.remember)
+      return;
+    }
     if (verdict === 'missing') {
       if (fromBody) return;
       throw notFound();

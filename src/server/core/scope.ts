@@ -53,7 +53,25 @@ export class Scope {
   constructor(
     readonly db: Conn,
     readonly workspaceId: string,
+    private readonly known: Map<string, unknown> = new Map(),
   ) {}
+
+  /**
+   * What this request's authorization read (core/permissions.ts), handed on to its service: a route's
+   * policy remembers the rows it judged, and the service recalls them instead of reading them again
+   * (on PostgreSQL, each read is a round trip). Each is recalled once: a second read in the same
+   * request sees the database. A write from such a row stays conditional on the version it carries
+   * (core/records.ts), as from a row read inside the transaction: neither locks it.
+   */
+  remember(key: string, value: unknown): void {
+    this.known.set(key, value);
+  }
+
+  recall<T>(key: string): T | undefined {
+    const value = this.known.get(key) as T | undefined;
+    this.known.delete(key);
+    return value;
+  }
 
   selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
     return (this.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, ScopedTable, {}>).where(
@@ -172,6 +190,6 @@ export class Scope {
   /** Run `fn` in a transaction with a scope bound to it. */
   async transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new Scope(trx, this.workspaceId)));
+    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new Scope(trx, this.workspaceId, this.known)));
   }
 }

@@ -3,10 +3,9 @@ import type { OwnershipPolicies, OwnershipPolicy, Verdict } from '../core/permis
 import { canEditOwned } from '../core/policies.js';
 import type { Scope } from '../core/scope.js';
 import { canEditProfile } from './people/policies.js';
-import { scoped } from '../core/db/prepared.js';
 import { AppError } from '../core/errors.js';
 import { checkInPolicies } from './check-ins/access.js';
-import { commitmentAccess } from './commitments/access.js';
+import { readCommitmentForChange } from './commitments/commitments.service.js';
 import { CHANGE_REFUSED, CONTRIBUTE_REFUSED, objectiveAccess } from './objectives/access.js';
 import { CHANGE_REFUSED as INTERACTION_CHANGE_REFUSED, interactionAccess } from './interactions/access.js';
 import { canEditCommitment, planAccessRow, toAccess } from './plans/access.js';
@@ -42,21 +41,16 @@ async function orMissing(check: () => Promise<Verdict>): Promise<Verdict> {
   }
 }
 
-/** The editors of what it belongs to (a plan, an objective), and the seller-side owner of the commitment (it is their word on the line). */
-const commitmentOwner = scoped((scope, p: { id: string }) =>
-  scope.selectFrom('commitments').select(['subject_kind', 'subject_id', 'side', 'owner_user_id']).where('commitments.id', '=', p.id),
-);
-
-const commitment: OwnershipPolicy = async (scope, actor, id) => {
-  const row = await commitmentOwner.first(scope, { id });
-  if (!row) return 'missing';
-  return orMissing(async () =>
-    verdict(
-      canEditCommitment(await commitmentAccess(scope, actor, row), actor, row),
-      'Only the commitment’s owner, the owner of what it belongs to, their manager or an admin can change this commitment.',
-    ),
-  );
-};
+/**
+ * The editors of what it belongs to (a plan, an objective), and the seller-side owner of the
+ * commitment (it is their word on the line). What it reads is handed to the service (Scope.remember).
+ */
+const commitment: OwnershipPolicy = (scope, actor, id) =>
+  orMissing(async () => {
+    const found = await readCommitmentForChange(scope, actor, id);
+    if (!found) return 'missing';
+    return verdict(canEditCommitment(found.access, actor, found.row), 'Only the commitment’s owner, the owner of what it belongs to, their manager or an admin can change this commitment.');
+  });
 
 export const ownershipPolicies: OwnershipPolicies = {
   account: async (scope, actor, id) =>

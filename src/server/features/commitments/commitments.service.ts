@@ -28,13 +28,31 @@ export async function getCommitment(scope: Scope, actor: Actor, id: string): Pro
   return presentCommitmentById(scope, actor, await commitmentAccess(scope, actor, row), id);
 }
 
-/** The commitment row and who may do what with it, refusing a person who may not change it (and a closed plan). */
 const commitmentRow = scoped((scope, p: { id: string }) => scope.selectFrom('commitments').selectAll('commitments').where('commitments.id', '=', p.id));
 
-export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<{ row: CommitmentTable; access: CommitmentAccess }> {
+type ForChange = { row: CommitmentTable; access: CommitmentAccess };
+const known = (id: string) => `commitment:${id}`;
+
+/**
+ * The commitment row and who may do what with it (undefined when there is none): what the route's
+ * policy judges (features/ownership.ts), remembered for the service in the same request.
+ */
+export async function readCommitmentForChange(scope: Scope, actor: Actor, id: string): Promise<ForChange | undefined> {
+  const found = await read(scope, actor, id);
+  if (found) scope.remember(known(id), found);
+  return found;
+}
+
+async function read(scope: Scope, actor: Actor, id: string): Promise<ForChange | undefined> {
   const row = await commitmentRow.first(scope, { id });
-  if (!row) throw notFound('Commitment');
-  const access = await commitmentAccess(scope, actor, row);
+  return row ? { row, access: await commitmentAccess(scope, actor, row) } : undefined;
+}
+
+/** The commitment row and who may do what with it, refusing a person who may not change it (and a closed plan). */
+export async function commitmentForChange(scope: Scope, actor: Actor, id: string): Promise<ForChange> {
+  const found = scope.recall<ForChange>(known(id)) ?? (await read(scope, actor, id));
+  if (!found) throw notFound('Commitment');
+  const { row, access } = found;
   if (!canEditCommitment(access, actor, row)) {
     throw forbidden(
       row.subject_kind === 'plan'
