@@ -92,6 +92,16 @@ export async function retryWhenStale<R>(attempt: () => Promise<R | typeof STALE>
  * The one way a versioned record changes: only from the version the editor saw (else 409 with the
  * current record), version + 1, and an audit event in the same transaction.
  */
+/**
+ * The version the writer read is the record's: 400 naming `version` when none was sent, 409 with the
+ * current record when another write came first. Checked before anything else a change decides,
+ * even before finding that it changes nothing (archiving what is already archived).
+ */
+export async function assertVersionRead(current: Versioned, expectedVersion: number | undefined, present: () => Promise<unknown>): Promise<void> {
+  if (expectedVersion === undefined) throw invalid('version', 'Send the version you edited (the "version" field or an If-Match header).');
+  if (expectedVersion !== current.version) throw conflict(await present());
+}
+
 export async function writeVersioned<Row extends Versioned, Out>(opts: {
   scope: Scope;
   actor: Actor;
@@ -106,10 +116,7 @@ export async function writeVersioned<Row extends Versioned, Out>(opts: {
   present: () => Promise<Out>;
 }): Promise<Out> {
   const { scope, actor, current } = opts;
-  if (opts.expectedVersion === undefined) {
-    throw invalid('version', 'Send the version you edited (the "version" field or an If-Match header).');
-  }
-  if (opts.expectedVersion !== current.version) throw conflict(await opts.present());
+  await assertVersionRead(current, opts.expectedVersion, opts.present);
   const changed = Object.fromEntries(Object.entries(opts.patch).filter(([k, v]) => v !== undefined && current[k] !== v));
   if (Object.keys(changed).length === 0) return opts.present();
   const derived = Object.fromEntries(Object.entries(opts.derive?.({ ...current, ...changed }) ?? {}).filter(([k, v]) => current[k] !== v));
@@ -130,6 +137,7 @@ export async function setArchived<Row extends Versioned & { archived_at: string 
   expectedVersion: number | undefined;
   present: () => Promise<Out>;
 }): Promise<Out> {
+  await assertVersionRead(opts.current, opts.expectedVersion, opts.present);
   if ((opts.current.archived_at !== null) === opts.archived) return opts.present();
   return writeVersioned({
     ...opts,

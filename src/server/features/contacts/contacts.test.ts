@@ -139,6 +139,16 @@ describe('contacts', () => {
     expect((await admin.client.get('/api/v1/contacts')).data.data).toEqual([]);
     expect((await admin.client.get('/api/v1/contacts?archived=archived')).data.data.map((c: { id: string }) => c.id)).toEqual([contact.id]);
     expect((await admin.client.get('/api/v1/contacts?archived=all')).data.data).toHaveLength(1);
+    // Archiving it again from the version read before: someone else's archive came first (409), and
+    // without a version the request says which field is missing — even though nothing would change.
+    const again = await admin.client.post(`/api/v1/contacts/${contact.id}/archive`, { version: 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.data.error.current).toMatchObject({ version: 2 });
+    expect(archived.data.archivedAt).toBe(again.data.error.current.archivedAt);
+    const noVersion = await admin.client.post(`/api/v1/contacts/${contact.id}/archive`, {});
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    expect((await admin.client.post(`/api/v1/contacts/${contact.id}/archive`, { version: 2 })).data).toMatchObject({ archivedAt: archived.data.archivedAt, version: 2 });
     const stale = await admin.client.post(`/api/v1/contacts/${contact.id}/restore`, { version: 1 });
     expect(stale.statusCode).toBe(409);
     const restored = await admin.client.post(`/api/v1/contacts/${contact.id}/restore`, { version: 2 });

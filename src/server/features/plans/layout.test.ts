@@ -92,6 +92,10 @@ describe('milestones', () => {
     expect(after.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id]);
     expect(after.commitments.find((c: Item) => c.id === a.id).milestoneId).toBeNull();
     expect(after.commitments).toHaveLength(3);
+    // Archived again from the version read before the archive: 409, not a quiet 200.
+    const again = await client.post(`/api/v1/milestones/${m1.id}/archive`, { version: renamed.data.version });
+    expect(again.statusCode).toBe(409);
+    expect(again.data.error.current).toMatchObject({ version: archived.data.version, archivedAt: archived.data.archivedAt });
 
     await client.post(`/api/v1/milestones/${m1.id}/restore`, { version: archived.data.version });
     const restored = (await client.get(`/api/v1/plans/${plan.id}`)).data;

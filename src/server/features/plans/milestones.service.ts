@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
+import { assertVersionRead, columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
@@ -90,6 +90,7 @@ export async function updateMilestone({ scope, actor, id, input, version }: Op<{
 export async function setMilestoneArchived({ scope, actor, id, archived, version }: Op<{ id: string; archived: boolean; version?: number }>): Promise<Milestone> {
   return scope.transaction(async (tx) => {
     const { row, access } = await loadForChange(tx, actor, id);
+    await assertVersionRead(row, version, () => present(tx, access, id));
     if ((row.archived_at !== null) === archived) return presentMilestone(row, access);
     if (archived) {
       // Each commitment leaves at the version read, in id order (the lock order of every plan writer).
