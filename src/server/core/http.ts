@@ -57,8 +57,11 @@ export function expectedVersion(req: FastifyRequest, bodyVersion?: number): numb
   const header = req.headers['if-match'];
   let fromHeader: number | undefined;
   if (typeof header === 'string') {
-    const n = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-    if (Number.isInteger(n) && n > 0) fromHeader = n;
+    const text = header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+    const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+    // Something else than a version (a number too large to be one, a `*`, an ETag of another kind) is the header's error, not a conflict.
+    if (!Number.isSafeInteger(n) || n < 1) throw invalid('version', `The If-Match header must be the version you edited, such as "3" (it was ${JSON.stringify(header.slice(0, 40))}).`);
+    fromHeader = n;
   }
   if (bodyVersion !== undefined && fromHeader !== undefined && bodyVersion !== fromHeader) {
     throw invalid('version', `The version field (${bodyVersion}) and the If-Match header (${fromHeader}) disagree: send the version you edited once.`);

@@ -300,6 +300,12 @@ describe('opportunities', () => {
     expect(blind.data.error.details).toEqual([expect.objectContaining({ path: 'version' })]);
     // Two versions that disagree (the body's and If-Match) are refused, not one of them chosen.
     expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, { version: 1 }, { 'if-match': '"7"' })).statusCode).toBe(400);
+    // An If-Match that is no version at all is the header's error (400 naming version), not a conflict.
+    for (const ifMatch of ['"99999999999999999999999"', '*', '"1.5"', '"abc"', '"0"']) {
+      const bad = await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, {}, { 'if-match': ifMatch });
+      expect(bad.statusCode, ifMatch).toBe(400);
+      expect(bad.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    }
     expect((await admin.client.get(`/api/v1/opportunities/${opp.id}`)).data).toMatchObject({ archivedAt: null, version: 1 });
     expect((await admin.client.post(`/api/v1/opportunities/${opp.id}/archive`, { version: opp.version })).data).toMatchObject({ version: 2 });
     expect((await admin.client.get('/api/v1/opportunities')).data.data).toEqual([]);
