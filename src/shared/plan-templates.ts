@@ -17,10 +17,12 @@ export const DueOffset = z.object({
   days: z.number().int().min(-730).max(730),
 });
 export type DueOffset = z.infer<typeof DueOffset>;
+/** A due offset as a template's author writes it: strict, like every input (a key it does not take is refused, never dropped). */
+const DueOffsetInput = z.strictObject(DueOffset.shape);
 
 export const TemplateMilestone = z.strictObject({
   title: requiredText(MILESTONE_TITLE_MAX, 'Title'),
-  due: DueOffset.nullable().optional(),
+  due: DueOffsetInput.nullable().optional(),
 });
 
 export const TemplateCommitment = z.strictObject({
@@ -33,7 +35,7 @@ export const TemplateCommitment = z.strictObject({
   detail: optionalText(COMMITMENT_DETAIL_MAX),
   mustDo: z.boolean().optional(),
   internalOnly: z.boolean().optional(),
-  due: DueOffset,
+  due: DueOffsetInput,
 });
 export type TemplateCommitment = z.infer<typeof TemplateCommitment>;
 

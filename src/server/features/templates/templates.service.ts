@@ -2,6 +2,7 @@ import type { CreatePlanBody, DateAdjustment } from '../../../shared/plans.js';
 import { layOutTemplateDates } from '../../../domain/template-dates.js';
 import type { CreatePlanTemplateBody, DueOffset, PlanTemplate, SavePlanAsTemplateBody, TemplateContent } from '../../../shared/plan-templates.js';
 import { TEMPLATE_LENGTH_MAX_DAYS } from '../../../shared/plan-templates.js';
+import { isCalendarDate, LAST_CALENDAR_YEAR } from '../../../shared/common.js';
 import { addDays, daysBetween, todayIn } from '../../../domain/dates.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -119,6 +120,10 @@ export async function createPlanFromTemplate(
   const content = JSON.parse(template.content) as TemplateContent;
   const startDate = opts.fields.startDate ?? todayIn(actor.timeZone, new Date());
   const targetDate = opts.fields.targetDate ?? addDays(startDate, template.length_days);
+  // Counted from a start near the end of the calendar, the template's days can step past it.
+  if (!isCalendarDate(targetDate)) {
+    throw invalid('startDate', `This template’s plan runs ${template.length_days} days and would end after ${LAST_CALENDAR_YEAR}: choose an earlier start date.`);
+  }
   const planId = await insertPlan(tx, actor, opts.opportunityId, opts.defaultTimeZone, { ...opts.fields, title: opts.fields.title ?? template.name, startDate, targetDate });
   // Fair dates: never before today where each is judged, and no must-do within 3 days of the start.
   const at = new Date();
@@ -132,6 +137,9 @@ export async function createPlanFromTemplate(
       ...content.commitments.map((c) => ({ kind: 'commitment' as const, title: c.title, due: c.due, mustDo: c.mustDo, today: todayFor(c.side) })),
     ],
   });
+  if (layout.dates.some((date) => date !== null && !isCalendarDate(date))) {
+    throw invalid(opts.fields.targetDate ? 'targetDate' : 'startDate', `This template would put some dates after ${LAST_CALENDAR_YEAR}: choose earlier dates.`);
+  }
   const milestoneDates = layout.dates.slice(0, content.milestones.length);
   const commitmentDates = layout.dates.slice(content.milestones.length);
   const now = nowIso();

@@ -94,6 +94,37 @@ describe('plan templates', () => {
     ]);
   });
 
+  it('refuses a due offset with a key it does not take, naming it, instead of dropping it', async () => {
+    const { client } = await signUpWorkspace(app);
+    const res = await client.post('/api/v1/plan-templates', {
+      ...sample,
+      milestones: [{ title: 'Scoped', due: { anchor: 'start', days: 5, months: 2 } }],
+      commitments: [{ side: 'seller', title: 'Kick-off', due: { anchor: 'start', days: 1, weekday: 'monday' } }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['commitments.0.due.weekday', 'milestones.0.due.months']);
+    expect((await client.get('/api/v1/plan-templates')).data.data.filter((t: T) => !t.builtIn)).toEqual([]);
+  });
+
+  it('refuses a plan from a template whose dates would fall after 2999, and writes nothing', async () => {
+    const { client } = await signUpWorkspace(app);
+    const created = (await client.post('/api/v1/plan-templates', sample)).data;
+    const deal = await createDeal(client);
+    // 30 days from 2999-12-20 is in 3000: past the calendar every other date of the API keeps to.
+    const late = await client.post(`/api/v1/opportunities/${deal.id}/plan`, { templateId: created.id, startDate: '2999-12-20' });
+    expect(late.statusCode).toBe(400);
+    expect(late.data.error.details.map((d: { path: string }) => d.path)).toEqual(['startDate']);
+    // A target date in range, but a step anchored after it lands in 3000.
+    const after = (await client.post('/api/v1/plan-templates', { ...sample, commitments: [{ side: 'seller', title: 'Follow up', due: { anchor: 'target', days: 20 } }] })).data;
+    const aimed = await client.post(`/api/v1/opportunities/${deal.id}/plan`, { templateId: after.id, startDate: '2999-12-01', targetDate: '2999-12-31' });
+    expect(aimed.statusCode).toBe(400);
+    expect(aimed.data.error.details.map((d: { path: string }) => d.path)).toEqual(['targetDate']);
+    expect((await client.get(`/api/v1/opportunities/${deal.id}/plan`)).statusCode).toBe(404);
+    const ok = await client.post(`/api/v1/opportunities/${deal.id}/plan`, { templateId: created.id, startDate: '2999-12-01' });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.data.targetDate).toBe('2999-12-31');
+  });
+
   it('saves a plan as a template: same shape and relative dates, roles instead of customer names', async () => {
     const { client } = await signUpWorkspace(app);
     const deal = await createDeal(client);
