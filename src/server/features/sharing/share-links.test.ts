@@ -59,6 +59,20 @@ describe('share links', () => {
     expect((await admin.client.get(`/api/v1/plans/${plan.id}/share-links`)).data.data.map((l: { status: string }) => l.status)).toEqual(['expired', 'revoked']);
   });
 
+  it('revokes once when revoked several times at once (a double click): one history event, one revocation time', async () => {
+    const { client } = await signUpWorkspace(app);
+    const plan = await createPlan(client);
+    // On PostgreSQL the requests really run side by side; a few rounds make them meet.
+    for (let round = 0; round < 8; round++) {
+      const { link } = await shareLink(client, plan.id, { recipientName: `Round ${round}` });
+      const answers = await Promise.all([1, 2, 3].map(() => client.post(`/api/v1/share-links/${link.id}/revoke`)));
+      const stored = await db.selectFrom('plan_share_links').select('revoked_at').where('id', '=', link.id).executeTakeFirstOrThrow();
+      expect(answers.map((a) => [a.statusCode, a.data.revokedAt])).toEqual(answers.map(() => [200, stored.revoked_at]));
+      const events = await db.selectFrom('audit_events').select('action').where('entity_id', '=', link.id).where('action', '=', 'revoke').execute();
+      expect(events).toHaveLength(1);
+    }
+  });
+
   it('keeps the token out of every other response and out of the logs', async () => {
     const lines: string[] = [];
     const stream = new Writable({

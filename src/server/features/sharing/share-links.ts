@@ -125,8 +125,12 @@ export async function revokeShareLink({ scope, actor, id }: Op<{ id: string }>):
     const access = await planAccess(tx, actor, row.plan_id);
     if (!row.revoked_at) {
       const at = nowIso();
-      await tx.updateTable('plan_share_links').set({ revoked_at: at }).where('plan_share_links.id', '=', id).execute();
-      await audit(tx, actor, { entityType: 'share_link', entityId: id, action: 'revoke', before: { revoked_at: null }, after: { revoked_at: at } });
+      // Only a link still live changes: of two revokes at once (a double click, on PostgreSQL), one
+      // revokes and is audited; the other finds it revoked and keeps its time.
+      const res = await tx.updateTable('plan_share_links').set({ revoked_at: at }).where('plan_share_links.id', '=', id).where('plan_share_links.revoked_at', 'is', null).executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 1) {
+        await audit(tx, actor, { entityType: 'share_link', entityId: id, action: 'revoke', before: { revoked_at: null }, after: { revoked_at: at } });
+      }
     }
     return present(tx, access, id);
   });
