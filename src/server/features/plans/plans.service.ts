@@ -6,6 +6,8 @@ import { duplicate, forbidden, invalid, notFound, ruleViolation } from '../../co
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
 import { columnsOf, writeVersioned } from '../../core/records.js';
+import { isUniqueViolation } from '../../core/unique.js';
+import { dbKind } from '../../core/db/connect.js';
 import type { Scope } from '../../core/scope.js';
 import { assertPlanOpen, editablePlan, isClosed, touchPlan } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
@@ -75,6 +77,16 @@ export async function insertPlan(tx: Scope, actor: Actor, opportunityId: string,
 }
 
 export async function createPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<CreatedPlan> {
+  try {
+    return await insertNewPlan({ scope, actor, opportunityId, input });
+  } catch (err) {
+    // Two requests for one deal (a double click) raced past the check on PostgreSQL: the unique index keeps one.
+    if (isUniqueViolation(err)) throw duplicate('opportunityId', 'This opportunity already has a plan.');
+    throw err;
+  }
+}
+
+async function insertNewPlan({ scope, actor, opportunityId, input }: Op<{ opportunityId: string; input: CreatePlanBody }>): Promise<CreatedPlan> {
   return scope.transaction(async (tx) => {
     const opp = await opportunityForPlan(tx, actor, opportunityId);
     const { templateId, ...fields } = input;
@@ -98,6 +110,8 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     assertPlanOpen(current);
     assertNewDatesNotPast(actor.timeZone, { startDate: input.startDate, targetDate: input.targetDate }, { startDate: current.start_date, targetDate: current.target_date });
     assertDateOrder(input.startDate !== undefined ? input.startDate : current.start_date, input.targetDate ?? current.target_date);
+    // A new customer zone moves the plan's open customer-side commitments: lock them first.
+    if (input.customerTimeZone !== undefined && input.customerTimeZone !== current.customer_time_zone) await lockOpenCustomerCommitments(tx, id);
     const patch = columnsOf(input, {
       title: 'title',
       agreedOutcome: 'agreed_outcome',
@@ -127,6 +141,25 @@ export async function updatePlan({ scope, actor, id, input, version }: Op<{ id: 
     if (patch.status !== undefined || patch.customer_time_zone !== undefined) await judgeCustomerWord(tx, { planIds: [id] });
     return presentPlan(tx, actor, id);
   });
+}
+
+/**
+ * On PostgreSQL, locks the plan's open customer-side commitments in id order, before the plan's row:
+ * the order every writer on a plan takes its locks in (commitments, then the plan). A customer ticking
+ * one of them (commitment, then plan) then waits for the new zone instead of deadlocking with it.
+ */
+async function lockOpenCustomerCommitments(tx: Scope, planId: string): Promise<void> {
+  if (dbKind(tx.db) !== 'postgres') return;
+  await tx
+    .selectFrom('commitments')
+    .select('commitments.id')
+    .where('commitments.subject_kind', '=', 'plan')
+    .where('commitments.subject_id', '=', planId)
+    .where('commitments.side', '=', 'customer')
+    .where('commitments.status', '=', 'open')
+    .orderBy('commitments.id')
+    .forNoKeyUpdate()
+    .execute();
 }
 
 /**

@@ -34,6 +34,21 @@ describe('mutual plans', () => {
     expect(again.data.error.code).toBe('duplicate');
   });
 
+  it('answers a double-clicked "create plan" with one plan and 409 duplicate for the rest, never a 500', async () => {
+    const { client } = await signUpWorkspace(app);
+    // On PostgreSQL the requests really run side by side; a few rounds make them meet past the check.
+    for (let round = 0; round < 6; round++) {
+      const deal = await createDeal(client);
+      const answers = await Promise.all([1, 2, 3].map(() => client.post(`/api/v1/opportunities/${deal.id}/plan`, { title: 'Plan', targetDate: '2030-01-01' })));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+      for (const refused of answers.filter((a) => a.statusCode === 409)) {
+        expect(refused.data.error).toMatchObject({ code: 'duplicate', details: [{ path: 'opportunityId' }] });
+      }
+      const created = answers.find((a) => a.statusCode === 201);
+      expect((await client.get(`/api/v1/opportunities/${deal.id}/plan`)).data.id).toBe(created?.data.id);
+    }
+  });
+
   it('validates dates and time zones, and refuses planning an archived deal', async () => {
     const { client } = await signUpWorkspace(app);
     const deal = await createDeal(client);

@@ -115,6 +115,28 @@ describe('two new dates proposed at once for one commitment', () => {
   });
 });
 
+describe('the seller changing the customer’s time zone while the customer acts', () => {
+  it('moves the customer’s commitments and takes their ticks and new dates — never a 500 (no deadlock on PostgreSQL)', async () => {
+    const s = await setup();
+    const other = await addCommitment(s.seller, s.planId, { side: 'customer', ownerName: 'Dan', title: 'Reference call', dueDate: '2030-01-20' });
+    const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Paris'];
+    for (let i = 0; i < 20; i++) {
+      const plan = (await s.seller.get(`/api/v1/plans/${s.planId}`)).data;
+      const current = await row(s.commitmentId);
+      const [zone, tick, proposed] = await Promise.all([
+        s.seller.patch(`/api/v1/plans/${s.planId}`, { customerTimeZone: zones[i % 3], version: plan.version }),
+        s.guest.post(`${s.api}/commitments/${s.commitmentId}/state`, { done: current.status !== 'done' }),
+        s.guest.post(`${s.api}/commitments/${other.id}/renegotiations`, { newDate: addDays('2030-02-01', i), reason: 'Our board moved' }),
+      ]);
+      expect([zone.statusCode, tick.statusCode, proposed.statusCode], `${zone.body} / ${tick.body} / ${proposed.body}`).toEqual([200, 200, 201]);
+      // Each new date waits for the seller: decline it so the next round may propose again.
+      const pending = proposed.data.renegotiations.find((r: { status: string }) => r.status === 'pending');
+      expect((await s.seller.post(`/api/v1/renegotiations/${pending.id}/decline`, {})).statusCode).toBe(200);
+    }
+    expect((await s.seller.get(`/api/v1/plans/${s.planId}`)).data.customerTimeZone).toBe(zones[19 % 3]);
+  });
+});
+
 describe('two people laying out one plan while a commitment is edited', () => {
   it('applies whole layouts or refuses them with 409 — never a 500, never a mix', async () => {
     const s = await setup();
