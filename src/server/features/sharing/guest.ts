@@ -73,7 +73,12 @@ export async function openForWrite(guest: Guest): Promise<Guest> {
 /** Views of one link closer together than this are one sitting: one `plan.viewed_by_customer` event. */
 export const VIEW_EVENT_GAP_MS = 30 * 60_000;
 
-/** Logs a visit: the rep sees "last viewed by … at …". */
+/**
+ * Logs a view: the rep sees "viewed n times, last at …". A visit (a row of the link's visits, and one
+ * `plan.viewed_by_customer` event) is a sitting: reloads and clicks within half an hour of the last
+ * view only count. Anyone holding the link can reload it without limit, so what they add is a count,
+ * never a row per request.
+ */
 export async function logVisit(guest: Guest): Promise<void> {
   const at = nowIso();
   await guest.scope.transaction(async (tx) => {
@@ -82,13 +87,11 @@ export async function logVisit(guest: Guest): Promise<void> {
       .set((eb) => ({ last_viewed_at: at, view_count: eb('view_count', '+', 1) }))
       .where('plan_share_links.id', '=', guest.link.id)
       .execute();
+    const last = guest.link.last_viewed_at ? Date.parse(guest.link.last_viewed_at) : null;
+    if (last !== null && Date.parse(at) - last < VIEW_EVENT_GAP_MS) return;
     const visitId = newId();
     await tx.insert('plan_share_visits', { id: visitId, share_link_id: guest.link.id, visited_at: at });
-    // One event per sitting: reloads and clicks within half an hour of the last view send nothing.
-    const last = guest.link.last_viewed_at ? Date.parse(guest.link.last_viewed_at) : null;
-    if (last === null || Date.parse(at) - last >= VIEW_EVENT_GAP_MS) {
-      await planEvent(tx, 'plan.viewed_by_customer', guest.planId, visitId, { shareLink: { id: guest.link.id, recipientName: guest.link.recipient_name }, viewedAt: at, viewCount: guest.link.view_count + 1 });
-    }
+    await planEvent(tx, 'plan.viewed_by_customer', guest.planId, visitId, { shareLink: { id: guest.link.id, recipientName: guest.link.recipient_name }, viewedAt: at, viewCount: guest.link.view_count + 1 });
   });
 }
 

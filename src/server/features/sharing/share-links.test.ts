@@ -24,12 +24,16 @@ describe('share links', () => {
     const short = await client.post(`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Ivan', expiresInDays: 7 });
     expect((Date.parse(short.data.shareLink.expiresAt) - Date.parse(short.data.shareLink.createdAt)) / 86_400_000).toBe(7);
 
-    await new Client(app).get(`/api/v1/shared/${token}`);
-    await new Client(app).get(`/api/v1/shared/${token}`);
+    // Every view counts; a sitting of reloads is one visit (anyone holding the link may reload it at will).
+    for (let i = 0; i < 12; i++) expect((await new Client(app).get(`/api/v1/shared/${token}`)).statusCode).toBe(200);
     const listed = (await client.get(`/api/v1/plans/${plan.id}/share-links`)).data.data;
     expect(listed.map((l: { recipientName: string }) => l.recipientName)).toEqual(['Ivan', 'Carla Customer']);
-    expect(listed[1].viewCount).toBe(2);
+    expect(listed[1].viewCount).toBe(12);
     expect(listed[1].lastViewedAt).not.toBeNull();
+    expect(await db.selectFrom('plan_share_visits').select('id').where('share_link_id', '=', link.id).execute()).toHaveLength(1);
+    // Half an hour after the last view, the next is a visit of its own.
+    await db.updateTable('plan_share_links').set({ last_viewed_at: new Date(Date.now() - 31 * 60_000).toISOString() }).where('id', '=', link.id).execute();
+    await new Client(app).get(`/api/v1/shared/${token}`);
     expect(await db.selectFrom('plan_share_visits').select('id').where('share_link_id', '=', link.id).execute()).toHaveLength(2);
   });
 
