@@ -55,7 +55,7 @@ export const commitmentsApi = defineRoutes({
     params: IdParams,
     body: AnswerRenegotiationBody,
     response: { 200: RenegotiationResult },
-    errors: ['plan_closed', 'rule_violation', 'date_in_past'],
+    errors: ['plan_closed', 'rule_violation', 'date_in_past', 'version_conflict'],
   },
   declineNewDate: {
     tags,

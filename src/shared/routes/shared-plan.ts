@@ -25,7 +25,8 @@ export const sharedPlanApi = defineRoutes({
     params: TokenIdParams,
     body: GuestSetStateBody,
     response: { 200: GuestCommitment },
-    errors: ['plan_closed', 'rule_violation'],
+    // 409 version_conflict only when the commitment changed under it several times in a row (retried).
+    errors: ['plan_closed', 'rule_violation', 'version_conflict'],
   },
   proposeSharedNewDate: {
     tags,
@@ -40,7 +41,7 @@ export const sharedPlanApi = defineRoutes({
     summary: 'Accept a new date the seller side proposed for your commitment',
     params: TokenIdParams,
     response: { 200: GuestCommitment },
-    errors: ['plan_closed', 'rule_violation', 'date_in_past'],
+    errors: ['plan_closed', 'rule_violation', 'date_in_past', 'version_conflict'],
   },
   declineSharedNewDate: {
     tags,
