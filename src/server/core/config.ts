@@ -68,6 +68,8 @@ const envSchema = z.object({
   CALENDAR_FEED_REQUESTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Comments customers may post on one plan in 24 hours (all its links together). */
   GUEST_COMMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(100),
+  /** Customer-side commitments one plan takes in 24 hours, by either side: past it, the customer's page may add none until the oldest is a day old. */
+  GUEST_COMMITMENTS_PER_PLAN_PER_DAY: z.coerce.number().int().min(1).default(50),
   /** Whole-workspace exports (a zip of everything) an admin may start per workspace per hour. */
   WORKSPACE_EXPORTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Requests with a wrong API token one IP address may make in 15 minutes before it gets 429. */
@@ -145,6 +147,7 @@ export type Config = {
   guestWritesPerLinkPerMinute: number;
   guestWritesPerIpPerMinute: number;
   guestCommentsPerPlanPerDay: number;
+  guestCommitmentsPerPlanPerDay: number;
   workspaceExportsPerHour: number;
   apiTokenMaxFailuresPerIp: number;
   calendarFeedRequestsPerTokenPerMinute: number;
@@ -225,6 +228,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     guestWritesPerLinkPerMinute: e.GUEST_WRITES_PER_LINK_PER_MINUTE,
     guestWritesPerIpPerMinute: e.GUEST_WRITES_PER_IP_PER_MINUTE,
     guestCommentsPerPlanPerDay: e.GUEST_COMMENTS_PER_PLAN_PER_DAY,
+    guestCommitmentsPerPlanPerDay: e.GUEST_COMMITMENTS_PER_PLAN_PER_DAY,
     workspaceExportsPerHour: e.WORKSPACE_EXPORTS_PER_HOUR,
     apiTokenMaxFailuresPerIp: e.API_TOKEN_MAX_FAILURES_PER_IP,
     calendarFeedRequestsPerTokenPerMinute: e.CALENDAR_FEED_REQUESTS_PER_TOKEN_PER_MINUTE,

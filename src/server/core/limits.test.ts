@@ -20,6 +20,7 @@ const { app: links, db: linksDb } = await testApp({
   INVITES_MAX_PER_WORKSPACE_PER_HOUR: '5',
   SHARE_LINK_EMAILS_MAX_PER_WORKSPACE_PER_HOUR: '3',
   DEMO_SESSION_MAX_PER_IP_PER_HOUR: '3',
+  GUEST_COMMITMENTS_PER_PLAN_PER_DAY: '3',
 });
 // A server that sends mail: sign-up goes through confirmation emails.
 const mailing = await testApp({ SMTP_URL: 'smtp://127.0.0.1:2', SIGNUP_MAX_PER_IP_PER_HOUR: '3', SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '4' });
@@ -111,6 +112,21 @@ describe('share-link writes', () => {
     // A day later (comments moved back 24 h) there is room again.
     await db.updateTable('plan_comments').set({ created_at: '2000-01-01T00:00:00.000Z' }).where('plan_id', '=', plan.id).execute();
     expect((await post(app, `/api/v1/shared/${await link()}/comments`, { body: 'Next day' }, '10.0.2.9')).statusCode).toBe(201);
+  });
+
+  it('caps customer-side commitments per plan per day, whatever the link, counting from the database', async () => {
+    const { client } = await signUpWorkspace(links);
+    const { plan, link } = await sharedPlan(client);
+    const add = async (title: string, ip: string) => post(links, `/api/v1/shared/${await link()}/commitments`, { title, dueDate: '2027-01-15' }, ip);
+    const first = [];
+    for (let i = 0; i < 3; i++) first.push((await add(`Step ${i}`, `10.0.3.${i}`)).statusCode);
+    expect(first).toEqual([201, 201, 201]);
+    expectTooMany(await add('One too many', '10.0.3.8'), 24 * 3600);
+    const titles = (await client.get(`/api/v1/plans/${plan.id}`)).data.commitments.map((c: { title: string }) => c.title);
+    expect(titles).toEqual(['Step 0', 'Step 1', 'Step 2']);
+    // A day later (their creation moved back 24 h) there is room again.
+    await linksDb.updateTable('commitments').set({ created_at: '2000-01-01T00:00:00.000Z' }).where('plan_id', '=', plan.id).execute();
+    expect((await add('Next day', '10.0.3.9')).statusCode).toBe(201);
   });
 });
 

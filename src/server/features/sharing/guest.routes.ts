@@ -47,7 +47,7 @@ export function guestRoutes(app: App): void {
     );
 
     route(guest, sharedPlanApi.createSharedCommitment, config, async (req, reply) =>
-      reply.code(201).send(await guestAddCommitment(await openForWrite(guestOf(req)), req.body)),
+      reply.code(201).send(await guestAddCommitment(await openForWrite(guestOf(req)), req.body, { perPlanPerDay: req.server.config.guestCommitmentsPerPlanPerDay })),
     );
   });
 }

@@ -1,5 +1,6 @@
 import type { GuestCommitment, GuestCreateCommitmentBody, PlanComment } from '../../../shared/plan-sharing.js';
-import { notFound, ruleViolation } from '../../core/errors.js';
+import { AppError, notFound, ruleViolation } from '../../core/errors.js';
+import type { Scope } from '../../core/scope.js';
 import { retryWhenStale, STALE } from '../../core/records.js';
 import { insertCommitments, setDone } from '../commitments/engine.js';
 import { planSubject } from '../commitments/subjects.js';
@@ -77,9 +78,14 @@ export async function guestComment(guest: Guest, body: string, limits: { perPlan
   });
 }
 
-/** The customer takes something on: a customer-side commitment, owned by them unless they name someone. */
-export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitmentBody): Promise<GuestCommitment> {
+/**
+ * The customer takes something on: a customer-side commitment, owned by them unless they name someone.
+ * Anyone holding the link may add them, so a plan takes at most `perPlanPerDay` customer-side
+ * commitments in any 24 hours (whoever added them), besides the link's rate limits.
+ */
+export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitmentBody, limits: { perPlanPerDay: number }): Promise<GuestCommitment> {
   return guest.scope.transaction(async (tx) => {
+    await assertCustomerCommitmentRoom(tx, guest.planId, limits.perPlanPerDay);
     if (input.milestoneId) await assertActiveMilestone(tx, guest.planId, input.milestoneId);
     const plan = await tx.selectFrom('plans').select('customer_time_zone').where('plans.id', '=', guest.planId).executeTakeFirstOrThrow();
     assertNotPast('dueDate', input.dueDate, plan.customer_time_zone);
@@ -98,5 +104,26 @@ export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitm
     ]);
     await notifyPlanOwner(tx, guest.planId, 'customer_added_commitment', from(guest), { commitmentTitle: input.title, dueDate: input.dueDate });
     return guestCommitment(guest, tx, id);
+  });
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** Room for one more customer-side commitment on the plan today (429 with when there is room again). */
+async function assertCustomerCommitmentRoom(tx: Scope, planId: string, maxPerDay: number, now = Date.now()): Promise<void> {
+  const recent = await tx
+    .selectFrom('commitments')
+    .select('commitments.created_at')
+    .where('commitments.subject_kind', '=', 'plan')
+    .where('commitments.subject_id', '=', planId)
+    .where('commitments.side', '=', 'customer')
+    .where('commitments.created_at', '>', new Date(now - DAY_MS).toISOString())
+    .orderBy('commitments.created_at', 'desc')
+    .limit(maxPerDay)
+    .execute();
+  if (recent.length < maxPerDay) return;
+  const oldest = Date.parse(recent[recent.length - 1].created_at);
+  throw new AppError('too_many_requests', 'Many commitments were added to this plan today. Please try again later, or ask your contact to add it.', [], {
+    retryAfterSeconds: Math.max(1, Math.ceil((oldest + DAY_MS - now) / 1000)),
   });
 }
