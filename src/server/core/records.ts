@@ -89,10 +89,6 @@ export async function retryWhenStale<R>(attempt: () => Promise<R | typeof STALE>
 }
 
 /**
- * The one way a versioned record changes: only from the version the editor saw (else 409 with the
- * current record), version + 1, and an audit event in the same transaction.
- */
-/**
  * The version the writer read is the record's: 400 naming `version` when none was sent, 409 with the
  * current record when another write came first. Checked before anything else a change decides,
  * even before finding that it changes nothing (archiving what is already archived).
@@ -102,6 +98,10 @@ export async function assertVersionRead(current: Versioned, expectedVersion: num
   if (expectedVersion !== current.version) throw conflict(await present());
 }
 
+/**
+ * The one way a versioned record changes: only from the version the editor saw (else 409 with the
+ * current record), version + 1, and an audit event in the same transaction.
+ */
 export async function writeVersioned<Row extends Versioned, Out>(opts: {
   scope: Scope;
   actor: Actor;
