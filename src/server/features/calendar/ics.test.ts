@@ -16,6 +16,15 @@ const call = (id: string, start: string, end: string): FeedEvent => ({
 });
 
 describe('renderFeed', () => {
+  it('writes no control character a calendar would refuse, whatever the titles hold', () => {
+    const odd = { ...call('v', '2026-01-15T15:00:00.000Z', '2026-01-15T15:30:00.000Z'), summary: 'Send\u000Bthe\u000Cpack\u0007', description: 'Line one\r\nLine two\rthree\u001B' };
+    const text = renderFeed({ name: 'Plan\u000B', description: 'Test', events: [odd] });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F]/);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('Send the pack ');
+    expect(event.description).toBe('Line one\nLine two\nthree ');
+  });
+
   it('writes a timed event on the wall clock of its zone, winter (UTC+1) and summer (UTC+2) alike', () => {
     const text = renderFeed({ name: 'Test', description: 'Test', events: [call('a', '2026-01-15T15:00:00.000Z', '2026-01-15T15:30:00.000Z'), call('b', '2026-07-15T15:00:00.000Z', '2026-07-15T16:00:00.000Z')] });
     expect(text).toContain('DTSTART;TZID=Europe/Paris:20260115T160000');

@@ -48,6 +48,13 @@ export function feedZoneOf(timeZone: string): string | null {
   return zone;
 }
 
+/**
+ * Text as iCalendar may carry it: RFC 5545's TEXT has no control characters but tab (newlines are
+ * escaped), and a title typed on the share page may hold any. A vertical tab or a form feed reached
+ * the feed raw, and strict readers drop the whole calendar.
+ */
+export const icsText = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
+
 /** Calendar apps poll a subscribed feed about this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
 
@@ -61,8 +68,8 @@ const REFRESH_SECONDS = 3600;
 export function renderFeed(feed: Feed): string {
   const calendar = ical({
     prodId: { company: 'Advance', product: 'Calendar feed', language: 'EN' },
-    name: feed.name,
-    description: feed.description,
+    name: icsText(feed.name),
+    description: icsText(feed.description),
     ttl: REFRESH_SECONDS,
     timezone: { name: null, generator: getVtimezoneComponent },
   });
@@ -72,8 +79,8 @@ export function renderFeed(feed: Feed): string {
       id: e.uid,
       sequence: e.sequence,
       status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      summary: e.summary,
-      description: e.description,
+      summary: icsText(e.summary),
+      description: icsText(e.description),
       url: e.url,
       stamp: new Date(e.changedAt),
       lastModified: new Date(e.changedAt),
