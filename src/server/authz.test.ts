@@ -58,7 +58,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/opportunities/:id/plan': { title: 'Plan', targetDate: '2027-01-31' },
   'POST /api/v1/plans/:id/milestones': { title: 'Milestone' },
   'POST /api/v1/plans/:id/commitments': { side: 'seller', title: 'Commitment', dueDate: '2027-01-10' },
-  'POST /api/v1/plans/:id/layout': { milestones: [] },
+  'POST /api/v1/plans/:id/layout': { milestones: [], basis: [] },
   'POST /api/v1/commitments/:id/renegotiations': { newDate: '2027-01-20', reason: 'Because' },
   'POST /api/v1/renegotiations/:id/accept': {},
   'POST /api/v1/renegotiations/:id/decline': {},

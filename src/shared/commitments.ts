@@ -182,9 +182,13 @@ export const RenegotiationResult = z
 export type RenegotiationResult = z.infer<typeof RenegotiationResult>;
 
 /** The whole order of a plan: every milestone once (null = no milestone), every commitment once. */
+const LayoutGroups = z.array(z.strictObject({ id: Id.nullable(), commitmentIds: z.array(Id).max(1000) })).max(200);
 export const PlanLayoutBody = z
   .strictObject({
-    milestones: z.array(z.strictObject({ id: Id.nullable(), commitmentIds: z.array(Id).max(1000) })).max(200),
+    milestones: LayoutGroups.meta({ description: 'The new order: every active milestone once (and `null`, the commitments without one), each with its commitments in order.' }),
+    basis: LayoutGroups.meta({
+      description: 'The order you read (GET /plans/{id}) and changed, in the same shape: if the plan is no longer in that order, nothing moves and the answer is 409 with the plan as it now is.',
+    }),
   })
   .meta({ id: 'PlanLayoutBody' });
 export type PlanLayoutBody = z.infer<typeof PlanLayoutBody>;

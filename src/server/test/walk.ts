@@ -4,6 +4,7 @@ import { UNSUBSCRIBE_KEY } from '../features/mail/render.js';
 import { serverSecret } from '../features/mail/secrets.js';
 import { signUnsubscribe } from '../features/mail/tokens.js';
 import { addMember, Client, createAccount, createApiToken, PASSWORD, signUpWorkspace, type Signed } from './factories.js';
+import { readLayout } from '../features/plans/fixtures.js';
 
 /**
  * Fixtures for walking every route as every kind of caller (src/server/authz*.test.ts): the people of
@@ -337,7 +338,11 @@ export const WRITE_CASES: Record<string, Case> = {
     return { as: 'owner', url: `/api/v1/milestones/${w.ids.milestone}/restore`, body: { version: m.version } };
   },
   'POST /api/v1/plans/:id/commitments': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/commitments`, body: { side: 'seller', title: 'Demo', dueDate: '2027-01-11' } }),
-  'POST /api/v1/plans/:id/layout': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/layout`, body: { milestones: [{ id: w.ids.milestone, commitmentIds: [w.ids.customer2, w.ids.customer, w.ids.seller] }] } }),
+  'POST /api/v1/plans/:id/layout': async (w) => ({
+    as: 'owner',
+    url: `/api/v1/plans/${w.ids.plan}/layout`,
+    body: { milestones: [{ id: w.ids.milestone, commitmentIds: [w.ids.customer2, w.ids.customer, w.ids.seller] }], basis: await readLayout(w.owner.client, w.ids.plan) },
+  }),
   'PATCH /api/v1/commitments/:id': (w) => ({ as: 'owner', url: `/api/v1/commitments/${w.ids.seller}`, body: { status: 'done', version: w.versions.seller } }),
   'POST /api/v1/commitments/:id/renegotiations': (w) => ({ as: 'owner', url: `/api/v1/commitments/${w.ids.seller}/renegotiations`, body: { newDate: '2027-01-15', reason: 'Waiting on legal' } }),
   'POST /api/v1/renegotiations/:id/accept': (w) => ({ as: 'owner', url: `/api/v1/renegotiations/${w.ids.fromCustomer}/accept`, body: {} }),

@@ -26,7 +26,7 @@ export const commitmentsApi = defineRoutes({
   setPlanLayout: {
     tags,
     summary: 'Reorder milestones and commitments and move commitments between milestones, in one go',
-    description: 'Answers 409 version_conflict, with the plan as it now is in `error.current`, when the plan changed since the layout was read.',
+    description: 'From the order read (`basis`): answers 409 version_conflict, with the plan as it now is in `error.current`, when the plan is no longer in that order (someone moved, added or removed a milestone or commitment meanwhile).',
     params: IdParams,
     body: PlanLayoutBody,
     response: { 200: Plan },

@@ -31,7 +31,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/milestones/:id/archive': {},
   'POST /api/v1/milestones/:id/restore': {},
   'POST /api/v1/plans/:id/commitments': { side: 'seller', title: 'Late addition', dueDate: dayIn(TZ, 10) },
-  'POST /api/v1/plans/:id/layout': { milestones: [] },
+  'POST /api/v1/plans/:id/layout': { milestones: [], basis: [] },
   'PATCH /api/v1/commitments/:id': { status: 'done', version: 1 },
   'POST /api/v1/commitments/:id/renegotiations': { newDate: dayIn(TZ, 12), reason: 'More time' },
   'POST /api/v1/renegotiations/:id/accept': {},

@@ -5,6 +5,7 @@ import type { Db } from '../../core/db/connect.js';
 import { Scope } from '../../core/scope.js';
 import { Client as ClientClass, createAccount, type Client } from '../../test/factories.js';
 import { seedBuiltInTemplates } from '../templates/templates.js';
+import { layoutOf } from '../../../web/features/plans/layout.js';
 
 /** Test factories for plans: each builds through the API, like a person would. */
 
@@ -101,4 +102,9 @@ export async function shareLink(client: Client, planId: string, body: Record<str
   ok(res, 'create share link');
   const token = new URL(res.data.url).pathname.split('/').pop() as string;
   return { link: res.data.shareLink, url: res.data.url as string, token, api: `/api/v1/shared/${token}` };
+}
+
+/** A plan's order as GET /plans/{id} shows it, in the layout call's shape (the web app's own `layoutOf`): the `basis` of a layout. */
+export async function readLayout(client: Client, planId: string) {
+  return layoutOf((await client.get(`/api/v1/plans/${planId}`)).data);
 }

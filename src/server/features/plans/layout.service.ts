@@ -45,6 +45,34 @@ export async function setPlanLayout({ scope, actor, planId, input }: Op<{ planId
 /** A row of the plan changed between reading the layout and writing it. */
 class StaleLayout extends Error {}
 
+type Positioned = { id: string; position: number };
+const inOrder = <T extends Positioned>(rows: readonly T[]) => [...rows].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * Whether the plan is in the order `basis` says: the same active milestones in the same order, and
+ * under each (and under none) the same commitments in the same order — as GET /plans/{id} lists them.
+ * Where the group without a milestone stands among the others does not matter.
+ */
+export function sameOrder(basis: PlanLayoutBody['basis'], milestones: readonly Positioned[], commitments: readonly (Positioned & { milestone_id: string | null })[]): boolean {
+  const milestoneIds = inOrder(milestones).map((m) => m.id);
+  const basisMilestones = basis.flatMap((g) => (g.id === null ? [] : [g.id]));
+  if (basisMilestones.length !== milestoneIds.length || basisMilestones.some((id, i) => id !== milestoneIds[i])) return false;
+  const active = new Set(milestoneIds);
+  const groups = new Map<string | null, string[]>();
+  for (const c of inOrder(commitments)) {
+    const key = c.milestone_id !== null && active.has(c.milestone_id) ? c.milestone_id : null;
+    groups.set(key, [...(groups.get(key) ?? []), c.id]);
+  }
+  if (basis.filter((g) => g.id === null).length > 1) return false;
+  let listed = 0;
+  for (const g of basis) {
+    const current = groups.get(g.id) ?? [];
+    if (current.length !== g.commitmentIds.length || current.some((id, i) => id !== g.commitmentIds[i])) return false;
+    listed += current.length;
+  }
+  return listed === commitments.length;
+}
+
 async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string; input: PlanLayoutBody }>): Promise<Plan> {
   return scope.transaction(async (tx) => {
     await writablePlan(tx, actor, planId);
@@ -52,6 +80,8 @@ async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string;
       tx.selectFrom('plan_milestones').select(['id', 'position', 'version']).where('plan_milestones.plan_id', '=', planId).where('plan_milestones.archived_at', 'is', null).execute(),
       tx.selectFrom('commitments').select(['id', 'milestone_id', 'position', 'version']).where('commitments.plan_id', '=', planId).execute(),
     ]);
+    // From the order its author read, like every other change: someone else's move meanwhile is a conflict, not overwritten.
+    if (!sameOrder(input.basis, milestones, commitments)) throw new StaleLayout();
     const issues = checkLayout(input, new Set(milestones.map((m) => m.id)), new Set(commitments.map((c) => c.id)));
     if (issues.length) throw new AppError('validation_failed', 'The layout must list every milestone and every commitment of the plan exactly once.', issues);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
 import { addMember, signUpWorkspace } from '../../test/factories.js';
-import { addCommitment, addMilestone, createPlan } from './fixtures.js';
+import { addCommitment, addMilestone, createPlan, readLayout } from './fixtures.js';
 
 const { app } = await testApp();
 
@@ -22,12 +22,19 @@ describe('plan layout', () => {
   it('reorders milestones and commitments and moves commitments between milestones in one call', async () => {
     const { client } = await signUpWorkspace(app);
     const { plan, m1, m2, a, b, c } = await planWithItems(client);
+    const basis = await readLayout(client, plan.id);
+    expect(basis).toEqual([
+      { id: m1.id, commitmentIds: [a.id, b.id] },
+      { id: m2.id, commitmentIds: [] },
+      { id: null, commitmentIds: [c.id] },
+    ]);
     const res = await client.post(`/api/v1/plans/${plan.id}/layout`, {
       milestones: [
         { id: m2.id, commitmentIds: [c.id, a.id] },
         { id: null, commitmentIds: [] },
         { id: m1.id, commitmentIds: [b.id] },
       ],
+      basis,
     });
     expect(res.statusCode).toBe(200);
     expect(res.data.milestones.map((m: { id: string }) => m.id)).toEqual([m2.id, m1.id]);
@@ -48,6 +55,7 @@ describe('plan layout', () => {
     const { plan, m1, m2, a, b, c } = await planWithItems(client);
     const other = await planWithItems(client);
     const before = order((await client.get(`/api/v1/plans/${plan.id}`)).data);
+    const basis = await readLayout(client, plan.id);
     const bad = [
       [{ id: m1.id, commitmentIds: [a.id, b.id] }, { id: m2.id, commitmentIds: [] }],
       [{ id: m1.id, commitmentIds: [a.id, b.id, c.id, a.id] }, { id: m2.id, commitmentIds: [] }],
@@ -57,7 +65,7 @@ describe('plan layout', () => {
       [{ id: m1.id, commitmentIds: [a.id, b.id] }, { id: m1.id, commitmentIds: [c.id] }, { id: m2.id, commitmentIds: [] }],
     ];
     for (const milestones of bad) {
-      const res = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones });
+      const res = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones, basis });
       expect(res.statusCode, JSON.stringify(milestones)).toBe(400);
       expect(res.data.error.details.length).toBeGreaterThan(0);
     }
@@ -73,8 +81,35 @@ describe('plan layout', () => {
         { id: m1.id, commitmentIds: [c.id, b.id, a.id] },
         { id: m2.id, commitmentIds: [] },
       ],
+      basis: await readLayout(admin.client, plan.id),
     });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('moves nothing when the plan is no longer in the order its author read: 409 with the plan as it is', async () => {
+    const { client } = await signUpWorkspace(app);
+    const { plan, m1, m2, a, b, c } = await planWithItems(client);
+    const basis = await readLayout(client, plan.id);
+    // Someone else swaps A and B meanwhile.
+    const theirs = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones: [{ id: m1.id, commitmentIds: [b.id, a.id] }, { id: m2.id, commitmentIds: [] }, { id: null, commitmentIds: [c.id] }], basis });
+    expect(theirs.statusCode).toBe(200);
+    // Our move of C under Decide, from the order before theirs, would put A back first: refused.
+    const mine = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones: [{ id: m1.id, commitmentIds: [a.id, b.id] }, { id: m2.id, commitmentIds: [c.id] }, { id: null, commitmentIds: [] }], basis });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.data.error.code).toBe('version_conflict');
+    expect(order(mine.data.error.current)).toEqual([[b.id, m1.id], [a.id, m1.id], [c.id, null]]);
+    expect(order((await client.get(`/api/v1/plans/${plan.id}`)).data)).toEqual([[b.id, m1.id], [a.id, m1.id], [c.id, null]]);
+    // A commitment added meanwhile: the old order misses it, and that is a conflict too, not a field error.
+    const d = await addCommitment(client, plan.id, { title: 'D' });
+    const stale = await readLayout(client, plan.id);
+    stale.find((g) => g.id === null)!.commitmentIds = [c.id];
+    const missing = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones: stale, basis: stale });
+    expect(missing.statusCode).toBe(409);
+    expect(missing.data.error.current.commitments.map((x: Item) => x.id)).toContain(d.id);
+    // Without the order read: 400 naming basis.
+    const blind = await client.post(`/api/v1/plans/${plan.id}/layout`, { milestones: stale });
+    expect(blind.statusCode).toBe(400);
+    expect(blind.data.error.details.map((x: { path: string }) => x.path)).toEqual(['basis']);
   });
 });
 

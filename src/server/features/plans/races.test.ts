@@ -143,15 +143,15 @@ describe('two people laying out one plan while a commitment is edited', () => {
     const planId = (await s.seller.get(`/api/v1/commitments/${s.commitmentId}`)).data.planId as string;
     for (let i = 0; i < 3; i++) await addCommitment(s.seller, planId, { title: `Step ${i}` });
     const order = async () => ((await s.seller.get(`/api/v1/plans/${planId}`)).data.commitments as { id: string }[]).map((c) => c.id);
-    const layout = (ids: string[]) => ({ milestones: [{ id: null, commitmentIds: ids }] });
+    const layout = (ids: string[], basis: string[]) => ({ milestones: [{ id: null, commitmentIds: ids }], basis: [{ id: null, commitmentIds: basis }] });
     for (let i = 0; i < 20; i++) {
       const ids = await order();
       const forward = [...ids.slice(1), ids[0]];
       const backward = [ids[ids.length - 1], ...ids.slice(0, -1)];
       const before = await row(s.commitmentId);
       const [a, b, edit] = await Promise.all([
-        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(forward)),
-        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(backward)),
+        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(forward, ids)),
+        s.seller.post(`/api/v1/plans/${planId}/layout`, layout(backward, ids)),
         s.seller.patch(`/api/v1/commitments/${s.commitmentId}`, { title: `Edited ${i}`, version: before.version }),
       ]);
       for (const res of [a, b, edit]) expect([200, 409], res.body).toContain(res.statusCode);

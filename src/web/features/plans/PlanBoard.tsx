@@ -34,7 +34,7 @@ export function PlanBoard({ plan, focusId }: { plan: Plan; focusId: string | nul
     if (!next) return;
     setMessage(null);
     setLayout.mutate(
-      { milestones: next },
+      { milestones: next, basis: layout },
       {
         onSuccess: () => {
           setAnnounce(done);
@@ -48,7 +48,9 @@ export function PlanBoard({ plan, focusId }: { plan: Plan; focusId: string | nul
         onError: (err) => {
           refresh.all();
           setMessage(
-            isApiError(err, 'validation_failed')
+            // Someone else moved, added or removed something since this page read the plan (409), or the
+            // layout no longer lists the plan's items (400): the page shows the plan as it is now.
+            isApiError(err, 'version_conflict') || isApiError(err, 'validation_failed')
               ? 'The plan changed while you were arranging it — here is the latest. Try the move again.'
               : isApiError(err)
                 ? err.message
