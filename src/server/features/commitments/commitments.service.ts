@@ -129,6 +129,6 @@ export async function updateCommitment({ scope, actor, id, input, version }: Op<
       status: input.status,
       dropReason: input.dropReason,
     };
-    return changeCommitment({ tx, actor, current, expectedVersion: version, patch, present: () => presentCommitmentById(tx, actor, access, id) });
+    return changeCommitment({ tx, actor, current, expectedVersion: version, patch, opportunityId: access.opportunityId, present: () => presentCommitmentById(tx, actor, access, id) });
   });
 }

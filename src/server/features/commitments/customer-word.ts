@@ -48,9 +48,14 @@ export function customerWordColumns(s: CustomerWordSnapshot): Columns {
 }
 
 /** Judges again the customer side of the deals of these plans (or these deals) and stores it on their rows. */
-export async function judgeCustomerWord(tx: Scope, of: { planIds?: readonly string[]; opportunityIds?: readonly string[] }, now = new Date()): Promise<void> {
+export async function judgeCustomerWord(
+  tx: Scope,
+  of: { planIds?: readonly string[]; opportunityIds?: readonly string[]; deals?: readonly { opportunityId: string; planId: string }[] },
+  now = new Date(),
+): Promise<void> {
   // Each deal with its plan (a deal has at most one), or none: a deal without a plan is judged on nothing.
   const planOf = new Map<string, string | null>((of.opportunityIds ?? []).map((id) => [id, null]));
+  for (const d of of.deals ?? []) planOf.set(d.opportunityId, d.planId);
   const planIds = [...new Set(of.planIds ?? [])];
   for (let i = 0; i < planIds.length; i += 500) {
     const chunk = planIds.slice(i, i + 500);

@@ -12,9 +12,13 @@ import { subjectColumns, subjectOf, touchSubject, type Subject } from './subject
 import { judgeCustomerWord } from './customer-word.js';
 import { fixZones, moveOpenCommitmentsToRule } from './zones.js';
 
-/** A customer-side commitment on a plan: the deal's stored customer word (customer-word.ts) follows each of its writes. */
-export async function afterCustomerWrite(tx: Scope, row: Pick<CommitmentTable, 'subject_kind' | 'plan_id' | 'side'>): Promise<void> {
-  if (row.subject_kind === 'plan' && row.plan_id && row.side === 'customer') await judgeCustomerWord(tx, { planIds: [row.plan_id] });
+/**
+ * A customer-side commitment on a plan: the deal's stored customer word (customer-word.ts) follows
+ * each of its writes. `opportunityId`, the plan's deal when the caller has read it, saves reading it again.
+ */
+export async function afterCustomerWrite(tx: Scope, row: Pick<CommitmentTable, 'subject_kind' | 'plan_id' | 'side'>, opportunityId?: string | null): Promise<void> {
+  if (row.subject_kind !== 'plan' || !row.plan_id || row.side !== 'customer') return;
+  await judgeCustomerWord(tx, opportunityId ? { deals: [{ opportunityId, planId: row.plan_id }] } : { planIds: [row.plan_id] });
 }
 import { commitmentEvent, statusEventType } from '../webhooks/events.js';
 
@@ -135,6 +139,8 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
   expectedVersion: number | undefined;
   patch: Record<string, unknown> & { status?: CommitmentTable['status']; dropReason?: string | null };
   present: () => Promise<Out>;
+  /** The deal of the commitment's plan, when the caller has read it (afterCustomerWrite). */
+  opportunityId?: string | null;
 }): Promise<Out> {
   const { status, dropReason, ...rest } = opts.patch;
   const out = await writeVersioned({
@@ -153,7 +159,7 @@ export async function changeCommitment<Out extends { version: number }>(opts: {
     const handed = OWNER_KEYS.some((k) => k in rest);
     if (handed) await moveOpenCommitmentsToRule(opts.tx, { ids: [opts.current.id] });
     await touchSubject(opts.tx, subjectOf(opts.current));
-    await afterCustomerWrite(opts.tx, opts.current);
+    await afterCustomerWrite(opts.tx, opts.current, opts.opportunityId);
     const event = statusEventType(opts.current.status, status ?? opts.current.status);
     if (event) await commitmentEvent(opts.tx, event, opts.current.id, opts.actor);
     if (handed) return opts.present();

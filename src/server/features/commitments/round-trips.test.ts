@@ -33,6 +33,22 @@ describe('a commitment tick', () => {
     if (isPostgres()) expect(seen.length).toBeLessThanOrEqual(9);
   });
 
+  it('a customer-side tick judges the deal’s customer word again without reading the plan’s deal twice', async () => {
+    const admin = await signUpWorkspace(app);
+    const plan = await createPlan(admin.client, undefined, { status: 'active' });
+    const c = await addCommitment(admin.client, plan.id, { side: 'customer', ownerName: 'Priya Shah' });
+    let res: Awaited<ReturnType<typeof admin.client.patch>> | undefined;
+    const seen = (await statementsDuring(async () => (res = await admin.client.patch(`/api/v1/commitments/${c.id}`, { status: 'done', version: c.version })))).filter((s) => !/"imports"/.test(s));
+    expect(res?.statusCode).toBe(200);
+    expect(seen.filter(readsPlanAccess)).toHaveLength(1);
+    expect(seen.filter((s) => /^select "plans"\."id", "plans"\."opportunity_id" from "plans"/.test(s))).toHaveLength(0);
+    // The deal's stored word follows: its customer side has one commitment, open until now, kept.
+    const deal = (await admin.client.get(`/api/v1/plans/${plan.id}`)).data.opportunity.id as string;
+    const row = await db.selectFrom('opportunities').select(['customer_open_count', 'customer_judged_count', 'customer_kept_count']).where('id', '=', deal).executeTakeFirstOrThrow();
+    expect(row).toEqual({ customer_open_count: 0, customer_judged_count: 1, customer_kept_count: 1 });
+    if (isPostgres()) expect(seen.length).toBeLessThanOrEqual(14);
+  });
+
   it('still refuses a person who may not change it, and a stale version gets the commitment as it is now', async () => {
     const admin = await signUpWorkspace(app);
     const rep = await addMember(app, admin.client, { role: 'rep' });
