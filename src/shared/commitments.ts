@@ -181,8 +181,8 @@ export const RenegotiationResult = z
   .meta({ id: 'RenegotiationResult' });
 export type RenegotiationResult = z.infer<typeof RenegotiationResult>;
 
-/** The whole order of a plan: every milestone once (null = no milestone), every commitment once. */
 const LayoutGroups = z.array(z.strictObject({ id: Id.nullable(), commitmentIds: z.array(Id).max(1000) })).max(200);
+/** The whole order of a plan: every milestone once (null = no milestone), every commitment once; and the order it was made from. */
 export const PlanLayoutBody = z
   .strictObject({
     milestones: LayoutGroups.meta({ description: 'The new order: every active milestone once (and `null`, the commitments without one), each with its commitments in order.' }),
