@@ -41,6 +41,18 @@ async function giveBack(db: Db, bucket: string, windowStart: number): Promise<vo
 const tooMany = (message: string, retryAfterMs: number) =>
   new AppError('too_many_requests', message, [], { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 
+export const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A cap on records made in any 24 hours, counted from the records themselves: given the creation
+ * instants of the latest (at most `maxPerDay`, newest first, since `now - DAY_MS`), refuses with 429
+ * and the time until the oldest of them is a day old.
+ */
+export function refuseWhenDayIsFull(recent: readonly { created_at: string }[], maxPerDay: number, message: string, now: number): void {
+  if (recent.length < maxPerDay) return;
+  throw tooMany(message, Date.parse(recent[recent.length - 1].created_at) + DAY_MS - now);
+}
+
 export type OutcomeLimit = { bucket: string; limit: number; windowMs: number; message: string };
 export type Outcome = { ok: true } | { ok: false; error: unknown };
 

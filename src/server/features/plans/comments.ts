@@ -2,11 +2,11 @@ import { planEvent } from '../webhooks/events.js';
 import type { CreateCommentBody, PlanComment } from '../../../shared/plan-sharing.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { AppError } from '../../core/errors.js';
 import type { PlanCommentTable } from '../../core/db/schema.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
 import type { Scope } from '../../core/scope.js';
+import { DAY_MS, refuseWhenDayIsFull } from '../../core/limits.js';
 import { assertPlanOpen, planAccess, touchPlan } from './access.js';
 import type { Op } from './plans.service.js';
 
@@ -40,8 +40,6 @@ export async function insertComment(tx: Scope, auditActor: Parameters<typeof aud
   return { ...row, workspace_id: tx.workspaceId };
 }
 
-const DAY_MS = 24 * 3_600_000;
-
 /**
  * A plan takes at most `maxPerDay` customer comments in any 24 hours (all its links together), so a
  * leaked or scripted link cannot flood the seller's plan, notifications and audit trail.
@@ -56,11 +54,7 @@ export async function assertCustomerCommentRoom(tx: Scope, planId: string, maxPe
     .orderBy('plan_comments.created_at', 'desc')
     .limit(maxPerDay)
     .execute();
-  if (recent.length < maxPerDay) return;
-  const oldest = Date.parse(recent[recent.length - 1].created_at);
-  throw new AppError('too_many_requests', 'This plan has had a lot of comments today. Please try again later, or talk to your contact directly.', [], {
-    retryAfterSeconds: Math.max(1, Math.ceil((oldest + DAY_MS - now) / 1000)),
-  });
+  refuseWhenDayIsFull(recent, maxPerDay, 'This plan has had a lot of comments today. Please try again later, or talk to your contact directly.', now);
 }
 
 /** Anyone in the workspace may join the conversation with the customer: it is the seller side's voice. */

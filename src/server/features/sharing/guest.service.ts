@@ -1,5 +1,6 @@
 import type { GuestCommitment, GuestCreateCommitmentBody, PlanComment } from '../../../shared/plan-sharing.js';
-import { AppError, notFound, ruleViolation } from '../../core/errors.js';
+import { notFound, ruleViolation } from '../../core/errors.js';
+import { DAY_MS, refuseWhenDayIsFull } from '../../core/limits.js';
 import type { Scope } from '../../core/scope.js';
 import { retryWhenStale, STALE } from '../../core/records.js';
 import { insertCommitments, setDone } from '../commitments/engine.js';
@@ -107,8 +108,6 @@ export async function guestAddCommitment(guest: Guest, input: GuestCreateCommitm
   });
 }
 
-const DAY_MS = 24 * 3_600_000;
-
 /** Room for one more customer-side commitment on the plan today (429 with when there is room again). */
 async function assertCustomerCommitmentRoom(tx: Scope, planId: string, maxPerDay: number, now = Date.now()): Promise<void> {
   const recent = await tx
@@ -121,9 +120,5 @@ async function assertCustomerCommitmentRoom(tx: Scope, planId: string, maxPerDay
     .orderBy('commitments.created_at', 'desc')
     .limit(maxPerDay)
     .execute();
-  if (recent.length < maxPerDay) return;
-  const oldest = Date.parse(recent[recent.length - 1].created_at);
-  throw new AppError('too_many_requests', 'Many commitments were added to this plan today. Please try again later, or ask your contact to add it.', [], {
-    retryAfterSeconds: Math.max(1, Math.ceil((oldest + DAY_MS - now) / 1000)),
-  });
+  refuseWhenDayIsFull(recent, maxPerDay, 'Many commitments were added to this plan today. Please try again later, or ask your contact to add it.', now);
 }
