@@ -45,6 +45,9 @@ export function jsonRows(rows: readonly Record<string, unknown>[], names: readon
   return JSON.stringify(out);
 }
 
+/** What a scope that has remembered nothing holds (never written to). */
+const EMPTY: Map<string, unknown> = new Map();
+
 /**
  * The one place that confines queries to a workspace: a record of another workspace is simply
  * not there, so it answers exactly like one that does not exist.
@@ -53,7 +56,8 @@ export class Scope {
   constructor(
     readonly db: Conn,
     readonly workspaceId: string,
-    private readonly known: Map<string, unknown> = new Map(),
+    // Made on the first remember (most requests never do), shared with the scopes of its transactions.
+    private known: Map<string, unknown> = EMPTY,
   ) {}
 
   /**
@@ -64,10 +68,12 @@ export class Scope {
    * (core/records.ts), as from a row read inside the transaction: neither locks it.
    */
   remember(key: string, value: unknown): void {
+    if (this.known === EMPTY) this.known = new Map();
     this.known.set(key, value);
   }
 
   recall<T>(key: string): T | undefined {
+    if (this.known === EMPTY) return undefined;
     const value = this.known.get(key) as T | undefined;
     this.known.delete(key);
     return value;
