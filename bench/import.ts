@@ -55,7 +55,8 @@ async function timed<T>(steps: Step[], step: string, fn: () => Promise<T>): Prom
 async function runImport(app: App, cookie: string, id: string, onProgress: (line: string) => void): Promise<{ seconds: number; cpuSeconds: number; done: Record<string, any> }> {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  await call(app, cookie, 'POST', `/api/v1/imports/${id}/start`, {});
+  const { version } = await call(app, cookie, 'GET', `/api/v1/imports/${id}`);
+  await call(app, cookie, 'POST', `/api/v1/imports/${id}/start`, { version });
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const now = await call(app, cookie, 'GET', `/api/v1/imports/${id}`);

@@ -219,5 +219,7 @@ export function nameText(max: number, what: string) {
 /** Actions that take no input: nothing, or an empty JSON object; any field is refused. */
 export const NoBody = z.strictObject({}).nullish();
 
+/** An action on a versioned record (archive, restore, start): from the version read, in `version` or an If-Match header (one of the two is required). */
+export const VersionBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).optional();
 /** Archive or restore: from the version read, in `version` or an If-Match header (one of the two is required). */
-export const ArchiveBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).optional();
+export const ArchiveBody = VersionBody;

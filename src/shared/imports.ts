@@ -107,6 +107,7 @@ export const UpdateImportBody = z
     source: ImportSource.optional(),
     mapping: ImportMapping.optional(),
     options: ImportOptions.partial().optional(),
+    /** The version you read; required here or as If-Match. */
     version: z.number().int().min(1).optional(),
   })
   .meta({ id: 'UpdateImportBody' });

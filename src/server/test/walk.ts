@@ -146,6 +146,8 @@ export async function buildWorld(app: App, people: People): Promise<World> {
     webhookEndpoint: webhook.endpoint.version,
     checkInSeries: checkIn.series.version,
     checkIn: checkIn.checkIn.version,
+    template: template.version,
+    import: csvImport.version,
   };
   return { ...people, ids, token, versions };
 }
@@ -222,9 +224,9 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed', body: {} }),
   'DELETE /api/v1/calendar-feed': () => ({ as: 'owner', url: '/api/v1/calendar-feed' }),
   'POST /api/v1/imports': () => ({ as: 'admin', url: '/api/v1/imports', body: { entity: 'accounts', fileName: 'Account.csv', text: 'Id,Name\r\nA2,Another account\r\n' } }),
-  'PATCH /api/v1/imports/:id': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}`, body: { options: { unmatchedOwner: 'me' } } }),
+  'PATCH /api/v1/imports/:id': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}`, body: { options: { unmatchedOwner: 'me' }, version: w.versions.import } }),
   'POST /api/v1/imports/:id/dry-run': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/dry-run` }),
-  'POST /api/v1/imports/:id/start': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/start` }),
+  'POST /api/v1/imports/:id/start': (w) => ({ as: 'admin', url: `/api/v1/imports/${w.ids.import}/start`, body: { version: w.versions.import } }),
   'POST /api/v1/mails/:id/retry': async (w, app) => {
     await app.db.updateTable('mail_outbox').set({ status: 'dead' }).where('id', '=', w.ids.mail).execute();
     return { as: 'admin', url: `/api/v1/mails/${w.ids.mail}/retry` };
@@ -348,7 +350,7 @@ export const WRITE_CASES: Record<string, Case> = {
   'POST /api/v1/renegotiations/:id/accept': (w) => ({ as: 'owner', url: `/api/v1/renegotiations/${w.ids.fromCustomer}/accept`, body: {} }),
   'POST /api/v1/renegotiations/:id/decline': (w) => ({ as: 'owner', url: `/api/v1/renegotiations/${w.ids.fromCustomer}/decline`, body: {} }),
   'POST /api/v1/plan-templates': () => ({ as: 'stranger', url: '/api/v1/plan-templates', body: { name: `Mine ${uniq()}`, lengthDays: 30, milestones: [], commitments: [] } }),
-  'POST /api/v1/plan-templates/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/plan-templates/${w.ids.template}/archive` }),
+  'POST /api/v1/plan-templates/:id/archive': (w) => ({ as: 'owner', url: `/api/v1/plan-templates/${w.ids.template}/archive`, body: { version: w.versions.template } }),
   'POST /api/v1/plans/:id/template': (w) => ({ as: 'stranger', url: `/api/v1/plans/${w.ids.plan}/template`, body: { name: `From plan ${uniq()}` } }),
   'POST /api/v1/plans/:id/share-links': (w) => ({ as: 'owner', url: `/api/v1/plans/${w.ids.plan}/share-links`, body: { recipientName: 'Bo' } }),
   'POST /api/v1/share-links/:id/revoke': (w) => ({ as: 'owner', url: `/api/v1/share-links/${w.ids.shareLink}/revoke` }),

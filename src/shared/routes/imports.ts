@@ -1,4 +1,4 @@
-import { IdParams, NoBody } from '../common.js';
+import { IdParams, NoBody, VersionBody } from '../common.js';
 import { CreateImportBody, DryRun, Import, ImportList, ImportListQuery, ImportResults, ImportResultsQuery, UpdateImportBody } from '../imports.js';
 import { defineRoutes } from './define.js';
 
@@ -18,11 +18,11 @@ export const importsApi = defineRoutes({
   getImport: { tags, summary: 'One import: its mapping, preview, status and progress (admins)', params: IdParams, response: { 200: Import } },
   updateImport: {
     tags,
-    summary: 'Change a draft import’s source, column mapping or options (admins)',
+    summary: 'Change a draft import’s source, column mapping or options (admins; send the version you read)',
     params: IdParams,
     body: UpdateImportBody,
     response: { 200: Import },
-    errors: ['rule_violation'],
+    errors: ['rule_violation', 'version_conflict'],
   },
   dryRunImport: {
     tags,
@@ -33,12 +33,12 @@ export const importsApi = defineRoutes({
   },
   startImport: {
     tags,
-    summary: 'Run a draft import in the background (admins); follow it with getImport',
+    summary: 'Run a draft import in the background (admins; send the version you read); follow it with getImport',
     description: 'Rows are written in chunks by a worker inside the server; a row with a problem is skipped with its reason and never stops the others. Rows whose source id was imported before update that record instead of creating another.',
     params: IdParams,
-    body: NoBody,
+    body: VersionBody,
     response: { 202: Import },
-    errors: ['rule_violation'],
+    errors: ['rule_violation', 'version_conflict'],
   },
   listImportResults: {
     tags,

@@ -12,7 +12,8 @@ async function upload(admin: Client, entity: string, fileName: string, text: str
 }
 
 async function run(admin: Client, id: string) {
-  const started = await admin.post(`/api/v1/imports/${id}/start`, {});
+  const { version } = (await admin.get(`/api/v1/imports/${id}`)).data;
+  const started = await admin.post(`/api/v1/imports/${id}/start`, { version });
   expect(started.statusCode, started.body).toBe(202);
   for (let i = 0; i < 200; i += 1) {
     const res = await admin.get(`/api/v1/imports/${id}`);

@@ -45,7 +45,8 @@ async function waitDone(admin: Client, id: string) {
 }
 
 async function run(admin: Client, id: string) {
-  const started = await admin.post(`/api/v1/imports/${id}/start`, {});
+  const { version } = (await admin.get(`/api/v1/imports/${id}`)).data;
+  const started = await admin.post(`/api/v1/imports/${id}/start`, { version });
   expect(started.statusCode, started.body).toBe(202);
   return waitDone(admin, id);
 }
@@ -193,7 +194,8 @@ describe('importing HubSpot exports', () => {
       ['Umbrella – services', 'Umbrella Corp', me.user.id, 20000],
     ]);
     // Started imports keep their mapping.
-    expect((await admin.patch(`/api/v1/imports/${deals.id}`, { options: { unmatchedOwner: 'skip' } })).data.error.code).toBe('rule_violation');
+    const ran = (await admin.get(`/api/v1/imports/${deals.id}`)).data;
+    expect((await admin.patch(`/api/v1/imports/${deals.id}`, { options: { unmatchedOwner: 'skip' }, version: ran.version })).data.error.code).toBe('rule_violation');
   });
 });
 
@@ -228,10 +230,14 @@ describe('who may import, and bad input', () => {
     expect(Number(after.n)).toBe(Number(before.n));
 
     const draft = await upload(admin, 'accounts', 'a.csv', 'Name,Web\nAcme,acme.example\n');
-    const bad = await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Nope', colour: 'Web' } });
+    const bad = await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Nope', colour: 'Web' }, version: draft.version });
     expect(bad.statusCode).toBe(400);
     expect(bad.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['mapping.colour', 'mapping.website']);
-    expect((await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Nul\u0000' } })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Nul\u0000' }, version: draft.version })).statusCode).toBe(400);
+    // A change names the version it was made from: without one it is a field error and changes nothing.
+    const unversioned = await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Web' } });
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
     expect((await admin.get(`/api/v1/imports/${draft.id}`)).data).toMatchObject({ version: 1, mapping: { website: null } });
     expect((await admin.get(`/api/v1/imports/${draft.id}/results?cursor=abc`)).statusCode).toBe(400);
   });
@@ -241,8 +247,28 @@ describe('who may import, and bad input', () => {
     const draft = await upload(admin, 'opportunities', 'deals.csv', 'Deal,Value\nA,5\n');
     const dry = await admin.post(`/api/v1/imports/${draft.id}/dry-run`, {});
     expect(dry.data.issues.map((i: { field: string }) => i.field)).toEqual(['name', 'account', 'closeDate']);
-    const start = await admin.post(`/api/v1/imports/${draft.id}/start`, {});
+    const start = await admin.post(`/api/v1/imports/${draft.id}/start`, { version: draft.version });
     expect(start.statusCode).toBe(400);
     expect((await admin.get(`/api/v1/imports/${draft.id}`)).data.status).toBe('draft');
+  });
+
+  it('starts only the mapping its author saw: a start from an older version is a conflict and runs nothing', async () => {
+    const { client: admin } = await signUpWorkspace(app);
+    const draft = await upload(admin, 'accounts', 'a.csv', 'Name,Web\nAcme,acme.example\n');
+    // Another admin maps the website column meanwhile.
+    const remapped = await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: 'Web' }, version: draft.version });
+    expect(remapped.statusCode, remapped.body).toBe(200);
+    const unversioned = await admin.post(`/api/v1/imports/${draft.id}/start`, {});
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    const stale = await admin.post(`/api/v1/imports/${draft.id}/start`, { version: draft.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.current).toMatchObject({ status: 'draft', mapping: { website: 'Web' }, version: remapped.data.version });
+    expect((await admin.get('/api/v1/accounts')).data.data).toEqual([]);
+    // A stale mapping change is refused the same way.
+    expect((await admin.patch(`/api/v1/imports/${draft.id}`, { mapping: { website: null }, version: draft.version })).statusCode).toBe(409);
+    const started = await admin.post(`/api/v1/imports/${draft.id}/start`, {}, { 'if-match': `"${remapped.data.version}"` });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.data.status).toBe('queued');
   });
 });

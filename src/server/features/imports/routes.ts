@@ -1,7 +1,7 @@
 import { IMPORT_MAX_BYTES } from '../../../shared/imports.js';
 import { importsApi as api } from '../../../shared/routes/imports.js';
 import { notFound } from '../../core/errors.js';
-import { ctx, type App } from '../../core/http.js';
+import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { route } from '../../core/route.js';
 import { findImport, listImports, listResults } from './queries.js';
 import { createImport, dryRunImport, startImport, updateImport } from './service.js';
@@ -28,12 +28,12 @@ export function importRoutes(app: App): void {
 
   route(app, api.getImport, admin, async (req) => (await findImport(ctx(req).scope, req.params.id)) ?? Promise.reject(notFound('Import')));
 
-  route(app, api.updateImport, admin, async (req) => updateImport({ ...ctx(req), id: req.params.id, input: req.body }));
+  route(app, api.updateImport, admin, async (req) => updateImport({ ...ctx(req), id: req.params.id, input: req.body, version: expectedVersion(req, req.body.version) }));
 
   route(app, api.dryRunImport, admin, async (req) => dryRunImport({ ...ctx(req), id: req.params.id }));
 
   route(app, api.startImport, admin, async (req, reply) => {
-    const started = await startImport({ ...ctx(req), id: req.params.id });
+    const started = await startImport({ ...ctx(req), id: req.params.id, version: expectedVersion(req, req.body?.version) });
     worker.kick();
     return reply.code(202).send(started);
   });

@@ -18,6 +18,7 @@ import {
 import type { Actor } from '../../core/actor.js';
 import { AppError, conflict, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { assertVersionRead } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { decide } from './apply.js';
 import { cellOf, parseCsv, type ParsedCsv } from './csv.js';
@@ -142,10 +143,10 @@ function checkMapping(entity: ImportEntity, headers: string[], mapping: ImportMa
   return Object.fromEntries(fields.map((f) => [f, mapping[f] ?? null]));
 }
 
-export async function updateImport({ scope, id, input }: Op<{ id: string; input: UpdateImportBody }>): Promise<Import> {
+export async function updateImport({ scope, id, input, version }: Op<{ id: string; input: UpdateImportBody; version: number | undefined }>): Promise<Import> {
   return scope.transaction(async (tx) => {
     const row = await loadDraft(tx, id);
-    if (input.version !== undefined && input.version !== row.version) throw conflict(await present(tx, id));
+    await assertVersionRead(row, version, () => present(tx, id));
     if (row.status !== 'draft') throw draftOnly();
     const headers = JSON.parse(row.headers) as string[];
     const mapping = input.mapping ? checkMapping(row.entity, headers, { ...(JSON.parse(row.mapping) as ImportMapping), ...input.mapping }) : (JSON.parse(row.mapping) as ImportMapping);
@@ -200,15 +201,17 @@ export async function dryRunImport({ scope, actor, id }: Op<{ id: string }>): Pr
   return { rows: parsed.rows.length, wouldCreate, wouldUpdate, wouldSkip, issues, issueCount };
 }
 
-/** Queues the import for the background worker; the page follows its progress. */
-export async function startImport({ scope, id }: Op<{ id: string }>): Promise<Import> {
+/** Queues the import for the background worker, as its author last saw it (the mapping they dry-ran); the page follows its progress. */
+export async function startImport({ scope, id, version }: Op<{ id: string; version: number | undefined }>): Promise<Import> {
   return scope.transaction(async (tx) => {
     const row = await loadDraft(tx, id);
+    await assertVersionRead(row, version, () => present(tx, id));
     if (row.status !== 'draft') throw draftOnly();
     const missing = mappingIssues(row.entity, JSON.parse(row.mapping) as ImportMapping);
     if (missing.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', missing.map((m) => ({ path: `mapping.${m.field}`, message: m.message })));
     const now = nowIso();
-    await tx.updateTable('imports').set({ status: 'queued', version: row.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', row.version).execute();
+    const queued = await tx.updateTable('imports').set({ status: 'queued', version: row.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+    if (Number(queued.numUpdatedRows) !== 1) throw conflict(await present(tx, id));
     return present(tx, id);
   });
 }

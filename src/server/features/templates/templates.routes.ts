@@ -1,7 +1,7 @@
 import { planTemplatesApi } from '../../../shared/routes/plan-templates.js';
 import { route } from '../../core/route.js';
 import { notFound } from '../../core/errors.js';
-import { ctx, type App } from '../../core/http.js';
+import { ctx, expectedVersion, type App } from '../../core/http.js';
 import { findTemplate, listTemplates } from './templates.js';
 import { archiveTemplate, createTemplate, saveAsTemplate } from './templates.service.js';
 
@@ -21,7 +21,7 @@ export function templateRoutes(app: App): void {
   });
 
   route(app, planTemplatesApi.archivePlanTemplate, { permission: { owns: 'plan-template' } }, async (req) =>
-    archiveTemplate({ ...ctx(req), id: req.params.id }),
+    archiveTemplate({ ...ctx(req), id: req.params.id, version: expectedVersion(req, req.body?.version) }),
   );
 
   route(app, planTemplatesApi.savePlanAsTemplate, { permission: 'signedIn' }, async (req, reply) => {

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { updateAtVersion } from '../../core/records.js';
+import { assertVersionRead, updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess } from '../plans/access.js';
 import { insertCommitments, type NewCommitment } from '../commitments/engine.js';
@@ -49,10 +49,11 @@ export async function createTemplate({ scope, actor, input }: Op<{ input: Create
   });
 }
 
-export async function archiveTemplate({ scope, actor, id }: Op<{ id: string }>): Promise<PlanTemplate> {
+export async function archiveTemplate({ scope, actor, id, version }: Op<{ id: string; version: number | undefined }>): Promise<PlanTemplate> {
   return scope.transaction(async (tx) => {
     const row = await tx.selectFrom('plan_templates').selectAll('plan_templates').where('plan_templates.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Plan template');
+    await assertVersionRead(row, version, () => present(tx, actor, id));
     if (row.archived_at) return present(tx, actor, id);
     const archivedAt = nowIso();
     if (!(await updateAtVersion(tx, 'plan_templates', id, row.version, { archived_at: archivedAt }))) throw conflict(await present(tx, actor, id));

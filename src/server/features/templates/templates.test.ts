@@ -162,8 +162,19 @@ describe('plan templates', () => {
     const foreign = (await other.client.post('/api/v1/plan-templates', sample)).data;
     const theirs = (await admin.client.post('/api/v1/plan-templates', { ...sample, name: 'Admin’s' })).data;
     expect((await rep.client.get(`/api/v1/plan-templates/${theirs.id}`)).data.permissions.canEdit).toBe(false);
-    expect((await rep.client.post(`/api/v1/plan-templates/${theirs.id}/archive`, {})).statusCode).toBe(403);
-    expect((await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, {})).data.archivedAt).not.toBeNull();
+    expect((await rep.client.post(`/api/v1/plan-templates/${theirs.id}/archive`, { version: theirs.version })).statusCode).toBe(403);
+    // Like every change, from the version read: none is a field error, an old one a conflict; neither archives.
+    const unversioned = await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, {});
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    const stale = await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, { version: mine.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.current).toMatchObject({ id: mine.id, archivedAt: null });
+    const archived = await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, { version: mine.version });
+    expect(archived.data.archivedAt).not.toBeNull();
+    // Archiving it again from the version read then changes nothing; from an older one is a conflict.
+    expect((await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, {}, { 'if-match': `"${archived.data.version}"` })).data.version).toBe(archived.data.version);
+    expect((await rep.client.post(`/api/v1/plan-templates/${mine.id}/archive`, { version: mine.version })).statusCode).toBe(409);
     // Built-ins aside (sign-up gives them), only the admin's template is left.
     expect((await rep.client.get('/api/v1/plan-templates')).data.data.filter((t: T) => !t.builtIn).map((t: T) => t.name)).toEqual(['Admin’s']);
 

@@ -96,7 +96,7 @@ export function ImportSetup({ imp }: { imp: Import }) {
           <Button busy={dry.isPending} onClick={() => dry.mutate()}>
             Check every row
           </Button>
-          <Button variant="primary" busy={start.isPending} onClick={() => start.mutate()}>
+          <Button variant="primary" busy={start.isPending} onClick={() => start.mutate(imp.version)}>
             Import {plural(imp.rowCount, 'row')}
           </Button>
         </div>

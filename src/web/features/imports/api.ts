@@ -45,7 +45,7 @@ export function useDryRun(id: string) {
 export function useStartImport(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => call(startImport, { params: { id } }),
+    mutationFn: (version: number) => call(startImport, { params: { id }, body: { version } }),
     onSuccess: (started) => {
       client.setQueryData(importKey(id), started);
       void client.invalidateQueries({ queryKey: ['imports'] });
