@@ -6,6 +6,7 @@ import { nowIso } from '../../core/ids.js';
 import { columnsOf } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { scoped } from '../../core/db/prepared.js';
+import { dbKind } from '../../core/db/connect.js';
 import type { CommitmentTable } from '../../core/db/schema.js';
 import { assertPlanOpen, canEditCommitment, writablePlan } from '../plans/access.js';
 import { commitmentAccess, type CommitmentAccess } from './access.js';
@@ -64,6 +65,11 @@ export async function commitmentForChange(scope: Scope, actor: Actor, id: string
   return { row, access };
 }
 
+/**
+ * The milestone a commitment joins is one of its plan's, not archived — and stays so until the
+ * commitment is written: on PostgreSQL the read shares the lock an archive takes first, so an archive
+ * under way is waited for (and then refused here), and a later one sees the new commitment.
+ */
 export async function assertActiveMilestone(scope: Scope, planId: string, milestoneId: string, path = 'milestoneId'): Promise<void> {
   const m = await scope
     .selectFrom('plan_milestones')
@@ -71,6 +77,7 @@ export async function assertActiveMilestone(scope: Scope, planId: string, milest
     .where('plan_milestones.id', '=', milestoneId)
     .where('plan_milestones.plan_id', '=', planId)
     .where('plan_milestones.archived_at', 'is', null)
+    .$if(dbKind(scope.db) === 'postgres', (q) => q.forShare())
     .executeTakeFirst();
   if (!m) throw invalid(path, 'Choose a milestone of this plan.');
 }

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { CreateMilestoneBody, Milestone, UpdateMilestoneBody } from '../../../shared/plans.js';
 import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { assertVersionRead, columnsOf, updateAtVersion, writeVersioned } from '../../core/records.js';
+import { assertVersionRead, columnsOf, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
@@ -83,6 +84,16 @@ export async function updateMilestone({ scope, actor, id, input, version }: Op<{
   });
 }
 
+/** Takes a milestone's commitments off it (they stay on the plan): the ids that left. */
+async function leaveMilestone(tx: Scope, id: string): Promise<{ id: string }[]> {
+  return tx
+    .updateTable('commitments')
+    .set({ milestone_id: null, version: sql<number>`commitments.version + 1`, updated_at: nowIso() })
+    .where('commitments.milestone_id', '=', id)
+    .returning('commitments.id')
+    .execute();
+}
+
 /**
  * Archiving a milestone keeps its commitments on the plan, without a milestone; restoring puts it
  * back at the end.
@@ -92,20 +103,11 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
     const { row, access } = await loadForChange(tx, actor, id);
     await assertVersionRead(row, version, () => present(tx, access, id));
     if ((row.archived_at !== null) === archived) return presentMilestone(row, access);
-    if (archived) {
-      // Each commitment leaves at the version read, in id order (the lock order of every plan writer).
-      const moved = await tx.selectFrom('commitments').select(['id', 'version']).where('commitments.milestone_id', '=', id).orderBy('commitments.id').execute();
-      for (const c of moved) {
-        if (!(await updateAtVersion(tx, 'commitments', c.id, c.version, { milestone_id: null }))) throw conflict(await present(tx, access, id));
-      }
-      if (moved.length > 0) {
-        await audit(
-          tx,
-          actor,
-          moved.map((c) => ({ entityType: 'commitment' as const, entityId: c.id, action: 'update' as const, before: { milestone_id: id }, after: { milestone_id: null } })),
-        );
-      }
-    }
+    // Its commitments leave whatever their versions: leaving does not depend on what anyone saw of
+    // them, so an edit of one committed meanwhile is no conflict (PostgreSQL re-reads each row it
+    // waited for and skips one moved elsewhere). Their version moves on, so an edit from before fails.
+    // Commitments before the milestone, the lock order of every plan writer (layout.service.ts).
+    const moved = archived ? await leaveMilestone(tx, id) : [];
     const out = await writeVersioned({
       scope: tx,
       actor,
@@ -117,6 +119,16 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
       patch: archived ? { archived_at: nowIso() } : { archived_at: null, position: await nextPosition(tx, row.plan_id) },
       present: () => present(tx, access, id),
     });
+    // A commitment added to it meanwhile (PostgreSQL): its writer shared the lock the archive just took
+    // (assertActiveMilestone), so it has committed by now, and it leaves too; later ones are refused.
+    if (archived) moved.push(...(await leaveMilestone(tx, id)));
+    if (moved.length > 0) {
+      await audit(
+        tx,
+        actor,
+        moved.map((c) => ({ entityType: 'commitment' as const, entityId: c.id, action: 'update' as const, before: { milestone_id: id }, after: { milestone_id: null } })),
+      );
+    }
     await touchPlan(tx, row.plan_id);
     return out;
   });
