@@ -25,10 +25,12 @@ export const qualificationApi = defineRoutes({
   updateSweetSpotCriterion: {
     tags,
     summary: 'Rename, move, archive or restore a sweet-spot criterion (admins; send the version)',
+    description:
+      'A move (`position`) is made from the order read (`basis`, else 400): answers 409 version_conflict, with the criterion as it now is in `error.current`, when the criteria are no longer in that order (someone moved or added one meanwhile); nothing moves.',
     params: IdParams,
     body: UpdateSweetSpotCriterionBody,
     response: { 200: SweetSpotCriterion },
-    errors: ['duplicate'],
+    errors: ['duplicate', 'version_conflict'],
   },
   getStageGate: { tags, summary: 'The stage from which an evidenced commitment to change is needed (or none)', response: { 200: StageGate } },
   updateStageGate: {

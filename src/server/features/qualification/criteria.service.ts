@@ -1,8 +1,9 @@
 import type { CreateSweetSpotCriterionBody, SweetSpotCriterion, SweetSpotCriterionList, UpdateSweetSpotCriterionBody } from '../../../shared/qualification.js';
+import { MOVE_NEEDS_BASIS } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { SweetSpotCriterionTable } from '../../core/db/schema.js';
-import { conflict, duplicate, notFound } from '../../core/errors.js';
+import { conflict, duplicate, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
@@ -32,6 +33,9 @@ async function findCriterion(scope: Scope, id: string): Promise<SweetSpotCriteri
   return present(row);
 }
 
+/** Whether `basis` lists exactly these rows, in this order (a move's `basis`: the whole list as GET lists it). */
+const sameOrder = (basis: readonly string[], rows: readonly { id: string }[]) => basis.length === rows.length && basis.every((id, i) => id === rows[i].id);
+
 /** Two criteria with one label would make the checklist ambiguous; an archived one can be restored instead. */
 function assertLabelFree(criteria: CriterionRow[], label: string, exceptId?: string): void {
   const same = criteria.find((c) => c.id !== exceptId && c.label.trim().toLowerCase() === label.trim().toLowerCase());
@@ -54,7 +58,8 @@ export async function createCriterion({ scope, actor, input }: Op<{ input: Creat
 }
 
 /**
- * Rename, move, archive or restore a criterion, like a stage: a move renumbers every criterion
+ * Rename, move, archive or restore a criterion, like a stage: a move, from the order read (`basis`;
+ * else 409 and nothing moves), renumbers every criterion
  * 0..n-1 in the same transaction (each renumbered one gets a new version and an audit event).
  * Archiving keeps every deal's answer to it; it only leaves the checklist of deals not answering it.
  */
@@ -70,6 +75,9 @@ export async function updateCriterion({ scope, actor, id, input, version }: Op<{
 
     let order = criteria;
     if (input.position !== undefined) {
+      // From the order its author read, like a stage's move: someone else's move or addition meanwhile is a conflict.
+      if (input.basis === undefined) throw invalid('basis', MOVE_NEEDS_BASIS);
+      if (!sameOrder(input.basis, criteria)) throw conflict(present(current));
       order = criteria.filter((c) => c.id !== id);
       order.splice(Math.min(input.position, order.length), 0, current);
     }

@@ -58,7 +58,8 @@ describe('sweet-spot criteria (workspace settings)', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.data.error).toMatchObject({ code: 'version_conflict', current: { label: 'Budget approved this year', version: 2 } });
 
-    await admin.client.patch(`/api/v1/sweet-spot-criteria/${team.id}`, { position: 0, version: 1 });
+    const basis = [budget.id, sap.id, team.id];
+    expect((await admin.client.patch(`/api/v1/sweet-spot-criteria/${team.id}`, { position: 0, basis, version: 1 })).statusCode).toBe(200);
     const order = (await admin.client.get('/api/v1/sweet-spot-criteria')).data.data.map((c: { label: string; position: number }) => `${c.position} ${c.label}`);
     expect(order).toEqual(['0 Has a data team', '1 Budget approved this year', '2 Runs SAP']);
 
@@ -83,6 +84,34 @@ describe('sweet-spot criteria (workspace settings)', () => {
     const other = await signUpWorkspace(app);
     expect((await other.client.get('/api/v1/sweet-spot-criteria')).data.data).toEqual([]);
     expect((await other.client.patch(`/api/v1/sweet-spot-criteria/${criterion.id}`, { label: 'Theirs', version: 1 })).statusCode).toBe(404);
+  });
+
+  it('moves nothing when the criteria are no longer in the order the mover read: 409 with the criterion as it is', async () => {
+    const admin = await signUpWorkspace(app);
+    const other = await addMember(app, admin.client, { role: 'admin' });
+    const add = async (label: string) => (await admin.client.post('/api/v1/sweet-spot-criteria', { label })).data as { id: string; version: number };
+    const [a, b, c, d] = [await add('A'), await add('B'), await add('C'), await add('D')];
+    const labels = async () => (await admin.client.get('/api/v1/sweet-spot-criteria')).data.data.map((x: { label: string }) => x.label);
+    const basis = [a.id, b.id, c.id, d.id];
+    // The other admin moves C first meanwhile.
+    expect((await other.client.patch(`/api/v1/sweet-spot-criteria/${c.id}`, { position: 0, basis, version: 1 })).statusCode).toBe(200);
+    // Our move of D "right after A" (index 1 in the order we read) would now land before A: refused.
+    const mine = await admin.client.patch(`/api/v1/sweet-spot-criteria/${d.id}`, { position: 1, basis, version: 1 });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.data.error).toMatchObject({ code: 'version_conflict', current: { id: d.id, label: 'D', position: 3, version: 1 } });
+    expect(await labels()).toEqual(['C', 'A', 'B', 'D']);
+    // Without the order read: 400 naming basis.
+    const blind = await admin.client.patch(`/api/v1/sweet-spot-criteria/${d.id}`, { position: 1, version: 1 });
+    expect(blind.statusCode).toBe(400);
+    expect(fieldsOf(blind)).toEqual(['basis']);
+    expect(await labels()).toEqual(['C', 'A', 'B', 'D']);
+    // From the order as it is now, the move goes through: D right after A.
+    const fresh = await admin.client.patch(`/api/v1/sweet-spot-criteria/${d.id}`, { position: 2, basis: [c.id, a.id, b.id, d.id], version: 1 });
+    expect(fresh.statusCode).toBe(200);
+    expect(await labels()).toEqual(['C', 'A', 'D', 'B']);
+    // Archiving and renaming need no order.
+    const bNow = (await admin.client.get('/api/v1/sweet-spot-criteria')).data.data.find((x: { id: string }) => x.id === b.id);
+    expect((await admin.client.patch(`/api/v1/sweet-spot-criteria/${b.id}`, { archived: true, label: 'B2', version: bNow.version })).statusCode).toBe(200);
   });
 });
 
@@ -409,7 +438,7 @@ describe('the stage gate on every path that puts a deal in a stage', () => {
     await setGate(admin, stages[3].id);
     const deal = await newDeal(admin, { stageId: stages[2].id });
     // Proposal moves to the end: Negotiate (now before it) is no longer gated.
-    await admin.client.patch(`/api/v1/stages/${stages[3].id}`, { position: 5, version: 1 });
+    await admin.client.patch(`/api/v1/stages/${stages[3].id}`, { position: 5, basis: stages.map((s) => s.id), version: 1 });
     expect((await admin.client.patch(`/api/v1/opportunities/${deal.id}`, { stageId: stages[4].id, version: 1 })).statusCode).toBe(200);
     const gate = (await admin.client.get('/api/v1/workspace/stage-gate')).data;
     const proposal = (await stagesOf(admin)).find((s) => s.id === stages[3].id)!;

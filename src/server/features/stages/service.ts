@@ -1,8 +1,8 @@
-import type { CreateStageBody, Stage, StageList, UpdateStageBody } from '../../../shared/stages.js';
+import { MOVE_NEEDS_BASIS, type CreateStageBody, type Stage, type StageList, type UpdateStageBody } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { StageTable } from '../../core/db/schema.js';
-import { conflict, notFound, ruleViolation, duplicate } from '../../core/errors.js';
+import { conflict, invalid, notFound, ruleViolation, duplicate } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
@@ -32,6 +32,9 @@ export async function findStage(scope: Scope, id: string): Promise<Stage> {
   return presentStage(row);
 }
 
+/** Whether `basis` lists exactly these rows, in this order (a move's `basis`: the whole list as GET lists it). */
+const sameOrder = (basis: readonly string[], rows: readonly { id: string }[]) => basis.length === rows.length && basis.every((id, i) => id === rows[i].id);
+
 /** Two stages with one name would make the pipeline ambiguous; an archived one can be restored instead. */
 function assertNameFree(stages: StageRow[], name: string, exceptId?: string): void {
   const same = stages.find((s) => s.id !== exceptId && s.name.trim().toLowerCase() === name.trim().toLowerCase());
@@ -53,9 +56,9 @@ export async function createStage({ scope, actor, input }: Op<{ input: CreateSta
 }
 
 /**
- * Rename, move and archive or restore a stage. A move renumbers every stage 0..n-1 in the same
- * transaction (each renumbered stage gets a new version and an audit event), so positions never
- * collide or leave gaps.
+ * Rename, move and archive or restore a stage. A move is made from the order read (`basis`; else
+ * 409 and nothing moves) and renumbers every stage 0..n-1 in the same transaction (each renumbered
+ * stage gets a new version and an audit event), so positions never collide or leave gaps.
  */
 export async function updateStage({ scope, actor, id, input, version }: Op<{ id: string; input: Omit<UpdateStageBody, 'version'>; version?: number }>): Promise<Stage> {
   return scope.transaction(async (tx) => {
@@ -72,6 +75,10 @@ export async function updateStage({ scope, actor, id, input, version }: Op<{ id:
 
     let order = stages;
     if (input.position !== undefined) {
+      // From the order its author read, like a plan's layout: a move or an addition made meanwhile is a
+      // conflict, not a move applied to an order they never saw.
+      if (input.basis === undefined) throw invalid('basis', MOVE_NEEDS_BASIS);
+      if (!sameOrder(input.basis, stages)) throw conflict(presentStage(current));
       order = stages.filter((s) => s.id !== id);
       order.splice(Math.min(input.position, order.length), 0, current);
     }

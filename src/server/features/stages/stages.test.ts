@@ -8,6 +8,8 @@ const { app } = await testApp();
 type StageOut = { id: string; name: string; position: number; archivedAt: string | null; version: number };
 const stages = async (client: Client): Promise<StageOut[]> => (await client.get('/api/v1/stages')).data.data;
 const names = async (client: Client) => (await stages(client)).map((s) => s.name);
+/** The order as GET /stages lists it: a move's `basis`. */
+const basisOf = async (client: Client) => (await stages(client)).map((s) => s.id);
 
 describe('stages', () => {
   it('starts with the default pipeline, readable by everyone, and appends new stages at the end', async () => {
@@ -31,7 +33,7 @@ describe('stages', () => {
     const { client: admin } = await signUpWorkspace(app);
     const before = await stages(admin);
     const commit = before.at(-1) as StageOut;
-    const moved = await admin.patch(`/api/v1/stages/${commit.id}`, { position: 1, version: 1 });
+    const moved = await admin.patch(`/api/v1/stages/${commit.id}`, { position: 1, basis: before.map((s) => s.id), version: 1 });
     expect(moved.statusCode).toBe(200);
     expect(moved.data).toMatchObject({ position: 1, version: 2 });
     const after = await stages(admin);
@@ -49,7 +51,7 @@ describe('stages', () => {
     expect((await admin.get(`/api/v1/stages/${discover.id}/history`)).data.data[0]).toMatchObject({ action: 'update', changes: { position: { before: 1, after: 2 } } });
 
     // A position past the end means "last".
-    const back = await admin.patch(`/api/v1/stages/${commit.id}`, { position: 999, version: 2 });
+    const back = await admin.patch(`/api/v1/stages/${commit.id}`, { position: 999, basis: after.map((s) => s.id), version: 2 });
     expect(back.data.position).toBe(5);
     expect(await names(admin)).toEqual([...DEFAULT_STAGES]);
   });
@@ -85,11 +87,43 @@ describe('stages', () => {
     const { client: admin } = await signUpWorkspace(app);
     const [first, second] = await stages(admin);
     await admin.patch(`/api/v1/stages/${first.id}`, { name: 'Intro', version: 1 });
-    const stale = await admin.patch(`/api/v1/stages/${first.id}`, { position: 3, version: 1 });
+    const stale = await admin.patch(`/api/v1/stages/${first.id}`, { position: 3, basis: await basisOf(admin), version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.data.error.current).toMatchObject({ name: 'Intro', position: 0, version: 2 });
     // Nothing moved.
     expect((await stages(admin)).map((s) => s.id).slice(0, 2)).toEqual([first.id, second.id]);
+  });
+
+  it('moves nothing when the stages are no longer in the order the mover read: 409 with the stage as it is', async () => {
+    const { client: admin } = await signUpWorkspace(app);
+    const other = await addMember(app, admin, { role: 'admin' });
+    const seen = await stages(admin); // Qualify, Discover, Solution fit, Proposal, Negotiate, Commit
+    const basis = seen.map((s) => s.id);
+    const byName = (n: string) => seen.find((s) => s.name === n) as StageOut;
+    // The other admin moves Solution fit before Discover meanwhile.
+    const theirs = await other.client.patch(`/api/v1/stages/${byName('Solution fit').id}`, { position: 1, basis, version: 1 });
+    expect(theirs.statusCode).toBe(200);
+    const afterTheirs = await stages(admin);
+    // Our move of Commit "right after Discover" (index 2 in the order we read) would now land before it: refused.
+    const mine = await admin.patch(`/api/v1/stages/${byName('Commit').id}`, { position: 2, basis, version: 1 });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.data.error).toMatchObject({ code: 'version_conflict', current: { id: byName('Commit').id, name: 'Commit', position: 5, version: 1 } });
+    expect(await stages(admin)).toEqual(afterTheirs);
+    // A stage added meanwhile: the order read misses it, which is a conflict too.
+    await admin.post('/api/v1/stages', { name: 'Verbal yes' });
+    const missing = await admin.patch(`/api/v1/stages/${byName('Commit').id}`, { position: 0, basis: afterTheirs.map((s) => s.id), version: 1 });
+    expect(missing.statusCode).toBe(409);
+    // Without the order read: 400 naming basis, and nothing moves.
+    const blind = await admin.patch(`/api/v1/stages/${byName('Commit').id}`, { position: 0, version: 1 });
+    expect(blind.statusCode).toBe(400);
+    expect(blind.data.error.details.map((d: { path: string }) => d.path)).toEqual(['basis']);
+    expect(await names(admin)).toEqual(['Qualify', 'Solution fit', 'Discover', 'Proposal', 'Negotiate', 'Commit', 'Verbal yes']);
+    // From the order as it is now, the same move goes through: Commit lands right after Discover.
+    const fresh = await admin.patch(`/api/v1/stages/${byName('Commit').id}`, { position: 3, basis: await basisOf(admin), version: 1 });
+    expect(fresh.statusCode).toBe(200);
+    expect(await names(admin)).toEqual(['Qualify', 'Solution fit', 'Discover', 'Commit', 'Proposal', 'Negotiate', 'Verbal yes']);
+    // A rename needs no order.
+    expect((await admin.patch(`/api/v1/stages/${byName('Qualify').id}`, { name: 'Qualified', version: 1 })).statusCode).toBe(200);
   });
 
   it('lets only admins change stages, and only their own workspace’s', async () => {

@@ -32,13 +32,14 @@ export function SweetSpotCriteriaCard() {
   const all = [...criteria.data].sort((a, b) => a.position - b.position);
   const active = all.filter((c) => c.archivedAt === null);
   const archived = all.filter((c) => c.archivedAt !== null);
-  const change = (c: SweetSpotCriterion, body: { label?: string; position?: number; archived?: boolean }) => {
+  const change = (c: SweetSpotCriterion, body: { label?: string; position?: number; basis?: string[]; archived?: boolean }) => {
     setMessage(null);
     update.mutate({ id: c.id, body: { ...body, version: c.version } }, { onError: (err) => setMessage(failure(err)) });
   };
   const move = (c: SweetSpotCriterion, direction: -1 | 1) => {
     const neighbour = active[active.indexOf(c) + direction];
-    if (neighbour) change(c, { position: all.indexOf(neighbour) });
+    // From the order shown: if someone moved or added a criterion meanwhile, nothing moves (409) and the card shows the latest.
+    if (neighbour) change(c, { position: all.indexOf(neighbour), basis: all.map((x) => x.id) });
   };
 
   return (

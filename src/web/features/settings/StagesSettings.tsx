@@ -44,7 +44,8 @@ export function StagesSettings() {
     const neighbour = active[i + direction];
     if (!neighbour) return;
     setMessage(null);
-    mutation.mutate({ id: stage.id, body: { position: all.indexOf(neighbour), version: stage.version } });
+    // From the order shown: if someone moved or added a stage meanwhile, nothing moves (409) and the page shows the latest.
+    mutation.mutate({ id: stage.id, body: { position: all.indexOf(neighbour), basis: all.map((s) => s.id), version: stage.version } });
   };
 
   return (
