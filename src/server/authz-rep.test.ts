@@ -134,7 +134,7 @@ describe('authorization inside a workspace, on every route, as a rep who owns no
           : await WRITE_CASES[key(r)](fresh, app);
       const planBefore = (await people.owner.client.get(`/api/v1/plans/${fresh.ids.plan}`)).data;
       const objectiveBefore = (await people.owner.client.get(`/api/v1/objectives/${fresh.ids.objective}`)).data;
-      const res = await rep.request(r.method as 'POST', call.url, call.body);
+      const res = await rep.request(r.method as 'POST', call.url, call.body, 'headers' in call ? call.headers : undefined);
       // A token is refused account security, and a read token every write, before any record is looked at.
       const tokenRefused = tokens !== null && (SESSION_ONLY.has(key(r)) || credential === 'read token');
       if (tokenRefused) expect(res.statusCode, `${key(r)} with a ${credential}: ${res.body}`).toBe(403);

@@ -33,7 +33,7 @@ describe('authorization inside a workspace, on every route', () => {
       expect(build, `no positive control for ${key(r)}: add one to test/walk.ts`).toBeDefined();
       const w = await buildWorld(app, people);
       const call = await build(w, app);
-      const res = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body);
+      const res = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body, call.headers);
       expect(res.statusCode, `${key(r)} as ${call.as}: ${res.body}`).toBeGreaterThanOrEqual(200);
       expect(res.statusCode, `${key(r)} as ${call.as}: ${res.body}`).toBeLessThan(300);
       walked++;
@@ -55,16 +55,16 @@ describe('authorization inside a workspace, on every route', () => {
       const mine = tokens[call.as];
       const planBefore = (await people.owner.client.get(`/api/v1/plans/${w.ids.plan}`)).data;
       const objectiveBefore = (await people.owner.client.get(`/api/v1/objectives/${w.ids.objective}`)).data;
-      const refused = await mine.read.request(r.method as 'POST', call.url, call.body);
+      const refused = await mine.read.request(r.method as 'POST', call.url, call.body, call.headers);
       expect(refused.statusCode, `${key(r)} with ${call.as}'s read token: ${refused.body}`).toBe(403);
       expect(refused.data.error.code).toBe('forbidden');
       expect((await people.owner.client.get(`/api/v1/plans/${w.ids.plan}`)).data, `${key(r)} refused a read token yet changed the plan`).toEqual(planBefore);
       expect((await people.owner.client.get(`/api/v1/objectives/${w.ids.objective}`)).data, `${key(r)} refused a read token yet changed the objective`).toEqual(objectiveBefore);
-      const res = await mine.readWrite.request(r.method as 'POST', call.url, call.body);
+      const res = await mine.readWrite.request(r.method as 'POST', call.url, call.body, call.headers);
       if (SESSION_ONLY.has(key(r))) {
         expect(res.statusCode, `${key(r)} is account security: ${res.body}`).toBe(403);
         // …and the session still may.
-        const bySession = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body);
+        const bySession = await clientOf(w, app, call).request(r.method as 'POST', call.url, call.body, call.headers);
         expect(bySession.statusCode, `${key(r)} with ${call.as}'s session: ${bySession.body}`).toBeLessThan(300);
       } else {
         expect(res.statusCode, `${key(r)} with ${call.as}'s read-write token: ${res.body}`).toBeGreaterThanOrEqual(200);

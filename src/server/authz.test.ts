@@ -160,7 +160,7 @@ describe('authorization on every route', () => {
     await db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expired.id).execute();
     const leaver = await addMember(app, admin.client, { role: 'admin' });
     const left = await createApiToken(leaver);
-    expect((await admin.client.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: admin.me.user.id })).statusCode).toBe(200);
+    expect((await admin.client.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: admin.me.user.id, version: leaver.me.user.version })).statusCode).toBe(200);
     const clients = { revoked: revoked.client, expired: expired.client, 'of a deactivated person': left.client, unknown: new Client(app, `adv_${'x'.repeat(43)}`) };
     const routes = apiRoutes().filter((r) => !open(r));
     for (const r of routes) {

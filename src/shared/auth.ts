@@ -42,7 +42,7 @@ export const SetupStatus = z.object({
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
 /** Entering the demo takes nothing: no body, or an empty object. */
-export const DemoSessionBody = z.strictObject({}).optional();
+export const DemoSessionBody = z.strictObject({}).nullish();
 
 /**
  * Changing one's password while signed in: the current one (checked, and its wrong guesses counted

@@ -332,8 +332,15 @@ export const CheckInCoaching = z
 export type CheckInCoaching = z.infer<typeof CheckInCoaching>;
 
 export const CloseCoachingBody = z
-  .strictObject({ stoppedChanging: z.boolean().optional() })
-  .meta({ id: 'CloseCoachingBody', description: 'stoppedChanging: the rep said the answer has stopped changing — the ladder ends and proposes its last distinct answer.' });
+  .strictObject({
+    stoppedChanging: z.boolean().optional(),
+    /** The ladder's version as read (`ladderVersion`): required with `stoppedChanging`, which ends the ladder (here or as If-Match). */
+    version: Version.optional(),
+  })
+  .meta({
+    id: 'CloseCoachingBody',
+    description: 'stoppedChanging: the rep said the answer has stopped changing — the ladder ends and proposes its last distinct answer; send the ladder’s version you read with it (`ladderVersion`).',
+  });
 export type CloseCoachingBody = z.infer<typeof CloseCoachingBody>;
 
 export const CheckIn = z

@@ -108,7 +108,7 @@ export const CreateRenegotiationBody = z
   .meta({ id: 'CreateRenegotiationBody' });
 export type CreateRenegotiationBody = z.infer<typeof CreateRenegotiationBody>;
 
-export const AnswerRenegotiationBody = z.strictObject({ note: optionalText(REASON_MAX) }).optional();
+export const AnswerRenegotiationBody = z.strictObject({ note: optionalText(REASON_MAX) }).nullish();
 
 export const RenegotiationParty = z.object({
   side: CommitmentSide,

@@ -19,6 +19,8 @@ export const Text = z
 
 /** Characters that take no room: a text of only these (and spaces) says nothing. */
 const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
+/** Whether a text is empty to the eye (spaces and zero-width characters only). */
+export const saysNothing = (t: string) => INVISIBLE.test(t);
 
 /** The shape of an id (a UUID, as Advance makes them); an id of another shape names nothing. */
 export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -220,6 +222,6 @@ export function nameText(max: number, what: string) {
 export const NoBody = z.strictObject({}).nullish();
 
 /** An action on a versioned record (archive, restore, start): from the version read, in `version` or an If-Match header (one of the two is required). */
-export const VersionBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).optional();
+export const VersionBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).nullish();
 /** Archive or restore: from the version read, in `version` or an If-Match header (one of the two is required). */
 export const ArchiveBody = VersionBody;

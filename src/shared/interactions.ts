@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADVANCE_KIND_VALUES, FIRST_CALL_QUESTION, OUTCOME_QUESTION, plannedOutcomeProblems, RESULT_VALUES } from '../domain/interactions.js';
-import { CalendarDate, FIRST_CALENDAR_YEAR, Id, Instant, LAST_CALENDAR_YEAR, TimeZone, UserRef, Version, listQueryBase, optionalText, page, requiredText } from './common.js';
+import { CalendarDate, FIRST_CALENDAR_YEAR, Id, Instant, LAST_CALENDAR_YEAR, TimeZone, UserRef, Version, listQueryBase, optionalText, page, requiredText, saysNothing, Text } from './common.js';
 import { COMMITMENT_TITLE_MAX, Commitment, CommitmentSide } from './commitments.js';
 
 /**
@@ -55,9 +55,10 @@ export const DURATION_MAX_MINUTES = 24 * 60;
 const requiredAnswer = (max: number, missing: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null ? missing : 'Write this as text.') })
-    .refine((s) => !s.includes('\u0000'), 'Remove the NUL character (\\u0000) from this text.')
+    // Text's rules (no NUL, no half characters), and something a person can read: not only zero-width characters.
+    .pipe(Text)
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, missing).max(max, `Keep this to ${max} characters or fewer.`));
+    .pipe(z.string().min(1, missing).max(max, `Keep this to ${max} characters or fewer.`).refine((t) => t.length === 0 || !saysNothing(t), missing));
 
 const OUTCOME_MISSING = `Answer “${OUTCOME_QUESTION}” before you plan it.`;
 
@@ -165,7 +166,7 @@ export const UpdateInteractionBody = z
   .meta({ id: 'UpdateInteractionBody' });
 export type UpdateInteractionBody = z.infer<typeof UpdateInteractionBody>;
 
-export const CancelInteractionBody = z.strictObject({ version: Version.optional() }).optional().meta({ id: 'CancelInteractionBody' });
+export const CancelInteractionBody = z.strictObject({ version: Version.optional() }).nullish().meta({ id: 'CancelInteractionBody' });
 
 /** One action agreed in an advance: it becomes a commitment (seller or customer side, an owner, a due date). */
 export const AgreedAction = z

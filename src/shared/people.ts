@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { Id, Instant, Role, TimeZone, Token, UserRef, Version, nameText, requiredText } from './common.js';
+import { Id, Instant, Role, Text, TimeZone, Token, UserRef, Version, nameText, requiredText } from './common.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
 
-/** Length is the only composition rule; the server also refuses common passwords. */
-export const Password = z
-  .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+/**
+ * Length is the only composition rule; the server also refuses common passwords. Text a sign-in can
+ * take back (no NUL, no half characters): a password set that sign-in then refuses locks its owner out.
+ */
+export const Password = Text.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
 export const Email = z.email('Enter an email address such as ana@example.com.').max(254);
@@ -63,6 +64,8 @@ export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 export const DeactivateUserBody = z.strictObject({
   /** Who receives the person's accounts and opportunities. */
   transferToId: Id,
+  /** The version of the person you read; required here or as If-Match. */
+  version: Version.optional(),
 });
 export type DeactivateUserBody = z.infer<typeof DeactivateUserBody>;
 

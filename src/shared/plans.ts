@@ -141,7 +141,7 @@ export const CreatedPlan = Plan.extend({ dateAdjustments: z.array(DateAdjustment
 export type CreatedPlan = z.infer<typeof CreatedPlan>;
 
 /** Reopening a completed or abandoned plan: send the version you saw. */
-export const ReopenPlanBody = z.strictObject({ version: Version.optional() }).optional().meta({ id: 'ReopenPlanBody' });
+export const ReopenPlanBody = z.strictObject({ version: Version.optional() }).nullish().meta({ id: 'ReopenPlanBody' });
 
 export const PLAN_SORTS = ['-lastActivityAt', 'lastActivityAt', 'targetDate', '-targetDate'] as const;
 

@@ -81,6 +81,8 @@ export const RotateWebhookSecretBody = z
   .strictObject({
     /** Hours the old secret keeps signing too (a second v1), so receivers can switch without losing events. 0 = stop at once. */
     keepPreviousHours: z.number().int().min(0).max(72).optional(),
+    /** The version you read; required here or as If-Match. */
+    version: Version.optional(),
   })
   .nullish()
   .meta({ id: 'RotateWebhookSecretBody' });

@@ -176,8 +176,11 @@ function completeOperation(operation: Json, info: RouteInfo): void {
     parameters.push({
       name: 'If-Match',
       in: 'header',
-      required: false,
-      description: 'The version you read, as `"3"`; the body’s `version` wins when both are sent. Without either, the change applies to the current version.',
+      // A DELETE has no body: the header is its only way to say which version it removes.
+      required: !contract.body,
+      description: contract.body
+        ? 'The version you read, as `"3"`, in place of the body’s `version` (both only if they agree). One of the two is required: without either, 400 naming `version`.'
+        : 'The version you read, as `"3"`. Required: without it, 400 naming `version`.',
       schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' },
     });
   }

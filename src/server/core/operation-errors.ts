@@ -43,8 +43,9 @@ export function operationErrors(contract: RouteContract, permission: Permission,
 /** POST answering 201: replays for the same Idempotency-Key. */
 export const isCreating = (contract: RouteContract) => contract.method === 'POST' && 201 in contract.response;
 
-/** Versioned writes take the version read, in the body or as If-Match. */
-export const isVersioned = (contract: RouteContract) => fieldsOf(contract.body).has('version');
+/** Versioned writes take the version read, in the body or as If-Match; a DELETE of a versioned record (it has no body, and lists `version_conflict`) as If-Match only. */
+export const isVersioned = (contract: RouteContract) =>
+  fieldsOf(contract.body).has('version') || (contract.method === 'DELETE' && (contract.errors ?? []).includes('version_conflict'));
 
 /** The field names of an object schema, through optional, nullable and default wrappers. */
 function fieldsOf(schema: z.ZodType | undefined): Set<string> {

@@ -167,7 +167,8 @@ async function checkInWorld(people: People) {
 }
 
 export type Principal = 'anonymous' | 'guest' | 'admin' | 'owner' | 'stranger';
-export type Call = { as: Principal; url: string; body?: unknown; client?: Client };
+/** `headers`: what a request sends besides its body, such as the If-Match of a versioned DELETE. */
+export type Call = { as: Principal; url: string; body?: unknown; client?: Client; headers?: Record<string, string> };
 type Case = (w: World, app: App) => Promise<Call> | Call;
 
 async function signedInAgain(app: App, email: string): Promise<Client> {
@@ -241,9 +242,9 @@ export const WRITE_CASES: Record<string, Case> = {
   }),
   'DELETE /api/v1/webhook-endpoints/:id': async (w) => {
     const made = await ok(w.admin.client.post('/api/v1/webhook-endpoints', { url: WEBHOOK_URL, events: ['opportunity.won'] }), 'webhook endpoint');
-    return { as: 'admin', url: `/api/v1/webhook-endpoints/${made.endpoint.id}` };
+    return { as: 'admin', url: `/api/v1/webhook-endpoints/${made.endpoint.id}`, headers: { 'if-match': `"${made.endpoint.version}"` } };
   },
-  'POST /api/v1/webhook-endpoints/:id/secret': (w) => ({ as: 'admin', url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}/secret`, body: {} }),
+  'POST /api/v1/webhook-endpoints/:id/secret': (w) => ({ as: 'admin', url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}/secret`, body: { version: w.versions.webhookEndpoint } }),
   'POST /api/v1/webhook-endpoints/:id/test': (w) => ({ as: 'admin', url: `/api/v1/webhook-endpoints/${w.ids.webhookEndpoint}/test` }),
   'POST /api/v1/webhook-deliveries/:id/retry': async (w, app) => {
     await app.db.updateTable('webhook_deliveries').set({ status: 'dead' }).where('id', '=', w.ids.webhookDelivery).execute();
@@ -266,7 +267,7 @@ export const WRITE_CASES: Record<string, Case> = {
   'PATCH /api/v1/users/:id': async (w) => ({ as: 'owner', url: `/api/v1/users/${w.owner.me.user.id}`, body: { name: `Olivia ${uniq()}`, version: (await w.owner.client.get(`/api/v1/users/${w.owner.me.user.id}`)).data.version } }),
   'POST /api/v1/users/:id/deactivate': async (w, app) => {
     const leaver = await addMember(app, w.admin.client, { role: 'rep' });
-    return { as: 'admin', url: `/api/v1/users/${leaver.me.user.id}/deactivate`, body: { transferToId: w.admin.me.user.id } };
+    return { as: 'admin', url: `/api/v1/users/${leaver.me.user.id}/deactivate`, body: { transferToId: w.admin.me.user.id, version: leaver.me.user.version } };
   },
   'POST /api/v1/teams': () => ({ as: 'admin', url: '/api/v1/teams', body: { name: `Team ${uniq()}` } }),
   'PATCH /api/v1/teams/:id': async (w) => {
@@ -399,8 +400,8 @@ export const WRITE_CASES: Record<string, Case> = {
     return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/rungs`, body: { answer: 'A bigger commission', version: started.coaching.session.ladderVersion } };
   },
   'POST /api/v1/check-ins/:id/coaching/close': async (w) => {
-    await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
-    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/close`, body: { stoppedChanging: true } };
+    const started = await ok(w.admin.client.post(`/api/v1/check-ins/${w.ids.checkIn}/coaching`, { start: 'Hit my quota' }), 'coaching');
+    return { as: 'admin', url: `/api/v1/check-ins/${w.ids.checkIn}/coaching/close`, body: { stoppedChanging: true, version: started.coaching.session.ladderVersion } };
   },
   'POST /api/v1/check-ins/:id/actions': (w) => ({ as: 'owner', url: `/api/v1/check-ins/${w.ids.checkIn}/actions`, body: { title: 'Practise the pricing talk', dueDate: '2027-01-18' } }),
   'PATCH /api/v1/workspace/fiscal-year': async (w) => {

@@ -139,6 +139,6 @@ export const checkInsApi = defineRoutes({
     params: IdParams,
     body: CloseCoachingBody,
     response: { 200: CheckIn },
-    errors: ['rule_violation'],
+    errors: ['rule_violation', 'version_conflict'],
   },
 });

@@ -56,11 +56,11 @@ export const interactionsApi = defineRoutes({
   },
   cancelInteraction: {
     tags,
-    summary: 'Cancel a planned interaction (kept, never judged)',
+    summary: 'Cancel a planned interaction (kept, never judged; send the version you read)',
     params: IdParams,
     body: CancelInteractionBody,
     response: { 200: Interaction },
-    errors: ['rule_violation'],
+    errors: ['rule_violation', 'version_conflict'],
   },
   recordInteractionResult: {
     tags,

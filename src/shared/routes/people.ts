@@ -42,7 +42,7 @@ export const peopleApi = defineRoutes({
   },
   deactivateUser: {
     tags,
-    summary: 'Deactivate a person: end their sessions and hand their accounts and opportunities to someone else',
+    summary: 'Deactivate a person (send the version you read): end their sessions and hand their accounts and opportunities to someone else',
     params: IdParams,
     body: DeactivateUserBody,
     response: { 200: User },

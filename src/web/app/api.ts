@@ -62,9 +62,18 @@ export function call<R extends OperationRef>(route: R, ...[input]: CallArgs<R>):
   return request(route.method, urlFor(route, { params, query }), body) as Promise<CallResult<R>>;
 }
 
-async function request(method: OperationRef['method'], url: string, body?: unknown, signingOut = false): Promise<unknown> {
+/**
+ * `call` from the version read, sent as `If-Match: "<version>"`: how a DELETE of a versioned record
+ * (it has no body) says which version it removes; a stale one is a 409 with the current record.
+ */
+export function callAtVersion<R extends OperationRef>(route: R, version: number, ...[input]: CallArgs<R>): Promise<CallResult<R>> {
+  const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+  return request(route.method, urlFor(route, { params, query }), body, false, { 'If-Match': `"${version}"` }) as Promise<CallResult<R>>;
+}
+
+async function request(method: OperationRef['method'], url: string, body?: unknown, signingOut = false, extra: Record<string, string> = {}): Promise<unknown> {
   if (ending && method !== 'GET' && !signingOut) await ending;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   // Every write is JSON (the server's CSRF rule); actions send `{}`.
   const payload = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body ?? {});
   if (payload !== undefined) headers['Content-Type'] = 'application/json';

@@ -196,7 +196,7 @@ describe(`API tokens (${engine})`, () => {
     const leaver = await addMember(app, admin.client, { role: 'rep' });
     const { client } = await createApiToken(leaver);
     expect((await client.get('/api/v1/accounts')).statusCode).toBe(200);
-    expect((await admin.client.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: admin.me.user.id })).statusCode).toBe(200);
+    expect((await admin.client.post(`/api/v1/users/${leaver.me.user.id}/deactivate`, { transferToId: admin.me.user.id, version: leaver.me.user.version })).statusCode).toBe(200);
     expect((await client.get('/api/v1/accounts')).statusCode).toBe(401);
   });
 

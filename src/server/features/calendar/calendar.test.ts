@@ -141,7 +141,7 @@ describe('a person’s calendar feed', () => {
     // Done, and the call cancelled: still there, cancelled, so calendar apps take them away.
     const current = (await me.client.get(`/api/v1/commitments/${a.id}`)).data;
     expect((await me.client.patch(`/api/v1/commitments/${a.id}`, { status: 'done', version: current.version })).statusCode).toBe(200);
-    expect((await me.client.post(`/api/v1/interactions/${call.id}/cancel`, {})).statusCode).toBe(200);
+    expect((await me.client.post(`/api/v1/interactions/${call.id}/cancel`, { version: call.version })).statusCode).toBe(200);
     const later = await fetchFeed(feed.path);
     expect(byUid(later.events, a.id)).toMatchObject({ status: 'CANCELLED', uid: `commitment-${a.id}@advance` });
     expect(byUid(later.events, a.id).sequence).toBeGreaterThan(byUid(renamed.events, a.id).sequence);
@@ -209,7 +209,7 @@ describe('a person’s calendar feed', () => {
     const rep = await addMember(app, admin.client, { role: 'rep' });
     const feed = await feedOf(rep.client);
     expect((await fetchFeed(feed.path)).res.statusCode).toBe(200);
-    const res = await admin.client.post(`/api/v1/users/${rep.me.user.id}/deactivate`, { transferToId: admin.me.user.id });
+    const res = await admin.client.post(`/api/v1/users/${rep.me.user.id}/deactivate`, { transferToId: admin.me.user.id, version: rep.me.user.version });
     expect(res.statusCode, res.body).toBe(200);
     expect((await fetchFeed(feed.path)).res.statusCode).toBe(404);
   });

@@ -200,7 +200,7 @@ describe('a check-in', () => {
     const { admin, manager, rep } = await checkInTeam(app);
     const { series, checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
     const action = (await manager.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Call back Globex', dueDate: dayIn(TZ, 3) })).data;
-    expect((await admin.client.post(`/api/v1/users/${rep.me.user.id}/deactivate`, { transferToId: manager.me.user.id })).statusCode).toBe(200);
+    expect((await admin.client.post(`/api/v1/users/${rep.me.user.id}/deactivate`, { transferToId: manager.me.user.id, version: (await admin.client.get(`/api/v1/users/${rep.me.user.id}`)).data.version })).statusCode).toBe(200);
     const after = (await manager.client.get(`/api/v1/check-in-series/${series.id}`)).data;
     expect(after.endedAt).not.toBeNull();
     expect(after.next).toBeNull();

@@ -93,18 +93,31 @@ describe('coaching in a check-in: the why ladder', () => {
     expect(held.data.coaching).toMatchObject({ open: false, session: null });
     const again = await manager.client.patch(`/api/v1/check-ins/${checkIn.id}`, { status: 'upcoming', version: 2 });
     expect(again.data.coaching).toMatchObject({ open: false, session: null });
-    expect((await manager.client.post(`${url}/close`, { stoppedChanging: true })).statusCode).toBe(422);
+    expect((await manager.client.post(`${url}/close`, { stoppedChanging: true, version: started.coaching.session.ladderVersion + 1 })).statusCode).toBe(422);
 
     // In another check-in, the rep says the answer has stopped changing: the session closes and the ladder proposes it.
     const other = await checkInTeam(app);
     const { checkIn: second } = await seriesWithCheckIn(other.manager, other.rep.me.user.id);
     const secondUrl = `/api/v1/check-ins/${second.id}/coaching`;
     const s = (await other.manager.client.post(secondUrl, { start: 'Lead a team' })).data;
-    await other.manager.client.post(`${secondUrl}/rungs`, { answer: 'Respect from my peers', version: s.coaching.session.ladderVersion });
-    const closed = await other.manager.client.post(`${secondUrl}/close`, { stoppedChanging: true });
+    const climbed = (await other.manager.client.post(`${secondUrl}/rungs`, { answer: 'Respect from my peers', version: s.coaching.session.ladderVersion })).data;
+    // Ending the ladder names the ladder's version read: none is a field error; one the rep moved past
+    // since (their own answer, on their Goals page) is a conflict showing it; neither ends anything.
+    const unversioned = await other.manager.client.post(`${secondUrl}/close`, { stoppedChanging: true });
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    const ladder = (await other.rep.client.get('/api/v1/why-ladders')).data.data[0];
+    const repAnswer = await other.rep.client.post(`/api/v1/why-ladders/${ladder.id}/rungs`, { answer: 'To be trusted with more', version: ladder.version });
+    expect(repAnswer.statusCode, repAnswer.body).toBe(200);
+    const stale = await other.manager.client.post(`${secondUrl}/close`, { stoppedChanging: true, version: climbed.coaching.session.ladderVersion });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.current.coaching.session.ladderVersion).toBe(climbed.coaching.session.ladderVersion + 1);
+    expect((await other.rep.client.get('/api/v1/why-ladders')).data.data[0]).toMatchObject({ state: 'climbing' });
+    const now = await getCheckIn(other.manager.client, second.id);
+    const closed = await other.manager.client.post(`${secondUrl}/close`, { stoppedChanging: true, version: now.coaching.session.ladderVersion });
     expect(closed.statusCode).toBe(200);
     const theirs = (await other.rep.client.get('/api/v1/why-ladders')).data.data[0];
-    expect(theirs).toMatchObject({ state: 'ended', endedBy: 'stopped_changing', proposedWhy: 'Respect from my peers' });
+    expect(theirs).toMatchObject({ state: 'ended', endedBy: 'stopped_changing', proposedWhy: 'To be trusted with more' });
     expect((await getCheckIn(rep.client, checkIn.id)).coaching.session.rungs).toHaveLength(2);
   });
 

@@ -94,7 +94,10 @@ export async function closeCoaching({ scope, actor, id, input }: Op<{ id: string
     if (!c) throw ruleViolation('No why ladder was climbed in this check-in.');
     if (input.stoppedChanging) {
       if (!isOpen(c, checkIn, new Date())) throw ruleViolation('This coaching session has ended: the ladder is the rep’s, to end on their own.');
+      // Ending the ladder proposes its last answer: only from the ladder as the manager saw it.
+      if (input.version === undefined) throw invalid('version', 'Send the ladder’s version you read (the "version" field or an If-Match header).');
       const ladder = await selectLadders(tx).where('why_ladders.id', '=', c.ladder_id).executeTakeFirstOrThrow();
+      if (input.version !== ladder.version) throw conflict(await presentCheckIn(tx, actor, id));
       if (!(await markStoppedChanging(tx, actor, ladder))) throw conflict(await presentCheckIn(tx, actor, id));
     }
     await closeSession(tx, actor, id);

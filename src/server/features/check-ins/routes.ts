@@ -77,5 +77,7 @@ export function checkInRoutes(app: App): void {
     addCoachingRung({ ...ctx(req), id: req.params.id, input: { ...req.body, version: expectedVersion(req, req.body.version) } }),
   );
 
-  route(app, checkInsApi.closeCheckInCoaching, { permission: { owns: 'check-in-manage' } }, async (req) => closeCoaching({ ...ctx(req), id: req.params.id, input: req.body }));
+  route(app, checkInsApi.closeCheckInCoaching, { permission: { owns: 'check-in-manage' } }, async (req) =>
+    closeCoaching({ ...ctx(req), id: req.params.id, input: { ...req.body, version: expectedVersion(req, req.body.version) } }),
+  );
 }

@@ -208,6 +208,9 @@ describe('moving and re-planning', () => {
       [{ outcomeKind: null }, 'outcomeKind'],
       [{ needsSeveralCalls: true }, 'firstCallGoal'],
       [{ startsAt: hoursFromNow(30), outcomeStatement: ' ' }, 'outcomeStatement'],
+      // Zero-width characters only say nothing; half a character would be stored as U+FFFD, not as sent.
+      [{ outcomeStatement: '\u200b\u200b' }, 'outcomeStatement'],
+      [{ outcomeStatement: 'Pilot agreed \ud800 today' }, 'outcomeStatement'],
     ] as const) {
       const res = await owner.client.patch(url, { ...body, version: call.version });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
@@ -242,8 +245,21 @@ describe('moving and re-planning', () => {
   it('cancels a planned interaction: kept, never judged, and then unchangeable; one with a result is corrected instead', async () => {
     const { owner, account } = await team();
     const call = await planCall(owner.client, account.id);
+    // Like every change, from the version read: none is a field error, an old one a conflict.
+    const unversioned = await owner.client.post(`/api/v1/interactions/${call.id}/cancel`, {});
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    // No body at all (curl -X POST) is the same field error, not a complaint about the body's type.
+    const bodiless = await owner.client.request('POST', `/api/v1/interactions/${call.id}/cancel`);
+    expect(bodiless.statusCode).toBe(400);
+    expect(bodiless.data.error.details.map((d: { path: string }) => d.path)).toEqual(['version']);
+    const stale = await owner.client.post(`/api/v1/interactions/${call.id}/cancel`, { version: call.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.current).toMatchObject({ id: call.id, state: 'upcoming', version: call.version });
     const cancelled = await owner.client.post(`/api/v1/interactions/${call.id}/cancel`, { version: call.version });
     expect(cancelled.statusCode).toBe(200);
+    // Cancelling again from the version that cancelled it: a conflict, not a silent success.
+    expect((await owner.client.post(`/api/v1/interactions/${call.id}/cancel`, { version: call.version })).statusCode).toBe(409);
     expect(cancelled.data).toMatchObject({ state: 'cancelled', version: 2 });
     expect(cancelled.data.cancelledAt).not.toBeNull();
     const edit = await owner.client.patch(`/api/v1/interactions/${call.id}`, { planningNotes: 'x', version: 2 });
@@ -303,7 +319,7 @@ describe('people leave', () => {
     const pending = await pastCall(owner.client, account.id);
     const done = await pastCall(owner.client, account.id, { hoursAgo: 20 });
     await record(owner.client, done, { result: 'no_advance' });
-    const res = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id });
+    const res = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id, version: (await admin.client.get(`/api/v1/users/${owner.me.user.id}`)).data.version });
     expect(res.statusCode).toBe(200);
     const ownerOf = async (id: string) => (await admin.client.get(`/api/v1/interactions/${id}`)).data.owner;
     expect(await ownerOf(upcoming.id)).toEqual({ id: colleague.me.user.id, name: 'Colin Colleague' });

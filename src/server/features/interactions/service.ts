@@ -7,7 +7,7 @@ import type { InteractionTable } from '../../core/db/schema.js';
 import { AppError, conflict, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { assertAssignableOwner } from '../../core/owners.js';
-import { updateAtVersion } from '../../core/records.js';
+import { assertVersionRead, updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { editableInteraction } from './access.js';
 import { lockOpportunity, recomputeCounters } from './counters.js';
@@ -207,9 +207,9 @@ export async function cancelInteraction({ scope, actor, id, version }: Op<{ id: 
     await editableInteraction(tx, actor, id);
     const current = await tx.selectFrom('interactions').selectAll('interactions').where('interactions.id', '=', id).executeTakeFirst();
     if (!current) throw notFound('Interaction');
+    // From the version its author saw, checked first: cancelling what someone else just moved or cancelled is theirs to see.
+    await assertVersionRead(current, version, () => findInteraction(tx, actor, id));
     if (current.cancelled_at) return findInteraction(tx, actor, id);
-    const expected = version ?? current.version;
-    if (expected !== current.version) throw conflict(await findInteraction(tx, actor, id));
     if (current.result) throw ruleViolation('It already happened and has a result: correct the result instead of cancelling it.');
     const at = nowIso();
     if (!(await updateAtVersion(tx, 'interactions', id, current.version, { cancelled_at: at }))) throw conflict(await findInteraction(tx, actor, id));

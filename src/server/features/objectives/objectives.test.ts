@@ -283,7 +283,7 @@ describe('strategic objectives on accounts', () => {
     const { admin, owner, colleague, account } = await team();
     const objective = await createObjective(owner, account.id);
     const task = (await owner.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Draft the account plan', dueDate: dayIn(TZ, 4) })).data;
-    const left = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id });
+    const left = await admin.client.post(`/api/v1/users/${owner.me.user.id}/deactivate`, { transferToId: colleague.me.user.id, version: (await admin.client.get(`/api/v1/users/${owner.me.user.id}`)).data.version });
     expect(left.statusCode).toBe(200);
     const after = (await colleague.client.get(`/api/v1/objectives/${objective.id}`)).data;
     expect(after.owner).toEqual({ id: colleague.me.user.id, name: 'Colin Colleague' });

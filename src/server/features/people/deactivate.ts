@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import { endAllSessionsOf } from '../../core/auth/sessions.js';
 import { conflict, invalid, notFound, ruleViolation } from '../../core/errors.js';
-import { updateAtVersion } from '../../core/records.js';
+import { assertVersionRead, updateAtVersion } from '../../core/records.js';
 import { nowIso } from '../../core/ids.js';
 import type { Scope } from '../../core/scope.js';
 import { handOverOpenCommitments } from '../commitments/engine.js';
@@ -15,10 +15,12 @@ import { findUser } from './users.service.js';
  * record audited), the teams they led lose their manager, and their sessions end. The person is
  * kept (deactivated, never deleted) and history keeps the names it was written with.
  */
-export async function deactivateUser({ scope, actor, id, transferToId }: { scope: Scope; actor: Actor; id: string; transferToId: string }): Promise<User> {
+export async function deactivateUser({ scope, actor, id, transferToId, version }: { scope: Scope; actor: Actor; id: string; transferToId: string; version: number | undefined }): Promise<User> {
   return scope.transaction(async (tx) => {
     const person = await tx.selectFrom('users').select(['id', 'status', 'version']).where('users.id', '=', id).executeTakeFirst();
     if (!person) throw notFound('Person');
+    // From the person as the admin saw them (another admin may have changed their role or team, or deactivated them).
+    await assertVersionRead(person, version, () => findUser(tx, actor, id));
     if (person.id === actor.id) throw ruleViolation('You cannot deactivate yourself. Ask another admin.');
     if (person.status !== 'active') throw ruleViolation('This person is already deactivated.');
     if (transferToId === id) throw invalid('transferToId', 'Choose someone other than the person who is leaving.');

@@ -42,7 +42,7 @@ describe('teams', () => {
     const other = await signUpWorkspace(app);
     const rep = await addMember(app, admin, { role: 'rep' });
     const gone = await addMember(app, admin, { role: 'manager' });
-    await admin.post(`/api/v1/users/${gone.me.user.id}/deactivate`, { transferToId: me.user.id });
+    await admin.post(`/api/v1/users/${gone.me.user.id}/deactivate`, { transferToId: me.user.id, version: gone.me.user.version });
     for (const managerId of [rep.me.user.id, gone.me.user.id, other.me.user.id]) {
       const res = await admin.post('/api/v1/teams', { name: 'Nope', managerId });
       expect(res.statusCode).toBe(400);

@@ -21,7 +21,10 @@ export function userRoutes(app: App): void {
     return updateUser({ ...ctx(req), id: req.params.id, input, version: expectedVersion(req, version) });
   });
 
-  route(app, peopleApi.deactivateUser, { permission: { role: 'admin' } }, async (req) => deactivateUser({ ...ctx(req), id: req.params.id, transferToId: req.body.transferToId }));
+  route(app, peopleApi.deactivateUser, { permission: { role: 'admin' } }, async (req) => {
+    const { transferToId, version } = req.body;
+    return deactivateUser({ ...ctx(req), id: req.params.id, transferToId, version: expectedVersion(req, version) });
+  });
 
   route(app, peopleApi.listUserHistory, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);

@@ -135,6 +135,10 @@ describe('closed plans are closed', () => {
 
     const again = await f.client.post(url, { version: reopened.data.version });
     expect(again.statusCode).toBe(422);
+    // A second tab that still shows it abandoned: a conflict with the plan as it is, not a rule it broke.
+    const secondTab = await f.client.post(url, { version: f.plan.version });
+    expect(secondTab.statusCode).toBe(409);
+    expect(secondTab.data.error.current).toMatchObject({ status: 'active', version: reopened.data.version });
     // Open again: the customer can tick their commitment.
     const tick = await f.guest.post(`${f.api}/commitments/${f.theirs.id}/state`, { done: true });
     expect(tick.statusCode).toBe(200);

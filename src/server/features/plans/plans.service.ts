@@ -5,7 +5,7 @@ import { audit } from '../../core/audit.js';
 import { duplicate, forbidden, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { canEditOwned } from '../../core/policies.js';
-import { columnsOf, writeVersioned } from '../../core/records.js';
+import { assertVersionRead, columnsOf, writeVersioned } from '../../core/records.js';
 import { isUniqueViolation } from '../../core/unique.js';
 import { dbKind } from '../../core/db/connect.js';
 import type { Scope } from '../../core/scope.js';
@@ -170,6 +170,8 @@ export async function reopenPlan({ scope, actor, id, version }: Op<{ id: string;
   return scope.transaction(async (tx) => {
     await editablePlan(tx, actor, id);
     const current = await tx.selectFrom('plans').selectAll('plans').where('plans.id', '=', id).executeTakeFirstOrThrow();
+    // The version first: a plan someone else reopened meanwhile is a conflict showing it, not a rule.
+    await assertVersionRead(current, version, () => presentPlan(tx, actor, id));
     if (!isClosed(current.status)) throw ruleViolation('This plan is not closed: only a completed or abandoned plan can be reopened.');
     await writeVersioned({
       scope: tx,

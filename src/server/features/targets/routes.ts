@@ -16,8 +16,8 @@ export function targetRoutes(app: App): void {
 
   route(app, targetsApi.setYearlyTarget, { permission: { owns: 'yearly-target' } }, async (req) => {
     const { version, ...input } = req.body;
-    // The body's version may be 0 ("there was none"), which an If-Match header cannot say.
-    return setYearlyTarget({ ...ctx(req), userId: req.params.id, input, version: version ?? expectedVersion(req) });
+    // The body's version may be 0 ("there was none"), which an If-Match header cannot say; sent both ways, they must agree.
+    return setYearlyTarget({ ...ctx(req), userId: req.params.id, input, version: expectedVersion(req, version) });
   });
 
   // Who may read whom depends on the person or team asked for: decided in the query (403 with the reason).

@@ -183,6 +183,10 @@ describe('yearly targets against the objectives due in the fiscal year', () => {
     const missing = await setTarget(maya, ana.me.user.id, { fiscalYear: 2026, amount: usd(1_000_000) });
     expect(missing.statusCode).toBe(400);
     expect(missing.data.error.details[0].path).toBe('version');
+    // A body and an If-Match that name different versions: which one was read is unclear, so neither is taken.
+    const mixed = await maya.client.post(`/api/v1/users/${ana.me.user.id}/targets`, { fiscalYear: 2026, amount: usd(1_000_000), version: 2 }, { 'if-match': '"1"' });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.data.error.details[0].path).toBe('version');
 
     // The same amount again changes nothing (no new version, no event).
     expect((await setTarget(admin, ana.me.user.id, { fiscalYear: 2026, amount: usd(950_000), version: 2 })).data.version).toBe(2);
@@ -328,7 +332,7 @@ describe('yearly targets against the objectives due in the fiscal year', () => {
     }
     expect(await targetRows(ana.me.user.id)).toEqual([]);
 
-    await admin.client.post(`/api/v1/users/${ben.me.user.id}/deactivate`, { transferToId: ana.me.user.id });
+    await admin.client.post(`/api/v1/users/${ben.me.user.id}/deactivate`, { transferToId: ana.me.user.id, version: (await admin.client.get(`/api/v1/users/${ben.me.user.id}`)).data.version });
     const gone = await setTarget(maya, ben.me.user.id, body);
     expect(gone.statusCode).toBe(422);
     expect(gone.data.error.message).toMatch(/ben Brown is deactivated/);

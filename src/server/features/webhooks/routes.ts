@@ -22,12 +22,12 @@ export function webhookRoutes(app: App): void {
   });
   route(app, webhooksApi.deleteWebhookEndpoint, admin, async (req, reply) => {
     const { scope, actor } = ctx(req);
-    await deleteEndpoint({ scope, actor, id: req.params.id });
+    await deleteEndpoint({ scope, actor, id: req.params.id, version: expectedVersion(req) });
     return reply.code(204).send(null);
   });
   route(app, webhooksApi.rotateWebhookSecret, admin, async (req) => {
     const { scope, actor } = ctx(req);
-    return rotateSecret({ scope, actor, id: req.params.id, keepPreviousHours: req.body?.keepPreviousHours });
+    return rotateSecret({ scope, actor, id: req.params.id, keepPreviousHours: req.body?.keepPreviousHours, version: expectedVersion(req, req.body?.version) });
   });
   route(app, webhooksApi.sendWebhookTest, admin, async (req, reply) => {
     const { scope, actor } = ctx(req);

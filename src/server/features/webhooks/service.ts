@@ -16,7 +16,7 @@ import type { WebhookDeliveryTable, WebhookEndpointTable } from '../../core/db/s
 import { conflict, invalid, notFound, ruleViolation } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { keyset, toPage } from '../../core/paging.js';
-import { updateAtVersion } from '../../core/records.js';
+import { assertVersionRead, updateAtVersion } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { checkDestination, type Lookup } from './destination.js';
 import { emitTo, forgetSubscriptions } from './emit.js';
@@ -181,26 +181,28 @@ export async function updateEndpoint({ scope, actor, id, input, version, rules }
   });
 }
 
-export async function deleteEndpoint({ scope, actor, id }: Op<{ id: string }>): Promise<void> {
+export async function deleteEndpoint({ scope, actor, id, version }: Op<{ id: string; version: number | undefined }>): Promise<void> {
   await changingSubscriptions(scope, async (tx) => {
     const current = await findRow(tx, id);
+    await assertVersionRead(current, version, () => present(tx, current));
     const now = nowIso();
     // The secret goes; the row stays for its delivery log.
-    if (!(await updateAtVersion(tx, 'webhook_endpoints', id, current.version, { deleted_at: now, enabled: 0, previous_secret_encrypted: null, previous_secret_expires_at: null }))) throw conflict(await present(tx, current));
+    if (!(await updateAtVersion(tx, 'webhook_endpoints', id, current.version, { deleted_at: now, enabled: 0, previous_secret_encrypted: null, previous_secret_expires_at: null }))) throw conflict(await present(tx, await findRow(tx, id)));
     await skipWaiting(tx, id, 'The endpoint was removed.');
     await audit(tx, actor, { entityType: 'webhook_endpoint', entityId: id, action: 'remove', before: snapshot(current), after: null });
   });
 }
 
-export async function rotateSecret({ scope, actor, id, keepPreviousHours }: Op<{ id: string; keepPreviousHours?: number }>): Promise<WebhookEndpointWithSecret> {
+export async function rotateSecret({ scope, actor, id, keepPreviousHours, version }: Op<{ id: string; keepPreviousHours?: number; version: number | undefined }>): Promise<WebhookEndpointWithSecret> {
   const secret = newWebhookSecret();
   const encrypted = await encryptSecret(scope.db as Db, secret);
   return scope.transaction(async (tx) => {
     const current = await findRow(tx, id);
+    await assertVersionRead(current, version, () => present(tx, current));
     const hours = keepPreviousHours ?? DEFAULT_KEEP_PREVIOUS_HOURS;
     const until = hours > 0 ? new Date(Date.now() + hours * 3_600_000).toISOString() : null;
     const set = { secret_encrypted: encrypted, secret_hint: secretHint(secret), previous_secret_encrypted: until ? current.secret_encrypted : null, previous_secret_expires_at: until };
-    if (!(await updateAtVersion(tx, 'webhook_endpoints', id, current.version, set))) throw conflict(await present(tx, current));
+    if (!(await updateAtVersion(tx, 'webhook_endpoints', id, current.version, set))) throw conflict(await present(tx, await findRow(tx, id)));
     await audit(tx, actor, { entityType: 'webhook_endpoint', entityId: id, action: 'rotate', before: { secret_hint: current.secret_hint }, after: { secret_hint: set.secret_hint, previous_secret_expires_at: until } });
     return { endpoint: await present(tx, await findRow(tx, id)), secret };
   });

@@ -236,7 +236,7 @@ describe('webhook endpoints', () => {
     const admin = await signUpWorkspace(app);
     const { endpoint, secret: first } = await subscribe(admin, receiver.url);
     await settleEarlier();
-    const rotated = await admin.client.post(`/api/v1/webhook-endpoints/${endpoint.id}/secret`, {});
+    const rotated = await admin.client.post(`/api/v1/webhook-endpoints/${endpoint.id}/secret`, { version: endpoint.version });
     expect(rotated.statusCode).toBe(200);
     const second = rotated.data.secret as string;
     expect(second).not.toBe(first);
@@ -249,7 +249,7 @@ describe('webhook endpoints', () => {
     expect(verifySignature(second, header, hit.body)).toBe(true);
     expect(verifySignature(first, header, hit.body)).toBe(true);
     // Rotating with no overlap: the old secret stops at once.
-    const third = (await admin.client.post(`/api/v1/webhook-endpoints/${endpoint.id}/secret`, { keepPreviousHours: 0 })).data.secret;
+    const third = (await admin.client.post(`/api/v1/webhook-endpoints/${endpoint.id}/secret`, { keepPreviousHours: 0 }, { 'if-match': `"${rotated.data.endpoint.version}"` })).data.secret;
     await admin.client.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`);
     await worker().tick();
     const last = receiver.hits[1];
@@ -271,6 +271,63 @@ describe('webhook endpoints', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.data.error.code).toBe('version_conflict');
     expect(receiver.hits).toHaveLength(2);
+  });
+
+  it('rotates the secret and removes the endpoint only from the version read: none is 400 naming version, an old one 409 with the endpoint as it is, and nothing changes', async () => {
+    const admin = await signUpWorkspace(app);
+    const other = await addMember(app, admin.client, { role: 'admin' });
+    const { endpoint } = await subscribe(admin, 'http://127.0.0.1:9/old');
+    // Another admin points it elsewhere meanwhile.
+    const changed = await other.client.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { url: 'http://127.0.0.1:9/new', version: endpoint.version });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const now = changed.data.version as number;
+    expect(now).toBe(endpoint.version + 1);
+    const url = `/api/v1/webhook-endpoints/${endpoint.id}`;
+    const row = () => db.selectFrom('webhook_endpoints').select(['version', 'secret_hint', 'secret_encrypted', 'previous_secret_encrypted', 'deleted_at', 'enabled']).where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+    const before = await row();
+    const versionOnly = (res: { statusCode: number; data: { error: { code: string; details: { path: string }[] } } }) => {
+      expect(res.statusCode).toBe(400);
+      expect(res.data.error.code).toBe('validation_failed');
+      expect(res.data.error.details.map((d) => d.path)).toEqual(['version']);
+    };
+    versionOnly(await admin.client.post(`${url}/secret`, {}));
+    versionOnly(await admin.client.post(`${url}/secret`, { keepPreviousHours: 0 }));
+    versionOnly(await admin.client.request('POST', `${url}/secret`));
+    versionOnly(await admin.client.delete(url));
+    // A DELETE has no body: If-Match is its one way to send the version; a body or a query is no substitute.
+    expect((await admin.client.request('DELETE', url, { version: now })).statusCode).toBe(400);
+    expect((await admin.client.delete(`${url}?version=${now}`)).statusCode).toBe(400);
+    for (const stale of [
+      await admin.client.post(`${url}/secret`, { version: endpoint.version }),
+      await admin.client.post(`${url}/secret`, { keepPreviousHours: 0 }, { 'if-match': `"${endpoint.version}"` }),
+      await admin.client.delete(url, { 'if-match': `"${endpoint.version}"` }),
+      await admin.client.delete(url, { 'if-match': `W/"${endpoint.version}"` }),
+    ]) {
+      expect(stale.statusCode, stale.body).toBe(409);
+      expect(stale.data.error.code).toBe('version_conflict');
+      expect(stale.data.error.current).toMatchObject({ id: endpoint.id, url: 'http://127.0.0.1:9/new', version: now });
+      // The endpoint as it is, never a secret: a refused rotation made none.
+      expect(stale.data.error.current.secretHint).toBe(endpoint.secretHint);
+      expect(stale.data.error).not.toHaveProperty('secret');
+      expect(stale.data.error.current).not.toHaveProperty('secret');
+    }
+    // Nothing changed: the same secret, still there, nothing more in the audit trail.
+    expect(await row()).toEqual(before);
+    const actions = async () => (await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'webhook_endpoint').where('entity_id', '=', endpoint.id).execute()).map((a) => a.action).sort();
+    expect(await actions()).toEqual(['create', 'update']);
+
+    // From the version read: done (the body's version or If-Match).
+    const rotated = await admin.client.post(`${url}/secret`, { version: now });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect(rotated.data.endpoint.version).toBe(now + 1);
+    // The other admin, who saw the endpoint before that rotation, cannot remove it blind…
+    expect((await other.client.delete(url, { 'if-match': `"${now}"` })).statusCode).toBe(409);
+    expect((await row()).deleted_at).toBeNull();
+    // …only from the version now.
+    expect((await other.client.delete(url, { 'if-match': `"${now + 1}"` })).statusCode).toBe(204);
+    expect((await row()).deleted_at).not.toBeNull();
+    expect((await admin.client.get(url)).statusCode).toBe(404);
+    expect(await actions()).toEqual(['create', 'remove', 'rotate', 'update']);
   });
 
   it('refuses bad input naming the field, and changes nothing', async () => {

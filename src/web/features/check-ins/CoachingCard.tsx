@@ -96,14 +96,14 @@ function Session({ checkIn: c, coaching: k, isRep }: { checkIn: CheckIn; coachin
             <Button type="submit" variant="primary" busy={coaching.add.isPending}>
               Add the answer
             </Button>
-            <Button busy={coaching.close.isPending} onClick={() => coaching.close.mutate(true)}>
+            <Button busy={coaching.close.isPending} onClick={() => coaching.close.mutate({ stoppedChanging: true, version: s.ladderVersion })}>
               The answer has stopped changing
             </Button>
           </div>
         </form>
       ) : null}
       {k.canAddRungs ? (
-        <Button variant="ghost" busy={coaching.close.isPending} onClick={() => coaching.close.mutate(false)}>
+        <Button variant="ghost" busy={coaching.close.isPending} onClick={() => coaching.close.mutate({ stoppedChanging: false })}>
           End the session
         </Button>
       ) : null}

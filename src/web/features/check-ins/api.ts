@@ -113,6 +113,6 @@ export function useCoaching(id: string) {
   return {
     start: useMutation({ mutationFn: (start: string) => call(startCheckInCoaching, { params: { id }, body: { start } }), onSuccess: done }),
     add: useMutation({ mutationFn: (body: BodyOf<typeof addCheckInCoachingRung>) => call(addCheckInCoachingRung, { params: { id }, body }), onSuccess: done }),
-    close: useMutation({ mutationFn: (stoppedChanging: boolean) => call(closeCheckInCoaching, { params: { id }, body: { stoppedChanging } }), onSuccess: done }),
+    close: useMutation({ mutationFn: (body: BodyOf<typeof closeCheckInCoaching>) => call(closeCheckInCoaching, { params: { id }, body }), onSuccess: done }),
   };
 }

@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { isApiError } from '../../app/api';
 import { useDeactivateUser } from './api';
 
 const FIELDS = ['transferToId'] as const;
@@ -14,6 +15,8 @@ const FIELDS = ['transferToId'] as const;
 export function DeactivateDialog({ person, onClose }: { person: User; onClose: () => void }) {
   const users = useUsers('active');
   const deactivate = useDeactivateUser(person.id);
+  // The person as last seen: the version a deactivation is made from.
+  const [base, setBase] = useState(person);
   const form = useForm({ transferToId: '' });
   const [done, setDone] = useState(false);
   const heirs = (users.data ?? []).filter((u) => u.id !== person.id).map((u) => ({ value: u.id, label: `${u.name}${u.team ? ` · ${u.team.name}` : ''}` }));
@@ -21,12 +24,24 @@ export function DeactivateDialog({ person, onClose }: { person: User; onClose: (
   const confirm = () => {
     const result = check(DeactivateUserBody, form.values, FIELDS);
     if (!result.ok || !form.values.transferToId) return form.fail({ transferToId: 'Choose who receives their accounts and opportunities.' }, FIX_FIELDS);
-    deactivate.mutate(result.data, {
+    // From the person as shown: another admin's change since answers 409 and deactivates no one.
+    deactivate.mutate({ ...result.data, version: base.version }, {
       onSuccess: () => {
         form.markSaved();
         setDone(true);
       },
       onError: (err) => {
+        if (isApiError(err, 'version_conflict') && err.current) {
+          const latest = err.current as User;
+          setBase(latest);
+          form.fail(
+            {},
+            latest.status === 'active'
+              ? `Someone else changed ${latest.name} a moment ago. Check who receives their accounts and opportunities, then deactivate again.`
+              : `Someone else already deactivated ${latest.name}.`,
+          );
+          return;
+        }
         const { fieldErrors, formError } = fromServer(err, FIELDS);
         form.fail(fieldErrors, formError);
       },
@@ -60,7 +75,7 @@ export function DeactivateDialog({ person, onClose }: { person: User; onClose: (
           <p>
             {person.name} will be signed out everywhere and can no longer sign in. Everything they did stays in the history under their name.
           </p>
-          <FormAlert message={form.formError} />
+          <FormAlert message={form.formError} tone={deactivate.error && isApiError(deactivate.error, 'version_conflict') ? 'warning' : 'danger'} />
           <SelectField
             label="Who receives their accounts and opportunities?"
             required

@@ -51,8 +51,9 @@ export function useDeactivateUser(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<typeof deactivateUser>) => call(deactivateUser, { params: { id }, body }),
+    // A conflict too: the list then shows the person as they now are.
+    onSettled: () => refresh(),
     onSuccess: () => {
-      refresh();
       // Their accounts and opportunities now belong to someone else.
       for (const r of ['accounts', 'contacts', 'opportunities']) void client.invalidateQueries({ queryKey: [r] });
     },

@@ -141,8 +141,8 @@ function EndpointCard({ endpoint: e, timeZone, onSecret }: { endpoint: WebhookEn
               variant={confirm === 'delete' ? 'danger' : 'primary'}
               busy={rotate.isPending || remove.isPending}
               onClick={() => {
-                if (confirm === 'rotate') rotate.mutate(e.id, { onSuccess: (r) => onSecret(r.secret), onSettled: () => setConfirm(null) });
-                else remove.mutate(e.id, { onSettled: () => setConfirm(null) });
+                if (confirm === 'rotate') rotate.mutate({ id: e.id, version: e.version }, { onSuccess: (r) => onSecret(r.secret), onSettled: () => setConfirm(null) });
+                else remove.mutate({ id: e.id, version: e.version }, { onSettled: () => setConfirm(null) });
               }}
             >
               {confirm === 'rotate' ? 'Rotate secret' : 'Remove endpoint'}

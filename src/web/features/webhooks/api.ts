@@ -11,7 +11,7 @@ import {
   updateWebhookEndpoint,
 } from '../../../shared/routes/operations/webhooks';
 import type { WebhookDeliveryStatus } from '../../../shared/webhook-events';
-import { call, type BodyOf } from '../../app/api';
+import { call, callAtVersion, type BodyOf } from '../../app/api';
 
 const endpointsKey = ['webhook-endpoints'] as const;
 
@@ -40,12 +40,13 @@ export function useUpdateWebhookEndpoint() {
 
 export function useDeleteWebhookEndpoint() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: string) => call(deleteWebhookEndpoint, { params: { id } }), onSettled: invalidate });
+  // From the version shown: another admin's change since answers 409 and removes nothing.
+  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => callAtVersion(deleteWebhookEndpoint, version, { params: { id } }), onSettled: invalidate });
 }
 
 export function useRotateWebhookSecret() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: string) => call(rotateWebhookSecret, { params: { id }, body: {} }), onSuccess: invalidate });
+  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => call(rotateWebhookSecret, { params: { id }, body: { version } }), onSettled: invalidate });
 }
 
 export function useSendWebhookTest() {
