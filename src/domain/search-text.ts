@@ -11,8 +11,9 @@
  * single spaces, which both tokenizers split identically.
  */
 
-// Letters NFKD leaves whole, spelled the way a person without the key would type them.
-const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l' };
+// Letters NFKD leaves whole, spelled the way a person without the key would type them; and the Greek
+// final sigma as σ (SQLite's tokenizer folds it so, PostgreSQL's does not: one spelling for both).
+const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ς: 'σ' };
 const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
 
 const NOT_ASCII = /[^\x00-\x7f]/;

@@ -20,7 +20,7 @@ const paging = { limit: true, cursor: true } as const;
  * `review=on` while the person reviews in review mode (the app's switch against the halo effect):
  * the file then leaves out what the screen hides — amounts, won and lost, close reasons.
  */
-export const ReviewModeQuery = z.object({
+export const ReviewModeQuery = z.strictObject({
   review: z.enum(['on']).optional().describe('`on` in review mode: amounts, won/lost (written as `closed`) and close reasons are left out of the file, as the screen hides them.'),
 });
 export type ReviewModeQuery = z.infer<typeof ReviewModeQuery>;

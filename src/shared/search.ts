@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Money, UserRef } from './common.js';
+import { CalendarDate, Id, Money, Text, UserRef } from './common.js';
 import { OpportunityStatus } from './opportunities.js';
 import { PlanStatus } from './plans.js';
 
@@ -13,7 +13,7 @@ export const SEARCH_QUERY_MAX = 200;
  * left out; each list of the answer holds at most `limit` records.
  */
 export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, 'Type something to search for.').max(SEARCH_QUERY_MAX, `Keep this under ${SEARCH_QUERY_MAX} characters.`),
+  q: Text.trim().min(1, 'Type something to search for.').max(SEARCH_QUERY_MAX, `Keep this under ${SEARCH_QUERY_MAX} characters.`),
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(SEARCH_LIMIT_DEFAULT),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;

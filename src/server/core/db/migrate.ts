@@ -66,6 +66,7 @@ import * as m0190 from './migrations/0190_judge_again_index.js';
 import * as m0195 from './migrations/0195_focus_indexes_merged.js';
 import * as m0200 from './migrations/0200_customer_unreliable_in_update_order.js';
 import * as m0205 from './migrations/0205_commitment_time_zone.js';
+import * as m0210 from './migrations/0210_final_sigma.js';
 
 /** Numbered migrations, applied in order on start and in tests. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -133,6 +134,7 @@ export const migrations: Record<string, Migration> = {
   '0195_focus_indexes_merged': m0195,
   '0200_customer_unreliable_in_update_order': m0200,
   '0205_commitment_time_zone': m0205,
+  '0210_final_sigma': m0210,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,3 +36,19 @@ describe('migration 0060 (search text)', () => {
     expect(dbKind(db)).toBe(isPostgres() ? 'postgres' : 'sqlite');
   });
 });
+
+/** Search text stored before the final sigma was folded into σ is folded again by migration 0210. */
+describe('migration 0210 (final sigma)', () => {
+  it('folds the final sigma in stored search text, so both engines find the name', async () => {
+    const { db, stamp, insert } = await databaseAsOf('0205_commitment_time_zone');
+    await insert('accounts', { id: 'a1', workspace_id: 'w1', name: 'ΣΊΣΥΦΟΣ Greek', search_text: 'σισυφος greek', owner_id: 'u1', ...stamp });
+    await insert('accounts', { id: 'a2', workspace_id: 'w1', name: 'Northwind Traders', search_text: 'northwind traders', owner_id: 'u1', ...stamp });
+    await migrateToLatest(db);
+    const texts = await db.selectFrom('accounts').select(['id', 'search_text']).orderBy('id').execute();
+    expect(texts).toEqual([
+      { id: 'a1', search_text: 'σισυφοσ greek' },
+      { id: 'a2', search_text: 'northwind traders' },
+    ]);
+    expect((await searchWorkspace(new Scope(db, 'w1'), { q: 'σισυφος', limit: 5 })).accounts.data.map((h) => h.id)).toEqual(['a1']);
+  });
+});

@@ -142,6 +142,17 @@ describe('changing one’s password while signed in', () => {
     // The same words as sign-up gives.
     const signUp = await new Client(app).post('/api/v1/signup', { workspaceName: 'W', name: 'N', email: `weak-${Date.now()}@example.com`, password: '  Password123\t', timeZone: 'Europe/Paris' });
     expect(signUp.data.error.details).toEqual([{ path: 'password', message: cases[3][1] }]);
+    // A password that sign-in would refuse (a NUL, half a character) is refused when it is set, not
+    // after: accepted once, it would lock its owner out.
+    for (const password of ['correct horse\u0000battery staple', 'correct horse \ud800 battery staple']) {
+      const email = `unusable-${Date.now()}-${password.length}@example.com`;
+      const refused = await new Client(app).post('/api/v1/signup', { workspaceName: 'W', name: 'N', email, password, timeZone: 'Europe/Paris' });
+      expect(refused.statusCode, JSON.stringify(password)).toBe(400);
+      expect(refused.data.error.details.map((d: { path: string }) => d.path)).toEqual(['password']);
+      const changed = await admin.client.post(CHANGE, { currentPassword: PASSWORD, newPassword: password });
+      expect(changed.statusCode).toBe(400);
+      expect(changed.data.error.details.map((d: { path: string }) => d.path)).toEqual(['newPassword']);
+    }
     expect(await hashOf(db, admin.me.user.id)).toBe(before);
     expect((await other.get('/api/v1/session')).statusCode).toBe(200);
     // A right current password with a refused new one is not a guess: nothing is held back.

@@ -131,6 +131,10 @@ describe('list exports (CSV)', () => {
     expect(objectives.rows.map((r) => r.title)).toEqual(['Expand']);
     expect(objectives.header).not.toContain('targetAmount');
     expect((await client.get('/api/v1/opportunities/export?review=yes')).statusCode).toBe(400);
+    // An unknown parameter is named, as on every list, rather than ignored.
+    const unknown = await client.get(`/api/v1/accounts/${won.account.id}/objectives/export?zzz=1`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.data.error.details.map((d: { path: string }) => d.path)).toEqual(['zzz']);
   });
 
   it('started in review mode, a goals file leaves out an outcome goal’s progress as the page does, and keeps the others’', async () => {

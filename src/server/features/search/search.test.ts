@@ -144,6 +144,20 @@ describe('global search', () => {
     const bad = await client.get(`/api/v1/search?q=x&limit=0&extra=1`);
     expect(bad.statusCode).toBe(400);
     expect(bad.data.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['extra', 'limit']);
+    // A NUL in the query is refused like in every list's `q`, not searched for.
+    const nul = await client.get('/api/v1/search?q=north%00');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.data.error.details.map((d: { path: string }) => d.path)).toEqual(['q']);
+  });
+
+  it('finds a Greek name however its sigmas are typed, the same on both engines', async () => {
+    const { client } = await corpus();
+    const sisyphus = await createAccount(client, { name: 'ΣΊΣΥΦΟΣ Greek' });
+    // Lowercased, the name ends in a final sigma (ς); a person may type either form.
+    for (const q of ['σισυφοσ', 'σισυφος', 'ΣΙΣΥΦΟΣ', 'sisyfos σισ']) {
+      const found = await search(client, q);
+      expect(found.data.accounts.data.map((h: { id: string }) => h.id), q).toEqual(q.startsWith('sisyfos') ? [] : [sisyphus.id]);
+    }
   });
 
   it('is open to every member of the workspace and to nobody signed out', async () => {
