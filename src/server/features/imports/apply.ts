@@ -9,7 +9,7 @@ import { jsonRows, type Scope } from '../../core/scope.js';
 import { refreshFocusFlags } from '../focus/stored.js';
 import { getFocusThresholds } from '../focus/thresholds.js';
 import { dealKey, EXTERNAL_ENTITY, type Lookups } from './lookups.js';
-import type { RowPlan, RowReader } from './rows.js';
+import { currencyChangeWithoutAmount, type RowPlan, type RowReader } from './rows.js';
 import type { WriteStep } from './sqlite-writer.js';
 import type { FocusThresholds } from '../../../shared/focus.js';
 
@@ -45,6 +45,8 @@ export function decide(rows: readonly { row: number; cells: readonly string[] }[
         if (plan.kind === 'contact' && plan.input.email) lookups.contactsByEmail.set(plan.input.email, pendingId);
         if (plan.kind === 'opportunity') lookups.opportunitiesByKey.set(dealKey(plan.input.accountId, plan.input.name), pendingId);
       }
+      // The currency a later row of the deal reads its amount in.
+      if (plan.kind === 'opportunity' && (pendingId || plan.currencyGiven)) lookups.opportunityCurrency.set(pendingId ?? plan.existingId!, plan.input.amount.currency);
     }
     if (plan.kind === 'user') lookups.external.user.set(plan.externalId, plan.userId);
     out.push({ row, plan, pendingId });
@@ -55,19 +57,33 @@ export function decide(rows: readonly { row: number; cells: readonly string[] }[
 type Counts = Record<ImportOutcome, number>;
 type Row = Record<string, unknown> & { id: string; version: number };
 
-/** The columns a plan sets, as stored (the same fields the API's create and update write). */
-function columnsOf(plan: RowPlan): Record<string, unknown> {
+/** The values of `o` that are given (not null): what an update takes of a row's optional fields. */
+function given(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== null && o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/**
+ * The columns a plan sets, as stored (the same fields the API's create and update write). A create
+ * sets them all (an empty cell is null, an empty amount 0, no currency the file's). An update sets
+ * only what the row gives: a column not mapped, or a cell left empty, keeps the record's value —
+ * nothing typed in Advance is lost to a file that does not say it (as Salesforce's Data Loader and
+ * HubSpot's import do by default). A deal's currency changes only when the row has a currency cell.
+ */
+function columnsOf(plan: RowPlan, update: boolean): Record<string, unknown> {
+  const optional = (o: Record<string, unknown>) => (update ? given(o) : o);
   switch (plan.kind) {
     case 'account':
-      return { name: plan.input.name, domain: plan.input.domain ?? null, industry: plan.input.industry ?? null, notes: plan.input.notes ?? null, ...(plan.ownerGiven ? { owner_id: plan.input.ownerId } : {}) };
+      return { name: plan.input.name, ...optional({ domain: plan.input.domain ?? null, industry: plan.input.industry ?? null, notes: plan.input.notes ?? null }), ...(plan.ownerGiven ? { owner_id: plan.input.ownerId } : {}) };
     case 'contact':
-      return { account_id: plan.input.accountId, name: plan.input.name, title: plan.input.title ?? null, email: plan.input.email ?? null, phone: plan.input.phone ?? null };
+      return { account_id: plan.input.accountId, name: plan.input.name, ...optional({ title: plan.input.title ?? null, email: plan.input.email ?? null, phone: plan.input.phone ?? null }) };
     case 'opportunity':
       return {
         account_id: plan.input.accountId,
         name: plan.input.name,
-        amount_minor: plan.input.amount.amountMinor,
-        currency: plan.input.amount.currency,
+        ...(!update || plan.amountGiven ? { amount_minor: plan.input.amount.amountMinor } : {}),
+        ...(!update || plan.currencyGiven ? { currency: plan.input.amount.currency } : {}),
         close_date: plan.input.closeDate,
         ...(plan.stageGiven ? { stage_id: plan.input.stageId } : {}),
         ...(plan.ownerGiven ? { owner_id: plan.input.ownerId } : {}),
@@ -75,6 +91,19 @@ function columnsOf(plan: RowPlan): Record<string, unknown> {
     default:
       return {};
   }
+}
+
+/**
+ * Why a row cannot update a deal as it is now, for its currency: its amount was read in the deal's
+ * currency, which changed since (someone edited it meanwhile); or it changes the currency without
+ * an amount (the amount would be relabelled). Null when it can.
+ */
+function currencyConflict(plan: Extract<RowPlan, { kind: 'opportunity' }>, before: Record<string, unknown>): string | null {
+  const currency = plan.input.amount.currency;
+  if (before.currency === currency) return null;
+  if (plan.currencyGiven && !plan.amountGiven) return currencyChangeWithoutAmount(String(before.currency), currency);
+  if (!plan.currencyGiven && plan.amountGiven) return 'The deal’s currency changed while importing; import the file again to apply this row.';
+  return null;
 }
 
 /**
@@ -149,8 +178,8 @@ function outcomesOf({ importId, entity, lookups, decisions }: Pick<ChunkInput, '
       if (plan.kind === 'skip') result(d.row, 'skipped', null, plan.externalId, plan.issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join(' '));
       continue;
     }
-    const columns = columnsOf(plan);
     if (d.pendingId) {
+      const columns = columnsOf(plan, false);
       const base: Row = { id: d.pendingId, version: 1, archived_at: null, created_at: now, updated_at: now };
       if (plan.kind === 'account') Object.assign(base, { owner_id: plan.input.ownerId, size: null });
       if (plan.kind === 'contact') Object.assign(base, { buying_role: null });
@@ -161,8 +190,14 @@ function outcomesOf({ importId, entity, lookups, decisions }: Pick<ChunkInput, '
       continue;
     }
     const id = plan.existingId!;
+    const columns = columnsOf(plan, true);
     // A later row of the file naming a record this run creates: it changes what will be inserted.
     const fresh = creates.get(id);
+    const conflict = plan.kind === 'opportunity' ? currencyConflict(plan, fresh ?? updates.get(id)?.after ?? current.get(id) ?? { currency: plan.input.amount.currency }) : null;
+    if (conflict) {
+      result(d.row, 'skipped', id, plan.externalId, conflict);
+      continue;
+    }
     if (fresh) {
       Object.assign(fresh, columns, plan.kind === 'opportunity' ? closingOf(plan, fresh, now) : {});
       result(d.row, 'updated', id, plan.externalId, null);

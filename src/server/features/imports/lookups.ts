@@ -24,6 +24,8 @@ export type Lookups = {
   /** Keys for files without ids: contacts by email, deals by account and name. */
   contactsByEmail: Map<string, string>;
   opportunitiesByKey: Map<string, string>;
+  /** Deal id → its currency (deals the run creates included): an amount without a currency column is read in it. */
+  opportunityCurrency: Map<string, string>;
 };
 
 export const dealKey = (accountId: string, name: string) => `${accountId}\u0001${foldText(name)}`;
@@ -59,11 +61,13 @@ export async function loadLookups(scope: Scope, source: ImportSource, entity: Im
     for (const c of await scope.selectFrom('contacts').select(['id', 'email']).where('contacts.email', 'is not', null).execute()) if (c.email && !contactsByEmail.has(c.email)) contactsByEmail.set(c.email, c.id);
   }
   const opportunitiesByKey = new Map<string, string>();
+  const opportunityCurrency = new Map<string, string>();
   if (entity === 'opportunities') {
-    for (const o of await scope.selectFrom('opportunities').select(['id', 'account_id', 'name']).execute()) {
+    for (const o of await scope.selectFrom('opportunities').select(['id', 'account_id', 'name', 'currency']).execute()) {
       const key = dealKey(o.account_id, o.name);
       if (!opportunitiesByKey.has(key)) opportunitiesByKey.set(key, o.id);
+      opportunityCurrency.set(o.id, o.currency);
     }
   }
-  return { source, stages, gate, users, external, accounts, contactsByEmail, opportunitiesByKey };
+  return { source, stages, gate, users, external, accounts, contactsByEmail, opportunitiesByKey, opportunityCurrency };
 }

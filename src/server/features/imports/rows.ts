@@ -25,8 +25,15 @@ export type RowPlan =
   | { kind: 'skip'; externalId: string | null; issues: RowIssue[] }
   | { kind: 'account'; externalId: string | null; existingId: string | null; input: AccountInput; ownerGiven: boolean }
   | { kind: 'contact'; externalId: string | null; existingId: string | null; input: ContactInput }
-  | { kind: 'opportunity'; externalId: string | null; existingId: string | null; input: OpportunityInput; ownerGiven: boolean; stageGiven: boolean; reasonGiven: boolean }
+  /**
+   * `amountGiven` / `currencyGiven`: the row has an amount / a currency cell. An update writes only
+   * what the row gives (an empty or unmapped cell keeps the deal's value); `input` holds the create's defaults.
+   */
+  | { kind: 'opportunity'; externalId: string | null; existingId: string | null; input: OpportunityInput; ownerGiven: boolean; stageGiven: boolean; reasonGiven: boolean; amountGiven: boolean; currencyGiven: boolean }
   | { kind: 'user'; externalId: string; userId: string };
+
+/** Why a row that changes a deal's currency must give its amount: the amount is never relabelled into another currency. */
+export const currencyChangeWithoutAmount = (from: string, to: string) => `This row changes the deal’s currency from ${from} to ${to} but gives no amount: give the amount in ${to} (an amount is never relabelled into another currency).`;
 
 /** The close reason of a deal the file says is won, or lost without a reason column. */
 export const IMPORTED_REASON = 'Imported';
@@ -145,13 +152,22 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     const externalId = externalOf(cells);
     const accountId = account(cells, row, issues);
     const own = owner(cells, row, issues);
-    const currency = (get(cells, 'currency') || options.currency).toUpperCase();
+    // The deal this row updates, if any (the name is compared as the schema will have it: trimmed, like every cell).
+    const name = get(cells, 'name');
+    const existingId = externalId ? (lookups.external.opportunity.get(externalId) ?? null) : accountId && name ? (lookups.opportunitiesByKey.get(dealKey(accountId, name)) ?? null) : null;
+    const existingCurrency = existingId ? lookups.opportunityCurrency.get(existingId) : undefined;
+    // The row's currency: its currency cell; else an existing deal's own (an import changes it only
+    // when the file says one); else the one chosen for the file.
+    const currencyText = get(cells, 'currency').toUpperCase();
+    const currency = currencyText || existingCurrency || options.currency;
     const amountText = get(cells, 'amount');
     let amountMinor = 0;
     if (amountText) {
       const amount = readImportAmount(amountText, options.decimalMark, currency);
       if (amount.ok) amountMinor = amount.value;
       else issues.push(issue(row, 'amount', amount.message));
+    } else if (existingCurrency && currencyText && currencyText !== existingCurrency) {
+      issues.push(issue(row, 'amount', currencyChangeWithoutAmount(existingCurrency, currencyText)));
     }
     const closeText = get(cells, 'closeDate');
     let closeDate = '';
@@ -176,7 +192,7 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     const lostReason = get(cells, 'closeReason');
     const body = {
       accountId: accountId || '00000000-0000-0000-0000-000000000000',
-      name: get(cells, 'name'),
+      name,
       amount: { amountMinor, currency },
       stageId: stageId ?? lookups.stages[0]?.id,
       closeDate: closeDate || '2000-01-01',
@@ -187,14 +203,13 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     const parsed = CreateOpportunityBody.safeParse(body);
     if (!parsed.success) issues.push(...schemaIssues(row, parsed.error));
     if (issues.length > 0 || !parsed.success) return { kind: 'skip', externalId, issues };
-    const existingId = externalId ? (lookups.external.opportunity.get(externalId) ?? null) : (lookups.opportunitiesByKey.get(dealKey(parsed.data.accountId, parsed.data.name)) ?? null);
     // The API refuses creating a deal in or past the gated stage: it has no evidenced commitment to change yet.
     const to = lookups.stages.find((s) => s.id === parsed.data.stageId);
     if (!existingId && to) {
       const refusal = stageGateRefusal({ gate: lookups.gate, from: null, to, changeCommitment: 'none' });
       if (refusal) return { kind: 'skip', externalId, issues: [issue(row, 'stage', refusal.message)] };
     }
-    return { kind: 'opportunity', externalId, existingId, input: parsed.data, ownerGiven: own.given, stageGiven, reasonGiven: outcome === 'lost' && !!lostReason };
+    return { kind: 'opportunity', externalId, existingId, input: parsed.data, ownerGiven: own.given, stageGiven, reasonGiven: outcome === 'lost' && !!lostReason, amountGiven: !!amountText, currencyGiven: !!currencyText };
   }
 
   function readUser(cells: readonly string[], row: number): RowPlan {
