@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness.js';
-import { signUpWorkspace } from '../../test/factories.js';
+import { addMember, signUpWorkspace } from '../../test/factories.js';
 import { useFixedClock } from '../../test/clock.js';
 import { dayIn } from '../plans/fixtures.js';
 import { checkInTeam, getCheckIn, seriesWithCheckIn } from './fixtures.js';
@@ -252,6 +252,44 @@ describe('a check-in', () => {
     expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update']);
     expect(events.map((e) => e.changes).join()).not.toContain('unsure');
     expect(JSON.parse(events[1].changes)).toEqual({ visibility: { before: 'private', after: 'shared' } });
+  });
+
+  it('keeps an agreed action between the check-in’s two people: it cannot be handed to anyone else', async () => {
+    const { admin, manager, rep, team } = await checkInTeam(app);
+    const teammate = await addMember(app, admin.client, { role: 'rep', name: 'Ben Teammate', teamId: team.id });
+    const { checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
+    const action = (await manager.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Ask for the raise', dueDate: dayIn(TZ, 2) })).data;
+    for (const who of [manager, admin]) {
+      const handed = await who.client.patch(`/api/v1/commitments/${action.id}`, { ownerUserId: teammate.me.user.id, version: action.version });
+      expect(handed.statusCode).toBe(400);
+      expect(handed.data.error.details.map((d: { path: string }) => d.path)).toEqual(['ownerUserId']);
+    }
+    // Nothing reached the teammate: not their Today, not their calendar.
+    const today = (await teammate.client.get('/api/v1/today')).data;
+    expect(JSON.stringify(today)).not.toContain('Ask for the raise');
+    // Between the two of them it moves freely.
+    const toManager = await manager.client.patch(`/api/v1/commitments/${action.id}`, { ownerUserId: manager.me.user.id, version: action.version });
+    expect(toManager.statusCode, toManager.body).toBe(200);
+    expect(toManager.data.owner.id).toBe(manager.me.user.id);
+  });
+
+  it('shows a former manager of the rep no figures of the rep’s check-in actions, even in a check-in they ran', async () => {
+    const { admin, manager, rep, otherManager } = await checkInTeam(app);
+    const { checkIn } = await seriesWithCheckIn(manager, rep.me.user.id);
+    const action = (await manager.client.post(`/api/v1/check-ins/${checkIn.id}/actions`, { title: 'Plan the Globex call', dueDate: dayIn(TZ, 1) })).data;
+    expect((await rep.client.patch(`/api/v1/commitments/${action.id}`, { status: 'done', version: action.version })).statusCode).toBe(200);
+    expect((await manager.client.get(`/api/v1/check-ins/${checkIn.id}`)).data.data.checkInActions).toMatchObject({ keptOnTime: 1, kinds: ['check_in'] });
+    // The rep moves to a team someone else leads.
+    const south = (await admin.client.post('/api/v1/teams', { name: 'South', managerId: otherManager.me.user.id })).data;
+    const version = (await admin.client.get(`/api/v1/users/${rep.me.user.id}`)).data.version;
+    expect((await admin.client.patch(`/api/v1/users/${rep.me.user.id}`, { teamId: south.id, version })).statusCode).toBe(200);
+    const asFormer = (await manager.client.get(`/api/v1/check-ins/${checkIn.id}`)).data.data;
+    expect(asFormer.reliability.kinds).not.toContain('check_in');
+    expect(asFormer.checkInActions.keptOnTime).toBe(0);
+    // Their manager now, and admins, still read them where they may (the rep's reliability page).
+    const byNewManager = (await otherManager.client.get(`/api/v1/users/${rep.me.user.id}/reliability`)).data;
+    expect(byNewManager.overall.kinds).toContain('check_in');
+    expect((await admin.client.get(`/api/v1/check-ins/${checkIn.id}`)).data.data.checkInActions).toMatchObject({ keptOnTime: 1 });
   });
 
   it('records agreed actions as engine commitments on either person: on their Today, in their reliability, and back next time', async () => {

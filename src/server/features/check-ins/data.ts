@@ -35,7 +35,8 @@ export async function checkInData(scope: Scope, actor: Actor, repId: string, per
       .orderBy('interactions.id', 'desc')
       .limit(ITEMS_MAX)
       .execute(),
-    userReliability(scope, repId, now),
+    // As this reader may read it: a former manager of the rep no longer sees the kinds only their manager reads.
+    userReliability(scope, repId, now, actor),
     goalsOf(scope, actor, repId, now),
   ]);
   const n = (result: string | null) => Number(counts.find((c) => c.result === result)?.n ?? 0);

@@ -125,6 +125,12 @@ export async function updateCommitment({ scope, actor, id, input, version }: Op<
     let owner = {};
     if (hasOwnerInput(input)) {
       if (!access.canEdit) throw forbidden('Only the owner of what it belongs to, their manager or an admin can hand a commitment to someone else.');
+      // An action agreed in a check-in stays between its two people (check-ins/service.ts addAction):
+      // handed to anyone else it would reach their Today, calendar feed and figures.
+      if (current.subject_kind === 'check_in' && input.ownerUserId !== undefined) {
+        const pair = await tx.selectFrom('check_ins').select(['rep_id', 'manager_id']).where('check_ins.id', '=', current.subject_id).executeTakeFirstOrThrow();
+        if (input.ownerUserId !== pair.rep_id && input.ownerUserId !== pair.manager_id) throw invalid('ownerUserId', 'An action agreed in a check-in is the manager’s or the rep’s.');
+      }
       const keepName = current.owner_name && input.ownerName === undefined && input.ownerContactId === undefined ? { ownerName: current.owner_name } : {};
       owner = await resolveOwner(tx, access, current.side, { ...keepName, ...input }, null);
     }

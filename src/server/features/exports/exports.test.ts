@@ -10,6 +10,7 @@ import { createDeal, createPlan } from '../plans/fixtures.js';
 import { pastCall } from '../interactions/fixtures.js';
 import { rejudgeFlags } from '../focus/stored.js';
 import { checkInTeam, seriesWithCheckIn } from '../check-ins/fixtures.js';
+import { closeDeal } from '../coaching/fixtures.js';
 
 // Webhook endpoints on a loopback address, so the export test can make one.
 const { app, db } = await testApp({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
@@ -411,5 +412,37 @@ describe('reading a table for the workspace export', () => {
     const expected = await db.selectFrom('objective_contributors').select(['objective_id', 'user_id']).where('workspace_id', '=', admin.me.workspace.id).orderBy('objective_id').orderBy('user_id').execute();
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(links).toEqual(expected.map((r) => `${r.objective_id} ${r.user_id}`));
+  });
+});
+
+describe('the workspace export and blind retrospectives', () => {
+  it('leaves out the other side’s answers the exporting admin may not read yet, in the table and in the history', async () => {
+    const admin = await signUpWorkspace(app);
+    // The admin leads the team: they answer the manager's side of its deals.
+    const west = (await admin.client.post('/api/v1/teams', { name: 'West', managerId: admin.me.user.id })).data;
+    const wes = await addMember(app, admin.client, { role: 'rep', teamId: west.id, name: 'Wes West' });
+    const deal = await createDeal(wes.client, { name: 'West deal' });
+    await closeDeal(wes.client, deal, 'lost', new Date().toISOString());
+    const answers = { plannedOutcomes: 'no', advancesWon: 'no', customerKept: 'no', mutualPlan: 'no', changeCommitment: 'no' };
+    const given = await wes.client.post(`/api/v1/opportunities/${deal.id}/retrospective`, { answers, processJudgement: 'weak', lesson: 'RETROWEST I skipped discovery', version: 0 });
+    expect(given.statusCode, given.body).toBe(200);
+    // The retrospective itself keeps it from the admin until their side is in…
+    const view = (await admin.client.get(`/api/v1/opportunities/${deal.id}/retrospective`)).data;
+    expect(view.yourPerspective).toBe('manager');
+    expect(view.sides.find((x: { perspective: string }) => x.perspective === 'rep')).toMatchObject({ submitted: true, answers: null });
+    // …and so does the export: no table, file or history event carries it.
+    const exported = async () => {
+      const zip = await admin.client.post('/api/v1/workspace/exports', {});
+      expect(zip.statusCode).toBe(200);
+      return unzipSync(new Uint8Array(zip.rawPayload));
+    };
+    const before = await exported();
+    expect(Object.keys(before).filter((name) => strFromU8(before[name]).includes('RETROWEST'))).toEqual([]);
+    // Once the admin's side is in, both sides are everyone's who may read them: the export has them.
+    const mine = await admin.client.post(`/api/v1/opportunities/${deal.id}/retrospective`, { answers, processJudgement: 'weak', lesson: 'Admin side', version: 0 });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const after = await exported();
+    const json = JSON.parse(strFromU8(after['workspace.json']));
+    expect(json.entities.retrospectives.filter((r: { opportunityId: string }) => r.opportunityId === deal.id).map((r: { lesson: string }) => r.lesson).sort()).toEqual(['Admin side', 'RETROWEST I skipped discovery']);
   });
 });

@@ -35,6 +35,20 @@ const privateTypes = sql.join(PRIVATE_ENTITY_TYPES.map((t) => sql.lit(t)));
 /** Check-ins whose questions the exporting person answers (only the rep does: features/check-ins/access.ts canAnswer). */
 const ownAnswers = (actor: Actor) => sql`select id from check_ins where workspace_id = ${actor.workspaceId} and rep_id = ${actor.id}`;
 /**
+ * Retrospective answers the exporting person may not read yet: another person's side of a deal
+ * whose other side the exporter answers, while that other side is not in (features/retrospectives:
+ * each side's answers stay with their author until both are in; perspectiveOf says who answers
+ * which side — the owner the rep's, the team's manager the manager's, an admin when nobody leads
+ * the owner's team).
+ */
+const blindAnswers = (actor: Actor) => sql`select r.id from retrospective_answers r
+  join opportunities o on o.id = r.opportunity_id
+  join users owner on owner.id = o.owner_id
+  left join teams team on team.id = owner.team_id
+  where r.workspace_id = ${actor.workspaceId} and r.respondent_id <> ${actor.id}
+    and not exists (select 1 from retrospective_answers other where other.opportunity_id = r.opportunity_id and other.perspective <> r.perspective)
+    and (o.owner_id = ${actor.id} or team.manager_id = ${actor.id}${actor.role === 'admin' ? sql` or owner.team_id is null or team.manager_id is null` : sql``})`;
+/**
  * The event that handed a check-in's answers in: the only one of them whose changes name
  * `submittedAt` (it is set once, never cleared: features/check-ins/service.ts saveAnswers). A key
  * of the changes' JSON is the only place `"submittedAt":` can stand unescaped — the answers
@@ -72,7 +86,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { entity: 'plan_comments', table: 'plan_comments', key: id },
   { entity: 'notifications', table: 'notifications', key: id, json: ['data'] },
   { entity: 'rep_targets', table: 'rep_targets', key: id },
-  { entity: 'retrospectives', table: 'retrospective_answers', key: id },
+  // Until both sides are in, a side's answers are its author's (features/retrospectives): not the other side's to export.
+  { entity: 'retrospectives', table: 'retrospective_answers', key: id, only: (actor) => sql<SqlBool>`id not in (${blindAnswers(actor)})` },
   // Why ladders are private to their owner (features/goals/access.ts): only the exporting person's own.
   { entity: 'why_ladders', table: 'why_ladders', key: id, only: (actor) => sql<SqlBool>`owner_id = ${actor.id}` },
   { entity: 'why_rungs', table: 'why_rungs', key: id, only: (actor) => sql<SqlBool>`ladder_id in (${ownLadders(actor)})` },
@@ -115,7 +130,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     json: ['changes'],
     only: (actor) =>
       sql<SqlBool>`((entity_type not in (${privateTypes}) or entity_id in (${ownLadders(actor)}) or entity_id in (${ownRungs(actor)}))
-        and (entity_type <> 'check_in_answers' or entity_id in (${ownAnswers(actor)}) or id > (${handedIn(actor)})))`,
+        and (entity_type <> 'check_in_answers' or entity_id in (${ownAnswers(actor)}) or id > (${handedIn(actor)}))
+        and (entity_type <> 'retrospective' or entity_id not in (${blindAnswers(actor)})))`,
   },
 ];
 
