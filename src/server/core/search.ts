@@ -104,15 +104,15 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
   const id = sql.ref(`${table}.id`);
   const collated = (scope: Scope) => (dbKind(scope.db) === 'postgres' ? sql`${text} collate "C"` : text);
   type Values = { low: string; high: string; query: string; words: string; whole: string; start: string };
-  const first = scopedShapes((scope, p: Values, s: { limit: number }) => {
+  const firstStep = (scope: Scope, p: Values, limit: number) => {
     const c = collated(scope);
     return make(scope)
       .where(sql<SqlBool>`${c} >= ${p.low} and ${c} < ${p.high}`)
       .orderBy(c)
       .orderBy(id)
-      .limit(sql<number>`${sql.lit(s.limit + 1)}`);
-  });
-  const rest = scopedShapes((scope, p: Values, s: { limit: number; several: boolean }) => {
+      .limit(sql<number>`${sql.lit(limit + 1)}`);
+  };
+  const restStep = (scope: Scope, p: Values, s: { limit: number; several: boolean }) => {
     const c = collated(scope);
     const byLetters = s.several && dbKind(scope.db) !== 'postgres';
     return make(scope)
@@ -125,6 +125,15 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
       .orderBy(sql`length(${text})`)
       .orderBy(id)
       .limit(sql<number>`${sql.lit(s.limit + 1)}`);
+  };
+  const first = scopedShapes((scope, p: Values, s: { limit: number }) => firstStep(scope, p, s.limit));
+  const rest = scopedShapes((scope, p: Values, s: { limit: number; several: boolean }) => restStep(scope, p, s));
+  // PostgreSQL, where each statement is a round trip: both steps in one statement. The app's
+  // connections run no parallel plans (connect.ts), so the union's branches run in order and only as
+  // far as the outer limit pulls: the second step starts only when the first did not fill the page.
+  const both = scopedShapes((scope, p: Values, s: { limit: number; several: boolean }) => {
+    const union = sql<O>`select * from ((${firstStep(scope, p, s.limit)}) union all (${restStep(scope, p, s)})) as ranked limit ${sql.lit(s.limit + 1)}`;
+    return { compile: () => union.compile(scope.db) };
   });
   return async (scope: Scope, search: Search, limit: number): Promise<{ rows: O[]; more: boolean }> => {
     if (search.terms.length === 0) return { rows: [], more: false };
@@ -132,6 +141,10 @@ export function rankedSearchOf<DB, TB extends keyof DB, O>(kind: SearchKind, mak
     const several = search.terms.length > 1;
     // Above every folded text that starts with the phrase: folded text never holds U+10FFFF.
     const values: Values = { low: p, high: `${p}\u{10FFFF}`, query: candidateQuery(scope, search, several), words: JSON.stringify(search.terms), whole: `% ${p} %`, start: `% ${p}%` };
+    if (dbKind(scope.db) === 'postgres') {
+      const rows = (await both.execute(scope, { limit, several }, values)) as O[];
+      return { rows: rows.slice(0, limit), more: rows.length > limit };
+    }
     const top = (await first.execute(scope, { limit }, values)) as O[];
     if (top.length > limit) return { rows: top.slice(0, limit), more: true };
     const room = limit - top.length;
