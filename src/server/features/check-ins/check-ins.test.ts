@@ -128,6 +128,10 @@ describe('a check-in', () => {
     const stale = await admin.client.patch('/api/v1/check-in-template', { questions: [{ text: 'Lost?' }], version: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.data.error.current.version).toBe(1);
+    // A body and an If-Match naming different versions: neither is taken.
+    const mixed = await admin.client.patch('/api/v1/check-in-template', { questions: [{ text: 'Lost?' }], version: 1 }, { 'if-match': '"2"' });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.data.error.details[0].path).toBe('version');
     expect((await getCheckIn(manager.client, checkIn.id)).questions).toHaveLength(4);
     const later = await manager.client.post(`/api/v1/check-in-series/${series.id}/check-ins`, { scheduledAt: '2026-06-18T07:00:00Z' });
     expect(later.data.questions).toHaveLength(5);

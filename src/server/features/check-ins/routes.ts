@@ -13,7 +13,10 @@ export function checkInRoutes(app: App): void {
     return getTemplate(scope, actor);
   });
 
-  route(app, checkInsApi.updateCheckInTemplate, { permission: { role: 'admin' } }, async (req) => updateTemplate({ ...ctx(req), input: req.body }));
+  route(app, checkInsApi.updateCheckInTemplate, { permission: { role: 'admin' } }, async (req) =>
+    // The body's version may be 0 (the built-in questions); an If-Match sent beside it must agree.
+    updateTemplate({ ...ctx(req), input: { ...req.body, version: expectedVersion(req, req.body.version) ?? req.body.version } }),
+  );
 
   route(app, checkInsApi.listCheckInSeries, { permission: 'signedIn' }, async (req) => {
     const { scope, actor } = ctx(req);
