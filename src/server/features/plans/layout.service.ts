@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { PlanLayoutBody } from '../../../shared/commitments.js';
 import type { Plan } from '../../../shared/plans.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import { AppError, conflict, type ErrorDetail } from '../../core/errors.js';
 import { updateAtVersion } from '../../core/records.js';
+import { dbKind } from '../../core/db/connect.js';
 import { touchPlan, writablePlan } from './access.js';
 import { presentPlan, type Op } from './plans.service.js';
 
@@ -114,8 +116,18 @@ async function applyLayout({ scope, actor, planId, input }: Op<{ planId: string;
       }
     }
     moves.sort((a, b) => (a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table === 'commitments' ? -1 : 1));
-    for (const move of moves) {
-      if (!(await updateAtVersion(tx, move.table, move.id, move.version, move.set))) throw new StaleLayout();
+    // Milestones a commitment joins without moving themselves: on PostgreSQL each is taken too, in the
+    // same id order as the moved ones, and must still be there — an archive under way (it takes the
+    // milestone's row, then takes its commitments off) is waited for, and then the layout is stale.
+    const joined = new Set(moves.filter((m) => m.table === 'commitments' && m.set.milestone_id !== null && m.set.milestone_id !== commitmentById.get(m.id)?.milestone_id).map((m) => m.set.milestone_id as string));
+    for (const m of moves) if (m.table === 'plan_milestones') joined.delete(m.id);
+    const held = dbKind(tx.db) === 'postgres' ? [...joined].sort() : [];
+    const steps: (Move | { hold: string })[] = [...moves.filter((m) => m.table === 'commitments'), ...[...moves.filter((m) => m.table === 'plan_milestones'), ...held.map((id) => ({ hold: id }))].sort((a, b) => (('hold' in a ? a.hold : a.id) < ('hold' in b ? b.hold : b.id) ? -1 : 1))];
+    for (const step of steps) {
+      if ('hold' in step) {
+        const still = await sql`select id from plan_milestones where id = ${step.hold} and workspace_id = ${tx.workspaceId} and archived_at is null for no key update`.execute(tx.db);
+        if (still.rows.length === 0) throw new StaleLayout();
+      } else if (!(await updateAtVersion(tx, step.table, step.id, step.version, step.set))) throw new StaleLayout();
     }
     const events = moves.map((m) => m.event);
     if (events.length) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { isPostgres, testApp } from '../../test/harness.js';
 import { signUpWorkspace, type Res } from '../../test/factories.js';
-import { addCommitment, addMilestone, createPlan } from './fixtures.js';
+import { addCommitment, addMilestone, createPlan, readLayout } from './fixtures.js';
 
 /**
  * Archiving a milestone takes its commitments off it. Neither a commitment being edited at that
@@ -75,6 +75,29 @@ describe.runIf(isPostgres())('archiving a milestone on PostgreSQL, while its com
     }
     const left = await db.selectFrom('commitments').select('id').where('milestone_id', '=', m.id).execute();
     expect(left).toEqual([]);
+  });
+});
+
+describe.runIf(isPostgres())('moving a commitment into a milestone while it is archived (PostgreSQL)', () => {
+  it('waits for the archive, then refuses the layout as stale: nothing lands on the archived milestone', async () => {
+    const admin = await signUpWorkspace(app, { timeZone: 'Europe/Paris' });
+    const plan = await createPlan(admin.client);
+    const m = await addMilestone(admin.client, plan.id, 'Legal');
+    const loose = await addCommitment(admin.client, plan.id, { title: 'Redline the MSA', dueDate: '2030-02-01' });
+    const basis = await readLayout(admin.client, plan.id);
+    // The layout the user drags to: the loose commitment into the milestone, the milestone staying first.
+    const dragged = [{ id: m.id, commitmentIds: [loose.id] }, { id: null, commitmentIds: [] }];
+    let layout!: Promise<Res>;
+    // An archive of the milestone is under way: its row is taken (and archived), not yet committed.
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('plan_milestones').set((eb) => ({ archived_at: new Date().toISOString(), version: eb('version', '+', 1) })).where('id', '=', m.id).execute();
+      layout = admin.client.post(`/api/v1/plans/${plan.id}/layout`, { milestones: dragged, basis });
+      await waiters(1);
+    });
+    const res = await layout;
+    expect(res.statusCode, res.body).toBe(409);
+    const c = await db.selectFrom('commitments').select('milestone_id').where('id', '=', loose.id).executeTakeFirstOrThrow();
+    expect(c.milestone_id).toBeNull();
   });
 });
 
