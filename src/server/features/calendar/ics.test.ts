@@ -25,6 +25,15 @@ describe('renderFeed', () => {
     expect(event.description).toBe('Line one\nLine two\nthree ');
   });
 
+  it('writes the calendar’s name and description as one line each: a newline in a plan title starts no event of its own', () => {
+    const title = 'Q3\nBEGIN:VEVENT\nUID:x\nDTSTART:20270105T090000Z\nSUMMARY:Pay invoice\nEND:VEVENT\nX-A:';
+    const text = renderFeed({ name: title, description: `${title} — your commitments`, events: [call('w', '2026-01-15T15:00:00.000Z', '2026-01-15T15:30:00.000Z')] });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary)).toEqual(['Call with Globex']);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Q3 BEGIN:VEVENT UID:x DTSTART:20270105T090000Z SUMMARY:Pay invoice END:VEVENT X-A:');
+  });
+
   it('writes a timed event on the wall clock of its zone, winter (UTC+1) and summer (UTC+2) alike', () => {
     const text = renderFeed({ name: 'Test', description: 'Test', events: [call('a', '2026-01-15T15:00:00.000Z', '2026-01-15T15:30:00.000Z'), call('b', '2026-07-15T15:00:00.000Z', '2026-07-15T16:00:00.000Z')] });
     expect(text).toContain('DTSTART;TZID=Europe/Paris:20260115T160000');

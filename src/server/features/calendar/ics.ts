@@ -55,6 +55,13 @@ export function feedZoneOf(timeZone: string): string | null {
  */
 export const icsText = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
 
+/**
+ * The calendar's own name and description, as one line: ical-generator writes these properties
+ * (NAME, X-WR-CALNAME, X-WR-CALDESC) without escaping a newline, so a plan title or a person's name
+ * holding one could start properties or whole events of its own in the customer's calendar.
+ */
+export const icsLine = (s: string) => icsText(s).replace(/\s*\n\s*/g, ' ').trim();
+
 /** Calendar apps poll a subscribed feed about this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 3600;
 
@@ -68,8 +75,8 @@ const REFRESH_SECONDS = 3600;
 export function renderFeed(feed: Feed): string {
   const calendar = ical({
     prodId: { company: 'Advance', product: 'Calendar feed', language: 'EN' },
-    name: icsText(feed.name),
-    description: icsText(feed.description),
+    name: icsLine(feed.name),
+    description: icsLine(feed.description),
     ttl: REFRESH_SECONDS,
     timezone: { name: null, generator: getVtimezoneComponent },
   });
