@@ -53,7 +53,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
             },
           },
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // A number of proxies: trust that many hops nearest the socket (proxy-addr counts from the socket, 0 first).
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
     // A path that cannot be decoded, or a path value over maxParamLength: the one error shape too.

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** What Fastify's trustProxy takes: no proxy, a number of hops, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
 /**
  * Every setting Advance reads from the environment, parsed once at boot.
  * Each variable is documented here and in the README ("Configuration").
@@ -76,11 +79,25 @@ const envSchema = z.object({
   API_TOKEN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   /** How long a request waits for another with the same Idempotency-Key to finish before 409. */
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
-  /** Trust X-Forwarded-For from a load balancer ("true"/"false"). */
+  /**
+   * Which X-Forwarded-For hops to trust, for the client's address (rate limits, logs, audit). "false"
+   * (default): none. "true" or a number: that many proxies in front (true = 1, one load balancer) —
+   * the client's address is the one the nearest trusted proxy appended, never an entry the client
+   * wrote itself. Or the proxies' addresses: a comma-separated list of IPs or CIDRs.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx): TrustProxy => {
+      const t = v.trim().toLowerCase();
+      if (t === 'false' || t === '0' || t === '') return false;
+      if (t === 'true') return 1;
+      if (/^[0-9]+$/.test(t)) return Math.min(Number(t), 10);
+      const list = t.split(',').map((x) => x.trim()).filter(Boolean);
+      if (list.length > 0 && list.every((x) => /^[0-9a-f:.]+(\/[0-9]{1,3})?$/.test(x))) return list;
+      ctx.addIssue({ code: 'custom', message: 'Use false, true (one proxy), a number of proxies, or a comma-separated list of proxy IPs or CIDRs.' });
+      return z.NEVER;
+    }),
   /** After SIGTERM, milliseconds /readyz answers 503 before the server stops accepting connections,
    *  so a load balancer stops sending traffic first. */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
@@ -153,7 +170,7 @@ export type Config = {
   calendarFeedRequestsPerTokenPerMinute: number;
   calendarFeedRequestsPerIpPerMinute: number;
   idempotencyWaitMs: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   shutdownDelayMs: number;
   shutdownGraceMs: number;
   env: 'development' | 'production' | 'test';

@@ -26,6 +26,8 @@ const { app: links, db: linksDb } = await testApp({
 const mailing = await testApp({ SMTP_URL: 'smtp://127.0.0.1:2', SIGNUP_MAX_PER_IP_PER_HOUR: '3', SIGNUP_MAX_FAILURES_PER_IP_PER_HOUR: '4' });
 // The per-account ceiling, low enough to reach in a test.
 const { app: ceiling } = await testApp({ SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '2', SIGNIN_MAX_FAILURES_PER_ACCOUNT: '4', SIGNIN_MAX_FAILURES_PER_IP: '1000' });
+// Behind one load balancer: the client's address is the one it appends to X-Forwarded-For.
+const { app: proxied } = await testApp({ TRUST_PROXY: 'true', SIGNIN_MAX_FAILURES_PER_IP: '3', SIGNIN_FREE_FAILURES_PER_ACCOUNT_IP: '1000', SIGNIN_MAX_FAILURES_PER_ACCOUNT: '1000' });
 
 async function sharedPlan(admin: Client) {
   const account = (await admin.post('/api/v1/accounts', { name: 'Acme' })).data;
@@ -327,6 +329,35 @@ describe('sign-in failures', () => {
     expect(waits).toEqual(['1', '2', '4']);
     await age(8);
     expect((await attempt(PASSWORD)).statusCode).toBe(201);
+  });
+
+  it('lets no more wrong passwords through than the limit when they all arrive at once, the right one included', async () => {
+    const { email } = await signUpWorkspace(app);
+    const burst = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => post(app, '/api/v1/session', { email, password: `wrong guess ${i}` }, '10.0.4.9')),
+      post(app, '/api/v1/session', { email, password: PASSWORD }, '10.0.4.9'),
+    ]);
+    const codes = burst.map((r) => r.statusCode);
+    // The two free tries, counted one after the other however they arrive; every other try waits.
+    expect(codes.filter((c) => c === 401)).toHaveLength(2);
+    expect(codes.filter((c) => c === 429)).toHaveLength(burst.length - 2 - codes.filter((c) => c === 201).length);
+    expect(codes.filter((c) => c === 201).length).toBeLessThanOrEqual(1);
+  });
+
+  it('behind a trusted proxy, counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const accounts = await Promise.all([signUpWorkspace(proxied), signUpWorkspace(proxied), signUpWorkspace(proxied), signUpWorkspace(proxied)]);
+    const codes: number[] = [];
+    for (const [i, { email }] of accounts.entries()) {
+      const res = await proxied.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        remoteAddress: '10.9.9.9',
+        headers: { origin: ORIGIN, 'content-type': 'application/json', 'x-forwarded-for': `1.2.3.${i}, 203.0.113.7` },
+        payload: JSON.stringify({ email, password: 'spray' }),
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 429]);
   });
 
   it('past the per-account ceiling, holds back guessing addresses but not the owner’s', async () => {

@@ -83,6 +83,9 @@ describe('health', () => {
 describe('configuration', () => {
   it('refuses to start with a clear message naming each bad variable', () => {
     expect(() => parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    // Which proxies to trust: none, a number of hops (true is one), or their addresses — never "every hop".
+    expect([parseConfig({ TRUST_PROXY: 'false' }), parseConfig({ TRUST_PROXY: 'true' }), parseConfig({ TRUST_PROXY: '2' }), parseConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' })].map((c) => c.trustProxy)).toEqual([false, 1, 2, ['10.0.0.0/8', '192.168.1.5']]);
+    expect(() => parseConfig({ TRUST_PROXY: 'everything' })).toThrow(ConfigError);
     try {
       parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
     } catch (err) {

@@ -24,12 +24,14 @@ const MAX_DELAY_S = 15 * 60;
 
 const keys = (email: string, ip: string) => ({ account: `account:${email.toLowerCase()}`, pair: `account-ip:${email.toLowerCase()}|${ip}`, ip: `ip:${ip}` });
 
-async function failures(db: Db, key: string, since: number, limit: number): Promise<number[]> {
+/** `before`: only failures reserved before this id (ids grow with time: core/ids.ts), the attempts that came first. */
+async function failures(db: Db, key: string, since: number, limit: number, before?: string): Promise<number[]> {
   const rows = await db
     .selectFrom('sign_in_failures')
     .select('failed_at')
     .where('key', '=', key)
     .where('failed_at', '>', new Date(since).toISOString())
+    .$if(before !== undefined, (q) => q.where('id', '<', before as string))
     .orderBy('failed_at', 'desc')
     .limit(limit)
     .execute();
@@ -47,34 +49,57 @@ export function signInDelaySeconds(n: number, free: number): number {
   return Math.min(MAX_DELAY_S, 2 ** (n - free));
 }
 
-export async function assertSignInAllowed(db: Db, config: Config, email: string, ip: string, now = Date.now()): Promise<void> {
+async function assertSignInAllowed(db: Db, config: Config, email: string, ip: string, now: number, reserved: Record<string, string>): Promise<void> {
   const k = keys(email, ip);
-  const byIp = await failures(db, k.ip, now - WINDOW_MS, config.signinMaxFailuresPerIp);
+  const byIp = await failures(db, k.ip, now - WINDOW_MS, config.signinMaxFailuresPerIp, reserved[k.ip]);
   if (byIp.length >= config.signinMaxFailuresPerIp) throw tooMany(byIp[byIp.length - 1] + WINDOW_MS - now);
 
   // Enough rows to reach the longest delay: free tries + log2(15 min) + 1.
-  const pair = await failures(db, k.pair, now - PAIR_WINDOW_MS, config.signinFreeFailuresPerAccountIp + 12);
+  const pair = await failures(db, k.pair, now - PAIR_WINDOW_MS, config.signinFreeFailuresPerAccountIp + 12, reserved[k.pair]);
   const delay = signInDelaySeconds(pair.length, config.signinFreeFailuresPerAccountIp) * 1000;
   if (delay > 0 && pair[0] + delay > now) throw tooMany(pair[0] + delay - now);
 
   if (pair.length > 0) {
-    const byAccount = await failures(db, k.account, now - WINDOW_MS, config.signinMaxFailuresPerAccount);
+    const byAccount = await failures(db, k.account, now - WINDOW_MS, config.signinMaxFailuresPerAccount, reserved[k.account]);
     if (byAccount.length >= config.signinMaxFailuresPerAccount) throw tooMany(byAccount[byAccount.length - 1] + WINDOW_MS - now);
   }
 }
 
-export async function recordSignInFailure(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
+/** A password check under way: it ends as a failure (kept), a success (forgiven), or was never made (abandoned: taken back). */
+export type SignInAttempt = { failed(): Promise<void>; succeeded(): Promise<void>; abandon(): Promise<void> };
+
+/**
+ * Starts a password check (sign-in, or the current password of a change). The attempt is written as
+ * a failure first, then the limits are read counting only the attempts written before it: attempts
+ * sent all at once are counted one after the other, so a burst gets no more tries than a sequence
+ * (read first and written after the password check, forty at once all passed the check). Refused,
+ * the attempt is taken back and answered 429.
+ */
+export async function beginSignIn(db: Db, config: Config, email: string, ip: string, now = new Date()): Promise<SignInAttempt> {
   const k = keys(email, ip);
   const at = now.toISOString();
-  await db
-    .insertInto('sign_in_failures')
-    .values([k.account, k.pair, k.ip].map((key) => ({ id: newId(), key, failed_at: at })))
-    .execute();
-  // Forget what no longer counts.
-  await db.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(now.getTime() - PAIR_WINDOW_MS).toISOString()).execute();
-}
-
-/** The right password from this address: its failures on the account are forgiven (the account's total stays). */
-export async function clearFailuresFrom(db: Db, email: string, ip: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('key', '=', keys(email, ip).pair).execute();
+  const rows = [k.account, k.pair, k.ip].map((key) => ({ id: newId(), key, failed_at: at }));
+  await db.insertInto('sign_in_failures').values(rows).execute();
+  const ids = rows.map((r) => r.id);
+  const takeBack = () => db.deleteFrom('sign_in_failures').where('id', 'in', ids).execute();
+  try {
+    await assertSignInAllowed(db, config, email, ip, now.getTime(), Object.fromEntries(rows.map((r) => [r.key, r.id])));
+  } catch (err) {
+    await takeBack();
+    throw err;
+  }
+  return {
+    // Forget what no longer counts.
+    failed: async () => {
+      await db.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(now.getTime() - PAIR_WINDOW_MS).toISOString()).execute();
+    },
+    // The right password from this address: its failures on the account are forgiven (the account's total stays).
+    succeeded: async () => {
+      await takeBack();
+      await db.deleteFrom('sign_in_failures').where('key', '=', k.pair).execute();
+    },
+    abandon: async () => {
+      await takeBack();
+    },
+  };
 }

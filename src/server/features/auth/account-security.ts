@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { endOtherSessionsOf } from '../../core/auth/sessions.js';
 import { hashPassword, normalizePassword, passwordWeakness, verifyPassword } from '../../core/auth/passwords.js';
-import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
+import { beginSignIn } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import { AppError, invalid, notFound, ruleViolation, type ErrorDetail } from '../../core/errors.js';
@@ -49,46 +49,55 @@ export async function changePassword(db: Db, config: Config, input: { actor: Act
   if (!user) throw notFound('Person');
   if (user.is_demo) throw ruleViolation(DEMO_PASSWORD);
   const email = user.email.toLowerCase();
-  await assertSignInAllowed(db, config, email, ip);
-
-  await limitCurrentPasswordGuesses(db, user.id, isWrongGuess, async () => {
-    // Both fields' problems in one answer: the new password's rules need no check of the current one.
-    const weakness = passwordWeakness(body.newPassword);
-    if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
-      await recordSignInFailure(db, email, ip);
-      throw wrongCurrent(WRONG_CURRENT, weakness ? [{ path: 'newPassword', message: weakness }] : []);
-    }
-    await clearFailuresFrom(db, email, ip);
-    const same = normalizePassword(body.newPassword) === normalizePassword(body.currentPassword);
-    const refusal = weakness ?? (same ? 'This is your current password. Choose a new one.' : null);
-    if (refusal) throw invalid('newPassword', refusal);
-    const passwordHash = await hashPassword(body.newPassword);
-
-    await scope.transaction(async (tx) => {
-      const now = nowIso();
-      const changed = await tx
-        .updateTable('users')
-        .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb('users.version', '+', 1) }))
-        .where('users.id', '=', user.id)
-        .where('users.password_hash', '=', user.password_hash)
-        .executeTakeFirst();
-      // Changed by another request since it was checked (another change, a reset): not a guess.
-      if (Number(changed.numUpdatedRows) !== 1) throw wrongCurrent('Your password was changed a moment ago. Enter the new one.');
-      await tx.updateTable('password_resets').set({ used_at: now }).where('password_resets.user_id', '=', user.id).where('password_resets.used_at', 'is', null).execute();
-      await tx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await audit(tx, actor, { entityType: 'user', entityId: user.id, action: 'update', before: { password_changed_at: null }, after: { password_changed_at: now } });
-      if (config.mail.smtpUrl) {
-        const timeZone = user.time_zone ?? user.default_time_zone;
-        await enqueueMail(tx.db, {
-          workspaceId: actor.workspaceId,
-          key: `password_changed:${user.id}:${now}`,
-          to: { address: email, name: user.name, timeZone, userId: user.id },
-          data: { kind: 'password_changed', name: user.name, timeZone, email, changedAt: now },
-          baseUrl: input.baseUrl,
-        });
+  const begun = await beginSignIn(db, config, email, ip);
+  // Held back by the current-password limit below, the password is never checked: no failure then.
+  let settled = false;
+  const attempt = {
+    failed: () => ((settled = true), begun.failed()),
+    succeeded: () => ((settled = true), begun.succeeded()),
+  };
+  try {
+    await limitCurrentPasswordGuesses(db, user.id, isWrongGuess, async () => {
+      // Both fields' problems in one answer: the new password's rules need no check of the current one.
+      const weakness = passwordWeakness(body.newPassword);
+      if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
+        await attempt.failed();
+        throw wrongCurrent(WRONG_CURRENT, weakness ? [{ path: 'newPassword', message: weakness }] : []);
       }
+      await attempt.succeeded();
+      const same = normalizePassword(body.newPassword) === normalizePassword(body.currentPassword);
+      const refusal = weakness ?? (same ? 'This is your current password. Choose a new one.' : null);
+      if (refusal) throw invalid('newPassword', refusal);
+      const passwordHash = await hashPassword(body.newPassword);
+
+      await scope.transaction(async (tx) => {
+        const now = nowIso();
+        const changed = await tx
+          .updateTable('users')
+          .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb('users.version', '+', 1) }))
+          .where('users.id', '=', user.id)
+          .where('users.password_hash', '=', user.password_hash)
+          .executeTakeFirst();
+        // Changed by another request since it was checked (another change, a reset): not a guess.
+        if (Number(changed.numUpdatedRows) !== 1) throw wrongCurrent('Your password was changed a moment ago. Enter the new one.');
+        await tx.updateTable('password_resets').set({ used_at: now }).where('password_resets.user_id', '=', user.id).where('password_resets.used_at', 'is', null).execute();
+        await tx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        await audit(tx, actor, { entityType: 'user', entityId: user.id, action: 'update', before: { password_changed_at: null }, after: { password_changed_at: now } });
+        if (config.mail.smtpUrl) {
+          const timeZone = user.time_zone ?? user.default_time_zone;
+          await enqueueMail(tx.db, {
+            workspaceId: actor.workspaceId,
+            key: `password_changed:${user.id}:${now}`,
+            to: { address: email, name: user.name, timeZone, userId: user.id },
+            data: { kind: 'password_changed', name: user.name, timeZone, email, changedAt: now },
+            baseUrl: input.baseUrl,
+          });
+        }
+      });
     });
-  });
+  } finally {
+    if (!settled) await begun.abandon();
+  }
 }
 
 /** Signs out every other session of the person (not their API tokens); refused in the demo. */

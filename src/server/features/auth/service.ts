@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import type { SessionProfile } from '../../core/auth/sessions.js';
 import { burnVerifyTime, hashPassword, passwordWeakness, verifyPassword } from '../../core/auth/passwords.js';
-import { assertSignInAllowed, clearFailuresFrom, recordSignInFailure } from '../../core/auth/rate-limit.js';
+import { beginSignIn } from '../../core/auth/rate-limit.js';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/connect.js';
 import type { Database } from '../../core/db/schema.js';
@@ -95,7 +95,7 @@ export async function insertWorkspace(trx: Transaction<Database>, input: Omit<Si
  */
 export async function signIn(db: Db, config: Config, email: string, password: string, ip: string) {
   const normalized = email.trim().toLowerCase();
-  await assertSignInAllowed(db, config, normalized, ip);
+  const attempt = await beginSignIn(db, config, normalized, ip);
   const user = await db
     .selectFrom('users')
     .select(['id', 'workspace_id', 'password_hash', 'status'])
@@ -103,10 +103,10 @@ export async function signIn(db: Db, config: Config, email: string, password: st
     .executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, password) : (await burnVerifyTime(password), false);
   if (!user || !ok || user.status !== 'active') {
-    await recordSignInFailure(db, normalized, ip);
+    await attempt.failed();
     throw new AppError('invalid_credentials', 'That email and password do not match an active account.');
   }
-  await clearFailuresFrom(db, normalized, ip);
+  await attempt.succeeded();
   return user;
 }
 
