@@ -16,7 +16,11 @@ const tempFile = () => {
   return path.join(dir, 'db.sqlite');
 };
 
-/** The rows of `t` that the database file itself holds: a copy of the file alone, without its write-ahead log. */
+/**
+ * The rows of `t` that the database file itself holds: a copy of the file alone, without its
+ * write-ahead log. A copy taken while the thread is writing a checkpoint into the file can be torn
+ * (some pages before, some after): that copy says "not yet" (-1), and the caller looks again.
+ */
 function rowsInFileAlone(file: string): number {
   const copy = `${file}.copy`;
   fs.copyFileSync(file, copy);
@@ -24,6 +28,9 @@ function rowsInFileAlone(file: string): number {
   try {
     const exists = alone.prepare(`select count(*) as n from sqlite_master where name = 't'`).get() as { n: number };
     return exists.n === 0 ? 0 : (alone.prepare('select count(*) as n from t').get() as { n: number }).n;
+  } catch (err) {
+    if (['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((err as { code?: string }).code))) return -1;
+    throw err;
   } finally {
     alone.close();
     fs.rmSync(copy);
