@@ -225,3 +225,29 @@ export const NoBody = z.strictObject({}).nullish();
 export const VersionBody = z.strictObject({ version: Version.optional().meta({ description: 'The version you read; required here or as If-Match: "<version>"' }) }).nullish();
 /** Archive or restore: from the version read, in `version` or an If-Match header (one of the two is required). */
 export const ArchiveBody = VersionBody;
+
+/** A move (`position`) is made from the order its author read: without it, 400 naming `basis`. */
+export const MOVE_NEEDS_BASIS = 'Send the order you read (`basis`: the ids of the whole list, in order) with the new position.';
+
+/**
+ * The fields of a move within an admin's ordered list (stages, sweet-spot criteria): the new place,
+ * and the whole list's order as read (`list`: its route, e.g. "GET /stages"). A different order now
+ * is a conflict; a position without the order, `needsBasis`'s field error.
+ */
+export function moveFields(things: string, thing: string, list: string) {
+  return {
+    position: z.number().int().min(0).max(1000).optional().meta({ description: `The new place among all the ${things}, archived ones too (0 = first; past the end = last). Needs \`basis\`.` }),
+    basis: z
+      .array(Id)
+      .max(1001)
+      .optional()
+      .meta({
+        description: `With \`position\`: the ids of every ${thing}, archived ones too, in the order you read them (${list}). If the ${things} are no longer in that order (someone moved or added one meanwhile), nothing moves and the answer is 409 with the ${thing} as it now is.`,
+      }),
+  };
+}
+
+/** `moveFields`' rule: a position comes with the order it was chosen in. */
+export function needsBasis(v: { position?: number; basis?: string[] }, ctx: z.core.$RefinementCtx): void {
+  if (v.position !== undefined && v.basis === undefined) ctx.addIssue({ code: 'custom', path: ['basis'], message: MOVE_NEEDS_BASIS });
+}

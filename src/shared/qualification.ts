@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, Money, Permissions, Version, optionalText, requiredText } from './common.js';
-import { MOVE_NEEDS_BASIS } from './stages.js';
+import { CalendarDate, Id, Instant, Money, Permissions, Version, moveFields, needsBasis, optionalText, requiredText } from './common.js';
 
 /**
  * Qualifying a deal: the workspace's sweet-spot criteria and stage gate, and each opportunity's
@@ -45,21 +44,11 @@ export type CreateSweetSpotCriterionBody = z.infer<typeof CreateSweetSpotCriteri
 export const UpdateSweetSpotCriterionBody = z
   .strictObject({
     label: requiredText(CRITERION_LABEL_MAX, 'The criterion').optional(),
-    position: z.number().int().min(0).max(1000).optional().meta({ description: 'The new place among all the criteria, archived ones too (0 = first; past the end = last). Needs `basis`.' }),
-    basis: z
-      .array(Id)
-      .max(1001)
-      .optional()
-      .meta({
-        description:
-          'With `position`: the ids of every criterion, archived ones too, in the order you read them (GET /sweet-spot-criteria). If the criteria are no longer in that order (someone moved or added one meanwhile), nothing moves and the answer is 409 with the criterion as it now is.',
-      }),
+    ...moveFields('criteria', 'criterion', 'GET /sweet-spot-criteria'),
     archived: z.boolean().optional(),
     version: Version.optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.position !== undefined && v.basis === undefined) ctx.addIssue({ code: 'custom', path: ['basis'], message: MOVE_NEEDS_BASIS });
-  })
+  .superRefine(needsBasis)
   .meta({ id: 'UpdateSweetSpotCriterionBody' });
 export type UpdateSweetSpotCriterionBody = z.infer<typeof UpdateSweetSpotCriterionBody>;
 

@@ -156,3 +156,6 @@ export function columnsOf<T extends Record<string, unknown>>(body: T, map: Parti
   }
   return out;
 }
+
+/** Whether `basis` lists exactly these rows, in this order: a move's `basis`, the whole list as its author read it. */
+export const inOrderRead = (basis: readonly string[], rows: readonly { id: string }[]) => basis.length === rows.length && basis.every((id, i) => id === rows[i].id);

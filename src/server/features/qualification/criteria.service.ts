@@ -1,11 +1,11 @@
 import type { CreateSweetSpotCriterionBody, SweetSpotCriterion, SweetSpotCriterionList, UpdateSweetSpotCriterionBody } from '../../../shared/qualification.js';
-import { MOVE_NEEDS_BASIS } from '../../../shared/stages.js';
+import { MOVE_NEEDS_BASIS } from '../../../shared/common.js';
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { SweetSpotCriterionTable } from '../../core/db/schema.js';
 import { conflict, duplicate, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { updateAtVersion, writeVersioned } from '../../core/records.js';
+import { inOrderRead, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -32,9 +32,6 @@ async function findCriterion(scope: Scope, id: string): Promise<SweetSpotCriteri
   if (!row) throw notFound('Criterion');
   return present(row);
 }
-
-/** Whether `basis` lists exactly these rows, in this order (a move's `basis`: the whole list as GET lists it). */
-const sameOrder = (basis: readonly string[], rows: readonly { id: string }[]) => basis.length === rows.length && basis.every((id, i) => id === rows[i].id);
 
 /** Two criteria with one label would make the checklist ambiguous; an archived one can be restored instead. */
 function assertLabelFree(criteria: CriterionRow[], label: string, exceptId?: string): void {
@@ -77,7 +74,7 @@ export async function updateCriterion({ scope, actor, id, input, version }: Op<{
     if (input.position !== undefined) {
       // From the order its author read, like a stage's move: someone else's move or addition meanwhile is a conflict.
       if (input.basis === undefined) throw invalid('basis', MOVE_NEEDS_BASIS);
-      if (!sameOrder(input.basis, criteria)) throw conflict(present(current));
+      if (!inOrderRead(input.basis, criteria)) throw conflict(present(current));
       order = criteria.filter((c) => c.id !== id);
       order.splice(Math.min(input.position, order.length), 0, current);
     }

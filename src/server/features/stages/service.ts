@@ -1,10 +1,11 @@
-import { MOVE_NEEDS_BASIS, type CreateStageBody, type Stage, type StageList, type UpdateStageBody } from '../../../shared/stages.js';
+import { MOVE_NEEDS_BASIS } from '../../../shared/common.js';
+import type { CreateStageBody, Stage, StageList, UpdateStageBody } from '../../../shared/stages.js';
 import type { Actor } from '../../core/actor.js';
 import { audit, type AuditInput } from '../../core/audit.js';
 import type { StageTable } from '../../core/db/schema.js';
 import { conflict, invalid, notFound, ruleViolation, duplicate } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { updateAtVersion, writeVersioned } from '../../core/records.js';
+import { inOrderRead, updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 
 type Op<T> = { scope: Scope; actor: Actor } & T;
@@ -31,9 +32,6 @@ export async function findStage(scope: Scope, id: string): Promise<Stage> {
   if (!row) throw notFound('Stage');
   return presentStage(row);
 }
-
-/** Whether `basis` lists exactly these rows, in this order (a move's `basis`: the whole list as GET lists it). */
-const sameOrder = (basis: readonly string[], rows: readonly { id: string }[]) => basis.length === rows.length && basis.every((id, i) => id === rows[i].id);
 
 /** Two stages with one name would make the pipeline ambiguous; an archived one can be restored instead. */
 function assertNameFree(stages: StageRow[], name: string, exceptId?: string): void {
@@ -78,7 +76,7 @@ export async function updateStage({ scope, actor, id, input, version }: Op<{ id:
       // From the order its author read, like a plan's layout: a move or an addition made meanwhile is a
       // conflict, not a move applied to an order they never saw.
       if (input.basis === undefined) throw invalid('basis', MOVE_NEEDS_BASIS);
-      if (!sameOrder(input.basis, stages)) throw conflict(presentStage(current));
+      if (!inOrderRead(input.basis, stages)) throw conflict(presentStage(current));
       order = stages.filter((s) => s.id !== id);
       order.splice(Math.min(input.position, order.length), 0, current);
     }
