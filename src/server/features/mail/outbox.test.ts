@@ -78,6 +78,28 @@ describe('the outbox', () => {
     expect(row.data).not.toContain(token);
   });
 
+  it('a name or a workspace name with a line break cannot add a header or a recipient to a mail', async () => {
+    const smtp = await startSmtp();
+    // Whatever the API lets through, the names are written as the mail's sender would find them.
+    const admin = await signUpWorkspace(app, { workspaceName: 'Northwind Bcc' });
+    const workspaceId = admin.me.workspace.id;
+    await db.updateTable('workspaces').set({ name: 'Northwind\r\nBcc: eve@evil.test' }).where('id', '=', workspaceId).execute();
+    await db.updateTable('users').set({ name: 'Ann\r\nCc: mallory@evil.test\r\n\r\nforged body' }).where('id', '=', admin.me.user.id).execute();
+    const { email } = await invite(admin.client, `line-break-${Math.random().toString(36).slice(2, 10)}@example.com`);
+    await worker(smtp.url).tick();
+    const got = smtp.messages.find((m) => m.to.includes(email))!;
+    expect(got.to).toEqual([email]);
+    const headers = got.raw.split(/\r?\n\r?\n/)[0];
+    expect(headers).not.toMatch(/^(bcc|cc):/im);
+    expect(got.parsed.cc).toBeUndefined();
+    expect(got.parsed.bcc).toBeUndefined();
+    // The subject keeps the words on one line; the body is the invitation, not the forged text.
+    expect(got.parsed.subject?.replace(/\u2060/g, '')).toMatch(/^Ann Cc: mallory@evil\.test +forged body invited you to Northwind Bcc: eve@evil\.test on Advance$/);
+    expect(got.parsed.subject).not.toMatch(/[\r\n]/);
+    expect(got.parsed.text).toContain('/invite/');
+    expect(got.parsed.text?.trimStart().startsWith('forged body')).toBe(false);
+  });
+
   it(`delivers each mail exactly once when two app instances race over one outbox (${engine})`, async () => {
     const smtp = await startSmtp();
     const admin = await signUpWorkspace(app);
