@@ -8,7 +8,7 @@ import { newId, nowIso } from '../../core/ids.js';
 import { updateAtVersion, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import type { OwnerColumns } from './owners.js';
-import { subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
+import { lockSubject, subjectColumns, subjectOf, touchSubject, type Subject } from './subjects.js';
 import { judgeCustomerWord } from './customer-word.js';
 import { fixZones, moveOpenCommitmentsToRule } from './zones.js';
 
@@ -103,6 +103,11 @@ export async function insertCommitments(
 ): Promise<string[]> {
   if (items.length === 0) return [];
   const now = opts.now ?? nowIso();
+  // The next place is read, then taken: on PostgreSQL two writers adding at once (the customer
+  // through their link, the seller) both read the same last place. The subject's row lock makes them
+  // take turns instead. Not a unique index on the place: a layout renumbers row by row, through
+  // places another row still holds for a moment.
+  await lockSubject(tx, subject);
   const first = await nextPosition(tx, subject);
   const rows = items.map((c, i) => commitmentRow(subject, c, { id: newId(), position: first + i, now }));
   await tx.insert('commitments', rows as Insertable<Row>[]);

@@ -1,5 +1,6 @@
 import type { CommitmentSubjectKind, CommitmentTable } from '../../core/db/schema.js';
 import { nowIso } from '../../core/ids.js';
+import { lockRow, type VersionedTable } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { touchPlan } from '../plans/access.js';
 
@@ -23,4 +24,17 @@ export const subjectOf = (row: Pick<CommitmentTable, 'subject_kind' | 'subject_i
 /** Anything done to what is on a subject counts as the subject's activity ("no activity for 14 days" reads a plan's). */
 export async function touchSubject(scope: Scope, subject: Subject, at = nowIso()): Promise<void> {
   if (subject.kind === 'plan') await touchPlan(scope, subject.id, at);
+}
+
+/** The row each kind of subject is. */
+const SUBJECT_TABLES = { plan: 'plans', objective: 'account_objectives', interaction: 'interactions', check_in: 'check_ins' } as const satisfies Record<CommitmentSubjectKind, VersionedTable>;
+
+/**
+ * Holds the subject's row until the transaction ends (PostgreSQL; SQLite writes one at a time), so
+ * that writers adding to its list take turns: the second waits, then reads the first one's rows.
+ * On a plan it is the lock touching the plan takes anyway, only taken earlier, before rows that are
+ * new: the order every plan writer keeps (its existing commitments and milestones, then the plan).
+ */
+export async function lockSubject(scope: Scope, subject: Subject): Promise<void> {
+  await lockRow(scope, SUBJECT_TABLES[subject.kind], subject.id);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
 import { notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { assertVersionRead, columnsOf, writeVersioned } from '../../core/records.js';
+import { assertVersionRead, columnsOf, lockRow, writeVersioned } from '../../core/records.js';
 import type { Scope } from '../../core/scope.js';
 import { planAccess, touchPlan, writablePlan, type PlanAccess } from './access.js';
 import { assertNewDatesNotPast } from '../commitments/date-rules.js';
@@ -29,7 +29,13 @@ async function loadForChange(scope: Scope, actor: Actor, id: string) {
   return { row, access: await writablePlan(scope, actor, row.plan_id) };
 }
 
+/**
+ * The place after the plan's last milestone, read with the plan's row held (PostgreSQL): two writers
+ * adding at once would otherwise both read the same last place and both take the next. The second
+ * waits, then reads the first one's milestone (lockSubject in commitments/subjects.ts, for commitments).
+ */
 async function nextPosition(scope: Scope, planId: string): Promise<number> {
+  await lockRow(scope, 'plans', planId);
   const last = await scope
     .selectFrom('plan_milestones')
     .select('position')
@@ -103,6 +109,9 @@ export async function setMilestoneArchived({ scope, actor, id, archived, version
     const { row, access } = await loadForChange(tx, actor, id);
     await assertVersionRead(row, version, () => present(tx, access, id));
     if ((row.archived_at !== null) === archived) return presentMilestone(row, access);
+    // Restoring reads the next place with the plan held: the milestone's row first, the lock order
+    // of every plan writer (milestones, then the plan), so an archive of it meanwhile cannot deadlock.
+    if (!archived) await lockRow(tx, 'plan_milestones', id);
     // Its commitments leave whatever their versions: leaving does not depend on what anyone saw of
     // them, so an edit of one committed meanwhile is no conflict (PostgreSQL re-reads each row it
     // waited for and skips one moved elsewhere). Their version moves on, so an edit from before fails.
