@@ -92,6 +92,40 @@ describe('Idempotency-Key', () => {
     expect((await a.client.get(`/api/v1/plans/${plan.id}/comments`)).data.data).toHaveLength(2);
   });
 
+  it('keeps no answer that holds a secret shown once (API token, share and invite links, calendar feed, webhook secret): the key is ignored', async () => {
+    const a = await signUpWorkspace(app);
+    const account = await createAccount(a.client);
+    const opp = (await a.client.post('/api/v1/opportunities', { accountId: account.id, name: 'D', amount: { amountMinor: 1, currency: 'EUR' }, closeDate: '2030-01-31' })).data;
+    const plan = (await a.client.post(`/api/v1/opportunities/${opp.id}/plan`, { title: 'P', targetDate: '2027-01-31' })).data;
+    const secretOf: [string, unknown, (data: any) => string][] = [
+      ['/api/v1/api-tokens', { name: 'Nightly sync', scope: 'read' }, (d) => d.secret],
+      [`/api/v1/plans/${plan.id}/share-links`, { recipientName: 'Carla' }, (d) => d.url],
+      ['/api/v1/invites', { email: 'new-rep@example.com', role: 'rep' }, (d) => d.url],
+      ['/api/v1/calendar-feed', {}, (d) => d.url],
+      ['/api/v1/webhook-endpoints', { url: 'https://93.184.215.14/hooks', events: ['opportunity.won'] }, (d) => d.secret],
+    ];
+    for (const [url, body, secret] of secretOf) {
+      const k = key();
+      const first = await a.client.post(url, body, { 'idempotency-key': k });
+      expect(first.statusCode, `${url}: ${first.body}`).toBe(201);
+      // Advance keeps only the secret's hash: no copy of the answer, nothing to replay.
+      const kept = await db.selectFrom('idempotency_keys').select('response_body').where('key', '=', k).execute();
+      expect(kept, url).toEqual([]);
+      const all = await db.selectFrom('idempotency_keys').select('response_body').execute();
+      expect(all.filter((r) => r.response_body?.includes(secret(first.data))), url).toEqual([]);
+      // The same key again runs again (an invite to the same address is a duplicate, as without a key).
+      const again = await a.client.post(url, body, { 'idempotency-key': k });
+      expect(again.headers['idempotent-replayed'], url).toBeUndefined();
+      if (again.statusCode === 201) expect(secret(again.data), url).not.toBe(secret(first.data));
+    }
+    // The API document offers no Idempotency-Key there.
+    const doc = (await a.client.get('/api/openapi.json')).data;
+    for (const [path, method] of [['/api/v1/api-tokens', 'post'], ['/api/v1/plans/{id}/share-links', 'post'], ['/api/v1/invites', 'post'], ['/api/v1/calendar-feed', 'post'], ['/api/v1/webhook-endpoints', 'post']]) {
+      const op = doc.paths[path][method];
+      expect((op.parameters ?? []).map((p: { name: string }) => p.name), path).not.toContain('Idempotency-Key');
+    }
+  });
+
   it('keeps no failed result: a refused request with a key can be retried once fixed', async () => {
     const { client } = await signUpWorkspace(app);
     const k = key();

@@ -17,7 +17,11 @@ import type { App } from './http.js';
  * waits for its response, or after IDEMPOTENCY_WAIT_MS gets 409 `idempotency_in_progress`. Failures
  * (4xx, 5xx) are not kept: retrying a refused request runs it again.
  *
- * Routes without a principal (sign-up, sign-in, invite acceptance) ignore the header.
+ * Routes without a principal (sign-up, sign-in, invite acceptance) ignore the header, and so do those
+ * whose answer holds a secret shown once (an API token, a share or invite link, a calendar feed URL,
+ * a webhook signing secret: the contract's `answersSecret`): kept here, the secret itself would sit in
+ * the database for a day beside the hash that is all Advance keeps of it, and a replay would show it
+ * again.
  */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /** An "in progress" row older than this belongs to a request that died: the next one takes over. */
@@ -36,10 +40,11 @@ declare module 'fastify' {
   }
 }
 
-/** Marks creating POSTs at registration (call from the app's onRoute hook). */
+/** Marks creating POSTs at registration (call from the app's onRoute hook), but those that answer a secret. */
 export function markIdempotent(route: RouteOptions): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const response = route.schema?.response as Record<string, unknown> | undefined;
+  if (route.config?.contract?.answersSecret) return;
   if (methods.includes('POST') && response && '201' in response) {
     route.config = { ...(route.config ?? {}), idempotent: true } as typeof route.config;
   }

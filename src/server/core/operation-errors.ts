@@ -31,7 +31,7 @@ export function operationErrors(contract: RouteContract, permission: Permission,
   if (contract.params || permission === 'guest') codes.add('not_found');
   if (body.has('version')) codes.add('version_conflict');
   // Idempotency-Key on creating POSTs, for callers it can belong to (core/idempotency.ts).
-  if (isCreating(contract) && permission !== 'public') {
+  if (takesIdempotencyKey(contract) && permission !== 'public') {
     codes.add('idempotency_key_reused');
     codes.add('idempotency_in_progress');
   }
@@ -40,8 +40,11 @@ export function operationErrors(contract: RouteContract, permission: Permission,
   return [...codes];
 }
 
-/** POST answering 201: replays for the same Idempotency-Key. */
+/** POST answering 201. */
 export const isCreating = (contract: RouteContract) => contract.method === 'POST' && 201 in contract.response;
+
+/** A creating POST replays for the same Idempotency-Key, unless its answer holds a secret shown once (core/idempotency.ts). */
+export const takesIdempotencyKey = (contract: RouteContract) => isCreating(contract) && !contract.answersSecret;
 
 /** Versioned writes take the version read, in the body or as If-Match; a DELETE of a versioned record (it has no body, and lists `version_conflict`) as If-Match only. */
 export const isVersioned = (contract: RouteContract) =>

@@ -21,6 +21,7 @@ export const apiTokensApi = defineRoutes({
     description: `${SESSION_ONLY} The token acts for you with your role at the time of each request; \`read\` allows only GET. \`expiresOn\` is the last day it works, in your time zone (today or later).`,
     body: CreateApiTokenBody,
     response: { 201: CreatedApiToken },
+    answersSecret: true,
     errors: ['date_in_past', 'duplicate', 'rule_violation'],
   },
   revokeApiToken: {

@@ -16,6 +16,7 @@ export const calendarApi = defineRoutes({
     summary: 'Make your secret calendar feed URL, or replace it: the URL is shown this once, and a previous one stops working at once',
     body: NoBody,
     response: { 201: CreatedCalendarFeed },
+    answersSecret: true,
   },
   revokeCalendarFeed: { tags, summary: 'Revoke your calendar feed URL: calendar apps get 404 from then on', response: { 204: NoBody } },
   getPersonalCalendar: {

@@ -38,6 +38,12 @@ export type RouteSpec = {
    */
   readonly errors?: readonly ErrorCode[];
   /**
+   * The success answer holds a secret shown this once (a token, or a URL holding one), of which
+   * Advance keeps only a hash. Such an answer is never kept for an Idempotency-Key replay, which
+   * would keep the secret itself for a day: the operation takes no key (server/core/idempotency.ts).
+   */
+  readonly answersSecret?: true;
+  /**
    * A success answer that is a file, not JSON — a CSV export, a zip, an iCalendar feed: its media
    * type and the name it is saved under (Content-Disposition: `attachment`, the default, or `inline`
    * for a feed a calendar app reads). The response schema then describes the file's text. With `etag`,

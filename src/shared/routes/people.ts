@@ -62,6 +62,7 @@ export const peopleApi = defineRoutes({
       'The link is emailed to the address. On a server that sends mail (`SMTP_URL` set) the response carries no link (`url` is null): only the invited mailbox can accept, so nobody can claim an address or learn whether it has an account; an address that stopped invitation emails then answers 422 `rule_violation` naming `email`. Without `SMTP_URL` the link is also shown, once, in `url` (it stays in the outbox, which admins read). A workspace may create `INVITES_MAX_PER_WORKSPACE_PER_HOUR` invites an hour (50 by default), refused ones included; more answer 429 `too_many_requests` with `Retry-After`. The demo workspace sends no email, so it invites nobody: 422 `rule_violation` naming `email`.',
     body: CreateInviteBody,
     response: { 201: CreatedInvite },
+    answersSecret: true,
     errors: ['duplicate', 'rule_violation', 'too_many_requests'],
   },
   listInvites: { tags, summary: 'List invites, newest first (admins)', response: { 200: InviteList } },

@@ -15,6 +15,7 @@ export const sharingApi = defineRoutes({
     params: IdParams,
     body: CreateShareLinkBody,
     response: { 201: CreatedShareLink },
+    answersSecret: true,
     errors: ['rule_violation', 'too_many_requests'],
   },
   listShareLinks: { tags, summary: 'The plan’s share links, with when each was last viewed', params: IdParams, response: { 200: ShareLinkList } },

@@ -26,6 +26,7 @@ export const webhooksApi = defineRoutes({
       'The address must be https:// and must not point to a private, loopback, link-local, unique-local or cloud metadata address (checked now and again before every delivery), unless the server runs with WEBHOOKS_ALLOW_PRIVATE=true.',
     body: CreateWebhookEndpointBody,
     response: { 201: WebhookEndpointWithSecret },
+    answersSecret: true,
   },
   getWebhookEndpoint: { tags, summary: 'One webhook endpoint (admins; without its secret)', params: IdParams, response: { 200: WebhookEndpoint } },
   updateWebhookEndpoint: {
