@@ -120,6 +120,16 @@ export function readFlag(value: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The stage the admin mapped a file's value to (the import's `stageMap`), or undefined. Only the
+ * map's own entries count: the map is a plain object, and a value such as "constructor", "toString"
+ * or "__proto__" would otherwise read what every object inherits — a function or an object where
+ * an id belongs.
+ */
+export function mappedStage(stageMap: Readonly<Record<string, string>>, value: string): string | undefined {
+  return Object.hasOwn(stageMap, value) ? stageMap[value] : undefined;
+}
+
 /** The stage a value names, by folded name; undefined when none does. */
 export function matchStage(value: string, stages: readonly { id: string; name: string }[]): string | undefined {
   const folded = foldStage(value);

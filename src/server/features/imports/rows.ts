@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closedStage, matchStage, readFlag } from '../../../domain/import-mapping.js';
+import { closedStage, mappedStage, matchStage, readFlag } from '../../../domain/import-mapping.js';
 import { domainOf, emailIn, firstOfList, readImportAmount, readImportDate } from '../../../domain/import-values.js';
 import { stageGateRefusal } from '../../../domain/qualification.js';
 import { foldText } from '../../../domain/search-text.js';
@@ -184,7 +184,7 @@ export function rowReader(entity: ImportEntity, headers: readonly string[], mapp
     const closingStage = stageText ? closedStage(stageText) : undefined;
     let stageGiven = !!stageText;
     if (stageText) {
-      stageId = options.stageMap[stageText] ?? matchStage(stageText, lookups.stages);
+      stageId = mappedStage(options.stageMap, stageText) ?? matchStage(stageText, lookups.stages);
       if (!stageId && closingStage) stageGiven = false;
       else if (!stageId || !lookups.stages.some((s) => s.id === stageId)) issues.push(issue(row, 'stage', `No active stage matches “${stageText}”: map it to one of your stages.`));
     } else if (lookups.stages.length === 0) issues.push(issue(row, 'stage', 'This workspace has no active stage yet; an admin can add one.'));

@@ -1,5 +1,5 @@
 import { guessDateOrder, guessDecimalMark } from '../../../domain/import-values.js';
-import { closedStage, detectSource, matchStage, suggestMapping } from '../../../domain/import-mapping.js';
+import { closedStage, detectSource, mappedStage, matchStage, suggestMapping } from '../../../domain/import-mapping.js';
 import {
   DRY_RUN_ISSUES_MAX,
   IMPORT_FIELDS,
@@ -58,7 +58,7 @@ function analyse(entity: ImportEntity, parsed: ParsedCsv, mapping: ImportMapping
     }
   }
   const stageValues = [...counts]
-    .map(([value, rows]) => ({ value, rows, stageId: options.stageMap[value] ?? matchStage(value, stages) ?? null }))
+    .map(([value, rows]) => ({ value, rows, stageId: mappedStage(options.stageMap, value) ?? matchStage(value, stages) ?? null }))
     // "Closed Won" / "Closed Lost" close the deal instead of naming a stage: listed only when a stage of that name exists.
     .filter((s) => s.stageId !== null || !closedStage(s.value));
   return { preview, stageValues };
