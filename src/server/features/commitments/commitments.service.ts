@@ -131,6 +131,24 @@ export async function updateCommitment({ scope, actor, id, input, version }: Op<
         const pair = await tx.selectFrom('check_ins').select(['rep_id', 'manager_id']).where('check_ins.id', '=', current.subject_id).executeTakeFirstOrThrow();
         if (input.ownerUserId !== pair.rep_id && input.ownerUserId !== pair.manager_id) throw invalid('ownerUserId', 'An action agreed in a check-in is the manager’s or the rep’s.');
       }
+      // A task of an objective is its owner's or a contributor's, as when it was added
+      // (objectives/service.ts addTask): handed to anyone else it would reach their Today, calendar
+      // feed and figures from an objective they were never invited to.
+      if (current.subject_kind === 'objective' && input.ownerUserId !== undefined) {
+        const to = input.ownerUserId;
+        const objective = await tx.selectFrom('account_objectives').select('owner_id').where('account_objectives.id', '=', current.subject_id).executeTakeFirstOrThrow();
+        // Keeping the owner it has (a contributor since removed keeps their task) is no handover.
+        const onIt =
+          to === current.owner_user_id ||
+          to === objective.owner_id ||
+          (await tx
+            .selectFrom('objective_contributors')
+            .select('objective_contributors.user_id')
+            .where('objective_contributors.objective_id', '=', current.subject_id)
+            .where('objective_contributors.user_id', '=', to)
+            .executeTakeFirst()) !== undefined;
+        if (!onIt) throw invalid('ownerUserId', 'Choose the objective’s owner or one of its contributors.');
+      }
       const keepName = current.owner_name && input.ownerName === undefined && input.ownerContactId === undefined ? { ownerName: current.owner_name } : {};
       owner = await resolveOwner(tx, access, current.side, { ...keepName, ...input }, null);
     }

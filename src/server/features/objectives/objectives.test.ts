@@ -231,6 +231,29 @@ describe('strategic objectives on accounts', () => {
     expect(await count('commitments')).toBe(before);
   });
 
+  it('refuses handing a task to someone not on the objective (PATCH /commitments/{id}), changing nothing; its owner and contributors may take it', async () => {
+    const { admin, owner, colleague, account } = await team();
+    const objective = await createObjective(owner, account.id);
+    const task = (await owner.client.post(`/api/v1/objectives/${objective.id}/tasks`, { title: 'Map the org', dueDate: dayIn(TZ, 3) })).data;
+    const before = (await owner.client.get(`/api/v1/commitments/${task.id}`)).data;
+    // The colleague was never invited: the task would land on their Today from an objective they are not on.
+    const handed = await owner.client.patch(`/api/v1/commitments/${task.id}`, { ownerUserId: colleague.me.user.id, version: task.version });
+    expect(handed.statusCode).toBe(400);
+    expect(handed.data.error.details).toEqual([{ path: 'ownerUserId', message: 'Choose the objective’s owner or one of its contributors.' }]);
+    // An admin may change any task, but not around the rule either.
+    expect((await admin.client.patch(`/api/v1/commitments/${task.id}`, { ownerUserId: admin.me.user.id, version: task.version })).statusCode).toBe(400);
+    expect((await owner.client.get(`/api/v1/commitments/${task.id}`)).data).toEqual(before);
+    expect((await colleague.client.get('/api/v1/today')).body).not.toContain('Map the org');
+    // Invited, the colleague may take it; and it can go back to the objective's owner.
+    await owner.client.post(`/api/v1/objectives/${objective.id}/contributors`, { userId: colleague.me.user.id });
+    const toColleague = await owner.client.patch(`/api/v1/commitments/${task.id}`, { ownerUserId: colleague.me.user.id, version: task.version });
+    expect(toColleague.statusCode).toBe(200);
+    expect(toColleague.data.owner.id).toBe(colleague.me.user.id);
+    const back = await owner.client.patch(`/api/v1/commitments/${task.id}`, { ownerUserId: owner.me.user.id, version: toColleague.data.version });
+    expect(back.statusCode).toBe(200);
+    expect(back.data.owner.id).toBe(owner.me.user.id);
+  });
+
   it('keeps, re-dates and judges tasks with the one commitment engine: its owner’s reliability counts them, saying so', async () => {
     const { admin, owner, colleague, account } = await team();
     const bystander = await addMember(app, admin.client, { role: 'rep', timeZone: TZ });
