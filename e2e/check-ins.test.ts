@@ -113,4 +113,87 @@ describe('a check-in', () => {
     expect(repView.errors).toEqual([]);
     await close();
   });
+
+  it('two tabs: a stale save keeps what was typed, says so, and saves at the second try — answers, the check-in itself, the questions', async () => {
+    const { headers, adminContext, manager, rep, close } = await teamWorkspace(browser, baseUrl, { workspaceName: 'Two Tabs Ltd', domain: 'two-tabs.example' });
+    const series = await manager.context.request.post(`${baseUrl}/api/v1/check-in-series`, {
+      headers,
+      data: { repId: rep.id, cadence: 'weekly', weekday: ((new Date().getUTCDay() + 1) % 7) || 7, time: '09:00' },
+    });
+    expect(series.status(), await series.text()).toBe(201);
+
+    // Rita opens her check-in in one tab, then in a second one.
+    const one = await newPage(rep.context);
+    await one.page.goto(`${baseUrl}/check-ins`);
+    await one.page.getByRole('button', { name: /^Answer the questions/ }).click();
+    await expect.poll(() => one.page.getByRole('heading', { name: 'Check-in with Maya Manager' }).isVisible()).toBe(true);
+    const two = await newPage(rep.context);
+    await two.page.goto(one.page.url());
+    const question = 'What help do you need?';
+    await expect.poll(() => two.page.getByLabel(question).isVisible()).toBe(true);
+    await one.page.getByLabel(question).fill('Typed in the first tab.');
+    await action(one.page, 'Save draft').click();
+    await expect.poll(() => one.page.getByText('Saved. Only you can read them until you hand them in.').isVisible()).toBe(true);
+    // The second tab read the answers before: its save is refused, and what she typed there stays.
+    await two.page.getByLabel(question).fill('Typed in the second tab, and kept.');
+    await action(two.page, 'Save draft').click();
+    await expect.poll(() => two.page.getByText(/Your answers were changed elsewhere a moment ago/).isVisible()).toBe(true);
+    expect(await two.page.getByLabel(question).inputValue()).toBe('Typed in the second tab, and kept.');
+    // Saving again saves it, over the other tab's.
+    await action(two.page, 'Save draft').click();
+    await expect.poll(() => two.page.getByText('Saved. Only you can read them until you hand them in.').isVisible()).toBe(true);
+    await one.page.reload();
+    await expect.poll(() => one.page.getByLabel(question).inputValue()).toBe('Typed in the second tab, and kept.');
+
+    // Maya marks it held in one tab; the other, read before, is told and shows it as it is now.
+    const checkInUrl = one.page.url();
+    const held = await newPage(manager.context);
+    const stale = await newPage(manager.context);
+    for (const p of [held.page, stale.page]) {
+      await p.goto(checkInUrl);
+      await expect.poll(() => action(p, 'Mark held').isVisible()).toBe(true);
+    }
+    await action(held.page, 'Mark held').click();
+    await expect.poll(() => action(held.page, 'Not held after all').isVisible()).toBe(true);
+    await action(stale.page, 'Mark held').click();
+    await expect.poll(() => stale.page.getByText('Someone changed this check-in a moment ago — here it is now.').isVisible()).toBe(true);
+    await expect.poll(() => action(stale.page, 'Not held after all').isVisible()).toBe(true);
+
+    // The week after's check-in says what was agreed last time — here nothing — with a link to that check-in.
+    const [running] = ((await (await manager.context.request.get(`${baseUrl}/api/v1/check-in-series`)).json()) as { data: { id: string; next: { scheduledAt: string } }[] }).data;
+    const weekAfter = new Date(Date.parse(running.next.scheduledAt) + 7 * 86_400_000).toISOString();
+    const opened = await manager.context.request.post(`${baseUrl}/api/v1/check-in-series/${running.id}/check-ins`, { headers, data: { scheduledAt: weekAfter } });
+    expect(opened.ok(), await opened.text()).toBe(true);
+    await held.page.goto(`${baseUrl}/check-ins/${((await opened.json()) as { id: string }).id}`);
+    await expect.poll(() => held.page.getByText(/Nothing was agreed then\./).isVisible()).toBe(true);
+    await expect.poll(() => held.page.getByRole('link', { name: /^check-in of / }).isVisible()).toBe(true);
+    expect(await axe(held.page, 'check-in, actions from last time')).toEqual([]);
+
+    // Two admins' tabs on the questions: the second keeps its new question and shows the first's.
+    const a = await newPage(adminContext);
+    const b = await newPage(adminContext);
+    const box = (p: typeof a.page) => p.getByLabel('Questions, one per line');
+    for (const p of [a.page, b.page]) {
+      await p.goto(`${baseUrl}/check-ins`);
+      await expect.poll(() => box(p).inputValue()).toContain(question);
+    }
+    await box(a.page).fill(`${await box(a.page).inputValue()}\nWhat did you try for the first time?`);
+    await action(a.page, 'Save questions').click();
+    await expect.poll(() => a.page.getByText('Saved. New check-ins ask these questions.').isVisible()).toBe(true);
+    await box(b.page).fill(`${await box(b.page).inputValue()}\nWho should you have met and did not?`);
+    await action(b.page, 'Save questions').click();
+    await expect.poll(() => b.page.getByText(/Someone else changed the questions a moment ago/).isVisible()).toBe(true);
+    expect(await box(b.page).inputValue()).toContain('Who should you have met and did not?');
+    await expect.poll(() => b.page.getByRole('list', { name: 'Questions saved meanwhile' }).innerText()).toContain('What did you try for the first time?');
+    expect(await axe(b.page, 'check-in questions, saved meanwhile')).toEqual([]);
+    await action(b.page, 'Save questions').click();
+    await expect.poll(() => b.page.getByText('Saved. New check-ins ask these questions.').isVisible()).toBe(true);
+    const template = (await (await adminContext.request.get(`${baseUrl}/api/v1/check-in-template`)).json()) as { questions: { text: string }[] };
+    expect(template.questions.map((q) => q.text)).toContain('Who should you have met and did not?');
+
+    // Each refused save answered 409, and nothing else failed.
+    for (const errs of [one.errors, held.errors, a.errors]) expect(errs).toEqual([]);
+    for (const errs of [two.errors, stale.errors, b.errors]) expect(errs.filter((e) => !e.includes('409'))).toEqual([]);
+    await close();
+  });
 });

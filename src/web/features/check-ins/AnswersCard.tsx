@@ -60,7 +60,13 @@ function AnswerForm({ checkIn: c }: { checkIn: CheckIn }) {
           setMessage({ text: submit ? `Handed in: ${c.manager.name} can read your answers.` : 'Saved. Only you can read them until you hand them in.', ok: true });
         },
         onError: (err) =>
-          setMessage({ text: isApiError(err, 'version_conflict') ? 'Your answers changed elsewhere a moment ago (another tab?). Reload to see them.' : err.message, ok: false }),
+          setMessage({
+            // The check-in as it is now is in (api.ts): saving again replaces those answers with these.
+            text: isApiError(err, 'version_conflict')
+              ? 'Your answers were changed elsewhere a moment ago (another tab?). The boxes still hold what you typed here: save again to keep it.'
+              : err.message,
+            ok: false,
+          }),
       },
     );
   };

@@ -52,7 +52,7 @@ function Note({ note: n, checkIn: c }: { note: CheckInNote; checkIn: CheckIn }) 
           {shared ? 'Make private' : `Share with ${c.rep.name}`}
         </Button>
       ) : null}
-      <FormAlert message={update.error ? (isApiError(update.error, 'version_conflict') ? 'This note changed elsewhere a moment ago. Reload to see it.' : update.error.message) : null} />
+      <FormAlert message={update.error ? (isApiError(update.error, 'version_conflict') ? 'This note changed elsewhere a moment ago — here it is now.' : update.error.message) : null} />
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CheckIn, CheckInTemplate } from '../../../shared/check-ins';
+import type { CheckIn, CheckInNote, CheckInTemplate } from '../../../shared/check-ins';
 import {
   createCheckInAction,
   createCheckInNote,
@@ -14,7 +14,7 @@ import {
   addCheckInCoachingRung,
   closeCheckInCoaching,
 } from '../../../shared/routes/operations/check-ins';
-import { call, type BodyOf } from '../../app/api';
+import { call, isApiError, type BodyOf } from '../../app/api';
 import { checkInHistoryQuery, checkInKeys, checkInQuery, seriesListQuery, templateQuery } from './queries';
 
 export { checkInKeys, checkInHistoryQuery, checkInQuery, seriesListQuery, templateQuery } from './queries';
@@ -24,13 +24,21 @@ export const useCheckInHistory = (seriesId?: string) => useQuery(checkInHistoryQ
 export const useCheckIn = (id: string) => useQuery(checkInQuery(id));
 export const useTemplate = (enabled = true) => useQuery({ ...templateQuery, enabled });
 
-/** After a write on one check-in: it shows at once; lists refetch. */
+/**
+ * After a write on one check-in: it shows at once; lists refetch. A write that lost the race (409)
+ * shows the check-in it carries the same way, so the page reads what is there now and the next try
+ * is made from that version (what the person typed stays in their form).
+ */
 function useRefresh() {
   const client = useQueryClient();
+  const checkIn = (c: CheckIn) => {
+    client.setQueryData(checkInKeys.detail(c.id), c);
+    void client.invalidateQueries({ queryKey: checkInKeys.all, predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === c.id) });
+  };
   return {
-    checkIn: (c: CheckIn) => {
-      client.setQueryData(checkInKeys.detail(c.id), c);
-      void client.invalidateQueries({ queryKey: checkInKeys.all, predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === c.id) });
+    checkIn,
+    stale: (err: Error) => {
+      if (isApiError(err, 'version_conflict') && err.current) checkIn(err.current as CheckIn);
     },
     all: () => void client.invalidateQueries({ queryKey: checkInKeys.all }),
     today: () => void client.invalidateQueries({ queryKey: ['today'] }),
@@ -54,12 +62,12 @@ export function useOpenCheckIn() {
 
 export function useUpdateCheckIn(id: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof updateCheckIn>) => call(updateCheckIn, { params: { id }, body }), onSuccess: refresh.checkIn });
+  return useMutation({ mutationFn: (body: BodyOf<typeof updateCheckIn>) => call(updateCheckIn, { params: { id }, body }), onSuccess: refresh.checkIn, onError: refresh.stale });
 }
 
 export function useSaveAnswers(id: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: BodyOf<typeof saveCheckInAnswers>) => call(saveCheckInAnswers, { params: { id }, body }), onSuccess: refresh.checkIn });
+  return useMutation({ mutationFn: (body: BodyOf<typeof saveCheckInAnswers>) => call(saveCheckInAnswers, { params: { id }, body }), onSuccess: refresh.checkIn, onError: refresh.stale });
 }
 
 export function useAddNote(checkInId: string) {
@@ -72,9 +80,14 @@ export function useAddNote(checkInId: string) {
 
 export function useUpdateNote(checkInId: string) {
   const client = useQueryClient();
+  const put = (note: CheckInNote) => client.setQueryData<CheckIn>(checkInKeys.detail(checkInId), (c) => (c ? { ...c, notes: c.notes.map((n) => (n.id === note.id ? note : n)) } : c));
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof updateCheckInNote> }) => call(updateCheckInNote, { params: { id }, body }),
-    onSuccess: (note) => client.setQueryData<CheckIn>(checkInKeys.detail(checkInId), (c) => (c ? { ...c, notes: c.notes.map((n) => (n.id === note.id ? note : n)) } : c)),
+    onSuccess: (note) => put(note),
+    // Changed elsewhere: the 409 carries the note as it is now.
+    onError: (err) => {
+      if (isApiError(err, 'version_conflict') && err.current) put(err.current as CheckInNote);
+    },
   });
 }
 
@@ -96,8 +109,11 @@ export function useUpdateTemplate() {
   return useMutation({
     mutationFn: (body: BodyOf<typeof updateCheckInTemplate>) => call(updateCheckInTemplate, { body }),
     onSuccess: (t: CheckInTemplate) => client.setQueryData(checkInKeys.template, t),
-    // A stale save: read the questions as they are now.
-    onError: () => void client.invalidateQueries({ queryKey: checkInKeys.template }),
+    // A stale save: the questions as they are now (the 409 carries them), else read them again.
+    onError: (err) => {
+      if (isApiError(err, 'version_conflict') && err.current) client.setQueryData(checkInKeys.template, err.current as CheckInTemplate);
+      else void client.invalidateQueries({ queryKey: checkInKeys.template });
+    },
   });
 }
 
@@ -111,8 +127,8 @@ export function useCoaching(id: string) {
     void client.invalidateQueries({ queryKey: ['goals'] });
   };
   return {
-    start: useMutation({ mutationFn: (start: string) => call(startCheckInCoaching, { params: { id }, body: { start } }), onSuccess: done }),
-    add: useMutation({ mutationFn: (body: BodyOf<typeof addCheckInCoachingRung>) => call(addCheckInCoachingRung, { params: { id }, body }), onSuccess: done }),
-    close: useMutation({ mutationFn: (body: BodyOf<typeof closeCheckInCoaching>) => call(closeCheckInCoaching, { params: { id }, body }), onSuccess: done }),
+    start: useMutation({ mutationFn: (start: string) => call(startCheckInCoaching, { params: { id }, body: { start } }), onSuccess: done, onError: refresh.stale }),
+    add: useMutation({ mutationFn: (body: BodyOf<typeof addCheckInCoachingRung>) => call(addCheckInCoachingRung, { params: { id }, body }), onSuccess: done, onError: refresh.stale }),
+    close: useMutation({ mutationFn: (body: BodyOf<typeof closeCheckInCoaching>) => call(closeCheckInCoaching, { params: { id }, body }), onSuccess: done, onError: refresh.stale }),
   };
 }
