@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMe } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ErrorState, LoadingCard } from '../../ui/States';
@@ -7,7 +8,7 @@ import { repPlanningQuery } from './api';
 import { PlannedObjectives } from './PlannedObjectives';
 import { PlanningFigures } from './PlanningFigures';
 import { PlanningHeader } from './PlanningHeader';
-import { fiscalYearSentence } from './planningWords';
+import { fiscalYearSentence, whoSetsYourTarget } from './planningWords';
 import { noTarget } from './targetForm';
 import { TargetForm } from './TargetForm';
 
@@ -20,6 +21,7 @@ export function RepPlanningView({ userId, year, onYear, mine, back }: {
   mine: boolean;
   back?: { to: string; label: string };
 }) {
+  const me = useMe();
   const planning = useInfiniteQuery(repPlanningQuery(userId, year));
   const [editing, setEditing] = useState(false);
   if (planning.isPending) return <LoadingCard title="Account planning" />;
@@ -28,6 +30,7 @@ export function RepPlanningView({ userId, year, onYear, mine, back }: {
   const fy = first.fiscalYear;
   const objectives = planning.data.pages.flatMap((p) => p.objectiveList.data);
   const who = mine ? 'Your' : `${first.rep.name}’s`;
+  const whoSets = whoSetsYourTarget(me.user.role, first.canSetTarget);
   return (
     <div className="page">
       <PlanningHeader
@@ -59,7 +62,7 @@ export function RepPlanningView({ userId, year, onYear, mine, back }: {
             onDone={() => setEditing(false)}
           />
         ) : null}
-        {mine && !first.target ? <p className="small muted">Your manager sets your yearly target with you.</p> : null}
+        {mine && !first.target && whoSets ? <p className="small muted">{whoSets}</p> : null}
       </Card>
       <PlannedObjectives
         objectives={objectives}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../lib/format';
-import { fiscalYearSentence, gapTone, gapWords, perCurrency, yearChoices } from './planningWords';
+import { fiscalYearSentence, gapTone, gapWords, perCurrency, whoSetsYourTarget, yearChoices } from './planningWords';
 
 describe('account planning in words', () => {
   it('says the gap as an amount to find, on target, or ahead — in the target’s currency', () => {
@@ -26,5 +26,13 @@ describe('account planning in words', () => {
   it('offers three years back and two ahead of the current one, and the one shown', () => {
     expect(yearChoices(2026, 2026)).toEqual([2023, 2024, 2025, 2026, 2027, 2028]);
     expect(yearChoices(2026, 2019)).toEqual([2019, 2023, 2024, 2025, 2026, 2027, 2028]);
+  });
+
+  it('says who sets your target as the server decides it, and nothing to an admin, who sets their own', () => {
+    expect(whoSetsYourTarget('rep', false)).toBe('Your manager sets your yearly target with you.');
+    // A manager has no manager to set it: an admin does.
+    expect(whoSetsYourTarget('manager', false)).toBe('An admin sets your yearly target with you.');
+    // The “Set target” button is there: no sentence saying someone else does it.
+    expect(whoSetsYourTarget('admin', true)).toBeNull();
   });
 });

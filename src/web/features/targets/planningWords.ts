@@ -14,6 +14,15 @@ export const gapTone = (gap: Pick<TargetGap, 'currency' | 'gapMinor'>): 'neutral
 /** Amounts per currency, side by side and never added: "$300,000 · €100,000". */
 export const perCurrency = (amounts: readonly Money[]): string => (amounts.length ? amounts.map((a) => formatMoney(a)).join(' · ') : 'none');
 
+/**
+ * Under your own page while you have no target: who sets it with you — as the server decides it (a
+ * rep's manager or an admin; a manager's, an admin) — or nothing when you may set it yourself (an admin).
+ */
+export function whoSetsYourTarget(role: 'admin' | 'manager' | 'rep', canSetTarget: boolean): string | null {
+  if (canSetTarget) return null;
+  return role === 'rep' ? 'Your manager sets your yearly target with you.' : 'An admin sets your yearly target with you.';
+}
+
 /** "FY2026 · 1 Apr 2026 – 31 Mar 2027" (a year is named by the calendar year it starts in). */
 export function fiscalYearLabel(fiscalYear: number, startMonth: number): string {
   const { start, end } = fiscalYearBounds(fiscalYear, startMonth);
