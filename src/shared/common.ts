@@ -140,8 +140,9 @@ export const Currency = z
   // the refinements of the object around it, whose own field errors would then go unsaid.)
   .refine((code) => !/^[A-Z]{3}$/.test(code) || isKnownCurrency(code), 'Use the ISO 4217 code of a currency in use, such as EUR.');
 
+// Strict: an amount with a field it does not know is refused (400 naming it), like every body.
 export const Money = z
-  .object({
+  .strictObject({
     amountMinor: z
       .number()
       .int('Amounts are whole minor units (cents).')

@@ -63,6 +63,16 @@ describe('opportunities', () => {
     expect({ amount: Number(row.amount_minor), currency: row.currency }).toEqual({ amount: 1_250_000_00, currency: 'EUR' });
   });
 
+  it('refuses an amount with a field it does not know, naming it, and changes nothing', async () => {
+    const admin = await signUpWorkspace(app);
+    const opp = await createOpp(admin, { accountId: (await createAccount(admin.client)).id });
+    const res = await admin.client.patch(`/api/v1/opportunities/${opp.id}`, { amount: { amountMinor: 5000, currency: 'USD', amount: 9_999_999 }, version: opp.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.data.error.details.map((d: { path: string }) => d.path)).toEqual(['amount.amount']);
+    expect(res.data.error.details[0].message).toMatch(/not|unknown|unrecogni[sz]ed/i);
+    expect((await admin.client.get(`/api/v1/opportunities/${opp.id}`)).data).toMatchObject({ amount: { amountMinor: 100_00, currency: 'EUR' }, version: opp.version });
+  });
+
   it('edits with a version (body or If-Match), answers a stale one with the current record, and keeps history', async () => {
     const admin = await signUpWorkspace(app);
     const opp = await createOpp(admin, { accountId: (await createAccount(admin.client)).id });
