@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Goal } from '../../../shared/goals';
 import { isApiError } from '../../app/api';
@@ -6,9 +7,9 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { TextField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { useUpdateGoal } from './api';
+import { goalKeys, useUpdateGoal } from './api';
 import { CompleteStepDialog } from './CompleteStepDialog';
-import { STATUS_WORDS } from './goalWords';
+import { REOPEN_CHANGED_ELSEWHERE, STATUS_WORDS } from './goalWords';
 import { useUnsavedChanges } from '../../lib/unsaved';
 
 /** The one tiny next step — and, once the goal is closed, reopening it with a new one. */
@@ -37,6 +38,7 @@ function Reopen({ goal }: { goal: Goal }) {
   const [step, setStep] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
+  const client = useQueryClient();
   const update = useUpdateGoal(goal.id);
   const unsaved = useUnsavedChanges(step.trim() !== '', step);
   return (
@@ -53,7 +55,12 @@ function Reopen({ goal }: { goal: Goal }) {
               {
                 onSuccess: () => unsaved.markSaved(step),
                 onError: (err) => {
-                  if (isApiError(err, 'version_conflict')) return setFormError('This goal changed since you opened it. Reload the page and try again.');
+                  if (isApiError(err, 'version_conflict')) {
+                    // The 409 carries the goal as it is now: show it, so the next try is made from that
+                    // version, and keep the step typed here (still closed, this card stays with it).
+                    if (err.current) client.setQueryData(goalKeys.goal(goal.id), err.current as Goal);
+                    return setFormError(REOPEN_CHANGED_ELSEWHERE);
+                  }
                   const r = fromServer(err, ['currentStep']);
                   setError(r.fieldErrors.currentStep);
                   setFormError(r.fieldErrors.currentStep ? null : r.formError);

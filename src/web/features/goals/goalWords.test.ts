@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresHidden, readingWords, targetWords } from './goalWords';
+import { figuresHidden, readingWords, REOPEN_CHANGED_ELSEWHERE, targetWords } from './goalWords';
 
 describe('a goal’s figures in words', () => {
   it('gives a rate with its interval and n, or says there are too few to judge', () => {
@@ -39,5 +39,13 @@ describe('a goal’s figures in words', () => {
     expect(targetWords({ measure: 'learning_notes', targetValue: 10, targetAmount: null })).toBe('10 notes');
     expect(targetWords({ measure: 'revenue_won', targetValue: null, targetAmount: { amountMinor: 10_000_000, currency: 'USD' } })).toBe('$100,000');
     expect(targetWords({ measure: null, targetValue: null, targetAmount: null })).toBeNull();
+  });
+});
+
+describe('reopening a goal changed elsewhere meanwhile', () => {
+  it('says the step typed is kept and to reopen again, never to reload', () => {
+    expect(REOPEN_CHANGED_ELSEWHERE).toMatch(/Your step is kept/);
+    expect(REOPEN_CHANGED_ELSEWHERE).toMatch(/reopen it again/);
+    expect(REOPEN_CHANGED_ELSEWHERE).not.toMatch(/reload/i);
   });
 });

@@ -75,4 +75,7 @@ export const KIND_HINTS = {
 } as const;
 
 /** What a goal's status means, in growth words. */
+/** Reopening lost the race: the goal as it is now is shown; the step typed stays in its box. */
+export const REOPEN_CHANGED_ELSEWHERE = 'This goal changed since you opened it (another tab?). Your step is kept: check the goal above, then reopen it again.';
+
 export const STATUS_WORDS = { active: 'Active', done: 'Done', dropped: 'Set aside' } as const;

@@ -17,7 +17,7 @@ import { Detail } from '../records/RecordStates';
 import { TodayRow } from '../today/TodayRow';
 import { useCancelInteraction } from './api';
 import { InteractionFields } from './InteractionFields';
-import { interactionSpec, interactionTitle, whenInWords } from './interactionForm';
+import { colleaguesOf, interactionSpec, interactionTitle, whenInWords } from './interactionForm';
 import { RecordResultForm } from './RecordResultForm';
 import '../../styles/plans.css';
 import '../../styles/interactions.css';
@@ -115,7 +115,7 @@ function InteractionView({ interaction: i, page }: { interaction: Interaction; p
               {i.attendees.filter((a) => a.kind === 'contact').map((a) => a.name).join(', ') || null}
             </Detail>
             <Detail label="Your colleagues" wide>
-              {[i.owner.name, ...i.attendees.filter((a) => a.kind === 'user').map((a) => a.name)].join(', ')}
+              {colleaguesOf(i).join(', ') || null}
             </Detail>
           </RecordDetailsCard>
           <HistoryCard resource="interactions" id={i.id} noun="interaction" />

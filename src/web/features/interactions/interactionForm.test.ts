@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CreateInteractionBody, type Interaction } from '../../../shared/interactions';
 import { check, linkedFields } from '../../lib/forms';
 import { changedBody } from '../records/versionedForm';
-import { createBody, emptyInteraction, interactionSpec } from './interactionForm';
+import { colleaguesOf, createBody, emptyInteraction, interactionSpec } from './interactionForm';
 
 const meeting: Interaction = {
   id: '019a5f3e-7c2b-7d41-8a3e-2f1c9b0e4d55',
@@ -75,5 +75,14 @@ describe('the plan-an-interaction form', () => {
     const values = { ...emptyInteraction({ accountId: meeting.account.id, timeZone: 'Europe/Paris', date: '2026-11-28' }), time: '25:99', outcomeKind: 'introduction', outcomeStatement: 'x' };
     const result = check(CreateInteractionBody, createBody(values), interactionSpec.fields, interactionSpec.aliases, interactionSpec.precheck!(values));
     expect(!result.ok && Object.keys(result.fieldErrors)).toEqual(['date']);
+  });
+});
+
+describe('the colleagues an interaction names', () => {
+  it('lists the workspace’s people taking part, never its owner (named apart)', () => {
+    const owner = { kind: 'user' as const, ...meeting.owner };
+    const sam = { kind: 'user' as const, id: '019a5f3e-7c2b-7d41-8a3e-2f1c9b0e4d59', name: 'Sam' };
+    expect(colleaguesOf(meeting)).toEqual([]);
+    expect(colleaguesOf({ ...meeting, attendees: [...meeting.attendees, owner, sam] })).toEqual(['Sam']);
   });
 });

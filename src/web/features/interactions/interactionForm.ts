@@ -76,6 +76,12 @@ export function whenInWords(i: Pick<Interaction, 'startsAt' | 'timeZone'>, viewe
   return viewerTimeZone && viewerTimeZone !== zone ? `${words} (${zone.replace(/_/g, ' ')})` : words;
 }
 
+/**
+ * "Your colleagues" on an interaction: the people of the workspace taking part besides its owner (the
+ * owner always takes part and is named apart, in the header) — as the form's choice of them leaves the owner out.
+ */
+export const colleaguesOf = (i: Pick<Interaction, 'owner' | 'attendees'>) => i.attendees.filter((a) => a.kind === 'user' && a.id !== i.owner.id).map((a) => a.name);
+
 export const interactionTitle = (i: Pick<Interaction, 'kind' | 'account'>) => `${INTERACTION_KIND_LABELS[i.kind]} with ${i.account.name}`;
 
 export const interactionSpec: RecordFormSpec<'interactions', InteractionValues> = {

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { TextAreaField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useSubmitRetrospective } from './api';
-import { ANSWER_LABELS } from './words';
+import { ANSWER_LABELS, RETRO_CHANGED_ELSEWHERE } from './words';
 import { useUnsavedChanges } from '../../lib/unsaved';
 
 type Answer = keyof typeof ANSWER_LABELS;
@@ -31,7 +31,20 @@ function Choice<T extends string>({ name, legend, value, options, onChange }: { 
  * The process questions, answered before the data's score is shown. Every question is about how the
  * deal was worked, none about how it ended.
  */
-export function RetroForm({ opportunityId, perspective, current, onDone }: { opportunityId: string; perspective: 'rep' | 'manager'; current: RetroAnswerSet | null; onDone?: () => void }) {
+export function RetroForm({
+  opportunityId,
+  perspective,
+  current,
+  onSaving,
+  onDone,
+}: {
+  opportunityId: string;
+  perspective: 'rep' | 'manager';
+  current: RetroAnswerSet | null;
+  /** A save starts: the page keeps this form open until onDone, even if answers arrive meanwhile (a 409 brings them). */
+  onSaving?: () => void;
+  onDone?: () => void;
+}) {
   const submit = useSubmitRetrospective(opportunityId);
   const [answers, setAnswers] = useState<Partial<Record<ProcessPart, Answer>>>(current?.answers ?? {});
   const [judgement, setJudgement] = useState<'sound' | 'weak' | undefined>(current?.processJudgement);
@@ -50,6 +63,8 @@ export function RetroForm({ opportunityId, perspective, current, onDone }: { opp
       return;
     }
     const sent = held;
+    onSaving?.();
+    setMessage(null);
     submit.mutate(
       { answers: answers as Record<ProcessPart, Answer>, processJudgement: judgement, lesson: lesson.trim() || null, version: current?.version ?? 0 },
       {
@@ -60,8 +75,9 @@ export function RetroForm({ opportunityId, perspective, current, onDone }: { opp
         },
         onError: (err) =>
           setMessage(
+            // The answers as they are now replaced the cached ones (api.ts): the next save is made from them.
             isApiError(err, 'version_conflict')
-              ? 'Your answers were changed elsewhere a moment ago. Reload the page to see them, then try again.'
+              ? RETRO_CHANGED_ELSEWHERE
               : isApiError(err)
                 ? err.message
                 : 'That did not work. Try again.',

@@ -53,7 +53,13 @@ export function RetrospectivePage() {
       {header}
       {asking && r.yourPerspective ? (
         <Card title={r.yours ? 'Revise your answers' : 'Your answers first'}>
-          <RetroForm opportunityId={r.opportunity.id} perspective={r.yourPerspective} current={r.yours} onDone={r.yours ? () => setRevising(false) : undefined} />
+          <RetroForm
+            opportunityId={r.opportunity.id}
+            perspective={r.yourPerspective}
+            current={r.yours}
+            onSaving={() => setRevising(true)}
+            onDone={() => setRevising(false)}
+          />
         </Card>
       ) : null}
       {r.process && !asking ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PART_WORDS } from './words';
+import { PART_WORDS, RETRO_CHANGED_ELSEWHERE } from './words';
 
 describe('what each part of the process score counted', () => {
   it('says advances and results in the singular for one, in the plural for none or two', () => {
@@ -18,5 +18,13 @@ describe('what each part of the process score counted', () => {
     expect(PART_WORDS.customerKept.counted(0, 0)).toBe('no customer commitment due');
     expect(PART_WORDS.customerKept.counted(1, 1)).toBe('1 of 1 customer commitment kept on time');
     expect(PART_WORDS.customerKept.counted(2, 2)).toBe('2 of 2 customer commitments kept on time');
+  });
+});
+
+describe('answers saved elsewhere meanwhile', () => {
+  it('says what was chosen here is kept and saving again keeps it, never to reload', () => {
+    expect(RETRO_CHANGED_ELSEWHERE).toMatch(/still holds what you chose/);
+    expect(RETRO_CHANGED_ELSEWHERE).toMatch(/save again to keep it/);
+    expect(RETRO_CHANGED_ELSEWHERE).not.toMatch(/reload/i);
   });
 });

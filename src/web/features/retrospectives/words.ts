@@ -15,6 +15,10 @@ export const QUADRANT_GRID: Quadrant[][] = [
   ['lucky_win', 'earned_loss'],
 ];
 
+/** A save that lost the race: the answers as they are now are loaded; the form still holds these. */
+export const RETRO_CHANGED_ELSEWHERE =
+  'Your answers were saved elsewhere a moment ago (another tab?). The form still holds what you chose here: save again to keep it.';
+
 export const ANSWER_LABELS = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
 
 /** What each part of the data's score counted, in words. */
